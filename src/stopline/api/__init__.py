@@ -1,0 +1,1 @@
+"""HTTP adapter: FastAPI application, routes, auth, error mapping."""

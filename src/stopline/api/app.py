@@ -1,0 +1,74 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+import stopline
+from stopline import bootstrap, logs
+from stopline.api import consent, errors, ops, webhooks
+from stopline.api.limits import BodyLimit
+from stopline.api.observe import RequestMetrics
+from stopline.config import Settings
+from stopline.metrics import Metrics
+from stopline.providers.twilio import TwilioProvider
+
+DESCRIPTION = """
+Stopline receives your SMS providers' inbound webhooks, records every opt-out and opt-in on an
+append-only, hash-chained consent ledger, answers STOP/HELP/START, and tells every system that
+sends texts whether it may text a number.
+
+Every `/v1` route needs `Authorization: Bearer <key>` (create one with
+`stopline keys create --name NAME --scope check|write|admin`).
+"""
+
+
+def create_app(
+    settings: Settings | None = None, app_graph: bootstrap.Stopline | None = None
+) -> FastAPI:
+    """Build the ASGI app. The object graph is built at start-up (lifespan), not at import."""
+    settings = settings or (app_graph.settings if app_graph else Settings())
+    metrics = app_graph.metrics if app_graph else Metrics()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        graph = app_graph or bootstrap.build(settings, metrics=metrics)
+        app.state.stopline = graph
+        token = (
+            settings.twilio_auth_token.get_secret_value() if settings.twilio_auth_token else None
+        )
+        app.state.twilio = TwilioProvider(token, settings.default_region)
+        try:
+            yield
+        finally:
+            if app_graph is None:
+                graph.close()
+
+    app = FastAPI(
+        title="Stopline",
+        version=stopline.__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    errors.install(app)
+    app.include_router(ops.router)
+    app.include_router(consent.router)
+    app.include_router(webhooks.router)
+    ops.mount_docs(app)
+    app.add_middleware(
+        BodyLimit, limit=settings.max_body_bytes, webhook_limit=settings.max_webhook_bytes
+    )
+    app.add_middleware(RequestMetrics, metrics=metrics)
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` and multi-worker serving."""
+    settings = Settings()
+    logs.configure(settings.log_level, settings.log_format)
+    return create_app(settings)

@@ -1,0 +1,306 @@
+"""The consent API: send-gate checks, contacts, consent changes, suppressions, neutral inbound."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime
+from typing import Annotated, Any, TypeVar
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from sqlalchemy import Connection
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from stopline.api.auth import require
+from stopline.api.errors import ApiError, dumps, invalid_field
+from stopline.api.schemas import (
+    BatchCheckRequest,
+    BatchCheckResponse,
+    CheckRequest,
+    CheckResult,
+    ConsentRequest,
+    ConsentResponse,
+    ContactResponse,
+    EventOut,
+    InboundRequest,
+    InboundResponse,
+    SuppressionPageOut,
+)
+from stopline.api.state import stopline_of
+from stopline.bootstrap import Stopline
+from stopline.domain.consent import ConsentDraft, ConsentEvent, Kind, Scope, Source
+from stopline.domain.inbound import InboundMessage
+from stopline.domain.phone import InvalidNumber, normalise, normalise_address
+from stopline.domain.policy import Suppression
+from stopline.services import gate
+from stopline.services.inbound import InboundCommand
+from stopline.services.keys import KeyScope, Principal
+from stopline.storage import ledger as ledger_repo
+
+router = APIRouter(prefix="/v1", tags=["consent"])
+
+T = TypeVar("T")
+CheckKey = Annotated[Principal, Depends(require(KeyScope.CHECK))]
+WriteKey = Annotated[Principal, Depends(require(KeyScope.WRITE))]
+
+
+async def read(app: Stopline, work: Callable[[Connection], T]) -> T:
+    """Run a read-only unit of work. SQLite reads in WAL mode take microseconds and never
+    wait for writers, so they run inline; network databases go to the thread pool."""
+
+    def run() -> T:
+        with app.engine.connect() as conn:
+            return work(conn)
+
+    if app.engine.dialect.name == "sqlite":
+        return run()
+    return await run_in_threadpool(run)
+
+
+def json(payload: Any, status: int = 200) -> Response:
+    return Response(dumps(payload), status_code=status, media_type="application/json")
+
+
+def checked_json(item: gate.Checked) -> dict[str, Any]:
+    d = item.decision
+    return {
+        "number": item.number,
+        "input": item.input,
+        "allowed": d.allowed,
+        "reason": d.reason.value,
+        "scope": str(d.scope) if d.scope else None,
+        "since": d.since.isoformat() if d.since else None,
+        "source": d.source,
+        "error": item.error,
+    }
+
+
+@router.post("/check", response_model=CheckResult, summary="May I text this number?")
+async def check(body: CheckRequest, request: Request, _key: CheckKey) -> Response:
+    app = stopline_of(request)
+    region = app.settings.default_region
+    try:
+        normalise(body.number, region)
+    except InvalidNumber as exc:
+        raise invalid_field("number", str(exc), "invalid_number") from None
+    sender = normalise_address(body.sender, region) if body.sender else None
+    results = await read(
+        app,
+        lambda conn: gate.check_many(
+            conn, [body.number], sender=sender, topic=body.topic, region=region
+        ),
+    )
+    app.metrics.checks.labels(str(results[0].decision.allowed).lower()).inc()
+    return json(checked_json(results[0]))
+
+
+@router.post(
+    "/check/batch",
+    response_model=BatchCheckResponse,
+    summary="Check up to 10,000 numbers; one result per input, in input order",
+)
+async def check_batch(body: BatchCheckRequest, request: Request, _key: CheckKey) -> Response:
+    app = stopline_of(request)
+    if len(body.numbers) > app.settings.batch_limit:
+        raise invalid_field("numbers", f"at most {app.settings.batch_limit} numbers per batch")
+    region = app.settings.default_region
+    sender = normalise_address(body.sender, region) if body.sender else None
+    results = await read(
+        app,
+        lambda conn: gate.check_many(
+            conn, body.numbers, sender=sender, topic=body.topic, region=region
+        ),
+    )
+    allowed = sum(1 for r in results if r.decision.allowed)
+    app.metrics.checks.labels("true").inc(allowed)
+    app.metrics.checks.labels("false").inc(len(results) - allowed)
+    return json({"results": [checked_json(r) for r in results]})
+
+
+@router.get(
+    "/contacts/{number}",
+    response_model=ContactResponse,
+    summary="A number's consent state and full event history",
+)
+async def contact(
+    request: Request, _key: CheckKey, number: Annotated[str, Path(max_length=64)]
+) -> Response:
+    app = stopline_of(request)
+    try:
+        e164 = normalise(number, app.settings.default_region)
+    except InvalidNumber as exc:
+        raise ApiError(422, "invalid_number", f"number: {exc}", field="number") from None
+
+    def load(conn: Connection) -> tuple[list[ConsentEvent], dict[Scope, Suppression]]:
+        events = ledger_repo.events_for(conn, e164)
+        active = ledger_repo.active_suppressions(conn, [e164]).get(e164, {})
+        return events, active
+
+    events, active = await read(app, load)
+    return json(
+        {
+            "number": e164,
+            "suppressed": bool(active),
+            "suppressions": [
+                suppression_json(s) for s in sorted(active.values(), key=lambda s: s.scope)
+            ],
+            "events": [event_json(e) for e in events],
+        }
+    )
+
+
+@router.post("/consent", response_model=ConsentResponse, summary="Record an opt-out or opt-in")
+async def record_consent(body: ConsentRequest, request: Request, key: WriteKey) -> Response:
+    app = stopline_of(request)
+    region = app.settings.default_region
+    try:
+        number = normalise(body.number, region)
+    except InvalidNumber as exc:
+        raise invalid_field("number", str(exc), "invalid_number") from None
+    try:
+        scope = Scope.parse(body.scope)
+    except ValueError as exc:
+        raise invalid_field("scope", str(exc)) from None
+    if scope.kind.value == "sender":
+        scope = Scope.sender(normalise_address(scope.key, region))
+    elif scope.kind.value == "topic":
+        scope = Scope.topic(scope.key)
+    now = app.clock()
+    occurred = body.occurred_at or now
+    if occurred.tzinfo is None:
+        raise invalid_field("occurred_at", "needs a time zone (e.g. 2026-01-31T12:00:00Z)")
+    if occurred > now:
+        raise invalid_field("occurred_at", "is in the future")
+    draft = ConsentDraft(
+        number=number,
+        kind=Kind(body.kind),
+        source=Source(body.source),
+        occurred_at=occurred,
+        scope=scope,
+        raw_text=body.text,
+        actor=body.actor or f"api-key:{key.name}",
+        evidence=body.evidence,
+    )
+    result = await asyncio.wrap_future(app.commits.submit(app.consent, draft))
+    return json(
+        {
+            "number": number,
+            "changed": result.changed,
+            "event": event_json(result.event, result.event_id) if result.event else None,
+        },
+        status=201 if result.changed else 200,
+    )
+
+
+@router.get(
+    "/suppressions",
+    response_model=SuppressionPageOut,
+    summary="The suppression list, paginated (cursor), filtered by time and scope",
+)
+async def list_suppressions(
+    request: Request,
+    _key: CheckKey,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    cursor: Annotated[str | None, Query(max_length=32)] = None,
+    since: Annotated[datetime | None, Query(description="Opted out at or after")] = None,
+    until: Annotated[datetime | None, Query(description="Opted out before")] = None,
+    scope: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
+    app = stopline_of(request)
+    scope_name = None
+    if scope is not None:
+        try:
+            scope_name = str(Scope.parse(scope))
+        except ValueError as exc:
+            raise ApiError(422, "invalid", f"scope: {exc}", field="scope") from None
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and value.tzinfo is None:
+            raise ApiError(422, "invalid", f"{name}: needs a time zone", field=name)
+    try:
+        page = await read(
+            app,
+            lambda conn: ledger_repo.list_suppressions(
+                conn, limit=limit, cursor=cursor, since=since, until=until, scope=scope_name
+            ),
+        )
+    except ValueError as exc:
+        raise ApiError(422, "invalid", f"cursor: {exc}", field="cursor") from None
+    return json(
+        {"items": [suppression_json(s) for s in page.items], "next_cursor": page.next_cursor}
+    )
+
+
+@router.post(
+    "/inbound",
+    response_model=InboundResponse,
+    summary="Report an inbound message from a platform that forwards messages itself",
+)
+async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Response:
+    app = stopline_of(request)
+    region = app.settings.default_region
+    try:
+        sender = normalise(body.from_, region)
+    except InvalidNumber as exc:
+        raise invalid_field("from", str(exc), "invalid_number") from None
+    now = app.clock()
+    received = body.received_at or now
+    if received.tzinfo is None:
+        raise invalid_field("received_at", "needs a time zone")
+    message = InboundMessage(
+        provider=body.provider,
+        provider_message_id=body.message_id,
+        from_number=sender,
+        to=normalise_address(body.to, region),
+        body=body.text,
+        received_at=received,
+    )
+    classification = app.classifier(message.body, app.context)
+    command = InboundCommand(message, classification, app.policy)
+    result = await asyncio.wrap_future(app.commits.submit(app.inbound, command))
+    app.metrics.inbound.labels(body.provider, result.outcome.value).inc()
+    return json(
+        {
+            "action": result.action.value,
+            "outcome": result.outcome.value,
+            "reply": result.reply,
+            "duplicate": result.duplicate,
+            "event_id": result.event_id,
+            "classification": {k: v for k, v in classification.as_dict().items() if k != "span"},
+        }
+    )
+
+
+def suppression_json(s: Suppression) -> dict[str, Any]:
+    return {
+        "number": s.number,
+        "scope": str(s.scope),
+        "since": s.since.isoformat(),
+        "source": s.source,
+        "event_id": s.event_id,
+    }
+
+
+def event_json(event: ConsentEvent, event_id: int | None = None) -> dict[str, Any]:
+    d = event.draft
+    c = d.classification
+    out = EventOut(
+        id=event.id if event.id is not None else event_id,
+        seq=event.seq,
+        kind=d.kind.value,
+        scope=str(d.scope),
+        source=d.source.value,
+        occurred_at=d.occurred_at,
+        recorded_at=event.recorded_at,
+        sender=d.sender,
+        provider=d.provider,
+        provider_message_id=d.provider_message_id,
+        raw_text=d.raw_text,
+        rule=c.rule if c else None,
+        language=c.language if c else None,
+        confidence=c.confidence if c else None,
+        actor=d.actor,
+        evidence=dict(d.evidence),
+        hash=event.hash,
+    )
+    return out.model_dump(mode="json")

@@ -1,0 +1,106 @@
+"""Error answers: one JSON shape for every failure.
+
+``{"error": {"code", "message", "field"?}, "detail": [...]}`` — ``detail`` keeps FastAPI's
+validation format (``loc``/``msg``/``type``) so generated clients can read it too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from stopline.domain.phone import InvalidNumber
+
+
+class ApiError(Exception):
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        field: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.headers = headers
+
+
+def invalid_field(field: str, message: str, code: str = "invalid") -> ApiError:
+    return ApiError(422, code, f"{field}: {message}", field=field)
+
+
+def json_error(
+    status: int,
+    code: str,
+    message: str,
+    *,
+    field: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    error: dict[str, Any] = {"code": code, "message": message}
+    detail: list[dict[str, Any]] = []
+    if field is not None:
+        error["field"] = field
+        detail.append({"loc": ["body", *field.split(".")], "msg": message, "type": code})
+    body: dict[str, Any] = {"error": error}
+    if detail:
+        body["detail"] = detail
+    return Response(
+        orjson.dumps(body), status_code=status, media_type="application/json", headers=headers
+    )
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> Response:
+        return json_error(exc.status, exc.code, exc.message, field=exc.field, headers=exc.headers)
+
+    @app.exception_handler(InvalidNumber)
+    async def _invalid_number(_request: Request, exc: InvalidNumber) -> Response:
+        return json_error(422, "invalid_number", f"number: {exc}", field="number")
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> Response:
+        errors = exc.errors()
+        detail = [
+            {
+                "loc": list(e.get("loc", ())),
+                "msg": _field_message(e),
+                "type": e.get("type", "invalid"),
+            }
+            for e in errors
+        ]
+        first = detail[0] if detail else {"loc": [], "msg": "invalid request", "type": "invalid"}
+        field = ".".join(str(p) for p in first["loc"] if p not in ("body", "query", "path"))
+        body = {
+            "error": {"code": "invalid_request", "message": first["msg"], "field": field or None},
+            "detail": detail,
+        }
+        return Response(orjson.dumps(body), status_code=422, media_type="application/json")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
+        code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}.get(
+            exc.status_code, "http_error"
+        )
+        return json_error(exc.status_code, code, str(exc.detail), headers=dict(exc.headers or {}))
+
+
+def _field_message(error: Any) -> str:
+    loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
+    msg = str(error.get("msg", "invalid"))
+    return f"{'.'.join(loc)}: {msg}" if loc else msg
+
+
+def dumps(payload: Any) -> bytes:
+    return orjson.dumps(payload)

@@ -1,0 +1,67 @@
+"""Request body caps, enforced before a handler reads anything (pure ASGI middleware)."""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from stopline.api.errors import json_error
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """Refuse bodies over ``limit`` bytes (``webhook_limit`` under /webhooks) with 413, both
+    when Content-Length says so and when a chunked body grows past it."""
+
+    def __init__(self, app: ASGIApp, limit: int, webhook_limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.webhook_limit = webhook_limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        limit = self.webhook_limit if scope["path"].startswith("/webhooks") else self.limit
+        for name, value in scope["headers"]:
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = 0
+                if declared > limit:
+                    await _too_large(limit, scope, receive, send)
+                    return
+                break
+        seen = 0
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise BodyTooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except BodyTooLarge:
+            if not started:
+                await _too_large(limit, scope, receive, send)
+
+
+async def _too_large(limit: int, scope: Scope, receive: Receive, send: Send) -> None:
+    response = json_error(
+        413, "payload_too_large", f"request body is larger than the {limit}-byte limit"
+    )
+    await response(scope, receive, send)

@@ -1,0 +1,59 @@
+"""Operations endpoints: health, Prometheus metrics, the offline OpenAPI page."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.staticfiles import StaticFiles
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import HTMLResponse, Response
+
+from stopline.api.errors import dumps
+from stopline.api.state import stopline_of
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/healthz", summary="200 when the database answers and the writer runs")
+async def healthz(request: Request) -> Response:
+    app = stopline_of(request)
+
+    def probe() -> None:
+        with app.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+    try:
+        await run_in_threadpool(probe)
+    except Exception as exc:
+        body = {"status": "unavailable", "database": type(exc).__name__}
+        return Response(dumps(body), status_code=503, media_type="application/json")
+    if not app.commits.alive:
+        body = {"status": "unavailable", "writer": "stopped"}
+        return Response(dumps(body), status_code=503, media_type="application/json")
+    return Response(dumps({"status": "ok"}), media_type="application/json")
+
+
+@router.get("/metrics", summary="Prometheus metrics", include_in_schema=True)
+async def metrics(request: Request) -> Response:
+    registry = stopline_of(request).metrics.registry
+    return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+
+def mount_docs(app: FastAPI) -> None:
+    """Swagger UI served from the installed package: works with no internet access."""
+    static = files("fastapi_offline") / "static"
+    app.mount("/docs-assets", StaticFiles(directory=str(static)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon.png",
+        )

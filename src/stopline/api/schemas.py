@@ -1,0 +1,129 @@
+"""Request and response bodies of the JSON API (documentation and validation)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from stopline.domain.language import Action
+
+
+class CheckRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    number: str = Field(max_length=64, examples=["(415) 555-0100"])
+    sender: str | None = Field(None, max_length=64, description="Sending number or short code")
+    topic: str | None = Field(
+        None, max_length=100, description="Topic / department, e.g. marketing"
+    )
+
+
+class CheckResult(BaseModel):
+    number: str | None = Field(description="E.164, null when the input is not a phone number")
+    input: str
+    allowed: bool
+    reason: Literal["not_suppressed", "opted_out", "invalid_number"]
+    scope: str | None = Field(None, description="The opt-out that blocks: organisation, topic:…")
+    since: datetime | None = None
+    source: str | None = None
+    error: str | None = None
+
+
+class BatchCheckRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    numbers: list[str] = Field(max_length=10_000, description="Up to 10,000 numbers, any format")
+    sender: str | None = Field(None, max_length=64)
+    topic: str | None = Field(None, max_length=100)
+
+
+class BatchCheckResponse(BaseModel):
+    results: list[CheckResult]
+
+
+class ConsentRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    number: str = Field(max_length=64)
+    kind: Literal["opt_out", "opt_in"]
+    scope: str = Field("organisation", max_length=200, examples=["organisation", "topic:marketing"])
+    source: Literal["api", "crm", "import", "manual"] = "api"
+    occurred_at: datetime | None = Field(None, description="When it happened (default: now)")
+    actor: str | None = Field(None, max_length=200, description="Who recorded it")
+    text: str | None = Field(None, max_length=2000, description="The person's own words, if any")
+    evidence: dict[str, str] = Field(default_factory=dict, description="Extra facts to keep")
+
+
+class EventOut(BaseModel):
+    id: int | None
+    seq: int
+    kind: Literal["opt_out", "opt_in"]
+    scope: str
+    source: str
+    occurred_at: datetime
+    recorded_at: datetime
+    sender: str | None
+    provider: str | None
+    provider_message_id: str | None
+    raw_text: str | None
+    rule: str | None
+    language: str | None
+    confidence: float | None
+    actor: str | None
+    evidence: dict[str, str]
+    hash: str
+
+
+class ConsentResponse(BaseModel):
+    number: str
+    changed: bool = Field(description="False when the number was already in that state")
+    event: EventOut | None
+
+
+class SuppressionOut(BaseModel):
+    number: str
+    scope: str
+    since: datetime
+    source: str
+    event_id: int | None
+
+
+class ContactResponse(BaseModel):
+    number: str
+    suppressed: bool = Field(description="True while any opt-out is in force for the number")
+    suppressions: list[SuppressionOut]
+    events: list[EventOut]
+
+
+class SuppressionPageOut(BaseModel):
+    items: list[SuppressionOut]
+    next_cursor: str | None
+
+
+class InboundRequest(BaseModel):
+    """A provider-neutral inbound message, for platforms that forward messages themselves."""
+
+    model_config = ConfigDict(extra="forbid")
+    message_id: str = Field(min_length=1, max_length=128, description="Unique per message")
+    provider: str = Field("api", max_length=32, pattern=r"^[a-z0-9_.-]+$")
+    from_: str = Field(alias="from", max_length=64, examples=["+14155550100"])
+    to: str = Field(max_length=64, examples=["+14155550199"])
+    text: str = Field(max_length=5000)
+    received_at: datetime | None = None
+
+
+class ClassificationOut(BaseModel):
+    action: Action
+    intent: str
+    confidence: float
+    language: str | None
+    rule: str
+    explanation: str
+
+
+class InboundResponse(BaseModel):
+    action: Action
+    outcome: str
+    reply: str | None = Field(description="Send exactly this text back, if not null")
+    duplicate: bool
+    event_id: int | None
+    classification: ClassificationOut

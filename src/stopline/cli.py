@@ -1,0 +1,395 @@
+"""The ``stopline`` command line (Typer + Rich)."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from stopline import bootstrap
+from stopline.config import Settings
+from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
+from stopline.domain.language import ClassifyContext, classify
+from stopline.domain.phone import InvalidNumber, normalise, normalise_address
+
+app = typer.Typer(
+    help="Stopline: SMS opt-out and consent system. Settings come from STOPLINE_* variables.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+keys_app = typer.Typer(help="API keys.", no_args_is_help=True)
+consent_app = typer.Typer(help="Record consent changes by hand.", no_args_is_help=True)
+suppressions_app = typer.Typer(help="Import and export the suppression list.", no_args_is_help=True)
+ledger_app = typer.Typer(help="The consent ledger.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(keys_app, name="keys")
+app.add_typer(consent_app, name="consent")
+app.add_typer(suppressions_app, name="suppressions")
+app.add_typer(ledger_app, name="ledger")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except Exception as exc:
+        err.print(f"[red]Configuration error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (use PostgreSQL for >1)")] = 1,
+    log_level: Annotated[str | None, typer.Option(help="DEBUG, INFO, WARNING…")] = None,
+) -> None:
+    """Run the HTTP server (webhooks, consent API, /docs, /healthz, /metrics)."""
+    import uvicorn
+
+    from stopline import logs
+    from stopline.api.app import create_app
+
+    settings = _settings()
+    level = (log_level or settings.log_level).upper()
+    logs.configure(level, settings.log_format)
+    bootstrap.open_database(settings).dispose()  # migrate once, before any worker starts
+    common = {
+        "host": host,
+        "port": port,
+        "log_config": None,
+        "log_level": level.lower(),
+        "access_log": settings.access_log,
+        "proxy_headers": True,
+        "timeout_graceful_shutdown": 20,
+        "server_header": False,
+    }
+    if workers > 1:
+        uvicorn.run("stopline.api.app:create_app_from_env", factory=True, workers=workers, **common)  # type: ignore[arg-type]
+    else:
+        uvicorn.run(create_app(settings), **common)  # type: ignore[arg-type]
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = "head") -> None:
+    """Create or migrate the schema (safe to repeat)."""
+    from stopline.storage import migrate
+
+    engine = bootstrap.open_database(_settings(), upgrade=False)
+    migrate.upgrade(engine, revision)
+    out.print(f"schema at revision {migrate.current(engine)}")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Show the schema revision."""
+    from stopline.storage import migrate
+
+    engine = bootstrap.open_database(_settings(), upgrade=False)
+    out.print(f"current: {migrate.current(engine)}  head: {migrate.head()}")
+
+
+@keys_app.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="Who or what uses the key")],
+    scope: Annotated[
+        list[str] | None, typer.Option(help="check, write or admin (repeatable)")
+    ] = None,
+) -> None:
+    """Create an API key. The key is printed once, alone on the last line."""
+    from stopline.services.keys import KeyScope, create_key
+
+    scopes = frozenset(scope or ["check"])
+    unknown = sorted(s for s in scopes if s not in {k.value for k in KeyScope})
+    if unknown:
+        err.print(f"[red]Unknown scope(s):[/red] {', '.join(unknown)}; use check, write or admin")
+        raise typer.Exit(2)
+    engine = bootstrap.open_database(_settings())
+    new = create_key(engine, name, scopes, _now())
+    err.print(f"Created key #{new.id} '{name}' with scopes {', '.join(sorted(scopes))}.")
+    err.print("Store it now: only its hash is kept.")
+    print(new.key)
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """List keys (never the keys themselves)."""
+    from stopline.storage import keys as repo
+
+    engine = bootstrap.open_database(_settings())
+    table = Table("id", "name", "prefix", "scopes", "created", "revoked")
+    with engine.connect() as conn:
+        for k in repo.all_keys(conn):
+            table.add_row(
+                str(k.id),
+                k.name,
+                k.prefix,
+                ",".join(sorted(k.scopes)),
+                k.created_at.isoformat(timespec="seconds"),
+                k.revoked_at.isoformat(timespec="seconds") if k.revoked_at else "",
+            )
+    out.print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: int) -> None:
+    """Revoke a key (takes effect within STOPLINE_KEY_CACHE_SECONDS everywhere)."""
+    from stopline.storage import keys as repo
+
+    engine = bootstrap.open_database(_settings())
+    with engine.begin() as conn:
+        done = repo.revoke(conn, key_id, _now())
+    if not done:
+        err.print(f"[red]No active key #{key_id}[/red]")
+        raise typer.Exit(1)
+    out.print(f"key #{key_id} revoked")
+
+
+@app.command()
+def check(
+    number: str,
+    sender: Annotated[str | None, typer.Option(help="Sending number or short code")] = None,
+    topic: Annotated[str | None, typer.Option(help="Topic or department")] = None,
+) -> None:
+    """May NUMBER be texted? Exit code 0 = allowed, 1 = blocked, 2 = invalid number."""
+    from stopline.services.gate import check_many
+
+    settings = _settings()
+    engine = bootstrap.open_database(settings)
+    region = settings.default_region
+    with engine.connect() as conn:
+        result = check_many(
+            conn,
+            [number],
+            sender=normalise_address(sender, region) if sender else None,
+            topic=topic,
+            region=region,
+        )[0]
+    d = result.decision
+    if result.number is None:
+        err.print(f"[red]{number!r} is not a valid phone number:[/red] {result.error}")
+        raise typer.Exit(2)
+    if d.allowed:
+        out.print(f"[green]allowed[/green] {result.number}: no opt-out applies")
+        return
+    since = d.since.isoformat(timespec="seconds") if d.since else "?"
+    out.print(
+        f"[red]blocked[/red] {result.number}: opted out ({d.scope}) since {since} via {d.source}"
+    )
+    raise typer.Exit(1)
+
+
+@app.command("classify")
+def classify_cmd(
+    text: Annotated[str | None, typer.Argument(help="The message text")] = None,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help='Read {"text": ...} lines on stdin, write JSON lines')
+    ] = False,
+    locale: Annotated[str, typer.Option(help="Sender locale, e.g. en-US, fr-CA")] = "en-US",
+) -> None:
+    """Show how Stopline reads a message (opt_out, opt_in, help, review or none)."""
+    context = ClassifyContext(locale=locale)
+    if jsonl:
+        write = sys.stdout.write
+        for line_no, line in enumerate(sys.stdin, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                body = item["text"] if isinstance(item, dict) else None
+                if not isinstance(body, str):
+                    raise ValueError('each line needs a string "text" field')
+            except (ValueError, KeyError) as exc:
+                write(json.dumps({"line": line_no, "error": str(exc), "action": None}) + "\n")
+                continue
+            result = classify(body, context).as_dict()
+            if isinstance(item, dict) and "id" in item:
+                result = {"id": item["id"], **result}
+            write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    if text is None:
+        err.print("Give a TEXT or use --jsonl")
+        raise typer.Exit(2)
+    c = classify(text, context)
+    colour = {"opt_out": "red", "opt_in": "green", "help": "cyan", "review": "yellow"}.get(
+        c.action.value, "white"
+    )
+    out.print(
+        f"[bold {colour}]{c.action.value}[/bold {colour}]  ({c.intent}, confidence "
+        f"{c.confidence:.2f}, language {c.language or '-'})"
+    )
+    out.print(f"rule: {c.rule}")
+    out.print(f"why:  {c.explanation}")
+
+
+def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str | None) -> None:
+    from stopline.services.ledger import record
+
+    settings = _settings()
+    region = settings.default_region
+    try:
+        e164 = normalise(number, region)
+        parsed = Scope.parse(scope)
+    except (InvalidNumber, ValueError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    if parsed.kind.value == "sender":
+        parsed = Scope.sender(normalise_address(parsed.key, region))
+    engine = bootstrap.open_database(settings)
+    now = _now()
+    draft = ConsentDraft(e164, kind, Source.MANUAL, now, parsed, raw_text=note, actor=actor)
+    with engine.execution_options(sqlite_immediate=True).begin() as conn:
+        result = record(conn, [draft], now)[0]
+    if result.changed:
+        out.print(f"recorded {kind.value} for {e164} ({parsed}), event #{result.event_id}")
+    else:
+        out.print(f"{e164} was already opted out ({parsed}); nothing recorded")
+
+
+@consent_app.command("opt-out")
+def consent_opt_out(
+    number: str,
+    scope: Annotated[str, typer.Option(help="organisation, topic:KEY or sender:ADDRESS")] = (
+        "organisation"
+    ),
+    actor: Annotated[str, typer.Option(help="Who is recording this")] = "cli",
+    note: Annotated[str | None, typer.Option(help="What the person said, or why")] = None,
+) -> None:
+    """Record an opt-out by hand (e.g. a request by phone or e-mail)."""
+    _record_by_hand(number, Kind.OPT_OUT, scope, actor, note)
+
+
+@consent_app.command("opt-in")
+def consent_opt_in(
+    number: str,
+    scope: Annotated[str, typer.Option(help="organisation, topic:KEY or sender:ADDRESS")] = (
+        "organisation"
+    ),
+    actor: Annotated[str, typer.Option(help="Who is recording this")] = "cli",
+    note: Annotated[str | None, typer.Option(help="Evidence of the new consent")] = None,
+) -> None:
+    """Record an opt-in by hand (only with the person's express consent)."""
+    _record_by_hand(number, Kind.OPT_IN, scope, actor, note)
+
+
+@suppressions_app.command("import")
+def suppressions_import(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV with a header")],
+    column: Annotated[str | None, typer.Option(help="Phone column (default: guessed)")] = None,
+    scope: Annotated[str, typer.Option(help="organisation, topic:KEY or sender:ADDRESS")] = (
+        "organisation"
+    ),
+    actor: Annotated[str, typer.Option(help="Recorded as the actor")] = "import",
+) -> None:
+    """Import an existing opt-out list: every valid number becomes an opt-out event."""
+    from stopline.services.imports import import_csv
+
+    settings = _settings()
+    try:
+        parsed = Scope.parse(scope)
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    engine = bootstrap.open_database(settings)
+    size = file.stat().st_size
+    with file.open("rb") as raw, _progress() as bar:
+        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        task = bar.add_task("importing", total=size or None)
+        try:
+            report = import_csv(
+                engine,
+                stream,
+                column=column,
+                scope=parsed,
+                source=Source.IMPORT,
+                actor=actor,
+                now=_now,
+                region=settings.default_region,
+                progress=lambda _rows: bar.update(task, completed=raw.tell()),
+            )
+        except ValueError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from None
+        bar.update(task, completed=size)
+    out.print(
+        f"{report.rows} rows: {report.recorded} opt-outs recorded, {report.already} already "
+        f"opted out, {report.invalid} invalid"
+    )
+    for line, value, reason in report.invalid_examples:
+        err.print(f"  line {line}: {value!r} — {reason}")
+
+
+@suppressions_app.command("export")
+def suppressions_export(
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File (default stdout)")
+    ] = None,
+    scope: Annotated[str | None, typer.Option(help="Only this scope")] = None,
+) -> None:
+    """Export the current suppression list as CSV."""
+    from stopline.services.imports import export_rows, write_csv
+
+    engine = bootstrap.open_database(_settings())
+    scope_name = str(Scope.parse(scope)) if scope else None
+    if output is None:
+        write_csv(export_rows(engine, scope_name), sys.stdout)
+        return
+    with output.open("w", newline="", encoding="utf-8") as handle:
+        count = write_csv(export_rows(engine, scope_name), handle)
+    err.print(f"{count} suppressions written to {output}")
+
+
+@ledger_app.command("verify")
+def ledger_verify() -> None:
+    """Recompute every hash chain; exit 1 if any event was edited, removed or reordered."""
+    from stopline.services.ledger import verify
+
+    engine = bootstrap.open_database(_settings())
+    with engine.connect() as conn:
+        report = verify(conn)
+    if report.problems:
+        err.print(f"[red]ledger verification FAILED: {len(report.problems)} problem(s)[/red]")
+        for problem in report.problems[:100]:
+            err.print(f"  {problem}")
+        raise typer.Exit(1)
+    out.print(f"[green]ledger intact[/green]: {report.events} events on {report.numbers} chains")
+
+
+@ledger_app.command("rebuild")
+def ledger_rebuild() -> None:
+    """Recompute the suppression table from the ledger."""
+    from stopline.services.ledger import rebuild
+
+    engine = bootstrap.open_database(_settings())
+    with engine.execution_options(sqlite_immediate=True).begin() as conn:
+        rows = rebuild(conn)
+    out.print(f"suppression table rebuilt: {rows} rows")
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=err,
+    )
+
+
+def main() -> None:
+    app()

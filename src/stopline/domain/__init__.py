@@ -1,0 +1,1 @@
+"""The pure core: no framework, database, network or environment access in this package."""

@@ -1,0 +1,250 @@
+"""Consent events, scopes and the hash-chained ledger rules.
+
+The ledger is append-only. Each number has its own chain: event ``seq`` n carries the hash of
+event n-1, so an edited, removed or reordered event breaks the chain (see `verify_chain`).
+The suppression list is the fold of the ledger (`fold`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+GENESIS_HASH = "0" * 64
+
+
+class Kind(StrEnum):
+    OPT_OUT = "opt_out"
+    OPT_IN = "opt_in"
+
+
+class Source(StrEnum):
+    """How the consent change reached Stopline."""
+
+    KEYWORD = "keyword"  # an opt-out or opt-in keyword in an inbound message
+    INTENT = "intent"  # wording recognised as opt-out intent by the language engine
+    REVIEW = "review"  # decided by a person from the review queue
+    API = "api"  # recorded by another system through the API
+    CRM = "crm"
+    IMPORT = "import"  # a bulk import of an existing suppression list
+    PROVIDER_SIGNAL = "provider_signal"  # a provider reported the recipient opted out
+    MANUAL = "manual"  # entered by hand on the command line
+
+
+class ScopeKind(StrEnum):
+    ORGANISATION = "organisation"
+    TOPIC = "topic"
+    SENDER = "sender"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Scope:
+    """What an opt-out covers: the whole organisation (default), one topic, or one sender."""
+
+    kind: ScopeKind
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        if (self.kind is ScopeKind.ORGANISATION) != (self.key == ""):
+            raise ValueError("organisation scope takes no key; topic and sender scopes need one")
+
+    def __str__(self) -> str:
+        return self.kind.value if self.kind is ScopeKind.ORGANISATION else f"{self.kind}:{self.key}"
+
+    @classmethod
+    def parse(cls, text: str) -> Scope:
+        """Parse ``organisation``, ``topic:KEY`` or ``sender:ADDRESS``."""
+        raw = text.strip()
+        if raw.lower() in ("organisation", "organization", "org", "all", ""):
+            return ORGANISATION
+        kind, sep, key = raw.partition(":")
+        try:
+            scope_kind = ScopeKind(kind.lower())
+        except ValueError:
+            raise ValueError(
+                f"unknown scope {text!r}: use organisation, topic:KEY or sender:ADDRESS"
+            ) from None
+        if not sep or not key.strip():
+            raise ValueError(f"scope {text!r} needs a key after the colon")
+        return cls(scope_kind, key.strip())
+
+    @classmethod
+    def topic(cls, key: str) -> Scope:
+        return cls(ScopeKind.TOPIC, key.strip().lower())
+
+    @classmethod
+    def sender(cls, address: str) -> Scope:
+        return cls(ScopeKind.SENDER, address.strip())
+
+
+ORGANISATION = Scope(ScopeKind.ORGANISATION)
+
+
+def scopes_for_send(sender: str | None, topic: str | None) -> tuple[Scope, ...]:
+    """Every scope whose opt-out blocks a send from ``sender`` about ``topic``."""
+    scopes = [ORGANISATION]
+    if topic:
+        scopes.append(Scope.topic(topic))
+    if sender:
+        scopes.append(Scope.sender(sender))
+    return tuple(scopes)
+
+
+@dataclass(frozen=True, slots=True)
+class ClassificationRecord:
+    """How an inbound text was read, kept as evidence with the event."""
+
+    rule: str
+    language: str | None
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentDraft:
+    """A consent change before it is placed on the chain."""
+
+    number: str
+    kind: Kind
+    source: Source
+    occurred_at: datetime
+    scope: Scope = ORGANISATION
+    sender: str | None = None
+    provider: str | None = None
+    provider_message_id: str | None = None
+    raw_text: str | None = None
+    classification: ClassificationRecord | None = None
+    actor: str | None = None
+    evidence: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainHead:
+    seq: int
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentEvent:
+    """An event on a number's chain: a draft plus its position and hashes."""
+
+    draft: ConsentDraft
+    seq: int
+    recorded_at: datetime
+    prev_hash: str
+    hash: str
+    id: int | None = None
+
+    @property
+    def number(self) -> str:
+        return self.draft.number
+
+    @property
+    def kind(self) -> Kind:
+        return self.draft.kind
+
+    @property
+    def scope(self) -> Scope:
+        return self.draft.scope
+
+
+def append(head: ChainHead | None, draft: ConsentDraft, recorded_at: datetime) -> ConsentEvent:
+    """Place ``draft`` after ``head`` (None for a number's first event)."""
+    seq = 1 if head is None else head.seq + 1
+    prev = GENESIS_HASH if head is None else head.hash
+    return ConsentEvent(
+        draft=draft,
+        seq=seq,
+        recorded_at=recorded_at,
+        prev_hash=prev,
+        hash=event_hash(draft, seq, recorded_at, prev),
+    )
+
+
+def event_hash(draft: ConsentDraft, seq: int, recorded_at: datetime, prev_hash: str) -> str:
+    """SHA-256 over a canonical JSON form of every field that matters as evidence."""
+    c = draft.classification
+    body: dict[str, Any] = {
+        "number": draft.number,
+        "seq": seq,
+        "kind": draft.kind.value,
+        "scope": str(draft.scope),
+        "source": draft.source.value,
+        "occurred_at": _instant(draft.occurred_at),
+        "recorded_at": _instant(recorded_at),
+        "sender": draft.sender,
+        "provider": draft.provider,
+        "provider_message_id": draft.provider_message_id,
+        "raw_text": draft.raw_text,
+        "rule": c.rule if c else None,
+        "language": c.language if c else None,
+        "confidence": round(c.confidence, 6) if c else None,
+        "actor": draft.actor,
+        "evidence": dict(sorted(draft.evidence.items())),
+        "prev_hash": prev_hash,
+    }
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _instant(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("consent times must be timezone-aware")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def changes_state(active: Iterable[Scope], draft: ConsentDraft) -> bool:
+    """Whether ``draft`` changes a number's consent, given its currently suppressed scopes.
+
+    A repeated opt-out at a scope that is already suppressed changes nothing and is not appended
+    again (and earns no second confirmation). Opt-ins are always appended: they are evidence of
+    consent even when nothing was suppressed.
+    """
+    if draft.kind is Kind.OPT_IN:
+        return True
+    return draft.scope not in set(active)
+
+
+def fold(events: Iterable[ConsentEvent]) -> dict[Scope, ConsentEvent]:
+    """The suppressions a number's events leave behind: scope -> the opt-out event in force.
+
+    An opt-out suppresses exactly its scope; an opt-in lifts exactly its scope. A START texted
+    after an organisation-wide STOP therefore does not silently lift a topic opt-out made
+    elsewhere.
+    """
+    active: dict[Scope, ConsentEvent] = {}
+    for event in sorted(events, key=lambda e: e.seq):
+        if event.kind is Kind.OPT_OUT:
+            active.setdefault(event.scope, event)
+        else:
+            active.pop(event.scope, None)
+    return active
+
+
+@dataclass(frozen=True, slots=True)
+class ChainProblem:
+    number: str
+    seq: int
+    problem: str
+
+
+def verify_chain(number: str, events: Iterable[ConsentEvent]) -> list[ChainProblem]:
+    """Recompute one number's chain and report every break (edit, gap, reorder, relink)."""
+    problems: list[ChainProblem] = []
+    expected_prev = GENESIS_HASH
+    expected_seq = 1
+    for event in sorted(events, key=lambda e: e.seq):
+        if event.seq != expected_seq:
+            problems.append(ChainProblem(number, event.seq, f"expected seq {expected_seq}"))
+        if event.prev_hash != expected_prev:
+            problems.append(ChainProblem(number, event.seq, "previous-hash link broken"))
+        recomputed = event_hash(event.draft, event.seq, event.recorded_at, event.prev_hash)
+        if recomputed != event.hash:
+            problems.append(ChainProblem(number, event.seq, "content does not match its hash"))
+        expected_prev = event.hash
+        expected_seq = event.seq + 1
+    return problems

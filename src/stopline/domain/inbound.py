@@ -1,0 +1,125 @@
+"""What to do with an inbound message: the pure decision behind every provider's webhook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from stopline.domain.consent import (
+    ORGANISATION,
+    ClassificationRecord,
+    ConsentDraft,
+    Kind,
+    Scope,
+    Source,
+    changes_state,
+)
+from stopline.domain.language import Action, Classification
+from stopline.domain.replies import Brand, reply_text
+
+
+@dataclass(frozen=True, slots=True)
+class InboundMessage:
+    """A provider's inbound SMS in Stopline's canonical shape."""
+
+    provider: str
+    provider_message_id: str
+    from_number: str  # E.164
+    to: str  # the sender address texted: E.164, short code or alphanumeric ID
+    body: str
+    received_at: datetime
+    # The provider already recognised a keyword and answered it itself (Twilio's OptOutType,
+    # Plivo's MessageIntent); None when the provider says nothing.
+    provider_keyword: Action | None = None
+
+
+class Outcome(StrEnum):
+    OPTED_OUT = "opted_out"
+    ALREADY_OPTED_OUT = "already_opted_out"
+    OPTED_IN = "opted_in"
+    HELP = "help"
+    REVIEW = "review"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class InboundPolicy:
+    brand: Brand
+    opt_out_scope: Scope = ORGANISATION
+    # When the provider already answered a keyword (e.g. Twilio Advanced Opt-Out), stay silent
+    # unless this is set, so the recipient never gets two confirmations.
+    reply_when_provider_handled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class InboundDecision:
+    outcome: Outcome
+    action: Action
+    draft: ConsentDraft | None
+    reply: str | None
+
+
+def effective_action(classification: Classification, provider_keyword: Action | None) -> Action:
+    """Our reading, overridden by a provider keyword flag: the provider has already blocked or
+    unblocked the number on its side, so Stopline must record the same."""
+    if provider_keyword in (Action.OPT_OUT, Action.OPT_IN):
+        return provider_keyword
+    if provider_keyword is Action.HELP and classification.action is Action.NONE:
+        return Action.HELP
+    return classification.action
+
+
+def decide(
+    message: InboundMessage,
+    classification: Classification,
+    active_scopes: Iterable[Scope],
+    policy: InboundPolicy,
+    now: datetime,
+) -> InboundDecision:
+    action = effective_action(classification, message.provider_keyword)
+    provider_answered = message.provider_keyword is action and action is not Action.NONE
+    silent = provider_answered and not policy.reply_when_provider_handled
+
+    def reply(kind: str) -> str | None:
+        return None if silent else reply_text(kind, policy.brand, classification.language, now)
+
+    if action in (Action.OPT_OUT, Action.OPT_IN):
+        draft = _draft(message, classification, action, policy.opt_out_scope)
+        if not changes_state(active_scopes, draft):
+            return InboundDecision(Outcome.ALREADY_OPTED_OUT, action, None, None)
+        if action is Action.OPT_OUT:
+            return InboundDecision(Outcome.OPTED_OUT, action, draft, reply("opt_out"))
+        return InboundDecision(Outcome.OPTED_IN, action, draft, reply("opt_in"))
+    if action is Action.HELP:
+        return InboundDecision(Outcome.HELP, action, None, reply("help"))
+    if action is Action.REVIEW:
+        return InboundDecision(Outcome.REVIEW, action, None, None)
+    return InboundDecision(Outcome.NONE, action, None, None)
+
+
+def _draft(
+    message: InboundMessage, classification: Classification, action: Action, scope: Scope
+) -> ConsentDraft:
+    by_provider = classification.action is not action
+    if by_provider:
+        record = ClassificationRecord(f"provider.{message.provider}.keyword", None, 1.0)
+        source = Source.PROVIDER_SIGNAL
+    else:
+        record = ClassificationRecord(
+            classification.rule, classification.language, classification.confidence
+        )
+        source = Source.KEYWORD if classification.rule.startswith("keyword") else Source.INTENT
+    return ConsentDraft(
+        number=message.from_number,
+        kind=Kind.OPT_OUT if action is Action.OPT_OUT else Kind.OPT_IN,
+        source=source,
+        occurred_at=message.received_at,
+        scope=scope,
+        sender=message.to,
+        provider=message.provider,
+        provider_message_id=message.provider_message_id,
+        raw_text=message.body,
+        classification=record,
+    )

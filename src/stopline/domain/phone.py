@@ -1,0 +1,119 @@
+"""Phone numbers: E.164 normalisation on top of libphonenumber (``phonenumbers``).
+
+A number is accepted when libphonenumber can parse it and finds it *possible* for its country
+(right length), and, inside the North American Numbering Plan, when its area code and exchange
+do not start with 0 or 1. Numbers from fictional ranges that providers use in their own
+documentation (+1 555 …, +44 7700 900…) are accepted on purpose: an opt-out from any number a
+carrier delivered must be honoured. `is_assigned` tells the stricter libphonenumber validity.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
+
+_NANP_E164 = re.compile(r"\+1[2-9]\d{2}[2-9]\d{6}")
+_E164_SHAPE = re.compile(r"\+[1-9]\d{6,14}")
+_NANP_NATIONAL = re.compile(r"[2-9]\d{2}[2-9]\d{6}")
+_CHANNEL_PREFIX = re.compile(r"^(?:tel|sms|smsto):", re.IGNORECASE)
+
+
+class InvalidNumber(ValueError):
+    """Raised when a string is not a usable phone number."""
+
+    def __init__(self, raw: str, reason: str) -> None:
+        super().__init__(f"{raw!r} is not a valid phone number: {reason}")
+        self.raw = raw
+        self.reason = reason
+
+
+def normalise(raw: str, region: str = "US") -> str:
+    """Return the E.164 form of ``raw`` (``+14155550100``) or raise `InvalidNumber`.
+
+    ``region`` is the ISO 3166 country assumed for numbers written without a country code.
+    """
+    text = raw.strip()
+    if _NANP_E164.fullmatch(text):  # fast path: already canonical North American E.164
+        return text
+    if len(text) > 64:
+        raise InvalidNumber(raw[:64], "too long")
+    return _normalise_parsed(text, region.upper())
+
+
+@lru_cache(maxsize=131_072)
+def _normalise_parsed(text: str, region: str) -> str:
+    cleaned = _CHANNEL_PREFIX.sub("", text)
+    if not cleaned:
+        raise InvalidNumber(text, "empty")
+    try:
+        parsed = phonenumbers.parse(cleaned, region)
+    except NumberParseException as exc:
+        raise InvalidNumber(text, _parse_reason(exc)) from None
+    reason = phonenumbers.is_possible_number_with_reason(parsed)
+    if reason != ValidationResult.IS_POSSIBLE:
+        raise InvalidNumber(text, _possibility_reason(reason))
+    if parsed.country_code == 1 and not _NANP_NATIONAL.fullmatch(str(parsed.national_number)):
+        raise InvalidNumber(text, "North American area code and exchange cannot start with 0 or 1")
+    return str(phonenumbers.format_number(parsed, PhoneNumberFormat.E164))
+
+
+def try_normalise(raw: str, region: str = "US") -> str | None:
+    """`normalise`, returning None instead of raising."""
+    try:
+        return normalise(raw, region)
+    except InvalidNumber:
+        return None
+
+
+def normalise_address(raw: str, region: str = "US") -> str:
+    """Normalise a sender address: a phone number becomes E.164, a short code or an
+    alphanumeric sender ID is kept as written (trimmed)."""
+    number = try_normalise(raw, region)
+    return number if number is not None else raw.strip()
+
+
+def is_e164(text: str) -> bool:
+    """True when ``text`` already has the E.164 shape (no parsing, no validity check)."""
+    return _E164_SHAPE.fullmatch(text) is not None
+
+
+def is_assigned(e164: str) -> bool:
+    """libphonenumber's strict validity: the number lies in a range assigned for use."""
+    return bool(phonenumbers.is_valid_number(phonenumbers.parse(e164, None)))
+
+
+def region_of(e164: str) -> str | None:
+    """The ISO country of a normalised number, or None if libphonenumber cannot tell."""
+    region = phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
+    return None if region in (None, "ZZ", "001") else str(region)
+
+
+def mask(e164: str) -> str:
+    """Mask a number for logs: keep the country code and the last two digits."""
+    if len(e164) < 6:
+        return "***"
+    head = 2 if e164.startswith("+1") else 3
+    return e164[:head] + "*" * (len(e164) - head - 2) + e164[-2:]
+
+
+def _parse_reason(exc: NumberParseException) -> str:
+    return {
+        NumberParseException.INVALID_COUNTRY_CODE: "unknown or missing country code",
+        NumberParseException.NOT_A_NUMBER: "not a number",
+        NumberParseException.TOO_SHORT_AFTER_IDD: "too short",
+        NumberParseException.TOO_SHORT_NSN: "too short",
+        NumberParseException.TOO_LONG: "too long",
+    }.get(exc.error_type, "cannot be parsed")
+
+
+def _possibility_reason(result: int) -> str:
+    return {
+        ValidationResult.INVALID_COUNTRY_CODE: "unknown country code",
+        ValidationResult.TOO_SHORT: "too short",
+        ValidationResult.TOO_LONG: "too long",
+        ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "local number without an area code",
+        ValidationResult.INVALID_LENGTH: "wrong length for its country",
+    }.get(result, "not a possible number")

@@ -1,0 +1,89 @@
+"""Reply texts: opt-out confirmation, HELP and START replies (CTIA wording), per language.
+
+Confirmations say the number is unsubscribed and from when, how to resubscribe, and nothing else:
+47 CFR 64.1200(a)(12) forbids marketing in them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    name: str
+    help_contact: str
+    frequency: str = "Msg frequency varies"
+    timezone: str = "UTC"
+    # Per-language overrides, keyed "opt_out.fr", "help.en", ... with {brand}, {contact},
+    # {frequency} and {when} placeholders.
+    custom: dict[str, str] = field(default_factory=dict)
+
+
+_TEMPLATES: dict[str, dict[str, str]] = {
+    "en": {
+        "opt_out": (
+            "{brand}: This number is unsubscribed from all {brand} texts as of {when}. "
+            "No more messages will be sent. Reply START to resubscribe."
+        ),
+        "opt_in": (
+            "{brand}: You are subscribed again. {frequency}. Msg&data rates may apply. "
+            "Reply HELP for help, STOP to cancel."
+        ),
+        "help": (
+            "{brand}: Help at {contact}. {frequency}. Msg&data rates may apply. "
+            "Reply STOP to cancel."
+        ),
+    },
+    "fr": {
+        "opt_out": (
+            "{brand} : ce numéro est désabonné de tous les textos {brand} depuis le {when}. "
+            "Plus aucun message ne sera envoyé. Répondez START pour vous réabonner."
+        ),
+        "opt_in": (
+            "{brand} : vous êtes de nouveau abonné. Des frais de messagerie et de données "
+            "peuvent s'appliquer. Répondez AIDE pour de l'aide, ARRET pour vous désabonner."
+        ),
+        "help": (
+            "{brand} : aide au {contact}. Des frais de messagerie et de données peuvent "
+            "s'appliquer. Répondez ARRET pour vous désabonner."
+        ),
+    },
+    "es": {
+        "opt_out": (
+            "{brand}: Este número se ha dado de baja de todos los mensajes de {brand} desde "
+            "el {when}. No se enviarán más mensajes. Responda START para volver a suscribirse."
+        ),
+        "opt_in": (
+            "{brand}: Se ha vuelto a suscribir. Pueden aplicarse tarifas de mensajes y datos. "
+            "Responda AYUDA para ayuda, ALTO para cancelar."
+        ),
+        "help": (
+            "{brand}: Ayuda en {contact}. Pueden aplicarse tarifas de mensajes y datos. "
+            "Responda ALTO para cancelar."
+        ),
+    },
+}
+
+SUPPORTED_LANGUAGES = frozenset(_TEMPLATES)
+
+
+def reply_text(kind: str, brand: Brand, language: str | None, when: datetime) -> str:
+    """The reply for ``kind`` ("opt_out", "opt_in" or "help") in ``language`` (English when
+    Stopline has no template for it), with ``when`` shown in the brand's time zone."""
+    lang = language if language in _TEMPLATES else "en"
+    template = brand.custom.get(f"{kind}.{lang}") or _TEMPLATES[lang][kind]
+    return template.format(
+        brand=brand.name,
+        contact=brand.help_contact,
+        frequency=brand.frequency,
+        when=format_when(when, brand.timezone),
+    )
+
+
+def format_when(when: datetime, timezone: str) -> str:
+    """``2026-11-26 11:40 UTC``: unambiguous in every language."""
+    local = when.astimezone(ZoneInfo(timezone))
+    return local.strftime("%Y-%m-%d %H:%M ") + (local.tzname() or timezone)

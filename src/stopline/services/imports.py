@@ -1,0 +1,128 @@
+"""Bulk suppression import and export (CSV), streaming in batches."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import IO, TextIO
+
+from sqlalchemy import Engine
+
+from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
+from stopline.domain.phone import InvalidNumber, normalise
+from stopline.services.ledger import record
+from stopline.storage import ledger as repo
+
+NUMBER_COLUMNS = (
+    "number",
+    "phone",
+    "phone_number",
+    "phonenumber",
+    "mobile",
+    "mobile_number",
+    "msisdn",
+    "cell",
+    "cell_phone",
+    "telephone",
+    "tel",
+    "to",
+    "recipient",
+    "e164",
+    "contact",
+)
+
+
+def find_number_column(header: list[str], wanted: str | None = None) -> int:
+    """Index of the phone column: ``wanted`` if given, else the first well-known name."""
+    folded = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
+    if wanted is not None:
+        key = wanted.strip().lower().replace(" ", "_").replace("-", "_")
+        if key in folded:
+            return folded.index(key)
+        raise ValueError(f"no column named {wanted!r} (columns: {', '.join(header)})")
+    for name in NUMBER_COLUMNS:
+        if name in folded:
+            return folded.index(name)
+    raise ValueError(
+        f"cannot tell which column holds phone numbers (columns: {', '.join(header)}); "
+        "name it with --column"
+    )
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    recorded: int = 0
+    already: int = 0
+    invalid: int = 0
+    invalid_examples: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def import_csv(
+    engine: Engine,
+    stream: TextIO,
+    *,
+    column: str | None,
+    scope: Scope,
+    source: Source,
+    actor: str,
+    now: Callable[[], datetime],
+    region: str,
+    batch_size: int = 2000,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Record an opt-out for every valid number in the CSV; each batch commits on its own."""
+    reader = csv.reader(stream)
+    header = next(reader, None)
+    if header is None:
+        raise ValueError("the file is empty")
+    index = find_number_column(header, column)
+    report = ImportReport()
+    batch: list[ConsentDraft] = []
+    for line, row in enumerate(reader, start=2):
+        report.rows += 1
+        raw = row[index] if index < len(row) else ""
+        try:
+            number = normalise(raw, region)
+        except InvalidNumber as exc:
+            report.invalid += 1
+            if len(report.invalid_examples) < 20:
+                report.invalid_examples.append((line, raw, exc.reason))
+            continue
+        batch.append(ConsentDraft(number, Kind.OPT_OUT, source, now(), scope, actor=actor))
+        if len(batch) >= batch_size:
+            _flush(engine, batch, now(), report)
+            batch = []
+            if progress:
+                progress(report.rows)
+    if batch:
+        _flush(engine, batch, now(), report)
+    if progress:
+        progress(report.rows)
+    return report
+
+
+def _flush(engine: Engine, batch: list[ConsentDraft], now: datetime, report: ImportReport) -> None:
+    with engine.execution_options(sqlite_immediate=True).begin() as conn:
+        results = record(conn, batch, now)
+    changed = sum(1 for r in results if r.changed)
+    report.recorded += changed
+    report.already += len(results) - changed
+
+
+def export_rows(engine: Engine, scope: str | None = None) -> Iterator[list[str]]:
+    yield ["number", "scope", "since", "source", "event_id"]
+    with engine.connect() as conn:
+        for s in repo.iter_suppressions(conn, scope):
+            yield [s.number, str(s.scope), s.since.isoformat(), s.source, str(s.event_id)]
+
+
+def write_csv(rows: Iterable[list[str]], out: IO[str]) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    count = -1
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return max(count, 0)

@@ -1,0 +1,107 @@
+"""Recording inbound messages: idempotent on the provider's id, one ledger event per consent
+change, the reply decided and stored with the message so a retry gets the same answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+from stopline.domain.inbound import InboundMessage, InboundPolicy, Outcome, decide
+from stopline.domain.language import Action, Classification
+from stopline.services.ledger import LedgerStage
+from stopline.storage import inbound as repo
+
+
+@dataclass(frozen=True, slots=True)
+class InboundCommand:
+    message: InboundMessage
+    classification: Classification
+    policy: InboundPolicy
+
+
+@dataclass(frozen=True, slots=True)
+class InboundResult:
+    outcome: Outcome
+    action: Action
+    reply: str | None
+    duplicate: bool
+    event_id: int | None
+
+
+class InboundRecorder:
+    """Batch handler for the commit queue: records many inbound messages in one transaction."""
+
+    def __init__(self, clock: Callable[[], datetime]) -> None:
+        self._clock = clock
+
+    def __call__(self, conn: Connection, commands: Sequence[InboundCommand]) -> list[InboundResult]:
+        now = self._clock()
+        known: dict[tuple[str, str], InboundResult] = {}
+        for provider in {c.message.provider for c in commands}:
+            ids = [
+                c.message.provider_message_id for c in commands if c.message.provider == provider
+            ]
+            for mid, stored in repo.find(conn, provider, ids).items():
+                known[(provider, mid)] = InboundResult(
+                    Outcome(stored.outcome),
+                    Action(stored.action),
+                    stored.reply_text,
+                    True,
+                    stored.event_id,
+                )
+        stage = LedgerStage(conn, (c.message.from_number for c in commands))
+        results: list[InboundResult | None] = []
+        pending: list[tuple[InboundCommand, InboundResult, int | None]] = []
+        for command in commands:
+            message = command.message
+            key = (message.provider, message.provider_message_id)
+            if key in known:
+                results.append(known[key])
+                continue
+            decision = decide(
+                message,
+                command.classification,
+                stage.active_scopes(message.from_number),
+                command.policy,
+                now,
+            )
+            index = stage.stage(decision.draft, now) if decision.draft is not None else None
+            result = InboundResult(decision.outcome, decision.action, decision.reply, False, None)
+            known[key] = InboundResult(result.outcome, result.action, result.reply, True, None)
+            pending.append((command, result, index))
+            results.append(None)
+        written = stage.flush()
+        rows = []
+        final: list[InboundResult] = []
+        for command, result, index in pending:
+            event_id = written[index][1] if index is not None else None
+            final.append(
+                InboundResult(result.outcome, result.action, result.reply, False, event_id)
+            )
+            c = command.classification
+            m = command.message
+            rows.append(
+                repo.row(
+                    provider=m.provider,
+                    provider_message_id=m.provider_message_id,
+                    from_number=m.from_number,
+                    to_address=m.to,
+                    body=m.body,
+                    received_at=m.received_at,
+                    recorded_at=now,
+                    action=result.action.value,
+                    intent=c.intent,
+                    rule=c.rule,
+                    language=c.language,
+                    confidence=c.confidence,
+                    outcome=result.outcome.value,
+                    reply_text=result.reply,
+                    event_id=event_id,
+                )
+            )
+        repo.insert_many(conn, rows)
+        fresh = iter(final)
+        return [r if r is not None else next(fresh) for r in results]

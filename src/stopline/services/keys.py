@@ -1,0 +1,100 @@
+"""API keys: creation, lookup with a short-lived cache, revocation."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Engine
+
+from stopline.storage import keys as repo
+
+
+class KeyScope(StrEnum):
+    CHECK = "check"  # ask the send gate
+    WRITE = "write"  # record consent, report inbound messages (implies check)
+    ADMIN = "admin"  # everything
+
+
+IMPLIED: dict[KeyScope, frozenset[KeyScope]] = {
+    KeyScope.CHECK: frozenset({KeyScope.CHECK}),
+    KeyScope.WRITE: frozenset({KeyScope.CHECK, KeyScope.WRITE}),
+    KeyScope.ADMIN: frozenset(KeyScope),
+}
+
+
+def expand(scopes: frozenset[str]) -> frozenset[KeyScope]:
+    granted: set[KeyScope] = set()
+    for name in scopes:
+        granted |= IMPLIED[KeyScope(name)]
+    return frozenset(granted)
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class NewKey:
+    id: int
+    key: str
+    prefix: str
+
+
+def create_key(engine: Engine, name: str, scopes: frozenset[str], now: datetime) -> NewKey:
+    for scope in scopes:
+        KeyScope(scope)  # raises ValueError for an unknown scope
+    prefix = secrets.token_hex(4)
+    key = f"sl_{prefix}_{secrets.token_urlsafe(32)}"
+    with engine.begin() as conn:
+        key_id = repo.create(
+            conn, name=name, prefix=prefix, key_hash=hash_key(key), scopes=scopes, created_at=now
+        )
+    return NewKey(key_id, key, prefix)
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    key_id: int
+    name: str
+    scopes: frozenset[KeyScope]
+
+
+class KeyStore:
+    """Resolves presented keys. Positive answers are cached for ``ttl`` seconds, so a revoked
+    key stops working within that time in every process."""
+
+    def __init__(
+        self, engine: Engine, ttl: float = 5.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._engine = engine
+        self._ttl = ttl
+        self._clock = clock
+        self._cache: dict[str, tuple[float, Principal | None]] = {}
+        self._lock = threading.Lock()
+
+    def resolve(self, presented: str) -> Principal | None:
+        digest = hash_key(presented)
+        now = self._clock()
+        hit = self._cache.get(digest)
+        if hit is not None and hit[0] > now:
+            return hit[1]
+        with self._engine.connect() as conn:
+            stored = repo.by_hash(conn, digest)
+        principal = (
+            Principal(stored.id, stored.name, expand(stored.scopes))
+            if stored is not None and stored.revoked_at is None
+            else None
+        )
+        with self._lock:
+            if len(self._cache) > 10_000:
+                self._cache.clear()
+            # unknown keys are cached briefly too, so a flood of bad keys cannot hammer the DB
+            self._cache[digest] = (now + (self._ttl if principal else 1.0), principal)
+        return principal

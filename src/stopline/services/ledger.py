@@ -1,0 +1,148 @@
+"""Staging consent changes on the hash-chained ledger within one unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+from stopline.domain.consent import (
+    ChainHead,
+    ConsentDraft,
+    ConsentEvent,
+    Kind,
+    Scope,
+    append,
+    changes_state,
+    fold,
+    verify_chain,
+)
+from stopline.storage import ledger as repo
+
+
+class LedgerStage:
+    """Loads chain heads and active scopes for a set of numbers, accepts drafts in order
+    (each seeing the ones before it), then writes events and the projection in one go."""
+
+    def __init__(self, conn: Connection, numbers: Iterable[str]) -> None:
+        wanted = set(numbers)
+        self._conn = conn
+        self._heads: dict[str, ChainHead] = repo.heads(conn, wanted)
+        loaded = repo.active_suppressions(conn, wanted)
+        self._initial: dict[str, dict[Scope, int | None]] = {
+            n: {scope: s.event_id for scope, s in active.items()} for n, active in loaded.items()
+        }
+        # number -> scope -> None (suppressed before this stage) or the staged opt-out index
+        self._active: dict[str, dict[Scope, int | None]] = {
+            n: dict.fromkeys(active, None) for n, active in self._initial.items()
+        }
+        self._staged: list[ConsentEvent] = []
+
+    def active_scopes(self, number: str) -> set[Scope]:
+        return set(self._active.get(number, {}))
+
+    def stage(self, draft: ConsentDraft, recorded_at: datetime) -> int | None:
+        """Stage ``draft`` if it changes consent; returns its index for `flush` results."""
+        if not changes_state(self.active_scopes(draft.number), draft):
+            return None
+        event = append(self._heads.get(draft.number), draft, recorded_at)
+        self._heads[draft.number] = ChainHead(event.seq, event.hash)
+        index = len(self._staged)
+        self._staged.append(event)
+        scopes = self._active.setdefault(draft.number, {})
+        if event.kind is Kind.OPT_OUT:
+            scopes[event.scope] = index
+        else:
+            scopes.pop(event.scope, None)
+        return index
+
+    def flush(self) -> list[tuple[ConsentEvent, int]]:
+        """Write staged events and the projection changes; returns (event, id) by stage index."""
+        ids = repo.insert_events(self._conn, self._staged)
+        removed: list[tuple[str, Scope]] = []
+        added: list[tuple[ConsentEvent, int]] = []
+        for number in {e.number for e in self._staged}:
+            before = self._initial.get(number, {})
+            after = self._active.get(number, {})
+            for scope in before:
+                if scope not in after or after[scope] is not None:
+                    removed.append((number, scope))
+            for index in after.values():
+                if index is not None:
+                    added.append((self._staged[index], ids[index]))
+        repo.apply_projection(self._conn, removed, added)
+        written = list(zip(self._staged, ids, strict=True))
+        self._staged = []
+        return written
+
+
+@dataclass(frozen=True, slots=True)
+class RecordResult:
+    changed: bool
+    event_id: int | None
+    event: ConsentEvent | None
+
+
+class ConsentRecorder:
+    """Batch handler for the commit queue: consent changes from the API, CLI or imports."""
+
+    def __init__(self, clock: Callable[[], datetime]) -> None:
+        self._clock = clock
+
+    def __call__(self, conn: Connection, drafts: Sequence[ConsentDraft]) -> list[RecordResult]:
+        return record(conn, drafts, self._clock())
+
+
+def record(conn: Connection, drafts: Sequence[ConsentDraft], now: datetime) -> list[RecordResult]:
+    """Record consent changes in order, skipping those that change nothing."""
+    stage = LedgerStage(conn, (d.number for d in drafts))
+    indexes = [stage.stage(d, now) for d in drafts]
+    written = stage.flush()
+    return [
+        RecordResult(False, None, None)
+        if i is None
+        else RecordResult(True, written[i][1], written[i][0])
+        for i in indexes
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyReport:
+    numbers: int
+    events: int
+    problems: list[str]
+
+
+def verify(conn: Connection) -> VerifyReport:
+    """Check every number's hash chain."""
+    problems: list[str] = []
+    numbers = events = 0
+    for number, chain in _chains(repo.iter_events(conn)):
+        numbers += 1
+        events += len(chain)
+        problems.extend(f"{p.number} seq {p.seq}: {p.problem}" for p in verify_chain(number, chain))
+    return VerifyReport(numbers, events, problems)
+
+
+def rebuild(conn: Connection) -> int:
+    """Recompute the suppression table from the ledger; returns the number of rows."""
+    rows: list[tuple[ConsentEvent, int]] = []
+    for _number, chain in _chains(repo.iter_events(conn)):
+        for event in fold(chain).values():
+            assert event.id is not None
+            rows.append((event, event.id))
+    repo.replace_projection(conn, rows)
+    return len(rows)
+
+
+def _chains(events: Iterable[ConsentEvent]) -> Iterable[tuple[str, list[ConsentEvent]]]:
+    current: list[ConsentEvent] = []
+    for event in events:
+        if current and current[0].number != event.number:
+            yield current[0].number, current
+            current = []
+        current.append(event)
+    if current:
+        yield current[0].number, current

@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 storage: tables, engine set-up, repositories, the commit queue, migrations."""

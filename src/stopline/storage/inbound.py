@@ -1,0 +1,97 @@
+"""Stored inbound messages (idempotency on the provider's message id)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from stopline.storage.ledger import chunks
+from stopline.storage.tables import inbound_messages
+
+
+@dataclass(frozen=True, slots=True)
+class StoredInbound:
+    provider_message_id: str
+    action: str
+    outcome: str
+    reply_text: str | None
+    event_id: int | None
+
+
+def find(conn: Connection, provider: str, ids: Sequence[str]) -> dict[str, StoredInbound]:
+    cols = inbound_messages.c
+    found: dict[str, StoredInbound] = {}
+    for part in chunks(sorted(set(ids))):
+        query = select(
+            cols.provider_message_id, cols.action, cols.outcome, cols.reply_text, cols.event_id
+        ).where(cols.provider == provider, cols.provider_message_id.in_(part))
+        for row in conn.execute(query):
+            found[row.provider_message_id] = StoredInbound(*row)
+    return found
+
+
+def insert_many(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(inbound_messages), list(rows))
+
+
+def recent_for(conn: Connection, number: str, limit: int = 50) -> list[dict[str, Any]]:
+    cols = inbound_messages.c
+    query = (
+        select(
+            cols.provider,
+            cols.provider_message_id,
+            cols.to_address,
+            cols.body,
+            cols.received_at,
+            cols.action,
+            cols.outcome,
+            cols.rule,
+            cols.reply_text,
+        )
+        .where(cols.from_number == number)
+        .order_by(cols.id.desc())
+        .limit(limit)
+    )
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def row(
+    *,
+    provider: str,
+    provider_message_id: str,
+    from_number: str,
+    to_address: str,
+    body: str,
+    received_at: datetime,
+    recorded_at: datetime,
+    action: str,
+    intent: str,
+    rule: str,
+    language: str | None,
+    confidence: float,
+    outcome: str,
+    reply_text: str | None,
+    event_id: int | None,
+) -> dict[str, Any]:
+    return {
+        "provider": provider,
+        "provider_message_id": provider_message_id,
+        "from_number": from_number,
+        "to_address": to_address,
+        "body": body,
+        "received_at": received_at,
+        "recorded_at": recorded_at,
+        "action": action,
+        "intent": intent,
+        "rule": rule,
+        "language": language,
+        "confidence": confidence,
+        "outcome": outcome,
+        "reply_text": reply_text,
+        "event_id": event_id,
+    }

@@ -1,0 +1,267 @@
+"""Queries over the consent ledger and its suppression projection. No commits here: the
+caller owns the transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, and_, bindparam, delete, func, insert, select, tuple_
+
+from stopline.domain.consent import (
+    ChainHead,
+    ClassificationRecord,
+    ConsentDraft,
+    ConsentEvent,
+    Kind,
+    Scope,
+    Source,
+)
+from stopline.domain.policy import Suppression
+from stopline.storage.tables import consent_events, suppressions
+
+# Keep IN lists well under SQLite's limit of 32,766 bound parameters.
+_CHUNK = 2000
+
+
+def chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def heads(conn: Connection, numbers: Iterable[str]) -> dict[str, ChainHead]:
+    """The last event of each number's chain."""
+    unique = sorted(set(numbers))
+    found: dict[str, ChainHead] = {}
+    for part in chunks(unique):
+        latest = (
+            select(consent_events.c.number, func.max(consent_events.c.seq).label("seq"))
+            .where(consent_events.c.number.in_(part))
+            .group_by(consent_events.c.number)
+            .subquery()
+        )
+        query = select(consent_events.c.number, consent_events.c.seq, consent_events.c.hash).join(
+            latest,
+            and_(
+                consent_events.c.number == latest.c.number,
+                consent_events.c.seq == latest.c.seq,
+            ),
+        )
+        for number, seq, digest in conn.execute(query):
+            found[number] = ChainHead(seq, digest)
+    return found
+
+
+def active_suppressions(
+    conn: Connection, numbers: Iterable[str], scopes: Iterable[Scope] | None = None
+) -> dict[str, dict[Scope, Suppression]]:
+    """Suppressions in force for ``numbers`` (optionally only those at ``scopes``)."""
+    unique = sorted(set(numbers))
+    scope_names = [str(s) for s in scopes] if scopes is not None else None
+    found: dict[str, dict[Scope, Suppression]] = {}
+    cols = suppressions.c
+    for part in chunks(unique):
+        query = select(cols.number, cols.scope, cols.since, cols.source, cols.event_id).where(
+            cols.number.in_(part)
+        )
+        if scope_names is not None:
+            query = query.where(cols.scope.in_(scope_names))
+        for number, scope, since, source, event_id in conn.execute(query):
+            parsed = Scope.parse(scope)
+            found.setdefault(number, {})[parsed] = Suppression(
+                number, parsed, since, source, event_id
+            )
+    return found
+
+
+def insert_events(conn: Connection, events: Sequence[ConsentEvent]) -> list[int]:
+    """Append events; returns their ids in order."""
+    if not events:
+        return []
+    rows = [_event_row(e) for e in events]
+    result = conn.execute(
+        insert(consent_events).returning(consent_events.c.id, sort_by_parameter_order=True),
+        rows,
+    )
+    return [row[0] for row in result]
+
+
+def apply_projection(
+    conn: Connection,
+    removed: Iterable[tuple[str, Scope]],
+    added: Iterable[tuple[ConsentEvent, int]],
+) -> None:
+    """Lift the ``removed`` (number, scope) suppressions, then add one per opt-out event."""
+    gone = [{"n": number, "s": str(scope)} for number, scope in removed]
+    if gone:
+        stmt = delete(suppressions).where(
+            suppressions.c.number == bindparam("n"), suppressions.c.scope == bindparam("s")
+        )
+        conn.execute(stmt, gone)
+    rows = [
+        {
+            "number": event.number,
+            "scope": str(event.scope),
+            "event_id": event_id,
+            "source": event.draft.source.value,
+            "since": event.draft.occurred_at,
+            "recorded_at": event.recorded_at,
+        }
+        for event, event_id in added
+    ]
+    if rows:
+        conn.execute(insert(suppressions), rows)
+
+
+def events_for(conn: Connection, number: str) -> list[ConsentEvent]:
+    query = select(consent_events).where(consent_events.c.number == number)
+    return [event_from_row(row) for row in conn.execute(query.order_by(consent_events.c.seq))]
+
+
+def iter_events(conn: Connection, batch: int = 5000) -> Iterator[ConsentEvent]:
+    """Every event, ordered by number then seq, streamed in pages."""
+    last: tuple[str, int] = ("", 0)
+    cols = consent_events.c
+    while True:
+        query = (
+            select(consent_events)
+            .where(tuple_(cols.number, cols.seq) > tuple_(*last))
+            .order_by(cols.number, cols.seq)
+            .limit(batch)
+        )
+        rows = conn.execute(query).all()
+        if not rows:
+            return
+        for row in rows:
+            yield event_from_row(row)
+        last = (rows[-1].number, rows[-1].seq)
+
+
+def count_events(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(consent_events)).scalar_one())
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressionPage:
+    items: list[Suppression]
+    next_cursor: str | None
+
+
+def list_suppressions(
+    conn: Connection,
+    *,
+    limit: int,
+    cursor: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    scope: str | None = None,
+) -> SuppressionPage:
+    """Keyset pagination in ledger order; ``since``/``until`` bound the opt-out time."""
+    cols = suppressions.c
+    query = select(
+        cols.number, cols.scope, cols.since, cols.source, cols.event_id, cols.recorded_at
+    )
+    if since is not None:
+        query = query.where(cols.since >= since)
+    if until is not None:
+        query = query.where(cols.since < until)
+    if scope is not None:
+        query = query.where(cols.scope == scope)
+    if cursor is not None:
+        event_id = decode_cursor(cursor)
+        query = query.where(cols.event_id > event_id)
+    rows = conn.execute(query.order_by(cols.event_id).limit(limit + 1)).all()
+    items = [
+        Suppression(r.number, Scope.parse(r.scope), r.since, r.source, r.event_id)
+        for r in rows[:limit]
+    ]
+    more = len(rows) > limit
+    next_cursor = encode_cursor(items[-1].event_id or 0) if more and items else None
+    return SuppressionPage(items, next_cursor)
+
+
+def iter_suppressions(conn: Connection, scope: str | None = None) -> Iterator[Suppression]:
+    cursor: str | None = None
+    while True:
+        page = list_suppressions(conn, limit=5000, cursor=cursor, scope=scope)
+        yield from page.items
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor
+
+
+def encode_cursor(event_id: int) -> str:
+    return format(event_id, "x")
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        return int(cursor, 16)
+    except ValueError:
+        raise ValueError("invalid cursor") from None
+
+
+def replace_projection(conn: Connection, rows: Sequence[tuple[ConsentEvent, int]]) -> None:
+    """Drop the whole projection and write ``rows`` (used by `ledger rebuild`)."""
+    conn.execute(delete(suppressions))
+    for start in range(0, len(rows), 5000):
+        apply_projection(conn, (), rows[start : start + 5000])
+
+
+def event_from_row(row: Row[Any]) -> ConsentEvent:
+    m = row._mapping
+    classification = (
+        ClassificationRecord(m["rule"], m["language"], m["confidence"])
+        if m["rule"] is not None
+        else None
+    )
+    draft = ConsentDraft(
+        number=m["number"],
+        kind=Kind(m["kind"]),
+        source=Source(m["source"]),
+        occurred_at=m["occurred_at"],
+        scope=Scope.parse(m["scope"]),
+        sender=m["sender"],
+        provider=m["provider"],
+        provider_message_id=m["provider_message_id"],
+        raw_text=m["raw_text"],
+        classification=classification,
+        actor=m["actor"],
+        evidence=json.loads(m["evidence"]) if m["evidence"] else {},
+    )
+    return ConsentEvent(
+        draft=draft,
+        seq=m["seq"],
+        recorded_at=m["recorded_at"],
+        prev_hash=m["prev_hash"],
+        hash=m["hash"],
+        id=m["id"],
+    )
+
+
+def _event_row(event: ConsentEvent) -> dict[str, Any]:
+    d = event.draft
+    c = d.classification
+    return {
+        "number": d.number,
+        "seq": event.seq,
+        "kind": d.kind.value,
+        "scope": str(d.scope),
+        "source": d.source.value,
+        "sender": d.sender,
+        "provider": d.provider,
+        "provider_message_id": d.provider_message_id,
+        "raw_text": d.raw_text,
+        "rule": c.rule if c else None,
+        "language": c.language if c else None,
+        "confidence": c.confidence if c else None,
+        "actor": d.actor,
+        "evidence": json.dumps(dict(sorted(d.evidence.items()))) if d.evidence else None,
+        "occurred_at": d.occurred_at,
+        "recorded_at": event.recorded_at,
+        "prev_hash": event.prev_hash,
+        "hash": event.hash,
+    }

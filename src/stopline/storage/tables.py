@@ -1,0 +1,105 @@
+"""The schema. Migrations in `migrations/versions` create exactly this."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from stopline.storage.columns import BigId, UTCDateTime
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# Append-only consent ledger; one hash chain per number.
+consent_events = Table(
+    "consent_events",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("number", String(20), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("scope", String(200), nullable=False),
+    Column("source", String(32), nullable=False),
+    Column("sender", String(64)),
+    Column("provider", String(32)),
+    Column("provider_message_id", String(128)),
+    Column("raw_text", Text),
+    Column("rule", String(128)),
+    Column("language", String(16)),
+    Column("confidence", Float),
+    Column("actor", String(200)),
+    Column("evidence", Text),  # canonical JSON object
+    Column("occurred_at", UTCDateTime, nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    UniqueConstraint("number", "seq", name="uq_consent_events_number_seq"),
+    Index("ix_consent_events_recorded_at", "recorded_at"),
+)
+
+# Projection of the ledger: one row per (number, scope) currently opted out.
+suppressions = Table(
+    "suppressions",
+    metadata,
+    Column("number", String(20), primary_key=True),
+    Column("scope", String(200), primary_key=True),
+    Column("event_id", BigId, ForeignKey("consent_events.id"), nullable=False),
+    Column("source", String(32), nullable=False),
+    Column("since", UTCDateTime, nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    Index("ix_suppressions_recorded_at", "recorded_at"),
+    Index("ix_suppressions_scope", "scope"),
+)
+
+# Every inbound message, idempotent on the provider's id, with the exact answer given.
+inbound_messages = Table(
+    "inbound_messages",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("provider", String(32), nullable=False),
+    Column("provider_message_id", String(128), nullable=False),
+    Column("from_number", String(20), nullable=False),
+    Column("to_address", String(64), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("received_at", UTCDateTime, nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("intent", String(64), nullable=False),
+    Column("rule", String(128), nullable=False),
+    Column("language", String(16)),
+    Column("confidence", Float, nullable=False),
+    Column("outcome", String(32), nullable=False),
+    Column("reply_text", Text),
+    Column("event_id", BigId, ForeignKey("consent_events.id")),
+    UniqueConstraint("provider", "provider_message_id", name="uq_inbound_messages_provider_id"),
+    Index("ix_inbound_messages_from_number", "from_number"),
+    Index("ix_inbound_messages_recorded_at", "recorded_at"),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False),
+    Column("prefix", String(16), nullable=False),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("scopes", String(200), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime),
+)

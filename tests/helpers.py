@@ -1,0 +1,42 @@
+"""Helpers shared by tests: signed Twilio webhooks, API clients."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from twilio.request_validator import RequestValidator
+
+PUBLIC_URL = "https://sms.example.com"
+
+
+def twilio_form(
+    sid: str, body: str, from_: str = "+14155550100", to: str = "+14155550199", **extra: str
+) -> dict[str, str]:
+    return {
+        "MessageSid": sid,
+        "SmsSid": sid,
+        "SmsMessageSid": sid,
+        "AccountSid": "AC" + "0" * 32,
+        "MessagingServiceSid": "MG" + "0" * 32,
+        "From": from_,
+        "To": to,
+        "Body": body,
+        "NumMedia": "0",
+        "NumSegments": "1",
+        "SmsStatus": "received",
+        "ApiVersion": "2010-04-01",
+        **extra,
+    }
+
+
+def twilio_signed(
+    token: str, form: dict[str, str], url: str = f"{PUBLIC_URL}/webhooks/twilio"
+) -> tuple[bytes, dict[str, str]]:
+    """Body and headers exactly as Twilio sends them, signed by the official SDK."""
+    signature = RequestValidator(token).compute_signature(url, form)
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Twilio-Signature": signature,
+        "User-Agent": "TwilioProxy/1.1",
+    }
+    return urlencode(form).encode(), headers

@@ -1,0 +1,186 @@
+"""The /v1 consent API, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from fastapi.testclient import TestClient
+
+
+def test_every_v1_route_needs_a_valid_key(client: TestClient, checker: dict[str, str]) -> None:
+    routes = [
+        ("post", "/v1/check", {"number": "+14155550100"}),
+        ("post", "/v1/check/batch", {"numbers": ["+14155550100"]}),
+        ("get", "/v1/contacts/+14155550100", None),
+        ("post", "/v1/consent", {"number": "+14155550100", "kind": "opt_out"}),
+        ("get", "/v1/suppressions", None),
+        (
+            "post",
+            "/v1/inbound",
+            {"message_id": "1", "from": "+14155550100", "to": "1", "text": "x"},
+        ),
+    ]
+    for method, path, body in routes:
+        for headers in ({}, {"Authorization": "Bearer sl_nope"}, {"Authorization": "Basic x"}):
+            response = client.request(method, path, json=body, headers=headers)
+            assert response.status_code == 401, (path, headers)
+            assert response.json()["error"]["code"] == "unauthorized"
+    write = client.post(
+        "/v1/consent", json={"number": "+14155550100", "kind": "opt_out"}, headers=checker
+    )
+    assert write.status_code == 403
+
+
+def test_invalid_number_is_422_naming_the_field(
+    client: TestClient, checker: dict[str, str]
+) -> None:
+    response = client.post("/v1/check", json={"number": "not a phone"}, headers=checker)
+    assert response.status_code == 422
+    body = response.json()
+    assert body["error"]["field"] == "number"
+    assert "number" in body["error"]["message"]
+    assert body["detail"][0]["loc"] == ["body", "number"]
+    missing = client.post("/v1/check", json={}, headers=checker)
+    assert missing.status_code == 422 and missing.json()["error"]["field"] == "number"
+
+
+def test_batch_answers_each_input_in_order(client: TestClient, admin: dict[str, str]) -> None:
+    client.post("/v1/consent", json={"number": "(415) 555-0102", "kind": "opt_out"}, headers=admin)
+    numbers = ["+14155550101", "415-555-0102", "garbage", "", "+447700900000", "4155550102"]
+    response = client.post("/v1/check/batch", json={"numbers": numbers}, headers=admin)
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert [r["input"] for r in results] == numbers
+    assert [r["allowed"] for r in results] == [True, False, False, False, True, False]
+    assert results[1]["number"] == "+14155550102" and results[1]["reason"] == "opted_out"
+    assert results[2]["number"] is None and results[2]["reason"] == "invalid_number"
+    assert results[2]["error"]
+
+
+def test_batch_limit_is_enforced(client: TestClient, checker: dict[str, str]) -> None:
+    numbers = [f"+1415555{i:04d}" for i in range(10_000)]
+    ok = client.post("/v1/check/batch", json={"numbers": numbers}, headers=checker)
+    assert ok.status_code == 200 and len(ok.json()["results"]) == 10_000
+    too_many = client.post(
+        "/v1/check/batch", json={"numbers": [*numbers, "+14155550100"]}, headers=checker
+    )
+    assert too_many.status_code == 422 and too_many.json()["error"]["field"] == "numbers"
+
+
+def test_scoped_consent_from_other_systems(client: TestClient, admin: dict[str, str]) -> None:
+    created = client.post(
+        "/v1/consent",
+        json={
+            "number": "+14155550103",
+            "kind": "opt_out",
+            "scope": "topic:Marketing",
+            "source": "crm",
+            "actor": "salesforce",
+            "evidence": {"case": "42"},
+        },
+        headers=admin,
+    )
+    assert created.status_code == 201
+    event = created.json()["event"]
+    assert event["scope"] == "topic:marketing" and event["source"] == "crm"
+    assert event["evidence"] == {"case": "42"} and event["actor"] == "salesforce"
+    again = client.post(
+        "/v1/consent",
+        json={"number": "+14155550103", "kind": "opt_out", "scope": "topic:marketing"},
+        headers=admin,
+    )
+    assert again.status_code == 200 and again.json()["changed"] is False
+
+    def allowed(topic: str | None) -> bool:
+        body = {"number": "+14155550103", **({"topic": topic} if topic else {})}
+        return bool(client.post("/v1/check", json=body, headers=admin).json()["allowed"])
+
+    assert not allowed("marketing") and allowed("support") and allowed(None)
+    contact = client.get("/v1/contacts/4155550103", headers=admin).json()
+    assert contact["number"] == "+14155550103" and contact["suppressed"] is True
+    assert [s["scope"] for s in contact["suppressions"]] == ["topic:marketing"]
+
+
+def test_consent_validation(client: TestClient, admin: dict[str, str]) -> None:
+    cases = [
+        ({"number": "+14155550100", "kind": "maybe"}, "kind"),
+        ({"number": "+14155550100", "kind": "opt_out", "scope": "galaxy:x"}, "scope"),
+        (
+            {
+                "number": "+14155550100",
+                "kind": "opt_out",
+                "occurred_at": (datetime.now(UTC) + timedelta(days=1)).isoformat(),
+            },
+            "occurred_at",
+        ),
+        ({"number": "12", "kind": "opt_out"}, "number"),
+    ]
+    for body, field in cases:
+        response = client.post("/v1/consent", json=body, headers=admin)
+        assert response.status_code == 422, body
+        assert response.json()["error"]["field"] == field
+
+
+def test_suppressions_are_paginated_and_filtered(client: TestClient, admin: dict[str, str]) -> None:
+    for i in range(7):
+        scope = "topic:sales" if i % 2 else "organisation"
+        client.post(
+            "/v1/consent",
+            json={"number": f"+1415555{i:04d}", "kind": "opt_out", "scope": scope},
+            headers=admin,
+        )
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params = {"limit": 3, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/v1/suppressions", params=params, headers=admin).json()
+        seen += [item["number"] for item in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == [f"+1415555{i:04d}" for i in range(7)]
+    sales = client.get("/v1/suppressions", params={"scope": "topic:sales"}, headers=admin).json()
+    assert len(sales["items"]) == 3
+    future = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+    later = client.get("/v1/suppressions", params={"since": future}, headers=admin).json()
+    assert later["items"] == []
+    bad = client.get("/v1/suppressions", params={"cursor": "zz"}, headers=admin)
+    assert bad.status_code == 422
+
+
+def test_provider_neutral_inbound(client: TestClient, writer: dict[str, str]) -> None:
+    body = {
+        "message_id": "ext-1",
+        "provider": "acme-platform",
+        "from": "(415) 555-0104",
+        "to": "+14155550199",
+        "text": "Stop!",
+    }
+    first = client.post("/v1/inbound", json=body, headers=writer)
+    assert first.status_code == 200
+    out = first.json()
+    assert out["action"] == "opt_out" and out["outcome"] == "opted_out"
+    assert out["reply"] and "unsubscribed" in out["reply"] and out["duplicate"] is False
+    retry = client.post("/v1/inbound", json=body, headers=writer).json()
+    assert retry["duplicate"] is True and retry["reply"] == out["reply"]
+    check = client.post("/v1/check", json={"number": "+14155550104"}, headers=writer).json()
+    assert check["allowed"] is False
+
+
+def test_oversized_api_body_is_413(client: TestClient, admin: dict[str, str]) -> None:
+    payload = b'{"numbers": ["' + b"1" * (3 * 1024 * 1024) + b'"]}'
+    response = client.post(
+        "/v1/check/batch", content=payload, headers={**admin, "Content-Type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "payload_too_large"
+
+
+def test_health_metrics_and_docs(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert "stopline_http_requests" in client.get("/metrics").text
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in docs.text
+    assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+    spec = client.get("/openapi.json").json()
+    assert {"/v1/check", "/v1/check/batch", "/webhooks/twilio"} <= set(spec["paths"])

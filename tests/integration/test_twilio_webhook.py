@@ -1,0 +1,162 @@
+"""The Twilio webhook through the whole app, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from stopline.bootstrap import Stopline
+from tests.conftest import TWILIO_TOKEN
+from tests.helpers import twilio_form, twilio_signed
+
+URL = "/webhooks/twilio"
+
+
+def post(
+    client: TestClient,
+    form: dict[str, str],
+    token: str = TWILIO_TOKEN,
+    url: str = "https://sms.example.com/webhooks/twilio",
+):  # type: ignore[no-untyped-def]
+    body, headers = twilio_signed(token, form, url)
+    return client.post(URL, content=body, headers=headers)
+
+
+def message_text(twiml: str) -> str | None:
+    found = re.search(r"<Message>(.*)</Message>", twiml, re.S)
+    return found.group(1) if found else None
+
+
+def events(client: TestClient, key: dict[str, str], number: str = "+14155550100") -> list[dict]:  # type: ignore[type-arg]
+    response = client.get(f"/v1/contacts/{number}", headers=key)
+    assert response.status_code == 200
+    return response.json()["events"]  # type: ignore[no-any-return]
+
+
+def test_signed_stop_is_recorded_confirmed_and_blocks_every_format(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    response = post(client, twilio_form("SM001", "STOP"))
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/xml")
+    text = message_text(response.text)
+    assert text is not None
+    assert "Acme" in text and "unsubscribed" in text and "START" in text
+    assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", text)
+    for fmt in ("+14155550100", "(415) 555-0100", "415.555.0100", "1 415 555 0100"):
+        check = client.post("/v1/check", json={"number": fmt}, headers=admin).json()
+        assert check["allowed"] is False, fmt
+        assert check["reason"] == "opted_out" and check["scope"] == "organisation"
+    for sender, topic in (("+14155550111", "support"), ("12345", "marketing")):
+        check = client.post(
+            "/v1/check",
+            json={"number": "4155550100", "sender": sender, "topic": topic},
+            headers=admin,
+        ).json()
+        assert check["allowed"] is False
+    [event] = events(client, admin)
+    assert event["kind"] == "opt_out" and event["provider_message_id"] == "SM001"
+    assert event["raw_text"] == "STOP" and event["source"] == "keyword"
+    assert event["rule"].startswith("keyword") and event["sender"] == "+14155550199"
+
+
+def test_retried_webhook_gets_the_identical_answer_and_no_second_event(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    first = post(client, twilio_form("SM002", "stop"))
+    again = post(client, twilio_form("SM002", "stop"))
+    assert first.status_code == again.status_code == 200
+    assert first.content == again.content
+    assert len(events(client, admin)) == 1
+
+
+def test_repeated_stop_is_recorded_but_not_confirmed_again(
+    client: TestClient, admin: dict[str, str], graph: Stopline
+) -> None:
+    assert message_text(post(client, twilio_form("SM003", "STOP")).text)
+    second = post(client, twilio_form("SM004", "Stop."))
+    assert second.status_code == 200 and message_text(second.text) is None
+    assert len(events(client, admin)) == 1
+    from sqlalchemy import select
+
+    from stopline.storage.tables import inbound_messages
+
+    with graph.engine.connect() as conn:
+        outcomes = conn.execute(
+            select(inbound_messages.c.provider_message_id, inbound_messages.c.outcome).order_by(
+                inbound_messages.c.id
+            )
+        ).all()
+    assert [tuple(r) for r in outcomes] == [("SM003", "opted_out"), ("SM004", "already_opted_out")]
+
+
+def test_help_and_start_replies(client: TestClient, admin: dict[str, str]) -> None:
+    help_text = message_text(post(client, twilio_form("SM010", "HELP")).text)
+    assert help_text is not None
+    for part in ("Acme", "help@acme.example", "Msg&amp;data rates may apply", "STOP"):
+        assert part in help_text
+    post(client, twilio_form("SM011", "STOP"))
+    start_text = message_text(post(client, twilio_form("SM012", "START")).text)
+    assert start_text is not None and "subscribed again" in start_text
+    kinds = [e["kind"] for e in events(client, admin)]
+    assert kinds == ["opt_out", "opt_in"]
+    check = client.post("/v1/check", json={"number": "+14155550100"}, headers=admin).json()
+    assert check["allowed"] is True
+
+
+def test_other_messages_are_stored_with_an_empty_response(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    response = post(client, twilio_form("SM020", "What are your hours?"))
+    assert response.status_code == 200
+    assert "<Response />" in response.text or "<Response/>" in response.text
+    assert events(client, admin) == []
+
+
+def test_bad_missing_or_foreign_signatures_are_refused_and_change_nothing(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    body, headers = twilio_signed(TWILIO_TOKEN, twilio_form("SM030", "STOP"))
+    wrong_token = post(client, twilio_form("SM031", "STOP"), token="f" * 32)
+    assert wrong_token.status_code == 403
+    missing = client.post(URL, content=body, headers={"Content-Type": headers["Content-Type"]})
+    assert missing.status_code == 403
+    tampered = client.post(URL, content=body.replace(b"STOP", b"STAR"), headers=headers)
+    assert tampered.status_code == 403
+    other_url = post(
+        client, twilio_form("SM032", "STOP"), url="https://evil.example/webhooks/twilio"
+    )
+    assert other_url.status_code == 403
+    assert events(client, admin) == []
+    check = client.post("/v1/check", json={"number": "+14155550100"}, headers=admin).json()
+    assert check["allowed"] is True
+
+
+def test_signature_survives_a_query_string(client: TestClient) -> None:
+    form = twilio_form("SM040", "STOP")
+    url = "https://sms.example.com/webhooks/twilio?tenant=acme"
+    body, headers = twilio_signed(TWILIO_TOKEN, form, url)
+    assert client.post(URL + "?tenant=acme", content=body, headers=headers).status_code == 200
+
+
+def test_malformed_and_oversized_webhooks(client: TestClient, admin: dict[str, str]) -> None:
+    no_from = twilio_form("SM050", "STOP")
+    del no_from["From"]
+    response = post(client, no_from)
+    assert response.status_code == 400 and "From" in response.text
+    bad_number = post(client, twilio_form("SM051", "STOP", from_="not-a-number"))
+    assert bad_number.status_code == 422 and "From" in bad_number.text
+    huge = twilio_form("SM052", "STOP " + "x" * 70_000)
+    too_big = post(client, huge)
+    assert too_big.status_code == 413
+    assert events(client, admin) == []
+
+
+def test_twilio_advanced_opt_out_answered_already(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    response = post(client, twilio_form("SM060", "STOP", OptOutType="STOP"))
+    assert response.status_code == 200 and message_text(response.text) is None
+    [event] = events(client, admin)
+    assert event["kind"] == "opt_out"

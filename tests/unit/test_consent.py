@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from stopline.domain.consent import (
+    GENESIS_HASH,
+    ORGANISATION,
+    ChainHead,
+    ConsentDraft,
+    ConsentEvent,
+    Kind,
+    Scope,
+    ScopeKind,
+    Source,
+    append,
+    changes_state,
+    fold,
+    scopes_for_send,
+    verify_chain,
+)
+
+T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+NUMBER = "+14155550100"
+
+
+def draft(
+    kind: Kind = Kind.OPT_OUT, scope: Scope = ORGANISATION, text: str = "STOP"
+) -> ConsentDraft:
+    return ConsentDraft(NUMBER, kind, Source.KEYWORD, T0, scope, raw_text=text)
+
+
+def chain(*drafts: ConsentDraft) -> list[ConsentEvent]:
+    events: list[ConsentEvent] = []
+    head: ChainHead | None = None
+    for i, d in enumerate(drafts):
+        event = append(head, d, T0 + timedelta(seconds=i))
+        head = ChainHead(event.seq, event.hash)
+        events.append(event)
+    return events
+
+
+def test_scope_parsing_and_text_round_trip() -> None:
+    assert (
+        Scope.parse("organisation") is ORGANISATION or Scope.parse("organisation") == ORGANISATION
+    )
+    assert Scope.parse("org") == ORGANISATION
+    assert Scope.parse("topic:marketing") == Scope(ScopeKind.TOPIC, "marketing")
+    assert str(Scope.parse("sender:+14155550199")) == "sender:+14155550199"
+    for bad in ("planet:x", "topic:", "topic"):
+        with pytest.raises(ValueError):
+            Scope.parse(bad)
+
+
+def test_scopes_for_send_always_include_the_organisation() -> None:
+    assert scopes_for_send(None, None) == (ORGANISATION,)
+    assert scopes_for_send("+1415", "Marketing") == (
+        ORGANISATION,
+        Scope.topic("marketing"),
+        Scope.sender("+1415"),
+    )
+
+
+def test_chain_links_each_event_to_the_previous_one() -> None:
+    events = chain(draft(), draft(Kind.OPT_IN, text="START"), draft())
+    assert [e.seq for e in events] == [1, 2, 3]
+    assert events[0].prev_hash == GENESIS_HASH
+    assert events[1].prev_hash == events[0].hash
+    assert verify_chain(NUMBER, events) == []
+
+
+def test_verify_detects_an_edited_event() -> None:
+    events = chain(draft(), draft(Kind.OPT_IN, text="START"))
+    edited = dataclasses.replace(
+        events[0], draft=dataclasses.replace(events[0].draft, raw_text="hi")
+    )
+    problems = verify_chain(NUMBER, [edited, events[1]])
+    assert any("content does not match" in p.problem for p in problems)
+
+
+def test_verify_detects_a_removed_event() -> None:
+    events = chain(draft(), draft(Kind.OPT_IN), draft())
+    problems = verify_chain(NUMBER, [events[0], events[2]])
+    assert {p.problem for p in problems} >= {"expected seq 2", "previous-hash link broken"}
+
+
+def test_hash_depends_on_every_evidence_field() -> None:
+    base = append(None, draft(), T0)
+    for change in (
+        {"raw_text": "STOP!"},
+        {"scope": Scope.topic("x")},
+        {"kind": Kind.OPT_IN},
+        {"occurred_at": T0 + timedelta(microseconds=1)},
+        {"evidence": {"code": "21610"}},
+    ):
+        other = append(None, dataclasses.replace(draft(), **change), T0)  # type: ignore[arg-type]
+        assert other.hash != base.hash, change
+
+
+def test_naive_times_are_refused() -> None:
+    with pytest.raises(ValueError):
+        append(None, dataclasses.replace(draft(), occurred_at=datetime(2026, 1, 1)), T0)
+
+
+def test_fold_applies_opt_outs_and_opt_ins_per_scope() -> None:
+    marketing = Scope.topic("marketing")
+    events = chain(draft(scope=marketing), draft(), draft(Kind.OPT_IN))
+    active = fold(events)
+    assert set(active) == {marketing}  # START lifted the organisation opt-out only
+    assert active[marketing].seq == 1
+
+
+def test_repeated_opt_out_changes_nothing_but_opt_in_always_counts() -> None:
+    assert not changes_state({ORGANISATION}, draft())
+    assert changes_state({Scope.topic("x")}, draft())
+    assert changes_state(set(), draft(Kind.OPT_IN))

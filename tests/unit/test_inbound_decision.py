@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from stopline.domain.consent import ORGANISATION, Kind, Source
+from stopline.domain.inbound import InboundMessage, InboundPolicy, Outcome, decide
+from stopline.domain.language import Action, classify
+from stopline.domain.replies import Brand
+
+T0 = datetime(2026, 5, 1, 9, 30, tzinfo=UTC)
+POLICY = InboundPolicy(Brand("Acme", "help@acme.example"))
+
+
+def message(body: str, provider_keyword: Action | None = None) -> InboundMessage:
+    return InboundMessage(
+        "twilio", "SM1", "+14155550100", "+14155550199", body, T0, provider_keyword
+    )
+
+
+def run(
+    body: str,
+    active: set = frozenset(),
+    provider_keyword: Action | None = None,  # type: ignore[assignment,type-arg]
+    policy: InboundPolicy = POLICY,
+):
+    return decide(message(body, provider_keyword), classify(body), active, policy, T0)
+
+
+def test_stop_records_an_organisation_opt_out_and_confirms() -> None:
+    d = run("STOP")
+    assert d.outcome is Outcome.OPTED_OUT
+    assert d.draft is not None and d.draft.kind is Kind.OPT_OUT and d.draft.scope == ORGANISATION
+    assert d.draft.source is Source.KEYWORD and d.draft.raw_text == "STOP"
+    assert d.reply is not None and "unsubscribed" in d.reply
+
+
+def test_repeated_stop_is_not_confirmed_twice() -> None:
+    d = run("STOP", {ORGANISATION})
+    assert d.outcome is Outcome.ALREADY_OPTED_OUT
+    assert d.draft is None and d.reply is None
+
+
+def test_start_opts_in_with_a_reply_and_help_replies_without_changing_consent() -> None:
+    start = run("START", {ORGANISATION})
+    assert start.outcome is Outcome.OPTED_IN and start.draft is not None
+    assert start.reply is not None and "subscribed again" in start.reply
+    help_ = run("HELP", {ORGANISATION})
+    assert help_.outcome is Outcome.HELP and help_.draft is None
+    assert help_.reply is not None and "Msg&data rates may apply" in help_.reply
+
+
+def test_other_text_is_stored_without_reply() -> None:
+    d = run("what time do you open?")
+    assert d.outcome is Outcome.NONE and d.reply is None and d.draft is None
+
+
+def test_provider_already_answered_stop_so_stopline_stays_silent() -> None:
+    d = run("STOP", provider_keyword=Action.OPT_OUT)
+    assert d.outcome is Outcome.OPTED_OUT and d.draft is not None and d.reply is None
+    loud = run(
+        "STOP",
+        provider_keyword=Action.OPT_OUT,
+        policy=InboundPolicy(POLICY.brand, reply_when_provider_handled=True),
+    )
+    assert loud.reply is not None
+
+
+def test_provider_opt_out_flag_wins_over_an_unrecognised_text() -> None:
+    d = run("custom-word", provider_keyword=Action.OPT_OUT)
+    assert d.outcome is Outcome.OPTED_OUT
+    assert d.draft is not None and d.draft.source is Source.PROVIDER_SIGNAL
+
+
+def test_french_keyword_gets_a_french_confirmation() -> None:
+    d = run("ARRÊT")
+    assert d.reply is not None and "désabonné" in d.reply

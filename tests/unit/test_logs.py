@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from stopline import logs
+
+
+def test_numbers_are_masked_in_any_format() -> None:
+    for raw in ("+14155550100", "(415) 555-0100", "415-555-0100", "4155550100", "+44 7700 900000"):
+        masked = logs.mask_numbers(f"from {raw} ok")
+        assert "555" not in masked.replace("****", "") or "0100" not in masked
+        assert masked.endswith("00 ok")
+
+
+def test_dates_and_ids_are_left_alone() -> None:
+    assert (
+        logs.mask_numbers("2026-11-26T11:44:36 SM12ab event 42")
+        == "2026-11-26T11:44:36 SM12ab event 42"
+    )
+
+
+def test_structured_log_lines_mask_numbers(capsys: pytest.CaptureFixture[str]) -> None:
+    logs.configure("INFO", "json")
+    logging.getLogger("stopline.test").info(
+        "got STOP from +14155550100", extra={"to": "+14155550199"}
+    )
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    record = json.loads(line)
+    assert "+14155550100" not in line and "+14155550199" not in line
+    assert record["level"] == "info"

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from stopline.domain.phone import (
+    InvalidNumber,
+    is_assigned,
+    mask,
+    normalise,
+    normalise_address,
+    try_normalise,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("+14155550100", "+14155550100"),
+        ("(415) 555-0100", "+14155550100"),
+        ("415.555.0100", "+14155550100"),
+        ("1 415 555 0100", "+14155550100"),
+        ("  +1 (415) 555-0100  ", "+14155550100"),
+        ("tel:+14155550100", "+14155550100"),
+        ("+1 555 867 5310", "+15558675310"),  # Twilio's documentation number: possible
+        ("+44 7700 900000", "+447700900000"),  # Ofcom drama range, used in Vonage docs
+        ("+33 6 12 34 56 78", "+33612345678"),
+        ("１４１５５５５０１００", "+14155550100"),  # full-width digits
+    ],
+)
+def test_normalises_common_formats(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+def test_default_region_applies_to_national_numbers() -> None:
+    assert normalise("07700 900123", "GB") == "+447700900123"
+    assert normalise("06 12 34 56 78", "FR") == "+33612345678"
+
+
+@pytest.mark.parametrize(
+    "raw", ["", "abc", "555-0100", "+1 123 456 7890", "+1 415 055 0100", "12", "+999123", "x" * 80]
+)
+def test_rejects_impossible_numbers_with_a_reason(raw: str) -> None:
+    with pytest.raises(InvalidNumber) as info:
+        normalise(raw)
+    assert info.value.reason
+    assert "not a valid phone number" in str(info.value)
+
+
+def test_try_normalise_returns_none() -> None:
+    assert try_normalise("nope") is None
+
+
+def test_sender_addresses_keep_short_codes_and_alphanumerics() -> None:
+    assert normalise_address("12345") == "12345"
+    assert normalise_address("AcmeInc") == "AcmeInc"
+    assert normalise_address("(415) 555-0199") == "+14155550199"
+
+
+def test_assigned_is_stricter_than_possible() -> None:
+    assert is_assigned("+14155550100")
+    assert not is_assigned("+15558675310")
+
+
+def test_mask_keeps_only_country_code_and_last_digits() -> None:
+    assert mask("+14155550100") == "+1********00"
+    assert mask("+447700900000") == "+44********00"

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from stopline.domain.consent import ORGANISATION, Scope
+from stopline.domain.policy import Reason, Suppression, may_send
+from stopline.domain.replies import Brand, format_when, reply_text
+
+T0 = datetime(2026, 3, 1, 17, 5, tzinfo=UTC)
+N = "+14155550100"
+
+
+def test_no_suppression_allows() -> None:
+    assert may_send({}).allowed
+
+
+def test_organisation_opt_out_blocks_every_sender_and_topic() -> None:
+    active = {ORGANISATION: Suppression(N, ORGANISATION, T0, "keyword")}
+    for sender, topic in ((None, None), ("+14155550199", "support"), ("12345", "marketing")):
+        decision = may_send(active, sender, topic)
+        assert not decision.allowed
+        assert decision.reason is Reason.OPTED_OUT
+        assert decision.scope == ORGANISATION
+
+
+def test_topic_and_sender_opt_outs_block_only_their_own_sends() -> None:
+    topic = Scope.topic("marketing")
+    sender = Scope.sender("+14155550199")
+    active = {topic: Suppression(N, topic, T0, "api"), sender: Suppression(N, sender, T0, "api")}
+    assert not may_send(active, topic="marketing").allowed
+    assert may_send(active, topic="support").allowed
+    assert not may_send(active, sender="+14155550199").allowed
+    assert may_send(active, sender="+14155550111", topic="support").allowed
+
+
+BRAND = Brand(name="Acme", help_contact="1-800-555-0100")
+
+
+def test_confirmation_names_brand_state_time_and_resubscribe_and_nothing_else() -> None:
+    text = reply_text("opt_out", BRAND, "en", T0)
+    assert text.startswith("Acme:")
+    assert "unsubscribed" in text
+    assert "2026-03-01 17:05 UTC" in text
+    assert "START" in text
+    for marketing in ("%", "offer", "sale", "deal", "http"):
+        assert marketing not in text.lower()
+
+
+def test_help_reply_has_every_ctia_element() -> None:
+    text = reply_text("help", BRAND, "en", T0)
+    for part in (
+        "Acme",
+        "1-800-555-0100",
+        "Msg frequency varies",
+        "Msg&data rates may apply",
+        "STOP",
+    ):
+        assert part in text
+
+
+def test_french_reply_for_french_keywords_and_english_fallback() -> None:
+    assert "désabonné" in reply_text("opt_out", BRAND, "fr", T0)
+    assert reply_text("opt_out", BRAND, "xx", T0) == reply_text("opt_out", BRAND, "en", T0)
+
+
+def test_custom_texts_override_per_language() -> None:
+    brand = Brand("Acme", "x", custom={"opt_out.en": "{brand} bye since {when}"})
+    assert reply_text("opt_out", brand, "en", T0) == "Acme bye since 2026-03-01 17:05 UTC"
+
+
+def test_when_is_shown_in_the_brand_time_zone() -> None:
+    assert format_when(T0, "America/New_York") == "2026-03-01 12:05 EST"
