@@ -1,30 +1,22 @@
-"""The ``stopline`` command line (Typer + Rich)."""
+"""Core commands: serve, db, keys, check, classify, consent, suppressions, ledger."""
 
 from __future__ import annotations
 
 import io
 import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.config import Settings
+from stopline.cli.app import app, err, now, out, progress, settings
 from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
 from stopline.domain.language import ClassifyContext, classify
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
 
-app = typer.Typer(
-    help="Stopline: SMS opt-out and consent system. Settings come from STOPLINE_* variables.",
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 keys_app = typer.Typer(help="API keys.", no_args_is_help=True)
 consent_app = typer.Typer(help="Record consent changes by hand.", no_args_is_help=True)
@@ -35,21 +27,6 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(consent_app, name="consent")
 app.add_typer(suppressions_app, name="suppressions")
 app.add_typer(ledger_app, name="ledger")
-
-out = Console()
-err = Console(stderr=True)
-
-
-def _settings() -> Settings:
-    try:
-        return Settings()
-    except Exception as exc:
-        err.print(f"[red]Configuration error:[/red] {exc}")
-        raise typer.Exit(2) from None
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 @app.command()
@@ -65,16 +42,16 @@ def serve(
     from stopline import logs
     from stopline.api.app import create_app
 
-    settings = _settings()
-    level = (log_level or settings.log_level).upper()
-    logs.configure(level, settings.log_format)
-    bootstrap.open_database(settings).dispose()  # migrate once, before any worker starts
+    config = settings()
+    level = (log_level or config.log_level).upper()
+    logs.configure(level, config.log_format)
+    bootstrap.open_database(config).dispose()  # migrate once, before any worker starts
     common = {
         "host": host,
         "port": port,
         "log_config": None,
         "log_level": level.lower(),
-        "access_log": settings.access_log,
+        "access_log": config.access_log,
         "proxy_headers": True,
         "timeout_graceful_shutdown": 20,
         "server_header": False,
@@ -82,7 +59,7 @@ def serve(
     if workers > 1:
         uvicorn.run("stopline.api.app:create_app_from_env", factory=True, workers=workers, **common)  # type: ignore[arg-type]
     else:
-        uvicorn.run(create_app(settings), **common)  # type: ignore[arg-type]
+        uvicorn.run(create_app(config), **common)  # type: ignore[arg-type]
 
 
 @db_app.command("upgrade")
@@ -90,7 +67,7 @@ def db_upgrade(revision: str = "head") -> None:
     """Create or migrate the schema (safe to repeat)."""
     from stopline.storage import migrate
 
-    engine = bootstrap.open_database(_settings(), upgrade=False)
+    engine = bootstrap.open_database(settings(), upgrade=False)
     migrate.upgrade(engine, revision)
     out.print(f"schema at revision {migrate.current(engine)}")
 
@@ -100,7 +77,7 @@ def db_current() -> None:
     """Show the schema revision."""
     from stopline.storage import migrate
 
-    engine = bootstrap.open_database(_settings(), upgrade=False)
+    engine = bootstrap.open_database(settings(), upgrade=False)
     out.print(f"current: {migrate.current(engine)}  head: {migrate.head()}")
 
 
@@ -119,8 +96,8 @@ def keys_create(
     if unknown:
         err.print(f"[red]Unknown scope(s):[/red] {', '.join(unknown)}; use check, write or admin")
         raise typer.Exit(2)
-    engine = bootstrap.open_database(_settings())
-    new = create_key(engine, name, scopes, _now())
+    engine = bootstrap.open_database(settings())
+    new = create_key(engine, name, scopes, now())
     err.print(f"Created key #{new.id} '{name}' with scopes {', '.join(sorted(scopes))}.")
     err.print("Store it now: only its hash is kept.")
     print(new.key)
@@ -131,7 +108,7 @@ def keys_list() -> None:
     """List keys (never the keys themselves)."""
     from stopline.storage import keys as repo
 
-    engine = bootstrap.open_database(_settings())
+    engine = bootstrap.open_database(settings())
     table = Table("id", "name", "prefix", "scopes", "created", "revoked")
     with engine.connect() as conn:
         for k in repo.all_keys(conn):
@@ -151,9 +128,9 @@ def keys_revoke(key_id: int) -> None:
     """Revoke a key (takes effect within STOPLINE_KEY_CACHE_SECONDS everywhere)."""
     from stopline.storage import keys as repo
 
-    engine = bootstrap.open_database(_settings())
+    engine = bootstrap.open_database(settings())
     with engine.begin() as conn:
-        done = repo.revoke(conn, key_id, _now())
+        done = repo.revoke(conn, key_id, now())
     if not done:
         err.print(f"[red]No active key #{key_id}[/red]")
         raise typer.Exit(1)
@@ -169,9 +146,9 @@ def check(
     """May NUMBER be texted? Exit code 0 = allowed, 1 = blocked, 2 = invalid number."""
     from stopline.services.gate import check_many
 
-    settings = _settings()
-    engine = bootstrap.open_database(settings)
-    region = settings.default_region
+    config = settings()
+    engine = bootstrap.open_database(config)
+    region = config.default_region
     with engine.connect() as conn:
         result = check_many(
             conn,
@@ -240,8 +217,8 @@ def classify_cmd(
 def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str | None) -> None:
     from stopline.services.ledger import record
 
-    settings = _settings()
-    region = settings.default_region
+    config = settings()
+    region = config.default_region
     try:
         e164 = normalise(number, region)
         parsed = Scope.parse(scope)
@@ -250,11 +227,11 @@ def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str |
         raise typer.Exit(2) from None
     if parsed.kind.value == "sender":
         parsed = Scope.sender(normalise_address(parsed.key, region))
-    engine = bootstrap.open_database(settings)
-    now = _now()
-    draft = ConsentDraft(e164, kind, Source.MANUAL, now, parsed, raw_text=note, actor=actor)
+    engine = bootstrap.open_database(config)
+    moment = now()
+    draft = ConsentDraft(e164, kind, Source.MANUAL, moment, parsed, raw_text=note, actor=actor)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
-        result = record(conn, [draft], now)[0]
+        result = record(conn, [draft], moment)[0]
     if result.changed:
         out.print(f"recorded {kind.value} for {e164} ({parsed}), event #{result.event_id}")
     else:
@@ -299,15 +276,15 @@ def suppressions_import(
     """Import an existing opt-out list: every valid number becomes an opt-out event."""
     from stopline.services.imports import import_csv
 
-    settings = _settings()
+    config = settings()
     try:
         parsed = Scope.parse(scope)
     except ValueError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
-    engine = bootstrap.open_database(settings)
+    engine = bootstrap.open_database(config)
     size = file.stat().st_size
-    with file.open("rb") as raw, _progress() as bar:
+    with file.open("rb") as raw, progress() as bar:
         stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         task = bar.add_task("importing", total=size or None)
         try:
@@ -318,8 +295,8 @@ def suppressions_import(
                 scope=parsed,
                 source=Source.IMPORT,
                 actor=actor,
-                now=_now,
-                region=settings.default_region,
+                now=now,
+                region=config.default_region,
                 progress=lambda _rows: bar.update(task, completed=raw.tell()),
             )
         except ValueError as exc:
@@ -344,7 +321,7 @@ def suppressions_export(
     """Export the current suppression list as CSV."""
     from stopline.services.imports import export_rows, write_csv
 
-    engine = bootstrap.open_database(_settings())
+    engine = bootstrap.open_database(settings())
     scope_name = str(Scope.parse(scope)) if scope else None
     if output is None:
         write_csv(export_rows(engine, scope_name), sys.stdout)
@@ -359,7 +336,7 @@ def ledger_verify() -> None:
     """Recompute every hash chain; exit 1 if any event was edited, removed or reordered."""
     from stopline.services.ledger import verify
 
-    engine = bootstrap.open_database(_settings())
+    engine = bootstrap.open_database(settings())
     with engine.connect() as conn:
         report = verify(conn)
     if report.problems:
@@ -375,21 +352,7 @@ def ledger_rebuild() -> None:
     """Recompute the suppression table from the ledger."""
     from stopline.services.ledger import rebuild
 
-    engine = bootstrap.open_database(_settings())
+    engine = bootstrap.open_database(settings())
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         rows = rebuild(conn)
     out.print(f"suppression table rebuilt: {rows} rows")
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeElapsedColumn(),
-        console=err,
-    )
-
-
-def main() -> None:
-    app()

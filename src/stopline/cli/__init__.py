@@ -1,0 +1,11 @@
+"""The ``stopline`` command line (Typer + Rich). Each module registers its commands on `app`."""
+
+from stopline.cli import commands as _commands  # noqa: F401  (registers the core commands)
+from stopline.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]
