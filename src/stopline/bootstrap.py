@@ -23,6 +23,7 @@ from stopline.services.ledger import ConsentRecorder
 from stopline.storage import migrate
 from stopline.storage.commit_queue import CommitQueue
 from stopline.storage.engine import create_database_engine
+from stopline.storage.suppression_index import SuppressionIndex
 
 log = logging.getLogger("stopline")
 
@@ -41,6 +42,7 @@ class Stopline:
     policy: InboundPolicy
     inbound: InboundRecorder
     consent: ConsentRecorder
+    index: SuppressionIndex
     classifier: Callable[[str, ClassifyContext], Classification] = classify
     clock: Callable[[], datetime] = utc_now
     context: ClassifyContext = field(default_factory=ClassifyContext)
@@ -48,6 +50,7 @@ class Stopline:
     def close(self) -> None:
         """Finish queued writes, then release the database."""
         self.commits.close()
+        self.index.close()
         self.engine.dispose()
 
 
@@ -88,4 +91,5 @@ def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None =
         ),
         inbound=InboundRecorder(utc_now),
         consent=ConsentRecorder(utc_now),
+        index=SuppressionIndex(settings.database_url),
     )

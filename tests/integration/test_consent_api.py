@@ -50,11 +50,32 @@ def test_batch_answers_each_input_in_order(client: TestClient, admin: dict[str, 
     response = client.post("/v1/check/batch", json={"numbers": numbers}, headers=admin)
     assert response.status_code == 200
     results = response.json()["results"]
-    assert [r["input"] for r in results] == numbers
+    assert [r.get("input", r.get("number")) for r in results] == numbers
     assert [r["allowed"] for r in results] == [True, False, False, False, True, False]
+    assert results[0] == {"number": "+14155550101", "allowed": True, "reason": "not_suppressed"}
     assert results[1]["number"] == "+14155550102" and results[1]["reason"] == "opted_out"
-    assert results[2]["number"] is None and results[2]["reason"] == "invalid_number"
+    assert results[1]["input"] == "415-555-0102" and results[1]["scope"] == "organisation"
+    assert "number" not in results[2] and results[2]["reason"] == "invalid_number"
     assert results[2]["error"]
+
+
+def test_batch_of_e164_numbers_with_blocked_ones_anywhere(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    numbers = [f"+1415555{i:04d}" for i in range(50)]
+    for i in (0, 7, 8, 49):
+        client.post("/v1/consent", json={"number": numbers[i], "kind": "opt_out"}, headers=admin)
+    results = client.post("/v1/check/batch", json={"numbers": numbers}, headers=admin).json()[
+        "results"
+    ]
+    assert [r["number"] for r in results] == numbers
+    assert [i for i, r in enumerate(results) if not r["allowed"]] == [0, 7, 8, 49]
+    assert all(r["reason"] == "opted_out" and r["since"] for r in results if not r["allowed"])
+    assert all(set(r) == {"number", "allowed", "reason"} for r in results if r["allowed"])
+    topic = client.post(
+        "/v1/check/batch", json={"numbers": numbers[:2], "topic": "sales"}, headers=admin
+    ).json()["results"]
+    assert [r["allowed"] for r in topic] == [False, True]
 
 
 def test_batch_limit_is_enforced(client: TestClient, checker: dict[str, str]) -> None:

@@ -6,10 +6,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.types import ASGIApp
 
 import stopline
 from stopline import bootstrap, logs
 from stopline.api import consent, errors, ops, webhooks
+from stopline.api.fast import HotPaths
 from stopline.api.limits import BodyLimit
 from stopline.api.observe import RequestMetrics
 from stopline.config import Settings
@@ -28,8 +30,9 @@ Every `/v1` route needs `Authorization: Bearer <key>` (create one with
 
 def create_app(
     settings: Settings | None = None, app_graph: bootstrap.Stopline | None = None
-) -> FastAPI:
-    """Build the ASGI app. The object graph is built at start-up (lifespan), not at import."""
+) -> ASGIApp:
+    """Build the ASGI app: metrics, body limits and the hot paths around the FastAPI
+    application. The object graph is built at start-up (lifespan), not at import."""
     settings = settings or (app_graph.settings if app_graph else Settings())
     metrics = app_graph.metrics if app_graph else Metrics()
 
@@ -57,17 +60,19 @@ def create_app(
     )
     errors.install(app)
     app.include_router(ops.router)
+    app.include_router(consent.hot)
     app.include_router(consent.router)
     app.include_router(webhooks.router)
     ops.mount_docs(app)
-    app.add_middleware(
-        BodyLimit, limit=settings.max_body_bytes, webhook_limit=settings.max_webhook_bytes
+    served = BodyLimit(
+        HotPaths(app, [consent.hot, webhooks.router]),
+        limit=settings.max_body_bytes,
+        webhook_limit=settings.max_webhook_bytes,
     )
-    app.add_middleware(RequestMetrics, metrics=metrics)
-    return app
+    return RequestMetrics(served, metrics=metrics)
 
 
-def create_app_from_env() -> FastAPI:
+def create_app_from_env() -> ASGIApp:
     """Factory for ``uvicorn --factory`` and multi-worker serving."""
     settings = Settings()
     logs.configure(settings.log_level, settings.log_format)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from stopline.api.auth import require
 from stopline.api.errors import ApiError, dumps, invalid_field
+from stopline.api.fast import FastRoute, authenticate, json_body, served_by
 from stopline.api.schemas import (
     BatchCheckRequest,
     BatchCheckResponse,
@@ -39,6 +40,7 @@ from stopline.services.keys import KeyScope, Principal
 from stopline.storage import ledger as ledger_repo
 
 router = APIRouter(prefix="/v1", tags=["consent"])
+hot = APIRouter(prefix="/v1", tags=["consent"], route_class=FastRoute)
 
 T = TypeVar("T")
 CheckKey = Annotated[Principal, Depends(require(KeyScope.CHECK))]
@@ -46,16 +48,29 @@ WriteKey = Annotated[Principal, Depends(require(KeyScope.WRITE))]
 
 
 async def read(app: Stopline, work: Callable[[Connection], T]) -> T:
-    """Run a read-only unit of work. SQLite reads in WAL mode take microseconds and never
-    wait for writers, so they run inline; network databases go to the thread pool."""
+    """Run a read-only unit of work in the thread pool."""
 
     def run() -> T:
         with app.engine.connect() as conn:
             return work(conn)
 
-    if app.engine.dialect.name == "sqlite":
-        return run()
     return await run_in_threadpool(run)
+
+
+async def gate_check(
+    app: Stopline, numbers: Sequence[str], sender: str | None, topic: str | None
+) -> gate.Answers:
+    """SQLite look-ups take microseconds and never wait for the writer (WAL), so they run
+    inline; network databases go to the thread pool."""
+    region = app.settings.default_region
+    sender_address = normalise_address(sender, region) if sender else None
+
+    def run() -> gate.Answers:
+        return gate.check_many(
+            app.index, numbers, sender=sender_address, topic=topic, region=region
+        )
+
+    return run() if app.index.inline else await run_in_threadpool(run)
 
 
 def json(payload: Any, status: int = 200) -> Response:
@@ -76,46 +91,83 @@ def checked_json(item: gate.Checked) -> dict[str, Any]:
     }
 
 
-@router.post("/check", response_model=CheckResult, summary="May I text this number?")
-async def check(body: CheckRequest, request: Request, _key: CheckKey) -> Response:
+_ALLOWED_HEAD = '{"number":"'
+_ALLOWED_TAIL = '","allowed":true,"reason":"not_suppressed"}'
+
+
+def batch_item(checked: gate.Checked) -> dict[str, Any]:
+    """A batch result: `checked_json` without null fields, and without ``input`` when it is
+    already the E.164 number (batches are large; clients match results by position)."""
+    item = {k: v for k, v in checked_json(checked).items() if v is not None}
+    if item.get("input") == item.get("number"):
+        del item["input"]
+    return item
+
+
+def render_results(answers: gate.Answers) -> bytes:
+    """``{"results": [...]}`` of `batch_item` objects. When every input was already E.164,
+    the runs of allowed numbers between blocked ones are written with one string join."""
+    if not answers.canonical:
+        parts = [dumps(batch_item(c)) for c in answers]
+        return b'{"results":[' + b",".join(parts) + b"]}"
+    numbers = answers.inputs
+    blocked = answers.blocked
+    separator = _ALLOWED_TAIL + "," + _ALLOWED_HEAD
+    chunks: list[str] = []
+    start = 0
+    special = [i for i, n in enumerate(numbers) if n in blocked] if blocked else []
+    for index in [*special, len(numbers)]:
+        if index > start:
+            chunks.append(_ALLOWED_HEAD + separator.join(numbers[start:index]) + _ALLOWED_TAIL)
+        if index < len(numbers):
+            number = numbers[index]
+            chunks.append(dumps(batch_item(answers.checked(number, number))).decode())
+        start = index + 1
+    return ('{"results":[' + ",".join(chunks) + "]}").encode()
+
+
+async def _check(request: Request) -> Response:
+    authenticate(request, KeyScope.CHECK)
+    body = await json_body(request, CheckRequest)
     app = stopline_of(request)
-    region = app.settings.default_region
     try:
-        normalise(body.number, region)
+        normalise(body.number, app.settings.default_region)
     except InvalidNumber as exc:
         raise invalid_field("number", str(exc), "invalid_number") from None
-    sender = normalise_address(body.sender, region) if body.sender else None
-    results = await read(
-        app,
-        lambda conn: gate.check_many(
-            conn, [body.number], sender=sender, topic=body.topic, region=region
-        ),
-    )
-    app.metrics.checks.labels(str(results[0].decision.allowed).lower()).inc()
-    return json(checked_json(results[0]))
+    [result] = await gate_check(app, [body.number], body.sender, body.topic)
+    app.metrics.checks.labels("true" if result.decision.allowed else "false").inc()
+    return json(checked_json(result))
 
 
-@router.post(
+@hot.post("/check", response_model=CheckResult, summary="May I text this number?")
+@served_by(_check)
+async def check(body: CheckRequest, _key: CheckKey) -> CheckResult:
+    """Documents the route; requests are served by `_check` (see `api.fast`)."""
+    raise NotImplementedError
+
+
+async def _check_batch(request: Request) -> Response:
+    authenticate(request, KeyScope.CHECK)
+    app = stopline_of(request)
+    body = await json_body(request, BatchCheckRequest)
+    if len(body.numbers) > app.settings.batch_limit:
+        raise invalid_field("numbers", f"at most {app.settings.batch_limit} numbers per batch")
+    answers = await gate_check(app, body.numbers, body.sender, body.topic)
+    allowed = answers.allowed_count()
+    app.metrics.checks.labels("true").inc(allowed)
+    app.metrics.checks.labels("false").inc(len(answers) - allowed)
+    return Response(render_results(answers), media_type="application/json")
+
+
+@hot.post(
     "/check/batch",
     response_model=BatchCheckResponse,
     summary="Check up to 10,000 numbers; one result per input, in input order",
 )
-async def check_batch(body: BatchCheckRequest, request: Request, _key: CheckKey) -> Response:
-    app = stopline_of(request)
-    if len(body.numbers) > app.settings.batch_limit:
-        raise invalid_field("numbers", f"at most {app.settings.batch_limit} numbers per batch")
-    region = app.settings.default_region
-    sender = normalise_address(body.sender, region) if body.sender else None
-    results = await read(
-        app,
-        lambda conn: gate.check_many(
-            conn, body.numbers, sender=sender, topic=body.topic, region=region
-        ),
-    )
-    allowed = sum(1 for r in results if r.decision.allowed)
-    app.metrics.checks.labels("true").inc(allowed)
-    app.metrics.checks.labels("false").inc(len(results) - allowed)
-    return json({"results": [checked_json(r) for r in results]})
+@served_by(_check_batch)
+async def check_batch(body: BatchCheckRequest, _key: CheckKey) -> BatchCheckResponse:
+    """Documents the route; requests are served by `_check_batch` (see `api.fast`)."""
+    raise NotImplementedError
 
 
 @router.get(
@@ -275,7 +327,7 @@ def suppression_json(s: Suppression) -> dict[str, Any]:
     return {
         "number": s.number,
         "scope": str(s.scope),
-        "since": s.since.isoformat(),
+        "since": s.since.isoformat() if s.since else None,
         "source": s.source,
         "event_id": s.event_id,
     }

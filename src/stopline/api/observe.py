@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -13,6 +14,7 @@ class RequestMetrics:
     def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
         self.app = app
         self.metrics = metrics
+        self._children: dict[tuple[str, int], tuple[Any, Any]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -32,5 +34,12 @@ class RequestMetrics:
         finally:
             route = scope.get("route")
             name = getattr(route, "path", None) or "unmatched"
-            self.metrics.requests.labels(name, str(status)).inc()
-            self.metrics.latency.labels(name).observe(time.perf_counter() - started)
+            children = self._children.get((name, status))
+            if children is None:  # label look-ups are costly: resolve each pair once
+                children = (
+                    self.metrics.requests.labels(name, str(status)),
+                    self.metrics.latency.labels(name),
+                )
+                self._children[(name, status)] = children
+            children[0].inc()
+            children[1].observe(time.perf_counter() - started)

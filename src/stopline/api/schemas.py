@@ -37,8 +37,21 @@ class BatchCheckRequest(BaseModel):
     topic: str | None = Field(None, max_length=100)
 
 
+class BatchItem(BaseModel):
+    number: str | None = Field(None, description="E.164; absent when the input is not a number")
+    input: str | None = Field(None, description="The input, when it differs from `number`")
+    allowed: bool
+    reason: Literal["not_suppressed", "opted_out", "invalid_number"]
+    scope: str | None = Field(None, description="Only when blocked")
+    since: datetime | None = Field(None, description="Only when blocked")
+    source: str | None = Field(None, description="Only when blocked")
+    error: str | None = Field(None, description="Only for invalid inputs")
+
+
 class BatchCheckResponse(BaseModel):
-    results: list[CheckResult]
+    """One result per input, in input order. Fields without a value are left out."""
+
+    results: list[BatchItem]
 
 
 class ConsentRequest(BaseModel):

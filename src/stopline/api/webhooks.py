@@ -10,6 +10,7 @@ import logging
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from stopline.api.fast import FastRoute, served_by
 from stopline.api.state import stopline_of
 from stopline.domain.phone import mask
 from stopline.providers.base import WebhookRejected, WebhookRequest
@@ -18,7 +19,7 @@ from stopline.services.inbound import InboundCommand
 
 log = logging.getLogger("stopline.webhooks")
 
-router = APIRouter(prefix="/webhooks", tags=["webhooks"])
+router = APIRouter(prefix="/webhooks", tags=["webhooks"], route_class=FastRoute)
 
 _TWILIO_FORM = {
     "requestBody": {
@@ -67,20 +68,19 @@ async def webhook_request(request: Request) -> WebhookRequest:
     return WebhookRequest(
         url=public_url(request),
         method=request.method,
-        headers={k.lower(): v for k, v in request.headers.items()},
+        headers=request.headers,  # case-insensitive
         body=await request.body(),
     )
 
 
-@router.post("/twilio", summary="Twilio inbound SMS webhook", openapi_extra=_TWILIO_FORM)
-async def twilio_inbound(request: Request) -> Response:
+async def _twilio(request: Request) -> Response:
     app = stopline_of(request)
     provider: TwilioProvider = request.app.state.twilio
     try:
         incoming = await webhook_request(request)
-        form = provider.form(incoming)
-        provider.verify(incoming, form)
-        message = provider.parse(incoming, app.clock(), form)
+        pairs = provider.form(incoming)
+        provider.verify(incoming, pairs)
+        message = provider.parse(pairs, app.clock())
     except WebhookRejected as exc:
         app.metrics.webhook_rejected.labels("twilio", exc.reason).inc()
         log.warning("twilio webhook refused: %s", exc.message)
@@ -101,3 +101,10 @@ async def twilio_inbound(request: Request) -> Response:
         )
     rendered = provider.render(result.reply)
     return Response(rendered.body, media_type=rendered.media_type)
+
+
+@router.post("/twilio", summary="Twilio inbound SMS webhook", openapi_extra=_TWILIO_FORM)
+@served_by(_twilio)
+async def twilio_inbound() -> None:
+    """Documents the route; requests are served by `_twilio` (see `api.fast`)."""
+    raise NotImplementedError

@@ -145,18 +145,22 @@ def check(
 ) -> None:
     """May NUMBER be texted? Exit code 0 = allowed, 1 = blocked, 2 = invalid number."""
     from stopline.services.gate import check_many
+    from stopline.storage.suppression_index import SuppressionIndex
 
     config = settings()
-    engine = bootstrap.open_database(config)
+    bootstrap.open_database(config).dispose()
     region = config.default_region
-    with engine.connect() as conn:
-        result = check_many(
-            conn,
+    index = SuppressionIndex(config.database_url)
+    try:
+        [result] = check_many(
+            index,
             [number],
             sender=normalise_address(sender, region) if sender else None,
             topic=topic,
             region=region,
-        )[0]
+        )
+    finally:
+        index.close()
     d = result.decision
     if result.number is None:
         err.print(f"[red]{number!r} is not a valid phone number:[/red] {result.error}")

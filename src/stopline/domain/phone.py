@@ -10,12 +10,14 @@ carrier delivered must be honoured. `is_assigned` tells the stricter libphonenum
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
 
 _NANP_E164 = re.compile(r"\+1[2-9]\d{2}[2-9]\d{6}")
+_ALL_NANP_E164 = re.compile(r"\+1[2-9]\d{2}[2-9]\d{6}(?:\n\+1[2-9]\d{2}[2-9]\d{6})*")
 _E164_SHAPE = re.compile(r"\+[1-9]\d{6,14}")
 _NANP_NATIONAL = re.compile(r"[2-9]\d{2}[2-9]\d{6}")
 _CHANNEL_PREFIX = re.compile(r"^(?:tel|sms|smsto):", re.IGNORECASE)
@@ -58,6 +60,25 @@ def _normalise_parsed(text: str, region: str) -> str:
     if parsed.country_code == 1 and not _NANP_NATIONAL.fullmatch(str(parsed.national_number)):
         raise InvalidNumber(text, "North American area code and exchange cannot start with 0 or 1")
     return str(phonenumbers.format_number(parsed, PhoneNumberFormat.E164))
+
+
+def all_canonical(raws: Sequence[str]) -> bool:
+    """True when every entry is already canonical North American E.164 (the usual case for
+    systems that store numbers properly): one regular-expression pass over the joined list."""
+    return bool(raws) and _ALL_NANP_E164.fullmatch("\n".join(raws)) is not None
+
+
+def normalise_many(raws: Sequence[str], region: str = "US") -> list[str | InvalidNumber]:
+    """`normalise` over a list, in order; an invalid entry yields its `InvalidNumber`."""
+    if all_canonical(raws):
+        return list(raws)
+    out: list[str | InvalidNumber] = []
+    for raw in raws:
+        try:
+            out.append(normalise(raw, region))
+        except InvalidNumber as exc:
+            out.append(exc)
+    return out
 
 
 def try_normalise(raw: str, region: str = "US") -> str | None:

@@ -22,7 +22,7 @@ class Suppression:
 
     number: str
     scope: Scope
-    since: datetime
+    since: datetime | None
     source: str
     event_id: int | None = None
 

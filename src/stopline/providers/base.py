@@ -25,7 +25,7 @@ class WebhookRequest:
 
     url: str  # the public URL the provider called, query string included
     method: str
-    headers: Mapping[str, str]  # lower-cased names
+    headers: Mapping[str, str]  # looked up by lower-cased name
     body: bytes
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection
-
-from stopline.domain.consent import scopes_for_send
-from stopline.domain.phone import InvalidNumber, normalise
-from stopline.domain.policy import ALLOWED, Decision, Reason, may_send
-from stopline.storage import ledger as repo
+from stopline.domain.consent import Scope, scopes_for_send
+from stopline.domain.phone import InvalidNumber, all_canonical, normalise_many
+from stopline.domain.policy import ALLOWED, Decision, Reason, Suppression, may_send
+from stopline.storage.suppression_index import SuppressionIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,30 +19,64 @@ class Checked:
     error: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """The gate's answers for a list of inputs, kept compact: most numbers are allowed, so
+    only blocked numbers carry a `Decision`."""
+
+    inputs: Sequence[str]
+    numbers: Sequence[str | InvalidNumber]  # E.164, or why the input is not a number
+    blocked: dict[str, Decision]  # E.164 -> the decision that blocks it
+    canonical: bool = False  # every input was already E.164, so numbers == inputs
+
+    def __len__(self) -> int:
+        return len(self.inputs)
+
+    def __iter__(self) -> Iterator[Checked]:
+        for raw, number in zip(self.inputs, self.numbers, strict=True):
+            yield self.checked(raw, number)
+
+    def checked(self, raw: str, number: str | InvalidNumber) -> Checked:
+        if isinstance(number, InvalidNumber):
+            return Checked(raw, None, Decision(False, Reason.INVALID_NUMBER), number.reason)
+        return Checked(raw, number, self.blocked.get(number, ALLOWED))
+
+    def allowed_count(self) -> int:
+        if self.canonical and not self.blocked:
+            return len(self.inputs)
+        invalid = sum(1 for n in self.numbers if isinstance(n, InvalidNumber))
+        blocked = sum(1 for n in self.numbers if isinstance(n, str) and n in self.blocked)
+        return len(self.inputs) - invalid - blocked
+
+
 def check_many(
-    conn: Connection,
+    index: SuppressionIndex,
     raw_numbers: Sequence[str],
     *,
     sender: str | None = None,
     topic: str | None = None,
     region: str = "US",
-) -> list[Checked]:
+) -> Answers:
     """One answer per input, in input order; invalid inputs are answered individually."""
-    normalised: list[str | None] = []
-    errors: dict[int, str] = {}
-    for index, raw in enumerate(raw_numbers):
-        try:
-            normalised.append(normalise(raw, region))
-        except InvalidNumber as exc:
-            normalised.append(None)
-            errors[index] = exc.reason
-    valid = [n for n in normalised if n is not None]
-    active = repo.active_suppressions(conn, valid, scopes_for_send(sender, topic)) if valid else {}
-    out: list[Checked] = []
-    for index, (raw, number) in enumerate(zip(raw_numbers, normalised, strict=True)):
-        if number is None:
-            out.append(Checked(raw, None, Decision(False, Reason.INVALID_NUMBER), errors[index]))
-            continue
-        hits = active.get(number)
-        out.append(Checked(raw, number, may_send(hits, sender, topic) if hits else ALLOWED))
-    return out
+    canonical = all_canonical(raw_numbers)
+    normalised = list(raw_numbers) if canonical else normalise_many(raw_numbers, region)
+    scope_names = [str(s) for s in scopes_for_send(sender, topic)]
+    valid = set(raw_numbers) if canonical else {n for n in normalised if isinstance(n, str)}
+    for _attempt in range(3):
+        hits = index.blocked(valid, scope_names)
+        details = index.details(hits)
+        if all(h[2] in details for h in hits):
+            break  # else a suppression changed between the two reads: look again
+    active: dict[str, dict[Scope, Suppression]] = {}
+    for number, scope_text, event_id in hits:
+        detail = details.get(event_id)  # still missing after retries: stay blocked (safe side)
+        scope = Scope.parse(scope_text)
+        active.setdefault(number, {})[scope] = Suppression(
+            number,
+            scope,
+            detail.since if detail else None,
+            detail.source if detail else "unknown",
+            event_id,
+        )
+    blocked = {number: may_send(hit, sender, topic) for number, hit in active.items()}
+    return Answers(raw_numbers, normalised, blocked, canonical)

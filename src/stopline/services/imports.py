@@ -116,7 +116,13 @@ def export_rows(engine: Engine, scope: str | None = None) -> Iterator[list[str]]
     yield ["number", "scope", "since", "source", "event_id"]
     with engine.connect() as conn:
         for s in repo.iter_suppressions(conn, scope):
-            yield [s.number, str(s.scope), s.since.isoformat(), s.source, str(s.event_id)]
+            yield [
+                s.number,
+                str(s.scope),
+                s.since.isoformat() if s.since else "",
+                s.source,
+                str(s.event_id),
+            ]
 
 
 def write_csv(rows: Iterable[list[str]], out: IO[str]) -> int:

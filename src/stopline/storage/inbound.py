@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, select
 
+from stopline.storage.bulk import insert_rows
 from stopline.storage.ledger import chunks
 from stopline.storage.tables import inbound_messages
 
@@ -22,21 +23,25 @@ class StoredInbound:
     event_id: int | None
 
 
+_cols = inbound_messages.c
+_FIND = select(
+    _cols.provider_message_id, _cols.action, _cols.outcome, _cols.reply_text, _cols.event_id
+).where(
+    _cols.provider == bindparam("provider"),
+    _cols.provider_message_id.in_(bindparam("ids", expanding=True)),
+)
+
+
 def find(conn: Connection, provider: str, ids: Sequence[str]) -> dict[str, StoredInbound]:
-    cols = inbound_messages.c
     found: dict[str, StoredInbound] = {}
     for part in chunks(sorted(set(ids))):
-        query = select(
-            cols.provider_message_id, cols.action, cols.outcome, cols.reply_text, cols.event_id
-        ).where(cols.provider == provider, cols.provider_message_id.in_(part))
-        for row in conn.execute(query):
+        for row in conn.execute(_FIND, {"provider": provider, "ids": list(part)}):
             found[row.provider_message_id] = StoredInbound(*row)
     return found
 
 
 def insert_many(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(insert(inbound_messages), list(rows))
+    insert_rows(conn, inbound_messages, rows)
 
 
 def recent_for(conn: Connection, number: str, limit: int = 50) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, bindparam, delete, func, insert, select, tuple_
+from sqlalchemy import Connection, Row, and_, bindparam, delete, func, select, tuple_
 
 from stopline.domain.consent import (
     ChainHead,
@@ -21,6 +21,7 @@ from stopline.domain.consent import (
     Source,
 )
 from stopline.domain.policy import Suppression
+from stopline.storage.bulk import allocate_ids, insert_rows
 from stopline.storage.tables import consent_events, suppressions
 
 # Keep IN lists well under SQLite's limit of 32,766 bound parameters.
@@ -32,25 +33,30 @@ def chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
         yield items[start : start + size]
 
 
+_latest = (
+    select(consent_events.c.number, func.max(consent_events.c.seq).label("seq"))
+    .where(consent_events.c.number.in_(bindparam("numbers", expanding=True)))
+    .group_by(consent_events.c.number)
+    .subquery()
+)
+_HEADS = select(consent_events.c.number, consent_events.c.seq, consent_events.c.hash).join(
+    _latest,
+    and_(consent_events.c.number == _latest.c.number, consent_events.c.seq == _latest.c.seq),
+)
+_ACTIVE = select(
+    suppressions.c.number,
+    suppressions.c.scope,
+    suppressions.c.since,
+    suppressions.c.source,
+    suppressions.c.event_id,
+).where(suppressions.c.number.in_(bindparam("numbers", expanding=True)))
+
+
 def heads(conn: Connection, numbers: Iterable[str]) -> dict[str, ChainHead]:
     """The last event of each number's chain."""
-    unique = sorted(set(numbers))
     found: dict[str, ChainHead] = {}
-    for part in chunks(unique):
-        latest = (
-            select(consent_events.c.number, func.max(consent_events.c.seq).label("seq"))
-            .where(consent_events.c.number.in_(part))
-            .group_by(consent_events.c.number)
-            .subquery()
-        )
-        query = select(consent_events.c.number, consent_events.c.seq, consent_events.c.hash).join(
-            latest,
-            and_(
-                consent_events.c.number == latest.c.number,
-                consent_events.c.seq == latest.c.seq,
-            ),
-        )
-        for number, seq, digest in conn.execute(query):
+    for part in chunks(sorted(set(numbers))):
+        for number, seq, digest in conn.execute(_HEADS, {"numbers": list(part)}):
             found[number] = ChainHead(seq, digest)
     return found
 
@@ -59,17 +65,14 @@ def active_suppressions(
     conn: Connection, numbers: Iterable[str], scopes: Iterable[Scope] | None = None
 ) -> dict[str, dict[Scope, Suppression]]:
     """Suppressions in force for ``numbers`` (optionally only those at ``scopes``)."""
-    unique = sorted(set(numbers))
-    scope_names = [str(s) for s in scopes] if scopes is not None else None
+    scope_names = {str(s) for s in scopes} if scopes is not None else None
     found: dict[str, dict[Scope, Suppression]] = {}
-    cols = suppressions.c
-    for part in chunks(unique):
-        query = select(cols.number, cols.scope, cols.since, cols.source, cols.event_id).where(
-            cols.number.in_(part)
-        )
-        if scope_names is not None:
-            query = query.where(cols.scope.in_(scope_names))
-        for number, scope, since, source, event_id in conn.execute(query):
+    for part in chunks(sorted(set(numbers))):
+        for number, scope, since, source, event_id in conn.execute(
+            _ACTIVE, {"numbers": list(part)}
+        ):
+            if scope_names is not None and scope not in scope_names:
+                continue
             parsed = Scope.parse(scope)
             found.setdefault(number, {})[parsed] = Suppression(
                 number, parsed, since, source, event_id
@@ -79,14 +82,9 @@ def active_suppressions(
 
 def insert_events(conn: Connection, events: Sequence[ConsentEvent]) -> list[int]:
     """Append events; returns their ids in order."""
-    if not events:
-        return []
-    rows = [_event_row(e) for e in events]
-    result = conn.execute(
-        insert(consent_events).returning(consent_events.c.id, sort_by_parameter_order=True),
-        rows,
-    )
-    return [row[0] for row in result]
+    ids = allocate_ids(conn, consent_events, len(events))
+    insert_rows(conn, consent_events, [_event_row(e, i) for e, i in zip(events, ids, strict=True)])
+    return ids
 
 
 def apply_projection(
@@ -101,19 +99,21 @@ def apply_projection(
             suppressions.c.number == bindparam("n"), suppressions.c.scope == bindparam("s")
         )
         conn.execute(stmt, gone)
-    rows = [
-        {
-            "number": event.number,
-            "scope": str(event.scope),
-            "event_id": event_id,
-            "source": event.draft.source.value,
-            "since": event.draft.occurred_at,
-            "recorded_at": event.recorded_at,
-        }
-        for event, event_id in added
-    ]
-    if rows:
-        conn.execute(insert(suppressions), rows)
+    insert_rows(
+        conn,
+        suppressions,
+        [
+            {
+                "number": event.number,
+                "scope": str(event.scope),
+                "event_id": event_id,
+                "source": event.draft.source.value,
+                "since": event.draft.occurred_at,
+                "recorded_at": event.recorded_at,
+            }
+            for event, event_id in added
+        ],
+    )
 
 
 def events_for(conn: Connection, number: str) -> list[ConsentEvent]:
@@ -242,10 +242,11 @@ def event_from_row(row: Row[Any]) -> ConsentEvent:
     )
 
 
-def _event_row(event: ConsentEvent) -> dict[str, Any]:
+def _event_row(event: ConsentEvent, event_id: int) -> dict[str, Any]:
     d = event.draft
     c = d.classification
     return {
+        "id": event_id,
         "number": d.number,
         "seq": event.seq,
         "kind": d.kind.value,
@@ -259,7 +260,9 @@ def _event_row(event: ConsentEvent) -> dict[str, Any]:
         "language": c.language if c else None,
         "confidence": c.confidence if c else None,
         "actor": d.actor,
-        "evidence": json.dumps(dict(sorted(d.evidence.items()))) if d.evidence else None,
+        "evidence": json.dumps(dict(sorted(d.evidence.items())), ensure_ascii=False)
+        if d.evidence
+        else None,
         "occurred_at": d.occurred_at,
         "recorded_at": event.recorded_at,
         "prev_hash": event.prev_hash,

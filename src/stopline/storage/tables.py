@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Float,
     ForeignKey,
@@ -49,8 +50,12 @@ consent_events = Table(
     Column("recorded_at", UTCDateTime, nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    # PostgreSQL: the writing transaction's id (server default), so readers can follow the
+    # ledger in commit order (see storage/suppression_index.py). NULL on SQLite.
+    Column("txid", BigInteger),
     UniqueConstraint("number", "seq", name="uq_consent_events_number_seq"),
     Index("ix_consent_events_recorded_at", "recorded_at"),
+    Index("ix_consent_events_txid", "txid"),
 )
 
 # Projection of the ledger: one row per (number, scope) currently opted out.
@@ -65,6 +70,7 @@ suppressions = Table(
     Column("recorded_at", UTCDateTime, nullable=False),
     Index("ix_suppressions_recorded_at", "recorded_at"),
     Index("ix_suppressions_scope", "scope"),
+    Index("ix_suppressions_event_id", "event_id"),
 )
 
 # Every inbound message, idempotent on the provider's id, with the exact answer given.

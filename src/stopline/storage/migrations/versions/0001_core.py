@@ -40,10 +40,18 @@ def upgrade() -> None:
         sa.Column("recorded_at", UTCDateTime, nullable=False),
         sa.Column("prev_hash", sa.String(64), nullable=False),
         sa.Column("hash", sa.String(64), nullable=False),
+        sa.Column("txid", sa.BigInteger),
         sa.PrimaryKeyConstraint("id", name="pk_consent_events"),
         sa.UniqueConstraint("number", "seq", name="uq_consent_events_number_seq"),
     )
     op.create_index("ix_consent_events_recorded_at", "consent_events", ["recorded_at"])
+    op.create_index("ix_consent_events_txid", "consent_events", ["txid"])
+    if op.get_bind().dialect.name == "postgresql":
+        # Commit-order change feed for the in-memory suppression index.
+        op.execute(
+            "ALTER TABLE consent_events ALTER COLUMN txid "
+            "SET DEFAULT (pg_current_xact_id()::text::bigint)"
+        )
     op.create_table(
         "suppressions",
         sa.Column("number", sa.String(20), nullable=False),
@@ -61,6 +69,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_suppressions_recorded_at", "suppressions", ["recorded_at"])
     op.create_index("ix_suppressions_scope", "suppressions", ["scope"])
+    op.create_index("ix_suppressions_event_id", "suppressions", ["event_id"])
     op.create_table(
         "inbound_messages",
         sa.Column("id", BigId, primary_key=True, autoincrement=True),

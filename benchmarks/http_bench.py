@@ -1,0 +1,251 @@
+"""HTTP benchmark: Stopline's webhook and send-gate paths against a minimal ASGI endpoint
+served the same way (uvicorn, one worker, httptools + uvloop, no access log), in one run.
+
+    .venv/bin/python -m benchmarks.http_bench [--duration 10] [--connections 32]
+
+Needs `wrk` (Debian: apt-get install wrk). Prints a table of requests/s, latency and the
+ratio to the baseline, and writes benchmarks/results/http.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+TOKEN = "benchmark-twilio-auth-token-0123456789"
+UVICORN = ["--http", "httptools", "--loop", "uvloop", "--no-access-log", "--log-level", "warning"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_ready(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(url, timeout=1)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not come up")
+
+
+class Served:
+    def __init__(self, target: list[str], env: dict[str, str], port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", *target, "--port", str(self.port), *UVICORN],
+            env=env,
+            cwd=HERE.parent,
+        )
+        wait_ready(self.url + "/healthz")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(30)
+
+
+def wrk(
+    url: str, script: Path | None, args: list[str], duration: int, conns: int
+) -> dict[str, float]:
+    cmd = ["wrk", "-t1", f"-c{conns}", f"-d{duration}s", "--latency"]
+    if script is not None:
+        cmd += ["-s", str(script)]
+    cmd += [url]
+    if args:
+        cmd += ["--", *args]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+
+    def pct(p: str) -> float:
+        m = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
+        if m is None:
+            return float("nan")
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    return {
+        "rps": rps,
+        "p50_ms": pct("50"),
+        "p99_ms": pct("99"),
+        "non_2xx": float(errors.group(1)) if errors else 0.0,
+    }
+
+
+def request_file(path: Path, lines: list[tuple[str, str, dict[str, str], str]]) -> Path:
+    with path.open("w") as f:
+        for method, target, headers, body in lines:
+            h = "|".join(f"{k}={v}" for k, v in headers.items())
+            f.write(f"{method}\t{target}\t{h}\t{body}\n")
+    return path
+
+
+def twilio_requests(base: str, count: int) -> list[tuple[str, str, dict[str, str], str]]:
+    from twilio.request_validator import RequestValidator
+
+    validator = RequestValidator(TOKEN)
+    out = []
+    bodies = ["STOP", "Stop.", "STOP", "HELP", "What time do you open?", "stop", "START", "STOP"]
+    for i in range(count):
+        form = {
+            "MessageSid": f"SMbench{i:010d}",
+            "AccountSid": "AC" + "0" * 32,
+            "From": f"+1{212 + i % 700:03d}{555 + i % 300:03d}{i % 10000:04d}",
+            "To": "+14155550199",
+            "Body": bodies[i % len(bodies)],
+            "NumMedia": "0",
+            "NumSegments": "1",
+            "SmsStatus": "received",
+            "ApiVersion": "2010-04-01",
+        }
+        signature = validator.compute_signature(f"{base}/webhooks/twilio", form)
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Twilio-Signature": signature,
+        }
+        out.append(("POST", "/webhooks/twilio", headers, urlencode(form)))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--database-url", default=None, help="default: a new SQLite file")
+    opts = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is needed: apt-get install wrk")
+    tmp = Path(tempfile.mkdtemp(prefix="stopline-bench-"))
+    db = opts.database_url or f"sqlite:///{tmp / 'bench.db'}"
+    env = {
+        **os.environ,
+        "STOPLINE_DATABASE_URL": db,
+        "STOPLINE_TWILIO_AUTH_TOKEN": TOKEN,
+        "STOPLINE_BRAND_NAME": "Bench",
+        "STOPLINE_HELP_CONTACT": "help@bench.example",
+        "STOPLINE_LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(HERE.parent),
+    }
+    subprocess.run(
+        [sys.executable, "-m", "stopline", "db", "upgrade"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    key = (
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "stopline",
+                "keys",
+                "create",
+                "--name",
+                "bench",
+                "--scope",
+                "admin",
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    d, c = opts.duration, opts.connections
+    results: dict[str, Any] = {"connections": c, "duration_s": d}
+
+    baseline = Served(["benchmarks.minimal_app:app"], env)
+    try:
+        results["baseline"] = wrk(baseline.url + "/", None, [], d, c)
+    finally:
+        baseline.stop()
+
+    port = free_port()  # signatures cover the public URL, so it is fixed before signing
+    env["STOPLINE_PUBLIC_URL"] = f"http://127.0.0.1:{port}"
+    stopline = Served(["--factory", "stopline.api.app:create_app_from_env"], env, port)
+    try:
+        script = HERE / "wrk_cycle.lua"
+        auth = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+        hooks = request_file(tmp / "twilio.txt", twilio_requests(stopline.url, 200_000))
+        results["webhook"] = wrk(stopline.url, script, [str(hooks)], d, c)
+        singles = [
+            (
+                "POST",
+                "/v1/check",
+                auth,
+                json.dumps({"number": f"+1{212 + i % 700:03d}{555 + i % 300:03d}{i % 10000:04d}"}),
+            )
+            for i in range(10_000)
+        ]
+        results["check"] = wrk(
+            stopline.url, script, [str(request_file(tmp / "check.txt", singles))], d, c
+        )
+        numbers = [
+            f"+1{212 + i % 700:03d}{555 + i % 300:03d}{i % 10000:04d}" for i in range(10_000)
+        ]
+        batch = [("POST", "/v1/check/batch", auth, json.dumps({"numbers": numbers}))]
+        results["batch"] = wrk(
+            stopline.url, script, [str(request_file(tmp / "batch.txt", batch))], d, min(c, 4)
+        )
+        messy = [f"({n[2:5]}) {n[5:8]}-{n[8:]}" for n in numbers]
+        batch_messy = [("POST", "/v1/check/batch", auth, json.dumps({"numbers": messy}))]
+        results["batch_national_format"] = wrk(
+            stopline.url, script, [str(request_file(tmp / "batch2.txt", batch_messy))], d, min(c, 4)
+        )
+        with httpx.Client(base_url=stopline.url, headers=auth) as client:
+            metrics = client.get("/metrics").text
+        sizes = re.search(r"stopline_commit_batch_size_sum ([\d.e+]+)", metrics)
+        counts = re.search(r"stopline_commit_batch_size_count ([\d.e+]+)", metrics)
+        if sizes and counts and float(counts.group(1)):
+            results["mean_commit_batch"] = float(sizes.group(1)) / float(counts.group(1))
+    finally:
+        stopline.stop()
+
+    base = results["baseline"]["rps"]
+    rows = [
+        ("minimal ASGI endpoint (baseline)", results["baseline"], 1),
+        ("POST /webhooks/twilio (signed, mixed STOP/HELP/other)", results["webhook"], 1),
+        ("POST /v1/check (single number)", results["check"], 1),
+        ("POST /v1/check/batch (10,000 E.164 numbers)", results["batch"], 10_000),
+        ("POST /v1/check/batch (10,000 national-format)", results["batch_national_format"], 10_000),
+    ]
+    print(
+        f"\n{'scenario':58} {'req/s':>9} {'numbers/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6}"
+    )
+    for name, r, per in rows:
+        print(
+            f"{name:58} {r['rps']:9.0f} {r['rps'] * per:11.0f} {r['p50_ms']:8.2f} "
+            f"{r['p99_ms']:8.2f} {r['rps'] / base:6.2f}"
+        )
+    if "mean_commit_batch" in results:
+        print(f"mean group-commit batch: {results['mean_commit_batch']:.1f} requests per fsync")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "http.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""``python -m stopline`` runs the CLI."""
+
+from stopline.cli import main
+
+main()

@@ -1,0 +1,249 @@
+"""The send gate's read model: an in-memory copy of the suppression projection that is
+brought up to date from the ledger *before every answer*.
+
+Each check first asks the database for ledger events committed since the index last looked
+(one indexed query that normally returns nothing), applies them, then answers from memory. So
+an opt-out committed before a check starts is always seen, whichever process recorded it,
+while a 10,000-number batch costs one small query instead of 10,000 index probes.
+
+How "since the last look" is tracked, per database:
+- SQLite has one writer at a time (``BEGIN IMMEDIATE``), so event ids commit in increasing
+  order: the cursor is the highest id seen.
+- PostgreSQL writers commit in any order, so ids are not enough. Each event stores the id of
+  the transaction that wrote it (``txid``, a column default); every transaction older than
+  the snapshot's ``xmin`` has finished, so the next look re-reads only events of transactions
+  from ``xmin`` on, skipping ids already applied.
+Memory: about 100 bytes per suppressed number (1 million is about 100 MB per process).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import create_engine
+from sqlalchemy.engine import URL
+
+from stopline.storage.engine import is_sqlite, normalise_url
+
+ORGANISATION = "organisation"
+
+Hit = tuple[str, str, int]  # number, scope, event_id
+Event = tuple[int, str, int, str, str]  # id, number, seq, scope, kind
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    since: datetime
+    source: str
+
+
+class _Feed(Protocol):
+    def load(self) -> tuple[Any, list[Hit]]: ...
+    def changes(self, cursor: Any) -> tuple[Any, list[Event]]: ...
+    def details(self, hits: Sequence[Hit]) -> dict[int, Detail]: ...
+    def close(self) -> None: ...
+
+
+class SuppressionIndex:
+    def __init__(self, database_url: str) -> None:
+        url = normalise_url(database_url)
+        self._feed: _Feed = (
+            _SqliteFeed(url.database or ":memory:") if is_sqlite(url) else _PostgresFeed(url)
+        )
+        # SQLite look-ups take microseconds and never wait for the writer (WAL): callers may
+        # run them on the event loop. Network databases belong in a thread pool.
+        self.inline = isinstance(self._feed, _SqliteFeed)
+        self._org: dict[str, int] = {}
+        self._scoped: dict[str, dict[str, int]] = {}
+        self._cursor: Any = None
+        self._lock = threading.Lock()
+
+    def blocked(self, numbers: Iterable[str], scopes: Sequence[str]) -> list[Hit]:
+        """Current suppressions of ``numbers`` at any of ``scopes``, fresh from the ledger."""
+        self.refresh()
+        wanted = numbers if isinstance(numbers, (set, frozenset)) else set(numbers)
+        hits: list[Hit] = []
+        if ORGANISATION in scopes:
+            org = self._org
+            hits.extend((n, ORGANISATION, org[n]) for n in org.keys() & wanted)
+        others = [s for s in scopes if s != ORGANISATION]
+        if others:
+            scoped = self._scoped
+            for number in scoped.keys() & wanted:
+                by_scope = scoped[number]
+                hits.extend((number, s, by_scope[s]) for s in others if s in by_scope)
+        return hits
+
+    def details(self, hits: Sequence[Hit]) -> dict[int, Detail]:
+        """When and how each hit's opt-out happened (one query, only for blocked numbers)."""
+        return self._feed.details(hits) if hits else {}
+
+    def size(self) -> int:
+        return len(self._org) + sum(len(v) for v in self._scoped.values())
+
+    def refresh(self) -> None:
+        with self._lock:
+            if self._cursor is None:
+                self._cursor, rows = self._feed.load()
+                for number, scope, event_id in rows:
+                    self._set(number, scope, event_id)
+                return
+            self._cursor, events = self._feed.changes(self._cursor)
+            for event_id, number, _seq, scope, kind in events:
+                if kind == "opt_out":
+                    self._set(number, scope, event_id)
+                else:
+                    self._unset(number, scope)
+
+    def close(self) -> None:
+        self._feed.close()
+
+    def _set(self, number: str, scope: str, event_id: int) -> None:
+        if scope == ORGANISATION:
+            self._org[number] = event_id
+        else:
+            self._scoped.setdefault(number, {})[scope] = event_id
+
+    def _unset(self, number: str, scope: str) -> None:
+        if scope == ORGANISATION:
+            self._org.pop(number, None)
+            return
+        by_scope = self._scoped.get(number)
+        if by_scope is not None:
+            by_scope.pop(scope, None)
+            if not by_scope:
+                del self._scoped[number]
+
+
+class _SqliteFeed:
+    """Thread-local read-only connections in autocommit mode."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                self._path, isolation_level=None, timeout=30, check_same_thread=False
+            )
+            conn.execute("PRAGMA query_only=1")
+            conn.execute("PRAGMA busy_timeout=30000")
+            self._local.conn = conn
+            self._all.append(conn)
+        return conn
+
+    def load(self) -> tuple[int, list[Hit]]:
+        conn = self._conn()
+        conn.execute("BEGIN")  # one snapshot for the cursor and the rows
+        try:
+            cursor = conn.execute("SELECT coalesce(max(id), 0) FROM consent_events").fetchone()[0]
+            rows = conn.execute("SELECT number, scope, event_id FROM suppressions").fetchall()
+        finally:
+            conn.execute("COMMIT")
+        return int(cursor), rows
+
+    def changes(self, cursor: int) -> tuple[int, list[Event]]:
+        events = (
+            self._conn()
+            .execute(
+                "SELECT id, number, seq, scope, kind FROM consent_events WHERE id > ? ORDER BY id",
+                (cursor,),
+            )
+            .fetchall()
+        )
+        return (events[-1][0] if events else cursor), events
+
+    def details(self, hits: Sequence[Hit]) -> dict[int, Detail]:
+        ids = json.dumps(sorted({h[2] for h in hits}))
+        rows = self._conn().execute(
+            "SELECT event_id, since, source FROM suppressions "
+            "WHERE event_id IN (SELECT value FROM json_each(?))",
+            (ids,),
+        )
+        return {
+            event_id: Detail(datetime.fromisoformat(since).replace(tzinfo=UTC), source)
+            for event_id, since, source in rows
+        }
+
+    def close(self) -> None:
+        for conn in self._all:
+            conn.close()
+        self._all.clear()
+
+
+@dataclass(frozen=True, slots=True)
+class _PgCursor:
+    xmin: int
+    applied: frozenset[int]  # ids already applied from transactions >= xmin
+
+
+class _PostgresFeed:
+    def __init__(self, url: URL) -> None:
+        self._engine = create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True)
+
+    @contextmanager
+    def _cursor(self, *, snapshot: bool = False) -> Iterator[Any]:
+        raw = self._engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            try:
+                if snapshot:
+                    cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                yield cur
+            finally:
+                cur.close()
+                raw.rollback()  # read-only: end the transaction either way
+        finally:
+            raw.close()
+
+    def load(self) -> tuple[_PgCursor, list[Hit]]:
+        with self._cursor(snapshot=True) as cur:
+            cur.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+            xmin = int(cur.fetchone()[0])
+            cur.execute("SELECT id FROM consent_events WHERE txid >= %s", (xmin,))
+            applied = frozenset(r[0] for r in cur.fetchall())
+            cur.execute("SELECT number, scope, event_id FROM suppressions")
+            rows = cur.fetchall()
+        return _PgCursor(xmin, applied), rows
+
+    def changes(self, cursor: _PgCursor) -> tuple[_PgCursor, list[Event]]:
+        with self._cursor() as cur:
+            cur.execute(
+                "SELECT s.xmin, e.id, e.number, e.seq, e.scope, e.kind, e.txid FROM "
+                "(SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) s "
+                "LEFT JOIN consent_events e ON e.txid >= %s ORDER BY e.number, e.seq",
+                (cursor.xmin,),
+            )
+            rows = cur.fetchall()
+        xmin = int(rows[0][0])
+        events: list[Event] = []
+        still_open: set[int] = set()
+        for _x, event_id, number, seq, scope, kind, txid in rows:
+            if event_id is None:
+                continue
+            if txid >= xmin:
+                still_open.add(event_id)
+            if event_id not in cursor.applied:
+                events.append((event_id, number, seq, scope, kind))
+        return _PgCursor(xmin, frozenset(still_open)), events
+
+    def details(self, hits: Sequence[Hit]) -> dict[int, Detail]:
+        with self._cursor() as cur:
+            cur.execute(
+                "SELECT event_id, since, source FROM suppressions WHERE event_id = ANY(%s)",
+                (sorted({h[2] for h in hits}),),
+            )
+            return {e: Detail(since.astimezone(UTC), src) for e, since, src in cur.fetchall()}
+
+    def close(self) -> None:
+        self._engine.dispose()

@@ -1,0 +1,68 @@
+"""The in-memory suppression index never answers from stale data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import Engine
+
+from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
+from stopline.services.gate import check_many
+from stopline.services.ledger import record
+from stopline.storage.suppression_index import SuppressionIndex
+
+
+@pytest.fixture
+def index(database_url: str, engine: Engine) -> Iterator[SuppressionIndex]:
+    built = SuppressionIndex(database_url)
+    yield built
+    built.close()
+
+
+def change(engine: Engine, number: str, kind: Kind, scope: Scope = Scope.parse("org")) -> None:
+    now = datetime.now(UTC)
+    with engine.execution_options(sqlite_immediate=True).begin() as conn:
+        record(conn, [ConsentDraft(number, kind, Source.API, now, scope)], now)
+
+
+def test_changes_by_another_writer_are_seen_at_the_next_check(
+    engine: Engine, index: SuppressionIndex
+) -> None:
+    n = "+14155550100"
+    assert index.blocked([n], ["organisation"]) == []
+    change(engine, n, Kind.OPT_OUT)
+    [(number, scope, _id)] = index.blocked([n], ["organisation"])
+    assert (number, scope) == (n, "organisation")
+    change(engine, n, Kind.OPT_OUT, Scope.topic("sales"))
+    assert len(index.blocked([n], ["organisation", "topic:sales"])) == 2
+    change(engine, n, Kind.OPT_IN)
+    assert [h[1] for h in index.blocked([n], ["organisation", "topic:sales"])] == ["topic:sales"]
+    answer = next(iter(check_many(index, [n], topic="sales")))
+    assert not answer.decision.allowed and answer.decision.since is not None
+
+
+def test_existing_suppressions_are_loaded(database_url: str, engine: Engine) -> None:
+    for i in range(5):
+        change(engine, f"+1415555{i:04d}", Kind.OPT_OUT)
+    fresh = SuppressionIndex(database_url)
+    try:
+        assert len(fresh.blocked([f"+1415555{i:04d}" for i in range(10)], ["organisation"])) == 5
+    finally:
+        fresh.close()
+
+
+def test_postgres_commits_out_of_id_order_are_not_missed(
+    database_url: str, engine: Engine, index: SuppressionIndex
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite commits one writer at a time, in id order")
+    index.refresh()
+    slow, fast = "+14155550111", "+14155550122"
+    now = datetime.now(UTC)
+    with engine.begin() as first:  # takes the lower event id, commits last
+        record(first, [ConsentDraft(slow, Kind.OPT_OUT, Source.API, now)], now)
+        change(engine, fast, Kind.OPT_OUT)  # higher id, committed first
+        assert {h[0] for h in index.blocked([slow, fast], ["organisation"])} == {fast}
+    assert {h[0] for h in index.blocked([slow, fast], ["organisation"])} == {slow, fast}
