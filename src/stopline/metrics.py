@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
 
@@ -48,6 +50,22 @@ class Metrics:
             buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1),
             registry=self.registry,
         )
+
+        self._allowed = self.checks.labels("true")
+        self._blocked = self.checks.labels("false")
+        self._inbound: dict[tuple[str, str], Any] = {}
+
+    def count_checks(self, allowed: int, blocked: int) -> None:
+        if allowed:
+            self._allowed.inc(allowed)
+        if blocked:
+            self._blocked.inc(blocked)
+
+    def count_inbound(self, provider: str, outcome: str) -> None:
+        child = self._inbound.get((provider, outcome))
+        if child is None:  # label look-ups are costly: resolve each pair once
+            child = self._inbound[(provider, outcome)] = self.inbound.labels(provider, outcome)
+        child.inc()
 
     def observe_batch(self, size: int, seconds: float) -> None:
         self.commit_batch.observe(size)

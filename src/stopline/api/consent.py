@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
@@ -14,7 +13,14 @@ from starlette.responses import Response
 
 from stopline.api.auth import require
 from stopline.api.errors import ApiError, dumps, invalid_field
-from stopline.api.fast import FastRoute, authenticate, json_body, served_by
+from stopline.api.fast import (
+    FastRequest,
+    FastResponse,
+    FastRoute,
+    authenticate,
+    json_body,
+    served_by,
+)
 from stopline.api.schemas import (
     BatchCheckRequest,
     BatchCheckResponse,
@@ -126,17 +132,17 @@ def render_results(answers: gate.Answers) -> bytes:
     return ('{"results":[' + ",".join(chunks) + "]}").encode()
 
 
-async def _check(request: Request) -> Response:
+async def _check(request: FastRequest) -> FastResponse:
     authenticate(request, KeyScope.CHECK)
-    body = await json_body(request, CheckRequest)
-    app = stopline_of(request)
+    body = json_body(request, CheckRequest)
+    app = request.stopline
     try:
         normalise(body.number, app.settings.default_region)
     except InvalidNumber as exc:
         raise invalid_field("number", str(exc), "invalid_number") from None
     [result] = await gate_check(app, [body.number], body.sender, body.topic)
-    app.metrics.checks.labels("true" if result.decision.allowed else "false").inc()
-    return json(checked_json(result))
+    app.metrics.count_checks(1, 0) if result.decision.allowed else app.metrics.count_checks(0, 1)
+    return FastResponse(200, "application/json", dumps(checked_json(result)))
 
 
 @hot.post("/check", response_model=CheckResult, summary="May I text this number?")
@@ -146,17 +152,16 @@ async def check(body: CheckRequest, _key: CheckKey) -> CheckResult:
     raise NotImplementedError
 
 
-async def _check_batch(request: Request) -> Response:
+async def _check_batch(request: FastRequest) -> FastResponse:
     authenticate(request, KeyScope.CHECK)
-    app = stopline_of(request)
-    body = await json_body(request, BatchCheckRequest)
+    app = request.stopline
+    body = json_body(request, BatchCheckRequest)
     if len(body.numbers) > app.settings.batch_limit:
         raise invalid_field("numbers", f"at most {app.settings.batch_limit} numbers per batch")
     answers = await gate_check(app, body.numbers, body.sender, body.topic)
     allowed = answers.allowed_count()
-    app.metrics.checks.labels("true").inc(allowed)
-    app.metrics.checks.labels("false").inc(len(answers) - allowed)
-    return Response(render_results(answers), media_type="application/json")
+    app.metrics.count_checks(allowed, len(answers) - allowed)
+    return FastResponse(200, "application/json", render_results(answers))
 
 
 @hot.post(
@@ -234,7 +239,7 @@ async def record_consent(body: ConsentRequest, request: Request, key: WriteKey) 
         actor=body.actor or f"api-key:{key.name}",
         evidence=body.evidence,
     )
-    result = await asyncio.wrap_future(app.commits.submit(app.consent, draft))
+    result = await app.commits.submit_async(app.consent, draft)
     return json(
         {
             "number": number,
@@ -309,8 +314,8 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
     )
     classification = app.classifier(message.body, app.context)
     command = InboundCommand(message, classification, app.policy)
-    result = await asyncio.wrap_future(app.commits.submit(app.inbound, command))
-    app.metrics.inbound.labels(body.provider, result.outcome.value).inc()
+    result = await app.commits.submit_async(app.inbound, command)
+    app.metrics.count_inbound(body.provider, result.outcome.value)
     return json(
         {
             "action": result.action.value,

@@ -39,6 +39,15 @@ def invalid_field(field: str, message: str, code: str = "invalid") -> ApiError:
     return ApiError(422, code, f"{field}: {message}", field=field)
 
 
+def error_body(code: str, message: str, *, field: str | None = None) -> bytes:
+    error: dict[str, Any] = {"code": code, "message": message}
+    body: dict[str, Any] = {"error": error}
+    if field is not None:
+        error["field"] = field
+        body["detail"] = [{"loc": ["body", *field.split(".")], "msg": message, "type": code}]
+    return orjson.dumps(body)
+
+
 def json_error(
     status: int,
     code: str,
@@ -47,16 +56,11 @@ def json_error(
     field: str | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    error: dict[str, Any] = {"code": code, "message": message}
-    detail: list[dict[str, Any]] = []
-    if field is not None:
-        error["field"] = field
-        detail.append({"loc": ["body", *field.split(".")], "msg": message, "type": code})
-    body: dict[str, Any] = {"error": error}
-    if detail:
-        body["detail"] = detail
     return Response(
-        orjson.dumps(body), status_code=status, media_type="application/json", headers=headers
+        error_body(code, message, field=field),
+        status_code=status,
+        media_type="application/json",
+        headers=headers,
     )
 
 

@@ -1,16 +1,20 @@
-"""Lean handling for the hottest routes.
+"""Lean handling for the hottest routes (webhooks, send-gate checks).
 
 A `FastRoute` is documented by FastAPI from its endpoint's signature (body model, response
-model, security) like any other route, but is served by a plain ``(Request) -> Response``
-handler attached with `served_by`: no dependency solving, the body validated once by the same
-pydantic model straight from the raw bytes.
+model, security) like any other route, but is served by a plain
+``(FastRequest) -> FastResponse`` handler attached with `served_by`. `HotPaths`, the outermost
+ASGI app, sends requests for those paths straight to the handler: no router walk, no
+dependency solving, no per-request middleware objects; the body is validated once, by the
+same pydantic model, straight from the raw bytes. Any other request (and the same paths if
+they ever reach FastAPI) is served by FastAPI as usual, with identical answers.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine, Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, TypeVar
 
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
@@ -19,21 +23,102 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from stopline.api.errors import ApiError, json_error
-from stopline.api.state import stopline_of
+from stopline.api.errors import ApiError, error_body
+from stopline.bootstrap import Stopline
 from stopline.services.keys import KeyScope, Principal
 
 log = logging.getLogger("stopline.api")
 
-Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E", bound=Callable[..., Any])
 
 
+@dataclass(slots=True)
+class FastRequest:
+    scope: Scope
+    body: bytes
+    _headers: dict[str, str] | None = field(default=None, repr=False)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """Header names lower-cased (as ASGI delivers them); the last value wins."""
+        if self._headers is None:
+            self._headers = {
+                k.decode("latin-1"): v.decode("latin-1") for k, v in self.scope["headers"]
+            }
+        return self._headers
+
+    @property
+    def stopline(self) -> Stopline:
+        app: Stopline = self.scope["app"].state.stopline
+        return app
+
+    @property
+    def state(self) -> Any:
+        return self.scope["app"].state
+
+    def url(self, public_base: str | None) -> str:
+        """The URL as the caller addressed it: ``public_base`` (STOPLINE_PUBLIC_URL) plus path
+        and query when configured, else rebuilt from the request."""
+        query = bytes(self.scope.get("query_string", b"")).decode("latin-1")
+        path = str(self.scope.get("root_path", "")) + str(self.scope["path"])
+        if public_base:
+            base = public_base.rstrip("/")
+        else:
+            scheme: str = self.scope.get("scheme", "http")
+            host = self.headers.get("host")
+            if host is None:
+                server = self.scope.get("server") or ("localhost", 80)
+                host = f"{server[0]}:{server[1]}"
+            base = f"{scheme}://{host}"
+        return base + path + (f"?{query}" if query else "")
+
+
+class FastResponse(NamedTuple):
+    status: int
+    media_type: str
+    body: bytes
+    headers: dict[str, str] | None = None
+
+    async def send(self, send: Send) -> None:
+        raw = [
+            (b"content-type", self.media_type.encode("latin-1")),
+            (b"content-length", str(len(self.body)).encode("latin-1")),
+        ]
+        if self.headers:
+            raw += [
+                (k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in self.headers.items()
+            ]
+        await send({"type": "http.response.start", "status": self.status, "headers": raw})
+        await send({"type": "http.response.body", "body": self.body})
+
+
+Handler = Callable[[FastRequest], Coroutine[Any, Any, FastResponse]]
+
+
+def error_response(exc: ApiError) -> FastResponse:
+    return FastResponse(
+        exc.status,
+        "application/json",
+        error_body(exc.code, exc.message, field=exc.field),
+        exc.headers,
+    )
+
+
 class FastRoute(APIRoute):
-    def get_route_handler(self) -> Handler:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         fast: Handler | None = getattr(self.endpoint, "fast_handler", None)
-        return fast if fast is not None else super().get_route_handler()
+        if fast is None:
+            return super().get_route_handler()
+
+        async def through_fastapi(request: Request) -> Response:
+            try:
+                answer = await fast(FastRequest(request.scope, await request.body()))
+            except ApiError as exc:
+                answer = error_response(exc)
+            return Response(answer.body, answer.status, answer.headers, answer.media_type)
+
+        return through_fastapi
 
 
 def served_by(handler: Handler) -> Callable[[E], E]:
@@ -44,7 +129,7 @@ def served_by(handler: Handler) -> Callable[[E], E]:
     return attach
 
 
-def authenticate(request: Request, scope: KeyScope) -> Principal:
+def authenticate(request: FastRequest, scope: KeyScope) -> Principal:
     """The same checks as `api.auth.require`, without FastAPI's dependency machinery."""
     header = request.headers.get("authorization", "")
     kind, _, credentials = header.partition(" ")
@@ -55,7 +140,7 @@ def authenticate(request: Request, scope: KeyScope) -> Principal:
             "missing API key: send 'Authorization: Bearer <key>'",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    principal = stopline_of(request).keys.resolve(credentials.strip())
+    principal = request.stopline.keys.resolve(credentials.strip())
     if principal is None:
         raise ApiError(
             401,
@@ -68,27 +153,25 @@ def authenticate(request: Request, scope: KeyScope) -> Principal:
     return principal
 
 
-async def json_body(request: Request, model: type[M]) -> M:
+def json_body(request: FastRequest, model: type[M]) -> M:
     """Validate the raw JSON body with ``model``; errors become 422 naming the field."""
-    body = await request.body()
     try:
-        return model.model_validate_json(body)
+        return model.model_validate_json(request.body)
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = [str(p) for p in first.get("loc", ())]
-        field = ".".join(loc) or None
+        name = ".".join(loc) or None
         msg = first.get("msg", "invalid")
         if first.get("type") == "json_invalid":
             raise ApiError(422, "invalid_json", f"body is not valid JSON: {msg}") from None
         raise ApiError(
-            422, "invalid_request", f"{field}: {msg}" if field else str(msg), field=field
+            422, "invalid_request", f"{name}: {msg}" if name else str(msg), field=name
         ) from None
 
 
 class HotPaths:
-    """The outermost ASGI app: requests for a `FastRoute` path go straight to its handler
-    (no router walk, no per-request middleware stack); everything else, lifespan included,
-    goes to the FastAPI application. Errors are answered exactly as FastAPI would."""
+    """The outermost ASGI app: requests for a `FastRoute` path go straight to its handler;
+    everything else, lifespan included, goes to the FastAPI application."""
 
     def __init__(self, api: FastAPI, routers: Sequence[APIRouter]) -> None:
         self.api = api
@@ -107,15 +190,25 @@ class HotPaths:
                 handler, route = hit
                 scope["app"] = self.api
                 scope["route"] = route
+                body = b""
+                while True:
+                    message = await receive()
+                    if message["type"] != "http.request":
+                        return  # client went away
+                    body += message.get("body", b"")
+                    if not message.get("more_body", False):
+                        break
                 try:
-                    response = await handler(Request(scope, receive))
+                    answer = await handler(FastRequest(scope, body))
                 except ApiError as exc:
-                    response = json_error(
-                        exc.status, exc.code, exc.message, field=exc.field, headers=exc.headers
-                    )
+                    answer = error_response(exc)
                 except Exception:
                     log.exception("unhandled error on %s %s", scope["method"], scope["path"])
-                    response = json_error(500, "internal_error", "internal server error")
-                await response(scope, receive, send)
+                    answer = FastResponse(
+                        500,
+                        "application/json",
+                        error_body("internal_error", "internal server error"),
+                    )
+                await answer.send(send)
                 return
         await self.api(scope, receive, send)

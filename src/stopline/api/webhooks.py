@@ -4,14 +4,11 @@ the commit."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
-from fastapi import APIRouter, Request
-from starlette.responses import Response
+from fastapi import APIRouter
 
-from stopline.api.fast import FastRoute, served_by
-from stopline.api.state import stopline_of
+from stopline.api.fast import FastRequest, FastResponse, FastRoute, served_by
 from stopline.domain.phone import mask
 from stopline.providers.base import WebhookRejected, WebhookRequest
 from stopline.providers.twilio import TwilioProvider
@@ -55,40 +52,27 @@ _TWILIO_FORM = {
 }
 
 
-def public_url(request: Request) -> str:
-    """The URL the provider signed: STOPLINE_PUBLIC_URL + path + query, when configured."""
-    base = stopline_of(request).settings.public_url
-    if not base:
-        return str(request.url)
-    query = request.url.query
-    return base.rstrip("/") + request.url.path + (f"?{query}" if query else "")
-
-
-async def webhook_request(request: Request) -> WebhookRequest:
-    return WebhookRequest(
-        url=public_url(request),
-        method=request.method,
-        headers=request.headers,  # case-insensitive
-        body=await request.body(),
-    )
-
-
-async def _twilio(request: Request) -> Response:
-    app = stopline_of(request)
-    provider: TwilioProvider = request.app.state.twilio
+async def _twilio(request: FastRequest) -> FastResponse:
+    app = request.stopline
+    provider: TwilioProvider = request.state.twilio
     try:
-        incoming = await webhook_request(request)
+        incoming = WebhookRequest(
+            url=request.url(app.settings.public_url),
+            method=request.scope["method"],
+            headers=request.headers,
+            body=request.body,
+        )
         pairs = provider.form(incoming)
         provider.verify(incoming, pairs)
         message = provider.parse(pairs, app.clock())
     except WebhookRejected as exc:
         app.metrics.webhook_rejected.labels("twilio", exc.reason).inc()
         log.warning("twilio webhook refused: %s", exc.message)
-        return Response(exc.message, status_code=exc.status, media_type="text/plain")
+        return FastResponse(exc.status, "text/plain; charset=utf-8", exc.message.encode())
     classification = app.classifier(message.body, app.context)
     command = InboundCommand(message, classification, app.policy)
-    result = await asyncio.wrap_future(app.commits.submit(app.inbound, command))
-    app.metrics.inbound.labels("twilio", result.outcome.value).inc()
+    result = await app.commits.submit_async(app.inbound, command)
+    app.metrics.count_inbound("twilio", result.outcome.value)
     if not result.duplicate and result.event_id is not None:
         log.info(
             "consent change recorded",
@@ -100,7 +84,7 @@ async def _twilio(request: Request) -> Response:
             },
         )
     rendered = provider.render(result.reply)
-    return Response(rendered.body, media_type=rendered.media_type)
+    return FastResponse(200, rendered.media_type, rendered.body)
 
 
 @router.post("/twilio", summary="Twilio inbound SMS webhook", openapi_extra=_TWILIO_FORM)

@@ -8,12 +8,13 @@ The suppression list is the fold of the ledger (`fold`).
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
+
+import orjson
 
 GENESIS_HASH = "0" * 64
 
@@ -187,14 +188,16 @@ def event_hash(draft: ConsentDraft, seq: int, recorded_at: datetime, prev_hash: 
         "evidence": dict(sorted(draft.evidence.items())),
         "prev_hash": prev_hash,
     }
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # Canonical form: keys sorted, no spaces, UTF-8 (orjson is also what makes this fast).
+    return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 def _instant(moment: datetime) -> str:
+    """``2026-01-05T12:00:00.000000Z``"""
     if moment.tzinfo is None:
         raise ValueError("consent times must be timezone-aware")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    utc = moment.astimezone(UTC).replace(tzinfo=None)
+    return utc.isoformat(timespec="microseconds") + "Z"
 
 
 def changes_state(active: Iterable[Scope], draft: ConsentDraft) -> bool:

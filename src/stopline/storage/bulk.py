@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, text
 
+from stopline.storage.columns import UTCDateTime
+
 
 def sqlite_instant(value: datetime) -> str:
     """The text form SQLAlchemy uses for DateTime on SQLite (UTC, always microseconds)."""
@@ -31,13 +33,20 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         f"INSERT INTO {table.name} ({', '.join(columns)}) "  # noqa: S608 (names from tables.py)
         f"VALUES ({', '.join([mark] * len(columns))})"
     )
-    if conn.dialect.name == "sqlite":
-        params = [
-            tuple(sqlite_instant(v) if isinstance(v, datetime) else v for v in row.values())
-            for row in rows
+    params = [tuple(row.values()) for row in rows]
+    if conn.dialect.name == "sqlite":  # SQLite stores instants as text: convert those columns
+        moments = [
+            i for i, name in enumerate(columns) if isinstance(table.c[name].type, UTCDateTime)
         ]
-    else:
-        params = [tuple(row.values()) for row in rows]
+        if moments:
+            converted = []
+            for values in params:
+                row = list(values)
+                for i in moments:
+                    if row[i] is not None:
+                        row[i] = sqlite_instant(row[i])
+                converted.append(tuple(row))
+            params = converted
     conn.exec_driver_sql(sql, params)
 
 

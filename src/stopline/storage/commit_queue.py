@@ -2,13 +2,15 @@
 
 Request handlers `submit` an item to a *batch handler* and await the result. A single writer
 thread drains everything queued, runs each handler once over its items inside one transaction,
-commits, and only then resolves the futures, so no caller sees success before its change is
+commits, and only then settles the callers, so no caller sees success before its change is
 durable. If the batch fails (for example a unique-key race with another process), it is retried
 from scratch, then each item alone, so one bad item cannot fail its neighbours.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import queue
 import threading
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 
 log = logging.getLogger("stopline.commit")
 
@@ -33,7 +35,8 @@ BatchHandler = Callable[[Connection, Sequence[T]], Sequence[R]]
 class _Pending(Generic[T, R]):
     handler: BatchHandler[T, R]
     item: T
-    future: Future[R]
+    future: Future[R] | asyncio.Future[R]
+    loop: asyncio.AbstractEventLoop | None = None  # set for asyncio futures
 
 
 class CommitQueueClosed(RuntimeError):
@@ -58,16 +61,24 @@ class CommitQueue:
         self._thread = threading.Thread(target=self._run, name="stopline-commit", daemon=True)
         self._thread.start()
 
+    @property
+    def alive(self) -> bool:
+        return not self._closed and self._thread.is_alive()
+
     def submit(self, handler: BatchHandler[T, R], item: T) -> Future[R]:
-        if self._closed:
-            raise CommitQueueClosed("the commit queue is shut down")
+        """Queue ``item``; the returned future settles after the commit."""
+        self._check_open()
         future: Future[R] = Future()
         self._queue.put(_Pending(handler, item, future))
         return future
 
-    @property
-    def alive(self) -> bool:
-        return not self._closed and self._thread.is_alive()
+    async def submit_async(self, handler: BatchHandler[T, R], item: T) -> R:
+        """`submit` for coroutines: awaits the committed result on the running loop."""
+        self._check_open()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[R] = loop.create_future()
+        self._queue.put(_Pending(handler, item, future, loop))
+        return await future
 
     def run(self, handler: BatchHandler[T, R], item: T, timeout: float | None = 60) -> R:
         """Submit and wait (for synchronous callers)."""
@@ -80,6 +91,10 @@ class CommitQueue:
         self._closed = True
         self._queue.put(None)
         self._thread.join(timeout)
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise CommitQueueClosed("the commit queue is shut down")
 
     def _run(self) -> None:
         while True:
@@ -106,22 +121,21 @@ class CommitQueue:
         for attempt in range(self._retries):
             try:
                 results = self._execute(batch)
-            except (IntegrityError, DBAPIError) as exc:
+            except DBAPIError as exc:  # includes IntegrityError: a race with another writer
                 log.warning("batch of %d failed (attempt %d): %s", len(batch), attempt + 1, exc)
                 continue
             except Exception as exc:  # a bug in a handler: isolate it below
                 log.exception("batch of %d raised", len(batch))
                 if len(batch) == 1:
-                    batch[0].future.set_exception(exc)
+                    _settle(batch, [exc], failed=True)
                     return
                 break
-            for pending, result in zip(batch, results, strict=True):
-                pending.future.set_result(result)
+            _settle(batch, results, failed=False)
             if self._on_batch:
                 self._on_batch(len(batch), time.perf_counter() - started)
             return
         if len(batch) == 1:
-            batch[0].future.set_exception(RuntimeError("could not commit after retries"))
+            _settle(batch, [RuntimeError("could not commit after retries")], failed=True)
             return
         for pending in batch:  # one by one, so a single poisoned item fails alone
             self._commit([pending])
@@ -137,3 +151,31 @@ class CommitQueue:
                 for i, output in zip(indexes, outputs, strict=True):
                     results[i] = output
         return results
+
+
+def _settle(batch: list[_Pending[Any, Any]], outcomes: list[Any], *, failed: bool) -> None:
+    """Resolve every waiter; asyncio waiters are woken with one call per event loop."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future[Any], Any]]] = {}
+    for pending, outcome in zip(batch, outcomes, strict=True):
+        if pending.loop is None:
+            assert isinstance(pending.future, Future)
+            if failed:
+                pending.future.set_exception(outcome)
+            else:
+                pending.future.set_result(outcome)
+        else:
+            assert isinstance(pending.future, asyncio.Future)
+            by_loop.setdefault(pending.loop, []).append((pending.future, outcome))
+    for loop, items in by_loop.items():
+        with contextlib.suppress(RuntimeError):  # a closed loop: nobody is waiting any more
+            loop.call_soon_threadsafe(_resolve, items, failed)
+
+
+def _resolve(items: list[tuple[asyncio.Future[Any], Any]], failed: bool) -> None:
+    for future, outcome in items:
+        if future.done():  # the caller went away (cancelled)
+            continue
+        if failed:
+            future.set_exception(outcome)
+        else:
+            future.set_result(outcome)
