@@ -1,13 +1,19 @@
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stopline.domain.phone import (
     InvalidNumber,
+    all_canonical,
     is_assigned,
     mask,
     normalise,
     normalise_address,
+    normalise_many,
     try_normalise,
 )
 
@@ -64,3 +70,27 @@ def test_assigned_is_stricter_than_possible() -> None:
 def test_mask_keeps_only_country_code_and_last_digits() -> None:
     assert mask("+14155550100") == "+1********00"
     assert mask("+447700900000") == "+44********00"
+
+
+e164ish = st.one_of(
+    st.from_regex(r"\+1[0-9]{10}", fullmatch=True),
+    st.from_regex(r"\+1[2-9][0-9]{2}[2-9][0-9]{6}", fullmatch=True),
+    st.text(alphabet="+0123456789１ ", min_size=10, max_size=14),
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(e164ish, max_size=6))
+def test_all_canonical_agrees_with_checking_each_number(numbers: list[str]) -> None:
+    one_by_one = bool(numbers) and all(
+        re.fullmatch(r"\+1[2-9]\d{2}[2-9]\d{6}", n, flags=re.ASCII) for n in numbers
+    )
+    assert all_canonical(numbers) == one_by_one
+    if one_by_one:
+        assert normalise_many(numbers) == numbers
+
+
+def test_normalise_many_reports_invalid_entries_in_place() -> None:
+    out = normalise_many(["+14155550100", "(415) 555-0101", "nope"])
+    assert out[:2] == ["+14155550100", "+14155550101"]
+    assert isinstance(out[2], InvalidNumber)

@@ -17,7 +17,6 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
 
 _NANP_E164 = re.compile(r"\+1[2-9]\d{2}[2-9]\d{6}")
-_ALL_NANP_E164 = re.compile(r"\+1[2-9]\d{2}[2-9]\d{6}(?:\n\+1[2-9]\d{2}[2-9]\d{6})*")
 _E164_SHAPE = re.compile(r"\+[1-9]\d{6,14}")
 _NANP_NATIONAL = re.compile(r"[2-9]\d{2}[2-9]\d{6}")
 _CHANNEL_PREFIX = re.compile(r"^(?:tel|sms|smsto):", re.IGNORECASE)
@@ -63,9 +62,25 @@ def _normalise_parsed(text: str, region: str) -> str:
 
 
 def all_canonical(raws: Sequence[str]) -> bool:
-    """True when every entry is already canonical North American E.164 (the usual case for
-    systems that store numbers properly): one regular-expression pass over the joined list."""
-    return bool(raws) and _ALL_NANP_E164.fullmatch("\n".join(raws)) is not None
+    """True when every entry is already canonical North American E.164 (``+1NPANXXXXXX``,
+    NPA and NXX starting 2-9): the usual case for systems that store numbers properly.
+
+    Checked with a handful of whole-list string operations (slices of the joined list), so
+    10,000 numbers cost well under a millisecond; equivalent to matching each entry.
+    """
+    count = len(raws)
+    if count == 0 or set(map(len, raws)) != {12}:
+        return False
+    joined = "".join(raws)
+    return (
+        joined.isascii()
+        and joined[0::12] == "+" * count
+        and joined.count("+") == count
+        and joined[1::12] == "1" * count
+        and not joined[2::12].strip("23456789")
+        and not joined[5::12].strip("23456789")
+        and joined.replace("+", "").isdigit()
+    )
 
 
 def normalise_many(raws: Sequence[str], region: str = "US") -> list[str | InvalidNumber]:
