@@ -33,7 +33,7 @@ def server_env(database_url: str, port: int, **extra: str) -> dict[str, str]:
         STOPLINE_BRAND_NAME="Acme",
         STOPLINE_HELP_CONTACT="help@acme.example",
         STOPLINE_TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
-        STOPLINE_LOG_LEVEL="WARNING",
+        STOPLINE_LOG_LEVEL="INFO",
         **extra,
     )
     return env

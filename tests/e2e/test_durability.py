@@ -82,3 +82,43 @@ def test_sigkill_mid_burst_loses_no_acknowledged_opt_out(server: Server) -> None
     verify = server.cli("ledger", "verify")
     assert verify.returncode == 0, verify.stderr
     assert f"{BURST} events" in verify.stdout
+
+
+def test_sigterm_finishes_in_flight_work_and_exits_cleanly(server: Server) -> None:
+    server.start()
+    requests = requests_for(server)[:200]
+    answered = asyncio.run(burst_then_term(server, requests))
+    # uvicorn shuts down gracefully, then re-raises SIGTERM so the exit status tells why
+    assert server.process is not None and server.process.returncode in (0, -signal.SIGTERM)
+    assert "Application shutdown complete" in server.log_path.read_text()
+    server.start()
+    key = server.new_key("check")
+    with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {key}"}) as client:
+        numbers = sorted(answered)
+        results = client.post("/v1/check/batch", json={"numbers": numbers}).json()["results"]
+        assert all(not r["allowed"] for r in results)
+
+
+async def burst_then_term(
+    server: Server, requests: list[tuple[str, bytes, dict[str, str]]]
+) -> set[str]:
+    answered: set[str] = set()
+
+    async def one(
+        client: httpx.AsyncClient, number: str, body: bytes, headers: dict[str, str]
+    ) -> None:
+        try:
+            response = await client.post(
+                f"{server.url}/webhooks/twilio", content=body, headers=headers
+            )
+        except httpx.HTTPError:
+            return
+        if response.status_code == 200:
+            answered.add(number)
+
+    async with httpx.AsyncClient(limits=httpx.Limits(max_connections=CONCURRENCY), timeout=30) as c:
+        tasks = [asyncio.create_task(one(c, *r)) for r in requests]
+        await asyncio.sleep(0.2)
+        server.kill(signal.SIGTERM)
+        await asyncio.gather(*tasks)
+    return answered

@@ -1,0 +1,125 @@
+"""The `stopline` command line, run as a real process against SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import select, text
+
+from stopline.storage.engine import create_database_engine
+from stopline.storage.tables import suppressions
+from tests.e2e.conftest import Server
+
+
+def test_keys_create_prints_the_key_alone_on_the_last_line(server: Server) -> None:
+    result = server.cli("keys", "create", "--name", "crm", "--scope", "admin")
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("sl_") and " " not in last and len(last) > 40
+    listing = server.cli("keys", "list")
+    assert "crm" in listing.stdout and last not in listing.stdout
+    bad = server.cli("keys", "create", "--name", "x", "--scope", "root")
+    assert bad.returncode == 2 and "Unknown scope" in bad.stderr
+
+
+def test_classify_text_and_jsonl(server: Server) -> None:
+    one = server.cli("classify", "Stop.")
+    assert one.returncode == 0 and "opt_out" in one.stdout
+    lines = "\n".join(
+        json.dumps(x)
+        for x in [
+            {"text": "STOP"},
+            {"text": "HELP"},
+            {"text": "start"},
+            {"text": "hello"},
+            {"id": 7, "text": "ARRÊT"},
+        ]
+    )
+    result = server.cli("classify", "--jsonl", stdin=lines + "\nnot json\n")
+    out = [json.loads(line) for line in result.stdout.strip().splitlines()]
+    assert [o["action"] for o in out] == ["opt_out", "help", "opt_in", "none", "opt_out", None]
+    assert out[4]["id"] == 7 and out[4]["language"] == "fr"
+    assert "error" in out[5]
+
+
+def test_consent_by_hand_and_check_exit_codes(server: Server) -> None:
+    assert server.cli("check", "(415) 555-0100").returncode == 0
+    out = server.cli("consent", "opt-out", "415-555-0100", "--actor", "agent-7", "--note", "called")
+    assert out.returncode == 0 and "recorded opt_out" in out.stdout
+    again = server.cli("consent", "opt-out", "+14155550100")
+    assert "already opted out" in again.stdout
+    blocked = server.cli("check", "+1 415 555 0100", "--topic", "support")
+    assert blocked.returncode == 1 and "blocked" in blocked.stdout
+    assert server.cli("check", "garbage").returncode == 2
+    assert server.cli("consent", "opt-in", "+14155550100").returncode == 0
+    assert server.cli("check", "+14155550100").returncode == 0
+
+
+def test_import_and_export_round_trip(server: Server, tmp_path: Path) -> None:
+    source = tmp_path / "optouts.csv"
+    source.write_text(
+        "name,number,note\nAnn,(415) 555-0101,x\nBob,+1 415 555 0102,\n"
+        "Cy,415.555.0103,\nBad,12,\nDup,4155550101,\n",
+        encoding="utf-8",
+    )
+    result = server.cli("suppressions", "import", str(source))
+    assert result.returncode == 0, result.stderr
+    assert "5 rows: 3 opt-outs recorded, 1 already opted out, 1 invalid" in result.stdout
+    exported = tmp_path / "out.csv"
+    assert server.cli("suppressions", "export", "-o", str(exported)).returncode == 0
+    rows = exported.read_text().strip().splitlines()
+    assert rows[0].startswith("number,scope,since,source")
+    assert sorted(r.split(",")[0] for r in rows[1:]) == [
+        "+14155550101",
+        "+14155550102",
+        "+14155550103",
+    ]
+    missing = server.cli("suppressions", "import", str(source), "--column", "phone")
+    assert missing.returncode == 2 and "no column named 'phone'" in missing.stderr
+
+
+def test_ledger_verify_detects_an_edited_event(server: Server, database_url: str) -> None:
+    for n in ("+14155550111", "+14155550112"):
+        server.cli("consent", "opt-out", n)
+    server.cli("consent", "opt-in", "+14155550112")
+    ok = server.cli("ledger", "verify")
+    assert ok.returncode == 0 and "3 events on 2 chains" in ok.stdout
+    engine = create_database_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE consent_events SET raw_text = 'edited' WHERE seq = 1 "
+                "AND number = '+14155550112'"
+            )
+        )
+    engine.dispose()
+    broken = server.cli("ledger", "verify")
+    assert broken.returncode == 1
+    assert "+14155550112 seq 1: content does not match its hash" in broken.stderr
+
+
+def test_ledger_rebuild_reproduces_the_suppression_table(server: Server, database_url: str) -> None:
+    for n in ("+14155550121", "+14155550122", "+14155550123"):
+        server.cli("consent", "opt-out", n)
+    server.cli("consent", "opt-out", "+14155550121", "--scope", "topic:sales")
+    server.cli("consent", "opt-in", "+14155550122")
+    engine = create_database_engine(database_url)
+    columns = (suppressions.c.number, suppressions.c.scope, suppressions.c.event_id)
+
+    def snapshot() -> list[tuple[str, str, int]]:
+        with engine.connect() as conn:
+            return sorted(tuple(r) for r in conn.execute(select(*columns)))  # type: ignore[misc]
+
+    before = snapshot()
+    assert [r[:2] for r in before] == [
+        ("+14155550121", "organisation"),
+        ("+14155550121", "topic:sales"),
+        ("+14155550123", "organisation"),
+    ]
+    with engine.begin() as conn:  # damage the projection
+        conn.execute(text("DELETE FROM suppressions WHERE number = '+14155550123'"))
+    result = server.cli("ledger", "rebuild")
+    assert result.returncode == 0 and "3 rows" in result.stdout
+    assert snapshot() == before
+    engine.dispose()
