@@ -144,34 +144,30 @@ def check(
     topic: Annotated[str | None, typer.Option(help="Topic or department")] = None,
 ) -> None:
     """May NUMBER be texted? Exit code 0 = allowed, 1 = blocked, 2 = invalid number."""
-    from stopline.services.gate import check_many
-    from stopline.storage.suppression_index import SuppressionIndex
+    from stopline.domain.consent import scopes_for_send
+    from stopline.domain.policy import may_send
+    from stopline.storage import ledger as repo
 
     config = settings()
-    bootstrap.open_database(config).dispose()
     region = config.default_region
-    index = SuppressionIndex(config.database_url)
     try:
-        [result] = check_many(
-            index,
-            [number],
-            sender=normalise_address(sender, region) if sender else None,
-            topic=topic,
-            region=region,
+        e164 = normalise(number, region)
+    except InvalidNumber as exc:
+        err.print(f"[red]{number!r} is not a valid phone number:[/red] {exc.reason}")
+        raise typer.Exit(2) from None
+    sender_address = normalise_address(sender, region) if sender else None
+    engine = bootstrap.open_database(config)
+    with engine.connect() as conn:  # one indexed query: no need for the server's index
+        active = repo.active_suppressions(conn, [e164], scopes_for_send(sender_address, topic)).get(
+            e164, {}
         )
-    finally:
-        index.close()
-    d = result.decision
-    if result.number is None:
-        err.print(f"[red]{number!r} is not a valid phone number:[/red] {result.error}")
-        raise typer.Exit(2)
+    engine.dispose()
+    d = may_send(active, sender_address, topic)
     if d.allowed:
-        out.print(f"[green]allowed[/green] {result.number}: no opt-out applies")
+        out.print(f"[green]allowed[/green] {e164}: no opt-out applies")
         return
     since = d.since.isoformat(timespec="seconds") if d.since else "?"
-    out.print(
-        f"[red]blocked[/red] {result.number}: opted out ({d.scope}) since {since} via {d.source}"
-    )
+    out.print(f"[red]blocked[/red] {e164}: opted out ({d.scope}) since {since} via {d.source}")
     raise typer.Exit(1)
 
 
