@@ -1,0 +1,76 @@
+"""Typo tolerance for keywords ("stpo", "unsubscibe", "cancle"), with guards against real
+words ("step", "shop", "top").
+
+Candidates are found through a deletion index (a word and each of its one-letter deletions
+point to the keyword), then confirmed with rapidfuzz's optimal-string-alignment distance
+(an adjacent transposition counts as one edit). Only words of four letters or more that no
+lexicon or the guard list knows are corrected, and only to a keyword one edit away that is
+the unique nearest one.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import OSA
+
+from stopline.domain.language.guard_words import GUARD_WORDS
+from stopline.domain.language.lexicon import LEXICONS
+from stopline.domain.language.normalise import fold
+from stopline.domain.language.tables import VOCABULARY, KeywordTable
+
+MIN_LENGTH = 4
+
+
+def _candidates() -> frozenset[str]:
+    words: set[str] = set()
+    for lexicon in LEXICONS:
+        for keyword in lexicon.opt_out:
+            text = fold(keyword.text)
+            if keyword.home_only or " " in text or len(text) < MIN_LENGTH:
+                continue
+            if text.isascii() and text.isalpha():
+                words.add(text)
+    return frozenset(words)
+
+
+CANDIDATES = _candidates()
+
+
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _index() -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for word in CANDIDATES:
+        for key in (word, *_deletions(word)):
+            index.setdefault(key, set()).add(word)
+    return {key: frozenset(value) for key, value in index.items()}
+
+
+_INDEX = _index()
+GUARD = VOCABULARY | GUARD_WORDS
+
+
+def nearest(word: str) -> str | None:
+    """The one keyword one edit away from ``word``, if there is exactly one."""
+    if len(word) < MIN_LENGTH or word in GUARD or not word.isascii() or not word.isalpha():
+        return None
+    found: set[str] = set(_INDEX.get(word, ()))
+    for key in _deletions(word):
+        found.update(_INDEX.get(key, ()))
+    close = [c for c in found if OSA.distance(word, c, score_cutoff=1) <= 1]
+    return close[0] if len(close) == 1 else None
+
+
+def correct(words: list[str], table: KeywordTable) -> list[str] | None:
+    """``words`` with likely keyword typos corrected, or None when nothing changed."""
+    out: list[str] | None = None
+    for i, word in enumerate(words):
+        if word in table.words:
+            continue
+        fixed = nearest(word)
+        if fixed is not None:
+            if out is None:
+                out = list(words)
+            out[i] = fixed
+    return out

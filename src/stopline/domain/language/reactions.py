@@ -1,0 +1,37 @@
+"""Message reactions sent as text: iMessage tapbacks reaching Android or SMS phones
+("Liked “Reply STOP to opt out”") and Android's equivalents. The quoted text is the
+business's own message, so its keywords are not the recipient's words."""
+
+from __future__ import annotations
+
+import re
+
+_VERBS = (
+    # iOS, English
+    r"Liked|Loved|Disliked|Laughed at|Emphasi[sz]ed|Questioned|"
+    r"Removed an? (?:like|heart|dislike|laugh|exclamation mark|question mark|emphasis)"
+    r"(?: reaction)? from|"
+    r"Reacted (?:with )?\S{1,12} to|"
+    # iOS, Spanish / French / German / Portuguese
+    r"Le gust[óo]|Le encant[óo]|No le gust[óo]|Se ri[óo] de|Enfatiz[óo]|Cuestion[óo]|"
+    r"A aim[ée]|A ador[ée]|N[’']a pas aim[ée]|A ri de|A mis en [ée]vidence|"
+    r"S[’']est interrog[ée] sur|"
+    r"Gef[äa]llt|Mag|Hat .{1,10} geliebt|Hat gelacht über|Hat .{1,10} hervorgehoben|"
+    r"Curtiu|Amou|Não curtiu|Riu de|Enfatizou|Questionou"
+)
+_REACTION = re.compile(
+    rf"^\s*(?:{_VERBS})\s*[“\"«„‘'‚「]([\s\S]*)[”\"»“’'‘」]\s*$",
+    re.IGNORECASE,
+)
+# Google Messages / Samsung: an emoji, then "to" and the quote.
+_EMOJI_TO = re.compile(r"^\s*\S{1,12}\s+to\s+[“\"]([\s\S]*)[”\"]\s*$")
+_QUOTE_CHARS = "“\"«„‘'‚「"
+
+
+def is_reaction(text: str) -> bool:
+    if not any(q in text for q in _QUOTE_CHARS):
+        return False
+    if _REACTION.match(text):
+        return True
+    found = _EMOJI_TO.match(text)
+    return found is not None and not found.group(0).lstrip()[0].isalnum()
