@@ -14,7 +14,7 @@ from stopline.domain.language import rules
 from stopline.domain.language.fuzzy import correct
 from stopline.domain.language.model import Action, Classification, ClassifyContext
 from stopline.domain.language.normalise import fold, fold_spans, signature_start
-from stopline.domain.language.reactions import is_reaction
+from stopline.domain.language.reactions import after_reaction, is_reaction
 from stopline.domain.language.tables import (
     COURTESY,
     INTENSIFIERS,
@@ -79,8 +79,9 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
         return _none("empty message", "empty")
     if is_reaction(text):
         return _none("a reaction to one of our own messages (e.g. Liked “…”)", "reaction", 0.95)
+    begin = after_reaction(text)
     end = signature_start(text, VOCABULARY.__contains__)
-    body = text[:end]
+    body = text[begin:end]
     folded = fold(body)
     if not folded:
         if any(ch in _STOP_EMOJI for ch in text):
@@ -103,7 +104,7 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
             retry = _read(" ".join(fixed), fixed, table, text)
             if retry.score > verdict.score:
                 verdict = retry.as_typo(0.88)
-    return _finish(verdict, text, body, end, words, context)
+    return _finish(verdict, text, body, begin, end, words, context)
 
 
 def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdict:
@@ -142,14 +143,15 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         if match.info.kind == Kind.OPT_OUT and rules.overridden(match, benign):
             reading.benign.append((match.start, match.end, match.info.phrase.note))
             continue
-        is_negated = rules.negated(folded, starts, match.start)
+        is_negated = rules.negated(folded, starts, match.start, match.info.language)
         reading.phrases.append((match, is_negated))
     for cue in rules.keyword_cues(folded, words, starts, table, cjk):
         if rules.covered(benign_spans, cue.start, cue.end):
             note = next(m.info.phrase.note for m in benign if m.start <= cue.start < m.end)
             reading.benign.append((cue.start, cue.end, note))
             continue
-        reading.cues.append((cue, rules.negated(folded, starts, cue.start)))
+        negated = rules.negated(folded, starts, cue.start, cue.hit.language)
+        reading.cues.append((cue, negated))
     return weigh(reading)
 
 
@@ -162,6 +164,7 @@ def _finish(
     verdict: Verdict,
     text: str,
     body: str,
+    begin: int,
     end: int,
     words: list[str],
     context: ClassifyContext,
@@ -185,7 +188,9 @@ def _finish(
             None,
             verdict.explanation,
         )
-    span = _trimmed(text, end) if verdict.whole else _span(body, words, verdict.span)
+    span = _trimmed(body, len(body)) if verdict.whole else _span(body, words, verdict.span)
+    if span is not None:
+        span = (span[0] + begin, span[1] + begin)
     language = verdict.language or (context.language if verdict.sender else None)
     return Classification(
         action,

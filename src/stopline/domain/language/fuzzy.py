@@ -24,7 +24,7 @@ def _candidates() -> frozenset[str]:
     words: set[str] = set()
     for lexicon in LEXICONS:
         for keyword in lexicon.opt_out:
-            text = fold(keyword.text)
+            text = fold(keyword.text, look_alikes=False)
             if keyword.home_only or " " in text or len(text) < MIN_LENGTH:
                 continue
             if text.isascii() and text.isalpha():
@@ -63,14 +63,27 @@ def nearest(word: str) -> str | None:
 
 
 def correct(words: list[str], table: KeywordTable) -> list[str] | None:
-    """``words`` with likely keyword typos corrected, or None when nothing changed."""
-    out: list[str] | None = None
-    for i, word in enumerate(words):
-        if word in table.words:
-            continue
-        fixed = nearest(word)
-        if fixed is not None:
-            if out is None:
-                out = list(words)
-            out[i] = fixed
-    return out
+    """``words`` with likely keyword typos corrected, or None when nothing changed. Two short
+    words may also be one keyword split by a stray space ("opt ot" -> "optout")."""
+    out: list[str] = []
+    changed = False
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word not in table.words:
+            if i + 1 < len(words) and len(word) <= 4 and len(words[i + 1]) <= 4:
+                joined = nearest(word + words[i + 1])
+                if joined is not None and words[i + 1] not in table.words:
+                    out.append(joined)
+                    changed = True
+                    i += 2
+                    continue
+            fixed = nearest(word)
+            if fixed is not None:
+                out.append(fixed)
+                changed = True
+                i += 1
+                continue
+        out.append(word)
+        i += 1
+    return out if changed else None

@@ -88,6 +88,12 @@ _NATIVE = re.compile(
     + "]"
 )
 _LEET_TABLE = str.maketrans(LEET)
+# French/Italian elision: "l'arrêt" -> "l arrêt", "m'envoyer" -> "m envoyer"; English
+# contractions ("don't", "I'm") keep their letters together.
+_ELISION = re.compile(
+    r"(?<![^\W\d_])([ldmtsnjc]|qu|jusqu|lorsqu|puisqu|dell|nell|all|dall|sull|un)['’](?=[^\W\d_])",
+    re.IGNORECASE,
+)
 _SKELETON = str.maketrans(LOOK_ALIKES)
 
 
@@ -99,19 +105,28 @@ def _fold_chars(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def fold(text: str) -> str:
+def fold(text: str, *, look_alikes: bool = True) -> str:
     """Lower-cased, accent-free words separated by single spaces.
 
     ``"  Ｓtop!!  "`` -> ``"stop"``; ``"ARRÊT"`` -> ``"arret"``; ``"opt-out"`` -> ``"opt out"``;
-    ``"S T O P"`` -> ``"stop"``; ``"STOOOP"`` -> ``"stop"``; ``"don’t"`` -> ``"dont"``.
+    ``"S T O P"`` -> ``"stop"``; ``"STOOOP"`` -> ``"stop"``; ``"don’t"`` -> ``"dont"``;
+    ``"l'arrêt"`` -> ``"l arret"`` (French and Italian elision). ``look_alikes=False`` keeps
+    Cyrillic and Greek letters as they are (for the lexicons, written in their own script).
     """
+    if "'" in text or "’" in text:
+        text = _ELISION.sub(r"\1 ", text)
     folded = " ".join(_fold_chars(text).split())
-    return _words(folded)
+    return _words(folded, look_alikes)
 
 
-def _words(folded: str) -> str:
+def skeleton(folded: str) -> str:
+    """Cyrillic and Greek look-alikes replaced by Latin letters."""
+    return folded.translate(_SKELETON)
+
+
+def _words(folded: str, look_alikes: bool = True) -> str:
     """Word-level fixes on an already folded string."""
-    if not folded.isascii() and _LOOK_ALIKE.search(folded):
+    if look_alikes and not folded.isascii() and _LOOK_ALIKE.search(folded):
         folded = _unconfuse(folded)
     if _RUN.search(folded):
         folded = _RUN.sub(r"\1", folded)
@@ -160,6 +175,8 @@ def fold_spans(text: str) -> tuple[list[str], list[Span]]:
     Folds character by character, so it can differ from `fold` on rare sequences; callers
     compare the words and fall back to the whole message when they differ.
     """
+    if "'" in text or "’" in text:
+        text = _ELISION.sub(lambda m: m.group(1) + " ", text)  # same length: spans stay valid
     chars: list[tuple[str, int]] = []
     for index, ch in enumerate(text):
         for piece in _fold_chars(ch):

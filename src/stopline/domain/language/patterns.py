@@ -17,35 +17,51 @@ class PatternError(ValueError):
     pass
 
 
+_ITEM = re.compile(r"\([^()]*\)\??|\S+")
+
+
 def _word(item: str) -> str:
+    """One alternative: words, the last of which may be a ``stem~``."""
     if item.endswith("~"):
-        return re.escape(fold(item[:-1])) + r"\S*"
-    return re.escape(fold(item))
+        return re.escape(fold(item[:-1], look_alikes=False)) + r"\S*"
+    return re.escape(fold(item, look_alikes=False))
+
+
+def _alternatives(body: str) -> list[str]:
+    return [alt.strip() for alt in body.strip("()").split("|") if alt.strip()]
+
+
+def _first_word(alternative: str) -> str:
+    first = alternative.split()[0]
+    if first.endswith("~") and " " not in alternative:
+        return fold(first[:-1], look_alikes=False) + "~"
+    return fold(first, look_alikes=False).split(" ")[0]
 
 
 def compile_pattern(pattern: str, tail: str) -> tuple[frozenset[str], str]:
     """(possible first words, regex source). ``tail`` is the regex for trailing courtesy
     words allowed before ``$``. A first word written ``stem~`` is returned as ``stem~``."""
-    items = pattern.split()
+    items = _ITEM.findall(pattern)
     if not items:
         raise PatternError("empty pattern")
     first_item = items[0]
-    if first_item in ("*", "...", "$") or first_item.endswith("?"):
+    if first_item in ("*", "...", "...?", "$") or first_item.endswith("?"):
         raise PatternError(f"{pattern!r}: the first position must be literal words")
-    firsts = frozenset(
-        fold(w[:-1]) + "~" if w.endswith("~") else fold(w) for w in first_item.split("|")
-    )
+    firsts = frozenset(_first_word(alt) for alt in _alternatives(first_item))
     parts: list[str] = []
     for index, item in enumerate(items):
         if item == "$":
             parts.append(f"{tail}$")
             continue
-        if item == "...":
+        if item in ("...", "...?"):
             parts.append(r"(?: \S+){0,3}")
             continue
         optional = item.endswith("?") and item != "?"
         body = item[:-1] if optional else item
-        inner = _ANY if body == "*" else "(?:" + "|".join(_word(w) for w in body.split("|")) + ")"
+        if body == "*":
+            inner = _ANY
+        else:
+            inner = "(?:" + "|".join(_word(alt) for alt in _alternatives(body)) + ")"
         sep = "" if index == 0 else " "
         parts.append(f"(?:{sep}{inner})?" if optional else f"{sep}{inner}")
     return firsts, "".join(parts) + r"(?!\S)"
@@ -81,7 +97,9 @@ def build_substrings(
     entries: Iterable[tuple[str, str]],
 ) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
     """(name, text) substrings -> one regex searching for any of them, longest first."""
-    items = sorted(((name, fold(text)) for name, text in entries), key=lambda e: -len(e[1]))
+    items = sorted(
+        ((name, fold(text, look_alikes=False)) for name, text in entries), key=lambda e: -len(e[1])
+    )
     items = [(n, t) for n, t in items if t]
     if not items:
         return None

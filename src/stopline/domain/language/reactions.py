@@ -28,6 +28,9 @@ _EMOJI_TO = re.compile(r"^\s*\S{1,12}\s+to\s+[“\"]([\s\S]*)[”\"]\s*$")
 _QUOTE_CHARS = "“\"«„‘'‚「"
 
 
+_LEADING = re.compile(rf"^\s*(?:{_VERBS})\s*[“\"«„‘'‚「][^”\"»“’'‘」]*[”\"»“’'‘」]", re.IGNORECASE)
+
+
 def is_reaction(text: str) -> bool:
     if not any(q in text for q in _QUOTE_CHARS):
         return False
@@ -35,3 +38,12 @@ def is_reaction(text: str) -> bool:
         return True
     found = _EMOJI_TO.match(text)
     return found is not None and not found.group(0).lstrip()[0].isalnum()
+
+
+def after_reaction(text: str) -> int:
+    """Where the recipient's own words start when a reaction is followed by more text
+    ('Disliked “…” STOP'); 0 when the text does not start with a reaction."""
+    if not any(q in text for q in _QUOTE_CHARS):
+        return 0
+    found = _LEADING.match(text)
+    return found.end() if found else 0

@@ -10,7 +10,7 @@ from stopline.domain.language.lexicon import Strength
 from stopline.domain.language.patterns import Trigger
 from stopline.domain.language.tables import (
     COURTESY,
-    NEGATION,
+    NEGATIONS,
     PHRASES,
     SUBSTRING_COURTESY,
     SUBSTRINGS,
@@ -163,12 +163,16 @@ def keyword_cues(
     return cues
 
 
-def negated(folded: str, starts: list[int], index: int) -> bool:
-    """Whether a negation ("don't", "never", "ne ... pas") stands right before word ``index``."""
+def negated(folded: str, starts: list[int], index: int, language: str | None) -> bool:
+    """Whether a negation of ``language`` ("don't", "never", "ne") stands right before word
+    ``index``."""
     if index == 0:
         return False
+    pattern = NEGATIONS.get(language or "en")
+    if pattern is None:
+        return False
     end = starts[index] - 1
-    return NEGATION.search(folded, max(0, end - 32), end) is not None
+    return pattern.search(folded, max(0, end - 32), end) is not None
 
 
 def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -176,9 +180,9 @@ def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def overridden(match: PhraseMatch, benign: list[PhraseMatch]) -> bool:
-    """An opt-out phrase that a benign reading extends past its end: "please stop" inside
-    "please stop by tomorrow"."""
-    return any(b.start < match.end and b.end > match.end and b.start >= match.start for b in benign)
+    """An opt-out phrase whose last word a benign reading takes over: "please stop" inside
+    "please stop by tomorrow", "stop" at the end of "the music won't stop"."""
+    return any(b.start < match.end and b.end >= match.end and b.end > match.start for b in benign)
 
 
 def is_command_strength(hit: KeywordHit) -> bool:

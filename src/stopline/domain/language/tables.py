@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from stopline.domain.language.lexicon import LEXICONS, Keyword, Lexicon, Phrase, Strength
 from stopline.domain.language.model import Action
-from stopline.domain.language.normalise import fold
+from stopline.domain.language.normalise import fold, skeleton
 from stopline.domain.language.patterns import Trigger, build_substrings, build_triggers
 
 
@@ -73,15 +73,26 @@ def _phrase_entries(kind: str) -> list[tuple[PhraseInfo, Lexicon]]:
 
 
 COURTESY: frozenset[str] = frozenset(
-    word for lexicon in LEXICONS for entry in lexicon.courtesy for word in fold(entry).split()
+    word
+    for lexicon in LEXICONS
+    for entry in lexicon.courtesy
+    for word in fold(entry, look_alikes=False).split()
 )
 INTENSIFIERS: frozenset[str] = frozenset(
-    fold(word) for lexicon in LEXICONS for word in lexicon.intensifiers if " " not in word
+    fold(word, look_alikes=False)
+    for lexicon in LEXICONS
+    for word in lexicon.intensifiers
+    if " " not in word
 )
 SUBSTRING_LANGUAGES = frozenset(lexicon.language for lexicon in LEXICONS if lexicon.substrings)
 SUBSTRING_COURTESY: tuple[str, ...] = tuple(
     sorted(
-        {fold(c) for lexicon in LEXICONS if lexicon.substrings for c in lexicon.courtesy},
+        {
+            fold(c, look_alikes=False)
+            for lexicon in LEXICONS
+            if lexicon.substrings
+            for c in lexicon.courtesy
+        },
         key=len,
         reverse=True,
     )
@@ -123,17 +134,19 @@ def _build_phrases() -> None:
 
 _build_phrases()
 
-NEGATION = re.compile(
-    "(?:^| )(?:"
-    + "|".join(
-        sorted(
-            {re.escape(fold(n)) for lexicon in LEXICONS for n in lexicon.negations},
-            key=len,
-            reverse=True,
-        )
-    )
-    + ")$"
-)
+
+def _negation(lexicon: Lexicon) -> re.Pattern[str] | None:
+    words = sorted({re.escape(fold(n, look_alikes=False)) for n in lexicon.negations}, key=len)
+    if not words:
+        return None
+    return re.compile("(?:^| )(?:" + "|".join(reversed(words)) + ")$")
+
+
+# Per language: a negation only counts before a cue of its own language ("no" is a negation
+# in Spanish, not in "no, don't text me").
+NEGATIONS: dict[str, re.Pattern[str]] = {
+    lexicon.language: pattern for lexicon in LEXICONS if (pattern := _negation(lexicon)) is not None
+}
 
 # Every word the lexicons know: never "corrected" as a typo, never a signature's name.
 VOCABULARY: frozenset[str] = frozenset(
@@ -141,7 +154,7 @@ VOCABULARY: frozenset[str] = frozenset(
         word
         for lexicon in LEXICONS
         for _action, keyword in _lexicon_keywords(lexicon)
-        for word in fold(keyword.text).split()
+        for word in fold(keyword.text, look_alikes=False).split()
     }
     | COURTESY
     | {
@@ -150,7 +163,7 @@ VOCABULARY: frozenset[str] = frozenset(
         for item in info.phrase.pattern.split()
         for alternative in item.rstrip("?").split("|")
         if alternative not in ("*", "...", "$") and not alternative.endswith("~")
-        for word in fold(alternative).split()
+        for word in fold(alternative, look_alikes=False).split()
     }
 )
 
@@ -186,11 +199,15 @@ def keyword_table(
         for action, keyword in _lexicon_keywords(lexicon):
             if keyword.home_only and lexicon.language not in languages:
                 continue
-            text = fold(keyword.text)
+            text = fold(keyword.text, look_alikes=False)
             if not text:
                 continue
             hit = KeywordHit(action, lexicon.language, keyword.strength, text, keyword.source)
             _add(words, hit)
+            alias = skeleton(text)
+            if alias != text and alias not in words:
+                # A message written only in look-alike letters is folded to Latin letters.
+                words[alias] = hit
             if lexicon.substrings and not text.isascii():
                 substrings.append((text, hit))
     for action, extras in (
@@ -199,7 +216,7 @@ def keyword_table(
         (Action.HELP, extra_help),
     ):
         for extra in sorted(extras):
-            text = fold(extra)
+            text = fold(extra, look_alikes=False)
             if text and text not in words:
                 words[text] = KeywordHit(
                     action, sender_language, Strength.KEYWORD, text, "sender keyword", True

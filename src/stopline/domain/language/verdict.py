@@ -3,6 +3,7 @@ best other reading (help, opt-in, none), with the rule and words that decided it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from stopline.domain.language.lexicon import Strength
@@ -135,6 +136,8 @@ def _cue_score(reading: Reading, cue: KeywordCue) -> tuple[float, str]:
         if count <= 2 and (first or last):
             return 0.6, f"the everyday word {word!r} in a two-word message: unclear"
         return 0.15, f"the everyday word {word!r} inside a sentence is not a keyword"
+    if _standalone(reading.raw, hit.text):
+        return 0.9, f"the keyword {word!r} stands as a sentence of its own"
     if count <= 4 and (first or last):
         score, why = 0.85, f"the keyword {word!r} heads or ends a short message"
     elif first:
@@ -149,6 +152,24 @@ def _cue_score(reading: Reading, cue: KeywordCue) -> tuple[float, str]:
     if shouted:
         score, why = min(0.9, score + 0.15), why + f" (written in capitals: {word})"
     return score, why
+
+
+def _standalone(raw: str, word: str) -> bool:
+    """The keyword alone between sentence marks ("Not interested. Stop.", "Who is this?
+    STOP", "STOP!!! who are you")."""
+    if not word.isascii():
+        return False
+    pattern = _STANDALONE.get(word)
+    if pattern is None:
+        pattern = re.compile(
+            rf"(?:^|[.!?;\n])\s*[\"“']?{re.escape(word)}[\"”']?\s*(?:[.!?;\n]|$)", re.IGNORECASE
+        )
+        if len(_STANDALONE) < 4096:
+            _STANDALONE[word] = pattern
+    return pattern.search(raw) is not None
+
+
+_STANDALONE: dict[str, re.Pattern[str]] = {}
 
 
 def weigh(reading: Reading) -> Verdict:
@@ -185,7 +206,13 @@ def weigh(reading: Reading) -> Verdict:
         )
     starts: list[KeywordCue] = []
     helps: list[KeywordCue] = []
+    # A keyword inside a phrase is read as part of that phrase ("the texts won't stop").
+    explained = [(m.start, m.end) for m, is_negated in reading.phrases if not is_negated]
     for cue, is_negated in reading.cues:
+        if cue.hit.action is Action.OPT_OUT and any(
+            s <= cue.start and cue.end <= e for s, e in explained
+        ):
+            continue
         if cue.hit.action is Action.OPT_OUT:
             if is_negated:
                 negated.append(cue.hit.text)
@@ -224,7 +251,7 @@ def weigh(reading: Reading) -> Verdict:
                 or cue.start <= reading.content[0]
                 or (cue.end - 1 >= reading.content[-1])
             )
-            if count <= 3 and edge:
+            if count <= (6 if action is Action.HELP else 3) and edge:
                 return Verdict(
                     action,
                     0.0,

@@ -42,7 +42,7 @@ LEXICON = Lexicon(
         "schon",
     ),
     opt_out_phrases=(
-        Phrase(f"keine weiteren|weitere? {MSG} mehr?", "usage: 'keine Nachrichten mehr'"),
+        Phrase(f"keine weiteren|weitere? ({MSG}) mehr?", "usage: 'keine Nachrichten mehr'"),
         Phrase(
             "horen|hort|hor sie? auf mir? zu? schreiben|senden|simsen|nerven|schicken",
             "usage: 'hören Sie auf, mir zu schreiben'",
@@ -56,10 +56,12 @@ LEXICON = Lexicon(
             "usage: 'schreiben Sie mir nicht mehr'",
         ),
         Phrase(
-            "nehmen sie|nimm mich|meine nummer aus|von", "usage: 'nehmen Sie mich aus der Liste'"
+            "(nehmen sie|nimm) (mich|meine nummer) aus|von",
+            "usage: 'nehmen Sie mich aus der Liste'",
         ),
         Phrase(
-            "loschen|entfernen sie? mich|meine nummer|daten", "usage: 'löschen Sie meine Nummer'"
+            "loschen|entfernen sie? (mich|meine nummer|meine daten)",
+            "usage: 'löschen Sie meine Nummer'",
         ),
         Phrase("falsche nummer", "usage: wrong number"),
         Phrase("ich habe mich nie angemeldet|registriert", "usage: never signed up"),
@@ -68,14 +70,14 @@ LEXICON = Lexicon(
         Phrase("lassen sie|lass mich in ruhe", "usage: leave me alone"),
         Phrase("stopp|stop bitte|danke|jetzt|sofort", "usage: 'stopp bitte'"),
     ),
-    review_phrases=(Phrase("kein interesse|nicht interessiert", "usage: declines", 0.6),),
+    review_phrases=(Phrase("(kein interesse|nicht interessiert)", "usage: declines", 0.6),),
     benign=(
-        Phrase("am|zum|bis zum ende", "usage: 'am Ende' (at the end)"),
+        Phrase("(am|zum|bis zum) ende", "usage: 'am Ende' (at the end)"),
         Phrase(
-            "ende des|der|dieser|nachster|des monats|monat|woche|jahres", "usage: 'Ende des Monats'"
+            "ende des|der|dieser|nachster monats|monat|woche|jahres", "usage: 'Ende des Monats'"
         ),
         Phrase(
-            "kundigen sie|ich meinen|meine|den|die vertrag|termin|abo|bestellung",
+            "kundigen sie? meinen|meine|den|die vertrag|termin|abo|bestellung",
             "usage: cancelling a contract or appointment",
         ),
     ),

@@ -136,206 +136,249 @@ LEXICON = Lexicon(
         "kindly",
     ),
     opt_out_phrases=(
-        Phrase(f"stop {SEND}", "usage: 'stop texting me' states the opt-out directly"),
-        Phrase(f"stop all {MSG}", "usage: 'stop all texts'"),
-        Phrase(f"stop all? {THIS} $", "usage: 'stop all this'"),
-        Phrase(f"dont|do not|no longer want|need {THIS} $", "usage: 'I don't want this'"),
-        Phrase(f"no more {THIS} $", "usage: 'no more of this'", 0.9),
-        Phrase(f"no more of {THIS}", "usage: 'no more of this'", 0.9),
-        Phrase(f"stop with the|these|your|all? {MSG}", "usage: 'stop with the texts'"),
-        Phrase(f"stop your|these|the|those|ur {MSG}", "usage: 'stop these messages'"),
+        # -- "stop ..." with what is being sent
+        Phrase(f"stop|quit|cease|halt ({SEND})", "usage: 'stop texting me' states the opt-out"),
+        Phrase(f"stop|quit|end|cancel|halt|block|kill all? ({MSG})", "usage: 'stop all texts'"),
         Phrase(
-            "stop it|this|that|these|them|now|already|immediately|asap $",
-            "usage: a short command to stop, as the end of the message",
+            f"stop|end|cancel with? the|these|your|ur|those|all|my ({MSG})",
+            "usage: 'stop with the texts', 'cancel these alerts'",
         ),
-        Phrase("stop it|this|that please|now|already|immediately", "usage: 'stop it now'"),
-        Phrase(f"quit {SEND}", "usage: 'quit texting me'"),
-        Phrase(f"cease {SEND}|and|all", "usage: 'cease and desist', 'cease texting'"),
+        Phrase(f"stop all? ({THIS}) $", "usage: 'stop this', 'stop it all'"),
+        Phrase(f"end|cancel all ({THIS}) $", "usage: 'cancel all of it'"),
+        Phrase("stop it|this|that|them now|already|immediately|please", "usage: 'stop it now'"),
+        Phrase("cease and desist", "usage: legal demand to stop"),
         Phrase(
-            f"end|cancel|halt|block|terminate all|the|these|this|my|your|those? {MSG}",
-            "usage: 'cancel these texts', 'end all messages'",
-        ),
-        Phrase(
-            "cancel|end|terminate my|the|this? text|sms|message|messaging|alert~|mobile"
-            " subscription|service|program|list|alerts|plan?",
+            "(cancel|end|terminate|stop) my|the|this? (text|sms|message|messaging|mobile"
+            "|alert|alerts) subscription|service|program|list|alerts|plan?",
             "usage: 'cancel my text subscription'",
         ),
+        # -- asking for the number to be removed
         Phrase(
-            "remove me|us|myself|this|my|mine number|phone|contact|info|information? ...? $",
-            "usage: 'remove me', 'remove my number'",
-        ),
-        Phrase("remove me|us|myself|my from|off", "usage: 'remove me from your list'"),
-        Phrase("remove my|this|the number|phone|cell|contact", "usage: 'remove my number'"),
-        Phrase(
-            "take|get|put|cross me|us|my|this number? off|out", "usage: 'take me off your list'"
+            "remove|delete|erase|drop|take (me|us|myself|my number|my phone|my cell|this number"
+            "|my contact|my info|my information|my details) $",
+            "usage: 'remove me', 'delete my number'",
         ),
         Phrase(
-            "delete|erase|lose|forget|scratch me|my|this number|contact|info|details?",
-            "usage: 'delete my number', 'lose my number'",
+            "remove|delete|erase|drop|take|get|put|cross|scratch (me|us|myself|my number"
+            "|this number|my phone|my contact|my info) off|from|out",
+            "usage: 'take me off your list', 'remove me from your list'",
+        ),
+        Phrase("(lose|forget|delete|erase) (my|this) number", "usage: 'lose my number'"),
+        Phrase(
+            "(be|get|being|getting) removed|deleted|taken off", "usage: 'I'd like to be removed'"
+        ),
+        Phrase(
+            "off|out of your|the|this|ur|that mailing? list|lists|database|system",
+            "usage: '(get me) off your list'",
         ),
         Phrase("opt me|us out", "usage: 'opt me out'"),
-        Phrase("unsubscribe|unsub me|us|myself", "usage: 'unsubscribe me'"),
+        Phrase("(sign|signed) me|us out|off", "usage: 'sign me out'"),
+        Phrase("unsub~", "usage: 'unsubscribe' in any form, anywhere"),
+        Phrase("(opt out|optout|opt~out)", "usage: 'opt out' anywhere"),
+        # -- "don't text me"
         Phrase(
-            "dont|never|pls|please|do|no|stop|quit text|txt|message|msg|sms|contact|call"
-            "|email|bother|spam|write|ping|send|reach me|us|this|my|here|anymore|again"
-            "|ever|any",
+            f"(dont|do not|never|pls dont|please dont|please do not|no|quit) ({SEND}) me|us"
+            "|this|my|here|anymore|again|ever",
             "usage: 'don't text me', 'never text this number again'",
         ),
-        Phrase(f"do not|not {SEND} me|us|this|my|anymore|again|ever", "usage: 'do not text me'"),
         Phrase(
-            "dont|do not|never send me|us|any|anything|more|this", "usage: 'don't send me anything'"
+            "(dont|do not|never) call|email|message|text|contact me? or|and|nor text|message"
+            "|contact|call|email",
+            "usage: 'don't call or text me'",
         ),
-        Phrase(f"no more {MSG}", "usage: 'no more texts'"),
-        Phrase("no more $", "usage: 'no more!' as a whole answer"),
+        Phrase("(dont|do not|never) send me|us|any|anything|more|this", "usage: 'don't send me X'"),
         Phrase(
-            f"dont|do not|no longer want|need|wish|like any|these|your|the|this|those|more"
-            f"|ur? {MSG}",
+            f"(dont|do not|no longer|never) (want|need|wish for|like|care for) any|these|your"
+            f"|the|this|those|ur|all|more|such? ({MSG})",
             "usage: 'I don't want these texts'",
         ),
         Phrase(
-            "dont|do not|no longer want|wish|like to get|receive|be ...? text~|messag~"
-            "|msg~|sms|contacted|alerts|updates|offers|on",
-            "usage: 'I do not want to receive texts', 'don't want to be on your list'",
+            f"(dont|do not|no longer|never) (want|need|wish|like) (to get|to receive|to be"
+            f"|getting|receiving) ... ({MSG}|contacted|texted|messaged|on)",
+            "usage: 'I do not want to receive texts'",
         ),
-        Phrase("not want|wish to receive|get|be contacted", "usage: 'I do not wish to receive'"),
+        Phrase(f"(dont|do not|no longer) (want|need) ({THIS}) $", "usage: 'I don't want this'"),
+        Phrase(f"no more ({MSG})", "usage: 'no more texts'"),
+        Phrase(f"no more ({THIS}) $", "usage: 'no more of this'", 0.9),
+        Phrase(f"no more of ({THIS})", "usage: 'no more of this'", 0.9),
+        Phrase("no more $", "usage: 'no more!' as a whole answer", 0.9),
         Phrase("leave me|us alone", "usage: 'leave me alone'"),
+        Phrase(f"enough with|of the|these|your|ur? ({MSG})", "usage: 'enough with the texts'"),
+        # -- wrong recipient or no consent
         Phrase(
-            "wrong number|person|phone|guy|girl|cell|contact|#",
+            "wrong number|person|phone|guy|girl|cell|contact|#|num|no",
             "usage: the recipient is not the person who consented (issue 3)",
         ),
-        Phrase("not the right|correct person|number", "usage: wrong recipient"),
-        Phrase("you have|got|texted|reached|texting the wrong", "usage: wrong recipient"),
-        Phrase("this is not|isnt|aint * number|phone", "usage: 'this isn't X's number'"),
+        Phrase("(not the|not the right|not the correct) person|number", "usage: wrong recipient"),
+        Phrase("you have|got|texted|reached|texting|messaged the wrong", "usage: wrong recipient"),
         Phrase(
-            "i|we never signed|subscribed|opted|agreed|asked|consented|gave|registered|joined"
-            "|requested",
+            "(this is not|this isnt|this aint|this number is not|this number isnt|is not|isnt)"
+            " * anymore|number|phone|cell",
+            "usage: 'this isn't X's number'",
+        ),
+        Phrase("(no longer|not) in service for", "usage: the consenting person is gone"),
+        Phrase("(got|have|has) a new number", "usage: reassigned number", 0.85),
+        Phrase(
+            "i|we (never|didnt|did not|have never|havent) (signed|sign|subscribed|subscribe"
+            "|opted|opt|agreed|agree|consented|consent|gave|give|registered"
+            "|register|joined|join|requested|request)",
             "usage: 'I never signed up': no consent (issue 3)",
         ),
         Phrase(
-            "i|we didnt|did not|never sign|subscribe|opt|agree|ask|consent|register|give"
-            "|join|request",
-            "usage: 'I didn't sign up for this'",
+            "i|we (never|didnt|did not|have never|havent) (ask|asked) for|you|to get|to receive"
+            " (this|these|it|them|text~|messag~|any|your|to|that)",
+            "usage: 'I never asked for this': no consent",
         ),
         Phrase("who gave you my number", "usage: disputes consent"),
+        Phrase("i|we (dont|do not|never) know you|u|who", "usage: wrong recipient", 0.85),
+        # -- asking to opt out, or how to
         Phrase(
-            "how|where do|can|would|should i|we unsubscribe|stop|opt|cancel|get off|get out"
-            "|get removed|remove|end|quit",
+            "(how|where) (do|can|would|should|to) (i|we|you)? (unsubscribe|unsub~|stop"
+            "|opt out|cancel|get off|get out|get removed|remove|end|quit|block)",
             "usage: asking how to opt out is a request to opt out (FCC: any reasonable means)",
         ),
         Phrase(
-            "i|we|id want|wanna|would|wish|need|like|want to|am trying|trying|am asking|asked"
-            " ...? unsubscribe|unsub|opt|out|stop|cancel|quit|end|removed|remove|off",
+            "i|we|id (want|wanna|would like|wish|need|would love|am trying|am asking|asked"
+            "|like) to? be? (unsubscribe~|unsub~|opt out|out|stop|cancel|quit|end|removed"
+            "|remove|taken off|deleted|off)",
             "usage: 'I want to unsubscribe', 'I would like to opt out'",
         ),
-        Phrase("i|we want|wanna out", "usage: 'I want out'"),
         Phrase("count|leave me out", "usage: 'count me out'"),
         Phrase(
-            "off|out of your|the|this|ur list|lists|database|system|mailing",
-            "usage: '(get me) off your list'",
-        ),
-        Phrase(
-            "revoke|withdraw|rescind|cancel my? consent|permission|authorization|opt",
+            "(revoke|withdraw|rescind|cancel) my? consent|permission|authorization",
             "usage: revoking consent in those words",
         ),
         Phrase("i|we revoke|withdraw", "usage: 'I revoke'"),
-        Phrase("i|we dont|do not consent|agree", "usage: 'I do not consent'"),
+        Phrase("i|we (dont|do not) consent|agree", "usage: 'I do not consent'"),
         Phrase("no consent", "usage: 'no consent'"),
-        Phrase("this is|its|thats spam|harassment", "usage: reporting the texts as spam"),
-        Phrase("stop spamming|harassing|bothering|pestering|texting", "usage: 'stop spamming'"),
-        Phrase("reported|reporting|report you|this|as spam|to", "usage: threatening a complaint"),
-        Phrase("unsubscribe|unsub~", "usage: unsubscribe anywhere"),
+        # -- complaints that ask for an end
         Phrase(
-            "please|pls|plz|kindly|ok|okay|just|now|so|and|can|could|will|would stop",
+            "(this is|its|thats|these are|stop the) spam|harassment",
+            "usage: reporting the texts as spam",
+        ),
+        Phrase(
+            "stop spamming|harassing|bothering|pestering|texting|messaging",
+            "usage: 'stop spamming'",
+        ),
+        Phrase(
+            "(report|reporting|reported) (you|this|this number|u) to|as|for? ...",
+            "usage: threatening a complaint",
+            0.85,
+        ),
+        Phrase(
+            "(block|blocking|blocked) (you|u|this number|this|ur number|your number)",
+            "usage: 'blocking this number'",
+            0.85,
+        ),
+        Phrase("too many (text~|messag~|msg~)", "usage: complaint about volume", 0.85),
+        # -- "please stop" and friends, at the end of the message or before more opt-out words
+        Phrase(
+            "(please|pls|plz|kindly|ok|okay|just|now|so|and|seriously) stop $",
             "usage: 'please stop'",
         ),
-        Phrase("can|could|would|will you|u please|pls|plz? stop", "usage: 'can you stop'"),
-        Phrase("i said|told you|asked|already stop", "usage: 'I said stop'"),
-        Phrase("stop already|again|now", "usage: 'stop already'"),
-        Phrase("no|nope|nah stop|quit|end|cancel|unsubscribe", "usage: 'no, stop'"),
-        Phrase("not interested stop|unsubscribe|remove", "usage: 'not interested, stop'"),
-        Phrase("lose|delete this|my number", "usage: 'lose this number'"),
-        Phrase("i|we dont|do not|never know you|u", "usage: wrong recipient"),
-        Phrase("who is|whos|who the hell is|who tf is this stop|unsubscribe|remove", "usage"),
-        Phrase("sign|signed me|us out|off", "usage: 'sign me out'"),
-        Phrase("cancel|stop|end subscription|membership texts|messages|sms", "usage"),
-        Phrase("block|blocking|blocked you|u|this|ur|your number", "usage: 'blocking this number'"),
-        Phrase("stop sending", "usage: 'stop sending'"),
+        Phrase("(can|could|would|will) (you|u) (please|pls|plz)? stop $", "usage: 'can you stop'"),
         Phrase(
-            "enough with|of the|these|your? text~|messag~|msg~|spam",
-            "usage: 'enough with the texts'",
+            "(i said|i told you|told you|i asked|i already said|already said) stop",
+            "usage: 'I said stop'",
         ),
         Phrase(
-            "too many text~|messag~|msg~", "usage: complaint about volume with intent to stop", 0.85
+            "(no|nope|nah|not interested|who is this|whos this|who the hell is this|who dis"
+            "|who are you|who r u|what is this|whats this|yes) (stop|quit|end|unsubscribe"
+            "|remove me|cancel)",
+            "usage: 'no, stop', 'who is this? stop'",
         ),
     ),
     review_phrases=(
         Phrase(
-            "not interested|intrested|interested",
+            "(not interested|not intrested|no interest)",
             "usage: declines an offer; may or may not revoke consent to texts",
             0.6,
         ),
-        Phrase("no thanks|thank|thx|thankyou $", "usage: declining an offer", 0.4),
+        Phrase("no thanks|thank|thx|thankyou $", "usage: declining an offer", 0.3),
         Phrase(
-            "who is this|whos this|who dis|who are you|who r u $",
+            "(who is this|whos this|who dis|who are you|who r u) $",
             "usage: recipient does not know the sender",
-            0.4,
+            0.3,
         ),
-        Phrase("why are|r you|u texting|messaging me", "usage: questions the texts", 0.6),
+        Phrase(
+            "why (are|r) (you|u) (texting|messaging|contacting) me",
+            "usage: questions the texts",
+            0.6,
+        ),
         Phrase("how did you get my number", "usage: questions consent", 0.6),
         Phrase(
-            "cancel my|the account|subscription|membership|service|plan",
+            "cancel my|the (account|subscription|membership|service|plan)",
             "usage: cancelling a service is not clearly cancelling the texts",
             0.55,
         ),
-        Phrase("cancel it|that|this $", "usage: object unclear", 0.55),
+        Phrase("cancel|end it|that|this $", "usage: object unclear", 0.55),
         Phrase("go away", "usage: may mean stop texting", 0.65),
-        Phrase("fuck off|piss off|f off|fuck you", "usage: hostile, likely wants no contact", 0.7),
         Phrase(
-            "wont|doesnt|will not|does not stop text~|messag~",
+            "(fuck off|piss off|f off|fuck you|screw you|go to hell)",
+            "usage: hostile, likely wants no contact",
+            0.6,
+        ),
+        Phrase(
+            "(wont|doesnt|will not|does not|never) stop (text~|messag~)",
             "usage: complains texts continue",
             0.7,
+        ),
+        Phrase(
+            "(the|your|these) (texts|messages) (wont|dont|never) stop",
+            "usage: complains texts continue",
+            0.6,
+        ),
+        Phrase("(is this|this is) (a scam|spam|legit)", "usage: suspects the sender", 0.5),
+        Phrase("(im|i am) done", "usage: may mean stop texting", 0.5),
+        Phrase(
+            "(what happens|what if|if|should) (i|we) (reply|text|send|say|type) (stop|end|cancel"
+            "|quit|unsubscribe)",
+            "usage: asks about stopping; may mean to stop",
+            0.5,
         ),
     ),
     benign=(
         Phrase(
-            "bus|train|next|last|first|pit|truck|rest|one|final|subway|tram|metro|photo"
-            "|whistle|full|non|short|quick|tour|brief|a|my|your|his|her|our|their|each|every"
-            "|another|the|nonstop|second|third|2nd|3rd|1st|every|each|bus stop",
+            "(bus|train|next|last|first|pit|truck|rest|one|final|subway|tram|metro|photo"
+            "|whistle|full|non|short|quick|tour|brief|a|my|your|his|her|our|their|each"
+            "|every|another|the|nonstop|second|third|2nd|3rd|1st|which|what|that) stop",
             "usage: 'stop' as a noun (a place or a halt)",
         ),
         Phrase(
-            "stop by|in|over|sign~|light~|loss|watch|gap|motion|at|into|on|off|for|and go"
-            "|and shop|n shop|smoking|drinking|worrying|laughing|crying|thinking|eating"
-            "|working|playing|running|bleeding|the bleeding|the pain|the car|the music"
-            "|breathing|talking|trying|being|doing|complaining|checking|counting|midway",
+            "stop (by|in|over|sign~|light~|loss|watch|gap|motion|at|into|on|off|for|and go"
+            "|and shop|n shop|shop|smoking|drinking|worrying|laughing|crying|thinking|eating"
+            "|working|playing|running|bleeding|breathing|talking|trying|being|doing"
+            "|complaining|checking|counting|midway|the bleeding|the pain|the car|the music)",
             "usage: 'stop by', 'stop at the store', 'stop smoking'",
         ),
         Phrase(
-            "stop the|this|that|my|our|his|her|their|a *? bill|war|violence|madness|tax~"
+            "stop (the|this|that|my|our|his|her|their|a) *? (bill|war|violence|madness|tax~"
             "|car|bus|clock|leak|bleeding|order|payment|check|cheque|deal|project|train"
-            "|game|project|fight|steal|plan|process|show|pain|noise|construction|merger"
-            "|law|policy|proposal|transfer|delivery|shipment|subscription|service|auto~"
-            "|charges|charge",
-            "usage: 'we have got to STOP this bill' (compliance.md peers' false opt-out)",
+            "|game|fight|steal|plan|process|show|pain|noise|construction|merger|law|policy"
+            "|proposal|transfer|delivery|shipment|auto~|charges|charge|refill~|medication"
+            "|prescription|water|gas|power|card)",
+            "usage: 'we have got to STOP this bill' (compliance.md: peers' false opt-out)",
+        ),
+        Phrase("(cant|can not|cannot|couldnt|could not) stop", "usage: 'can't stop laughing'"),
+        Phrase(
+            "(the|it|music|rain|noise|it just|this) (wont|doesnt|didnt|never) stop",
+            "usage: describes something else that does not stop",
         ),
         Phrase(
-            "cant|can not|cannot|couldnt|could not|wont stop laughing|thinking|smiling"
-            "|eating|crying|talking|watching|listening|playing|buying|shopping|looking",
-            "usage: 'can't stop laughing'",
-        ),
-        Phrase(
-            "cancel|cancelled|canceled|cancelling|canceling|cancellation|reschedule my|the"
-            "|our|your|this|that|his|her|an|a|tomorrows|todays|next? appointment~|appt~|order~"
-            "|reservation~|booking~|meeting~|visit~|flight~|delivery|deliveries|class~"
-            "|session~|payment~|card|ride|trip|table|consult~|procedure|surgery|lesson~"
-            "|pickup|pick up|request|call|interview|event|party|tour|check|cheque|transfer"
-            "|shipment|item|purchase|tickets|ticket|hotel|room|lunch|dinner|date",
+            "(cancel|cancelled|canceled|cancelling|canceling|cancellation|reschedule) (of|for)?"
+            " (my|the|our|your|this|that|his|her|an|a|tomorrows|todays|next)? *?"
+            " (appointment~|appt~|order~|reservation~|booking~|meeting~|visit~|flight~"
+            "|delivery|deliveries|class~|session~|payment~|card|ride|trip|table|consult~"
+            "|procedure|surgery|lesson~|pickup|pick up|request|call|interview|event|party"
+            "|tour|check|cheque|transfer|shipment|item|purchase|tickets|ticket|hotel|room"
+            "|lunch|dinner|date|refill|prescription|plans)",
             "usage: 'cancel my appointment' is about the appointment, not the texts",
         ),
         Phrase(
-            "end of|end date|end time|the end|dead end|front end|back end|high end|low end"
-            "|end up|ends up|ended up|end result|end user|end game|weekend|ends today"
-            "|ends tonight|ends soon|ends tomorrow|ends on|ends at|rear end|tail end",
+            "(end of|end date|end time|the end|dead end|front end|back end|high end|low end"
+            "|end up|ends up|ended up|end result|end user|end game|ends today|ends tonight"
+            "|ends soon|ends tomorrow|ends on|ends at|rear end|tail end|end the call"
+            "|end the meeting)",
             "usage: 'the end of the month'",
         ),
         Phrase(
@@ -343,34 +386,41 @@ LEXICON = Lexicon(
             "usage: 'at the end of'",
         ),
         Phrase(
-            "quit my|his|her|their|your|the job|smoking|drinking|vaping|work|team|gym|school"
-            "|college",
+            "quit my|his|her|their|your|the? (job|smoking|drinking|vaping|work|team|gym|school"
+            "|college|playing)",
             "usage: 'I quit my job'",
         ),
         Phrase(
-            "remove the|an|a|this|that|my|his|her item|items|stain|charge|fee|card|lock"
-            "|tag|cast|stitches|tooth|wisdom|braces|snow|tree|filling",
-            "usage: 'remove the charge'",
-        ),
-        Phrase(
-            "reply|text|txt|send|msg|respond stop|end|cancel|quit|unsubscribe|help|start"
-            "|stop2quit|optout to|for ...",
+            "(reply|text|txt|send|msg|respond|replied|texted) (stop|end|cancel|quit"
+            "|unsubscribe|help|start|stop2quit|optout|arret|alto|baja|yes) (to|for) (opt out"
+            "|optout|unsubscribe|cancel|end|stop|quit|opt in|help|confirm|be removed"
+            "|stop receiving|end messages|stop messages|stop texts|unsub|info|resubscribe)",
             "usage: echoing the program's own opt-out instructions",
         ),
         Phrase(
-            "help me with|find|get|understand|choose|pick|book|schedule|reschedule|pay|fix|track"
-            "|reset|change|update|log|sign in|figure",
+            "(reply|text|txt|replied|texted|respond|send) (stop|end|cancel|quit|unsubscribe) $",
+            "usage: quoting the keyword, e.g. 'what happens if I reply stop'",
+            0.5,
+        ),
+        Phrase(
+            "(help|helped) (me|us)? (with|find|get|understand|choose|pick|book|schedule"
+            "|reschedule|pay|fix|track|reset|change|update|log|sign in|figure|out)",
             "usage: asking for help with something else",
         ),
         Phrase(
-            "start date|time|at|on|tomorrow|today|monday|tuesday|wednesday|thursday|friday"
-            "|saturday|sunday|next|the|my|a|over",
+            "(start|starts|starting) (date|time|at|on|tomorrow|today|monday|tuesday|wednesday"
+            "|thursday|friday|saturday|sunday|next|the|my|a|over|in)",
             "usage: 'start date', 'start tomorrow'",
         ),
         Phrase(
-            "yes i|we|please|that|it|thats|its|sir|maam|confirm~|ill|i will|we will|will"
-            "|can|correct|sure|definitely|absolutely",
+            "yes (i|we|that|it|thats|its|sir|maam|confirm~|ill|i will|we will|will"
+            "|can|correct|sure|definitely|absolutely|book|do)",
             "usage: 'yes' answering a question, not asking to subscribe",
+        ),
+        Phrase(
+            "(please|pls|plz) (text|message|call|email) me|us (the|your|back|when|at|a|an"
+            "|later|tomorrow|if)",
+            "usage: asks for a text",
         ),
     ),
     negations=(
@@ -418,6 +468,24 @@ LEXICON = Lexicon(
         "unless i",
         "dont have to",
         "you dont have to",
+        "didnt say",
+        "did not say",
+        "never said",
+        "didnt ask to",
+        "did not ask to",
+        "didnt ask you to",
+        "did not ask you to",
+        "never asked to",
+        "never asked you to",
+        "didnt want to",
+        "did not want to",
+        "didnt tell you to",
+        "did not tell you to",
+        "dont need to",
+        "no need to",
+        "dont you dare",
+        "dont you ever",
+        "never ever",
     ),
     intensifiers=(
         "fucking",
@@ -449,6 +517,5 @@ LEXICON = Lexicon(
         "darn",
         "heckin",
         "bleeping",
-        "f",
     ),
 )

@@ -67,20 +67,20 @@ LEXICON = Lexicon(
     opt_out_phrases=(
         Phrase(f"no mas {MSG}", "usage: 'no más mensajes' (issue 3)"),
         Phrase(
-            f"no me|nos {SEND}|envien|envies|manden|mandes|escriban|escribas|contacten"
-            "|llamen|molesten|mande|envie|escriba|textees|texteen",
+            f"no me|nos ({SEND}|envien|envies|manden|mandes|escriban|escribas|contacten"
+            "|llamen|molesten|mande|envie|escriba|textees|texteen) ...",
             "usage: 'no me envíen mensajes'",
         ),
         Phrase(
-            f"dejen|deja|dejar|deje|paren|para|pare|parar|terminen|dejad de {SEND}",
+            f"dejen|deja|dejar|deje|paren|para|pare|parar|terminen|dejad de ({SEND})",
             "usage: 'dejen de enviarme mensajes'",
         ),
         Phrase(
-            f"no quiero|queremos|deseo|necesito ...? {MSG}|recibir|que me",
+            f"no (quiero|queremos|deseo|necesito) ... ({MSG}|recibir|que me)",
             "usage: 'no quiero recibir mensajes'",
         ),
         Phrase(
-            "darme|dame|denme|den|me doy|quiero darme|deseo darme|dar de baja",
+            "(darme|dame|denme|den|me doy|quiero darme|deseo darme|dar) de baja",
             "usage: 'darme de baja'",
         ),
         Phrase(
@@ -89,7 +89,7 @@ LEXICON = Lexicon(
             "usage: 'quítenme de la lista'",
         ),
         Phrase("numero equivocado|incorrecto|errado", "usage: wrong number"),
-        Phrase("se equivocaron|equivocado de numero", "usage: wrong number"),
+        Phrase("(se equivocaron|equivocado) de numero", "usage: wrong number"),
         Phrase("nunca me suscribi|inscribi|registre|apunte", "usage: never signed up"),
         Phrase("yo no me suscribi|inscribi|registre|apunte", "usage: never signed up"),
         Phrase(
@@ -99,12 +99,16 @@ LEXICON = Lexicon(
         ),
         Phrase(f"basta de|con {MSG}", "usage: 'basta de mensajes'"),
         Phrase("dejenme|dejame en paz", "usage: 'leave me alone'"),
-        Phrase("de baja|desuscrib~|desinscrib~", "usage: unsubscribe anywhere"),
+        Phrase("(de baja|desuscrib~|desinscrib~)", "usage: unsubscribe anywhere"),
         Phrase("ya no quiero|deseo|necesito", "usage: 'I no longer want'", 0.9),
-        Phrase("por favor|porfavor|porfa para|paren|alto|basta", "usage: 'por favor paren'"),
+        Phrase("(por favor|porfavor|porfa) para|paren|alto|basta", "usage: 'por favor paren'"),
     ),
     review_phrases=(
-        Phrase("no me interesa|no estoy interesado|interesada|no gracias", "usage: declines", 0.6),
+        Phrase(
+            "(no me interesa|no estoy interesado|no estoy interesada|no gracias)",
+            "usage: declines",
+            0.6,
+        ),
         Phrase("quien es|eres|habla", "usage: does not know the sender", 0.4),
     ),
     benign=(

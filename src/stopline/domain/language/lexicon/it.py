@@ -45,9 +45,11 @@ LEXICON = Lexicon(
             "|chiamate|scrivi|mandi|mandare piu?",
             "usage: 'non mi scrivete più'",
         ),
-        Phrase(f"non voglio|vogliamo|desidero piu? ricevere|{MSG}", "usage: 'non voglio ricevere'"),
-        Phrase(f"basta {MSG}|con", "usage: 'basta messaggi'"),
-        Phrase(f"niente piu|piu {MSG}", "usage: 'niente più messaggi'"),
+        Phrase(
+            f"non voglio|vogliamo|desidero piu? (ricevere|{MSG})", "usage: 'non voglio ricevere'"
+        ),
+        Phrase(f"basta ({MSG}|con)", "usage: 'basta messaggi'"),
+        Phrase(f"niente piu ({MSG})", "usage: 'niente più messaggi'"),
         Phrase(
             "toglietemi|rimuovetemi|cancellatemi|eliminatemi|toglimi|rimuovimi|cancellami"
             "|disiscrivetemi",
@@ -60,13 +62,19 @@ LEXICON = Lexicon(
             "|mandarmi|contattarmi",
             "usage: 'smettete di scrivermi'",
         ),
+        Phrase(
+            "non scrivetemi|mandatemi|inviatemi|contattatemi|chiamatemi|scrivermi|mandarmi piu?",
+            "usage: imperative with clitic",
+        ),
         Phrase("smettetela|smettila $", "usage: 'cut it out'"),
         Phrase("disiscriv~|cancellatemi", "usage: unsubscribe anywhere"),
         Phrase("lasciatemi|lasciami in pace", "usage: leave me alone"),
     ),
     review_phrases=(
         Phrase(
-            "non mi interessa|non sono interessato|interessata|no grazie", "usage: declines", 0.6
+            "(non mi interessa|non sono interessato|non sono interessata|no grazie)",
+            "usage: declines",
+            0.6,
         ),
     ),
     benign=(

@@ -36,10 +36,10 @@ LEXICON = Lexicon(
         "wel",
     ),
     opt_out_phrases=(
-        Phrase(f"geen {MSG} meer?", "usage: 'geen berichten meer'"),
-        Phrase(f"stuur|sms|app me|mij|ons? geen|niet {MSG}|meer", "usage: 'stuur me geen sms'"),
+        Phrase(f"geen ({MSG}) meer?", "usage: 'geen berichten meer'"),
+        Phrase(f"stuur|sms|app me|mij|ons? geen|niet ({MSG}|meer)", "usage: 'stuur me geen sms'"),
         Phrase(
-            "stop|stoppen|hou|houd op met sturen|smsen|berichten|sms~|appen",
+            "(stop|stoppen|hou op|houd op) met sturen|smsen|berichten|sms~|appen",
             "usage: 'stop met sturen'",
         ),
         Phrase("haal|verwijder me|mij|mijn nummer? van|uit", "usage: 'haal me van de lijst'"),
@@ -50,10 +50,12 @@ LEXICON = Lexicon(
         Phrase("afmeld~|uitschrijv~|uitgeschreven", "usage: unsubscribe anywhere"),
         Phrase("laat me|mij met rust", "usage: leave me alone"),
     ),
-    review_phrases=(Phrase("geen interesse|niet geinteresseerd|nee bedankt", "usage", 0.6),),
+    review_phrases=(
+        Phrase("(geen interesse|niet geinteresseerd|nee bedankt)", "usage: declines", 0.6),
+    ),
     benign=(
         Phrase(
-            "opzeggen van|mijn de|het abonnement|afspraak|bestelling",
+            "opzeggen van? mijn|de|het abonnement|afspraak|bestelling",
             "usage: cancelling a contract or appointment",
         ),
     ),

@@ -47,21 +47,21 @@ LEXICON = Lexicon(
     ),
     opt_out_phrases=(
         Phrase(
-            f"nao me|nos {SEND}|envie|envies|enviem|mande|mandem|mandes|escreva|escrevam"
-            "|ligue|liguem|incomode|incomodem",
+            f"nao me|nos ({SEND}|envie|envies|enviem|mande|mandem|mandes|escreva|escrevam"
+            "|ligue|liguem|incomode|incomodem)",
             "usage: 'não me enviem mensagens'",
         ),
-        Phrase(f"nao enviem|envie|mandem|mande mais? {MSG}", "usage: 'não mandem mensagens'"),
-        Phrase(f"parem|pare|parar|deixem|deixe|parem de {SEND}", "usage: 'parem de enviar'"),
-        Phrase(f"nao quero|queremos|desejo ...? {MSG}|receber", "usage: 'não quero receber'"),
-        Phrase(f"chega de|com {MSG}", "usage: 'chega de mensagens'"),
-        Phrase(f"sem mais {MSG}", "usage: 'sem mais mensagens'"),
+        Phrase(f"nao enviem|envie|mandem|mande mais? ({MSG})", "usage: 'não mandem mensagens'"),
+        Phrase(f"parem|pare|parar|deixem|deixe|parem de ({SEND})", "usage: 'parem de enviar'"),
+        Phrase(f"nao quero|queremos|desejo ... ({MSG}|receber)", "usage: 'não quero receber'"),
+        Phrase(f"chega de|com ({MSG})", "usage: 'chega de mensagens'"),
+        Phrase(f"sem mais ({MSG})", "usage: 'sem mais mensagens'"),
         Phrase(
             "me tire|tirem|remova|removam|retire|retirem|exclua|excluam|descadastre|apague|apaguem",
             "usage: 'me tirem da lista'",
         ),
         Phrase(
-            "tire|tirem|remova|removam|exclua|excluam|apague|apaguem me|meu numero",
+            "tire|tirem|remova|removam|exclua|excluam|apague|apaguem (me|meu numero)",
             "usage: 'removam meu número'",
         ),
         Phrase("numero errado|engano|equivocado", "usage: wrong number"),
@@ -74,10 +74,11 @@ LEXICON = Lexicon(
         ),
         Phrase("me deixe|deixem em paz", "usage: leave me alone"),
         Phrase("quero sair", "usage: 'I want out'"),
+        Phrase("quero|queria|sair sair? da|dessa|desta lista", "usage: 'leave the list'"),
     ),
     review_phrases=(
         Phrase(
-            "nao tenho interesse|nao estou interessado|interessada|nao obrigado|obrigada",
+            "(nao tenho interesse|nao estou interessado|nao estou interessada|nao obrigado)",
             "usage: declines",
             0.6,
         ),

@@ -40,23 +40,23 @@ LEXICON = Lexicon(
         Phrase(
             "больше не пишите|присылайте|отправляйте|звоните|шлите", "usage: 'больше не пишите'"
         ),
-        Phrase(f"не хочу|надо|нужно получать|{MSG}", "usage: 'не хочу получать сообщения'"),
+        Phrase(f"не хочу|надо|нужно (получать|{MSG})", "usage: 'не хочу получать сообщения'"),
         Phrase("удалите|уберите|исключите меня|мой", "usage: 'удалите меня из списка'"),
         Phrase("отпишите|отпишитесь меня?", "usage: 'отпишите меня'"),
         Phrase("отпис~", "usage: unsubscribe anywhere"),
-        Phrase("неправильный|не тот номер", "usage: wrong number"),
+        Phrase("(неправильный|не тот) номер", "usage: wrong number"),
         Phrase("ошиблись номером", "usage: wrong number"),
         Phrase(
             "я не подписывался|подписывалась|регистрировался|регистрировалась",
             "usage: never signed up",
         ),
         Phrase(
-            f"хватит|прекратите|перестаньте {MSG}|писать|слать|присылать|спамить",
+            f"хватит|прекратите|перестаньте ({MSG}|писать|слать|присылать|спамить)",
             "usage: 'хватит присылать'",
         ),
         Phrase("оставьте меня в покое", "usage: leave me alone"),
     ),
-    review_phrases=(Phrase("не интересно|неинтересно", "usage: 'not interested'", 0.6),),
+    review_phrases=(Phrase("(не интересно|неинтересно)", "usage: 'not interested'", 0.6),),
     benign=(
         Phrase("отмена заказа|записи|брони|встречи", "usage: cancel an order or appointment"),
         Phrase("не отписывайте", "usage: 'don't unsubscribe me'"),

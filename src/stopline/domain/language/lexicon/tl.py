@@ -20,13 +20,13 @@ LEXICON = Lexicon(
     courtesy=("po", "salamat", "na", "nga", "pls", "please", "naman", "ho", "opo", "ok"),
     opt_out_phrases=(
         Phrase(
-            "wag|huwag na? po? nyo|mo|ninyo? akong|ako|kami? i text|itext|text|itxt|txt"
-            "|padalhan|tawagan|message|imessage|istorbohin",
+            "wag|huwag na? po? nyo|mo|ninyo? akong|ako|kami? (i text|itext|text|itxt|txt"
+            "|padalhan|tawagan|message|imessage|istorbohin)",
             "usage: 'wag nyo na akong i-text'",
         ),
         Phrase(
-            "itigil|tigilan|tigil na? po? nyo|mo|ninyo? na? po? ang? mga? text|pagtext"
-            "|pag text|pagpapadala|pagmemessage|ako",
+            "itigil|tigilan|tigil na? po? nyo|mo|ninyo? na? po? ang? mga? (text|pagtext"
+            "|pag text|pagpapadala|pagmemessage|ako)",
             "usage: 'itigil nyo na ang text'",
         ),
         Phrase(
@@ -35,7 +35,7 @@ LEXICON = Lexicon(
         ),
         Phrase("maling numero|number", "usage: wrong number"),
         Phrase(
-            "hindi ako nag sign up|nagsign up|nag register|nagregister|nag subscribe",
+            "hindi ako (nag sign up|nagsign up|nag register|nagregister|nag subscribe)",
             "usage: never signed up",
         ),
         Phrase("tanggalin|alisin nyo? na? po? ako|ang number|numero", "usage: 'remove me'"),

@@ -21,16 +21,18 @@ LEXICON = Lexicon(
     help=(Keyword("TRỢ GIÚP", "usage: 'help'"),),
     courtesy=("xin", "vui", "long", "cam", "on", "a", "nhe", "nha", "ạ", "đi", "di"),
     opt_out_phrases=(
-        Phrase("dung|ngung gui|nhan tin|nhan|sms|lien lac|lam phien", "usage: 'dừng gửi tin nhắn'"),
-        Phrase("đung|dung|khong gui|nhan tin|nhan nua?", "usage: 'đừng gửi nữa'"),
-        Phrase("khong muon nhan|nhan tin|tin nhan", "usage: 'không muốn nhận tin nhắn'"),
+        Phrase(
+            "dung|ngung (gui|nhan tin|nhan|sms|lien lac|lam phien)", "usage: 'dừng gửi tin nhắn'"
+        ),
+        Phrase("dung|khong (gui|nhan tin|nhan) nua?", "usage: 'đừng gửi nữa'"),
+        Phrase("khong muon (nhan|nhan tin|tin nhan)", "usage: 'không muốn nhận tin nhắn'"),
         Phrase("huy dang ky", "usage: unsubscribe"),
-        Phrase("sai so|sai so dien thoai", "usage: wrong number"),
+        Phrase("sai so", "usage: wrong number"),
         Phrase("toi khong dang ky", "usage: never signed up"),
-        Phrase("xoa so|xoa so dien thoai cua toi", "usage: 'delete my number'"),
+        Phrase("xoa so", "usage: 'delete my number'"),
         Phrase("xin|vui long dung", "usage: 'please stop'"),
     ),
     review_phrases=(Phrase("khong quan tam", "usage: 'not interested'", 0.6),),
     benign=(Phrase("huy lich hen|don hang|dat cho", "usage: cancel an appointment or order"),),
-    negations=("khong", "dung", "đung"),
+    negations=("khong",),
 )
