@@ -14,10 +14,28 @@ import string
 
 OPT_OUT = frozenset(
     w.casefold()
-    for w in (
-        "STOP QUIT END REVOKE CANCEL UNSUBSCRIBE STOPALL OPTOUT OPT-OUT UNSUB REMOVE STOP2QUIT "
-        "ARRET ARRÊT ALTO PARAR BAJA SAIR STOPP TD"
-    ).split()
+    for w in [
+        "STOP",
+        "QUIT",
+        "END",
+        "REVOKE",
+        "CANCEL",
+        "UNSUBSCRIBE",
+        "STOPALL",
+        "OPTOUT",
+        "OPT-OUT",
+        "UNSUB",
+        "REMOVE",
+        "STOP2QUIT",
+        "ARRET",
+        "ARRÊT",
+        "ALTO",
+        "PARAR",
+        "BAJA",
+        "SAIR",
+        "STOPP",
+        "TD",
+    ]
 ) | {"opt out", "stop all"}
 OPT_IN = frozenset({"start", "unstop", "yes"})
 HELP = frozenset({"help", "info", "aide", "ayuda"})

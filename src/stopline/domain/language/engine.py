@@ -23,7 +23,7 @@ from stopline.domain.language.tables import (
     Kind,
     keyword_table,
 )
-from stopline.domain.language.verdict import Reading, Verdict, weigh
+from stopline.domain.language.verdict import NO_INTENT, Reading, Verdict, weigh
 
 _DEFAULT = ClassifyContext()
 _QUESTION_WORDS = frozenset(
@@ -46,9 +46,20 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _STOP_EMOJI = frozenset("🛑⛔🚫✋🤚")
+_is_vocabulary = VOCABULARY.__contains__
+_TYPO_WORDS = 6  # typos are corrected in messages of at most this many words
 
 
 def table_for(context: ClassifyContext) -> KeywordTable:
+    last = _LAST
+    if last[0] is context:  # the same context object, as in a running server
+        return last[1]
+    table = _table_for(context)
+    globals()["_LAST"] = (context, table)
+    return table
+
+
+def _table_for(context: ClassifyContext) -> KeywordTable:
     return keyword_table(
         context.all_languages,
         context.extra_opt_out,
@@ -58,13 +69,30 @@ def table_for(context: ClassifyContext) -> KeywordTable:
     )
 
 
+def _uses_defaults(context: ClassifyContext) -> bool:
+    """Whether ``context`` reads messages exactly as the default one does (the locale may
+    differ while its language is English)."""
+    same = _SAME_AS_DEFAULT.get(context)
+    if same is None:
+        same = (
+            table_for(context) is table_for(_DEFAULT)
+            and context.sure == _DEFAULT.sure
+            and context.unsure == _DEFAULT.unsure
+        )
+        if len(_SAME_AS_DEFAULT) < 1024:
+            _SAME_AS_DEFAULT[context] = same
+    return same
+
+
+_SAME_AS_DEFAULT: dict[ClassifyContext, bool] = {}
+
+
 def classify(text: str, context: ClassifyContext = _DEFAULT) -> Classification:
     """Classify one inbound message. Does no I/O. Never raises: an internal error becomes a
     review item (a person reads it) rather than a failed webhook."""
-    if context is _DEFAULT:
-        cached = _FAST.get(text)
-        if cached is not None:
-            return cached
+    cached = _FAST.get(text)
+    if cached is not None and (context is _DEFAULT or _uses_defaults(context)):
+        return cached
     try:
         return classify_strict(text, context)
     except Exception as exc:  # pragma: no cover - guarded by property tests
@@ -80,7 +108,7 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
     if is_reaction(text):
         return _none("a reaction to one of our own messages (e.g. Liked “…”)", "reaction", 0.95)
     begin = after_reaction(text)
-    end = signature_start(text, VOCABULARY.__contains__)
+    end = signature_start(text, _is_vocabulary)
     body = text[begin:end]
     folded = fold(body)
     if not folded:
@@ -98,7 +126,7 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
     words = folded.split(" ")
     table = table_for(context)
     verdict = _read(folded, words, table, text)
-    if verdict.score <= context.unsure and not verdict.decided and len(words) <= 6:
+    if verdict.score <= context.unsure and not verdict.decided and len(words) <= _TYPO_WORDS:
         fixed = correct(words, table)
         if fixed is not None:
             retry = _read(" ".join(fixed), fixed, table, text)
@@ -130,6 +158,9 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     if segments and not any(rules.covered(benign_spans, s, e) for _h, s, e in segments):
         whole = len(segments) == 1 and segments[0][2] - segments[0][1] == len(words)
         return Verdict.from_keywords(segments, whole)
+    cues = rules.keyword_cues(folded, words, starts, table, cjk)
+    if not matches and not cues:
+        return NO_INTENT  # the common case: nothing to weigh
     content = [i for i, w in enumerate(words) if w not in COURTESY]
     reading = Reading(
         words=words,
@@ -145,7 +176,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             continue
         is_negated = rules.negated(folded, starts, match.start, match.info.language)
         reading.phrases.append((match, is_negated))
-    for cue in rules.keyword_cues(folded, words, starts, table, cjk):
+    for cue in cues:
         if rules.covered(benign_spans, cue.start, cue.end):
             note = next(m.info.phrase.note for m in benign if m.start <= cue.start < m.end)
             reading.benign.append((cue.start, cue.end, note))
@@ -179,6 +210,8 @@ def _finish(
         else:
             action, confidence = Action.NONE, 1.0 - verdict.score
     if action is Action.NONE:
+        if verdict is NO_INTENT:
+            return _NO_INTENT
         return Classification(
             action,
             verdict.intent,
@@ -243,4 +276,6 @@ def _fast_table() -> dict[str, Classification]:
     return fast
 
 
+_NO_INTENT = Classification(Action.NONE, "no_intent", 1.0, None, "none", None, "no opt-out wording")
+_LAST: tuple[ClassifyContext, KeywordTable] = (_DEFAULT, _table_for(_DEFAULT))
 _FAST: dict[str, Classification] = _fast_table()

@@ -10,6 +10,8 @@ the unique nearest one.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import OSA
 
 from stopline.domain.language.guard_words import GUARD_WORDS
@@ -20,16 +22,18 @@ from stopline.domain.language.tables import VOCABULARY, KeywordTable
 MIN_LENGTH = 4
 
 
-def _candidates() -> frozenset[str]:
-    words: set[str] = set()
+def _candidates() -> dict[str, int]:
+    """Keyword -> rank (lexicon order: English first), to break ties between two keywords
+    one edit away ("cancell": English "cancel" before Italian "cancella")."""
+    words: dict[str, int] = {}
     for lexicon in LEXICONS:
         for keyword in lexicon.opt_out:
             text = fold(keyword.text, look_alikes=False)
             if keyword.home_only or " " in text or len(text) < MIN_LENGTH:
                 continue
             if text.isascii() and text.isalpha():
-                words.add(text)
-    return frozenset(words)
+                words.setdefault(text, len(words))
+    return words
 
 
 CANDIDATES = _candidates()
@@ -51,15 +55,18 @@ _INDEX = _index()
 GUARD = VOCABULARY | GUARD_WORDS
 
 
+@lru_cache(maxsize=65536)
 def nearest(word: str) -> str | None:
-    """The one keyword one edit away from ``word``, if there is exactly one."""
+    """The keyword one edit away from ``word`` (the first in lexicon order if several)."""
     if len(word) < MIN_LENGTH or word in GUARD or not word.isascii() or not word.isalpha():
         return None
     found: set[str] = set(_INDEX.get(word, ()))
     for key in _deletions(word):
         found.update(_INDEX.get(key, ()))
-    close = [c for c in found if OSA.distance(word, c, score_cutoff=1) <= 1]
-    return close[0] if len(close) == 1 else None
+    close = sorted(
+        (c for c in found if OSA.distance(word, c, score_cutoff=1) <= 1), key=CANDIDATES.__getitem__
+    )
+    return close[0] if close else None
 
 
 def correct(words: list[str], table: KeywordTable) -> list[str] | None:
@@ -68,6 +75,7 @@ def correct(words: list[str], table: KeywordTable) -> list[str] | None:
     out: list[str] = []
     changed = False
     i = 0
+    guard = GUARD
     while i < len(words):
         word = words[i]
         if word not in table.words:
@@ -78,7 +86,7 @@ def correct(words: list[str], table: KeywordTable) -> list[str] | None:
                     changed = True
                     i += 2
                     continue
-            fixed = nearest(word)
+            fixed = None if word in guard else nearest(word)
             if fixed is not None:
                 out.append(fixed)
                 changed = True

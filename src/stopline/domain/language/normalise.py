@@ -33,20 +33,27 @@ _STRIP_MARKS = (
 _REGIONAL_A = 0x1F1E6  # regional indicator symbols (🇸🇹🇴🇵) read as letters
 
 
-def _ascii_table() -> dict[int, int | None]:
-    table: dict[int, int | None] = {}
+def _ascii_table() -> dict[int, int | str | None]:
+    table: dict[int, int | str | None] = {}
     for code in range(128):
         ch = chr(code)
         if ch.isalnum():
             table[code] = ord(ch.lower())
         elif ch in "'`":
             table[code] = None
+        elif ch == "#":
+            table[code] = " number "  # "wrong #", "my # is": the number sign is a word
         else:
             table[code] = 0x20
     return table
 
 
 _ASCII = _ascii_table()
+# The same table for bytes.translate, which is several times faster than str.translate.
+_ASCII_BYTES = bytes(
+    (value if isinstance(value, int) else 0x20) if code < 128 else code
+    for code, value in ((c, _ASCII.get(c, c)) for c in range(256))
+)
 
 
 class _FoldTable(dict[int, str | None]):
@@ -105,6 +112,12 @@ def _fold_chars(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _fold_ascii(text: str) -> str:
+    if "#" in text:
+        text = text.replace("#", " number ")
+    return " ".join(text.encode("ascii").translate(_ASCII_BYTES, b"'`").decode("ascii").split())
+
+
 def fold(text: str, *, look_alikes: bool = True) -> str:
     """Lower-cased, accent-free words separated by single spaces.
 
@@ -115,8 +128,19 @@ def fold(text: str, *, look_alikes: bool = True) -> str:
     """
     if "'" in text or "’" in text:
         text = _ELISION.sub(r"\1 ", text)
+    if text.isascii():
+        folded = _fold_ascii(text)
+        if folded.replace(" ", "").isalpha() and not _RUN.search(folded):
+            # No digits and no letter runs: only spaced-out letters can need fixing.
+            return _SPACED.sub(_join_spaced, folded) if _has_spaced(folded) else folded
+        return _words(folded, look_alikes)
     folded = " ".join(_fold_chars(text).split())
     return _words(folded, look_alikes)
+
+
+def _has_spaced(folded: str) -> bool:
+    """Three one-letter words in a row somewhere (cheap test before the regex)."""
+    return folded[1:2] == " " or (" " in folded and _SPACED.search(folded) is not None)
 
 
 def skeleton(folded: str) -> str:
@@ -130,9 +154,9 @@ def _words(folded: str, look_alikes: bool = True) -> str:
         folded = _unconfuse(folded)
     if _RUN.search(folded):
         folded = _RUN.sub(r"\1", folded)
-    if _SPACED.search(folded):
+    if _has_spaced(folded):
         folded = _SPACED.sub(_join_spaced, folded)
-    if _DIGIT_IN_WORD.search(folded):
+    if not folded.replace(" ", "").isalpha() and _DIGIT_IN_WORD.search(folded):
         folded = _DIGIT_IN_WORD.sub(_unleet, folded)
     return folded
 
@@ -169,12 +193,19 @@ def _unconfuse(folded: str) -> str:
 Span = tuple[int, int]
 
 
+_ASCII_WORD = re.compile(r"[A-Za-z0-9'`]+")
+
+
 def fold_spans(text: str) -> tuple[list[str], list[Span]]:
     """The words of ``fold(text)`` with the span in ``text`` each came from.
 
     Folds character by character, so it can differ from `fold` on rare sequences; callers
     compare the words and fall back to the whole message when they differ.
     """
+    if text.isascii() and "#" not in text and "'" not in text:
+        found = list(_ASCII_WORD.finditer(text))
+        words = [m.group(0).translate(_ASCII) for m in found]
+        return _respace(words, [m.span() for m in found], _words)
     if "'" in text or "’" in text:
         text = _ELISION.sub(lambda m: m.group(1) + " ", text)  # same length: spans stay valid
     chars: list[tuple[str, int]] = []
@@ -239,8 +270,12 @@ _NAME_SIGNATURE = re.compile(
     r"(?:\s[-–—~]+|\n[-–—~]*|[,.!]\s*(?:thanks|thank you|thx|regards|cheers|best)[,.!]?\s*"
     r"[-–—~]*)\s*(?P<name>[A-Z][a-z.'’]{0,20}(?:\s[A-Z][a-z.'’]{0,20})?)\s*$"
 )
-_NAME_HINTS = ("-", "\n", "~", "—", "–", ",", ".", "!")
+_NAME_HINTS = (" -", "\n", "~", "—", "–")
+_THANKS_HINTS = ("thank", "thx", "regards", "cheers", "best")
 _DEVICE_HINTS = ("sent ", "outlook", "enviado", "envoy", "gesendet")
+_SIGNATURE_HINT = re.compile(
+    "|".join(re.escape(h) for h in (*_NAME_HINTS, *_THANKS_HINTS, *_DEVICE_HINTS)), re.IGNORECASE
+)
 
 
 def signature_start(text: str, is_vocabulary: Callable[[str], bool]) -> int:
@@ -248,12 +283,14 @@ def signature_start(text: str, is_vocabulary: Callable[[str], bool]) -> int:
     ``len(text)`` when there is none. A would-be name that is a known word
     (``is_vocabulary``, e.g. "Stop" on its own line) is not a signature."""
     end = len(text)
+    if _SIGNATURE_HINT.search(text) is None:
+        return end
     lowered = text.lower()
     if any(hint in lowered for hint in _DEVICE_HINTS):
         found = _DEVICE_SIGNATURE.search(text)
         if found:
             end = found.start()
-    if any(hint in text for hint in _NAME_HINTS):
+    if any(hint in text for hint in _NAME_HINTS) or any(h in lowered for h in _THANKS_HINTS):
         found = _NAME_SIGNATURE.search(text, 0, end)
         if found and found.start() > 0:
             name = fold(found.group("name"))

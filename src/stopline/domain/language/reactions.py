@@ -26,13 +26,14 @@ _REACTION = re.compile(
 # Google Messages / Samsung: an emoji, then "to" and the quote.
 _EMOJI_TO = re.compile(r"^\s*\S{1,12}\s+to\s+[“\"]([\s\S]*)[”\"]\s*$")
 _QUOTE_CHARS = "“\"«„‘'‚「"
+_HAS_QUOTE = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
 
 
 _LEADING = re.compile(rf"^\s*(?:{_VERBS})\s*[“\"«„‘'‚「][^”\"»“’'‘」]*[”\"»“’'‘」]", re.IGNORECASE)
 
 
 def is_reaction(text: str) -> bool:
-    if not any(q in text for q in _QUOTE_CHARS):
+    if _HAS_QUOTE.search(text) is None:
         return False
     if _REACTION.match(text):
         return True
@@ -43,7 +44,7 @@ def is_reaction(text: str) -> bool:
 def after_reaction(text: str) -> int:
     """Where the recipient's own words start when a reaction is followed by more text
     ('Disliked “…” STOP'); 0 when the text does not start with a reaction."""
-    if not any(q in text for q in _QUOTE_CHARS):
+    if _HAS_QUOTE.search(text) is None:
         return 0
     found = _LEADING.match(text)
     return found.end() if found else 0

@@ -75,23 +75,30 @@ def strip_substring_courtesy(folded: str) -> str:
     return " ".join(folded.split())
 
 
-def _triggers(word: str) -> list[tuple[str, Trigger]]:
+def _triggers(word: str) -> tuple[tuple[str, Trigger], ...]:
+    """The phrase triggers a word starts: by the word itself, or by its stem ("unsub~")."""
     entries = list(TRIGGERS.get(word, ()))
     if word[:3] in tables.STEM_HEADS:
         for length in tables.STEM_LENGTHS:
             stemmed = tables.STEM_TRIGGERS.get(word[:length]) if len(word) >= length else None
             if stemmed is not None:
                 entries.extend(stemmed)
-    return entries
+    return tuple(entries)
+
+
+_WORD_TRIGGERS: dict[str, tuple[tuple[str, Trigger], ...]] = {}
 
 
 def scan_phrases(folded: str, words: list[str], starts: list[int]) -> list[PhraseMatch]:
     found: list[PhraseMatch] = []
-    heads = tables.STEM_HEADS
+    cache = _WORD_TRIGGERS
     for index, word in enumerate(words):
-        if word in TRIGGERS or word[:3] in heads:
+        entries = cache.get(word)
+        if entries is None:
             entries = _triggers(word)
-        else:
+            if len(cache) < 100_000:
+                cache[word] = entries
+        if not entries:
             continue
         position = starts[index]
         for _kind, trigger in entries:

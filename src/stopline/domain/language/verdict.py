@@ -288,4 +288,7 @@ def weigh(reading: Reading) -> Verdict:
             None,
             f"{words!r} is not an opt-out here ({why})",
         )
-    return Verdict(Action.NONE, 0.0, 1.0, "no_intent", "none", None, None, "no opt-out wording")
+    return NO_INTENT
+
+
+NO_INTENT = Verdict(Action.NONE, 0.0, 1.0, "no_intent", "none", None, None, "no opt-out wording")

@@ -177,7 +177,8 @@ LEXICON = Lexicon(
         Phrase("(opt out|optout|opt~out)", "usage: 'opt out' anywhere"),
         # -- "don't text me"
         Phrase(
-            f"(dont|do not|never|pls dont|please dont|please do not|no|quit) ({SEND}) me|us"
+            f"(dont|do not|never|pls dont|please dont|please do not|no|quit|dont ever|do not ever"
+            f"|never ever|please never) ({SEND}) me|us"
             "|this|my|here|anymore|again|ever",
             "usage: 'don't text me', 'never text this number again'",
         ),
@@ -188,8 +189,8 @@ LEXICON = Lexicon(
         ),
         Phrase("(dont|do not|never) send me|us|any|anything|more|this", "usage: 'don't send me X'"),
         Phrase(
-            f"(dont|do not|no longer|never) (want|need|wish for|like|care for) any|these|your"
-            f"|the|this|those|ur|all|more|such? ({MSG})",
+            f"(dont|do not|no longer|never) (want|need|wish for|like|care for) (any more|anymore"
+            f"|any|these|your|the|this|those|ur|all|more|such|those|no more)? ({MSG})",
             "usage: 'I don't want these texts'",
         ),
         Phrase(
@@ -229,11 +230,21 @@ LEXICON = Lexicon(
             " (this|these|it|them|text~|messag~|any|your|to|that)",
             "usage: 'I never asked for this': no consent",
         ),
+        Phrase(
+            "where (do|can|would|should|to) (i|we|you)? (unsubscribe|unsub~|opt out|get off"
+            "|get removed|be removed)",
+            "usage: asking where to opt out is a request to opt out",
+        ),
+        Phrase(
+            "(cancel|end|stop) my|the|this? (subscription|membership) to|for the|these|your|this?"
+            f" ({MSG})",
+            "usage: 'cancel my subscription to these texts'",
+        ),
         Phrase("who gave you my number", "usage: disputes consent"),
         Phrase("i|we (dont|do not|never) know you|u|who", "usage: wrong recipient", 0.85),
         # -- asking to opt out, or how to
         Phrase(
-            "(how|where) (do|can|would|should|to) (i|we|you)? (unsubscribe|unsub~|stop"
+            "how (do|can|would|should|to|does) (i|we|you|one)? (unsubscribe|unsub~|stop"
             "|opt out|cancel|get off|get out|get removed|remove|end|quit|block)",
             "usage: asking how to opt out is a request to opt out (FCC: any reasonable means)",
         ),
@@ -396,6 +407,11 @@ LEXICON = Lexicon(
             "|optout|unsubscribe|cancel|end|stop|quit|opt in|help|confirm|be removed"
             "|stop receiving|end messages|stop messages|stop texts|unsub|info|resubscribe)",
             "usage: echoing the program's own opt-out instructions",
+        ),
+        Phrase(
+            "(text|txt|send|reply|texted|sent) (stop|end|cancel|quit|unsubscribe|help|start|yes)"
+            " to|at *",
+            "usage: quoting a short-code instruction ('text STOP to 12345')",
         ),
         Phrase(
             "(reply|text|txt|replied|texted|respond|send) (stop|end|cancel|quit|unsubscribe) $",

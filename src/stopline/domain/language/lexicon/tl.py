@@ -20,7 +20,7 @@ LEXICON = Lexicon(
     courtesy=("po", "salamat", "na", "nga", "pls", "please", "naman", "ho", "opo", "ok"),
     opt_out_phrases=(
         Phrase(
-            "wag|huwag na? po? nyo|mo|ninyo? akong|ako|kami? (i text|itext|text|itxt|txt"
+            "wag|huwag ... (i text|itext|text|itxt|txt"
             "|padalhan|tawagan|message|imessage|istorbohin)",
             "usage: 'wag nyo na akong i-text'",
         ),
