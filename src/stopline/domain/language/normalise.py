@@ -204,8 +204,8 @@ def fold_spans(text: str) -> tuple[list[str], list[Span]]:
     """
     if text.isascii() and "#" not in text and "'" not in text:
         found = list(_ASCII_WORD.finditer(text))
-        words = [m.group(0).translate(_ASCII) for m in found]
-        return _respace(words, [m.span() for m in found], _words)
+        pieces = [m.group(0).translate(_ASCII) for m in found]
+        return _respace(pieces, [m.span() for m in found], _words)
     if "'" in text or "’" in text:
         text = _ELISION.sub(lambda m: m.group(1) + " ", text)  # same length: spans stay valid
     chars: list[tuple[str, int]] = []

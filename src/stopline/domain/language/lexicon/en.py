@@ -370,6 +370,11 @@ LEXICON = Lexicon(
             "|prescription|water|gas|power|card)",
             "usage: 'we have got to STOP this bill' (compliance.md: peers' false opt-out)",
         ),
+        Phrase(
+            "stop (to|and) (pick up|get|grab|buy|eat|see|check|fill|refuel|rest|visit|say hi"
+            "|chat|drop off|pay)",
+            "usage: 'stop to pick up my order' (a halt on the way)",
+        ),
         Phrase("(cant|can not|cannot|couldnt|could not) stop", "usage: 'can't stop laughing'"),
         Phrase(
             "(the|it|music|rain|noise|it just|this) (wont|doesnt|didnt|never) stop",
