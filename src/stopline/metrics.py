@@ -49,6 +49,17 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.review_escalated = Counter(
+            "stopline_review_escalated",
+            "Review items escalated because their due date is near",
+            registry=self.registry,
+        )
+        self.review_defaulted = Counter(
+            "stopline_review_defaulted",
+            "Review items decided by the configured default at the deadline",
+            registry=self.registry,
+        )
+
     def observe_batch(self, size: int, seconds: float) -> None:
         self.commit_batch.observe(size)
         self.commit_seconds.observe(seconds)

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 import stopline
 from stopline import bootstrap, logs
-from stopline.api import consent, errors, ops, webhooks
+from stopline.api import consent, errors, ops, review, webhooks
 from stopline.api.limits import BodyLimit
 from stopline.api.observe import RequestMetrics
 from stopline.config import Settings
@@ -42,7 +42,8 @@ def create_app(
         )
         app.state.twilio = TwilioProvider(token, settings.default_region)
         try:
-            yield
+            async with review.periodic_sweep(graph):
+                yield
         finally:
             if app_graph is None:
                 graph.close()
@@ -59,6 +60,7 @@ def create_app(
     app.include_router(ops.router)
     app.include_router(consent.router)
     app.include_router(webhooks.router)
+    app.include_router(review.router)
     ops.mount_docs(app)
     app.add_middleware(
         BodyLimit, limit=settings.max_body_bytes, webhook_limit=settings.max_webhook_bytes

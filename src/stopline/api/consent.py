@@ -255,8 +255,8 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
         body=body.text,
         received_at=received,
     )
-    classification = app.classifier(message.body, app.context)
-    command = InboundCommand(message, classification, app.policy)
+    classification = app.classifier(message.body, app.context_for(message.to))
+    command = InboundCommand(message, classification, app.policy_for(message.to))
     result = await asyncio.wrap_future(app.commits.submit(app.inbound, command))
     app.metrics.inbound.labels(body.provider, result.outcome.value).inc()
     return json(

@@ -85,8 +85,8 @@ async def twilio_inbound(request: Request) -> Response:
         app.metrics.webhook_rejected.labels("twilio", exc.reason).inc()
         log.warning("twilio webhook refused: %s", exc.message)
         return Response(exc.message, status_code=exc.status, media_type="text/plain")
-    classification = app.classifier(message.body, app.context)
-    command = InboundCommand(message, classification, app.policy)
+    classification = app.classifier(message.body, app.context_for(message.to))
+    command = InboundCommand(message, classification, app.policy_for(message.to))
     result = await asyncio.wrap_future(app.commits.submit(app.inbound, command))
     app.metrics.inbound.labels("twilio", result.outcome.value).inc()
     if not result.duplicate and result.event_id is not None:

@@ -39,6 +39,14 @@ def insert_many(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         conn.execute(insert(inbound_messages), list(rows))
 
 
+def insert_returning_ids(conn: Connection, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert and return the new ids in order (for rows that other rows refer to)."""
+    if not rows:
+        return []
+    stmt = insert(inbound_messages).returning(inbound_messages.c.id, sort_by_parameter_order=True)
+    return [row[0] for row in conn.execute(stmt, list(rows))]
+
+
 def recent_for(conn: Connection, number: str, limit: int = 50) -> list[dict[str, Any]]:
     cols = inbound_messages.c
     query = (

@@ -236,6 +236,30 @@ def _finish(
     )
 
 
+def keyword_conflicts(
+    extra_opt_out: frozenset[str], extra_opt_in: frozenset[str], extra_help: frozenset[str]
+) -> list[str]:
+    """A sender's extra keywords that would redefine a built-in keyword (STOP, HELP, START
+    and the rest can never be switched off or turned into something else)."""
+    builtin = table_for(_DEFAULT).words
+    problems: list[str] = []
+    for action, extras in (
+        (Action.OPT_OUT, extra_opt_out),
+        (Action.OPT_IN, extra_opt_in),
+        (Action.HELP, extra_help),
+    ):
+        for word in sorted(extras):
+            hit = builtin.get(fold(word, look_alikes=False))
+            if not fold(word, look_alikes=False):
+                problems.append(f"{word!r} has no letters")
+            elif hit is not None and hit.action is not action:
+                problems.append(
+                    f"{word!r} is already the built-in {hit.action.value} keyword "
+                    f"{hit.text.upper()!r} and cannot be changed"
+                )
+    return problems
+
+
 def _trimmed(text: str, end: int) -> tuple[int, int]:
     body = text[:end]
     start = len(body) - len(body.lstrip())
