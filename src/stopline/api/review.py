@@ -79,26 +79,27 @@ class DecisionOut(BaseModel):
 
 
 def item_json(item: ReviewItem) -> dict[str, Any]:
-    return {
-        "id": item.id,
-        "status": item.status,
-        "number": item.number,
-        "sender": item.sender,
-        "text": item.body,
-        "received_at": item.received_at.isoformat(),
-        "due_at": item.due_at.isoformat(),
-        "escalate_at": item.escalate_at.isoformat(),
-        "default_at": item.default_at.isoformat(),
-        "escalated": item.escalated_at is not None,
-        "reading": {"rule": item.rule, "language": item.language, "confidence": item.confidence},
-        "decision": item.decision,
-        "decided_at": item.decided_at.isoformat() if item.decided_at else None,
-        "decided_by": item.decided_by,
-        "note": item.note,
-        "event_id": item.event_id,
-        "provider": item.provider,
-        "provider_message_id": item.provider_message_id,
-    }
+    out = ReviewItemOut(
+        id=item.id,
+        status=item.status,  # type: ignore[arg-type]
+        number=item.number,
+        sender=item.sender,
+        text=item.body,
+        received_at=item.received_at,
+        due_at=item.due_at,
+        escalate_at=item.escalate_at,
+        default_at=item.default_at,
+        escalated=item.escalated_at is not None,
+        reading={"rule": item.rule, "language": item.language, "confidence": item.confidence},
+        decision=item.decision,  # type: ignore[arg-type]
+        decided_at=item.decided_at,
+        decided_by=item.decided_by,
+        note=item.note,
+        event_id=item.event_id,
+        provider=item.provider,
+        provider_message_id=item.provider_message_id,
+    )
+    return out.model_dump(mode="json")
 
 
 @router.get("", response_model=ReviewPageOut, summary="Review items, oldest first")

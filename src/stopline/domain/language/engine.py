@@ -13,7 +13,7 @@ from __future__ import annotations
 from stopline.domain.language import rules
 from stopline.domain.language.fuzzy import correct
 from stopline.domain.language.model import Action, Classification, ClassifyContext
-from stopline.domain.language.normalise import fold, fold_spans, signature_start
+from stopline.domain.language.normalise import fold, fold_spans, plain, signature_start
 from stopline.domain.language.reactions import after_reaction, is_reaction
 from stopline.domain.language.tables import (
     COURTESY,
@@ -105,10 +105,13 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
     """`classify` without the safety net (tests use this to see any exception)."""
     if not text or text.isspace():
         return _none("empty message", "empty")
-    if is_reaction(text):
+    probe = plain(text)  # same length as text unless NFKC expanded something
+    if len(probe) != len(text):
+        probe = text
+    if is_reaction(probe):
         return _none("a reaction to one of our own messages (e.g. Liked “…”)", "reaction", 0.95)
-    begin = after_reaction(text)
-    end = signature_start(text, _is_vocabulary)
+    begin = after_reaction(probe)
+    end = signature_start(probe, _is_vocabulary)
     body = text[begin:end]
     folded = fold(body)
     if not folded:
@@ -125,11 +128,11 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
         return _none("no words (only emoji or punctuation)", "no_words")
     words = folded.split(" ")
     table = table_for(context)
-    verdict = _read(folded, words, table, text)
+    verdict = _read(folded, words, table, probe)
     if verdict.score <= context.unsure and not verdict.decided and len(words) <= _TYPO_WORDS:
         fixed = correct(words, table)
         if fixed is not None:
-            retry = _read(" ".join(fixed), fixed, table, text)
+            retry = _read(" ".join(fixed), fixed, table, probe)
             if retry.score > verdict.score:
                 verdict = retry.as_typo(0.88)
     return _finish(verdict, text, body, begin, end, words, context)

@@ -75,6 +75,8 @@ def _fold_char(code: int) -> str | None:
         return f" {chr(ord('a') + code - _REGIONAL_A)} "
     if ch in LATIN_EXTRA:
         return LATIN_EXTRA[ch]
+    if ch == "#":
+        return " number "  # as in the ASCII table: "wrong #"
     category = unicodedata.category(ch)
     if category[0] in "PSZC":  # punctuation, symbols (emoji), separators, controls
         return " "
@@ -82,6 +84,43 @@ def _fold_char(code: int) -> str | None:
 
 
 _FOLD = _FoldTable()
+
+
+class _PlainTable(dict[int, str | None]):
+    """Like `_FoldTable` but keeps punctuation (sentence marks, quotes, dashes)."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        if ch in _INVISIBLE or any(lo <= code <= hi for lo, hi in _STRIP_MARKS):
+            value: str | None = None
+        elif ch in LATIN_EXTRA and len(LATIN_EXTRA[ch]) == 1:
+            value = LATIN_EXTRA[ch]
+        else:
+            value = ch
+        self[code] = value
+        return value
+
+
+_PLAIN = _PlainTable()
+
+
+def plain(text: str) -> str:
+    """``text`` with compatibility forms, look-alike letters, accents and invisible characters
+    made plain, punctuation and line breaks kept: what the sentence-level rules (reactions,
+    signatures, a keyword standing alone) read. ASCII text is returned as it is."""
+    if text.isascii():
+        return text
+    out = unicodedata.normalize("NFKC", text)
+    out = unicodedata.normalize("NFC", unicodedata.normalize("NFKD", out).translate(_PLAIN))
+    if _LOOK_ALIKE.search(out.casefold()) and not _NATIVE.search(
+        out.casefold().translate(_SKELETON)
+    ):
+        out = "".join(
+            ch.casefold().translate(_SKELETON) if ch.casefold() in LOOK_ALIKES else ch for ch in out
+        )
+    return out
+
+
 _RUN = re.compile(r"([a-z])\1{2,}")
 _SPACED = re.compile(r"(?<!\S)[a-z](?: [a-z]){2,}(?!\S)")
 _DIGIT_IN_WORD = re.compile(r"(?<!\S)(?=\S*[a-z])\S*[0-9]\S*")
@@ -259,16 +298,22 @@ def _respace(
 
 # -- signatures -------------------------------------------------------------------------
 
+_DEVICES = (
+    "iphone|ipad|android|samsung|galaxy|mobile|phone|smartphone|device|pixel|huawei|blackberry"
+    "|tablet|cell|verizon|sprint|xiaomi|oneplus|motorola|nokia|lg|htc|watch|t-mobile|handy"
+    "|celular|movil|telephone|portable|telefone"
+)
 _DEVICE_SIGNATURE = re.compile(
-    r"(?:^|\s)(?:sent from my [\w .'-]{1,40}|sent from (?:yahoo mail|outlook|aol mail|mail)"
-    r"[\w .'-]{0,30}|get outlook for (?:ios|android)|sent via [\w .'-]{1,30}"
-    r"|enviado desde mi [\w .'-]{1,30}|envoy[eé] de mon [\w .'-]{1,30}"
-    r"|von meinem [\w .'-]{1,30} gesendet|enviado do meu [\w .'-]{1,30})\s*$",
+    rf"(?:^|\s)(?:(?:sent from|sent via|enviado desde|envoy[eé] de|von|enviado do) (?:my|mi|mon"
+    rf"|meinem|meu|the)? ?(?:[\w'-]+ ){{0,3}}(?:{_DEVICES})\b[\w .'-]{{0,30}}"
+    rf"|sent from (?:yahoo mail|outlook|aol mail|mail)[\w .'-]{{0,30}}"
+    rf"|get outlook for (?:ios|android))\s*$",
     re.IGNORECASE,
 )
 _NAME_SIGNATURE = re.compile(
     r"(?:\s[-–—~]+|\n[-–—~]*|[,.!]\s*(?:thanks|thank you|thx|regards|cheers|best)[,.!]?\s*"
-    r"[-–—~]*)\s*(?P<name>[A-Z][a-z.'’]{0,20}(?:\s[A-Z][a-z.'’]{0,20})?)\s*$"
+    r"[-–—~]*)\s*(?P<name>[a-z][a-z.'’]{0,20}(?:\s[a-z][a-z.'’]{0,20})?)\s*$",
+    re.IGNORECASE,
 )
 _NAME_HINTS = (" -", "\n", "~", "—", "–")
 _THANKS_HINTS = ("thank", "thx", "regards", "cheers", "best")

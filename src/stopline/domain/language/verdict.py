@@ -146,11 +146,8 @@ def _cue_score(reading: Reading, cue: KeywordCue) -> tuple[float, str]:
         score, why = 0.65, f"the message ends with {word!r}: unclear"
     else:
         score, why = 0.5, f"the keyword {word!r} inside a longer message: unclear"
-    shouted = word.isascii() and word in reading.raw and not reading.raw.isupper()
-    if reading.question and score > 0.6 and not shouted:
+    if reading.question and score > 0.6:
         score, why = 0.6, why + " (in a question)"
-    if shouted:
-        score, why = min(0.9, score + 0.15), why + f" (written in capitals: {word})"
     return score, why
 
 
