@@ -81,7 +81,7 @@ class DecisionOut(BaseModel):
 def item_json(item: ReviewItem) -> dict[str, Any]:
     out = ReviewItemOut(
         id=item.id,
-        status=item.status,  # type: ignore[arg-type]
+        status=item.status,
         number=item.number,
         sender=item.sender,
         text=item.body,
@@ -91,7 +91,7 @@ def item_json(item: ReviewItem) -> dict[str, Any]:
         default_at=item.default_at,
         escalated=item.escalated_at is not None,
         reading={"rule": item.rule, "language": item.language, "confidence": item.confidence},
-        decision=item.decision,  # type: ignore[arg-type]
+        decision=item.decision,
         decided_at=item.decided_at,
         decided_by=item.decided_by,
         note=item.note,
