@@ -34,7 +34,7 @@ def test_due_date_is_the_end_of_the_tenth_business_day_in_the_business_zone() ->
     assert due.astimezone(ZoneInfo("America/New_York")).hour == 23
     assert due_date(received, 10, "UTC").date() == date(2026, 12, 4)  # Thursday in UTC
     with pytest.raises(ValueError, match="timezone-aware"):
-        due_date(datetime(2026, 1, 1), 10, "UTC")  # noqa: DTZ001
+        due_date(datetime(2026, 1, 1), 10, "UTC")
 
 
 def test_schedule_escalates_then_defaults_before_the_due_date() -> None:

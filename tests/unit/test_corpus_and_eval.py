@@ -81,7 +81,7 @@ def test_metrics_count_recall_and_false_opt_outs() -> None:
 def test_corpus_errors_name_the_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"id": "1", "group": "g", "text": "x", "label": "maybe"}) + "\n")
-    with pytest.raises(CorpusError, match="bad.jsonl:1: unknown label"):
+    with pytest.raises(CorpusError, match=r"bad\.jsonl:1: unknown label"):
         list(load(bad))
     bad.write_text("{not json\n")
     with pytest.raises(CorpusError, match="not JSON"):
