@@ -93,6 +93,8 @@ def test_fold_spans_point_back_into_the_original() -> None:
 
 
 def test_plain_keeps_punctuation_but_unmasks_letters() -> None:
-    assert plain("Ѕтор. Ѕent from my iРhone") == "stop. sent from my iphone"
-    assert plain("Stop. Sent") == "Stop. Sent"  # ASCII untouched
-    assert "\u200b" not in plain("st\u200bop.")
+    assert plain("Ѕтор. Ѕent from my iРhone")[0] == "stop. sent from my iphone"
+    assert plain("Stop. Sent") == ("Stop. Sent", None)  # ASCII untouched
+    probe, origin = plain("st\u200bop. ＯＫ")
+    assert probe == "stop. OK"
+    assert origin is not None and origin[2] == 3 and origin[-1] == len("st\u200bop. ＯＫ")

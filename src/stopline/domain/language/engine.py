@@ -11,7 +11,7 @@ messages. The opt-out likelihood is compared with the context's thresholds: at o
 from __future__ import annotations
 
 from stopline.domain.language import rules
-from stopline.domain.language.fuzzy import correct
+from stopline.domain.language.fuzzy import correct, nearest
 from stopline.domain.language.model import Action, Classification, ClassifyContext
 from stopline.domain.language.normalise import fold, fold_spans, plain, signature_start
 from stopline.domain.language.reactions import after_reaction, is_reaction
@@ -46,7 +46,13 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _STOP_EMOJI = frozenset("🛑⛔🚫✋🤚")
-_is_vocabulary = VOCABULARY.__contains__
+
+
+def _is_vocabulary(word: str) -> bool:
+    """A known word, or a likely typo of a keyword: never a signature's name."""
+    return word in VOCABULARY or nearest(word) is not None
+
+
 _TYPO_WORDS = 6  # typos are corrected in messages of at most this many words
 
 
@@ -105,13 +111,13 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
     """`classify` without the safety net (tests use this to see any exception)."""
     if not text or text.isspace():
         return _none("empty message", "empty")
-    probe = plain(text)  # same length as text unless NFKC expanded something
-    if len(probe) != len(text):
-        probe = text
+    probe, origin = plain(text)
     if is_reaction(probe):
         return _none("a reaction to one of our own messages (e.g. Liked “…”)", "reaction", 0.95)
     begin = after_reaction(probe)
     end = signature_start(probe, _is_vocabulary)
+    if origin is not None:
+        begin, end = origin[begin], origin[end]
     body = text[begin:end]
     folded = fold(body)
     if not folded:

@@ -86,41 +86,6 @@ def _fold_char(code: int) -> str | None:
 _FOLD = _FoldTable()
 
 
-class _PlainTable(dict[int, str | None]):
-    """Like `_FoldTable` but keeps punctuation (sentence marks, quotes, dashes)."""
-
-    def __missing__(self, code: int) -> str | None:
-        ch = chr(code)
-        if ch in _INVISIBLE or any(lo <= code <= hi for lo, hi in _STRIP_MARKS):
-            value: str | None = None
-        elif ch in LATIN_EXTRA and len(LATIN_EXTRA[ch]) == 1:
-            value = LATIN_EXTRA[ch]
-        else:
-            value = ch
-        self[code] = value
-        return value
-
-
-_PLAIN = _PlainTable()
-
-
-def plain(text: str) -> str:
-    """``text`` with compatibility forms, look-alike letters, accents and invisible characters
-    made plain, punctuation and line breaks kept: what the sentence-level rules (reactions,
-    signatures, a keyword standing alone) read. ASCII text is returned as it is."""
-    if text.isascii():
-        return text
-    out = unicodedata.normalize("NFKC", text)
-    out = unicodedata.normalize("NFC", unicodedata.normalize("NFKD", out).translate(_PLAIN))
-    if _LOOK_ALIKE.search(out.casefold()) and not _NATIVE.search(
-        out.casefold().translate(_SKELETON)
-    ):
-        out = "".join(
-            ch.casefold().translate(_SKELETON) if ch.casefold() in LOOK_ALIKES else ch for ch in out
-        )
-    return out
-
-
 _RUN = re.compile(r"([a-z])\1{2,}")
 _SPACED = re.compile(r"(?<!\S)[a-z](?: [a-z]){2,}(?!\S)")
 _DIGIT_IN_WORD = re.compile(r"(?<!\S)(?=\S*[a-z])\S*[0-9]\S*")
@@ -141,6 +106,51 @@ _ELISION = re.compile(
     re.IGNORECASE,
 )
 _SKELETON = str.maketrans(LOOK_ALIKES)
+
+
+_PLAIN: dict[str, str] = {}
+
+
+def _plain_char(ch: str) -> str:
+    found = _PLAIN.get(ch)
+    if found is not None:
+        return found
+    pieces = []
+    for part in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
+        code = ord(part)
+        if part in _INVISIBLE or any(lo <= code <= hi for lo, hi in _STRIP_MARKS):
+            continue
+        pieces.append(part)
+    value = unicodedata.normalize("NFC", "".join(pieces))
+    if len(_PLAIN) < 100_000:
+        _PLAIN[ch] = value
+    return value
+
+
+def plain(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with compatibility forms, look-alike letters, accents and invisible characters
+    made plain, punctuation and line breaks kept: what the sentence-level rules (reactions,
+    signatures, a keyword standing alone) read. Also where each character came from in
+    ``text`` (None for ASCII text, which is returned as it is)."""
+    if text.isascii():
+        return text, None
+    out: list[str] = []
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        for piece in _plain_char(ch):
+            out.append(piece)
+            origin.append(index)
+    origin.append(len(text))
+    probe = "".join(out)
+    folded = probe.casefold()
+    if _LOOK_ALIKE.search(folded) and not _NATIVE.search(folded.translate(_SKELETON)):
+        probe = "".join(
+            c.casefold().translate(_SKELETON)
+            if len(c.casefold()) == 1 and c.casefold() in LOOK_ALIKES
+            else c
+            for c in probe
+        )
+    return probe, origin
 
 
 def _fold_chars(text: str) -> str:
@@ -337,7 +347,7 @@ def signature_start(text: str, is_vocabulary: Callable[[str], bool]) -> int:
             end = found.start()
     if any(hint in text for hint in _NAME_HINTS) or any(h in lowered for h in _THANKS_HINTS):
         found = _NAME_SIGNATURE.search(text, 0, end)
-        if found and found.start() > 0:
+        if found and text[: found.start()].strip():
             name = fold(found.group("name"))
             if not any(is_vocabulary(word) for word in name.split()):
                 end = found.start()
