@@ -5,7 +5,7 @@ Candidates are found through a deletion index (a word and each of its one-letter
 point to the keyword), then confirmed with rapidfuzz's optimal-string-alignment distance
 (an adjacent transposition counts as one edit). Only words of four letters or more that no
 lexicon or the guard list knows are corrected, and only to a keyword one edit away that is
-the unique nearest one.
+the nearest one (English first when two are equally near).
 """
 
 from __future__ import annotations
@@ -52,7 +52,36 @@ def _index() -> dict[str, frozenset[str]]:
 
 
 _INDEX = _index()
-GUARD = VOCABULARY | GUARD_WORDS
+# Words one edit from a keyword that people text, kept by hand beside the generated list.
+HAND_GUARD = frozenset(
+    [
+        "step",
+        "shop",
+        "stoop",
+        "stomp",
+        "slop",
+        "atop",
+        "stow",
+        "stops",
+        "soap",
+        "snap",
+        "quiet",
+        "quite",
+        "quilt",
+        "suit",
+        "send",
+        "bend",
+        "lend",
+        "tend",
+        "mend",
+        "fend",
+        "ends",
+        "remote",
+        "remover",
+        "stool",
+    ]
+)
+GUARD = VOCABULARY | GUARD_WORDS | HAND_GUARD
 
 
 @lru_cache(maxsize=65536)
