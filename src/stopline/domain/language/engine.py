@@ -14,7 +14,7 @@ from stopline.domain.language import rules
 from stopline.domain.language.fuzzy import correct, nearest
 from stopline.domain.language.model import Action, Classification, ClassifyContext
 from stopline.domain.language.normalise import fold, fold_spans, plain, signature_start
-from stopline.domain.language.reactions import after_reaction, is_reaction
+from stopline.domain.language.reactions import reaction_split
 from stopline.domain.language.tables import (
     COURTESY,
     INTENSIFIERS,
@@ -112,9 +112,9 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
     if not text or text.isspace():
         return _none("empty message", "empty")
     probe, origin = plain(text)
-    if is_reaction(probe):
+    whole_reaction, begin = reaction_split(probe)
+    if whole_reaction:
         return _none("a reaction to one of our own messages (e.g. Liked “…”)", "reaction", 0.95)
-    begin = after_reaction(probe)
     end = signature_start(probe, _is_vocabulary)
     if origin is not None:
         begin, end = origin[begin], origin[end]
@@ -156,20 +156,25 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     matches = rules.scan_phrases(folded, words, starts)
     if cjk:
         matches += rules.scan_substrings(folded, starts)
-    benign = [m for m in matches if m.info.kind == Kind.BENIGN]
-    benign_spans = [(m.start, m.end) for m in benign]
+    cues = rules.keyword_cues(folded, words, starts, table, cjk)
     if segments is None and cjk:
         stripped = rules.strip_substring_courtesy(folded)
         if stripped and stripped != folded:
             segments = rules.segment(stripped.split(" "), table)
             if segments:
                 segments = [(hit, 0, len(words)) for hit, _s, _e in segments]
+    if not segments and not matches and not cues:
+        return NO_INTENT  # the common case: nothing to weigh
+    # Benign readings matter only when there is a keyword or phrase they could explain.
+    benign = rules.scan_phrases(folded, words, starts, rules.BENIGN_KINDS)
+    if cjk:
+        benign += rules.scan_substrings(folded, starts, rules.BENIGN_KINDS)
+    benign_spans = [(m.start, m.end) for m in benign]
     if segments and not any(rules.covered(benign_spans, s, e) for _h, s, e in segments):
         whole = len(segments) == 1 and segments[0][2] - segments[0][1] == len(words)
         return Verdict.from_keywords(segments, whole)
-    cues = rules.keyword_cues(folded, words, starts, table, cjk)
     if not matches and not cues:
-        return NO_INTENT  # the common case: nothing to weigh
+        return NO_INTENT
     content = [i for i, w in enumerate(words) if w not in COURTESY]
     reading = Reading(
         words=words,
@@ -178,8 +183,6 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         raw=raw,
     )
     for match in matches:
-        if match.info.kind == Kind.BENIGN:
-            continue
         if match.info.kind == Kind.OPT_OUT and rules.overridden(match, benign):
             reading.benign.append((match.start, match.end, match.info.phrase.note))
             continue

@@ -181,7 +181,7 @@ def fold(text: str, *, look_alikes: bool = True) -> str:
         folded = _fold_ascii(text)
         if folded.replace(" ", "").isalpha() and not _RUN.search(folded):
             # No digits and no letter runs: only spaced-out letters can need fixing.
-            return _SPACED.sub(_join_spaced, folded) if _has_spaced(folded) else folded
+            return _SPACED.sub(_join_spaced, folded)
         return _words(folded, look_alikes)
     folded = " ".join(_fold_chars(text).split())
     return _words(folded, look_alikes)
@@ -203,8 +203,7 @@ def _words(folded: str, look_alikes: bool = True) -> str:
         folded = _unconfuse(folded)
     if _RUN.search(folded):
         folded = _RUN.sub(r"\1", folded)
-    if _has_spaced(folded):
-        folded = _SPACED.sub(_join_spaced, folded)
+    folded = _SPACED.sub(_join_spaced, folded)
     if not folded.replace(" ", "").isalpha() and _DIGIT_IN_WORD.search(folded):
         folded = _DIGIT_IN_WORD.sub(_unleet, folded)
     return folded
@@ -346,7 +345,8 @@ def signature_start(text: str, is_vocabulary: Callable[[str], bool]) -> int:
         if found:
             end = found.start()
     if any(hint in text for hint in _NAME_HINTS) or any(h in lowered for h in _THANKS_HINTS):
-        found = _NAME_SIGNATURE.search(text, 0, end)
+        # A name signature is short: only the last 80 characters can hold one.
+        found = _NAME_SIGNATURE.search(text, max(0, end - 80), end)
         if found and text[: found.start()].strip():
             name = fold(found.group("name"))
             if not any(is_vocabulary(word) for word in name.split()):

@@ -32,6 +32,16 @@ _HAS_QUOTE = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
 _LEADING = re.compile(rf"^\s*(?:{_VERBS})\s*[“\"«„‘'‚「][^”\"»“’'‘」]*[”\"»“’'‘」]", re.IGNORECASE)
 
 
+def reaction_split(text: str) -> tuple[bool, int]:
+    """(the whole text is a reaction, where the recipient's own words start after a leading
+    reaction) in one pass for the common case of a text with no quotes at all."""
+    if _HAS_QUOTE.search(text) is None:
+        return False, 0
+    if is_reaction(text):
+        return True, 0
+    return False, after_reaction(text)
+
+
 def is_reaction(text: str) -> bool:
     if _HAS_QUOTE.search(text) is None:
         return False

@@ -49,8 +49,11 @@ def segment(words: list[str], table: KeywordTable) -> list[Segment] | None:
     count = len(words)
     while i < count:
         word = words[i]
-        if word in table.first_words:
-            for n in range(min(table.max_words, count - i), 0, -1):
+        sizes = table.lengths.get(word)
+        if sizes is not None:
+            for n in sizes:
+                if n > count - i:
+                    continue
                 hit = table.words.get(word if n == 1 else " ".join(words[i : i + n]))
                 if hit is not None:
                     hits.append((hit, i, i + n))
@@ -89,7 +92,13 @@ def _triggers(word: str) -> tuple[tuple[str, Trigger], ...]:
 _WORD_TRIGGERS: dict[str, tuple[tuple[str, Trigger], ...]] = {}
 
 
-def scan_phrases(folded: str, words: list[str], starts: list[int]) -> list[PhraseMatch]:
+INTENT_KINDS = frozenset({Kind.OPT_OUT, Kind.REVIEW})
+BENIGN_KINDS = frozenset({Kind.BENIGN})
+
+
+def scan_phrases(
+    folded: str, words: list[str], starts: list[int], kinds: frozenset[str] = INTENT_KINDS
+) -> list[PhraseMatch]:
     found: list[PhraseMatch] = []
     cache = _WORD_TRIGGERS
     for index, word in enumerate(words):
@@ -101,7 +110,9 @@ def scan_phrases(folded: str, words: list[str], starts: list[int]) -> list[Phras
         if not entries:
             continue
         position = starts[index]
-        for _kind, trigger in entries:
+        for kind, trigger in entries:
+            if kind not in kinds:
+                continue
             match = trigger.regex.match(folded, position)
             if match is None:
                 continue
@@ -120,10 +131,14 @@ def _word_at(starts: list[int], char: int) -> int:
     return index
 
 
-def scan_substrings(folded: str, starts: list[int]) -> list[PhraseMatch]:
+def scan_substrings(
+    folded: str, starts: list[int], kinds: frozenset[str] = INTENT_KINDS
+) -> list[PhraseMatch]:
     """Phrases of languages written without spaces, anywhere in the text."""
     found: list[PhraseMatch] = []
     for kind in (Kind.OPT_OUT, Kind.REVIEW, Kind.BENIGN):
+        if kind not in kinds:
+            continue
         compiled = SUBSTRINGS.get(kind)
         if compiled is None:
             continue
@@ -152,8 +167,11 @@ def keyword_cues(
     count = len(words)
     while i < count:
         word = words[i]
-        if word in table.first_words:
-            for n in range(min(table.max_words, count - i), 0, -1):
+        sizes = table.lengths.get(word)
+        if sizes is not None:
+            for n in sizes:
+                if n > count - i:
+                    continue
                 hit = table.words.get(word if n == 1 else " ".join(words[i : i + n]))
                 if hit is not None:
                     cues.append(KeywordCue(hit, i, i + n))

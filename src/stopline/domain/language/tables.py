@@ -175,6 +175,7 @@ class KeywordTable:
     words: dict[str, KeywordHit]
     first_words: frozenset[str]
     max_words: int
+    lengths: dict[str, tuple[int, ...]]  # first word -> word counts of its keywords, longest first
     substrings: tuple[tuple[str, KeywordHit], ...]  # keywords of languages without spaces
 
 
@@ -222,9 +223,14 @@ def keyword_table(
                     action, sender_language, Strength.KEYWORD, text, "sender keyword", True
                 )
     substrings.sort(key=lambda item: -len(item[0]))
+    lengths: dict[str, set[int]] = {}
+    for text in words:
+        parts = text.split(" ")
+        lengths.setdefault(parts[0], set()).add(len(parts))
     return KeywordTable(
         words=words,
-        first_words=frozenset(text.split(" ")[0] for text in words),
-        max_words=max(len(text.split(" ")) for text in words),
+        first_words=frozenset(lengths),
+        max_words=max(max(n) for n in lengths.values()),
+        lengths={w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()},
         substrings=tuple(substrings),
     )
