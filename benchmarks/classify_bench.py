@@ -51,13 +51,30 @@ def no_keywords(count: int, seed: int = 11) -> list[str]:
 
 
 def rate(run: Callable[[str], object], messages: list[str], passes: int = 3) -> float:
+    """Messages per second of CPU time spent by this process (best of ``passes``): on a
+    shared machine, wall-clock time also counts the time other processes held the core."""
     best = float("inf")
     for _ in range(passes):
-        started = time.perf_counter()
+        started = time.process_time()
         for text in messages:
             run(text)
-        best = min(best, time.perf_counter() - started)
-    return len(messages) / best
+        best = min(best, time.process_time() - started)
+    return len(messages) / max(best, 1e-9)
+
+
+def machine() -> str:
+    """How fast this core runs plain Python right now, and how much of the wall-clock time
+    this process actually got (other work on the machine takes the rest)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    total = 0
+    for i in range(2_000_000):
+        total += i
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return (
+        f"reference loop: {1e9 * cpu / 2_000_000:.0f} ns per iteration of CPU time "
+        f"(about 30-40 ns on an idle modern core); this process got {100 * cpu / wall:.0f}% "
+        "of the wall-clock time"
+    )
 
 
 def main() -> None:
@@ -69,25 +86,30 @@ def main() -> None:
     def ours(text: str) -> object:
         return classify(text, context)
 
+    print(machine())
     messages, shares = realistic_mix(args.messages)
     mix = ", ".join(f"{int(100 * v)}% {k}" for k, v in shares.items())
     print(f"realistic mix of {len(messages):,} messages ({mix})")
     engine = rate(ours, messages)
     exact = rate(baselines.exact, messages)
-    print(f"  stopline engine : {engine:12,.0f} msgs/s")
-    print(f"  exact keyword   : {exact:12,.0f} msgs/s  (engine at {engine / exact:.2f}x its speed)")
+    print(f"  stopline engine : {engine:12,.0f} msgs per CPU-second")
+    print(
+        f"  exact keyword   : {exact:12,.0f} msgs per CPU-second  "
+        f"(engine at {engine / exact:.3f}x its speed)"
+    )
     hard = no_keywords(args.messages // 2)
     engine_hard = rate(ours, hard)
     exact_hard = rate(baselines.exact, hard)
     print(f"no exact keyword, {len(hard):,} messages (the fast path never applies)")
-    print(f"  stopline engine : {engine_hard:12,.0f} msgs/s")
+    print(f"  stopline engine : {engine_hard:12,.0f} msgs per CPU-second")
     print(
-        f"  exact keyword   : {exact_hard:12,.0f} msgs/s  "
-        f"(engine at {engine_hard / exact_hard:.2f}x its speed)"
+        f"  exact keyword   : {exact_hard:12,.0f} msgs per CPU-second  "
+        f"(engine at {engine_hard / exact_hard:.3f}x its speed)"
     )
     target = 100_000
     verdict = "meets" if engine >= target else "MISSES"
-    print(f"target {target:,} msgs/s on the realistic mix: {verdict}")
+    print(f"target {target:,} msgs/s on one core, realistic mix: {verdict}")
+    print(machine())
 
 
 if __name__ == "__main__":

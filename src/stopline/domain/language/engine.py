@@ -281,7 +281,7 @@ def _trimmed(text: str, end: int) -> tuple[int, int]:
 def _span(body: str, words: list[str], span: tuple[int, int] | None) -> tuple[int, int] | None:
     if span is None:
         return None
-    original, spans = fold_spans(body)
+    original, spans = fold_spans(body, words)
     if original != words:
         return _trimmed(body, len(body))
     if INTENSIFIERS.intersection(original):

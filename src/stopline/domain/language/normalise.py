@@ -244,8 +244,9 @@ Span = tuple[int, int]
 _ASCII_WORD = re.compile(r"[A-Za-z0-9'`]+")
 
 
-def fold_spans(text: str) -> tuple[list[str], list[Span]]:
-    """The words of ``fold(text)`` with the span in ``text`` each came from.
+def fold_spans(text: str, expected: list[str] | None = None) -> tuple[list[str], list[Span]]:
+    """The words of ``fold(text)`` with the span in ``text`` each came from (``expected``:
+    the words `fold` gave, when known, to skip work when they already line up).
 
     Folds character by character, so it can differ from `fold` on rare sequences; callers
     compare the words and fall back to the whole message when they differ.
@@ -253,6 +254,8 @@ def fold_spans(text: str) -> tuple[list[str], list[Span]]:
     if text.isascii() and "#" not in text and "'" not in text:
         found = list(_ASCII_WORD.finditer(text))
         pieces = [m.group(0).translate(_ASCII) for m in found]
+        if pieces == expected:
+            return pieces, [m.span() for m in found]
         return _respace(pieces, [m.span() for m in found], _words)
     if "'" in text or "’" in text:
         text = _ELISION.sub(lambda m: m.group(1) + " ", text)  # same length: spans stay valid
