@@ -10,11 +10,19 @@ messages. The opt-out likelihood is compared with the context's thresholds: at o
 
 from __future__ import annotations
 
+import re
+
 from stopline.domain.language import rules
 from stopline.domain.language.fuzzy import correct, nearest
 from stopline.domain.language.model import Action, Classification, ClassifyContext
-from stopline.domain.language.normalise import fold, fold_spans, plain, signature_start
-from stopline.domain.language.reactions import reaction_split
+from stopline.domain.language.normalise import (
+    SIGNATURE_HINT,
+    fold,
+    fold_spans,
+    plain,
+    signature_start,
+)
+from stopline.domain.language.reactions import QUOTE_CHARS, reaction_split
 from stopline.domain.language.tables import (
     COURTESY,
     INTENSIFIERS,
@@ -46,6 +54,10 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _STOP_EMOJI = frozenset("🛑⛔🚫✋🤚")
+# Anything a reaction or a signature needs: without it both checks are skipped.
+_SENTENCE_HINT = re.compile(
+    "[" + re.escape(QUOTE_CHARS) + "]|" + SIGNATURE_HINT.pattern, SIGNATURE_HINT.flags
+)
 
 
 def _is_vocabulary(word: str) -> bool:
@@ -78,6 +90,9 @@ def _table_for(context: ClassifyContext) -> KeywordTable:
 def _uses_defaults(context: ClassifyContext) -> bool:
     """Whether ``context`` reads messages exactly as the default one does (the locale may
     differ while its language is English)."""
+    last = _LAST_DEFAULTS
+    if last[0] is context:  # the same context object, as in a running server
+        return last[1]
     same = _SAME_AS_DEFAULT.get(context)
     if same is None:
         same = (
@@ -87,10 +102,12 @@ def _uses_defaults(context: ClassifyContext) -> bool:
         )
         if len(_SAME_AS_DEFAULT) < 1024:
             _SAME_AS_DEFAULT[context] = same
+    globals()["_LAST_DEFAULTS"] = (context, same)
     return same
 
 
 _SAME_AS_DEFAULT: dict[ClassifyContext, bool] = {}
+_LAST_DEFAULTS: tuple[ClassifyContext | None, bool] = (None, False)
 
 
 def classify(text: str, context: ClassifyContext = _DEFAULT) -> Classification:
@@ -112,10 +129,12 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
     if not text or text.isspace():
         return _none("empty message", "empty")
     probe, origin = plain(text)
-    whole_reaction, begin = reaction_split(probe)
-    if whole_reaction:
-        return _none("a reaction to one of our own messages (e.g. Liked “…”)", "reaction", 0.95)
-    end = signature_start(probe, _is_vocabulary)
+    begin, end = 0, len(probe)
+    if _SENTENCE_HINT.search(probe) is not None:  # quotes, signatures: rare, look closer
+        whole_reaction, begin = reaction_split(probe)
+        if whole_reaction:
+            return _none("a reaction to one of our own messages (e.g. Liked “…”)", "reaction", 0.95)
+        end = signature_start(probe, _is_vocabulary)
     if origin is not None:
         begin, end = origin[begin], origin[end]
     body = text[begin:end]
@@ -148,7 +167,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     """Read ``words`` (``folded`` split). Spans in the verdict index the words without
     intensifiers (see `_span`)."""
     segments = rules.segment(words, table)
-    if INTENSIFIERS.intersection(words):
+    if not INTENSIFIERS.isdisjoint(words):
         words = [w for w in words if w not in INTENSIFIERS] or words
         folded = " ".join(words)
     starts = rules.offsets(words)

@@ -241,7 +241,17 @@ def _unconfuse(folded: str) -> str:
 Span = tuple[int, int]
 
 
-_ASCII_WORD = re.compile(r"[A-Za-z0-9'`]+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9'`]+|#")
+_CHAR_FOLDS: dict[str, str] = {}
+
+
+def _fold_char_cached(ch: str) -> str:
+    found = _CHAR_FOLDS.get(ch)
+    if found is None:
+        found = _fold_chars(ch)
+        if len(_CHAR_FOLDS) < 100_000:
+            _CHAR_FOLDS[ch] = found
+    return found
 
 
 def fold_spans(text: str, expected: list[str] | None = None) -> tuple[list[str], list[Span]]:
@@ -251,17 +261,25 @@ def fold_spans(text: str, expected: list[str] | None = None) -> tuple[list[str],
     Folds character by character, so it can differ from `fold` on rare sequences; callers
     compare the words and fall back to the whole message when they differ.
     """
-    if text.isascii() and "#" not in text and "'" not in text:
-        found = list(_ASCII_WORD.finditer(text))
-        pieces = [m.group(0).translate(_ASCII) for m in found]
-        if pieces == expected:
-            return pieces, [m.span() for m in found]
-        return _respace(pieces, [m.span() for m in found], _words)
     if "'" in text or "’" in text:
         text = _ELISION.sub(lambda m: m.group(1) + " ", text)  # same length: spans stay valid
+    if text.isascii():
+        found = list(_ASCII_WORD.finditer(text))
+        lowered = text.lower()
+        pieces = [
+            "number"
+            if m.group(0) == "#"
+            else lowered[m.start() : m.end()].replace("'", "").replace("`", "")
+            for m in found
+        ]
+        kept = [(p, m.span()) for p, m in zip(pieces, found, strict=True) if p]
+        pieces = [p for p, _ in kept]
+        if pieces == expected:
+            return pieces, [span for _, span in kept]
+        return _respace(pieces, [span for _, span in kept], _words)
     chars: list[tuple[str, int]] = []
     for index, ch in enumerate(text):
-        for piece in _fold_chars(ch):
+        for piece in _fold_char_cached(ch):
             chars.append((piece, index))
     words: list[str] = []
     spans: list[Span] = []
@@ -330,7 +348,7 @@ _NAME_SIGNATURE = re.compile(
 _NAME_HINTS = (" -", "\n", "~", "—", "–")
 _THANKS_HINTS = ("thank", "thx", "regards", "cheers", "best")
 _DEVICE_HINTS = ("sent ", "outlook", "enviado", "envoy", "gesendet")
-_SIGNATURE_HINT = re.compile(
+SIGNATURE_HINT = re.compile(
     "|".join(re.escape(h) for h in (*_NAME_HINTS, *_THANKS_HINTS, *_DEVICE_HINTS)), re.IGNORECASE
 )
 
@@ -340,7 +358,7 @@ def signature_start(text: str, is_vocabulary: Callable[[str], bool]) -> int:
     ``len(text)`` when there is none. A would-be name that is a known word
     (``is_vocabulary``, e.g. "Stop" on its own line) is not a signature."""
     end = len(text)
-    if _SIGNATURE_HINT.search(text) is None:
+    if SIGNATURE_HINT.search(text) is None:
         return end
     lowered = text.lower()
     if any(hint in lowered for hint in _DEVICE_HINTS):

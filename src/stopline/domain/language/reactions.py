@@ -25,8 +25,8 @@ _REACTION = re.compile(
 )
 # Google Messages / Samsung: an emoji, then "to" and the quote.
 _EMOJI_TO = re.compile(r"^\s*\S{1,12}\s+to\s+[“\"]([\s\S]*)[”\"]\s*$")
-_QUOTE_CHARS = "“\"«„‘'‚「"
-_HAS_QUOTE = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
+QUOTE_CHARS = "“\"«„‘'‚「"
+_HAS_QUOTE = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 
 
 _LEADING = re.compile(rf"^\s*(?:{_VERBS})\s*[“\"«„‘'‚「][^”\"»“’'‘」]*[”\"»“’'‘」]", re.IGNORECASE)
