@@ -113,15 +113,28 @@ _LAST_DEFAULTS: tuple[ClassifyContext | None, bool] = (None, False)
 def classify(text: str, context: ClassifyContext = _DEFAULT) -> Classification:
     """Classify one inbound message. Does no I/O. Never raises: an internal error becomes a
     review item (a person reads it) rather than a failed webhook."""
-    cached = _FAST.get(text)
-    if cached is not None and (context is _DEFAULT or _uses_defaults(context)):
-        return cached
+    default = context is _DEFAULT or _uses_defaults(context)
+    if default:
+        cached = _FAST.get(text)
+        if cached is not None:
+            return cached
     try:
-        return classify_strict(text, context)
+        result = classify_strict(text, context)
     except Exception as exc:  # pragma: no cover - guarded by property tests
         return Classification(
             Action.REVIEW, "engine_error", 0.5, None, "error", None, f"engine error: {exc!r}"
         )
+    if (
+        default
+        and result.rule.startswith("keyword.")
+        and result.rule != "keyword.in_text"
+        and len(text) <= 40
+        and len(_FAST) < _FAST_LIMIT
+    ):
+        # Remember keyword messages as they arrive ("STOP!!", "Stop please"): the answer
+        # for a text never changes, so the next one costs one dictionary lookup.
+        _FAST[text] = result
+    return result
 
 
 def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classification:
@@ -318,19 +331,17 @@ def _none(why: str, rule: str, confidence: float = 1.0) -> Classification:
 
 
 def _fast_table() -> dict[str, Classification]:
-    """Exact raw forms of every keyword (STOP, Stop, stop, STOP., …) -> the answer the full
-    reading gives, so the commonest messages cost one dictionary lookup."""
-    table = table_for(_DEFAULT)
+    """The commonest raw spellings of the commonest keywords, answered in advance by the
+    full reading; other keyword spellings join as they arrive (see `classify`)."""
     fast: dict[str, Classification] = {}
-    for keyword in table.words.values():
-        for base in {keyword.text, keyword.text.upper(), keyword.text.title()}:
-            for variant in (base, base + ".", base + "!", base + " ", " " + base):
+    for word in ("stop", "yes", "help", "start", "unsubscribe", "cancel", "end", "quit", "stopall"):
+        for base in (word, word.upper(), word.title()):
+            for variant in (base, base + ".", base + "!"):
                 fast[variant] = classify_strict(variant)
-    for common in ("Yes", "No", "Ok", "OK", "Thanks", "Thank you", "Thank you!", "ok", "no"):
-        fast[common] = classify_strict(common)
     return fast
 
 
+_FAST_LIMIT = 20_000
 _NO_INTENT = Classification(Action.NONE, "no_intent", 1.0, None, "none", None, "no opt-out wording")
 _LAST: tuple[ClassifyContext, KeywordTable] = (_DEFAULT, _table_for(_DEFAULT))
 _FAST: dict[str, Classification] = _fast_table()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from stopline.domain.language.normalise import fold
 
@@ -67,13 +66,23 @@ def compile_pattern(pattern: str, tail: str) -> tuple[frozenset[str], str]:
     return firsts, "".join(parts) + r"(?!\S)"
 
 
-@dataclass(frozen=True, slots=True)
 class Trigger:
-    """All patterns of one kind that start with one word, as one anchored regex; the group
-    name that matched tells which pattern it was."""
+    """All patterns of one kind that start with one word, as one anchored regex (compiled on
+    first use, so start-up stays quick); the group name that matched tells which pattern it
+    was."""
 
-    regex: re.Pattern[str]
-    names: tuple[str, ...]
+    __slots__ = ("_regex", "names", "source")
+
+    def __init__(self, source: str, names: tuple[str, ...]) -> None:
+        self.source = source
+        self.names = names
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.source)
+        return self._regex
 
 
 def build_triggers(patterns: Iterable[tuple[str, str]], tail: str) -> dict[str, Trigger]:
@@ -89,7 +98,7 @@ def build_triggers(patterns: Iterable[tuple[str, str]], tail: str) -> dict[str, 
         entries.sort(key=lambda e: -len(e[1]))
         names = tuple(name for name, _ in entries)
         source = "|".join(f"(?P<p{i}>{src})" for i, (_, src) in enumerate(entries))
-        triggers[word] = Trigger(re.compile(source), names)
+        triggers[word] = Trigger(source, names)
     return triggers
 
 
