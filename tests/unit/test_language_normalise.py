@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from stopline.domain.language.normalise import fold, fold_spans, plain, signature_start
+from stopline.domain.language.normalise import fold, fold_spans
+from stopline.domain.language.plain import plain, signature_start
 from stopline.domain.language.tables import VOCABULARY
 
 

@@ -4,7 +4,8 @@
 replaced without touching callers.
 """
 
-from stopline.domain.language.engine import classify, keyword_conflicts
+from stopline.domain.language.context import keyword_conflicts
+from stopline.domain.language.engine import classify
 from stopline.domain.language.lexicon import BY_LANGUAGE
 from stopline.domain.language.model import Action, Classification, ClassifyContext
 

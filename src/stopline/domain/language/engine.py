@@ -13,15 +13,11 @@ from __future__ import annotations
 import re
 
 from stopline.domain.language import rules
+from stopline.domain.language.context import DEFAULT, table_for, uses_defaults
 from stopline.domain.language.fuzzy import correct, nearest
 from stopline.domain.language.model import Action, Classification, ClassifyContext
-from stopline.domain.language.normalise import (
-    SIGNATURE_HINT,
-    fold,
-    fold_spans,
-    plain,
-    signature_start,
-)
+from stopline.domain.language.normalise import fold, fold_spans
+from stopline.domain.language.plain import SIGNATURE_HINT, plain, signature_start
 from stopline.domain.language.reactions import QUOTE_CHARS, reaction_split
 from stopline.domain.language.tables import (
     COURTESY,
@@ -29,11 +25,10 @@ from stopline.domain.language.tables import (
     VOCABULARY,
     KeywordTable,
     Kind,
-    keyword_table,
 )
 from stopline.domain.language.verdict import NO_INTENT, Reading, Verdict, weigh
 
-_DEFAULT = ClassifyContext()
+_DEFAULT = DEFAULT
 _QUESTION_WORDS = frozenset(
     [
         "when",
@@ -68,52 +63,10 @@ def _is_vocabulary(word: str) -> bool:
 _TYPO_WORDS = 6  # typos are corrected in messages of at most this many words
 
 
-def table_for(context: ClassifyContext) -> KeywordTable:
-    last = _LAST
-    if last[0] is context:  # the same context object, as in a running server
-        return last[1]
-    table = _table_for(context)
-    globals()["_LAST"] = (context, table)
-    return table
-
-
-def _table_for(context: ClassifyContext) -> KeywordTable:
-    return keyword_table(
-        context.all_languages,
-        context.extra_opt_out,
-        context.extra_opt_in,
-        context.extra_help,
-        context.language,
-    )
-
-
-def _uses_defaults(context: ClassifyContext) -> bool:
-    """Whether ``context`` reads messages exactly as the default one does (the locale may
-    differ while its language is English)."""
-    last = _LAST_DEFAULTS
-    if last[0] is context:  # the same context object, as in a running server
-        return last[1]
-    same = _SAME_AS_DEFAULT.get(context)
-    if same is None:
-        same = (
-            table_for(context) is table_for(_DEFAULT)
-            and context.sure == _DEFAULT.sure
-            and context.unsure == _DEFAULT.unsure
-        )
-        if len(_SAME_AS_DEFAULT) < 1024:
-            _SAME_AS_DEFAULT[context] = same
-    globals()["_LAST_DEFAULTS"] = (context, same)
-    return same
-
-
-_SAME_AS_DEFAULT: dict[ClassifyContext, bool] = {}
-_LAST_DEFAULTS: tuple[ClassifyContext | None, bool] = (None, False)
-
-
 def classify(text: str, context: ClassifyContext = _DEFAULT) -> Classification:
     """Classify one inbound message. Does no I/O. Never raises: an internal error becomes a
     review item (a person reads it) rather than a failed webhook."""
-    default = context is _DEFAULT or _uses_defaults(context)
+    default = context is _DEFAULT or uses_defaults(context)
     if default:
         cached = _FAST.get(text)
         if cached is not None:
@@ -280,30 +233,6 @@ def _finish(
     )
 
 
-def keyword_conflicts(
-    extra_opt_out: frozenset[str], extra_opt_in: frozenset[str], extra_help: frozenset[str]
-) -> list[str]:
-    """A sender's extra keywords that would redefine a built-in keyword (STOP, HELP, START
-    and the rest can never be switched off or turned into something else)."""
-    builtin = table_for(_DEFAULT).words
-    problems: list[str] = []
-    for action, extras in (
-        (Action.OPT_OUT, extra_opt_out),
-        (Action.OPT_IN, extra_opt_in),
-        (Action.HELP, extra_help),
-    ):
-        for word in sorted(extras):
-            hit = builtin.get(fold(word, look_alikes=False))
-            if not fold(word, look_alikes=False):
-                problems.append(f"{word!r} has no letters")
-            elif hit is not None and hit.action is not action:
-                problems.append(
-                    f"{word!r} is already the built-in {hit.action.value} keyword "
-                    f"{hit.text.upper()!r} and cannot be changed"
-                )
-    return problems
-
-
 def _trimmed(text: str, end: int) -> tuple[int, int]:
     body = text[:end]
     start = len(body) - len(body.lstrip())
@@ -343,5 +272,4 @@ def _fast_table() -> dict[str, Classification]:
 
 _FAST_LIMIT = 20_000
 _NO_INTENT = Classification(Action.NONE, "no_intent", 1.0, None, "none", None, "no opt-out wording")
-_LAST: tuple[ClassifyContext, KeywordTable] = (_DEFAULT, _table_for(_DEFAULT))
 _FAST: dict[str, Classification] = _fast_table()

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from stopline.domain.language.confusables import LATIN_EXTRA, LEET, LOOK_ALIKES
 
 _APOSTROPHES = "'`´‘’‛ʹʻʼʽˈ′＇"
-_INVISIBLE = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f"
-_INVISIBLE += "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+INVISIBLE = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f"
+INVISIBLE += "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Combining marks that are accents or decorations on letters and emoji (not the vowel signs
 # of Devanagari, Japanese voicing marks and the like, which are part of the word).
-_STRIP_MARKS = (
+STRIP_MARKS = (
     (0x0300, 0x036F),
     (0x1AB0, 0x1AFF),
     (0x1DC0, 0x1DFF),
@@ -67,9 +67,9 @@ class _FoldTable(dict[int, str | None]):
 
 def _fold_char(code: int) -> str | None:
     ch = chr(code)
-    if ch in _APOSTROPHES or ch in _INVISIBLE:
+    if ch in _APOSTROPHES or ch in INVISIBLE:
         return None
-    if any(lo <= code <= hi for lo, hi in _STRIP_MARKS):
+    if any(lo <= code <= hi for lo, hi in STRIP_MARKS):
         return None
     if _REGIONAL_A <= code < _REGIONAL_A + 26:
         return f" {chr(ord('a') + code - _REGIONAL_A)} "
@@ -89,10 +89,10 @@ _FOLD = _FoldTable()
 _RUN = re.compile(r"([a-z])\1{2,}")
 _SPACED = re.compile(r"(?<!\S)[a-z](?: [a-z]){2,}(?!\S)")
 _DIGIT_IN_WORD = re.compile(r"(?<!\S)(?=\S*[a-z])\S*[0-9]\S*")
-_LOOK_ALIKE = re.compile("[" + "".join(LOOK_ALIKES) + "]")
+LOOK_ALIKE = re.compile("[" + "".join(LOOK_ALIKES) + "]")
 # Cyrillic or Greek letters with no Latin look-alike: their presence means the text really
 # is Russian or Greek, so look-alikes in it are left alone.
-_NATIVE = re.compile(
+NATIVE = re.compile(
     "["
     + "".join(f"\\u{c:04x}" for c in range(0x03B1, 0x03CA))
     + "".join(f"\\u{c:04x}" for c in range(0x0430, 0x0460))
@@ -105,52 +105,7 @@ _ELISION = re.compile(
     r"(?<![^\W\d_])([ldmtsnjc]|qu|jusqu|lorsqu|puisqu|dell|nell|all|dall|sull|un)['’](?=[^\W\d_])",
     re.IGNORECASE,
 )
-_SKELETON = str.maketrans(LOOK_ALIKES)
-
-
-_PLAIN: dict[str, str] = {}
-
-
-def _plain_char(ch: str) -> str:
-    found = _PLAIN.get(ch)
-    if found is not None:
-        return found
-    pieces = []
-    for part in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
-        code = ord(part)
-        if part in _INVISIBLE or any(lo <= code <= hi for lo, hi in _STRIP_MARKS):
-            continue
-        pieces.append(part)
-    value = unicodedata.normalize("NFC", "".join(pieces))
-    if len(_PLAIN) < 100_000:
-        _PLAIN[ch] = value
-    return value
-
-
-def plain(text: str) -> tuple[str, list[int] | None]:
-    """``text`` with compatibility forms, look-alike letters, accents and invisible characters
-    made plain, punctuation and line breaks kept: what the sentence-level rules (reactions,
-    signatures, a keyword standing alone) read. Also where each character came from in
-    ``text`` (None for ASCII text, which is returned as it is)."""
-    if text.isascii():
-        return text, None
-    out: list[str] = []
-    origin: list[int] = []
-    for index, ch in enumerate(text):
-        for piece in _plain_char(ch):
-            out.append(piece)
-            origin.append(index)
-    origin.append(len(text))
-    probe = "".join(out)
-    folded = probe.casefold()
-    if _LOOK_ALIKE.search(folded) and not _NATIVE.search(folded.translate(_SKELETON)):
-        probe = "".join(
-            c.casefold().translate(_SKELETON)
-            if len(c.casefold()) == 1 and c.casefold() in LOOK_ALIKES
-            else c
-            for c in probe
-        )
-    return probe, origin
+SKELETON = str.maketrans(LOOK_ALIKES)
 
 
 def _fold_chars(text: str) -> str:
@@ -187,19 +142,14 @@ def fold(text: str, *, look_alikes: bool = True) -> str:
     return _words(folded, look_alikes)
 
 
-def _has_spaced(folded: str) -> bool:
-    """Three one-letter words in a row somewhere (cheap test before the regex)."""
-    return folded[1:2] == " " or (" " in folded and _SPACED.search(folded) is not None)
-
-
 def skeleton(folded: str) -> str:
     """Cyrillic and Greek look-alikes replaced by Latin letters."""
-    return folded.translate(_SKELETON)
+    return folded.translate(SKELETON)
 
 
 def _words(folded: str, look_alikes: bool = True) -> str:
     """Word-level fixes on an already folded string."""
-    if look_alikes and not folded.isascii() and _LOOK_ALIKE.search(folded):
+    if look_alikes and not folded.isascii() and LOOK_ALIKE.search(folded):
         folded = _unconfuse(folded)
     if _RUN.search(folded):
         folded = _RUN.sub(r"\1", folded)
@@ -225,14 +175,14 @@ def _unleet(match: re.Match[str]) -> str:
 def _unconfuse(folded: str) -> str:
     """Replace Cyrillic/Greek look-alikes by Latin letters in words that mix them with Latin
     letters, and everywhere when the message has no genuinely Cyrillic or Greek letter."""
-    native = _NATIVE.search(folded.translate(_SKELETON)) is not None
+    native = NATIVE.search(folded.translate(SKELETON)) is not None
     words = folded.split(" ")
     for i, word in enumerate(words):
-        if not _LOOK_ALIKE.search(word):
+        if not LOOK_ALIKE.search(word):
             continue
         mixed = any("a" <= c <= "z" for c in word)
         if mixed or not native:
-            words[i] = word.translate(_SKELETON)
+            words[i] = word.translate(SKELETON)
     return " ".join(words)
 
 
@@ -328,52 +278,3 @@ def _respace(
         out_spans.append((spans[min(position, len(spans) - 1)][0], spans[last][1]))
         position += width
     return fixed, out_spans
-
-
-# -- signatures -------------------------------------------------------------------------
-
-_DEVICES = (
-    "iphone|ipad|android|samsung|galaxy|mobile|phone|smartphone|device|pixel|huawei|blackberry"
-    "|tablet|cell|verizon|sprint|xiaomi|oneplus|motorola|nokia|lg|htc|watch|t-mobile|handy"
-    "|celular|movil|telephone|portable|telefone"
-)
-_DEVICE_SIGNATURE = re.compile(
-    rf"(?:^|\s)(?:(?:sent from|sent via|enviado desde|envoy[eé] de|von|enviado do) (?:my|mi|mon"
-    rf"|meinem|meu|the)? ?(?:[\w'-]+ ){{0,3}}(?:{_DEVICES})\b[\w .'-]{{0,30}}"
-    rf"|sent from (?:yahoo mail|outlook|aol mail|mail)[\w .'-]{{0,30}}"
-    rf"|get outlook for (?:ios|android))\s*$",
-    re.IGNORECASE,
-)
-_NAME_SIGNATURE = re.compile(
-    r"(?:\s[-–—~]+|\n[-–—~]*|[,.!]\s*(?:thanks|thank you|thx|regards|cheers|best)[,.!]?\s*"
-    r"[-–—~]*)\s*(?P<name>[a-z][a-z.'’]{0,20}(?:\s[a-z][a-z.'’]{0,20})?)\s*$",
-    re.IGNORECASE,
-)
-_NAME_HINTS = (" -", "\n", "~", "—", "–")
-_THANKS_HINTS = ("thank", "thx", "regards", "cheers", "best")
-_DEVICE_HINTS = ("sent ", "outlook", "enviado", "envoy", "gesendet")
-SIGNATURE_HINT = re.compile(
-    "|".join(re.escape(h) for h in (*_NAME_HINTS, *_THANKS_HINTS, *_DEVICE_HINTS)), re.IGNORECASE
-)
-
-
-def signature_start(text: str, is_vocabulary: Callable[[str], bool]) -> int:
-    """Where a trailing signature ("Sent from my iPhone", "-John", "Thanks, Mary") begins;
-    ``len(text)`` when there is none. A would-be name that is a known word
-    (``is_vocabulary``, e.g. "Stop" on its own line) is not a signature."""
-    end = len(text)
-    if SIGNATURE_HINT.search(text) is None:
-        return end
-    lowered = text.lower()
-    if any(hint in lowered for hint in _DEVICE_HINTS):
-        found = _DEVICE_SIGNATURE.search(text)
-        if found:
-            end = found.start()
-    if any(hint in text for hint in _NAME_HINTS) or any(h in lowered for h in _THANKS_HINTS):
-        # A name signature is short: only the last 80 characters can hold one.
-        found = _NAME_SIGNATURE.search(text, max(0, end - 80), end)
-        if found and text[: found.start()].strip():
-            name = fold(found.group("name"))
-            if not any(is_vocabulary(word) for word in name.split()):
-                end = found.start()
-    return end
