@@ -253,3 +253,34 @@ def test_cli_review_list_and_decide(
     assert event["actor"] == "sam" and event["source"] == "review"
     swept = runner.invoke(cli, ["review", "sweep"])
     assert swept.exit_code == 0 and "0 escalated" in swept.output
+
+
+def test_the_server_sweeps_periodically(settings: Settings) -> None:
+    """With review_sweep_seconds set, the running app applies the deadline default by itself."""
+    import time as clock
+
+    from sqlalchemy import update
+
+    from stopline import bootstrap
+    from stopline.api.app import create_app
+
+    fast = settings.model_copy(update={"review_sweep_seconds": 0.2})
+    graph = bootstrap.build(fast)
+    try:
+        with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as app:
+            post(app, twilio_form("SM140", UNCLEAR))
+            with graph.engine.begin() as conn:  # the deadline has come
+                past = datetime.now(UTC) - timedelta(minutes=1)
+                conn.execute(update(review_items).values(default_at=past, escalate_at=past))
+            deadline = clock.monotonic() + 20
+            status = "open"
+            while status == "open" and clock.monotonic() < deadline:
+                clock.sleep(0.1)
+                with graph.engine.connect() as conn:
+                    status = conn.execute(select(review_items.c.status)).scalar_one()
+            assert status == "defaulted"
+            metrics = app.get("/metrics").text
+            assert "stopline_review_defaulted_total 1.0" in metrics
+            assert "stopline_review_escalated_total 1.0" in metrics
+    finally:
+        graph.close()
