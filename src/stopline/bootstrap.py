@@ -8,18 +8,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
 
-from stopline.config import Settings
+from stopline.config import LanguageSettings, Settings
 from stopline.domain.inbound import InboundPolicy
 from stopline.domain.language import Classification, ClassifyContext, classify
+from stopline.domain.phone import normalise_address
 from stopline.domain.replies import Brand
+from stopline.domain.review import Decision, ReviewPolicy
 from stopline.metrics import Metrics
 from stopline.services.inbound import InboundRecorder
 from stopline.services.keys import KeyStore
 from stopline.services.ledger import ConsentRecorder
+from stopline.services.review import ReviewDecider, ReviewSweeper
 from stopline.storage import migrate
 from stopline.storage.commit_queue import CommitQueue
 from stopline.storage.engine import create_database_engine
@@ -46,6 +49,19 @@ class Stopline:
     classifier: Callable[[str, ClassifyContext], Classification] = classify
     clock: Callable[[], datetime] = utc_now
     context: ClassifyContext = field(default_factory=ClassifyContext)
+    # Per sender address (E.164 number or short code): its reading and replies.
+    senders: dict[str, tuple[ClassifyContext, InboundPolicy]] = field(default_factory=dict)
+    review: ReviewPolicy = field(default_factory=ReviewPolicy)
+    reviews: ReviewDecider = field(default_factory=lambda: ReviewDecider(utc_now))
+    sweeper: ReviewSweeper = field(default_factory=lambda: ReviewSweeper(ReviewPolicy()))
+
+    def context_for(self, sender: str) -> ClassifyContext:
+        found = self.senders.get(sender)
+        return found[0] if found else self.context
+
+    def policy_for(self, sender: str) -> InboundPolicy:
+        found = self.senders.get(sender)
+        return found[1] if found else self.policy
 
     def close(self) -> None:
         """Finish queued writes, then release the database."""
@@ -54,12 +70,55 @@ class Stopline:
         self.engine.dispose()
 
 
-def brand_from(settings: Settings) -> Brand:
+def brand_from(settings: Settings, replies: dict[str, str] | None = None) -> Brand:
     return Brand(
         name=settings.brand_name,
         help_contact=settings.help_contact or f"{settings.brand_name} support",
         frequency=settings.message_frequency,
         timezone=settings.timezone,
+        custom=dict(settings.language.replies if replies is None else replies),
+    )
+
+
+def context_from(settings: Settings, sender: LanguageSettings | None = None) -> ClassifyContext:
+    """The engine's context for all senders, or for one (its settings add to the global)."""
+    base = settings.language
+    extra = sender or LanguageSettings()
+    return ClassifyContext(
+        locale=extra.locale or base.locale or "en-US",
+        extra_opt_out=frozenset(base.extra_opt_out_keywords + extra.extra_opt_out_keywords),
+        extra_opt_in=frozenset(base.extra_opt_in_keywords + extra.extra_opt_in_keywords),
+        extra_help=frozenset(base.extra_help_keywords + extra.extra_help_keywords),
+        languages=frozenset(base.languages + extra.languages),
+        sure=settings.confidence_sure,
+        unsure=settings.confidence_unsure,
+    )
+
+
+def senders_from(
+    settings: Settings, default_policy: InboundPolicy
+) -> dict[str, tuple[ClassifyContext, InboundPolicy]]:
+    senders: dict[str, tuple[ClassifyContext, InboundPolicy]] = {}
+    for address, config in settings.senders.items():
+        replies = {**settings.language.replies, **config.replies}
+        policy = InboundPolicy(
+            brand=brand_from(settings, replies),
+            opt_out_scope=default_policy.opt_out_scope,
+            reply_when_provider_handled=default_policy.reply_when_provider_handled,
+        )
+        key = normalise_address(address, settings.default_region)
+        senders[key] = (context_from(settings, config), policy)
+    return senders
+
+
+def review_policy_from(settings: Settings) -> ReviewPolicy:
+    return ReviewPolicy(
+        timezone=settings.timezone,
+        country=settings.review_holiday_country.upper(),
+        due_business_days=settings.review_due_business_days,
+        escalate_business_days=settings.review_escalate_business_days,
+        default=Decision(settings.review_default),
+        default_lead=timedelta(hours=settings.review_default_lead_hours),
     )
 
 
@@ -79,17 +138,24 @@ def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None =
     if not settings.help_contact:
         log.warning("STOPLINE_HELP_CONTACT is not set: HELP replies name no real contact")
     metrics = metrics or Metrics()
+    policy = InboundPolicy(
+        brand=brand_from(settings),
+        reply_when_provider_handled=settings.twilio_reply_when_provider_handled,
+    )
+    review = review_policy_from(settings)
     return Stopline(
         settings=settings,
         engine=engine,
         commits=CommitQueue(engine, on_batch=metrics.observe_batch),
         keys=KeyStore(engine, ttl=settings.key_cache_seconds),
         metrics=metrics,
-        policy=InboundPolicy(
-            brand=brand_from(settings),
-            reply_when_provider_handled=settings.twilio_reply_when_provider_handled,
-        ),
-        inbound=InboundRecorder(utc_now),
+        policy=policy,
+        inbound=InboundRecorder(utc_now, review),
         consent=ConsentRecorder(utc_now),
         index=SuppressionIndex(settings.database_url),
+        context=context_from(settings),
+        senders=senders_from(settings, policy),
+        review=review,
+        reviews=ReviewDecider(utc_now),
+        sweeper=ReviewSweeper(review),
     )

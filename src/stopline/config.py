@@ -5,15 +5,53 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+
+
+class LanguageSettings(BaseModel):
+    """How inbound messages are read and answered, for all senders or for one."""
+
+    locale: str | None = Field(None, description="e.g. en-US, fr-CA: language of the sender")
+    languages: list[str] = Field(
+        default_factory=list,
+        description="Extra languages whose everyday-word keywords apply (e.g. it for FINE)",
+    )
+    extra_opt_out_keywords: list[str] = Field(default_factory=list)
+    extra_opt_in_keywords: list[str] = Field(default_factory=list)
+    extra_help_keywords: list[str] = Field(default_factory=list)
+    replies: dict[str, str] = Field(
+        default_factory=dict,
+        description='Reply texts by "kind.language", e.g. {"opt_out.fr": "{brand} : ..."}',
+    )
+
+    @model_validator(mode="after")
+    def _valid(self) -> LanguageSettings:
+        from stopline.domain.language import LANGUAGES, keyword_conflicts
+        from stopline.domain.replies import check_custom
+
+        problems = [
+            f"unknown language {code!r} (known: {', '.join(sorted(LANGUAGES))})"
+            for code in self.languages
+            if code not in LANGUAGES
+        ]
+        problems += keyword_conflicts(
+            frozenset(self.extra_opt_out_keywords),
+            frozenset(self.extra_opt_in_keywords),
+            frozenset(self.extra_help_keywords),
+        )
+        problems += check_custom(self.replies)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
 
 class Settings(BaseSettings):
@@ -42,6 +80,36 @@ class Settings(BaseSettings):
         description="Also reply when Twilio's Advanced Opt-Out already answered (OptOutType)",
     )
 
+    language: LanguageSettings = Field(
+        default_factory=LanguageSettings,
+        description="How inbound messages are read and answered (all senders)",
+    )
+    senders: dict[str, LanguageSettings] = Field(
+        default_factory=dict,
+        description="Per sender address (number, short code): overrides and additions to "
+        "`language` (extra keywords and languages add up; reply texts override)",
+    )
+    confidence_sure: float = Field(0.8, description="At or above: act on the reading")
+    confidence_unsure: float = Field(
+        0.35, description="At or below: not an opt-out; between the two: review"
+    )
+    review_due_business_days: int = Field(10, description="Legal deadline (FCC: 10)")
+    review_escalate_business_days: int = Field(
+        2, description="Escalate open review items this many business days before the due date"
+    )
+    review_default: Literal["opt_out", "no_action"] = Field(
+        "opt_out", description="Applied to review items nobody decided in time"
+    )
+    review_default_lead_hours: float = Field(
+        24, description="Apply the default this many hours before the legal due date"
+    )
+    review_holiday_country: str = Field(
+        "US", description="Whose public holidays are not business days"
+    )
+    review_sweep_seconds: float = Field(
+        300, description="How often the server escalates and applies defaults (0: never)"
+    )
+
     max_body_bytes: int = Field(2 * 1024 * 1024, description="Largest accepted API request body")
     max_webhook_bytes: int = Field(64 * 1024, description="Largest accepted webhook body")
     batch_limit: int = Field(10_000, description="Most numbers in one batch check")
@@ -58,6 +126,18 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {value!r}") from None
         return value
+
+    @model_validator(mode="after")
+    def _thresholds(self) -> Settings:
+        if not 0.0 <= self.confidence_unsure < self.confidence_sure <= 1.0:
+            raise ValueError("need 0 <= confidence_unsure < confidence_sure <= 1")
+        if not 0 <= self.review_escalate_business_days < self.review_due_business_days:
+            raise ValueError("review_escalate_business_days must be below the due days")
+        import holidays
+
+        if self.review_holiday_country.upper() not in holidays.list_supported_countries():
+            raise ValueError(f"unknown holiday country {self.review_holiday_country!r}")
+        return self
 
     @field_validator("default_region")
     @classmethod

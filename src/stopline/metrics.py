@@ -50,6 +50,16 @@ class Metrics:
             buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1),
             registry=self.registry,
         )
+        self.review_escalated = Counter(
+            "stopline_review_escalated",
+            "Review items escalated because their due date is near",
+            registry=self.registry,
+        )
+        self.review_defaulted = Counter(
+            "stopline_review_defaulted",
+            "Review items decided by the configured default at the deadline",
+            registry=self.registry,
+        )
 
         self._allowed = self.checks.labels("true")
         self._blocked = self.checks.labels("false")

@@ -3,9 +3,11 @@ from __future__ import annotations
 import pytest
 
 from stopline.domain.language import Action, ClassifyContext, classify
-from stopline.domain.language.keywords import HELP, OPT_IN, OPT_OUT
+from stopline.domain.language.lexicon import BY_LANGUAGE, LEXICONS
 
-ALL_OPT_OUT = [word for word, _lang, _src in OPT_OUT]
+ALL_OPT_OUT = [k.text for lexicon in LEXICONS for k in lexicon.opt_out if not k.home_only]
+OPT_IN = [(k.text, "en", k.source) for k in BY_LANGUAGE["en"].opt_in]
+HELP = [(k.text, "en", k.source) for k in BY_LANGUAGE["en"].help]
 
 
 @pytest.mark.parametrize("word", ALL_OPT_OUT)

@@ -10,7 +10,7 @@ from starlette.types import ASGIApp
 
 import stopline
 from stopline import bootstrap, logs
-from stopline.api import consent, errors, ops, webhooks
+from stopline.api import consent, errors, ops, review, webhooks
 from stopline.api.fast import HotPaths
 from stopline.api.limits import BodyLimit
 from stopline.api.observe import RequestMetrics
@@ -45,7 +45,8 @@ def create_app(
         )
         app.state.twilio = TwilioProvider(token, settings.default_region)
         try:
-            yield
+            async with review.periodic_sweep(graph):
+                yield
         finally:
             if app_graph is None:
                 graph.close()
@@ -63,6 +64,7 @@ def create_app(
     app.include_router(consent.hot)
     app.include_router(consent.router)
     app.include_router(webhooks.router)
+    app.include_router(review.router)
     ops.mount_docs(app)
     served = BodyLimit(
         HotPaths(app, [consent.hot, webhooks.router]),

@@ -312,8 +312,8 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
         body=body.text,
         received_at=received,
     )
-    classification = app.classifier(message.body, app.context)
-    command = InboundCommand(message, classification, app.policy)
+    classification = app.classifier(message.body, app.context_for(message.to))
+    command = InboundCommand(message, classification, app.policy_for(message.to))
     result = await app.commits.submit_async(app.inbound, command)
     app.metrics.count_inbound(body.provider, result.outcome.value)
     return json(

@@ -69,8 +69,8 @@ async def _twilio(request: FastRequest) -> FastResponse:
         app.metrics.webhook_rejected.labels("twilio", exc.reason).inc()
         log.warning("twilio webhook refused: %s", exc.message)
         return FastResponse(exc.status, "text/plain; charset=utf-8", exc.message.encode())
-    classification = app.classifier(message.body, app.context)
-    command = InboundCommand(message, classification, app.policy)
+    classification = app.classifier(message.body, app.context_for(message.to))
+    command = InboundCommand(message, classification, app.policy_for(message.to))
     result = await app.commits.submit_async(app.inbound, command)
     app.metrics.count_inbound("twilio", result.outcome.value)
     if not result.duplicate and result.event_id is not None:

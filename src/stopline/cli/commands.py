@@ -210,6 +210,8 @@ def classify_cmd(
         f"[bold {colour}]{c.action.value}[/bold {colour}]  ({c.intent}, confidence "
         f"{c.confidence:.2f}, language {c.language or '-'})"
     )
+    if c.span is not None:
+        out.print(f"read: {text[c.span[0] : c.span[1]]!r} (characters {c.span[0]}-{c.span[1]})")
     out.print(f"rule: {c.rule}")
     out.print(f"why:  {c.explanation}")
 

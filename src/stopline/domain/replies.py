@@ -71,10 +71,12 @@ SUPPORTED_LANGUAGES = frozenset(_TEMPLATES)
 
 
 def reply_text(kind: str, brand: Brand, language: str | None, when: datetime) -> str:
-    """The reply for ``kind`` ("opt_out", "opt_in" or "help") in ``language`` (English when
-    Stopline has no template for it), with ``when`` shown in the brand's time zone."""
+    """The reply for ``kind`` ("opt_out", "opt_in" or "help") in ``language``: the brand's
+    own text for that language if it has one, else Stopline's template (English when there is
+    none for the language), with ``when`` shown in the brand's time zone."""
+    custom = brand.custom.get(f"{kind}.{language}") if language else None
     lang = language if language in _TEMPLATES else "en"
-    template = brand.custom.get(f"{kind}.{lang}") or _TEMPLATES[lang][kind]
+    template = custom or brand.custom.get(f"{kind}.{lang}") or _TEMPLATES[lang][kind]
     return template.format(
         brand=brand.name,
         contact=brand.help_contact,
@@ -87,3 +89,24 @@ def format_when(when: datetime, timezone: str) -> str:
     """``2026-11-26 11:40 UTC``: unambiguous in every language."""
     local = when.astimezone(ZoneInfo(timezone))
     return local.strftime("%Y-%m-%d %H:%M ") + (local.tzname() or timezone)
+
+
+REPLY_KINDS = ("opt_out", "opt_in", "help")
+
+
+def check_custom(custom: dict[str, str]) -> list[str]:
+    """Problems with custom reply texts (bad keys or placeholders); empty when all is well."""
+    problems: list[str] = []
+    for key, template in custom.items():
+        kind, _sep, language = key.partition(".")
+        if kind not in REPLY_KINDS or not language:
+            problems.append(f"{key!r}: keys look like opt_out.fr, help.en or opt_in.es")
+            continue
+        try:
+            template.format(brand="B", contact="C", frequency="F", when="W")
+        except (KeyError, IndexError, ValueError) as exc:
+            problems.append(
+                f"{key!r}: unknown or broken placeholder {exc} (use {{brand}}, {{contact}}, "
+                "{frequency}, {when})"
+            )
+    return problems

@@ -1,5 +1,6 @@
 """Recording inbound messages: idempotent on the provider's id, one ledger event per consent
-change, the reply decided and stored with the message so a retry gets the same answer."""
+change, the reply decided and stored with the message so a retry gets the same answer, and a
+review item (in the same transaction) for every message whose intent is unclear."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from sqlalchemy import Connection
 
 from stopline.domain.inbound import InboundMessage, InboundPolicy, Outcome, decide
 from stopline.domain.language import Action, Classification
+from stopline.domain.review import ReviewPolicy
 from stopline.services.ledger import LedgerStage
+from stopline.services.review import item_row
 from stopline.storage import inbound as repo
+from stopline.storage import review as review_repo
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +38,9 @@ class InboundResult:
 class InboundRecorder:
     """Batch handler for the commit queue: records many inbound messages in one transaction."""
 
-    def __init__(self, clock: Callable[[], datetime]) -> None:
+    def __init__(self, clock: Callable[[], datetime], review: ReviewPolicy | None = None) -> None:
         self._clock = clock
+        self._review = review or ReviewPolicy()
 
     def __call__(self, conn: Connection, commands: Sequence[InboundCommand]) -> list[InboundResult]:
         now = self._clock()
@@ -102,6 +107,26 @@ class InboundRecorder:
                     event_id=event_id,
                 )
             )
-        repo.insert_many(conn, rows)
+        reviewed = [i for i, (_c, r, _x) in enumerate(pending) if r.outcome is Outcome.REVIEW]
+        if reviewed:
+            marked = set(reviewed)
+            repo.insert_many(conn, [row for i, row in enumerate(rows) if i not in marked])
+            inbound_ids = repo.insert_returning_ids(conn, [rows[i] for i in reviewed])
+            review_repo.insert_items(
+                conn,
+                [
+                    item_row(
+                        inbound_id=inbound_id,
+                        number=pending[i][0].message.from_number,
+                        sender=pending[i][0].message.to,
+                        received_at=pending[i][0].message.received_at,
+                        now=now,
+                        policy=self._review,
+                    )
+                    for i, inbound_id in zip(reviewed, inbound_ids, strict=True)
+                ],
+            )
+        else:
+            repo.insert_many(conn, rows)
         fresh = iter(final)
         return [r if r is not None else next(fresh) for r in results]

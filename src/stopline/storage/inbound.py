@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
 
-from stopline.storage.bulk import insert_rows
+from stopline.storage.bulk import allocate_ids, insert_rows
 from stopline.storage.ledger import chunks
 from stopline.storage.tables import inbound_messages
 
@@ -42,6 +42,15 @@ def find(conn: Connection, provider: str, ids: Sequence[str]) -> dict[str, Store
 
 def insert_many(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     insert_rows(conn, inbound_messages, rows)
+
+
+def insert_returning_ids(conn: Connection, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert and return the new ids in order (for rows that other rows refer to)."""
+    ids = allocate_ids(conn, inbound_messages, len(rows))
+    insert_rows(
+        conn, inbound_messages, [{"id": i, **row} for i, row in zip(ids, rows, strict=True)]
+    )
+    return ids
 
 
 def recent_for(conn: Connection, number: str, limit: int = 50) -> list[dict[str, Any]]:

@@ -109,3 +109,27 @@ api_keys = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("revoked_at", UTCDateTime),
 )
+
+# Inbound messages whose intent is unclear, waiting for a person (or the deadline default).
+review_items = Table(
+    "review_items",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("inbound_id", BigId, ForeignKey("inbound_messages.id"), nullable=False, unique=True),
+    Column("number", String(20), nullable=False),
+    Column("sender", String(64), nullable=False),
+    Column("received_at", UTCDateTime, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("due_at", UTCDateTime, nullable=False),  # the legal deadline
+    Column("escalate_at", UTCDateTime, nullable=False),
+    Column("default_at", UTCDateTime, nullable=False),
+    Column("escalated_at", UTCDateTime),
+    Column("status", String(16), nullable=False),  # open | decided | defaulted
+    Column("decision", String(16)),  # opt_out | no_action
+    Column("decided_at", UTCDateTime),
+    Column("decided_by", String(200)),
+    Column("note", Text),
+    Column("event_id", BigId, ForeignKey("consent_events.id")),
+    Index("ix_review_items_status_due_at", "status", "due_at"),
+    Index("ix_review_items_number", "number"),
+)

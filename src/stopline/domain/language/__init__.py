@@ -4,7 +4,18 @@
 replaced without touching callers.
 """
 
+from stopline.domain.language.context import keyword_conflicts
 from stopline.domain.language.engine import classify
+from stopline.domain.language.lexicon import BY_LANGUAGE
 from stopline.domain.language.model import Action, Classification, ClassifyContext
 
-__all__ = ["Action", "Classification", "ClassifyContext", "classify"]
+LANGUAGES = frozenset(BY_LANGUAGE)
+
+__all__ = [
+    "LANGUAGES",
+    "Action",
+    "Classification",
+    "ClassifyContext",
+    "classify",
+    "keyword_conflicts",
+]

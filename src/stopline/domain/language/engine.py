@@ -1,55 +1,275 @@
-"""First keyword engine: whole-message match after normalisation.
+"""The opt-out language engine: normalise -> words -> rules -> `Classification`.
 
-Handles what providers document (exact keywords) plus Unicode and punctuation variants.
+Order of reading: empty or reaction; the message as keywords and courtesy words only
+(exact keywords, "Stop. Thank you", "STOP STOP", mixed "STOP HELP"); opt-out phrases
+("stop texting me", "no más mensajes"); keywords inside running text, weighed by strength
+and position, minus benign uses ("bus stop") and negations ("don't stop"); typos in short
+messages. The opt-out likelihood is compared with the context's thresholds: at or above
+``sure`` the action is opt_out, at or below ``unsure`` it is not, and between it is review.
 """
 
 from __future__ import annotations
 
-from stopline.domain.language.keywords import HELP_TABLE, OPT_IN_TABLE, OPT_OUT_TABLE
+import re
+
+from stopline.domain.language import rules
+from stopline.domain.language.context import DEFAULT, table_for, uses_defaults
+from stopline.domain.language.fuzzy import correct, nearest
 from stopline.domain.language.model import Action, Classification, ClassifyContext
-from stopline.domain.language.normalise import fold_text
+from stopline.domain.language.normalise import fold, fold_spans
+from stopline.domain.language.plain import SIGNATURE_HINT, plain, signature_start
+from stopline.domain.language.reactions import QUOTE_CHARS, reaction_split
+from stopline.domain.language.tables import (
+    COURTESY,
+    INTENSIFIERS,
+    VOCABULARY,
+    KeywordTable,
+    Kind,
+)
+from stopline.domain.language.verdict import NO_INTENT, Reading, Verdict, weigh
 
-_DEFAULT_CONTEXT = ClassifyContext()
+_DEFAULT = DEFAULT
+_QUESTION_WORDS = frozenset(
+    [
+        "when",
+        "does",
+        "did",
+        "will",
+        "why",
+        "what",
+        "where",
+        "how",
+        "is",
+        "are",
+        "do",
+        "would",
+        "should",
+        "could",
+        "if",
+    ]
+)
+_STOP_EMOJI = frozenset("🛑⛔🚫✋🤚")
+# Anything a reaction or a signature needs: without it both checks are skipped.
+_SENTENCE_HINT = re.compile(
+    "[" + re.escape(QUOTE_CHARS) + "]|" + SIGNATURE_HINT.pattern, SIGNATURE_HINT.flags
+)
 
 
-def classify(text: str, context: ClassifyContext = _DEFAULT_CONTEXT) -> Classification:
-    """Classify one inbound message. Never raises, does no I/O."""
-    folded = fold_text(text)
-    if not folded:
-        return _none("empty message")
-    span = _span(text)
-    for action, intent, table, extra in (
-        (Action.OPT_OUT, "stop_keyword", OPT_OUT_TABLE, context.extra_opt_out),
-        (Action.OPT_IN, "start_keyword", OPT_IN_TABLE, context.extra_opt_in),
-        (Action.HELP, "help_keyword", HELP_TABLE, context.extra_help),
+def _is_vocabulary(word: str) -> bool:
+    """A known word, or a likely typo of a keyword: never a signature's name."""
+    return word in VOCABULARY or nearest(word) is not None
+
+
+_TYPO_WORDS = 6  # typos are corrected in messages of at most this many words
+
+
+def classify(text: str, context: ClassifyContext = _DEFAULT) -> Classification:
+    """Classify one inbound message. Does no I/O. Never raises: an internal error becomes a
+    review item (a person reads it) rather than a failed webhook."""
+    default = context is _DEFAULT or uses_defaults(context)
+    if default:
+        cached = _FAST.get(text)
+        if cached is not None:
+            return cached
+    try:
+        result = classify_strict(text, context)
+    except Exception as exc:  # pragma: no cover - guarded by property tests
+        return Classification(
+            Action.REVIEW, "engine_error", 0.5, None, "error", None, f"engine error: {exc!r}"
+        )
+    if (
+        default
+        and result.rule.startswith("keyword.")
+        and result.rule != "keyword.in_text"
+        and len(text) <= 40
+        and len(_FAST) < _FAST_LIMIT
     ):
-        if folded in table:
+        # Remember keyword messages as they arrive ("STOP!!", "Stop please"): the answer
+        # for a text never changes, so the next one costs one dictionary lookup.
+        _FAST[text] = result
+    return result
+
+
+def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classification:
+    """`classify` without the safety net (tests use this to see any exception)."""
+    if not text or text.isspace():
+        return _none("empty message", "empty")
+    probe, origin = plain(text)
+    begin, end = 0, len(probe)
+    if _SENTENCE_HINT.search(probe) is not None:  # quotes, signatures: rare, look closer
+        whole_reaction, begin = reaction_split(probe)
+        if whole_reaction:
+            return _none("a reaction to one of our own messages (e.g. Liked “…”)", "reaction", 0.95)
+        end = signature_start(probe, _is_vocabulary)
+    if origin is not None:
+        begin, end = origin[begin], origin[end]
+    body = text[begin:end]
+    folded = fold(body)
+    if not folded:
+        if any(ch in _STOP_EMOJI for ch in text):
             return Classification(
-                action,
-                intent,
-                1.0,
-                table[folded],
-                f"keyword.{intent}",
-                span,
-                f"the whole message is the keyword {folded.upper()!r}",
-            )
-        if extra and folded in {fold_text(word) for word in extra}:
-            return Classification(
-                action,
-                intent,
-                1.0,
+                Action.REVIEW,
+                "emoji",
+                0.5,
                 None,
-                f"keyword.sender.{intent}",
-                span,
-                f"the whole message is the sender's keyword {folded.upper()!r}",
+                "emoji.stop",
+                _trimmed(text, end),
+                "only a stop-sign or raised-hand emoji: may mean stop",
             )
-    return _none("no keyword")
+        return _none("no words (only emoji or punctuation)", "no_words")
+    words = folded.split(" ")
+    table = table_for(context)
+    verdict = _read(folded, words, table, probe)
+    if verdict.score <= context.unsure and not verdict.decided and len(words) <= _TYPO_WORDS:
+        fixed = correct(words, table)
+        if fixed is not None:
+            retry = _read(" ".join(fixed), fixed, table, probe)
+            if retry.score > verdict.score:
+                verdict = retry.as_typo(0.88)
+    return _finish(verdict, text, body, begin, end, words, context)
 
 
-def _none(why: str) -> Classification:
-    return Classification(Action.NONE, "no_intent", 1.0, None, "none", None, why)
+def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdict:
+    """Read ``words`` (``folded`` split). Spans in the verdict index the words without
+    intensifiers (see `_span`)."""
+    segments = rules.segment(words, table)
+    if not INTENSIFIERS.isdisjoint(words):
+        words = [w for w in words if w not in INTENSIFIERS] or words
+        folded = " ".join(words)
+    starts = rules.offsets(words)
+    cjk = not folded.isascii() and any(_is_cjk(ch) for ch in folded)
+    matches = rules.scan_phrases(folded, words, starts)
+    if cjk:
+        matches += rules.scan_substrings(folded, starts)
+    cues = rules.keyword_cues(folded, words, starts, table, cjk)
+    if segments is None and cjk:
+        stripped = rules.strip_substring_courtesy(folded)
+        if stripped and stripped != folded:
+            segments = rules.segment(stripped.split(" "), table)
+            if segments:
+                segments = [(hit, 0, len(words)) for hit, _s, _e in segments]
+    if not segments and not matches and not cues:
+        return NO_INTENT  # the common case: nothing to weigh
+    # Benign readings matter only when there is a keyword or phrase they could explain.
+    benign = rules.scan_phrases(folded, words, starts, rules.BENIGN_KINDS)
+    if cjk:
+        benign += rules.scan_substrings(folded, starts, rules.BENIGN_KINDS)
+    benign_spans = [(m.start, m.end) for m in benign]
+    if segments and not any(rules.covered(benign_spans, s, e) for _h, s, e in segments):
+        whole = len(segments) == 1 and segments[0][2] - segments[0][1] == len(words)
+        return Verdict.from_keywords(segments, whole)
+    if not matches and not cues:
+        return NO_INTENT
+    content = [i for i, w in enumerate(words) if w not in COURTESY]
+    reading = Reading(
+        words=words,
+        content=content,
+        question=any(w in _QUESTION_WORDS for w in words),
+        raw=raw,
+    )
+    for match in matches:
+        if match.info.kind == Kind.OPT_OUT and rules.overridden(match, benign):
+            reading.benign.append((match.start, match.end, match.info.phrase.note))
+            continue
+        is_negated = rules.negated(folded, starts, match.start, match.info.language)
+        reading.phrases.append((match, is_negated))
+    for cue in cues:
+        if rules.covered(benign_spans, cue.start, cue.end):
+            note = next(m.info.phrase.note for m in benign if m.start <= cue.start < m.end)
+            reading.benign.append((cue.start, cue.end, note))
+            continue
+        negated = rules.negated(folded, starts, cue.start, cue.hit.language)
+        reading.cues.append((cue, negated))
+    return weigh(reading)
 
 
-def _span(text: str) -> tuple[int, int]:
-    start = len(text) - len(text.lstrip())
-    return (start, len(text.rstrip()))
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0x3040 <= code <= 0x30FF
+
+
+def _finish(
+    verdict: Verdict,
+    text: str,
+    body: str,
+    begin: int,
+    end: int,
+    words: list[str],
+    context: ClassifyContext,
+) -> Classification:
+    action = verdict.action
+    confidence = verdict.confidence
+    if action is Action.OPT_OUT or verdict.score > context.unsure:
+        if verdict.score >= context.sure and not verdict.force_review:
+            action, confidence = Action.OPT_OUT, verdict.score
+        elif verdict.score > context.unsure or verdict.force_review:
+            action, confidence = Action.REVIEW, verdict.score
+        else:
+            action, confidence = Action.NONE, 1.0 - verdict.score
+    if action is Action.NONE:
+        if verdict is NO_INTENT:
+            return _NO_INTENT
+        return Classification(
+            action,
+            verdict.intent,
+            round(confidence, 3),
+            None,
+            verdict.rule,
+            None,
+            verdict.explanation,
+        )
+    span = _trimmed(body, len(body)) if verdict.whole else _span(body, words, verdict.span)
+    if span is not None:
+        span = (span[0] + begin, span[1] + begin)
+    language = verdict.language or (context.language if verdict.sender else None)
+    return Classification(
+        action,
+        verdict.intent,
+        round(confidence, 3),
+        language,
+        verdict.rule,
+        span,
+        verdict.explanation,
+    )
+
+
+def _trimmed(text: str, end: int) -> tuple[int, int]:
+    body = text[:end]
+    start = len(body) - len(body.lstrip())
+    return (start, len(body.rstrip()))
+
+
+def _span(body: str, words: list[str], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    if span is None:
+        return None
+    original, spans = fold_spans(body, words)
+    if original != words:
+        return _trimmed(body, len(body))
+    if INTENSIFIERS.intersection(original):
+        kept = [i for i, w in enumerate(original) if w not in INTENSIFIERS]
+        if kept:
+            spans = [spans[i] for i in kept]
+    first, last = span
+    if not 0 <= first < last <= len(spans):
+        return _trimmed(body, len(body))
+    return (spans[first][0], spans[last - 1][1])
+
+
+def _none(why: str, rule: str, confidence: float = 1.0) -> Classification:
+    return Classification(Action.NONE, "no_intent", confidence, None, rule, None, why)
+
+
+def _fast_table() -> dict[str, Classification]:
+    """The commonest raw spellings of the commonest keywords, answered in advance by the
+    full reading; other keyword spellings join as they arrive (see `classify`)."""
+    fast: dict[str, Classification] = {}
+    for word in ("stop", "yes", "help", "start", "unsubscribe", "cancel", "end", "quit", "stopall"):
+        for base in (word, word.upper(), word.title()):
+            for variant in (base, base + ".", base + "!"):
+                fast[variant] = classify_strict(variant)
+    return fast
+
+
+_FAST_LIMIT = 20_000
+_NO_INTENT = Classification(Action.NONE, "no_intent", 1.0, None, "none", None, "no opt-out wording")
+_FAST: dict[str, Classification] = _fast_table()

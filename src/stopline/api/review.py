@@ -1,0 +1,222 @@
+"""The review queue API: list unclear inbound messages, decide them, run a sweep.
+
+Reading and deciding need a ``write`` key (``admin`` implies it): review items carry the
+people's own words."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.responses import Response
+
+from stopline.api.auth import require
+from stopline.api.consent import json, read
+from stopline.api.errors import ApiError, invalid_field
+from stopline.api.state import stopline_of
+from stopline.bootstrap import Stopline
+from stopline.domain.consent import Scope
+from stopline.domain.review import Decision
+from stopline.services.keys import KeyScope, Principal
+from stopline.services.review import ReviewDecision, SweepReport, log_report
+from stopline.storage import review as repo
+from stopline.storage.review import ReviewItem
+
+log = logging.getLogger("stopline.review")
+
+router = APIRouter(prefix="/v1/review", tags=["review"])
+WriteKey = Annotated[Principal, Depends(require(KeyScope.WRITE))]
+AdminKey = Annotated[Principal, Depends(require(KeyScope.ADMIN))]
+STATUSES = {"open": ["open"], "closed": ["decided", "defaulted"], "all": None}
+STATUSES |= {"decided": ["decided"], "defaulted": ["defaulted"]}
+
+
+class ReviewItemOut(BaseModel):
+    id: int
+    status: Literal["open", "decided", "defaulted"]
+    number: str
+    sender: str
+    text: str
+    received_at: datetime
+    due_at: datetime = Field(description="Legal deadline: 10 US business days after receipt")
+    escalate_at: datetime
+    default_at: datetime = Field(description="When the configured default is applied")
+    escalated: bool
+    reading: dict[str, Any] = Field(description="rule, language and confidence of the engine")
+    decision: Literal["opt_out", "no_action"] | None = None
+    decided_at: datetime | None = None
+    decided_by: str | None = None
+    note: str | None = None
+    event_id: int | None = None
+    provider: str
+    provider_message_id: str
+
+
+class ReviewPageOut(BaseModel):
+    items: list[ReviewItemOut]
+    next_cursor: str | None
+
+
+class DecisionRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    decision: Literal["opt_out", "no_action"]
+    note: str | None = Field(None, max_length=2000)
+    actor: str | None = Field(
+        None, max_length=200, description="Who decided (default: the API key's name)"
+    )
+    scope: str = Field("organisation", max_length=200, description="Scope of an opt-out")
+
+
+class DecisionOut(BaseModel):
+    item: ReviewItemOut
+    event_id: int | None = Field(description="The consent event recorded, if any")
+    changed: bool = Field(description="False when the number was already opted out")
+
+
+def item_json(item: ReviewItem) -> dict[str, Any]:
+    out = ReviewItemOut(
+        id=item.id,
+        status=item.status,
+        number=item.number,
+        sender=item.sender,
+        text=item.body,
+        received_at=item.received_at,
+        due_at=item.due_at,
+        escalate_at=item.escalate_at,
+        default_at=item.default_at,
+        escalated=item.escalated_at is not None,
+        reading={"rule": item.rule, "language": item.language, "confidence": item.confidence},
+        decision=item.decision,
+        decided_at=item.decided_at,
+        decided_by=item.decided_by,
+        note=item.note,
+        event_id=item.event_id,
+        provider=item.provider,
+        provider_message_id=item.provider_message_id,
+    )
+    return out.model_dump(mode="json")
+
+
+@router.get("", response_model=ReviewPageOut, summary="Review items, oldest first")
+async def list_items(
+    request: Request,
+    _key: WriteKey,
+    status: Annotated[Literal["open", "closed", "decided", "defaulted", "all"], Query()] = "open",
+    escalated: Annotated[bool | None, Query(description="Only (not) escalated items")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    cursor: Annotated[str | None, Query(max_length=32)] = None,
+) -> Response:
+    app = stopline_of(request)
+    after = None
+    if cursor is not None:
+        try:
+            after = int(cursor, 16)
+        except ValueError:
+            raise invalid_field("cursor", "invalid cursor") from None
+    rows = await read(
+        app,
+        lambda conn: repo.page(
+            conn, statuses=STATUSES[status], limit=limit, after=after, escalated=escalated
+        ),
+    )
+    more = len(rows) > limit
+    items = rows[:limit]
+    next_cursor = format(items[-1].id, "x") if more and items else None
+    return json({"items": [item_json(i) for i in items], "next_cursor": next_cursor})
+
+
+@router.get("/{item_id}", response_model=ReviewItemOut, summary="One review item")
+async def get_item(
+    request: Request, _key: WriteKey, item_id: Annotated[int, Path(ge=1)]
+) -> Response:
+    app = stopline_of(request)
+    item = await read(app, lambda conn: repo.get(conn, item_id))
+    if item is None:
+        raise ApiError(404, "not_found", f"no review item #{item_id}")
+    return json(item_json(item))
+
+
+@router.post(
+    "/{item_id}/decision",
+    response_model=DecisionOut,
+    summary="Decide a review item: opt_out records the opt-out (source review, actor you)",
+    responses={404: {"description": "No such item"}, 409: {"description": "Already decided"}},
+)
+async def decide_item(
+    body: DecisionRequest,
+    request: Request,
+    key: WriteKey,
+    item_id: Annotated[int, Path(ge=1)],
+) -> Response:
+    app = stopline_of(request)
+    try:
+        scope = Scope.parse(body.scope)
+    except ValueError as exc:
+        raise invalid_field("scope", str(exc)) from None
+    decision = ReviewDecision(
+        item_id, Decision(body.decision), body.actor or f"api-key:{key.name}", body.note, scope
+    )
+    result = await asyncio.wrap_future(app.commits.submit(app.reviews, decision))
+    if result.outcome == "not_found" or result.item is None:
+        raise ApiError(404, "not_found", f"no review item #{item_id}")
+    if result.outcome == "already_decided":
+        raise ApiError(
+            409,
+            "already_decided",
+            f"review item #{item_id} was already {result.item.status} "
+            f"({result.item.decision} by {result.item.decided_by})",
+        )
+    return json(
+        {"item": item_json(result.item), "event_id": result.event_id, "changed": result.changed}
+    )
+
+
+@router.post("/sweep", summary="Escalate and apply deadline defaults now (admin)")
+async def sweep_now(request: Request, _key: AdminKey) -> Response:
+    report = await run_sweep(stopline_of(request))
+    return json(
+        {
+            "escalated": report.escalated,
+            "defaulted": [r.item_id for r in report.defaulted],
+        }
+    )
+
+
+async def run_sweep(app: Stopline) -> SweepReport:
+    report: SweepReport = await asyncio.wrap_future(app.commits.submit(app.sweeper, app.clock()))
+    log_report(report)
+    app.metrics.review_escalated.inc(len(report.escalated))
+    app.metrics.review_defaulted.inc(len(report.defaulted))
+    return report
+
+
+async def sweep_forever(app: Stopline, every: float) -> None:
+    """Run the sweep every ``every`` seconds until cancelled; a failure is logged and the
+    next round runs as usual."""
+    while True:
+        await asyncio.sleep(every)
+        try:
+            await run_sweep(app)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("review sweep failed")
+
+
+@contextlib.asynccontextmanager
+async def periodic_sweep(app: Stopline) -> Any:
+    """Background sweeps for the app's lifetime (off when review_sweep_seconds is 0)."""
+    every = app.settings.review_sweep_seconds
+    task = asyncio.create_task(sweep_forever(app, every)) if every > 0 else None
+    try:
+        yield
+    finally:
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task

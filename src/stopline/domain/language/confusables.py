@@ -1,0 +1,75 @@
+"""Letters that look like Latin letters: Cyrillic and Greek look-alikes (lower case, after
+case folding), plus letters that accent stripping does not reach. Full-width forms, circled
+letters and mathematical alphanumerics need no table: NFKC maps them to plain letters.
+
+The look-alikes follow Unicode's confusables data (UTS #39) for the Latin skeleton of each
+letter; only letters that render like an ASCII letter in common phone fonts are listed.
+"""
+
+from __future__ import annotations
+
+# Cyrillic -> Latin (after casefold: e.g. "Т" -> "т" -> "t" because capital Т looks like T).
+CYRILLIC: dict[str, str] = {
+    "а": "a",
+    "в": "b",
+    "с": "c",
+    "ԁ": "d",
+    "е": "e",
+    "ё": "e",
+    "һ": "h",
+    "н": "h",
+    "і": "i",
+    "ї": "i",
+    "ј": "j",
+    "к": "k",
+    "ӏ": "l",
+    "м": "m",
+    "о": "o",
+    "р": "p",
+    "ԛ": "q",
+    "ѕ": "s",
+    "т": "t",
+    "у": "y",
+    "ԝ": "w",
+    "х": "x",
+    "ү": "y",
+}
+
+# Greek -> Latin (after casefold).
+GREEK: dict[str, str] = {
+    "α": "a",
+    "β": "b",
+    "ε": "e",
+    "η": "h",
+    "ι": "i",
+    "κ": "k",
+    "μ": "m",
+    "ν": "v",
+    "ο": "o",
+    "ρ": "p",
+    "τ": "t",
+    "υ": "u",
+    "χ": "x",
+    "γ": "y",
+    "ζ": "z",
+}
+
+LOOK_ALIKES: dict[str, str] = {**CYRILLIC, **GREEK}
+
+# Latin letters that NFKD does not decompose; folded to their base letters everywhere.
+LATIN_EXTRA: dict[str, str] = {
+    "đ": "d",
+    "ð": "d",
+    "ø": "o",
+    "ł": "l",
+    "ı": "i",
+    "æ": "ae",
+    "œ": "oe",
+    "þ": "th",
+    "ħ": "h",
+    "ŧ": "t",
+    "ſ": "s",
+}
+
+# Digits typed for letters inside words ("ST0P", "5TOP", "unsubscr1be").
+LEET: dict[str, str] = {"0": "o", "1": "i", "3": "e", "5": "s", "7": "t", "@": "a"}

@@ -1,0 +1,85 @@
+"""German."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+AWS = "AWS German opt-out keyword (compliance.md)"
+MSG = "nachricht~|sms|werbung|textnachricht~|mitteilung~|benachrichtigung~|angebot~|spam~"
+MSG += "|anruf~|mails|e mails|newsletter"
+
+LEXICON = Lexicon(
+    language="de",
+    name="German",
+    opt_out=(
+        Keyword("STOPP", AWS),
+        Keyword("ABMELDEN", "usage: 'unsubscribe', standard in German newsletters", S.STRONG),
+        Keyword("ABBESTELLEN", "usage: 'cancel a subscription'", S.STRONG),
+        Keyword("AUSTRAGEN", "usage: 'remove from the list'", S.STRONG),
+        Keyword("ENDE", "usage: 'end'", S.WORD),
+        Keyword("BEENDEN", "usage: 'to end'", S.WORD),
+        Keyword("KUNDIGEN", "usage: 'cancel'", S.WORD),
+        Keyword("AUFHOREN", "usage: 'stop'", S.WORD),
+        Keyword("HOR AUF", "usage: 'stop it'"),
+        Keyword("HOREN SIE AUF", "usage: 'stop it' (formal)"),
+    ),
+    opt_in=(Keyword("ANMELDEN", "usage: 'subscribe'", S.WORD, True),),
+    help=(Keyword("HILFE", "usage: 'help'"),),
+    courtesy=(
+        "bitte",
+        "danke",
+        "jetzt",
+        "sofort",
+        "vielen",
+        "dank",
+        "ok",
+        "hallo",
+        "ja",
+        "nein",
+        "endlich",
+        "mal",
+        "schon",
+    ),
+    opt_out_phrases=(
+        Phrase(f"keine weiteren|weitere? ({MSG}) mehr?", "usage: 'keine Nachrichten mehr'"),
+        Phrase(
+            "horen|hort|hor sie? auf mir? zu? schreiben|senden|simsen|nerven|schicken",
+            "usage: 'hören Sie auf, mir zu schreiben'",
+        ),
+        Phrase(
+            "nicht mehr schreiben|kontaktieren|anschreiben|senden|schicken|anrufen|belastigen",
+            "usage: 'bitte nicht mehr schreiben'",
+        ),
+        Phrase(
+            "schreiben|schicken|senden sie|mir|du mir? nicht|keine mehr|nachrichten?",
+            "usage: 'schreiben Sie mir nicht mehr'",
+        ),
+        Phrase(
+            "(nehmen sie|nimm) (mich|meine nummer) aus|von",
+            "usage: 'nehmen Sie mich aus der Liste'",
+        ),
+        Phrase(
+            "loschen|entfernen sie? (mich|meine nummer|meine daten)",
+            "usage: 'löschen Sie meine Nummer'",
+        ),
+        Phrase("falsche nummer", "usage: wrong number"),
+        Phrase("ich habe mich nie angemeldet|registriert", "usage: never signed up"),
+        Phrase("abmeld~|abbestell~|austrag~", "usage: unsubscribe anywhere"),
+        Phrase("ich mochte|will keine", "usage: 'ich möchte keine (Nachrichten)'"),
+        Phrase("lassen sie|lass mich in ruhe", "usage: leave me alone"),
+        Phrase("stopp|stop bitte|danke|jetzt|sofort", "usage: 'stopp bitte'"),
+    ),
+    review_phrases=(Phrase("(kein interesse|nicht interessiert)", "usage: declines", 0.6),),
+    benign=(
+        Phrase("(am|zum|bis zum) ende", "usage: 'am Ende' (at the end)"),
+        Phrase(
+            "ende des|der|dieser|nachster monats|monat|woche|jahres", "usage: 'Ende des Monats'"
+        ),
+        Phrase(
+            "kundigen sie? meinen|meine|den|die vertrag|termin|abo|bestellung",
+            "usage: cancelling a contract or appointment",
+        ),
+    ),
+    negations=("nicht", "nie", "bitte nicht", "kein"),
+)

@@ -1,0 +1,131 @@
+"""Spanish."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+CTIA = "CTIA/Twilio/AWS Spanish opt-out keyword (compliance.md)"
+MSG = "mensaje~|msj~|msg~|texto~|sms|publicidad|promocion~|ofertas|correo~|notificacion~"
+MSG += "|alerta~|spam|esto|llamadas|whatsapp~|recordatorio~|informacion|nada"
+SEND = "enviar~|enviarme|mandar~|mandarme|escribir~|escribirme|contactar~|contactarme"
+SEND += "|llamar~|llamarme|molestar~|molestarme|textear~|textearme"
+
+LEXICON = Lexicon(
+    language="es",
+    name="Spanish",
+    opt_out=(
+        Keyword("ALTO", CTIA, S.WORD),
+        Keyword("PARAR", CTIA, S.WORD),
+        Keyword("BAJA", CTIA, S.WORD),
+        Keyword("CANCELAR", "usage: 'cancel', listed by Spanish-language programs", S.WORD),
+        Keyword("DETENER", "usage: 'to stop'", S.WORD),
+        Keyword("BASTA", "usage: 'enough'", S.WORD),
+        Keyword("PARA", "usage: imperative 'stop!' (also the preposition 'for')", S.WORD, True),
+        Keyword("DESUSCRIBIR", "usage: 'unsubscribe'", S.STRONG),
+        Keyword("DESUSCRIBIRME", "usage: 'unsubscribe me'", S.STRONG),
+        Keyword("DESUSCRIBIRSE", "usage: 'to unsubscribe'", S.STRONG),
+        Keyword("DARME DE BAJA", "usage: 'take me off (the list)'", S.STRONG),
+        Keyword("DAR DE BAJA", "usage: 'unsubscribe'", S.STRONG),
+        Keyword("DE BAJA", "usage: 'unsubscribe'", S.STRONG),
+        Keyword("NO MAS", "usage: 'no more'"),
+        Keyword("SUFICIENTE", "usage: 'enough'", S.WORD),
+    ),
+    opt_in=(
+        Keyword("ALTA", "usage: 'sign me up' (opposite of BAJA)", S.WORD, True),
+        Keyword("COMENZAR", "usage: 'start'", S.WORD),
+        Keyword("INICIAR", "usage: 'start'", S.WORD),
+    ),
+    help=(Keyword("AYUDA", "CTIA practice, Spanish HELP (compliance.md)"),),
+    courtesy=(
+        "por",
+        "favor",
+        "porfa",
+        "porfavor",
+        "xfa",
+        "xfavor",
+        "gracias",
+        "muchas",
+        "ya",
+        "ahora",
+        "inmediatamente",
+        "senor",
+        "senora",
+        "hola",
+        "buenas",
+        "oiga",
+        "si",
+        "no",
+        "ok",
+        "pues",
+        "de",
+        "una",
+        "vez",
+        "todo",
+        "todos",
+    ),
+    opt_out_phrases=(
+        Phrase(f"no mas {MSG}", "usage: 'no más mensajes' (issue 3)"),
+        Phrase(
+            f"no me|nos ({SEND}|envien|envies|manden|mandes|escriban|escribas|contacten"
+            "|llamen|molesten|mande|envie|escriba|textees|texteen) ...",
+            "usage: 'no me envíen mensajes'",
+        ),
+        Phrase(
+            f"dejen|deja|dejar|deje|paren|para|pare|parar|terminen|dejad de ({SEND})",
+            "usage: 'dejen de enviarme mensajes'",
+        ),
+        Phrase(
+            f"no (quiero|queremos|deseo|necesito) ... ({MSG}|recibir|que me)",
+            "usage: 'no quiero recibir mensajes'",
+        ),
+        Phrase(
+            "(darme|dame|denme|den|me doy|quiero darme|deseo darme|dar) de baja",
+            "usage: 'darme de baja'",
+        ),
+        Phrase(
+            "quitenme|quitame|quiteme|quitarme|sacame|sacarme|saquenme|saqueme|borrenme"
+            "|borrame|borrarme|eliminenme|eliminen|eliminar|retirenme|remuevanme",
+            "usage: 'quítenme de la lista'",
+        ),
+        Phrase("numero equivocado|incorrecto|errado", "usage: wrong number"),
+        Phrase("(se equivocaron|equivocado) de numero", "usage: wrong number"),
+        Phrase("nunca me suscribi|inscribi|registre|apunte", "usage: never signed up"),
+        Phrase("yo no me suscribi|inscribi|registre|apunte", "usage: never signed up"),
+        Phrase(
+            "cancelar|cancelen|cancela|cancele|anular la|mi|mis|los|las? suscripcion|mensajes"
+            "|sms|textos|alertas|notificaciones",
+            "usage: 'cancelar suscripción'",
+        ),
+        Phrase(f"basta de|con {MSG}", "usage: 'basta de mensajes'"),
+        Phrase("dejenme|dejame en paz", "usage: 'leave me alone'"),
+        Phrase("(de baja|desuscrib~|desinscrib~)", "usage: unsubscribe anywhere"),
+        Phrase("ya no quiero|deseo|necesito", "usage: 'I no longer want'", 0.9),
+        Phrase("(por favor|porfavor|porfa) para|paren|alto|basta", "usage: 'por favor paren'"),
+    ),
+    review_phrases=(
+        Phrase(
+            "(no me interesa|no estoy interesado|no estoy interesada|no gracias)",
+            "usage: declines",
+            0.6,
+        ),
+        Phrase("quien es|eres|habla", "usage: does not know the sender", 0.4),
+    ),
+    benign=(
+        Phrase(
+            "cancelar|cancele|cancela mi|la|el|una|un cita|pedido|orden|reservacion|reserva"
+            "|vuelo|entrega|clase|pago|tarjeta",
+            "usage: cancelling an appointment or order",
+        ),
+        Phrase(
+            "alto|alta|altos|altas|baja|bajo precio|nivel|volumen|riesgo|calidad",
+            "usage: adjectives 'high'/'low'",
+        ),
+        Phrase("muy|mas|tan|demasiado|precio alto|baja", "usage: 'muy alto' (very high)"),
+        Phrase(
+            "para que|quien|mi|el|la|los|las|ti|usted|mañana|hoy|cuando|mas|eso|esto|mi",
+            "usage: 'para' as the preposition 'for'",
+        ),
+    ),
+    negations=("no", "nunca", "no quiero", "no me quiero", "no deseo"),
+)

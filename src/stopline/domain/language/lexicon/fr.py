@@ -1,0 +1,122 @@
+"""French (mandatory in Canada: ARRÊT)."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+CANADA = "Canadian carriers (CTIA/CWTA): mandatory French keyword (compliance.md)"
+MSG = "message~|texto~|sms|textos|pub~|publicite~|promo~|courriel~|notification~|alerte~|spam~"
+MSG += "|offre~|appel~"
+SEND = "m'envoyer|envoyer|texter|m'ecrire|ecrire|contacter|m'appeler|appeler|deranger|spammer"
+SEND += "|harceler|me texter|m ecrire"
+
+LEXICON = Lexicon(
+    language="fr",
+    name="French",
+    opt_out=(
+        Keyword("ARRET", CANADA),
+        Keyword("ARRÊT", CANADA),
+        Keyword("ARRETER", "usage: 'to stop'", S.WORD),
+        Keyword("ARRETEZ", "usage: 'stop!'"),
+        Keyword("ARRETE", "usage: 'stop!' (familiar)"),
+        Keyword("DESABONNER", "usage: 'unsubscribe'", S.STRONG),
+        Keyword("DESABONNEMENT", "usage: 'unsubscription'", S.STRONG),
+        Keyword("DESINSCRIRE", "usage: 'unregister'", S.STRONG),
+        Keyword("DESINSCRIPTION", "usage: 'unregistration'", S.STRONG),
+        Keyword("ANNULER", "usage: 'cancel'", S.WORD),
+        Keyword("FIN", "usage: 'end'", S.WORD),
+        Keyword("STOP SVP", "usage: 'stop please'"),
+        Keyword("ASSEZ", "usage: 'enough'", S.WORD),
+    ),
+    opt_in=(
+        Keyword("DEBUT", "usage: 'start' (Canadian bilingual programs)", S.WORD),
+        Keyword("ABONNER", "usage: 'subscribe'", S.WORD, True),
+    ),
+    help=(Keyword("AIDE", "Canadian carriers: French HELP (compliance.md)"),),
+    courtesy=(
+        "svp",
+        "stp",
+        "s'il",
+        "vous",
+        "plait",
+        "te",
+        "merci",
+        "beaucoup",
+        "maintenant",
+        "ok",
+        "d'accord",
+        "bonjour",
+        "allo",
+        "tout",
+        "de",
+        "suite",
+        "immediatement",
+        "oui",
+        "non",
+        "monsieur",
+        "madame",
+        "je",
+        "vous",
+        "prie",
+    ),
+    opt_out_phrases=(
+        Phrase(
+            f"arretez|arrete|arreter|cessez|cesser|stop de? ({SEND}|m'envoyer)",
+            "usage: 'arrêtez de m'envoyer des messages'",
+        ),
+        Phrase(
+            "ne|n (m'envoyez|m'envoie|m'envoyer|m'ecrivez|m'ecris|me contactez|me textez"
+            "|m'appelez) plus|pas",
+            "usage: 'ne m'envoyez plus de messages'",
+        ),
+        Phrase(
+            f"je ne veux|souhaite|desire plus|pas ... ({MSG}|recevoir|etre)",
+            "usage: 'je ne veux plus recevoir de messages'",
+        ),
+        Phrase(f"plus de ({MSG})", "usage: 'plus de messages'"),
+        Phrase(f"pas de ({MSG}) $", "usage: 'pas de messages svp'"),
+        Phrase(
+            "desabonnez|desabonne|desinscrivez|desinscris|retirez|enlevez|supprimez|effacez"
+            "|rayez moi|mon|nous|m",
+            "usage: 'désabonnez-moi', 'retirez-moi de la liste'",
+        ),
+        Phrase(
+            "retirez|enlevez|supprimez|effacez|rayez (mon numero|mes coordonnees)",
+            "usage: 'retirez mon numéro'",
+        ),
+        Phrase("mauvais|faux numero|destinataire", "usage: wrong number"),
+        Phrase("vous vous etes trompe|trompes de numero", "usage: wrong number"),
+        Phrase("je ne me suis jamais inscrit|inscrite|abonne|abonnee", "usage: never signed up"),
+        Phrase("je n'ai jamais|pas accepte|demande|consenti|donne", "usage: never consented"),
+        Phrase("laissez|laisse moi|nous (tranquille|tranquilles|en paix)", "usage: leave me alone"),
+        Phrase("desabonn~|desinscri~", "usage: unsubscribe anywhere"),
+        Phrase(
+            "annuler|annulez|annule mon|l|les? abonnement|inscription|messages|sms|textos",
+            "usage: cancel the subscription",
+        ),
+        Phrase("stop|arret|arretez svp|merci|stp", "usage: 'stop svp'"),
+        Phrase("je ne suis pas (la bonne personne|cette personne)", "usage: wrong recipient"),
+    ),
+    review_phrases=(
+        Phrase("pas interesse|interessee|intéressé", "usage: declines an offer", 0.6),
+        Phrase("(ca ne m'interesse pas|non merci)", "usage: declines", 0.5),
+        Phrase("(qui est ce|qui etes vous|c'est qui)", "usage: does not know the sender", 0.4),
+    ),
+    benign=(
+        Phrase(
+            "arret (de bus|d'autobus|du bus|de travail|maladie|cardiaque)",
+            "usage: 'arrêt de bus' (bus stop), 'arrêt maladie' (sick leave)",
+        ),
+        Phrase("un|cet|prochain|dernier|premier arret", "usage: 'arrêt' as a noun"),
+        Phrase(
+            "annuler|annulez|annule mon|ma|le|la|mes|un|une (rendez vous|rdv|commande"
+            "|reservation|vol|livraison|cours|paiement|carte)",
+            "usage: cancel an appointment",
+        ),
+        Phrase("(a la|en) fin", "usage: 'à la fin' (at the end)"),
+        Phrase("fin de|du|des|d", "usage: 'fin du mois' (end of the month)"),
+        Phrase("ne me desabonnez|desinscrivez pas", "usage: 'don't unsubscribe me'"),
+    ),
+    negations=("ne", "ne pas", "jamais", "ne jamais", "pas", "il ne faut pas"),
+)

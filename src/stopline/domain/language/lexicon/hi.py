@@ -1,0 +1,43 @@
+"""Hindi, in Devanagari and in the Latin transliteration people text with."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+LEXICON = Lexicon(
+    language="hi",
+    name="Hindi",
+    opt_out=(
+        Keyword("बंद", "usage: 'stop/closed'"),
+        Keyword("बंद करो", "usage: 'stop it'", S.STRONG),
+        Keyword("बंद करें", "usage: 'stop it' (polite)", S.STRONG),
+        Keyword("रोकें", "usage: 'stop'"),
+        Keyword("रोको", "usage: 'stop'"),
+        Keyword("BAND KARO", "usage: transliterated 'stop it'"),
+        Keyword("BAND KAREN", "usage: transliterated 'stop it' (polite)"),
+        Keyword("BAS KARO", "usage: transliterated 'enough'"),
+        Keyword("MAT BHEJO", "usage: transliterated 'don't send'"),
+        Keyword("अनसब्सक्राइब", "usage: 'unsubscribe' in Devanagari", S.STRONG),
+    ),
+    help=(Keyword("मदद", "usage: 'help'"), Keyword("सहायता", "usage: 'help'")),
+    courtesy=("कृपया", "धन्यवाद", "जी", "plz", "please", "ji", "kripya", "abhi", "अभी"),
+    opt_out_phrases=(
+        Phrase("मैसेज|मेसेज|एसएमएस|संदेश मत|ना|बंद", "usage: 'मैसेज मत भेजो'"),
+        Phrase("मत भेजो|भेजिए|भेजें|भेजिये", "usage: 'don't send'"),
+        Phrase("मुझे मैसेज|संदेश मत|ना", "usage: 'don't message me'"),
+        Phrase(
+            "msg|message|sms|messages mat|band|na bhejo|bhejna|karo|bhejiye",
+            "usage: transliterated 'don't send messages'",
+        ),
+        Phrase("mat bhejo|bhejiye|bhejna|karo", "usage: transliterated 'don't send'"),
+        Phrase("band (karo|kariye|karen|kar do)", "usage: transliterated 'stop it'"),
+        Phrase("गलत नंबर|नम्बर", "usage: wrong number"),
+        Phrase("galat number|no", "usage: transliterated wrong number"),
+        Phrase("मेरा नंबर हटा|हटाओ|हटाएं", "usage: 'remove my number'"),
+        Phrase("mera number hata|hatao|hataye|hatayen|delete", "usage: 'remove my number'"),
+    ),
+    review_phrases=(Phrase("(दिलचस्पी नहीं|interest nahi|interested nahi)", "usage", 0.6),),
+    benign=(Phrase("(दुकान बंद|band hai|बंद है)", "usage: 'the shop is closed'"),),
+    negations=("मत", "ना", "नहीं", "mat", "nahi"),
+)

@@ -1,0 +1,89 @@
+"""Italian."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+MSG = "messaggi~|sms|pubblicita|promozion~|notifich~|avvisi|spam|offerte|chiamate|email"
+
+LEXICON = Lexicon(
+    language="it",
+    name="Italian",
+    opt_out=(
+        Keyword(
+            "FINE", "usage: 'end' (English 'fine' means OK: Italian senders only)", S.WORD, True
+        ),
+        Keyword("BASTA", "usage: 'enough'", S.WORD),
+        Keyword("ANNULLA", "usage: 'cancel'", S.WORD),
+        Keyword("CANCELLA", "usage: 'cancel/delete'", S.WORD),
+        Keyword("CANCELLAMI", "usage: 'delete me'", S.STRONG),
+        Keyword("DISISCRIVI", "usage: 'unsubscribe'", S.STRONG),
+        Keyword("DISISCRIVIMI", "usage: 'unsubscribe me'", S.STRONG),
+        Keyword("DISISCRIZIONE", "usage: 'unsubscription'", S.STRONG),
+        Keyword("FERMA", "usage: 'stop!'", S.WORD),
+        Keyword("FERMATEVI", "usage: 'stop!' (plural)", S.WORD),
+    ),
+    help=(Keyword("AIUTO", "usage: 'help'"),),
+    courtesy=(
+        "per",
+        "favore",
+        "piacere",
+        "grazie",
+        "subito",
+        "ora",
+        "adesso",
+        "ok",
+        "ciao",
+        "si",
+        "no",
+        "mille",
+    ),
+    opt_out_phrases=(
+        Phrase(
+            "non mi|ci scrivete|scrivere|mandate|inviate|mandare|inviare|contattate"
+            "|chiamate|scrivi|mandi|mandare piu?",
+            "usage: 'non mi scrivete più'",
+        ),
+        Phrase(
+            f"non voglio|vogliamo|desidero piu? (ricevere|{MSG})", "usage: 'non voglio ricevere'"
+        ),
+        Phrase(f"basta ({MSG}|con)", "usage: 'basta messaggi'"),
+        Phrase(f"niente piu ({MSG})", "usage: 'niente più messaggi'"),
+        Phrase(
+            "toglietemi|rimuovetemi|cancellatemi|eliminatemi|toglimi|rimuovimi|cancellami"
+            "|disiscrivetemi",
+            "usage: 'toglietemi dalla lista'",
+        ),
+        Phrase("numero sbagliato|errato", "usage: wrong number"),
+        Phrase("non mi sono mai iscritto|iscritta|registrato|registrata", "usage: never signed up"),
+        Phrase(
+            "smettete|smetti|smettetela|smettila di scrivere|mandare|inviare|scrivermi"
+            "|mandarmi|contattarmi",
+            "usage: 'smettete di scrivermi'",
+        ),
+        Phrase(
+            "non scrivetemi|mandatemi|inviatemi|contattatemi|chiamatemi|scrivermi|mandarmi piu?",
+            "usage: imperative with clitic",
+        ),
+        Phrase("smettetela|smettila $", "usage: 'cut it out'"),
+        Phrase("disiscriv~|cancellatemi", "usage: unsubscribe anywhere"),
+        Phrase("lasciatemi|lasciami in pace", "usage: leave me alone"),
+    ),
+    review_phrases=(
+        Phrase(
+            "(non mi interessa|non sono interessato|non sono interessata|no grazie)",
+            "usage: declines",
+            0.6,
+        ),
+    ),
+    benign=(
+        Phrase("fine settimana|mese|anno|giornata|del|della|dell|di", "usage: 'fine settimana'"),
+        Phrase("alla|a|la|in fine", "usage: 'alla fine'"),
+        Phrase(
+            "cancella|annulla il|la|mio|mia appuntamento|ordine|prenotazione|volo|consegna",
+            "usage: cancel an appointment",
+        ),
+    ),
+    negations=("non", "mai", "non voglio"),
+)

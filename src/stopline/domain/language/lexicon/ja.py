@@ -1,0 +1,51 @@
+"""Japanese. Matched as substrings: no spaces between words."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+LEXICON = Lexicon(
+    language="ja",
+    name="Japanese",
+    opt_out=(
+        Keyword(
+            "配信停止", "usage: 'stop delivery', the usual Japanese unsubscribe wording", S.STRONG
+        ),
+        Keyword("配信解除", "usage: 'cancel delivery'", S.STRONG),
+        Keyword("登録解除", "usage: 'deregister'", S.STRONG),
+        Keyword("受信拒否", "usage: 'refuse to receive'", S.STRONG),
+        Keyword("配信不要", "usage: 'delivery not needed'", S.STRONG),
+        Keyword("停止", "usage: 'stop'"),
+        Keyword("ストップ", "usage: katakana 'stop'"),
+        Keyword("やめて", "usage: 'stop it'"),
+        Keyword("解除", "usage: 'cancel (a registration)'", S.WORD),
+        Keyword("退会", "usage: 'withdraw membership'", S.WORD),
+        Keyword("不要", "usage: 'not needed'", S.WORD),
+    ),
+    help=(Keyword("ヘルプ", "usage: katakana 'help'"),),
+    courtesy=("ください", "下さい", "して", "お願いします", "おねがいします", "です", "。"),
+    opt_out_phrases=(
+        Phrase("送らないで", "usage: 'don't send'"),
+        Phrase("送信しないで", "usage: 'don't send'"),
+        Phrase("もう送らない", "usage: 'don't send any more'"),
+        Phrase("連絡しないで", "usage: 'don't contact me'"),
+        Phrase("メールしないで", "usage: 'don't message me'"),
+        Phrase("メッセージは不要", "usage: 'messages not needed'"),
+        Phrase("配信をやめて", "usage: 'stop the delivery'"),
+        Phrase("配信を停止", "usage: 'stop the delivery'"),
+        Phrase("送信を停止", "usage: 'stop sending'"),
+        Phrase("番号間違い", "usage: wrong number"),
+        Phrase("間違い電話", "usage: wrong number"),
+        Phrase("登録した覚えはない", "usage: 'I don't remember registering'"),
+        Phrase("登録していません", "usage: 'I did not register'"),
+    ),
+    review_phrases=(Phrase("興味ない", "usage: 'not interested'", 0.6),),
+    benign=(
+        Phrase("停止しないで", "usage: 'don't stop'"),
+        Phrase("解除しないで", "usage: 'don't cancel'"),
+        Phrase("予約を解除", "usage: 'cancel the booking'"),
+        Phrase("営業停止", "usage: 'business suspended'"),
+    ),
+    substrings=True,
+)

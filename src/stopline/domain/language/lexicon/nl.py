@@ -1,0 +1,63 @@
+"""Dutch."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+MSG = "sms~|bericht~|berichtjes|reclame|spam|meldingen|aanbiedingen|mails|smsjes|appjes"
+
+LEXICON = Lexicon(
+    language="nl",
+    name="Dutch",
+    opt_out=(
+        Keyword("STOPPEN", "usage: 'to stop'", S.WORD),
+        Keyword("AFMELDEN", "usage: 'unsubscribe'", S.STRONG),
+        Keyword("UITSCHRIJVEN", "usage: 'unsubscribe'", S.STRONG),
+        Keyword("OPZEGGEN", "usage: 'cancel'", S.WORD),
+        Keyword("GENOEG", "usage: 'enough'", S.WORD),
+    ),
+    help=(Keyword("HULP", "usage: 'help'"),),
+    courtesy=(
+        "aub",
+        "alstublieft",
+        "alsjeblieft",
+        "bedankt",
+        "dank",
+        "je",
+        "u",
+        "graag",
+        "nu",
+        "ok",
+        "hallo",
+        "ja",
+        "nee",
+        "meteen",
+        "wel",
+    ),
+    opt_out_phrases=(
+        Phrase(f"geen ({MSG}) meer?", "usage: 'geen berichten meer'"),
+        Phrase(f"stuur|sms|app me|mij|ons? geen|niet ({MSG}|meer)", "usage: 'stuur me geen sms'"),
+        Phrase(
+            "(stop|stoppen|hou op|houd op) met sturen|smsen|berichten|sms~|appen",
+            "usage: 'stop met sturen'",
+        ),
+        Phrase("haal|verwijder me|mij|mijn nummer? van|uit", "usage: 'haal me van de lijst'"),
+        Phrase("verwijder|wis mijn nummer|gegevens", "usage: 'verwijder mijn nummer'"),
+        Phrase("verkeerd|verkeerde nummer|persoon", "usage: wrong number"),
+        Phrase("ik wil me|mij? afmelden|uitschrijven|geen", "usage: 'ik wil me afmelden'"),
+        Phrase("ik heb me|mij nooit aangemeld|ingeschreven", "usage: never signed up"),
+        Phrase("afmeld~|uitschrijv~|uitgeschreven", "usage: unsubscribe anywhere"),
+        Phrase("laat me|mij met rust", "usage: leave me alone"),
+    ),
+    review_phrases=(
+        Phrase("(geen interesse|niet geinteresseerd|nee bedankt)", "usage: declines", 0.6),
+    ),
+    benign=(
+        Phrase(
+            "opzeggen van? mijn|de|het abonnement|afspraak|bestelling",
+            "usage: cancelling a contract or appointment",
+        ),
+    ),
+    negations=("niet", "nooit", "geen"),
+)

@@ -1,0 +1,95 @@
+"""Portuguese."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+AWS = "AWS Portuguese opt-out keyword (compliance.md)"
+MSG = "mensage~|msg~|sms|texto~|torpedo~|propaganda~|promoc~|notificac~|alerta~|spam|isso"
+MSG += "|ligac~|email~|nada"
+SEND = "enviar|mandar|me enviar|me mandar|escrever|me escrever|ligar|me ligar|incomodar"
+SEND += "|me incomodar|contatar|me contatar|mandarem|enviarem"
+
+LEXICON = Lexicon(
+    language="pt",
+    name="Portuguese",
+    opt_out=(
+        Keyword("SAIR", AWS, S.WORD),
+        Keyword("PARAR", AWS, S.WORD),
+        Keyword("PARE", "usage: 'stop!'", S.WORD),
+        Keyword("CANCELAR", "usage: 'cancel'", S.WORD),
+        Keyword("DESCADASTRAR", "usage: 'unsubscribe' (Brazil)", S.STRONG),
+        Keyword("DESCADASTRE", "usage: 'unsubscribe me'", S.STRONG),
+        Keyword("DESINSCREVER", "usage: 'unsubscribe' (Portugal)", S.STRONG),
+        Keyword("CHEGA", "usage: 'enough'", S.WORD),
+    ),
+    help=(Keyword("AJUDA", "usage: 'help'"),),
+    courtesy=(
+        "por",
+        "favor",
+        "pf",
+        "pfv",
+        "obrigado",
+        "obrigada",
+        "agora",
+        "ja",
+        "ok",
+        "ola",
+        "oi",
+        "sim",
+        "nao",
+        "imediatamente",
+        "senhor",
+        "senhora",
+        "de",
+        "vez",
+    ),
+    opt_out_phrases=(
+        Phrase(
+            f"nao me|nos ({SEND}|envie|envies|enviem|mande|mandem|mandes|escreva|escrevam"
+            "|ligue|liguem|incomode|incomodem)",
+            "usage: 'não me enviem mensagens'",
+        ),
+        Phrase(f"nao enviem|envie|mandem|mande mais? ({MSG})", "usage: 'não mandem mensagens'"),
+        Phrase(f"parem|pare|parar|deixem|deixe|parem de ({SEND})", "usage: 'parem de enviar'"),
+        Phrase(f"nao quero|queremos|desejo ... ({MSG}|receber)", "usage: 'não quero receber'"),
+        Phrase(f"chega de|com ({MSG})", "usage: 'chega de mensagens'"),
+        Phrase(f"sem mais ({MSG})", "usage: 'sem mais mensagens'"),
+        Phrase(
+            "me tire|tirem|remova|removam|retire|retirem|exclua|excluam|descadastre|apague|apaguem",
+            "usage: 'me tirem da lista'",
+        ),
+        Phrase(
+            "tire|tirem|remova|removam|exclua|excluam|apague|apaguem (me|meu numero)",
+            "usage: 'removam meu número'",
+        ),
+        Phrase("numero errado|engano|equivocado", "usage: wrong number"),
+        Phrase("nunca me cadastrei|inscrevi|registrei", "usage: never signed up"),
+        Phrase("eu nao me cadastrei|inscrevi", "usage: never signed up"),
+        Phrase("descadastr~|desinscrev~", "usage: unsubscribe anywhere"),
+        Phrase(
+            "cancelar|cancela|cancelem|cancele a|minha|as? inscricao|assinatura|mensagens|sms",
+            "usage: cancel the subscription",
+        ),
+        Phrase("me deixe|deixem em paz", "usage: leave me alone"),
+        Phrase("quero sair", "usage: 'I want out'"),
+        Phrase("quero|queria|sair sair? da|dessa|desta lista", "usage: 'leave the list'"),
+    ),
+    review_phrases=(
+        Phrase(
+            "(nao tenho interesse|nao estou interessado|nao estou interessada|nao obrigado)",
+            "usage: declines",
+            0.6,
+        ),
+    ),
+    benign=(
+        Phrase("sair de|do|da|com|para|agora|hoje|amanha|cedo|tarde", "usage: 'leave' a place"),
+        Phrase(
+            "cancelar|cancela|cancele meu|minha|o|a consulta|pedido|reserva|agendamento"
+            "|compra|voo|entrega|pagamento|cartao",
+            "usage: cancel an appointment",
+        ),
+    ),
+    negations=("nao", "nunca", "nao quero"),
+)

@@ -1,0 +1,65 @@
+"""Russian."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+MSG = "сообщени~|смс|sms|рассылк~|реклам~|спам|уведомлени~|звонк~"
+
+LEXICON = Lexicon(
+    language="ru",
+    name="Russian",
+    opt_out=(
+        Keyword("СТОП", "usage: 'stop' (also the usual keyword of Russian SMS programs)"),
+        Keyword("ОТПИСАТЬСЯ", "usage: 'to unsubscribe'", S.STRONG),
+        Keyword("ОТПИСКА", "usage: 'unsubscription'", S.STRONG),
+        Keyword("ОТПИШИТЕ", "usage: 'unsubscribe (me)'", S.STRONG),
+        Keyword("ХВАТИТ", "usage: 'enough'"),
+        Keyword("ПРЕКРАТИТЕ", "usage: 'cease'"),
+        Keyword("ОТМЕНА", "usage: 'cancel'", S.WORD),
+        Keyword("ОТМЕНИТЬ", "usage: 'to cancel'", S.WORD),
+    ),
+    help=(Keyword("ПОМОЩЬ", "usage: 'help'"),),
+    courtesy=(
+        "пожалуйста",
+        "спасибо",
+        "сейчас",
+        "уже",
+        "ок",
+        "да",
+        "нет",
+        "здравствуйте",
+        "немедленно",
+    ),
+    opt_out_phrases=(
+        Phrase(
+            "не пишите|присылайте|отправляйте|звоните|шлите|беспокойте мне|больше?",
+            "usage: 'не пишите мне'",
+        ),
+        Phrase(
+            "больше не пишите|присылайте|отправляйте|звоните|шлите", "usage: 'больше не пишите'"
+        ),
+        Phrase(f"не хочу|надо|нужно (получать|{MSG})", "usage: 'не хочу получать сообщения'"),
+        Phrase("удалите|уберите|исключите меня|мой", "usage: 'удалите меня из списка'"),
+        Phrase("отпишите|отпишитесь меня?", "usage: 'отпишите меня'"),
+        Phrase("отпис~", "usage: unsubscribe anywhere"),
+        Phrase("(неправильный|не тот) номер", "usage: wrong number"),
+        Phrase("ошиблись номером", "usage: wrong number"),
+        Phrase(
+            "я не подписывался|подписывалась|регистрировался|регистрировалась",
+            "usage: never signed up",
+        ),
+        Phrase(
+            f"хватит|прекратите|перестаньте ({MSG}|писать|слать|присылать|спамить)",
+            "usage: 'хватит присылать'",
+        ),
+        Phrase("оставьте меня в покое", "usage: leave me alone"),
+    ),
+    review_phrases=(Phrase("(не интересно|неинтересно)", "usage: 'not interested'", 0.6),),
+    benign=(
+        Phrase("отмена заказа|записи|брони|встречи", "usage: cancel an order or appointment"),
+        Phrase("не отписывайте", "usage: 'don't unsubscribe me'"),
+    ),
+    negations=("не", "никогда не"),
+)

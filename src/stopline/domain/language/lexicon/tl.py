@@ -1,0 +1,47 @@
+"""Tagalog (Filipino), including the English words Filipino texters mix in."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+LEXICON = Lexicon(
+    language="tl",
+    name="Tagalog",
+    opt_out=(
+        Keyword("TIGIL", "usage: 'stop'"),
+        Keyword("ITIGIL", "usage: 'stop (it)'"),
+        Keyword("HINTO", "usage: 'stop'", S.WORD),
+        Keyword("TAMA NA", "usage: 'that's enough'"),
+        Keyword("AYOKO NA", "usage: 'I don't want (it) any more'"),
+        Keyword("AYAW KO NA", "usage: 'I don't want (it) any more'"),
+    ),
+    help=(Keyword("TULONG", "usage: 'help'"),),
+    courtesy=("po", "salamat", "na", "nga", "pls", "please", "naman", "ho", "opo", "ok"),
+    opt_out_phrases=(
+        Phrase(
+            "wag|huwag ... (i text|itext|text|itxt|txt"
+            "|padalhan|tawagan|message|imessage|istorbohin)",
+            "usage: 'wag nyo na akong i-text'",
+        ),
+        Phrase(
+            "itigil|tigilan|tigil na? po? nyo|mo|ninyo? na? po? ang? mga? (text|pagtext"
+            "|pag text|pagpapadala|pagmemessage|ako)",
+            "usage: 'itigil nyo na ang text'",
+        ),
+        Phrase(
+            "ayoko|ayaw ko na ng? mga? text|message|mensahe|makatanggap",
+            "usage: 'ayoko na ng text'",
+        ),
+        Phrase("maling numero|number", "usage: wrong number"),
+        Phrase(
+            "hindi ako (nag sign up|nagsign up|nag register|nagregister|nag subscribe)",
+            "usage: never signed up",
+        ),
+        Phrase("tanggalin|alisin nyo? na? po? ako|ang number|numero", "usage: 'remove me'"),
+        Phrase("tama na po?", "usage: 'enough'"),
+    ),
+    review_phrases=(Phrase("hindi interesado|di interesado", "usage: 'not interested'", 0.6),),
+    benign=(),
+    negations=("wag", "huwag", "hindi", "di"),
+)

@@ -1,0 +1,38 @@
+"""Vietnamese (folded without tone marks: "dừng" -> "dung")."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+LEXICON = Lexicon(
+    language="vi",
+    name="Vietnamese",
+    opt_out=(
+        Keyword("DỪNG", "usage: 'stop' (also a given name: Vietnamese senders only)", S.WORD, True),
+        Keyword("DỪNG LẠI", "usage: 'stop'"),
+        Keyword(
+            "HỦY", "usage: 'cancel' (also a given name: Vietnamese senders only)", S.WORD, True
+        ),
+        Keyword("HỦY ĐĂNG KÝ", "usage: 'unsubscribe'", S.STRONG),
+        Keyword("TỪ CHỐI", "usage: 'refuse'", S.WORD, True),
+        Keyword("NGỪNG", "usage: 'cease'", S.WORD),
+    ),
+    help=(Keyword("TRỢ GIÚP", "usage: 'help'"),),
+    courtesy=("xin", "vui", "long", "cam", "on", "a", "nhe", "nha", "ạ", "đi", "di"),
+    opt_out_phrases=(
+        Phrase(
+            "dung|ngung (gui|nhan tin|nhan|sms|lien lac|lam phien)", "usage: 'dừng gửi tin nhắn'"
+        ),
+        Phrase("dung|khong (gui|nhan tin|nhan) nua?", "usage: 'đừng gửi nữa'"),
+        Phrase("khong muon (nhan|nhan tin|tin nhan)", "usage: 'không muốn nhận tin nhắn'"),
+        Phrase("huy dang ky", "usage: unsubscribe"),
+        Phrase("sai so", "usage: wrong number"),
+        Phrase("toi khong dang ky", "usage: never signed up"),
+        Phrase("xoa so", "usage: 'delete my number'"),
+        Phrase("xin|vui long dung", "usage: 'please stop'"),
+    ),
+    review_phrases=(Phrase("khong quan tam", "usage: 'not interested'", 0.6),),
+    benign=(Phrase("huy lich hen|don hang|dat cho", "usage: cancel an appointment or order"),),
+    negations=("khong",),
+)

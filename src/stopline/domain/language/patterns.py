@@ -1,0 +1,116 @@
+"""Compiles lexicon patterns (syntax in `lexicon.entry`) into regular expressions over folded
+text, indexed by their first word so that a message only tries patterns whose first word it
+contains."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from stopline.domain.language.normalise import fold
+
+_ANY = r"\S+"
+
+
+class PatternError(ValueError):
+    pass
+
+
+_ITEM = re.compile(r"\([^()]*\)\??|\S+")
+
+
+def _word(item: str) -> str:
+    """One alternative: words, the last of which may be a ``stem~``."""
+    if item.endswith("~"):
+        return re.escape(fold(item[:-1], look_alikes=False)) + r"\S*"
+    return re.escape(fold(item, look_alikes=False))
+
+
+def _alternatives(body: str) -> list[str]:
+    return [alt.strip() for alt in body.strip("()").split("|") if alt.strip()]
+
+
+def _first_word(alternative: str) -> str:
+    first = alternative.split()[0]
+    if first.endswith("~") and " " not in alternative:
+        return fold(first[:-1], look_alikes=False) + "~"
+    return fold(first, look_alikes=False).split(" ")[0]
+
+
+def compile_pattern(pattern: str, tail: str) -> tuple[frozenset[str], str]:
+    """(possible first words, regex source). ``tail`` is the regex for trailing courtesy
+    words allowed before ``$``. A first word written ``stem~`` is returned as ``stem~``."""
+    items = _ITEM.findall(pattern)
+    if not items:
+        raise PatternError("empty pattern")
+    first_item = items[0]
+    if first_item in ("*", "...", "...?", "$") or first_item.endswith("?"):
+        raise PatternError(f"{pattern!r}: the first position must be literal words")
+    firsts = frozenset(_first_word(alt) for alt in _alternatives(first_item))
+    parts: list[str] = []
+    for index, item in enumerate(items):
+        if item == "$":
+            parts.append(f"{tail}$")
+            continue
+        if item in ("...", "...?"):
+            parts.append(r"(?: \S+){0,3}")
+            continue
+        optional = item.endswith("?") and item != "?"
+        body = item[:-1] if optional else item
+        if body == "*":
+            inner = _ANY
+        else:
+            inner = "(?:" + "|".join(_word(alt) for alt in _alternatives(body)) + ")"
+        sep = "" if index == 0 else " "
+        parts.append(f"(?:{sep}{inner})?" if optional else f"{sep}{inner}")
+    return firsts, "".join(parts) + r"(?!\S)"
+
+
+class Trigger:
+    """All patterns of one kind that start with one word, as one anchored regex (compiled on
+    first use, so start-up stays quick); the group name that matched tells which pattern it
+    was."""
+
+    __slots__ = ("_regex", "names", "source")
+
+    def __init__(self, source: str, names: tuple[str, ...]) -> None:
+        self.source = source
+        self.names = names
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.source)
+        return self._regex
+
+
+def build_triggers(patterns: Iterable[tuple[str, str]], tail: str) -> dict[str, Trigger]:
+    """``patterns``: (name, pattern). Returns first word (or ``stem~``) -> Trigger."""
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for name, pattern in patterns:
+        firsts, source = compile_pattern(pattern, tail)
+        for word in firsts:
+            by_first.setdefault(word, []).append((name, source))
+    triggers: dict[str, Trigger] = {}
+    for word, entries in by_first.items():
+        # Longer patterns first: an alternation takes the first alternative that matches.
+        entries.sort(key=lambda e: -len(e[1]))
+        names = tuple(name for name, _ in entries)
+        source = "|".join(f"(?P<p{i}>{src})" for i, (_, src) in enumerate(entries))
+        triggers[word] = Trigger(source, names)
+    return triggers
+
+
+def build_substrings(
+    entries: Iterable[tuple[str, str]],
+) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """(name, text) substrings -> one regex searching for any of them, longest first."""
+    items = sorted(
+        ((name, fold(text, look_alikes=False)) for name, text in entries), key=lambda e: -len(e[1])
+    )
+    items = [(n, t) for n, t in items if t]
+    if not items:
+        return None
+    source = "|".join(f"(?P<p{i}>{re.escape(t)})" for i, (_, t) in enumerate(items))
+    return re.compile(source), tuple(name for name, _ in items)

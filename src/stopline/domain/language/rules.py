@@ -1,0 +1,214 @@
+"""Evidence from one folded message: keyword segments, phrase matches, keyword cues inside
+running text, negations and benign uses. Pure functions over the compiled `tables`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stopline.domain.language import tables
+from stopline.domain.language.lexicon import Strength
+from stopline.domain.language.patterns import Trigger
+from stopline.domain.language.tables import (
+    COURTESY,
+    NEGATIONS,
+    PHRASES,
+    SUBSTRING_COURTESY,
+    SUBSTRINGS,
+    TRIGGERS,
+    KeywordHit,
+    KeywordTable,
+    Kind,
+    PhraseInfo,
+)
+
+Segment = tuple[KeywordHit, int, int]  # keyword, first word, end word (exclusive)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    info: PhraseInfo
+    start: int  # word index
+    end: int  # word index, exclusive
+
+
+def offsets(words: list[str]) -> list[int]:
+    """Character offset of each word in ``" ".join(words)``."""
+    out: list[int] = []
+    position = 0
+    for word in words:
+        out.append(position)
+        position += len(word) + 1
+    return out
+
+
+def segment(words: list[str], table: KeywordTable) -> list[Segment] | None:
+    """The message read as keywords and courtesy words only ("Stop. Thank you", "STOP STOP",
+    "stop help"); None when any other word is present."""
+    hits: list[Segment] = []
+    i = 0
+    count = len(words)
+    while i < count:
+        word = words[i]
+        sizes = table.lengths.get(word)
+        if sizes is not None:
+            for n in sizes:
+                if n > count - i:
+                    continue
+                hit = table.words.get(word if n == 1 else " ".join(words[i : i + n]))
+                if hit is not None:
+                    hits.append((hit, i, i + n))
+                    i += n
+                    break
+            else:
+                if word not in COURTESY:
+                    return None
+                i += 1
+            continue
+        if word not in COURTESY:
+            return None
+        i += 1
+    return hits
+
+
+def strip_substring_courtesy(folded: str) -> str:
+    """Chinese/Japanese/Korean courtesy words glued to a keyword ("请停止" -> "停止")."""
+    for word in SUBSTRING_COURTESY:
+        if word in folded:
+            folded = folded.replace(word, " ")
+    return " ".join(folded.split())
+
+
+def _triggers(word: str) -> tuple[tuple[str, Trigger], ...]:
+    """The phrase triggers a word starts: by the word itself, or by its stem ("unsub~")."""
+    entries = list(TRIGGERS.get(word, ()))
+    if word[:3] in tables.STEM_HEADS:
+        for length in tables.STEM_LENGTHS:
+            stemmed = tables.STEM_TRIGGERS.get(word[:length]) if len(word) >= length else None
+            if stemmed is not None:
+                entries.extend(stemmed)
+    return tuple(entries)
+
+
+_WORD_TRIGGERS: dict[str, tuple[tuple[str, Trigger], ...]] = {}
+
+
+INTENT_KINDS = frozenset({Kind.OPT_OUT, Kind.REVIEW})
+BENIGN_KINDS = frozenset({Kind.BENIGN})
+
+
+def scan_phrases(
+    folded: str, words: list[str], starts: list[int], kinds: frozenset[str] = INTENT_KINDS
+) -> list[PhraseMatch]:
+    found: list[PhraseMatch] = []
+    cache = _WORD_TRIGGERS
+    for index, word in enumerate(words):
+        entries = cache.get(word)
+        if entries is None:
+            entries = _triggers(word)
+            if len(cache) < 100_000:
+                cache[word] = entries
+        if not entries:
+            continue
+        position = starts[index]
+        for kind, trigger in entries:
+            if kind not in kinds:
+                continue
+            match = trigger.regex.match(folded, position)
+            if match is None:
+                continue
+            name = trigger.names[int(match.lastgroup[1:])]  # type: ignore[index]
+            end = index + folded.count(" ", position, match.end()) + 1
+            found.append(PhraseMatch(PHRASES[name], index, end))
+    return found
+
+
+def _word_at(starts: list[int], char: int) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start > char:
+            break
+        index = i
+    return index
+
+
+def scan_substrings(
+    folded: str, starts: list[int], kinds: frozenset[str] = INTENT_KINDS
+) -> list[PhraseMatch]:
+    """Phrases of languages written without spaces, anywhere in the text."""
+    found: list[PhraseMatch] = []
+    for kind in (Kind.OPT_OUT, Kind.REVIEW, Kind.BENIGN):
+        if kind not in kinds:
+            continue
+        compiled = SUBSTRINGS.get(kind)
+        if compiled is None:
+            continue
+        regex, names = compiled
+        for match in regex.finditer(folded):
+            name = names[int(match.lastgroup[1:])]  # type: ignore[index]
+            first = _word_at(starts, match.start())
+            last = _word_at(starts, max(match.end() - 1, match.start()))
+            found.append(PhraseMatch(PHRASES[name], first, last + 1))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordCue:
+    hit: KeywordHit
+    start: int
+    end: int
+
+
+def keyword_cues(
+    folded: str, words: list[str], starts: list[int], table: KeywordTable, cjk: bool
+) -> list[KeywordCue]:
+    """Keywords standing inside running text."""
+    cues: list[KeywordCue] = []
+    i = 0
+    count = len(words)
+    while i < count:
+        word = words[i]
+        sizes = table.lengths.get(word)
+        if sizes is not None:
+            for n in sizes:
+                if n > count - i:
+                    continue
+                hit = table.words.get(word if n == 1 else " ".join(words[i : i + n]))
+                if hit is not None:
+                    cues.append(KeywordCue(hit, i, i + n))
+                    i += n - 1
+                    break
+        i += 1
+    if cjk:
+        for text, hit in table.substrings:
+            at = folded.find(text)
+            if at >= 0:
+                first = _word_at(starts, at)
+                if not any(c.start == first and c.hit.text == text for c in cues):
+                    cues.append(KeywordCue(hit, first, _word_at(starts, at + len(text) - 1) + 1))
+    return cues
+
+
+def negated(folded: str, starts: list[int], index: int, language: str | None) -> bool:
+    """Whether a negation of ``language`` ("don't", "never", "ne") stands right before word
+    ``index``."""
+    if index == 0:
+        return False
+    pattern = NEGATIONS.get(language or "en")
+    if pattern is None:
+        return False
+    end = starts[index] - 1
+    return pattern.search(folded, max(0, end - 32), end) is not None
+
+
+def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def overridden(match: PhraseMatch, benign: list[PhraseMatch]) -> bool:
+    """An opt-out phrase whose last word a benign reading takes over: "please stop" inside
+    "please stop by tomorrow", "stop" at the end of "the music won't stop"."""
+    return any(b.start < match.end and b.end >= match.end and b.end > match.start for b in benign)
+
+
+def is_command_strength(hit: KeywordHit) -> bool:
+    return hit.strength is not Strength.WORD

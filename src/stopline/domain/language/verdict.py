@@ -1,0 +1,291 @@
+"""Weighing the evidence of one message into a `Verdict`: an opt-out likelihood plus the
+best other reading (help, opt-in, none), with the rule and words that decided it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from stopline.domain.language.lexicon import Strength
+from stopline.domain.language.model import Action
+from stopline.domain.language.rules import KeywordCue, PhraseMatch, Segment
+from stopline.domain.language.tables import KeywordHit, Kind
+
+WordSpan = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Reading:
+    words: list[str]
+    content: list[int]  # indexes of words that are not courtesy words
+    question: bool
+    raw: str
+    phrases: list[tuple[PhraseMatch, bool]] = field(default_factory=list)  # (match, negated)
+    cues: list[tuple[KeywordCue, bool]] = field(default_factory=list)  # (cue, negated)
+    benign: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, why)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    action: Action  # the reading when the opt-out likelihood is low: help, opt_in or none
+    score: float  # opt-out likelihood, 0..1
+    confidence: float  # confidence in `action` when that reading stands
+    intent: str
+    rule: str
+    language: str | None
+    span: WordSpan | None
+    explanation: str
+    whole: bool = False  # the span is the whole message
+    decided: bool = False  # a keyword reading: no typo correction needed
+    force_review: bool = False  # contradictory requests (STOP and START)
+    sender: bool = False  # a sender's own keyword
+
+    def as_typo(self, cap: float) -> Verdict:
+        return replace(
+            self,
+            score=min(self.score, cap),
+            confidence=min(self.confidence, cap),
+            rule=f"typo.{self.rule}",
+            explanation=f"after correcting a likely typo: {self.explanation}",
+        )
+
+    @classmethod
+    def from_keywords(cls, segments: list[Segment], whole: bool) -> Verdict:
+        hits = [hit for hit, _s, _e in segments]
+        span = (segments[0][1], segments[-1][2])
+        names = ", ".join(dict.fromkeys(hit.text.upper() for hit in hits))
+        opt_out = next((h for h in hits if h.action is Action.OPT_OUT), None)
+        starts = [h for h in hits if h.action is Action.OPT_IN and h.strength is not Strength.WORD]
+        helps = [h for h in hits if h.action is Action.HELP]
+        sender = any(h.sender for h in hits)
+        if opt_out is not None:
+            if starts:
+                return cls(
+                    Action.NONE,
+                    0.6,
+                    0.6,
+                    "mixed",
+                    "keyword.mixed.opt_out_opt_in",
+                    opt_out.language,
+                    span,
+                    f"asks both to stop and to start ({names})",
+                    decided=True,
+                    force_review=True,
+                )
+            mixed = len({h.action for h in hits}) > 1
+            if mixed:
+                score, rule = 0.9, "keyword.mixed"
+                why = f"an opt-out keyword with another keyword ({names}): the opt-out wins"
+            elif len(hits) == 1 and whole:
+                score, rule = 1.0, "keyword.sender" if sender else f"keyword.{opt_out.intent}"
+                why = f"the whole message is the {_whose(opt_out)}keyword {names!r}"
+            else:
+                score, rule = 0.97, "keyword.sender" if sender else "keyword.courtesy"
+                why = f"the keyword {names!r} with only courtesy words around it"
+            return cls(
+                Action.NONE,
+                score,
+                1.0 - score,
+                opt_out.intent,
+                rule,
+                opt_out.language,
+                span,
+                why,
+                whole=True,
+                decided=True,
+                sender=opt_out.sender,
+            )
+        chosen = helps[0] if helps else hits[0]
+        exact = len(hits) == 1 and whole
+        rule = "keyword.sender" if chosen.sender else f"keyword.{chosen.intent}"
+        return cls(
+            chosen.action,
+            0.0,
+            1.0 if exact else 0.95,
+            chosen.intent,
+            rule,
+            chosen.language,
+            span,
+            f"the whole message is the {_whose(chosen)}keyword {names!r}"
+            if exact
+            else f"the keyword {names!r} with only courtesy words around it",
+            whole=True,
+            decided=True,
+            sender=chosen.sender,
+        )
+
+
+def _width(verdict: Verdict) -> int:
+    return verdict.span[1] - verdict.span[0] if verdict.span else 0
+
+
+def _whose(hit: KeywordHit) -> str:
+    return "sender's " if hit.sender else ""
+
+
+def _cue_score(reading: Reading, cue: KeywordCue) -> tuple[float, str]:
+    hit = cue.hit
+    word = hit.text.upper()
+    if hit.strength is Strength.STRONG:
+        return 0.92, f"{word!r} states an opt-out wherever it appears"
+    content = reading.content or [cue.start]
+    count = len(content)
+    first = cue.start <= content[0]
+    last = cue.end - 1 >= content[-1]
+    if hit.strength is Strength.WORD:
+        if count <= 2 and (first or last):
+            return 0.6, f"the everyday word {word!r} in a two-word message: unclear"
+        return 0.15, f"the everyday word {word!r} inside a sentence is not a keyword"
+    if _standalone(reading.raw, hit.text):
+        return 0.9, f"the keyword {word!r} stands as a sentence of its own"
+    if count <= 4 and (first or last):
+        score, why = 0.85, f"the keyword {word!r} heads or ends a short message"
+    elif first:
+        score, why = 0.7, f"the message starts with {word!r} but says more: unclear"
+    elif last and count <= 8:
+        score, why = 0.65, f"the message ends with {word!r}: unclear"
+    else:
+        score, why = 0.5, f"the keyword {word!r} inside a longer message: unclear"
+    if reading.question and score > 0.6:
+        score, why = 0.6, why + " (in a question)"
+    return score, why
+
+
+def _standalone(raw: str, word: str) -> bool:
+    """The keyword alone between sentence marks ("Not interested. Stop.", "Who is this?
+    STOP", "STOP!!! who are you")."""
+    if not word.isascii():
+        return False
+    pattern = _STANDALONE.get(word)
+    if pattern is None:
+        pattern = re.compile(
+            rf"(?:^|[.!?;\n])\s*[\"“']?{re.escape(word)}[\"”']?\s*(?:[.!?;\n]|$)", re.IGNORECASE
+        )
+        if len(_STANDALONE) < 4096:
+            _STANDALONE[word] = pattern
+    return pattern.search(raw) is not None
+
+
+_STANDALONE: dict[str, re.Pattern[str]] = {}
+
+
+def weigh(reading: Reading) -> Verdict:
+    best: Verdict | None = None
+    negated: list[str] = []
+
+    def consider(candidate: Verdict) -> None:
+        nonlocal best
+        if (
+            best is None
+            or candidate.score > best.score
+            or (candidate.score == best.score and _width(candidate) > _width(best))
+        ):
+            best = candidate
+
+    for match, is_negated in reading.phrases:
+        info = match.info
+        words = " ".join(reading.words[match.start : match.end])
+        if is_negated:
+            negated.append(words)
+            continue
+        kind = "opt-out phrase" if info.kind == Kind.OPT_OUT else "phrase"
+        consider(
+            Verdict(
+                Action.NONE,
+                info.phrase.confidence,
+                1.0 - info.phrase.confidence,
+                "opt_out_phrase" if info.kind == Kind.OPT_OUT else "unclear",
+                f"phrase.{info.name}",
+                info.language,
+                (match.start, match.end),
+                f"{kind} {words!r} ({info.phrase.note})",
+            )
+        )
+    starts: list[KeywordCue] = []
+    helps: list[KeywordCue] = []
+    # A keyword inside a phrase is read as part of that phrase ("the texts won't stop").
+    explained = [(m.start, m.end) for m, is_negated in reading.phrases if not is_negated]
+    for cue, is_negated in reading.cues:
+        if cue.hit.action is Action.OPT_OUT and any(
+            s <= cue.start and cue.end <= e for s, e in explained
+        ):
+            continue
+        if cue.hit.action is Action.OPT_OUT:
+            if is_negated:
+                negated.append(cue.hit.text)
+                continue
+            score, why = _cue_score(reading, cue)
+            consider(
+                Verdict(
+                    Action.NONE,
+                    score,
+                    1.0 - score,
+                    cue.hit.intent,
+                    "keyword.in_text",
+                    cue.hit.language,
+                    (cue.start, cue.end),
+                    why,
+                    sender=cue.hit.sender,
+                )
+            )
+        elif not is_negated and cue.hit.strength is not Strength.WORD:
+            (starts if cue.hit.action is Action.OPT_IN else helps).append(cue)
+    if best is not None and best.score >= 0.8 and starts:
+        return replace(
+            best,
+            score=0.6,
+            force_review=True,
+            rule="mixed.opt_out_opt_in",
+            explanation=f"{best.explanation}; but it also says {starts[0].hit.text.upper()!r}",
+        )
+    if best is not None and best.score > 0.35:
+        return best
+    count = len(reading.content)
+    for cues, action in ((helps, Action.HELP), (starts, Action.OPT_IN)):
+        for cue in cues:
+            edge = (
+                not reading.content
+                or cue.start <= reading.content[0]
+                or (cue.end - 1 >= reading.content[-1])
+            )
+            if count <= (6 if action is Action.HELP else 3) and edge:
+                return Verdict(
+                    action,
+                    0.0,
+                    0.8,
+                    cue.hit.intent,
+                    "keyword.in_text",
+                    cue.hit.language,
+                    (cue.start, cue.end),
+                    f"the keyword {cue.hit.text.upper()!r} in a short message",
+                )
+    if negated:
+        return Verdict(
+            Action.NONE,
+            best.score if best else 0.1,
+            0.85,
+            "negated_opt_out",
+            "negation",
+            None,
+            None,
+            f"negated: {negated[0]!r} follows 'don't', 'never' or similar",
+        )
+    if best is not None:
+        return best
+    if reading.benign:
+        start, end, why = reading.benign[0]
+        words = " ".join(reading.words[start:end])
+        return Verdict(
+            Action.NONE,
+            0.1,
+            0.9,
+            "benign_keyword",
+            "benign",
+            None,
+            None,
+            f"{words!r} is not an opt-out here ({why})",
+        )
+    return NO_INTENT
+
+
+NO_INTENT = Verdict(Action.NONE, 0.0, 1.0, "no_intent", "none", None, None, "no opt-out wording")

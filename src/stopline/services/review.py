@@ -1,0 +1,220 @@
+"""The review queue's use cases: create items for unclear messages, decide them, and sweep
+(escalate before the due date, apply the default at the deadline).
+
+Deciding "opt-out" appends a ledger event whose source is ``review`` and whose actor is the
+reviewer (or ``stopline:deadline-default``), through `LedgerStage`, so the hash chain and the
+suppression projection stay right. The event's time is when the person texted: that is when
+they revoked consent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from stopline.domain.consent import (
+    ORGANISATION,
+    ClassificationRecord,
+    ConsentDraft,
+    Kind,
+    Scope,
+    Source,
+)
+from stopline.domain.review import Decision, ReviewPolicy, Status, schedule
+from stopline.services.ledger import LedgerStage
+from stopline.storage import review as repo
+from stopline.storage.review import ReviewItem
+
+log = logging.getLogger("stopline.review")
+
+DEADLINE_ACTOR = "stopline:deadline-default"
+
+
+def item_row(
+    *,
+    inbound_id: int,
+    number: str,
+    sender: str,
+    received_at: datetime,
+    now: datetime,
+    policy: ReviewPolicy,
+) -> dict[str, Any]:
+    """A new open review item for an inbound message."""
+    plan = schedule(received_at, policy)
+    return {
+        "inbound_id": inbound_id,
+        "number": number,
+        "sender": sender,
+        "received_at": received_at,
+        "created_at": now,
+        "due_at": plan.due_at,
+        "escalate_at": plan.escalate_at,
+        "default_at": plan.default_at,
+        "status": Status.OPEN.value,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewDecision:
+    item_id: int
+    decision: Decision
+    actor: str
+    note: str | None = None
+    scope: Scope = ORGANISATION
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionResult:
+    item_id: int
+    outcome: str  # decided | already_decided | not_found
+    item: ReviewItem | None
+    event_id: int | None = None
+    changed: bool = False  # a new opt-out was recorded (False if already opted out)
+
+
+def decide(
+    conn: Connection,
+    decisions: Sequence[ReviewDecision],
+    now: datetime,
+    *,
+    status: Status = Status.DECIDED,
+) -> list[DecisionResult]:
+    """Decide items; each is claimed first, so an item is decided once whatever the races."""
+    claimed: set[int] = set()
+    for d in decisions:
+        if d.item_id in claimed:
+            continue
+        claimed.update(
+            repo.claim(
+                conn,
+                [d.item_id],
+                status=status.value,
+                decision=d.decision.value,
+                decided_at=now,
+                decided_by=d.actor,
+                note=d.note,
+            )
+        )
+    items = repo.get_many(conn, [d.item_id for d in decisions])
+    opt_outs = [d for d in decisions if d.item_id in claimed and d.decision is Decision.OPT_OUT]
+    stage = LedgerStage(conn, (items[d.item_id].number for d in opt_outs))
+    indexes = {d.item_id: stage.stage(_draft(items[d.item_id], d), now) for d in opt_outs}
+    written = stage.flush()
+    events = {item: written[i][1] for item, i in indexes.items() if i is not None}
+    repo.set_events(conn, sorted(events.items()))
+    fresh = repo.get_many(conn, sorted(events)) if events else {}
+    results: list[DecisionResult] = []
+    seen: set[int] = set()
+    for d in decisions:
+        item = fresh.get(d.item_id) or items.get(d.item_id)
+        if item is None:
+            results.append(DecisionResult(d.item_id, "not_found", None))
+        elif d.item_id in claimed and d.item_id not in seen:
+            seen.add(d.item_id)
+            results.append(
+                DecisionResult(
+                    d.item_id, "decided", item, events.get(d.item_id), d.item_id in events
+                )
+            )
+        else:
+            results.append(DecisionResult(d.item_id, "already_decided", item))
+    return results
+
+
+def _draft(item: ReviewItem, decision: ReviewDecision) -> ConsentDraft:
+    evidence = {"review_item": str(item.id)}
+    if decision.note:
+        evidence["note"] = decision.note
+    return ConsentDraft(
+        number=item.number,
+        kind=Kind.OPT_OUT,
+        source=Source.REVIEW,
+        occurred_at=item.received_at,
+        scope=decision.scope,
+        sender=item.sender,
+        provider=item.provider,
+        provider_message_id=item.provider_message_id,
+        raw_text=item.body,
+        classification=ClassificationRecord(item.rule, item.language, item.confidence),
+        actor=decision.actor,
+        evidence=evidence,
+    )
+
+
+class ReviewDecider:
+    """Batch handler for the commit queue (API decisions)."""
+
+    def __init__(self, clock: Callable[[], datetime]) -> None:
+        self._clock = clock
+
+    def __call__(
+        self, conn: Connection, decisions: Sequence[ReviewDecision]
+    ) -> list[DecisionResult]:
+        return decide(conn, decisions, self._clock())
+
+
+@dataclass
+class SweepReport:
+    escalated: list[int] = field(default_factory=list)
+    defaulted: list[DecisionResult] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.escalated and not self.defaulted
+
+
+def sweep(conn: Connection, now: datetime, policy: ReviewPolicy) -> SweepReport:
+    """Escalate items whose escalation time has come, and apply the default decision to
+    items whose default time has come. Safe to run from several processes at once."""
+    report = SweepReport(escalated=repo.escalate_due(conn, now))
+    due = repo.default_due(conn, now)
+    if due:
+        decisions = [
+            ReviewDecision(
+                item_id,
+                policy.default,
+                DEADLINE_ACTOR,
+                f"no decision before the deadline: default {policy.default.value}",
+            )
+            for item_id in due
+        ]
+        report.defaulted = [
+            r
+            for r in decide(conn, decisions, now, status=Status.DEFAULTED)
+            if r.outcome == "decided"
+        ]
+    return report
+
+
+def log_report(report: SweepReport) -> None:
+    """The escalation and default events, as structured log lines."""
+    for item_id in report.escalated:
+        log.warning(
+            "review item escalated: due soon and still undecided",
+            extra={"event": "review.escalated", "review_item": item_id},
+        )
+    for result in report.defaulted:
+        log.warning(
+            "review deadline reached: default decision applied",
+            extra={
+                "event": "review.defaulted",
+                "review_item": result.item_id,
+                "decision": result.item.decision if result.item else None,
+                "event_id": result.event_id,
+            },
+        )
+
+
+class ReviewSweeper:
+    """Batch handler for the commit queue: one sweep per submitted moment."""
+
+    def __init__(self, policy: ReviewPolicy) -> None:
+        self._policy = policy
+
+    def __call__(self, conn: Connection, moments: Sequence[datetime]) -> list[SweepReport]:
+        return [sweep(conn, moment, self._policy) for moment in moments]

@@ -1,0 +1,386 @@
+"""The language engine, rule family by rule family, each with cases that must fire and cases
+that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from stopline.domain.language import Action, ClassifyContext, classify, keyword_conflicts
+from stopline.domain.language.engine import classify_strict
+from stopline.domain.language.lexicon import LEXICONS
+
+OUT, NONE, REVIEW = Action.OPT_OUT, Action.NONE, Action.REVIEW
+
+
+def action(text: str, context: ClassifyContext | None = None) -> Action:
+    return classify_strict(text, context or ClassifyContext()).action
+
+
+# -- keywords ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "keyword"),
+    [(lx.language, k) for lx in LEXICONS for k in lx.opt_out],
+    ids=lambda v: getattr(v, "text", v),
+)
+def test_every_opt_out_keyword_of_every_language(lexicon: str, keyword: object) -> None:
+    text = keyword.text  # type: ignore[attr-defined]
+    context = ClassifyContext(languages=frozenset({lexicon}))
+    assert action(text, context) is OUT
+    assert action(text.lower(), context) is OUT
+    assert action(f"  {text.title()}!! ", context) is OUT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("START", Action.OPT_IN),
+        ("unstop", Action.OPT_IN),
+        ("Yes", Action.OPT_IN),
+        ("HELP", Action.HELP),
+        ("info", Action.HELP),
+        ("AIDE", Action.HELP),
+        ("Ayuda", Action.HELP),
+        ("帮助", Action.HELP),
+    ],
+)
+def test_opt_in_and_help_keywords(text: str, expected: Action) -> None:
+    assert action(text) is expected
+
+
+def test_everyday_words_of_other_languages_need_that_language() -> None:
+    # Italian FINE means "end", English "fine" means OK; Vietnamese HỦY is also a name.
+    assert action("Fine") is NONE
+    assert action("Fine", ClassifyContext(languages=frozenset({"it"}))) is OUT
+    assert action("Fine", ClassifyContext(locale="it-IT")) is OUT
+    assert action("Huy") is NONE
+    assert action("Hủy", ClassifyContext(locale="vi-VN")) is OUT
+
+
+def test_languages_are_reported() -> None:
+    assert classify("ARRÊT").language == "fr"
+    assert classify("BAJA").language == "es"
+    assert classify("STOP").language == "en"
+    assert classify("退订").language == "zh"
+    assert classify("Отписаться").language == "ru"
+
+
+@pytest.mark.parametrize(
+    "text", ["Stopwatch", "Ending", "Yesterday", "Starting tomorrow", "Helpful, thanks", ""]
+)
+def test_words_containing_keywords_are_not_keywords(text: str) -> None:
+    assert action(text) in (NONE,)
+
+
+# -- courtesy, repeats, signatures ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop please",
+        "Please stop",
+        "Stop. Thank you",
+        "STOP STOP STOP",
+        "Ok stop",
+        "stop pls",
+        "Stop\nSent from my iPhone",
+        "Stop -John",
+        "Arret svp",
+        "ALTO POR FAVOR",
+        "Stopp bitte",
+        "请停止",
+        "配信停止してください",
+    ],
+)
+def test_keyword_with_courtesy_words(text: str) -> None:
+    result = classify_strict(text)
+    assert result.action is OUT
+    assert result.rule.startswith("keyword")
+
+
+@pytest.mark.parametrize("text", ["Thank you!", "Ok thanks", "Please", "Sent from my iPhone"])
+def test_courtesy_alone_is_nothing(text: str) -> None:
+    assert action(text) is NONE
+
+
+# -- phrases -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please stop texting me",
+        "Remove me from your list",
+        "Take me off this list",
+        "Don't text me",
+        "No more messages",
+        "Wrong number",
+        "I never signed up for this",
+        "How do I unsubscribe?",
+        "I want out",
+        "Leave me alone",
+        "Lose my number",
+        "I revoke my consent",
+        "No más mensajes",
+        "Dejen de enviarme mensajes",
+        "Ne m'envoyez plus de textos",
+        "Não me enviem mais mensagens",
+        "Keine Nachrichten mehr",
+        "Non voglio più ricevere messaggi",
+        "Geen berichten meer",
+        "请不要再发短信了",
+        "もう送らないでください",
+        "문자 그만 보내세요",
+        "Не пишите мне больше",
+        "Dừng gửi tin nhắn",
+        "Wag nyo na akong i-text",
+        "मैसेज मत भेजो",
+        "msg mat bhejo",
+    ],
+)
+def test_opt_out_phrases(text: str) -> None:
+    result = classify_strict(text)
+    assert result.action is OUT, result
+    assert result.rule.startswith("phrase.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please text me the address",
+        "Remove the item from my cart",
+        "No more than 2 people",
+        "Take me to the game",
+        "Keep the messages coming!",
+        "I signed up yesterday",
+        "Wrong size, can I exchange it?",
+        "How do I reset my password?",
+    ],
+)
+def test_phrase_look_alikes_are_not_opt_outs(text: str) -> None:
+    assert action(text) is NONE
+
+
+# -- negation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't stop",
+        "Never stop sending me coupons!",
+        "Please don't unsubscribe me",
+        "Don't remove me, I still want updates",
+        "I didn't say stop",
+        "I can't stop laughing",
+        "Ne me désabonnez pas",
+        "不要退订",
+    ],
+)
+def test_negated_opt_outs_are_not_opt_outs(text: str) -> None:
+    assert action(text) is NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't text me",
+        "Never contact me again",
+        "I don't want these texts",
+        "No don't text me",
+        "Why won't you stop texting me",
+    ],
+)
+def test_negative_wording_that_is_an_opt_out(text: str) -> None:
+    assert action(text) is OUT
+
+
+# -- benign uses ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm at the bus stop",
+        "Can you stop by the store?",
+        "Cancel my appointment",
+        "I need to cancel my order",
+        "By the end of the month",
+        "I quit my job",
+        "We have got to STOP this bill",
+        "Stop & Shop has it cheaper",
+        "Text STOP to 12345 is what it says",
+        "Je suis à l'arrêt de bus",
+        "Quiero cancelar mi cita",
+        "公交站在哪里",
+    ],
+)
+def test_benign_uses_of_keywords(text: str) -> None:
+    assert action(text) is NONE
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm at the bus stop, stop texting me", "Cancel my appointment and stop texting me"]
+)
+def test_benign_use_beside_a_real_opt_out(text: str) -> None:
+    assert action(text) is OUT
+
+
+# -- reactions -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liked “Reply STOP to opt out”",
+        'Loved "Reply STOP to cancel"',
+        "Reacted 👍 to “Reply STOP to opt out”",
+        "👍 to “Reply STOP to unsubscribe”",
+        "Le gustó “Responde ALTO para cancelar”",
+        "A aimé « Répondez ARRET pour vous désabonner »",
+    ],
+)
+def test_reactions_quote_our_own_message(text: str) -> None:
+    result = classify_strict(text)
+    assert result.action is NONE and result.rule == "reaction"
+
+
+def test_words_after_a_reaction_still_count() -> None:
+    result = classify_strict("Disliked “Reply STOP to opt out” STOP")
+    assert result.action is OUT
+    assert result.span is not None and result.span[0] > 30
+
+
+# -- mixed intents -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["STOP HELP", "help stop", "HELP me unsubscribe", "Yes stop"])
+def test_opt_out_with_help_or_yes_is_an_opt_out(text: str) -> None:
+    assert action(text) is OUT
+
+
+@pytest.mark.parametrize("text", ["STOP START", "Start stop", "UNSTOP STOP"])
+def test_opt_out_with_start_goes_to_review(text: str) -> None:
+    result = classify_strict(text)
+    assert result.action is REVIEW
+    assert "mixed" in result.rule
+
+
+# -- typos ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stpo",
+        "sotp",
+        "Unsubscibe",
+        "unsuscribe",
+        "Cancle",
+        "cancell",
+        "Quitt",
+        "Remvoe me",
+        "opt ot",
+        "Sotp texting pls",
+    ],
+)
+def test_typos_of_keywords(text: str) -> None:
+    result = classify_strict(text)
+    assert result.action is OUT, result
+    assert result.confidence < 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Top",
+        "Step",
+        "Shop",
+        "Spot",
+        "Quite",
+        "Quiet",
+        "Send",
+        "Soap",
+        "Stool",
+        "Remote",
+        "Candle",
+        "Stoop",
+    ],
+)
+def test_real_words_near_keywords_are_not_corrected(text: str) -> None:
+    assert action(text) is NONE
+
+
+# -- confidence and thresholds -------------------------------------------------------------
+
+
+def test_unclear_messages_go_to_review_between_the_thresholds() -> None:
+    for text in ("Not interested", "Cancel my subscription", "Stop, what is this about?", "🛑"):
+        result = classify_strict(text)
+        assert result.action is REVIEW, text
+        assert 0.35 < result.confidence < 0.8
+
+
+def test_thresholds_come_from_the_context() -> None:
+    strict = ClassifyContext(sure=0.95)
+    assert classify_strict("Please stop texting me", strict).action is REVIEW
+    assert classify_strict("STOP", strict).action is OUT  # exact keyword: confidence 1.0
+    lenient = ClassifyContext(unsure=0.7)
+    assert classify_strict("Not interested", lenient).action is NONE
+    with pytest.raises(ValueError, match="thresholds"):
+        ClassifyContext(sure=0.3, unsure=0.5)
+
+
+# -- per-sender configuration --------------------------------------------------------------
+
+
+def test_sender_keywords_add_to_the_built_in_ones() -> None:
+    context = ClassifyContext(
+        extra_opt_out=frozenset({"LEAVE", "NO PROMO"}), extra_help=frozenset({"SUPPORT"})
+    )
+    assert action("leave", context) is OUT
+    assert action("No promo please", context) is OUT
+    assert action("support", context) is Action.HELP
+    assert action("leave") is NONE
+    for word in ("STOP", "HELP", "START"):  # never disabled
+        assert action(word, context) is classify_strict(word).action
+
+
+def test_sender_keywords_cannot_redefine_built_in_ones() -> None:
+    assert keyword_conflicts(frozenset(), frozenset({"STOP"}), frozenset()) != []
+    assert keyword_conflicts(frozenset({"HELP"}), frozenset(), frozenset()) != []
+    assert keyword_conflicts(frozenset({"STOPPEZ"}), frozenset({"GO"}), frozenset()) == []
+    assert keyword_conflicts(frozenset({"!!!"}), frozenset(), frozenset()) != []
+
+
+def test_sender_keyword_language_is_the_locale() -> None:
+    context = ClassifyContext(locale="fr-CA", extra_opt_out=frozenset({"BASTA"}))
+    result = classify_strict("Basta", context)
+    assert result.action is OUT and result.language in ("fr", "es")
+    result = classify_strict("DESABONNE-MOI", ClassifyContext(locale="fr-CA"))
+    assert result.action is OUT and result.language == "fr"
+
+
+# -- explanations --------------------------------------------------------------------------
+
+
+def test_classification_explains_itself() -> None:
+    text = "Hi there. Please stop texting me, thanks"
+    result = classify_strict(text)
+    assert result.action is OUT
+    assert result.span is not None
+    assert text[result.span[0] : result.span[1]].lower().startswith("stop texting")
+    assert "phrase" in result.explanation and result.rule.startswith("phrase.en.")
+    assert result.as_dict()["action"] == "opt_out"
+
+
+def test_classify_never_raises_on_odd_input() -> None:
+    for text in ("\x00", "\ud800", "🛑" * 5000, "a" * 100_000, "\n\n\n", "'" * 50, "“”"):
+        assert classify(text).action in Action
+
+
+def test_fast_path_answers_like_the_full_reading() -> None:
+    for text in ("STOP", "Stop", "stop.", "HELP", "Yes", "Cancel!", " END"):
+        assert classify(text) == classify_strict(text)
