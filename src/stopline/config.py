@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(2 * 1024 * 1024, description="Largest accepted API request body")
     max_webhook_bytes: int = Field(64 * 1024, description="Largest accepted webhook body")
     batch_limit: int = Field(10_000, description="Most numbers in one batch check")
+    scrub_max_bytes: int = Field(
+        2 * 1024**3, description="Largest CSV accepted by POST /v1/scrub (spooled to disk)"
+    )
     key_cache_seconds: float = Field(5.0, description="How long a resolved API key is cached")
     log_level: str = "INFO"
     log_format: str = Field("json", description="json or console")

@@ -101,7 +101,10 @@ def read_layout(
     names = next(csv.reader(io.StringIO(text), delimiter=sep), [])
     if not names:
         raise ValueError("the header line is empty")
-    index = find_number_column(names, column)
+    try:
+        index = find_number_column(names, column)
+    except ValueError as exc:
+        raise ColumnNotFound(str(exc)) from None
     return CsvLayout(header, names, sep, index), buf[bounds[1] :]
 
 
@@ -161,6 +164,10 @@ class ChunkReader:
                 self._eof = True
                 return
             yield block
+
+
+class ColumnNotFound(ValueError):
+    """The phone column named (or any well-known one) is not in the header."""
 
 
 class Unsplittable(Exception):

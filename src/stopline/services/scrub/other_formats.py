@@ -81,7 +81,7 @@ def _parquet_batch(
     bounds = np.arange(len(batch) + 1, dtype=np.int64)
     decided = decide(RecordBatch(b"", bounds, phones), suppressed, options)
     first_row = report.rows + 1
-    write_decided(decided, _Discard(), None, report, suppressed, None)
+    write_decided(decided, None, None, report, suppressed, None)
     kept.write_batch(batch.filter(pa.array(decided.keep)))
     if removed is None or decided.keep.all():
         return
@@ -97,14 +97,7 @@ def _parquet_batch(
             details.append(decided.reasons[i] or "invalid")
     gone = batch.take(pa.array(drop))
     columns = [*gone.columns, pa.array(drop + first_row), pa.array(reasons), pa.array(details)]
-    removed.write_batch(pa.RecordBatch.from_arrays(columns, schema=removed.schema_arrow))
-
-
-class _Discard:
-    """Parquet rows are written by pyarrow: the byte output of `write_decided` is unused."""
-
-    def write(self, data: bytes, /) -> object:
-        return len(data)
+    removed.write_batch(pa.RecordBatch.from_arrays(columns, schema=removed.schema))
 
 
 def scrub_jsonl(

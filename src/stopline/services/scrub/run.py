@@ -182,20 +182,22 @@ class Sink(Protocol):
 
 def write_decided(
     decided: Decided,
-    kept: Sink,
+    kept: Sink | None,
     render: RemovedRenderer | None,
     report: ScrubReport,
     suppressed: SuppressionSet,
     removed: Sink | None,
 ) -> None:
-    """Write the kept records, count the removed ones, render them to ``removed``."""
+    """Write the kept records (unless ``kept`` is None), count the removed ones, render them
+    to ``removed``."""
     batch, keep = decided.batch, decided.keep
     first_row = report.rows + 1
     report.rows += len(batch)
     report.kept += int(keep.sum())
     report.exact_path += decided.exact_path
     report.exact_csv = report.exact_csv or decided.exact_csv
-    kept.write(kept_bytes(batch, keep))
+    if kept is not None:
+        kept.write(kept_bytes(batch, keep))
     if keep.all():
         return
     counts = np.bincount(decided.blocked[~keep], minlength=len(suppressed.scopes) + 1)
