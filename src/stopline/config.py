@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     message_frequency: str = "Msg frequency varies"
     timezone: str = Field("UTC", description="Time zone of the 'as of' time in confirmations")
     default_region: str = Field("US", description="Country assumed for national-format numbers")
+    missing_opt_out: str = Field(
+        "add",
+        description="Marketing templates without opt-out wording: 'add' it, or 'refuse' them",
+        pattern="^(add|refuse)$",
+    )
 
     twilio_auth_token: SecretStr | None = None
     twilio_reply_when_provider_handled: bool = Field(
