@@ -105,7 +105,9 @@ def quote(field: str) -> str:
     return field
 
 
-def contact_list(rows: int, seed: int, *, crlf: bool = False, messy: bool = True) -> ContactList:
+def contact_list(
+    rows: int, seed: int, *, crlf: bool = False, messy: bool = True, padding: int = 0
+) -> ContactList:
     """A CSV with a phone column in every common shape, quoted names with commas, multi-line
     notes, latin-1 bytes, blank and short rows."""
     rnd = random.Random(seed)
@@ -119,7 +121,7 @@ def contact_list(rows: int, seed: int, *, crlf: bool = False, messy: bool = True
         if number:
             numbers.append(number)
         name = rnd.choice(["Ann", "Smith, John", 'Bob "B" Jones', "Zoë", "Ann"])
-        notes = rnd.choice(["", "vip", "line one\nline two", 'say "hi"', "a,b"])
+        notes = rnd.choice(["", "vip", "line one\nline two", 'say "hi"', "a,b"]) + "x" * padding
         city = rnd.choice([b"Paris", b"Montr\xe9al", b"K\xc3\xb6ln", b""])
         fields = [str(i), quote(name), quote(phone), quote(notes)]
         record = ",".join(fields).encode() + b"," + city + end
