@@ -7,18 +7,18 @@ few megabytes instead of a Python set of strings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from stopline.domain.consent import Scope
 from stopline.storage.tables import suppressions
 
-_BATCH = 100_000
+_BATCH = 500_000  # rows per read: bounded memory for lists of any size
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,25 +60,74 @@ class SuppressionSet:
 
 
 def load(conn: Connection, scopes: Iterable[Scope]) -> SuppressionSet:
-    """Stream the suppressions at ``scopes`` from the database."""
+    """Stream the suppressions at ``scopes`` from the database in one pass: PostgreSQL sends
+    them with COPY, SQLite through a scan of the primary-key index (number, scope), which
+    covers the query. Within the caller's connection and transaction."""
     ordered = tuple(scopes)
     names = [str(s) for s in ordered]
+    fetch = _copy_postgres if conn.dialect.name == "postgresql" else _scan_sqlite
     parts: dict[str, list[npt.NDArray[np.int64]]] = {name: [] for name in names}
-    query = select(suppressions.c.scope, suppressions.c.number).where(
-        suppressions.c.scope.in_(names)
-    )
-    result = conn.execution_options(stream_results=True, yield_per=_BATCH).execute(query)
-    for rows in result.partitions():
-        frame = pl.DataFrame(
-            [tuple(r) for r in rows], schema={"scope": pl.String, "number": pl.String}, orient="row"
-        )
+    for frame in fetch(conn, names):
         for (name,), group in frame.group_by("scope"):
             parts[str(name)].append(_digits(group["number"]))
-    arrays = tuple(
-        np.unique(np.concatenate(parts[name])) if parts[name] else np.zeros(0, np.int64)
-        for name in names
-    )
+    arrays = tuple(_sorted_distinct(parts[name]) for name in names)
     return SuppressionSet(ordered, arrays)
+
+
+def _sorted_distinct(parts: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
+    if not parts:
+        return np.zeros(0, np.int64)
+    numbers = np.sort(np.concatenate(parts))
+    keep = np.empty(len(numbers), dtype=np.bool_)
+    keep[:1] = True
+    np.not_equal(numbers[1:], numbers[:-1], out=keep[1:])
+    return numbers[keep]
+
+
+_COLUMNS = {"scope": pl.String, "number": pl.String}
+
+
+def _scan_sqlite(conn: Connection, scopes: list[str]) -> Iterator[pl.DataFrame]:
+    """Rowid ranges of the table, each read as one tab/newline-joined text: SQLite builds the
+    text in C, which is several times faster than a million Python row tuples."""
+    raw = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    table = suppressions.name
+    marks = ", ".join("?" for _ in scopes)
+    query = (  # no user input in the statement: the table name and placeholders only
+        f"SELECT group_concat(scope || char(9) || number, char(10)) FROM {table} "  # noqa: S608
+        f"WHERE rowid > ? AND rowid <= ? AND +scope IN ({marks})"
+    )
+    try:
+        top = raw.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0  # noqa: S608
+        for low in range(0, top, _BATCH):
+            text = raw.execute(query, (low, low + _BATCH, *scopes)).fetchone()[0]
+            if text:
+                yield _rows(text.encode())
+    finally:
+        raw.close()
+
+
+def _copy_postgres(conn: Connection, scopes: list[str]) -> Iterator[pl.DataFrame]:
+    from psycopg import sql
+
+    query = sql.SQL("COPY (SELECT scope, number FROM {} WHERE scope IN ({})) TO STDOUT").format(
+        sql.Identifier(suppressions.name), sql.SQL(", ").join(sql.Literal(s) for s in scopes)
+    )
+    pending = bytearray()
+    with conn.connection.driver_connection.cursor() as cursor, cursor.copy(query) as copy:  # type: ignore[union-attr]
+        for block in copy:
+            pending += block
+            if len(pending) >= 1 << 23:
+                cut = pending.rfind(b"\n") + 1
+                yield _rows(bytes(pending[:cut]))
+                del pending[:cut]
+    if pending:
+        yield _rows(bytes(pending))
+
+
+def _rows(data: bytes) -> pl.DataFrame:
+    """``scope<TAB>number`` lines (scopes and numbers never contain tabs or newlines)."""
+    return pl.read_csv(data, has_header=False, separator="\t", schema=_COLUMNS, quote_char=None)
 
 
 def _digits(numbers: pl.Series) -> npt.NDArray[np.int64]:
@@ -88,4 +137,4 @@ def _digits(numbers: pl.Series) -> npt.NDArray[np.int64]:
 
 
 def _to_sorted(numbers: pl.Series) -> npt.NDArray[np.int64]:
-    return np.unique(_digits(numbers))
+    return _sorted_distinct([_digits(numbers)])
