@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import random
 
+import phonenumbers
 import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stopline.domain.phone import InvalidNumber, normalise, try_normalise
-from stopline.services.scrub.numbers import MISSING, normalise_column
+from stopline.services.scrub.numbers import (
+    E164_NANP_PLAIN,
+    MISSING,
+    normalise_column,
+    plain_nanp_e164,
+)
 from tests.scrub_reference import phone_variant, reference_number
 
 SHAPED = st.text(alphabet="0123456789 ()-.+\t", max_size=22)
@@ -77,3 +83,36 @@ def test_reference_matches_domain_rule() -> None:
     for _ in range(3000):
         value = phone_variant(rnd)
         assert reference_number(value) == try_normalise(value), value
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.from_regex(r"\+1[0-9]{10}", fullmatch=True),
+            st.text(alphabet="+1234567890 a", min_size=11, max_size=13),
+            st.none(),
+        ),
+        max_size=30,
+    )
+)
+def test_plain_e164_matrix_matches_the_regex(values: list[str | None]) -> None:
+    series = pl.Series(values, dtype=pl.String)
+    hit, digits = plain_nanp_e164(series)
+    expected = series.str.contains(E164_NANP_PLAIN).fill_null(False).to_list()
+    assert hit.tolist() == expected
+    for value, ok, number in zip(values, hit.tolist(), digits.tolist(), strict=True):
+        assert (number == int(value[1:])) if ok and value else number == 0
+
+
+def test_international_e164_classes_agree_with_normalise() -> None:
+    rnd = random.Random(8)
+    codes = sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+    values: list[str | None] = [
+        f"+{rnd.choice(codes)}"
+        + "".join(rnd.choice("0123456789") for _ in range(rnd.randint(3, 15)))
+        for _ in range(20_000)
+    ]
+    _check(values, "US")
+    column = normalise_column(pl.Series(values, dtype=pl.String), "US")
+    assert column.exact_path < len(values) // 2  # most were decided per class
