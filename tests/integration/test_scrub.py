@@ -10,8 +10,11 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from stopline import bootstrap
+from stopline.api.app import create_app
 from stopline.cli import app
+from stopline.config import Settings
 from stopline.domain.consent import ORGANISATION, ConsentDraft, Kind, Scope, Source, scopes_for_send
+from stopline.services.keys import create_key
 from stopline.services.ledger import record
 from stopline.services.scrub import load
 from tests.scrub_reference import contact_list, reference_scrub
@@ -150,3 +153,19 @@ def test_api_scrub_errors(client: TestClient, checker: dict[str, str]) -> None:
     assert empty.status_code == 422 and empty.json()["error"]["code"] == "invalid_csv"
     wrong = client.post("/v1/scrub", json={"a": 1}, headers=checker)
     assert wrong.status_code == 415
+
+
+def test_api_scrub_has_its_own_body_limit(settings: Settings) -> None:
+    small = settings.model_copy(update={"scrub_max_bytes": 64, "max_body_bytes": 1024 * 1024})
+    built = bootstrap.build(small)
+    try:
+        with TestClient(create_app(app_graph=built), base_url="https://sms.example.com") as c:
+            new = create_key(built.engine, "t", frozenset({"check"}), built.clock())
+            headers = {"Authorization": f"Bearer {new.key}", "Content-Type": "text/csv"}
+            body = b"phone\n" + b"+14155550100\n" * 10
+            too_big = c.post("/v1/scrub", content=body, headers=headers)
+            assert too_big.status_code == 413
+            assert too_big.json()["error"]["code"] == "payload_too_large"
+            assert c.post("/v1/scrub", content=body[:60], headers=headers).status_code == 200
+    finally:
+        built.close()
