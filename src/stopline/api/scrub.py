@@ -25,7 +25,7 @@ from stopline.domain.consent import scopes_for_send
 from stopline.domain.phone import normalise_address
 from stopline.services.keys import KeyScope, Principal
 from stopline.services.scrub import ScrubOptions, ScrubReport, scrub_csv
-from stopline.services.scrub import load as load_suppressions
+from stopline.services.scrub.suppressed import loading as suppressions_loading
 
 router = APIRouter(prefix="/v1", tags=["scrub"])
 
@@ -106,10 +106,12 @@ def _run(
     topic: str | None,
     output: str,
 ) -> ScrubReport:
-    with app.engine.connect() as conn:
-        suppressed = load_suppressions(conn, scopes_for_send(sender, topic))
     kept_path, removed_path = workdir / "kept.csv", workdir / "removed.csv"
-    with upload.open("rb") as source, kept_path.open("wb") as kept:
+    with (
+        suppressions_loading(app.engine, scopes_for_send(sender, topic)) as suppressed,
+        upload.open("rb") as source,
+        kept_path.open("wb") as kept,
+    ):
         if output == "removed":
             with removed_path.open("wb") as removed:
                 return scrub_csv(source, kept, suppressed, options, removed=removed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -12,7 +12,9 @@ from rich.table import Table
 from stopline import bootstrap
 from stopline.cli.app import app, err, out, progress, settings
 from stopline.domain.phone import normalise_address
-from stopline.services.scrub import ScrubOptions, ScrubReport, ScrubTarget, scrub_file
+
+if TYPE_CHECKING:  # polars, pyarrow and numpy load only when a scrub runs
+    from stopline.services.scrub import ScrubReport
 
 
 @app.command()
@@ -53,10 +55,11 @@ def scrub(
     --sender ones. The header and every other column are kept exactly as they were, in the
     input order. Exit code 0 on success, 2 on bad input (nothing is written then).
     """
-    config = settings()
-    chosen_region = (region or config.default_region).upper()
+    from stopline.services.scrub import ScrubOptions, ScrubTarget, scrub_file
     from stopline.services.scrub.numbers import region_supported
 
+    config = settings()
+    chosen_region = (region or config.default_region).upper()
     if not region_supported(chosen_region):
         err.print(f"[red]Unknown region {region!r}:[/red] use an ISO code such as US or CA")
         raise typer.Exit(2)

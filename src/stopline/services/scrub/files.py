@@ -65,8 +65,20 @@ def scrub_file(
             raise ValueError(f"{path} is the input file: choose another output")
     if removed is not None and removed.resolve() == output.resolve():
         raise ValueError("the removed-rows file must differ from the output")
-    with engine.connect() as conn:
-        suppressed = suppressed_repo.load(conn, scopes_for_send(target.sender, target.topic))
+    scopes = scopes_for_send(target.sender, target.topic)
+    with suppressed_repo.loading(engine, scopes) as suppressed:
+        return _scrub(source, output, suppressed, kind, options, removed, progress)
+
+
+def _scrub(
+    source: Path,
+    output: Path,
+    suppressed: suppressed_repo.Suppressions,
+    kind: str,
+    options: ScrubOptions,
+    removed: Path | None,
+    progress: Callable[[int], None] | None,
+) -> ScrubReport:
     removed_target = _atomic(removed) if removed is not None else contextlib.nullcontext(None)
     with _atomic(output) as kept_path, removed_target as removed_path:
         if kind == "parquet":

@@ -26,7 +26,7 @@ from stopline.services.scrub.run import (
     decide,
     write_decided,
 )
-from stopline.services.scrub.suppressed import SuppressionSet
+from stopline.services.scrub.suppressed import Suppressions
 
 NOT_AN_OBJECT = "line is not a JSON object"
 
@@ -34,7 +34,7 @@ NOT_AN_OBJECT = "line is not a JSON object"
 def scrub_parquet(
     source: Path,
     kept: Path,
-    suppressed: SuppressionSet,
+    suppressed: Suppressions,
     options: ScrubOptions = ScrubOptions(),
     *,
     removed: Path | None = None,
@@ -74,7 +74,7 @@ def _parquet_batch(
     kept: pq.ParquetWriter,
     removed: pq.ParquetWriter | None,
     report: ScrubReport,
-    suppressed: SuppressionSet,
+    suppressed: Suppressions,
     options: ScrubOptions,
 ) -> None:
     phones = pl.Series(batch.column(index)).cast(pl.String, strict=False)
@@ -103,7 +103,7 @@ def _parquet_batch(
 def scrub_jsonl(
     source: BinaryIO,
     kept: BinaryIO,
-    suppressed: SuppressionSet,
+    suppressed: Suppressions,
     options: ScrubOptions = ScrubOptions(),
     *,
     removed: BinaryIO | None = None,

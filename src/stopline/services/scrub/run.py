@@ -27,7 +27,7 @@ from stopline.services.scrub.csv_records import (
     read_layout,
 )
 from stopline.services.scrub.numbers import normalise_column
-from stopline.services.scrub.suppressed import SuppressionSet
+from stopline.services.scrub.suppressed import Suppressions
 
 INVALID = "invalid_number"
 OPTED_OUT = "opted_out"
@@ -72,7 +72,7 @@ class Decided:
 def scrub_csv(
     source: BinaryIO,
     kept: BinaryIO,
-    suppressed: SuppressionSet,
+    suppressed: Suppressions,
     options: ScrubOptions = ScrubOptions(),
     *,
     removed: BinaryIO | None = None,
@@ -104,7 +104,7 @@ def scrub_csv(
 
 
 def _decide_all(
-    reader: ChunkReader, layout: CsvLayout, suppressed: SuppressionSet, options: ScrubOptions
+    reader: ChunkReader, layout: CsvLayout, suppressed: Suppressions, options: ScrubOptions
 ) -> Iterator[Decided]:
     """Fast path on a thread pool, in order; the exact path for the rest when it fails."""
     leftovers: list[bytes] = []
@@ -148,7 +148,7 @@ def _decide_fast(
     data: bytes,
     bounds: npt.NDArray[np.int64],
     layout: CsvLayout,
-    suppressed: SuppressionSet,
+    suppressed: Suppressions,
     options: ScrubOptions,
 ) -> Decided | None:
     phones = fast_phones(data, len(bounds) - 1, layout)
@@ -159,7 +159,7 @@ def _decide_fast(
 
 def decide(
     batch: RecordBatch,
-    suppressed: SuppressionSet,
+    suppressed: Suppressions,
     options: ScrubOptions,
     *,
     exact_csv: bool = False,
@@ -185,7 +185,7 @@ def write_decided(
     kept: Sink | None,
     render: RemovedRenderer | None,
     report: ScrubReport,
-    suppressed: SuppressionSet,
+    suppressed: Suppressions,
     removed: Sink | None,
 ) -> None:
     """Write the kept records (unless ``kept`` is None), count the removed ones, render them

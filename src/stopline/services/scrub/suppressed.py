@@ -1,21 +1,26 @@
-"""The suppression list as sorted integer arrays, one per scope that applies to a send.
+"""The suppression list as integer sets, one per scope that applies to a send.
 
 Loaded with one streamed query over the `suppressions` projection (no query per row); the
-numbers become integers (E.164 digits without ``+``) so membership is a binary search over a
-few megabytes instead of a Python set of strings.
+numbers become integers (E.164 digits without ``+``) held in a `NumberSet`, so a chunk of a
+million numbers is checked with a few vectorised passes instead of a Python set of strings.
+`PendingSuppressions` lets the scrub start reading the file while the list is still loading.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from stopline.domain.consent import Scope
+from stopline.services.scrub.number_set import NumberSet
 from stopline.storage.tables import suppressions
 
 _BATCH = 500_000  # rows per read: bounded memory for lists of any size
@@ -28,6 +33,11 @@ class SuppressionSet:
 
     scopes: tuple[Scope, ...]
     numbers: tuple[npt.NDArray[np.int64], ...]  # sorted, one array per scope
+    sets: tuple[NumberSet, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.sets:
+            object.__setattr__(self, "sets", tuple(NumberSet(a) for a in self.numbers))
 
     @property
     def size(self) -> int:
@@ -36,16 +46,13 @@ class SuppressionSet:
     def blocking(self, numbers: npt.NDArray[np.int64]) -> npt.NDArray[np.int8]:
         """For each number, 1 + the index of the first scope that suppresses it, else 0."""
         found = np.zeros(len(numbers), dtype=np.int8)
-        for index, table in enumerate(self.numbers):
-            if len(table) == 0:
+        for index, members in enumerate(self.sets):
+            if len(members) == 0:
                 continue
             open_rows = np.flatnonzero(found == 0)
             if len(open_rows) == 0:
                 break
-            probe = numbers[open_rows]
-            at = np.searchsorted(table, probe)
-            at[at >= len(table)] = len(table) - 1
-            hit = table[at] == probe
+            hit = members.contains(numbers[open_rows])
             found[open_rows[hit]] = index + 1
         return found
 
@@ -57,6 +64,46 @@ class SuppressionSet:
             _to_sorted(pl.Series(list(numbers.get(s, ())), dtype=pl.String)) for s in ordered
         )
         return cls(ordered, arrays)
+
+
+class Suppressions(Protocol):
+    """What the scrub needs: the scopes in blocking order and a vectorised look-up."""
+
+    @property
+    def scopes(self) -> tuple[Scope, ...]: ...
+
+    def blocking(self, numbers: npt.NDArray[np.int64]) -> npt.NDArray[np.int8]: ...
+
+
+class PendingSuppressions:
+    """A `SuppressionSet` still loading in another thread: look-ups wait for it."""
+
+    def __init__(self, scopes: tuple[Scope, ...], loading: Future[SuppressionSet]) -> None:
+        self._scopes = scopes
+        self._loading = loading
+
+    @property
+    def scopes(self) -> tuple[Scope, ...]:
+        return self._scopes
+
+    def blocking(self, numbers: npt.NDArray[np.int64]) -> npt.NDArray[np.int8]:
+        return self._loading.result().blocking(numbers)
+
+
+@contextmanager
+def loading(engine: Engine, scopes: Iterable[Scope]) -> Iterator[PendingSuppressions]:
+    """Load in a background thread while the caller starts on the file; on leaving, the
+    load is awaited so its errors are never lost."""
+    ordered = tuple(scopes)
+
+    def run() -> SuppressionSet:
+        with engine.connect() as conn:
+            return load(conn, ordered)
+
+    with ThreadPoolExecutor(1, thread_name_prefix="suppressions") as pool:
+        future = pool.submit(run)
+        yield PendingSuppressions(ordered, future)
+        future.result()
 
 
 def load(conn: Connection, scopes: Iterable[Scope]) -> SuppressionSet:
