@@ -106,28 +106,24 @@ def plain_nanp_e164(values: pl.Series) -> tuple[npt.NDArray[np.bool_], npt.NDArr
     if not isinstance(array, pa.StringViewArray):
         array = array.cast(pa.string_view())
     n = len(array)
-    hit = np.zeros(n, dtype=np.bool_)
-    digits = np.zeros(n, dtype=np.int64)
     if n == 0:
-        return hit, digits
+        return np.zeros(0, dtype=np.bool_), np.zeros(0, dtype=np.int64)
     raw = np.frombuffer(array.buffers()[1], dtype=np.uint8)
     views = raw[array.offset * 16 : (array.offset + n) * 16].reshape(n, 16)
-    lengths = views[:, :4].copy().view("<i4").ravel()
-    rows = np.flatnonzero((lengths == 12) & ~array.is_null().to_numpy(zero_copy_only=False))
-    if len(rows) == 0:
-        return hit, digits
-    matrix = views[rows, 4:16]
-    numeric = matrix[:, 1:].astype(np.int64) - ord("0")
+    lengths = views.view("<i4")[:, 0]  # each view: int32 length, then up to 12 inline bytes
+    inline = views[:, 4:16]
+    digit = inline[:, 1:] - np.uint8(ord("0"))  # wraps below "0": non-digits become >= 10
     ok = (
-        (matrix[:, 0] == ord("+"))
-        & ((numeric >= 0) & (numeric <= 9)).all(axis=1)
-        & (numeric[:, 0] == 1)
-        & (numeric[:, 1] >= 2)
-        & (numeric[:, 4] >= 2)
+        (lengths == 12)
+        & ~array.is_null().to_numpy(zero_copy_only=False)
+        & (inline[:, 0] == ord("+"))
+        & (digit.max(axis=1) < 10)
+        & (digit[:, 0] == 1)
+        & (digit[:, 1] >= 2)
+        & (digit[:, 4] >= 2)
     )
-    hit[rows] = ok
-    digits[rows] = np.where(ok, numeric @ _PLACES, 0)
-    return hit, digits
+    digits = np.where(ok, digit.astype(np.int64) @ _PLACES, 0)
+    return ok, digits
 
 
 INTERNATIONAL_PLAIN = r"^\+[2-9][0-9]{5,16}$"
