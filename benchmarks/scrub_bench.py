@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -186,25 +187,28 @@ def main() -> None:
                 flush=True,
             )
     best = {name: min(r.seconds for r in runs) for name, runs in results.items()}
-    base = best["duckdb anti-join (E.164)"]
-    print(
-        f"\n{args.rows:,} rows against {args.suppressed:,} suppressed numbers (best of {args.runs})"
-    )
-    print(f"{'job':<28}{'seconds':>9}{'x DuckDB':>10}{'peak MB':>9}  target")
+    baseline = "duckdb anti-join (E.164)"
+    base = best[baseline]
+    print(f"\n{args.rows:,} rows against {args.suppressed:,} suppressed numbers ({args.runs} runs)")
+    print(f"{'job':<28}{'best s':>8}{'x DuckDB':>10}{'median x':>10}{'peak MB':>9}  target")
     targets = {"stopline scrub (E.164)": 1.5, "stopline scrub (mixed)": 3.0}
     for name, runs in results.items():
         ratio = best[name] / base
+        # the same run's DuckDB time: a busy moment slows both
+        paired = statistics.median(
+            r.seconds / d.seconds for r, d in zip(runs, results[baseline], strict=True)
+        )
         peak = max(r.peak_mb for r in runs)
         target = targets.get(name)
         verdict = (
             ""
             if target is None
             else (
-                f"<= {target}x {'met' if ratio <= target else 'MISSED'}; "
+                f"<= {target}x {'met' if max(ratio, paired) <= target else 'MISSED'}; "
                 f"< 1024 MB {'met' if peak < 1024 else 'MISSED'}"
             )
         )
-        print(f"{name:<28}{best[name]:9.2f}{ratio:10.2f}{peak:9.0f}  {verdict}")
+        print(f"{name:<28}{best[name]:8.2f}{ratio:10.2f}{paired:10.2f}{peak:9.0f}  {verdict}")
     counts = {r.rows_out for runs in results.values() for r in runs}
     print("same rows out in every job:", "yes" if len(counts) == 1 else f"NO {sorted(counts)}")
 
