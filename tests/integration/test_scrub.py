@@ -169,3 +169,28 @@ def test_api_scrub_has_its_own_body_limit(settings: Settings) -> None:
             assert c.post("/v1/scrub", content=body[:60], headers=headers).status_code == 200
     finally:
         built.close()
+
+
+def test_cli_scrubs_parquet_and_jsonl(
+    engine: Engine, database_url: str, tmp_path: Path, now: object
+) -> None:
+    import orjson
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    _opt_out(engine, ["+14155550100"], ORGANISATION, now)
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    table = pa.table({"mobile": ["(415) 555-0100", "415-555-0101", "x"], "n": [1, 2, 3]})
+    pq.write_table(table, tmp_path / "in.parquet")
+    out = tmp_path / "out.parquet"
+    result = runner.invoke(app, ["scrub", str(tmp_path / "in.parquet"), "-o", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    assert pq.read_table(out).to_pylist() == [{"mobile": "415-555-0101", "n": 2}]
+    lines = [
+        orjson.dumps({"to": v, "n": i}) + b"\n" for i, v in enumerate(table["mobile"].to_pylist())
+    ]
+    (tmp_path / "in.jsonl").write_bytes(b"".join(lines))
+    out_jsonl = tmp_path / "out.jsonl"
+    args = ["scrub", str(tmp_path / "in.jsonl"), "-o", str(out_jsonl)]
+    assert runner.invoke(app, args, env=env).exit_code == 0
+    assert out_jsonl.read_bytes() == lines[1]

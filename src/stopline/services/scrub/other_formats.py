@@ -46,6 +46,7 @@ def scrub_parquet(
     except (pa.ArrowInvalid, OSError) as exc:
         raise ValueError(f"not a readable Parquet file: {exc}") from None
     schema = parquet.schema_arrow
+    size = source.stat().st_size
     index = find_number_column(list(schema.names), options.column)
     report = ScrubReport(column=schema.names[index])
     removed_schema = schema.append(pa.field(REMOVED_COLUMNS[0], pa.int64()))
@@ -59,8 +60,8 @@ def scrub_parquet(
                 _parquet_batch(
                     batch, index, kept_writer, removed_writer, report, suppressed, options
                 )
-            if progress is not None:
-                progress(group + 1)
+            if progress is not None:  # in bytes of the file, like the other formats
+                progress(size * (group + 1) // parquet.num_row_groups)
     finally:
         kept_writer.close()
         if removed_writer is not None:
