@@ -194,3 +194,19 @@ def test_cli_scrubs_parquet_and_jsonl(
     args = ["scrub", str(tmp_path / "in.jsonl"), "-o", str(out_jsonl)]
     assert runner.invoke(app, args, env=env).exit_code == 0
     assert out_jsonl.read_bytes() == lines[1]
+
+
+def test_cli_scopes_are_spelt_as_the_gate_looks_them_up(database_url: str, tmp_path: Path) -> None:
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    recorded = runner.invoke(
+        app, ["consent", "opt-out", "(415) 555-0100", "--scope", "topic:Marketing"], env=env
+    )
+    assert recorded.exit_code == 0 and "topic:marketing" in recorded.output
+    source = tmp_path / "in.csv"
+    source.write_text("phone\n4155550100\n4155550101\n")
+    out = tmp_path / "out.csv"
+    args = ["scrub", str(source), "-o", str(out), "--topic", "marketing"]
+    assert runner.invoke(app, args, env=env).exit_code == 0
+    assert out.read_text() == "phone\n4155550101\n"
+    plain = runner.invoke(app, ["scrub", str(source), "-o", str(out)], env=env)
+    assert plain.exit_code == 0 and out.read_text() == "phone\n4155550100\n4155550101\n"
