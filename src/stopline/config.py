@@ -73,6 +73,11 @@ class Settings(BaseSettings):
     message_frequency: str = "Msg frequency varies"
     timezone: str = Field("UTC", description="Time zone of the 'as of' time in confirmations")
     default_region: str = Field("US", description="Country assumed for national-format numbers")
+    missing_opt_out: str = Field(
+        "add",
+        description="Marketing templates without opt-out wording: 'add' it, or 'refuse' them",
+        pattern="^(add|refuse)$",
+    )
 
     twilio_auth_token: SecretStr | None = None
     twilio_reply_when_provider_handled: bool = Field(
@@ -113,6 +118,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(2 * 1024 * 1024, description="Largest accepted API request body")
     max_webhook_bytes: int = Field(64 * 1024, description="Largest accepted webhook body")
     batch_limit: int = Field(10_000, description="Most numbers in one batch check")
+    scrub_max_bytes: int = Field(
+        2 * 1024**3, description="Largest CSV accepted by POST /v1/scrub (spooled to disk)"
+    )
     key_cache_seconds: float = Field(5.0, description="How long a resolved API key is cached")
     log_level: str = "INFO"
     log_format: str = Field("json", description="json or console")

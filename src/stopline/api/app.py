@@ -10,7 +10,7 @@ from starlette.types import ASGIApp
 
 import stopline
 from stopline import bootstrap, logs
-from stopline.api import consent, errors, ops, review, webhooks
+from stopline.api import consent, errors, ops, review, scrub, webhooks
 from stopline.api.fast import HotPaths
 from stopline.api.limits import BodyLimit
 from stopline.api.observe import RequestMetrics
@@ -65,11 +65,13 @@ def create_app(
     app.include_router(consent.router)
     app.include_router(webhooks.router)
     app.include_router(review.router)
+    app.include_router(scrub.router)
     ops.mount_docs(app)
     served = BodyLimit(
         HotPaths(app, [consent.hot, webhooks.router]),
         limit=settings.max_body_bytes,
         webhook_limit=settings.max_webhook_bytes,
+        paths={"/v1/scrub": settings.scrub_max_bytes},
     )
     return RequestMetrics(served, metrics=metrics)
 

@@ -15,16 +15,20 @@ class BodyLimit:
     """Refuse bodies over ``limit`` bytes (``webhook_limit`` under /webhooks) with 413, both
     when Content-Length says so and when a chunked body grows past it."""
 
-    def __init__(self, app: ASGIApp, limit: int, webhook_limit: int) -> None:
+    def __init__(
+        self, app: ASGIApp, limit: int, webhook_limit: int, paths: dict[str, int] | None = None
+    ) -> None:
         self.app = app
         self.limit = limit
         self.webhook_limit = webhook_limit
+        self.paths = paths or {}  # exact path -> its own limit (bulk uploads)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
         limit = self.webhook_limit if scope["path"].startswith("/webhooks") else self.limit
+        limit = self.paths.get(scope["path"], limit)
         for name, value in scope["headers"]:
             if name == b"content-length":
                 try:

@@ -216,6 +216,16 @@ def classify_cmd(
     out.print(f"why:  {c.explanation}")
 
 
+def canonical_scope(scope: Scope, region: str) -> Scope:
+    """Spell a scope as the send gate looks it up: topics lower-case, senders normalised
+    (as the API does), so `--scope topic:Marketing` matches `--topic marketing`."""
+    if scope.kind.value == "sender":
+        return Scope.sender(normalise_address(scope.key, region))
+    if scope.kind.value == "topic":
+        return Scope.topic(scope.key)
+    return scope
+
+
 def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str | None) -> None:
     from stopline.services.ledger import record
 
@@ -227,8 +237,7 @@ def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str |
     except (InvalidNumber, ValueError) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
-    if parsed.kind.value == "sender":
-        parsed = Scope.sender(normalise_address(parsed.key, region))
+    parsed = canonical_scope(parsed, region)
     engine = bootstrap.open_database(config)
     moment = now()
     draft = ConsentDraft(e164, kind, Source.MANUAL, moment, parsed, raw_text=note, actor=actor)
@@ -280,7 +289,7 @@ def suppressions_import(
 
     config = settings()
     try:
-        parsed = Scope.parse(scope)
+        parsed = canonical_scope(Scope.parse(scope), config.default_region)
     except ValueError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None

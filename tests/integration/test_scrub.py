@@ -1,0 +1,212 @@
+"""Scrub against real suppression lists on SQLite and PostgreSQL: CLI and API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+from stopline import bootstrap
+from stopline.api.app import create_app
+from stopline.cli import app
+from stopline.config import Settings
+from stopline.domain.consent import ORGANISATION, ConsentDraft, Kind, Scope, Source, scopes_for_send
+from stopline.services.keys import create_key
+from stopline.services.ledger import record
+from stopline.services.scrub import load
+from tests.scrub_reference import contact_list, reference_scrub
+
+runner = CliRunner()
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _opt_out(engine: Engine, numbers: list[str], scope: Scope, now: object) -> None:
+    drafts = [ConsentDraft(n, Kind.OPT_OUT, Source.API, now, scope) for n in numbers]  # type: ignore[arg-type]
+    with engine.begin() as conn:
+        record(conn, drafts, now)  # type: ignore[arg-type]
+
+
+def test_import_accepts_messy_formats_then_scrub_removes_them(
+    database_url: str, tmp_path: Path
+) -> None:
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    optouts = tmp_path / "optouts.csv"
+    optouts.write_text(
+        "number,source\n(415) 555-0100,web\n415.555.0101,web\n1-415-555-0102,x\n"
+        "+1 415 555 0103,x\n+14155550104,x\n,x\nnot a number,x\n"
+    )
+    result = runner.invoke(app, ["suppressions", "import", str(optouts)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "5 opt-outs recorded" in result.output and "2 invalid" in result.output
+
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_bytes(
+        b"id,phone,name\r\n"
+        b"1,+14155550100,a\r\n2,4155550101,b\r\n3,(415) 555-0102,c\r\n4,415 555 0103,d\r\n"
+        b'5,"+1 (415) 555-0104","e, f"\r\n6,(415) 555-0199,keep me\r\n7,555-0100,x\r\n'
+        b"8,+44 20 7946 0958,uk\r\n"
+    )
+    out, removed = tmp_path / "out.csv", tmp_path / "removed.csv"
+    args = ["scrub", str(contacts), "-o", str(out), "--column", "phone", "--removed", str(removed)]
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == (
+        b"id,phone,name\r\n6,(415) 555-0199,keep me\r\n8,+44 20 7946 0958,uk\r\n"
+    )
+    lines = removed.read_bytes().splitlines()
+    assert lines[0] == b"id,phone,name,stopline_row,stopline_reason,stopline_detail"
+    assert len(lines) == 7 and lines[-1].endswith(
+        b"invalid_number,local number without an area code"
+    )
+    assert "kept" in result.output and "opted out (organisation)" in result.output
+
+
+def test_topic_and_sender_scopes_apply_only_to_their_sends(
+    engine: Engine, database_url: str, tmp_path: Path, now: object
+) -> None:
+    contacts = contact_list(3000, seed=3, crlf=True)
+    distinct = sorted(set(contacts.numbers))
+    org, promo, sender = distinct[::6], distinct[1::6], distinct[2::6]
+    _opt_out(engine, org, ORGANISATION, now)
+    _opt_out(engine, promo, Scope.topic("promo"), now)
+    _opt_out(engine, sender, Scope.sender("+18005550100"), now)
+    source = tmp_path / "contacts.csv"
+    source.write_bytes(contacts.data)
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    cases = [
+        ([], set(org)),
+        (["--topic", "Promo"], set(org) | set(promo)),
+        (["--sender", "(800) 555-0100", "--topic", "other"], set(org) | set(sender)),
+    ]
+    for extra, blocked in cases:
+        out = tmp_path / "out.csv"
+        result = runner.invoke(app, ["scrub", str(source), "-o", str(out), *extra], env=env)
+        assert result.exit_code == 0, result.output
+        expected = reference_scrub(contacts.data, contacts.records, "phone", blocked.__contains__)
+        assert out.read_bytes() == expected, extra
+
+
+def test_loading_suppressions_streams_each_scope(engine: Engine, now: object) -> None:
+    numbers = [f"+1415555{i:04d}" for i in range(2500)]
+    _opt_out(engine, numbers[:2000], ORGANISATION, now)
+    _opt_out(engine, numbers[1000:], Scope.topic("promo"), now)
+    with engine.connect() as conn:
+        loaded = load(conn, scopes_for_send(None, "promo"))
+    assert [str(s) for s in loaded.scopes] == ["organisation", "topic:promo"]
+    assert [len(a) for a in loaded.numbers] == [2000, 1500]
+    assert loaded.numbers[0][0] == 14155550000
+
+
+def test_cli_refuses_bad_input_and_writes_nothing(database_url: str, tmp_path: Path) -> None:
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    source = tmp_path / "in.csv"
+    source.write_text("a,b\n1,2\n")
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["scrub", str(source), "-o", str(out)], env=env)
+    assert result.exit_code == 2 and "name it with --column" in _flat(result.output)
+    assert not out.exists()
+    same = runner.invoke(app, ["scrub", str(source), "-o", str(source), "--column", "a"], env=env)
+    assert same.exit_code == 2 and "is the input file" in _flat(same.output)
+    assert source.read_text() == "a,b\n1,2\n"
+    odd = runner.invoke(app, ["scrub", str(tmp_path / "in.xlsx"), "-o", str(out)], env=env)
+    assert odd.exit_code == 2
+
+
+@pytest.fixture
+def scrub_graph(graph: bootstrap.Stopline, now: object) -> bootstrap.Stopline:
+    _opt_out(graph.engine, ["+14155550100"], ORGANISATION, now)
+    _opt_out(graph.engine, ["+14155550101"], Scope.topic("promo"), now)
+    return graph
+
+
+def test_api_scrub_returns_the_kept_rows(
+    client: TestClient, scrub_graph: bootstrap.Stopline, checker: dict[str, str]
+) -> None:
+    body = b'id,phone\n1,(415) 555-0100\n2,415.555.0101\n3,"+1 415 555 0102"\n4,nope\n'
+    headers = {**checker, "Content-Type": "text/csv"}
+    response = client.post("/v1/scrub?topic=promo", content=body, headers=headers)
+    assert response.status_code == 200, response.text
+    assert response.content == b'id,phone\n3,"+1 415 555 0102"\n'
+    assert response.headers["x-stopline-rows"] == "4"
+    assert response.headers["x-stopline-kept"] == "1"
+    assert response.headers["x-stopline-removed-opted-out"] == "2"
+    assert response.headers["x-stopline-removed-invalid"] == "1"
+    removed = client.post("/v1/scrub?output=removed", content=body, headers=headers)
+    assert removed.content.splitlines()[1:] == [
+        b"1,(415) 555-0100,1,opted_out,organisation",
+        b"4,nope,4,invalid_number,not a number",
+    ]
+
+
+def test_api_scrub_errors(client: TestClient, checker: dict[str, str]) -> None:
+    csv_headers = {**checker, "Content-Type": "text/csv"}
+    assert client.post("/v1/scrub", content=b"phone\n").status_code == 401
+    missing = client.post("/v1/scrub", content=b"a,b\n1,2\n", headers=csv_headers)
+    assert missing.status_code == 422 and missing.json()["error"]["field"] == "column"
+    empty = client.post("/v1/scrub", content=b"", headers=csv_headers)
+    assert empty.status_code == 422 and empty.json()["error"]["code"] == "invalid_csv"
+    wrong = client.post("/v1/scrub", json={"a": 1}, headers=checker)
+    assert wrong.status_code == 415
+
+
+def test_api_scrub_has_its_own_body_limit(settings: Settings) -> None:
+    small = settings.model_copy(update={"scrub_max_bytes": 64, "max_body_bytes": 1024 * 1024})
+    built = bootstrap.build(small)
+    try:
+        with TestClient(create_app(app_graph=built), base_url="https://sms.example.com") as c:
+            new = create_key(built.engine, "t", frozenset({"check"}), built.clock())
+            headers = {"Authorization": f"Bearer {new.key}", "Content-Type": "text/csv"}
+            body = b"phone\n" + b"+14155550100\n" * 10
+            too_big = c.post("/v1/scrub", content=body, headers=headers)
+            assert too_big.status_code == 413
+            assert too_big.json()["error"]["code"] == "payload_too_large"
+            assert c.post("/v1/scrub", content=body[:60], headers=headers).status_code == 200
+    finally:
+        built.close()
+
+
+def test_cli_scrubs_parquet_and_jsonl(
+    engine: Engine, database_url: str, tmp_path: Path, now: object
+) -> None:
+    import orjson
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    _opt_out(engine, ["+14155550100"], ORGANISATION, now)
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    table = pa.table({"mobile": ["(415) 555-0100", "415-555-0101", "x"], "n": [1, 2, 3]})
+    pq.write_table(table, tmp_path / "in.parquet")
+    out = tmp_path / "out.parquet"
+    result = runner.invoke(app, ["scrub", str(tmp_path / "in.parquet"), "-o", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    assert pq.read_table(out).to_pylist() == [{"mobile": "415-555-0101", "n": 2}]
+    lines = [
+        orjson.dumps({"to": v, "n": i}) + b"\n" for i, v in enumerate(table["mobile"].to_pylist())
+    ]
+    (tmp_path / "in.jsonl").write_bytes(b"".join(lines))
+    out_jsonl = tmp_path / "out.jsonl"
+    args = ["scrub", str(tmp_path / "in.jsonl"), "-o", str(out_jsonl)]
+    assert runner.invoke(app, args, env=env).exit_code == 0
+    assert out_jsonl.read_bytes() == lines[1]
+
+
+def test_cli_scopes_are_spelt_as_the_gate_looks_them_up(database_url: str, tmp_path: Path) -> None:
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    recorded = runner.invoke(
+        app, ["consent", "opt-out", "(415) 555-0100", "--scope", "topic:Marketing"], env=env
+    )
+    assert recorded.exit_code == 0 and "topic:marketing" in recorded.output
+    source = tmp_path / "in.csv"
+    source.write_text("phone\n4155550100\n4155550101\n")
+    out = tmp_path / "out.csv"
+    args = ["scrub", str(source), "-o", str(out), "--topic", "marketing"]
+    assert runner.invoke(app, args, env=env).exit_code == 0
+    assert out.read_text() == "phone\n4155550101\n"
+    plain = runner.invoke(app, ["scrub", str(source), "-o", str(out)], env=env)
+    assert plain.exit_code == 0 and out.read_text() == "phone\n4155550100\n4155550101\n"
