@@ -66,3 +66,21 @@ def test_postgres_commits_out_of_id_order_are_not_missed(
         change(engine, fast, Kind.OPT_OUT)  # higher id, committed first
         assert {h[0] for h in index.blocked([slow, fast], ["organisation"])} == {fast}
     assert {h[0] for h in index.blocked([slow, fast], ["organisation"])} == {slow, fast}
+
+
+def test_batch_rendering_fast_path_equals_the_plain_one(
+    engine: Engine, index: SuppressionIndex
+) -> None:
+    import orjson
+
+    from stopline.api.consent import batch_item, render_results
+
+    numbers = [f"+1415555{i:04d}" for i in range(40)]
+    for i in (0, 3, 4, 39):
+        change(engine, numbers[i], Kind.OPT_OUT)
+    change(engine, numbers[3], Kind.OPT_OUT, Scope.topic('say "hi"'))
+    for topic in (None, 'say "hi"'):
+        answers = check_many(index, numbers, topic=topic)
+        assert answers.canonical
+        expected = {"results": [batch_item(c) for c in answers]}
+        assert orjson.loads(render_results(answers)) == expected

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from stopline.domain.consent import Scope, scopes_for_send
 from stopline.domain.phone import InvalidNumber, all_canonical, normalise_many
 from stopline.domain.policy import ALLOWED, Decision, Reason, Suppression, may_send
-from stopline.storage.suppression_index import SuppressionIndex
+from stopline.storage.suppression_index import Hit, SuppressionIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,16 +67,28 @@ def check_many(
         details = index.details(hits)
         if all(h[2] in details for h in hits):
             break  # else a suppression changed between the two reads: look again
-    active: dict[str, dict[Scope, Suppression]] = {}
-    for number, scope_text, event_id in hits:
-        detail = details.get(event_id)  # still missing after retries: stay blocked (safe side)
-        scope = Scope.parse(scope_text)
-        active.setdefault(number, {})[scope] = Suppression(
-            number,
-            scope,
-            detail.since if detail else None,
-            detail.source if detail else "unknown",
-            event_id,
-        )
-    blocked = {number: may_send(hit, sender, topic) for number, hit in active.items()}
+    by_number: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_number.setdefault(hit[0], []).append(hit)
+    scopes: dict[str, Scope] = {}
+    blocked: dict[str, Decision] = {}
+    for number, found in by_number.items():
+        active: dict[Scope, Suppression] = {}
+        for _number, scope_text, event_id in found:
+            scope = scopes.get(scope_text)
+            if scope is None:
+                scope = scopes[scope_text] = Scope.parse(scope_text)
+            detail = details.get(event_id)  # still missing after retries: stay blocked
+            active[scope] = Suppression(
+                number,
+                scope,
+                detail.since if detail else None,
+                detail.source if detail else "unknown",
+                event_id,
+            )
+        if len(active) == 1:  # the usual case: the one opt-out that applies is the answer
+            [(scope, only)] = active.items()
+            blocked[number] = Decision(False, Reason.OPTED_OUT, scope, only.since, only.source)
+        else:  # several scopes block it: report the broadest (organisation first)
+            blocked[number] = may_send(active, sender, topic)
     return Answers(raw_numbers, normalised, blocked, canonical)

@@ -1,13 +1,15 @@
-"""Bulk inserts for the write hot path, straight to the driver's ``executemany``.
+"""Driver-level SQL for the write hot path: bulk inserts and set-based look-ups.
 
-SQLAlchemy's per-row parameter processing costs more than the database work for the small,
-frequent batches of the webhook path, so rows are adapted once here and handed to the driver.
-Table and column names come from `tables.py`, never from input.
+SQLAlchemy's statement compilation and per-row parameter processing cost more than the
+database work for the small, frequent batches of the webhook path, so these helpers hand
+plain SQL to the driver (``exec_driver_sql``: errors are still SQLAlchemy's). Table and column
+names come from `tables.py`, never from input; values are always bound parameters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,7 +20,9 @@ from stopline.storage.columns import UTCDateTime
 
 def sqlite_instant(value: datetime) -> str:
     """The text form SQLAlchemy uses for DateTime on SQLite (UTC, always microseconds)."""
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -39,12 +43,17 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
             i for i, name in enumerate(columns) if isinstance(table.c[name].type, UTCDateTime)
         ]
         if moments:
+            seen: dict[datetime, str] = {}  # a batch shares its recorded_at: convert it once
             converted = []
             for values in params:
                 row = list(values)
                 for i in moments:
-                    if row[i] is not None:
-                        row[i] = sqlite_instant(row[i])
+                    moment = row[i]
+                    if moment is not None:
+                        text_form = seen.get(moment)
+                        if text_form is None:
+                            text_form = seen[moment] = sqlite_instant(moment)
+                        row[i] = text_form
                 converted.append(tuple(row))
             params = converted
     conn.exec_driver_sql(sql, params)
@@ -72,3 +81,32 @@ def allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
         text(f"SELECT coalesce(max(id), 0) FROM {table.name}")  # noqa: S608
     ).scalar_one()
     return list(range(int(start) + 1, int(start) + 1 + count))
+
+
+def marker(conn: Connection) -> str:
+    """The driver's parameter marker."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def in_list(conn: Connection, column: str) -> str:
+    """``column`` is one of a list bound as a single parameter (see `list_param`)."""
+    if conn.dialect.name == "sqlite":
+        return f"{column} IN (SELECT value FROM json_each(?))"  # noqa: S608 (column names are ours)
+    return f"{column} = ANY(%s)"
+
+
+def list_param(conn: Connection, values: Iterable[str | int]) -> Any:
+    items = list(values)
+    return json.dumps(items) if conn.dialect.name == "sqlite" else items
+
+
+def instant(conn: Connection, value: Any) -> datetime:
+    """A timestamp column value as read by the driver, as an aware UTC datetime."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    moment: datetime = value
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def select_rows(conn: Connection, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in conn.exec_driver_sql(sql, tuple(params))]

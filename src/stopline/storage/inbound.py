@@ -7,10 +7,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, select
 
-from stopline.storage.bulk import allocate_ids, insert_rows
-from stopline.storage.ledger import chunks
+from stopline.storage.bulk import (
+    allocate_ids,
+    in_list,
+    insert_rows,
+    list_param,
+    marker,
+    select_rows,
+)
 from stopline.storage.tables import inbound_messages
 
 
@@ -23,21 +29,17 @@ class StoredInbound:
     event_id: int | None
 
 
-_cols = inbound_messages.c
-_FIND = select(
-    _cols.provider_message_id, _cols.action, _cols.outcome, _cols.reply_text, _cols.event_id
-).where(
-    _cols.provider == bindparam("provider"),
-    _cols.provider_message_id.in_(bindparam("ids", expanding=True)),
-)
-
-
 def find(conn: Connection, provider: str, ids: Sequence[str]) -> dict[str, StoredInbound]:
-    found: dict[str, StoredInbound] = {}
-    for part in chunks(sorted(set(ids))):
-        for row in conn.execute(_FIND, {"provider": provider, "ids": list(part)}):
-            found[row.provider_message_id] = StoredInbound(*row)
-    return found
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    sql = (
+        "SELECT provider_message_id, action, outcome, reply_text, event_id "  # noqa: S608
+        f"FROM inbound_messages WHERE provider = {marker(conn)} "
+        f"AND {in_list(conn, 'provider_message_id')}"
+    )
+    rows = select_rows(conn, sql, [provider, list_param(conn, wanted)])
+    return {row[0]: StoredInbound(*row) for row in rows}
 
 
 def insert_many(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, bindparam, delete, func, select, tuple_
+from sqlalchemy import Connection, Row, bindparam, delete, func, select, tuple_
 
 from stopline.domain.consent import (
     ChainHead,
@@ -21,7 +21,14 @@ from stopline.domain.consent import (
     Source,
 )
 from stopline.domain.policy import Suppression
-from stopline.storage.bulk import allocate_ids, insert_rows
+from stopline.storage.bulk import (
+    allocate_ids,
+    in_list,
+    insert_rows,
+    instant,
+    list_param,
+    select_rows,
+)
 from stopline.storage.tables import consent_events, suppressions
 
 # Keep IN lists well under SQLite's limit of 32,766 bound parameters.
@@ -33,50 +40,46 @@ def chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
         yield items[start : start + size]
 
 
-_latest = (
-    select(consent_events.c.number, func.max(consent_events.c.seq).label("seq"))
-    .where(consent_events.c.number.in_(bindparam("numbers", expanding=True)))
-    .group_by(consent_events.c.number)
-    .subquery()
-)
-_HEADS = select(consent_events.c.number, consent_events.c.seq, consent_events.c.hash).join(
-    _latest,
-    and_(consent_events.c.number == _latest.c.number, consent_events.c.seq == _latest.c.seq),
-)
-_ACTIVE = select(
-    suppressions.c.number,
-    suppressions.c.scope,
-    suppressions.c.since,
-    suppressions.c.source,
-    suppressions.c.event_id,
-).where(suppressions.c.number.in_(bindparam("numbers", expanding=True)))
-
-
 def heads(conn: Connection, numbers: Iterable[str]) -> dict[str, ChainHead]:
     """The last event of each number's chain."""
-    found: dict[str, ChainHead] = {}
-    for part in chunks(sorted(set(numbers))):
-        for number, seq, digest in conn.execute(_HEADS, {"numbers": list(part)}):
-            found[number] = ChainHead(seq, digest)
-    return found
+    sql = (
+        "SELECT e.number, e.seq, e.hash FROM consent_events e JOIN "  # noqa: S608
+        "(SELECT number, max(seq) AS seq FROM consent_events "
+        f"WHERE {in_list(conn, 'number')} GROUP BY number) l "
+        "ON e.number = l.number AND e.seq = l.seq"
+    )
+    wanted = sorted(set(numbers))
+    if not wanted:
+        return {}
+    rows = select_rows(conn, sql, [list_param(conn, wanted)])
+    return {number: ChainHead(seq, digest) for number, seq, digest in rows}
 
 
 def active_suppressions(
     conn: Connection, numbers: Iterable[str], scopes: Iterable[Scope] | None = None
 ) -> dict[str, dict[Scope, Suppression]]:
     """Suppressions in force for ``numbers`` (optionally only those at ``scopes``)."""
+    wanted = sorted(set(numbers))
+    if not wanted:
+        return {}
     scope_names = {str(s) for s in scopes} if scopes is not None else None
+    sql = (
+        "SELECT number, scope, since, source, event_id FROM suppressions "  # noqa: S608
+        f"WHERE {in_list(conn, 'number')}"
+    )
     found: dict[str, dict[Scope, Suppression]] = {}
-    for part in chunks(sorted(set(numbers))):
-        for number, scope, since, source, event_id in conn.execute(
-            _ACTIVE, {"numbers": list(part)}
-        ):
-            if scope_names is not None and scope not in scope_names:
-                continue
-            parsed = Scope.parse(scope)
-            found.setdefault(number, {})[parsed] = Suppression(
-                number, parsed, since, source, event_id
-            )
+    parsed_scopes: dict[str, Scope] = {}
+    for number, scope, since, source, event_id in select_rows(
+        conn, sql, [list_param(conn, wanted)]
+    ):
+        if scope_names is not None and scope not in scope_names:
+            continue
+        parsed = parsed_scopes.get(scope)
+        if parsed is None:
+            parsed = parsed_scopes[scope] = Scope.parse(scope)
+        found.setdefault(number, {})[parsed] = Suppression(
+            number, parsed, instant(conn, since), source, event_id
+        )
     return found
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 from stopline.storage.columns import BigId, UTCDateTime
@@ -54,8 +55,13 @@ consent_events = Table(
     # ledger in commit order (see storage/suppression_index.py). NULL on SQLite.
     Column("txid", BigInteger),
     UniqueConstraint("number", "seq", name="uq_consent_events_number_seq"),
-    Index("ix_consent_events_recorded_at", "recorded_at"),
-    Index("ix_consent_events_txid", "txid"),
+    # Partial: only PostgreSQL fills txid, so SQLite writes pay nothing for this index.
+    Index(
+        "ix_consent_events_txid",
+        "txid",
+        sqlite_where=text("txid IS NOT NULL"),
+        postgresql_where=text("txid IS NOT NULL"),
+    ),
 )
 
 # Projection of the ledger: one row per (number, scope) currently opted out.
@@ -68,7 +74,6 @@ suppressions = Table(
     Column("source", String(32), nullable=False),
     Column("since", UTCDateTime, nullable=False),
     Column("recorded_at", UTCDateTime, nullable=False),
-    Index("ix_suppressions_recorded_at", "recorded_at"),
     Index("ix_suppressions_scope", "scope"),
     Index("ix_suppressions_event_id", "event_id"),
 )
@@ -95,7 +100,6 @@ inbound_messages = Table(
     Column("event_id", BigId, ForeignKey("consent_events.id")),
     UniqueConstraint("provider", "provider_message_id", name="uq_inbound_messages_provider_id"),
     Index("ix_inbound_messages_from_number", "from_number"),
-    Index("ix_inbound_messages_recorded_at", "recorded_at"),
 )
 
 api_keys = Table(

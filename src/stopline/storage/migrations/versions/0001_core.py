@@ -44,8 +44,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_consent_events"),
         sa.UniqueConstraint("number", "seq", name="uq_consent_events_number_seq"),
     )
-    op.create_index("ix_consent_events_recorded_at", "consent_events", ["recorded_at"])
-    op.create_index("ix_consent_events_txid", "consent_events", ["txid"])
+    op.create_index(
+        "ix_consent_events_txid",
+        "consent_events",
+        ["txid"],
+        sqlite_where=sa.text("txid IS NOT NULL"),
+        postgresql_where=sa.text("txid IS NOT NULL"),
+    )
     if op.get_bind().dialect.name == "postgresql":
         # Commit-order change feed for the in-memory suppression index.
         op.execute(
@@ -67,7 +72,6 @@ def upgrade() -> None:
             name="fk_suppressions_event_id_consent_events",
         ),
     )
-    op.create_index("ix_suppressions_recorded_at", "suppressions", ["recorded_at"])
     op.create_index("ix_suppressions_scope", "suppressions", ["scope"])
     op.create_index("ix_suppressions_event_id", "suppressions", ["event_id"])
     op.create_table(
@@ -99,7 +103,6 @@ def upgrade() -> None:
         ),
     )
     op.create_index("ix_inbound_messages_from_number", "inbound_messages", ["from_number"])
-    op.create_index("ix_inbound_messages_recorded_at", "inbound_messages", ["recorded_at"])
     op.create_table(
         "api_keys",
         sa.Column("id", BigId, primary_key=True, autoincrement=True),
