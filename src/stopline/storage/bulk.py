@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, text
+from sqlalchemy import Connection, Table
 
 from stopline.storage.columns import UTCDateTime
 
@@ -69,16 +69,14 @@ def allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
     if count == 0:
         return []
     if conn.dialect.name == "postgresql":
-        rows = conn.execute(
-            text(
-                f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "  # noqa: S608
-                "FROM generate_series(1, :n)"
-            ),
-            {"n": count},
+        rows = conn.exec_driver_sql(
+            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "  # noqa: S608
+            "FROM generate_series(1, %s)",
+            (count,),
         )
         return sorted(int(r[0]) for r in rows)
-    start = conn.execute(
-        text(f"SELECT coalesce(max(id), 0) FROM {table.name}")  # noqa: S608
+    start = conn.exec_driver_sql(
+        f"SELECT coalesce(max(id), 0) FROM {table.name}"  # noqa: S608
     ).scalar_one()
     return list(range(int(start) + 1, int(start) + 1 + count))
 
