@@ -42,10 +42,10 @@ class Answers:
         return Checked(raw, number, self.blocked.get(number, ALLOWED))
 
     def allowed_count(self) -> int:
-        if self.canonical and not self.blocked:
-            return len(self.inputs)
+        blocked = sum(map(self.blocked.__contains__, self.numbers)) if self.blocked else 0
+        if self.canonical:
+            return len(self.inputs) - blocked
         invalid = sum(1 for n in self.numbers if isinstance(n, InvalidNumber))
-        blocked = sum(1 for n in self.numbers if isinstance(n, str) and n in self.blocked)
         return len(self.inputs) - invalid - blocked
 
 
