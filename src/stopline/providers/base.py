@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 import httpx
 from prometheus_client import CollectorRegistry, Counter, Histogram
@@ -154,9 +154,18 @@ class ProviderMetrics:
             registry=registry,
         )
 
+        self._children: dict[tuple[str, str, str], tuple[Any, Any]] = {}
+
     def observe(self, provider: str, operation: str, outcome: str, seconds: float) -> None:
-        self.calls.labels(provider, operation, outcome).inc()
-        self.seconds.labels(provider, operation).observe(seconds)
+        key = (provider, operation, outcome)
+        children = self._children.get(key)
+        if children is None:  # label look-ups are costly: resolve each combination once
+            children = self._children[key] = (
+                self.calls.labels(provider, operation, outcome),
+                self.seconds.labels(provider, operation),
+            )
+        children[0].inc()
+        children[1].observe(seconds)
 
 
 class Provider(ABC):

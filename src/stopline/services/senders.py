@@ -115,10 +115,12 @@ class SenderDirectory:
         if loaded is None or self._clock() - loaded > self._ttl:
             self._refresh()
         found = self._profiles.get(address)
-        if found is not None:
-            return found
-        context, policy = self._configured(address)
-        return SenderProfile(None, policy, context)
+        if found is None:  # an unregistered address: its configured profile, remembered
+            context, policy = self._configured(address)
+            found = SenderProfile(None, policy, context)
+            if len(self._profiles) < 100_000:
+                self._profiles[address] = found
+        return found
 
     def _refresh(self) -> None:
         with self._lock:
