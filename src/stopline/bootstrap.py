@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import httpx
 from sqlalchemy import Engine
 
 from stopline.config import LanguageSettings, Settings
@@ -19,10 +20,17 @@ from stopline.domain.phone import normalise_address
 from stopline.domain.replies import Brand
 from stopline.domain.review import Decision, ReviewPolicy
 from stopline.metrics import Metrics
+from stopline.providers.accounts import AccountBook
+from stopline.providers.base import ProviderMetrics
+from stopline.providers.registry import build_providers
 from stopline.services.inbound import InboundRecorder
 from stopline.services.keys import KeyStore
 from stopline.services.ledger import ConsentRecorder
+from stopline.services.messaging import Messaging
+from stopline.services.outbound import OutboundSender
+from stopline.services.outbox import OutboxWorker
 from stopline.services.review import ReviewDecider, ReviewSweeper
+from stopline.services.senders import SenderDirectory
 from stopline.storage import migrate
 from stopline.storage.commit_queue import CommitQueue
 from stopline.storage.engine import create_database_engine
@@ -46,6 +54,7 @@ class Stopline:
     inbound: InboundRecorder
     consent: ConsentRecorder
     index: SuppressionIndex
+    messaging: Messaging
     classifier: Callable[[str, ClassifyContext], Classification] = classify
     clock: Callable[[], datetime] = utc_now
     context: ClassifyContext = field(default_factory=ClassifyContext)
@@ -65,6 +74,7 @@ class Stopline:
 
     def close(self) -> None:
         """Finish queued writes, then release the database."""
+        self.messaging.close()
         self.commits.close()
         self.index.close()
         self.engine.dispose()
@@ -138,24 +148,77 @@ def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None =
     if not settings.help_contact:
         log.warning("STOPLINE_HELP_CONTACT is not set: HELP replies name no real contact")
     metrics = metrics or Metrics()
+    commits = CommitQueue(engine, on_batch=metrics.observe_batch)
     policy = InboundPolicy(
         brand=brand_from(settings),
         reply_when_provider_handled=settings.twilio_reply_when_provider_handled,
     )
     review = review_policy_from(settings)
+    consent = ConsentRecorder(utc_now)
+    index = SuppressionIndex(settings.database_url)
+    context = context_from(settings)
+    per_sender = senders_from(settings, policy)
     return Stopline(
         settings=settings,
         engine=engine,
-        commits=CommitQueue(engine, on_batch=metrics.observe_batch),
+        commits=commits,
         keys=KeyStore(engine, ttl=settings.key_cache_seconds),
         metrics=metrics,
         policy=policy,
         inbound=InboundRecorder(utc_now, review),
-        consent=ConsentRecorder(utc_now),
-        index=SuppressionIndex(settings.database_url),
-        context=context_from(settings),
-        senders=senders_from(settings, policy),
+        consent=consent,
+        index=index,
+        context=context,
+        senders=per_sender,
         review=review,
         reviews=ReviewDecider(utc_now),
         sweeper=ReviewSweeper(review),
+        messaging=build_messaging(
+            settings,
+            engine,
+            index,
+            metrics,
+            commits,
+            consent,
+            lambda address: per_sender.get(address, (context, policy)),
+        ),
     )
+
+
+def build_messaging(
+    settings: Settings,
+    engine: Engine,
+    index: SuppressionIndex,
+    metrics: Metrics,
+    commits: CommitQueue,
+    consent: ConsentRecorder,
+    profile_for: Callable[[str], tuple[ClassifyContext, InboundPolicy]],
+) -> Messaging:
+    """Providers, accounts, sender directory, outbound sender and outbox worker."""
+    providers = build_providers(
+        settings, settings.default_region, ProviderMetrics(metrics.registry)
+    )
+    accounts = AccountBook(settings)
+    senders = SenderDirectory(engine, profile_for, ttl=settings.sender_cache_seconds)
+    http = httpx.Client(timeout=httpx.Timeout(10.0, connect=5.0))
+    outbound = OutboundSender(
+        index,
+        providers,
+        accounts,
+        senders,
+        http,
+        lambda draft: commits.run(consent, draft),
+        utc_now,
+        settings.default_region,
+    )
+    outbox = OutboxWorker(
+        engine,
+        outbound.deliver,
+        utc_now,
+        poll=settings.outbox_poll_seconds,
+        max_attempts=settings.outbox_max_attempts,
+        backoff=settings.outbox_backoff_seconds,
+        lease=settings.outbox_lease_seconds,
+        on_opted_out=outbound.record_refusal,
+    )
+    return Messaging(providers, accounts, senders, http, outbound, outbox, settings.silent())

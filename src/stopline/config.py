@@ -16,6 +16,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from stopline.providers.settings import ProviderSettings
+
 
 class LanguageSettings(BaseModel):
     """How inbound messages are read and answered, for all senders or for one."""
@@ -54,7 +56,7 @@ class LanguageSettings(BaseModel):
         return self
 
 
-class Settings(BaseSettings):
+class Settings(ProviderSettings):
     model_config = SettingsConfigDict(env_prefix="STOPLINE_", extra="ignore")
 
     database_url: str = Field(

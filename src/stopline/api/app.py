@@ -10,13 +10,12 @@ from starlette.types import ASGIApp
 
 import stopline
 from stopline import bootstrap, logs
-from stopline.api import consent, errors, ops, review, scrub, webhooks
+from stopline.api import consent, errors, messaging, ops, review, scrub, webhooks
 from stopline.api.fast import HotPaths
 from stopline.api.limits import BodyLimit
 from stopline.api.observe import RequestMetrics
 from stopline.config import Settings
 from stopline.metrics import Metrics
-from stopline.providers.twilio import TwilioProvider
 
 DESCRIPTION = """
 Stopline receives your SMS providers' inbound webhooks, records every opt-out and opt-in on an
@@ -40,14 +39,13 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         graph = app_graph or bootstrap.build(settings, metrics=metrics)
         app.state.stopline = graph
-        token = (
-            settings.twilio_auth_token.get_secret_value() if settings.twilio_auth_token else None
-        )
-        app.state.twilio = TwilioProvider(token, settings.default_region)
+        if settings.outbox_worker:
+            graph.messaging.outbox.start()  # REST replies are delivered after commit
         try:
             async with review.periodic_sweep(graph):
                 yield
         finally:
+            graph.messaging.outbox.stop()
             if app_graph is None:
                 graph.close()
 
@@ -66,6 +64,7 @@ def create_app(
     app.include_router(webhooks.router)
     app.include_router(review.router)
     app.include_router(scrub.router)
+    app.include_router(messaging.router)
     ops.mount_docs(app)
     served = BodyLimit(
         HotPaths(app, [consent.hot, webhooks.router]),

@@ -1,18 +1,24 @@
-"""Provider webhooks. Hot path: the raw body is read once, verified, parsed without per-field
-validation, classified, and handed to the group-commit writer; the answer leaves only after
-the commit."""
+"""Provider webhooks, one route per provider (``POST /webhooks/{name}``). Hot path: the raw
+body is read once, verified and parsed by the provider module, each inbound message is
+classified with its sender's profile and handed to the group-commit writer with its reply
+route (inline, or the outbox); status callbacks that say "opted out" become ledger events.
+The answer leaves only after the commit."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable
+from typing import Any
 
 from fastapi import APIRouter
 
 from stopline.api.fast import FastRequest, FastResponse, FastRoute, served_by
 from stopline.domain.phone import mask
 from stopline.providers.base import WebhookRejected, WebhookRequest
-from stopline.providers.twilio import TwilioProvider
-from stopline.services.inbound import InboundCommand
+from stopline.providers.registry import WEBHOOK_PROVIDERS
+from stopline.services.inbound import InboundCommand, InboundResult
+from stopline.services.signals import status_signal
 
 log = logging.getLogger("stopline.webhooks")
 
@@ -52,9 +58,10 @@ _TWILIO_FORM = {
 }
 
 
-async def _twilio(request: FastRequest) -> FastResponse:
+async def receive(request: FastRequest, name: str) -> FastResponse:
     app = request.stopline
-    provider: TwilioProvider = request.state.twilio
+    messaging = app.messaging
+    provider = messaging.providers[name]
     try:
         incoming = WebhookRequest(
             url=request.url(app.settings.public_url),
@@ -62,33 +69,99 @@ async def _twilio(request: FastRequest) -> FastResponse:
             headers=request.headers,
             body=request.body,
         )
-        pairs = provider.form(incoming)
-        provider.verify(incoming, pairs)
-        message = provider.parse(pairs, app.clock())
+        batch = provider.accept(incoming, app.clock())
     except WebhookRejected as exc:
-        app.metrics.webhook_rejected.labels("twilio", exc.reason).inc()
-        log.warning("twilio webhook refused: %s", exc.message)
-        return FastResponse(exc.status, "text/plain; charset=utf-8", exc.message.encode())
-    classification = app.classifier(message.body, app.context_for(message.to))
-    command = InboundCommand(message, classification, app.policy_for(message.to))
-    result = await app.commits.submit_async(app.inbound, command)
-    app.metrics.count_inbound("twilio", result.outcome.value)
-    if not result.duplicate and result.event_id is not None:
-        log.info(
-            "consent change recorded",
-            extra={
-                "provider": "twilio",
-                "number": mask(message.from_number),
-                "outcome": result.outcome.value,
-                "event_id": result.event_id,
-            },
+        app.metrics.webhook_rejected.labels(name, exc.reason).inc()
+        log.warning("%s webhook refused: %s", name, exc.message)
+        status, headers = provider.refusal(exc)
+        return FastResponse(
+            status, "text/plain; charset=utf-8", exc.message.encode(), headers or None
         )
-    rendered = provider.render(result.reply)
-    return FastResponse(200, rendered.media_type, rendered.body)
+    pending: list[Awaitable[Any]] = []
+    queued = False
+    for message in batch.messages:
+        profile = messaging.senders.profile(message.to)
+        classification = app.classifier(message.body, profile.context)
+        message = messaging.answered_by_provider(provider, message, classification)
+        route = messaging.reply_route(provider, profile)
+        command = InboundCommand(message, classification, profile.policy, route)
+        pending.append(app.commits.submit_async(app.inbound, command))
+        queued = queued or route is not None
+    for report in batch.statuses:
+        draft = status_signal(report, app.policy.opt_out_scope)
+        if draft is not None:
+            pending.append(app.commits.submit_async(app.consent, draft))
+    if len(pending) == 1:  # the common case: no gather machinery
+        results: list[Any] = [await pending[0]]
+    else:
+        results = list(await asyncio.gather(*pending))
+    reply: str | None = None
+    for message, result in zip(batch.messages, results, strict=False):
+        assert isinstance(result, InboundResult)
+        app.metrics.count_inbound(name, result.outcome.value)
+        reply = reply or result.reply
+        if not result.duplicate and result.event_id is not None:
+            log.info(
+                "consent change recorded",
+                extra={
+                    "provider": name,
+                    "number": mask(message.from_number),
+                    "outcome": result.outcome.value,
+                    "event_id": result.event_id,
+                },
+            )
+    if queued:
+        messaging.outbox.wake()
+    rendered = provider.render(reply, batch)
+    return FastResponse(rendered.status, rendered.media_type, rendered.body)
 
 
-@router.post("/twilio", summary="Twilio inbound SMS webhook", openapi_extra=_TWILIO_FORM)
-@served_by(_twilio)
-async def twilio_inbound() -> None:
-    """Documents the route; requests are served by `_twilio` (see `api.fast`)."""
-    raise NotImplementedError
+_SUMMARIES = {
+    "twilio": "Twilio inbound SMS and status callbacks (X-Twilio-Signature)",
+    "telnyx": "Telnyx message.received / message.finalized (Ed25519 signature)",
+    "vonage": "Vonage Messages API (signed JWT) and legacy SMS API (sig) inbound and receipts",
+    "plivo": "Plivo incoming messages and status callbacks (signature V3 or V2)",
+    "bandwidth": "Bandwidth Messaging v2 callbacks (JSON array, HTTP Basic)",
+    "sinch": "Sinch SMS MO callbacks and delivery reports (HMAC or HTTP Basic)",
+    "generic": "Generic signed JSON webhook (X-Stopline-Signature, HMAC-SHA256)",
+}
+_REFUSED = {
+    "401": {"description": "Missing or wrong Basic credentials; nothing is recorded"},
+    "403": {"description": "Missing or wrong signature, or a stale timestamp; nothing recorded"},
+    "503": {"description": "This provider's webhook key is not configured"},
+}
+
+
+def _register(name: str, method: str, summary: str, extra: dict[str, Any]) -> None:
+    async def handle(request: FastRequest) -> FastResponse:
+        return await receive(request, name)
+
+    async def endpoint() -> None:
+        """Documents the route; requests are served by `receive` (see `api.fast`)."""
+        raise NotImplementedError
+
+    suffix = "" if method == "POST" else f"_{method.lower()}"
+    endpoint.__name__ = f"{name}_webhook{suffix}"
+    router.add_api_route(
+        f"/{name}",
+        served_by(handle)(endpoint),
+        methods=[method],
+        summary=summary,
+        operation_id=endpoint.__name__,
+        openapi_extra=extra,
+    )
+
+
+for _name in WEBHOOK_PROVIDERS:
+    _register(
+        _name,
+        "POST",
+        _SUMMARIES[_name],
+        _TWILIO_FORM if _name == "twilio" else {"responses": _REFUSED},
+    )
+_register(
+    "vonage",
+    "GET",
+    "Vonage legacy SMS API inbound and receipts sent as GET (sig in the query)",
+    {"responses": _REFUSED},
+)

@@ -4,6 +4,7 @@ from stopline.cli import audit as _audit  # noqa: F401  (stopline audit-inbound)
 from stopline.cli import commands as _commands  # noqa: F401  (registers the core commands)
 from stopline.cli import evaluate as _evaluate  # noqa: F401  (stopline eval)
 from stopline.cli import lint as _lint  # noqa: F401
+from stopline.cli import providers as _providers  # noqa: F401  (senders, worker, outbox, send)
 from stopline.cli import review as _review  # noqa: F401  (stopline review)
 from stopline.cli import scrub as _scrub  # noqa: F401
 from stopline.cli.app import app

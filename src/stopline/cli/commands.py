@@ -13,6 +13,7 @@ from rich.table import Table
 
 from stopline import bootstrap
 from stopline.cli.app import app, err, now, out, progress, settings
+from stopline.cli.providers import ProviderUrl, with_provider_urls
 from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
 from stopline.domain.language import ClassifyContext, classify
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
@@ -35,6 +36,7 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes (use PostgreSQL for >1)")] = 1,
     log_level: Annotated[str | None, typer.Option(help="DEBUG, INFO, WARNING…")] = None,
+    provider_url: ProviderUrl = None,
 ) -> None:
     """Run the HTTP server (webhooks, consent API, /docs, /healthz, /metrics)."""
     import uvicorn
@@ -42,7 +44,7 @@ def serve(
     from stopline import logs
     from stopline.api.app import create_app
 
-    config = settings()
+    config = with_provider_urls(settings(), provider_url)
     level = (log_level or config.log_level).upper()
     logs.configure(level, config.log_format)
     bootstrap.open_database(config).dispose()  # migrate once, before any worker starts

@@ -51,6 +51,8 @@ class InboundPolicy:
     # When the provider already answered a keyword (e.g. Twilio Advanced Opt-Out), stay silent
     # unless this is set, so the recipient never gets two confirmations.
     reply_when_provider_handled: bool = False
+    # Reply language when the message's own language is unknown (the sender's locale).
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,8 @@ def decide(
     silent = provider_answered and not policy.reply_when_provider_handled
 
     def reply(kind: str) -> str | None:
-        return None if silent else reply_text(kind, policy.brand, classification.language, now)
+        language = classification.language or policy.language
+        return None if silent else reply_text(kind, policy.brand, language, now)
 
     if action in (Action.OPT_OUT, Action.OPT_IN):
         draft = _draft(message, classification, action, policy.opt_out_scope)

@@ -1,12 +1,28 @@
-"""What every provider adapter offers, and the errors it raises."""
+"""What every provider adapter offers, the canonical types it speaks, and the shared base that
+does timing, logging and metrics around each provider's own work (webhooks and REST sends).
+
+Vendor vocabulary (field names, status words, error codes) never leaves a provider module:
+outward it speaks `InboundMessage`, `StatusReport`, `SendResult` and `RenderedReply`.
+"""
 
 from __future__ import annotations
 
+import logging
+import time
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, ClassVar, Protocol
+
+import httpx
+from prometheus_client import CollectorRegistry, Counter, Histogram
 
 from stopline.domain.inbound import InboundMessage
+from stopline.domain.phone import InvalidNumber, normalise, normalise_address
+
+log = logging.getLogger("stopline.providers")
 
 
 class WebhookRejected(Exception):
@@ -33,16 +49,246 @@ class WebhookRequest:
 class RenderedReply:
     body: bytes
     media_type: str
+    status: int = 200
 
 
-class InboundProvider(Protocol):
+class DeliveryState(StrEnum):
+    """Canonical delivery states every provider's status words map onto."""
+
+    QUEUED = "queued"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    READ = "read"
+    UNDELIVERED = "undelivered"
+    FAILED = "failed"
+    REJECTED = "rejected"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReport:
+    """A delivery status callback, canonical. ``opted_out`` is the provider saying the
+    recipient refused messages (its code kept in ``error_code`` as evidence)."""
+
+    provider: str
+    provider_message_id: str
+    recipient: str | None  # E.164 of the person texted (None when the provider omits it)
+    sender: str | None
+    state: DeliveryState
+    raw_status: str
+    error_code: str | None
+    opted_out: bool
+    occurred_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookBatch:
+    """What one webhook call carries (Bandwidth sends arrays; most send one item)."""
+
+    messages: tuple[InboundMessage, ...] = ()
+    statuses: tuple[StatusReport, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OutboundMessage:
+    sender: str  # the address to send from: E.164, short code, alphanumeric ID or service id
+    to: str  # E.164
+    text: str
+    idempotency_key: str | None = None  # stable per logical message, sent as Idempotency-Key
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    accepted: bool
+    provider_message_id: str | None = None
+    error_code: str | None = None  # the provider's own code, kept as evidence
+    detail: str = ""
+    opted_out: bool = False  # the provider refused because the recipient opted out
+    retryable: bool = False
+    http_status: int | None = None
+
+
+class MissingCredentials(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """Credentials of one provider account. Values never appear in repr or logs."""
+
+    provider: str
     name: str
+    fields: Mapping[str, str] = field(repr=False, default_factory=dict)
 
-    def verify(self, request: WebhookRequest) -> None:
-        """Raise `WebhookRejected` (403) unless the request is authentic."""
+    def get(self, name: str, default: str = "") -> str:
+        return self.fields.get(name, default) or default
 
-    def parse(self, request: WebhookRequest) -> InboundMessage:
-        """The canonical inbound message; raise `WebhookRejected` (400/422) if malformed."""
+    def require(self, *names: str) -> tuple[str, ...]:
+        missing = [n for n in names if not self.fields.get(n)]
+        if missing:
+            raise MissingCredentials(
+                f"{self.provider} account {self.name!r} lacks {', '.join(missing)}"
+            )
+        return tuple(self.fields[n] for n in names)
 
-    def render(self, reply: str | None) -> RenderedReply:
-        """The HTTP answer carrying ``reply`` inline (or an empty acknowledgement)."""
+
+class Observer(Protocol):
+    def observe(self, provider: str, operation: str, outcome: str, seconds: float) -> None: ...
+
+
+class ProviderMetrics:
+    """Prometheus timings and outcomes of provider work, labelled by provider and operation."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.calls = Counter(
+            "stopline_provider_calls",
+            "Provider operations (webhook, send) by outcome",
+            ["provider", "operation", "outcome"],
+            registry=registry,
+        )
+        self.seconds = Histogram(
+            "stopline_provider_seconds",
+            "Time spent in a provider operation",
+            ["provider", "operation"],
+            buckets=(0.0001, 0.0005, 0.001, 0.005, 0.025, 0.1, 0.5, 1, 2.5, 10),
+            registry=registry,
+        )
+
+        self._children: dict[tuple[str, str, str], tuple[Any, Any]] = {}
+
+    def observe(self, provider: str, operation: str, outcome: str, seconds: float) -> None:
+        key = (provider, operation, outcome)
+        children = self._children.get(key)
+        if children is None:  # label look-ups are costly: resolve each combination once
+            children = self._children[key] = (
+                self.calls.labels(provider, operation, outcome),
+                self.seconds.labels(provider, operation),
+            )
+        children[0].inc()
+        children[1].observe(seconds)
+
+
+class Provider(ABC):
+    """The shared base. Subclasses implement `_accept` (verify + parse a webhook) and `_send`
+    (one REST call); `accept` and `send` wrap them with timing, logging and metrics."""
+
+    name: ClassVar[str]
+    inline_replies: ClassVar[bool] = False  # the webhook answer itself can carry the reply
+    default_base_url: ClassVar[str] = ""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        region: str = "US",
+        observer: Observer | None = None,
+    ) -> None:
+        self.base_url = (base_url or self.default_base_url).rstrip("/")
+        self.region = region
+        self._observer = observer
+
+    # -- webhooks ------------------------------------------------------------------------
+    def accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
+        """Verify and parse a webhook; raises `WebhookRejected` with the answer to give."""
+        started = time.perf_counter()
+        outcome = "accepted"
+        try:
+            return self._accept(request, received_at)
+        except WebhookRejected as exc:
+            outcome = exc.reason
+            raise
+        finally:
+            self._observe("webhook", outcome, time.perf_counter() - started)
+
+    @abstractmethod
+    def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch: ...
+
+    def render(self, reply: str | None, batch: WebhookBatch) -> RenderedReply:
+        """The HTTP answer; providers with inline replies put ``reply`` in it."""
+        return RenderedReply(b"", "text/plain")
+
+    def refusal(self, exc: WebhookRejected) -> tuple[int, dict[str, str]]:
+        """Status and headers for a refused webhook."""
+        return exc.status, {}
+
+    # -- REST sends ----------------------------------------------------------------------
+    def send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:
+        """Send one message. Never raises for provider or network failures: the result says
+        whether it was accepted, refused for good, or worth retrying."""
+        started = time.perf_counter()
+        try:
+            result = self._send(client, account, message)
+        except MissingCredentials as exc:
+            result = SendResult(False, error_code="credentials", detail=str(exc))
+        except httpx.HTTPError as exc:
+            result = SendResult(False, detail=f"{type(exc).__name__}: {exc}", retryable=True)
+        seconds = time.perf_counter() - started
+        outcome = (
+            "accepted"
+            if result.accepted
+            else "opted_out"
+            if result.opted_out
+            else "retryable"
+            if result.retryable
+            else "refused"
+        )
+        self._observe("send", outcome, seconds)
+        log.info(
+            "provider send",
+            extra={
+                "provider": self.name,
+                "outcome": outcome,
+                "seconds": round(seconds, 4),
+                "code": result.error_code,
+                "http_status": result.http_status,
+            },
+        )
+        return result
+
+    @abstractmethod
+    def _send(
+        self, client: httpx.Client, account: Account, message: OutboundMessage
+    ) -> SendResult: ...
+
+    def _observe(self, operation: str, outcome: str, seconds: float) -> None:
+        if self._observer is not None:
+            self._observer.observe(self.name, operation, outcome, seconds)
+
+
+def headers_for(message: OutboundMessage) -> dict[str, str]:
+    return {"Idempotency-Key": message.idempotency_key} if message.idempotency_key else {}
+
+
+def retryable_status(status: int) -> bool:
+    return status == 429 or status >= 500
+
+
+def phone(raw: str, region: str, field_name: str) -> str:
+    """E.164 from a provider's number. Digits-only numbers longer than a national number
+    (Vonage, Plivo, Sinch write ``447700900001``) are read as international."""
+    text = raw.strip()
+    if text.isdigit() and len(text) > 10:
+        text = "+" + text
+    try:
+        return normalise(text, region)
+    except InvalidNumber as exc:
+        raise WebhookRejected(422, "invalid_number", f"{field_name}: {exc}") from None
+
+
+def address(raw: str, region: str) -> str:
+    """A sender address: digits-only international numbers become E.164, short codes and
+    alphanumeric IDs stay as written."""
+    text = raw.strip()
+    if text.isdigit() and len(text) > 10:
+        text = "+" + text
+    return normalise_address(text, region)
+
+
+def require_fields(values: Mapping[str, object], *names: str) -> None:
+    missing = [n for n in names if not values.get(n)]
+    if missing:
+        raise WebhookRejected(400, "malformed", f"missing field(s): {', '.join(missing)}")
+
+
+def not_configured(provider: str, setting: str) -> WebhookRejected:
+    return WebhookRejected(503, "not_configured", f"{provider} webhooks need {setting}")

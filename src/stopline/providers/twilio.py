@@ -1,11 +1,13 @@
-"""Twilio Programmable Messaging: inbound webhooks (form-encoded), X-Twilio-Signature, TwiML.
+"""Twilio Programmable Messaging: inbound webhooks and status callbacks (form-encoded),
+X-Twilio-Signature, inline TwiML replies, REST sends, error 21610.
 
 The signature is Twilio's documented scheme: Base64(HMAC-SHA1(auth token, URL + every POST
 parameter sorted by name as name+value)). It is computed here once per request on the hot
 path (the SDK's `RequestValidator` computes it twice and compares in Python); the test suite
 checks this implementation against the official SDK on random inputs. ``OptOutType`` (sent
 when a Messaging Service has Advanced Opt-Out) tells Stopline that Twilio has already answered
-a keyword, so Stopline does not reply a second time.
+a keyword, so Stopline does not reply a second time. Status callbacks arrive on the same
+route and are told apart by ``MessageStatus``.
 """
 
 from __future__ import annotations
@@ -14,14 +16,44 @@ import base64
 import hashlib
 import hmac
 from datetime import datetime
+from typing import ClassVar
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 from xml.sax.saxutils import escape
+
+import httpx
 
 from stopline.domain.inbound import InboundMessage
 from stopline.domain.language import Action
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
-from stopline.providers.base import RenderedReply, WebhookRejected, WebhookRequest
+from stopline.providers.base import (
+    Account,
+    DeliveryState,
+    Observer,
+    OutboundMessage,
+    Provider,
+    RenderedReply,
+    SendResult,
+    StatusReport,
+    WebhookBatch,
+    WebhookRejected,
+    WebhookRequest,
+    headers_for,
+    retryable_status,
+)
 
+OPTED_OUT_CODE = "21610"  # "Attempt to send to unsubscribed recipient"
+_STATES = {
+    "accepted": DeliveryState.QUEUED,
+    "scheduled": DeliveryState.QUEUED,
+    "queued": DeliveryState.QUEUED,
+    "sending": DeliveryState.QUEUED,
+    "sent": DeliveryState.SENT,
+    "delivered": DeliveryState.DELIVERED,
+    "read": DeliveryState.READ,
+    "undelivered": DeliveryState.UNDELIVERED,
+    "failed": DeliveryState.FAILED,
+    "canceled": DeliveryState.FAILED,
+}
 _OPT_OUT_TYPES = {"STOP": Action.OPT_OUT, "START": Action.OPT_IN, "HELP": Action.HELP}
 _XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>'
 _EMPTY = RenderedReply(f"{_XML_HEAD}<Response />".encode(), "text/xml; charset=utf-8")
@@ -72,12 +104,30 @@ def _port_variants(url: str) -> list[str]:
     return [urlunsplit(parts._replace(netloc=f"{parts.netloc}:{default}"))]
 
 
-class TwilioProvider:
+class TwilioProvider(Provider):
     name = "twilio"
+    inline_replies: ClassVar[bool] = True
+    default_base_url = "https://api.twilio.com"
 
-    def __init__(self, auth_token: str | None, region: str = "US") -> None:
+    def __init__(
+        self,
+        auth_token: str | None,
+        region: str = "US",
+        *,
+        base_url: str | None = None,
+        observer: Observer | None = None,
+    ) -> None:
+        super().__init__(base_url=base_url, region=region, observer=observer)
         self._token = auth_token.encode("utf-8") if auth_token else None
         self._region = region
+
+    def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
+        pairs = self.form(request)
+        self.verify(request, pairs)
+        for name, _ in pairs:
+            if name == "MessageStatus":
+                return WebhookBatch(statuses=(self._status(dict(pairs), received_at),))
+        return WebhookBatch(messages=(self.parse(pairs, received_at),))
 
     def form(self, request: WebhookRequest) -> list[tuple[str, str]]:
         try:
@@ -127,9 +177,60 @@ class TwilioProvider:
             provider_keyword=_OPT_OUT_TYPES.get(form.get("OptOutType", "").upper()),
         )
 
-    def render(self, reply: str | None) -> RenderedReply:
+    def _status(self, form: dict[str, str], received_at: datetime) -> StatusReport:
+        sid = form.get("MessageSid") or form.get("SmsSid")
+        if not sid:
+            raise WebhookRejected(400, "malformed", "missing parameter(s): MessageSid")
+        raw = form.get("MessageStatus", "").lower()
+        code = form.get("ErrorCode") or None
+        try:
+            recipient: str | None = normalise(form.get("To", ""), self._region)
+        except InvalidNumber:
+            recipient = None
+        return StatusReport(
+            provider=self.name,
+            provider_message_id=sid,
+            recipient=recipient,
+            sender=normalise_address(form["From"], self._region) if form.get("From") else None,
+            state=_STATES.get(raw, DeliveryState.UNKNOWN),
+            raw_status=raw,
+            error_code=code,
+            opted_out=code == OPTED_OUT_CODE,
+            occurred_at=received_at,
+        )
+
+    def render(self, reply: str | None, batch: WebhookBatch | None = None) -> RenderedReply:
         """TwiML with one <Message>, or an empty <Response />."""
         if not reply:
             return _EMPTY
         twiml = f"{_XML_HEAD}<Response><Message>{escape(reply)}</Message></Response>"
         return RenderedReply(twiml.encode("utf-8"), "text/xml; charset=utf-8")
+
+    def _send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:
+        sid, token = account.require("account_sid", "auth_token")
+        form = {"To": message.to, "Body": message.text}
+        if message.sender.startswith("MG"):
+            form["MessagingServiceSid"] = message.sender
+        else:
+            form["From"] = message.sender
+        response = client.post(
+            f"{self.base_url}/2010-04-01/Accounts/{sid}/Messages.json",
+            data=form,
+            auth=(sid, token),
+            headers=headers_for(message),
+        )
+        if response.status_code in (200, 201):
+            return SendResult(True, str(response.json().get("sid")), http_status=201)
+        try:
+            body = response.json()
+        except ValueError:
+            body = {}
+        code = str(body.get("code")) if body.get("code") is not None else None
+        return SendResult(
+            False,
+            error_code=code,
+            detail=str(body.get("message", response.text[:200])),
+            opted_out=code == OPTED_OUT_CODE,
+            retryable=retryable_status(response.status_code),
+            http_status=response.status_code,
+        )

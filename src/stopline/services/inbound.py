@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -14,8 +15,10 @@ from stopline.domain.inbound import InboundMessage, InboundPolicy, Outcome, deci
 from stopline.domain.language import Action, Classification
 from stopline.domain.review import ReviewPolicy
 from stopline.services.ledger import LedgerStage
+from stopline.services.outbox import ReplyRoute, reply_key
 from stopline.services.review import item_row
 from stopline.storage import inbound as repo
+from stopline.storage import outbox
 from stopline.storage import review as review_repo
 
 
@@ -24,6 +27,7 @@ class InboundCommand:
     message: InboundMessage
     classification: Classification
     policy: InboundPolicy
+    reply_via: ReplyRoute | None = None  # REST reply through the outbox (None: inline/none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,5 +132,22 @@ class InboundRecorder:
             )
         else:
             repo.insert_many(conn, rows)
+        outbox.enqueue(
+            conn, [_outbox_row(c, r.reply, now) for c, r, _ in pending if r.reply and c.reply_via]
+        )
         fresh = iter(final)
         return [r if r is not None else next(fresh) for r in results]
+
+
+def _outbox_row(command: InboundCommand, reply: str, now: datetime) -> dict[str, Any]:
+    route, m = command.reply_via, command.message
+    assert route is not None
+    return outbox.reply_row(
+        key=reply_key(m.provider, m.provider_message_id),
+        provider=route.provider,
+        account=route.account,
+        sender=m.to,
+        to_number=m.from_number,
+        body=reply,
+        now=now,
+    )

@@ -137,3 +137,42 @@ review_items = Table(
     Index("ix_review_items_status_due_at", "status", "due_at"),
     Index("ix_review_items_number", "number"),
 )
+
+# Side effects to run after commit (REST replies), claimed by outbox workers.
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("idempotency_key", String(200), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("provider", String(32), nullable=False),
+    Column("account", String(64)),
+    Column("sender", String(64), nullable=False),
+    Column("to_number", String(20), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", UTCDateTime, nullable=False),
+    Column("last_error", Text),
+    Column("provider_message_id", String(128)),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime),
+    UniqueConstraint("idempotency_key", name="uq_outbox_idempotency_key"),
+    Index("ix_outbox_status_next_attempt_at", "status", "next_attempt_at"),
+)
+
+# Sending numbers, short codes and messaging services: provider, brand, topics, locale and
+# the *name* of the credentials to use (never the credentials themselves).
+senders = Table(
+    "senders",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("address", String(64), nullable=False),
+    Column("provider", String(32), nullable=False),
+    Column("brand", String(200)),
+    Column("topics", String(500)),
+    Column("locale", String(16)),
+    Column("account", String(64)),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("address", name="uq_senders_address"),
+)

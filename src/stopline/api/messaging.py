@@ -1,0 +1,157 @@
+"""The sender registry API (``/v1/senders``) and outbound sends (``/v1/messages``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Request
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from stopline.api.auth import require
+from stopline.api.errors import ApiError, dumps, invalid_field
+from stopline.api.state import stopline_of
+from stopline.services import senders
+from stopline.services.keys import KeyScope, Principal
+from stopline.services.outbound import SendError, SendStatus
+from stopline.storage import senders as senders_repo
+from stopline.storage.senders import SenderRow
+
+router = APIRouter(prefix="/v1", tags=["providers"])
+AdminKey = Annotated[Principal, Depends(require(KeyScope.ADMIN))]
+WriteKey = Annotated[Principal, Depends(require(KeyScope.WRITE))]
+
+
+class SenderIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    address: str = Field(max_length=64, examples=["+14155550199", "12345", "MG0123…"])
+    provider: str = Field(max_length=32, examples=["twilio"])
+    brand: str | None = Field(None, max_length=200)
+    topics: list[str] = Field(default_factory=list, max_length=50)
+    locale: str | None = Field(None, max_length=16, examples=["en-US", "fr-CA"])
+    account: str | None = Field(
+        None,
+        max_length=64,
+        description="Name of the credentials (secrets file or STOPLINE_ACCOUNT_NAME_*), "
+        "never the credentials themselves; empty = the provider's default account",
+    )
+
+
+class SenderOut(BaseModel):
+    address: str
+    provider: str
+    brand: str | None
+    topics: list[str]
+    locale: str | None
+    account: str | None
+
+
+class MessageIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    to: str = Field(max_length=64)
+    text: str = Field(min_length=1, max_length=1600)
+    sender: str = Field(max_length=64, description="A registered sending address")
+    topic: str | None = Field(None, max_length=100)
+    idempotency_key: str | None = Field(None, max_length=150)
+
+
+def _json(payload: Any, status: int = 200) -> Response:
+    return Response(dumps(payload), status_code=status, media_type="application/json")
+
+
+def _sender_json(row: SenderRow) -> dict[str, Any]:
+    return SenderOut(
+        address=row.address,
+        provider=row.provider,
+        brand=row.brand,
+        topics=list(row.topics),
+        locale=row.locale,
+        account=row.account,
+    ).model_dump()
+
+
+@router.get("/senders", summary="Registered senders")
+async def list_senders(request: Request, _key: AdminKey) -> Response:
+    app = stopline_of(request)
+
+    def load() -> list[SenderRow]:
+        with app.engine.connect() as conn:
+            return senders_repo.all_senders(conn)
+
+    rows = await run_in_threadpool(load)
+    return _json({"items": [_sender_json(r) for r in rows]})
+
+
+@router.post("/senders", status_code=201, summary="Register a sending address")
+async def add_sender(body: SenderIn, request: Request, _key: AdminKey) -> Response:
+    app = stopline_of(request)
+    try:
+        row = senders.new_sender(
+            body.address,
+            body.provider,
+            brand=body.brand,
+            topics=body.topics,
+            locale=body.locale,
+            account=body.account,
+            region=app.settings.default_region,
+        )
+    except senders.InvalidSender as exc:
+        raise invalid_field(exc.field, str(exc).split(": ", 1)[-1]) from None
+    added = await run_in_threadpool(senders.add, app.engine, row, app.clock())
+    if not added:
+        raise ApiError(409, "conflict", f"{row.address} is already registered", field="address")
+    app.messaging.senders.invalidate()
+    return _json(_sender_json(row), 201)
+
+
+@router.delete("/senders/{address}", summary="Unregister a sending address")
+async def remove_sender(
+    request: Request, _key: AdminKey, address: Annotated[str, Path(max_length=64)]
+) -> Response:
+    app = stopline_of(request)
+    removed = await run_in_threadpool(
+        senders.remove, app.engine, address, app.settings.default_region
+    )
+    if not removed:
+        raise ApiError(404, "not_found", f"no sender {address}")
+    app.messaging.senders.invalidate()
+    return _json({"removed": address})
+
+
+@router.post(
+    "/messages",
+    summary="Send an SMS through the sender's provider, after the send gate",
+    responses={409: {"description": "The recipient opted out (gate or provider)"}},
+)
+async def send_message(body: MessageIn, request: Request, _key: WriteKey) -> Response:
+    app = stopline_of(request)
+    try:
+        outcome = await run_in_threadpool(
+            app.messaging.outbound.send,
+            body.to,
+            body.text,
+            body.sender,
+            topic=body.topic,
+            idempotency_key=body.idempotency_key,
+        )
+    except SendError as exc:
+        raise invalid_field(exc.field, str(exc).split(": ", 1)[-1]) from None
+    result = outcome.result
+    payload: dict[str, Any] = {
+        "status": outcome.status.value,
+        "to": outcome.number,
+        "provider": outcome.provider,
+        "provider_message_id": result.provider_message_id if result else None,
+        "error_code": result.error_code if result else None,
+        "detail": result.detail if result else None,
+    }
+    if outcome.decision is not None and outcome.decision.scope is not None:
+        payload["scope"] = str(outcome.decision.scope)
+    status = {
+        SendStatus.SENT: 202,
+        SendStatus.BLOCKED: 409,
+        SendStatus.OPTED_OUT: 409,
+        SendStatus.FAILED: 502,
+    }[outcome.status]
+    return _json(payload, status)

@@ -1,0 +1,247 @@
+"""Provider commands: ``senders add|list|remove``, ``worker``, ``outbox``, ``send`` and
+``fake-providers`` (local fakes of the providers' REST APIs)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import time
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from stopline import bootstrap
+from stopline.cli.app import app, err, now, out, settings
+from stopline.config import Settings
+
+senders_app = typer.Typer(
+    help="The sender registry: numbers, short codes, services.", no_args_is_help=True
+)
+outbox_app = typer.Typer(help="The outbox of REST replies.", no_args_is_help=True)
+app.add_typer(senders_app, name="senders")
+app.add_typer(outbox_app, name="outbox")
+
+ProviderUrl = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--provider-url",
+        help="Base URL for provider REST calls (a local fake): URL for all, or NAME=URL",
+    ),
+]
+
+
+def with_provider_urls(config: Settings, values: list[str] | None) -> Settings:
+    """Apply ``--provider-url`` values (also exported, for server worker processes)."""
+    if not values:
+        return config
+    urls = dict(config.provider_urls)
+    default = config.provider_url
+    for value in values:
+        name, sep, url = value.partition("=")
+        if sep and not name.startswith("http"):
+            urls[name.strip().lower()] = url.strip()
+        else:
+            default = value.strip()
+    os.environ["STOPLINE_PROVIDER_URLS"] = json.dumps(urls)
+    if default:
+        os.environ["STOPLINE_PROVIDER_URL"] = default
+    return config.model_copy(update={"provider_urls": urls, "provider_url": default})
+
+
+@senders_app.command("add")
+def senders_add(
+    address: Annotated[str, typer.Argument(help="Number, short code or messaging service id")],
+    provider: Annotated[
+        str, typer.Option(help="twilio, telnyx, vonage, plivo, bandwidth, sinch, console")
+    ],
+    brand: Annotated[
+        str | None, typer.Option(help="Brand named in replies from this sender")
+    ] = None,
+    topic: Annotated[
+        list[str] | None, typer.Option(help="Topic this sender sends (repeatable)")
+    ] = None,
+    locale: Annotated[str | None, typer.Option(help="e.g. en-US, fr-CA")] = None,
+    account: Annotated[
+        str | None,
+        typer.Option(
+            help="Credentials name: [accounts.NAME] in the secrets file or "
+            "STOPLINE_ACCOUNT_NAME_* variables (default: the provider's STOPLINE_* account)"
+        ),
+    ] = None,
+) -> None:
+    """Register a sending address."""
+    from stopline.providers.base import MissingCredentials
+    from stopline.services import senders
+
+    config = settings()
+    try:
+        row = senders.new_sender(
+            address,
+            provider,
+            brand=brand,
+            topics=topic,
+            locale=locale,
+            account=account,
+            region=config.default_region,
+        )
+    except senders.InvalidSender as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    engine = bootstrap.open_database(config)
+    if not senders.add(engine, row, now()):
+        err.print(f"[red]{row.address} is already registered[/red] (remove it first)")
+        raise typer.Exit(1)
+    out.print(f"sender {row.address} registered with {row.provider}")
+    from stopline.providers.accounts import AccountBook
+
+    try:
+        AccountBook(config).get(row.provider, row.account)
+    except MissingCredentials as exc:
+        err.print(f"[yellow]warning:[/yellow] {exc}; REST replies and sends will fail until set")
+
+
+@senders_app.command("list")
+def senders_list() -> None:
+    """List registered senders (credential names only, never values)."""
+    from stopline.storage import senders as repo
+
+    engine = bootstrap.open_database(settings())
+    table = Table("address", "provider", "brand", "topics", "locale", "account")
+    with engine.connect() as conn:
+        for s in repo.all_senders(conn):
+            table.add_row(
+                s.address,
+                s.provider,
+                s.brand or "",
+                ",".join(s.topics),
+                s.locale or "",
+                s.account or "default",
+            )
+    out.print(table)
+
+
+@senders_app.command("remove")
+def senders_remove(address: str) -> None:
+    """Unregister a sending address."""
+    from stopline.services import senders
+
+    config = settings()
+    engine = bootstrap.open_database(config)
+    if not senders.remove(engine, address, config.default_region):
+        err.print(f"[red]no sender {address}[/red]")
+        raise typer.Exit(1)
+    out.print(f"sender {address} removed")
+
+
+@app.command()
+def worker(
+    provider_url: ProviderUrl = None,
+    once: Annotated[bool, typer.Option(help="Deliver what is due, then exit")] = False,
+) -> None:
+    """Deliver outbox rows (REST replies) until stopped. Run as many as you like on
+    PostgreSQL: rows are claimed with FOR UPDATE SKIP LOCKED."""
+    from stopline import logs
+
+    config = with_provider_urls(settings(), provider_url)
+    logs.configure(config.log_level, config.log_format)
+    graph = bootstrap.build(config)
+    try:
+        if once:
+            stats = graph.messaging.outbox.drain()
+            out.print(f"sent {stats.sent}, retried {stats.retried}, dead-lettered {stats.dead}")
+            return
+        worker_ = graph.messaging.outbox
+        signal.signal(signal.SIGTERM, lambda *_: worker_.stop(0))
+        err.print("outbox worker running; Ctrl-C to stop")
+        with contextlib.suppress(KeyboardInterrupt):
+            worker_.run_forever()
+    finally:
+        graph.close()
+
+
+@outbox_app.command("status")
+def outbox_status(
+    status: Annotated[str | None, typer.Option(help="pending, sending, sent or dead")] = None,
+    limit: int = 20,
+) -> None:
+    """Counts by state and the latest rows."""
+    from stopline.domain.phone import mask
+    from stopline.storage import outbox as repo
+
+    engine = bootstrap.open_database(settings())
+    with engine.connect() as conn:
+        counts = repo.counts(conn)
+        rows = repo.recent(conn, status, limit)
+    out.print("  ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "outbox empty")
+    table = Table("id", "provider", "to", "status", "attempts", "next attempt", "last error")
+    for r in rows:
+        table.add_row(
+            str(r["id"]),
+            r["provider"],
+            mask(r["to_number"]),
+            r["status"],
+            str(r["attempts"]),
+            r["next_attempt_at"].isoformat(timespec="seconds"),
+            (r["last_error"] or "")[:60],
+        )
+    out.print(table)
+
+
+@outbox_app.command("retry-dead")
+def outbox_retry_dead() -> None:
+    """Give dead-lettered rows a fresh set of attempts."""
+    from stopline.storage import outbox as repo
+
+    engine = bootstrap.open_database(settings())
+    with engine.execution_options(sqlite_immediate=True).begin() as conn:
+        count = repo.requeue_dead(conn, now())
+    out.print(f"{count} row(s) queued again")
+
+
+@app.command()
+def send(
+    to: str,
+    text: str,
+    sender: Annotated[str, typer.Option(help="Registered sending address")],
+    topic: Annotated[str | None, typer.Option(help="Topic, for the send gate")] = None,
+    provider_url: ProviderUrl = None,
+) -> None:
+    """Send one SMS through the sender's provider, after the send gate. Exit 1 if blocked."""
+    from stopline.services.outbound import SendError, SendStatus
+
+    config = with_provider_urls(settings(), provider_url)
+    graph = bootstrap.build(config)
+    try:
+        outcome = graph.messaging.outbound.send(to, text, sender, topic=topic)
+    except SendError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    finally:
+        graph.close()
+    result = outcome.result
+    if outcome.status is SendStatus.SENT and result is not None:
+        out.print(f"[green]sent[/green] via {outcome.provider}: {result.provider_message_id}")
+        return
+    detail = f"{result.error_code}: {result.detail}" if result else "opted out (send gate)"
+    out.print(f"[red]{outcome.status.value}[/red] {detail}")
+    raise typer.Exit(1)
+
+
+@app.command("fake-providers")
+def fake_providers(
+    port: Annotated[int, typer.Option(help="Loopback port")] = 8900,
+) -> None:
+    """Serve local fakes of every provider's REST API on 127.0.0.1 (for development:
+    point Stopline at it with --provider-url http://127.0.0.1:PORT)."""
+    from stopline.providers.fakes.server import FakeProviders
+
+    fake = FakeProviders(port=port).start()
+    err.print(f"fake provider APIs on {fake.url} (requests: {fake.url}/_fake/requests)")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        fake.stop()

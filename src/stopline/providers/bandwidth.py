@@ -1,0 +1,153 @@
+"""Bandwidth Messaging v2: callbacks are JSON arrays (``message-received``, ``message-failed``,
+``message-delivered`` …) protected by the HTTP Basic credentials configured on the
+application; REST sends to ``/api/v2/users/{accountId}/messages``; opt-out error 4775
+(``destination-rejected-due-to-user-opt-out``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import httpx
+import orjson
+
+from stopline.domain.inbound import InboundMessage
+from stopline.providers.base import (
+    Account,
+    DeliveryState,
+    Observer,
+    OutboundMessage,
+    Provider,
+    SendResult,
+    StatusReport,
+    WebhookBatch,
+    WebhookRejected,
+    WebhookRequest,
+    address,
+    headers_for,
+    not_configured,
+    phone,
+    retryable_status,
+)
+from stopline.providers.signing import check_basic
+
+OPTED_OUT_CODE = "4775"
+_STATES = {
+    "message-sending": DeliveryState.QUEUED,
+    "message-delivered": DeliveryState.DELIVERED,
+    "message-failed": DeliveryState.FAILED,
+    "message-read": DeliveryState.READ,
+}
+
+
+class BandwidthProvider(Provider):
+    name = "bandwidth"
+    default_base_url = "https://messaging.bandwidth.com"
+
+    def __init__(
+        self,
+        username: str | None,
+        password: str | None,
+        *,
+        region: str = "US",
+        base_url: str | None = None,
+        observer: Observer | None = None,
+    ) -> None:
+        super().__init__(base_url=base_url, region=region, observer=observer)
+        self._username = username
+        self._password = password
+
+    def refusal(self, exc: WebhookRejected) -> tuple[int, dict[str, str]]:
+        if exc.status == 401:
+            return 401, {"WWW-Authenticate": 'Basic realm="stopline"'}
+        return exc.status, {}
+
+    def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
+        if not self._username or not self._password:
+            raise not_configured(
+                "Bandwidth", "STOPLINE_BANDWIDTH_USERNAME and STOPLINE_BANDWIDTH_PASSWORD"
+            )
+        check_basic(request.headers, self._username, self._password, "Bandwidth callback")
+        try:
+            events = orjson.loads(request.body)
+        except orjson.JSONDecodeError:
+            raise WebhookRejected(400, "malformed", "body is not JSON") from None
+        if not isinstance(events, list):
+            raise WebhookRejected(400, "malformed", "Bandwidth callbacks are JSON arrays")
+        messages: list[InboundMessage] = []
+        statuses: list[StatusReport] = []
+        for index, event in enumerate(events):
+            if not isinstance(event, dict) or not isinstance(event.get("message"), dict):
+                raise WebhookRejected(400, "malformed", f"item {index} has no 'message' object")
+            kind = str(event.get("type", ""))
+            if kind == "message-received":
+                messages.append(self._message(event, index, received_at))
+            elif kind in _STATES:
+                statuses.append(self._status(event, kind, index, received_at))
+        return WebhookBatch(tuple(messages), tuple(statuses))
+
+    def _message(self, event: dict[str, Any], index: int, received_at: datetime) -> InboundMessage:
+        m = event["message"]
+        to = event.get("to") or (m.get("to") or [None])[0]
+        if not m.get("id") or not m.get("from") or not to:
+            raise WebhookRejected(400, "malformed", f"item {index} lacks message id/from/to")
+        return InboundMessage(
+            provider=self.name,
+            provider_message_id=str(m["id"]),
+            from_number=phone(str(m["from"]), self.region, f"[{index}].message.from"),
+            to=address(str(to), self.region),
+            body=str(m.get("text") or ""),
+            received_at=received_at,
+        )
+
+    def _status(
+        self, event: dict[str, Any], kind: str, index: int, received_at: datetime
+    ) -> StatusReport:
+        m = event["message"]
+        recipient = event.get("to") or (m.get("to") or [None])[0]
+        if not m.get("id") or not recipient:
+            raise WebhookRejected(400, "malformed", f"item {index} lacks message id/to")
+        code = str(event["errorCode"]) if event.get("errorCode") is not None else None
+        return StatusReport(
+            provider=self.name,
+            provider_message_id=str(m["id"]),
+            recipient=phone(str(recipient), self.region, f"[{index}].to"),
+            sender=address(str(m["from"]), self.region) if m.get("from") else None,
+            state=_STATES[kind],
+            raw_status=kind,
+            error_code=code,
+            opted_out=code == OPTED_OUT_CODE,
+            occurred_at=received_at,
+        )
+
+    def _send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:
+        account_id, user, password, application = account.require(
+            "account_id", "username", "password", "application_id"
+        )
+        body: dict[str, Any] = {
+            "applicationId": application,
+            "to": [message.to],
+            "from": message.sender,
+            "text": message.text,
+        }
+        if message.idempotency_key:
+            body["tag"] = message.idempotency_key
+        response = client.post(
+            f"{self.base_url}/api/v2/users/{account_id}/messages",
+            json=body,
+            auth=(user, password),
+            headers=headers_for(message),
+        )
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = {}
+        if response.is_success:
+            return SendResult(True, str(answer.get("id")), http_status=response.status_code)
+        return SendResult(
+            False,
+            error_code=str(answer.get("type") or response.status_code),
+            detail=str(answer.get("description") or response.text[:200]),
+            retryable=retryable_status(response.status_code),
+            http_status=response.status_code,
+        )

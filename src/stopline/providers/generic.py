@@ -1,0 +1,130 @@
+"""A generic signed JSON webhook for any platform Stopline has no adapter for.
+
+The caller signs ``{timestamp}.{raw body}`` with HMAC-SHA256 and the shared secret
+(``STOPLINE_GENERIC_WEBHOOK_SECRET``) and sends ``X-Stopline-Timestamp: <unix seconds>`` and
+``X-Stopline-Signature: v1=<hex digest>``. Bodies::
+
+    {"type": "message", "id": "m-1", "from": "+14155550100", "to": "+14155550199",
+     "text": "STOP"}
+    {"type": "status", "id": "m-2", "to": "+14155550100", "status": "failed",
+     "error_code": "opted_out", "opted_out": true}
+
+The answer is JSON ``{"reply": "…" | null}``: the calling platform sends the reply itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import datetime
+from typing import Any, ClassVar
+
+import httpx
+import orjson
+
+from stopline.domain.inbound import InboundMessage
+from stopline.providers.base import (
+    Account,
+    DeliveryState,
+    Observer,
+    OutboundMessage,
+    Provider,
+    RenderedReply,
+    SendResult,
+    StatusReport,
+    WebhookBatch,
+    WebhookRejected,
+    WebhookRequest,
+    address,
+    not_configured,
+    phone,
+    require_fields,
+)
+from stopline.providers.signing import check_fresh, same
+
+
+def signature(secret: str, timestamp: str, body: bytes) -> str:
+    digest = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
+    return "v1=" + digest.hexdigest()
+
+
+class GenericProvider(Provider):
+    name = "generic"
+    inline_replies: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        secret: str | None,
+        *,
+        tolerance: float = 300,
+        region: str = "US",
+        base_url: str | None = None,
+        observer: Observer | None = None,
+    ) -> None:
+        super().__init__(base_url=base_url, region=region, observer=observer)
+        self._secret = secret
+        self._tolerance = tolerance
+
+    def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
+        if not self._secret:
+            raise not_configured("generic", "STOPLINE_GENERIC_WEBHOOK_SECRET")
+        timestamp = request.headers.get("x-stopline-timestamp", "")
+        given = request.headers.get("x-stopline-signature", "")
+        if not timestamp or not given:
+            raise WebhookRejected(
+                403, "missing_signature", "X-Stopline-Timestamp or X-Stopline-Signature missing"
+            )
+        check_fresh(timestamp, received_at, self._tolerance)
+        if not same(given, signature(self._secret, timestamp, request.body)):
+            raise WebhookRejected(403, "bad_signature", "X-Stopline-Signature does not match")
+        try:
+            event = orjson.loads(request.body)
+        except orjson.JSONDecodeError:
+            raise WebhookRejected(400, "malformed", "body is not JSON") from None
+        if not isinstance(event, dict):
+            raise WebhookRejected(400, "malformed", "body is not a JSON object")
+        kind = event.get("type", "message")
+        if kind == "status":
+            return WebhookBatch(statuses=(self._status(event, received_at),))
+        if kind != "message":
+            raise WebhookRejected(400, "malformed", "type must be 'message' or 'status'")
+        require_fields(event, "id", "from", "to")
+        message = InboundMessage(
+            provider=self.name,
+            provider_message_id=str(event["id"]),
+            from_number=phone(str(event["from"]), self.region, "from"),
+            to=address(str(event["to"]), self.region),
+            body=str(event.get("text") or ""),
+            received_at=received_at,
+        )
+        return WebhookBatch(messages=(message,))
+
+    def _status(self, event: dict[str, Any], received_at: datetime) -> StatusReport:
+        require_fields(event, "id", "to")
+        raw = str(event.get("status", "unknown")).lower()
+        code = str(event["error_code"]) if event.get("error_code") is not None else None
+        try:
+            state = DeliveryState(raw)
+        except ValueError:
+            state = DeliveryState.UNKNOWN
+        return StatusReport(
+            provider=self.name,
+            provider_message_id=str(event["id"]),
+            recipient=phone(str(event["to"]), self.region, "to"),
+            sender=address(str(event["from"]), self.region) if event.get("from") else None,
+            state=state,
+            raw_status=raw,
+            error_code=code,
+            opted_out=event.get("opted_out") is True,
+            occurred_at=received_at,
+        )
+
+    def render(self, reply: str | None, batch: WebhookBatch) -> RenderedReply:
+        return RenderedReply(orjson.dumps({"reply": reply}), "application/json")
+
+    def _send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:
+        return SendResult(
+            False,
+            error_code="unsupported",
+            detail="the generic webhook has no REST API: its caller sends replies itself",
+        )

@@ -1,0 +1,176 @@
+"""Plivo: incoming messages and delivery status callbacks (form-encoded) on one route,
+signatures V3 (URL, nonce and every POST parameter) or V2 (URL and nonce only), both checked
+with the official SDK; inline Message XML replies; REST sends; ``ErrorCode`` 200
+("Source number blocked by STOP from destination number").
+
+V2 does not cover the body: a captured V2 request could be replayed with other parameters.
+Set ``STOPLINE_PLIVO_REQUIRE_V3=true`` to refuse requests that carry no V3 signature."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+import httpx
+from plivo import plivoxml
+from plivo.utils import validate_signature
+from plivo.utils.signature_v3 import validate_v3_signature
+
+from stopline.domain.inbound import InboundMessage
+from stopline.domain.language import Action
+from stopline.providers.base import (
+    Account,
+    DeliveryState,
+    Observer,
+    OutboundMessage,
+    Provider,
+    RenderedReply,
+    SendResult,
+    StatusReport,
+    WebhookBatch,
+    WebhookRejected,
+    WebhookRequest,
+    address,
+    headers_for,
+    not_configured,
+    phone,
+    require_fields,
+    retryable_status,
+)
+from stopline.providers.twilio import parse_form
+
+OPTED_OUT_CODE = "200"
+_INTENTS = {"optout": Action.OPT_OUT, "optin": Action.OPT_IN, "help": Action.HELP}
+_STATES = {
+    "queued": DeliveryState.QUEUED,
+    "sent": DeliveryState.SENT,
+    "delivered": DeliveryState.DELIVERED,
+    "read": DeliveryState.READ,
+    "undelivered": DeliveryState.UNDELIVERED,
+    "failed": DeliveryState.FAILED,
+    "rejected": DeliveryState.REJECTED,
+}
+_EMPTY = RenderedReply(b"<Response></Response>", "application/xml")
+
+
+class PlivoProvider(Provider):
+    name = "plivo"
+    inline_replies: ClassVar[bool] = True
+    default_base_url = "https://api.plivo.com"
+
+    def __init__(
+        self,
+        auth_token: str | None,
+        *,
+        require_v3: bool = False,
+        region: str = "US",
+        base_url: str | None = None,
+        observer: Observer | None = None,
+    ) -> None:
+        super().__init__(base_url=base_url, region=region, observer=observer)
+        self._token = auth_token
+        self._require_v3 = require_v3
+
+    def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
+        pairs = parse_form(request.body)
+        grouped: dict[str, list[str]] = {}
+        for key, value in pairs:
+            grouped.setdefault(key, []).append(value)
+        params: dict[str, str | list[str]] = {
+            k: v if len(v) > 1 else v[0] for k, v in grouped.items()
+        }
+        form = dict(pairs)
+        self.verify(request, params)
+        if "Status" in form:
+            require_fields(form, "MessageUUID", "To")
+            code = form.get("ErrorCode") or None
+            raw = form["Status"].lower()
+            report = StatusReport(
+                provider=self.name,
+                provider_message_id=form["MessageUUID"],
+                recipient=phone(form["To"], self.region, "To"),
+                sender=address(form["From"], self.region) if form.get("From") else None,
+                state=_STATES.get(raw, DeliveryState.UNKNOWN),
+                raw_status=raw,
+                error_code=code,
+                opted_out=code == OPTED_OUT_CODE,
+                occurred_at=received_at,
+            )
+            return WebhookBatch(statuses=(report,))
+        require_fields(form, "MessageUUID", "From", "To")
+        message = InboundMessage(
+            provider=self.name,
+            provider_message_id=form["MessageUUID"],
+            from_number=phone(form["From"], self.region, "From"),
+            to=address(form["To"], self.region),
+            body=form.get("Text") or form.get("Body") or "",
+            received_at=received_at,
+            provider_keyword=_INTENTS.get(form.get("MessageIntent", "").lower()),
+        )
+        return WebhookBatch(messages=(message,))
+
+    def verify(self, request: WebhookRequest, params: dict[str, str | list[str]]) -> None:
+        if not self._token:
+            raise not_configured("Plivo", "STOPLINE_PLIVO_AUTH_TOKEN")
+        h = request.headers
+        v3 = [h.get("x-plivo-signature-v3", ""), h.get("x-plivo-signature-ma-v3", "")]
+        v3_nonce = h.get("x-plivo-signature-v3-nonce", "")
+        if any(v3) and v3_nonce:
+            method = request.method.upper()
+            if any(
+                validate_v3_signature(method, request.url, v3_nonce, self._token, sig, dict(params))
+                for sig in v3
+                if sig
+            ):
+                return
+            raise WebhookRejected(403, "bad_signature", "X-Plivo-Signature-V3 does not match")
+        if self._require_v3:
+            raise WebhookRejected(403, "missing_signature", "X-Plivo-Signature-V3 is required")
+        v2 = [h.get("x-plivo-signature-v2", ""), h.get("x-plivo-signature-ma-v2", "")]
+        v2_nonce = h.get("x-plivo-signature-v2-nonce", "")
+        if not any(v2) or not v2_nonce:
+            raise WebhookRejected(403, "missing_signature", "no Plivo signature headers")
+        if not any(
+            validate_signature(request.url, v2_nonce, sig, self._token) for sig in v2 if sig
+        ):
+            raise WebhookRejected(403, "bad_signature", "X-Plivo-Signature-V2 does not match")
+
+    def render(self, reply: str | None, batch: WebhookBatch) -> RenderedReply:
+        if not reply or not batch.messages:
+            return _EMPTY
+        message = batch.messages[0]
+        response = plivoxml.ResponseElement()
+        response.add(
+            plivoxml.MessageElement(
+                reply, src=message.to.lstrip("+"), dst=message.from_number.lstrip("+"), type="sms"
+            )
+        )
+        return RenderedReply(response.to_string(False).encode("utf-8"), "application/xml")
+
+    def _send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:
+        auth_id, token = account.require("auth_id", "auth_token")
+        response = client.post(
+            f"{self.base_url}/v1/Account/{auth_id}/Message/",
+            json={
+                "src": message.sender.lstrip("+"),
+                "dst": message.to.lstrip("+"),
+                "text": message.text,
+            },
+            auth=(auth_id, token),
+            headers=headers_for(message),
+        )
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = {}
+        if response.is_success:
+            uuids = answer.get("message_uuid") or [None]
+            return SendResult(True, str(uuids[0]), http_status=response.status_code)
+        return SendResult(
+            False,
+            error_code=str(answer.get("error_code") or response.status_code),
+            detail=str(answer.get("error") or response.text[:200]),
+            opted_out=str(answer.get("error_code")) == OPTED_OUT_CODE,
+            retryable=retryable_status(response.status_code),
+            http_status=response.status_code,
+        )

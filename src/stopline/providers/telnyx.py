@@ -1,0 +1,174 @@
+"""Telnyx Messaging v2: ``message.received`` and ``message.finalized`` webhooks (JSON),
+Ed25519 signatures over ``{timestamp}|{raw body}`` with a timestamp window, REST sends to
+``/v2/messages``, error 40300 ("Blocked due to STOP message")."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import datetime
+from typing import Any
+
+import httpx
+import orjson
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from stopline.domain.inbound import InboundMessage
+from stopline.domain.phone import normalise_address
+from stopline.providers.base import (
+    Account,
+    DeliveryState,
+    Observer,
+    OutboundMessage,
+    Provider,
+    SendResult,
+    StatusReport,
+    WebhookBatch,
+    WebhookRejected,
+    WebhookRequest,
+    headers_for,
+    not_configured,
+    phone,
+    retryable_status,
+)
+from stopline.providers.signing import check_fresh
+
+OPTED_OUT_CODE = "40300"
+_STATES = {
+    "queued": DeliveryState.QUEUED,
+    "sending": DeliveryState.QUEUED,
+    "sent": DeliveryState.SENT,
+    "delivered": DeliveryState.DELIVERED,
+    "sending_failed": DeliveryState.FAILED,
+    "delivery_failed": DeliveryState.UNDELIVERED,
+    "delivery_unconfirmed": DeliveryState.UNKNOWN,
+}
+
+
+def load_public_key(text: str) -> Ed25519PublicKey:
+    """The key as Telnyx shows it: base64 of the raw 32-byte Ed25519 public key."""
+    try:
+        raw = base64.b64decode(text.strip(), validate=True)
+        return Ed25519PublicKey.from_public_bytes(raw)
+    except (binascii.Error, ValueError) as exc:
+        raise ValueError(
+            f"STOPLINE_TELNYX_PUBLIC_KEY is not a base64 32-byte Ed25519 key: {exc}"
+        ) from None
+
+
+class TelnyxProvider(Provider):
+    name = "telnyx"
+    default_base_url = "https://api.telnyx.com"
+
+    def __init__(
+        self,
+        public_key: str | None,
+        *,
+        tolerance: float = 300,
+        region: str = "US",
+        base_url: str | None = None,
+        observer: Observer | None = None,
+    ) -> None:
+        super().__init__(base_url=base_url, region=region, observer=observer)
+        self._key = load_public_key(public_key) if public_key else None
+        self._tolerance = tolerance
+
+    def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
+        self.verify(request, received_at)
+        try:
+            envelope = orjson.loads(request.body)
+            data = envelope["data"]
+            event_type = data["event_type"]
+            payload = data["payload"]
+        except (orjson.JSONDecodeError, KeyError, TypeError):
+            raise WebhookRejected(400, "malformed", "not a Telnyx event envelope") from None
+        if event_type == "message.received":
+            return WebhookBatch(messages=(self._message(payload, received_at),))
+        if event_type in ("message.sent", "message.finalized"):
+            return WebhookBatch(statuses=self._statuses(payload, received_at))
+        return WebhookBatch()
+
+    def verify(self, request: WebhookRequest, now: datetime) -> None:
+        if self._key is None:
+            raise not_configured("Telnyx", "STOPLINE_TELNYX_PUBLIC_KEY")
+        signature = request.headers.get("telnyx-signature-ed25519", "")
+        timestamp = request.headers.get("telnyx-timestamp", "")
+        if not signature or not timestamp:
+            raise WebhookRejected(
+                403, "missing_signature", "telnyx-signature-ed25519 or telnyx-timestamp missing"
+            )
+        check_fresh(timestamp, now, self._tolerance)
+        try:
+            self._key.verify(
+                base64.b64decode(signature, validate=True),
+                timestamp.encode() + b"|" + request.body,
+            )
+        except (InvalidSignature, binascii.Error, ValueError):
+            raise WebhookRejected(403, "bad_signature", "Telnyx signature does not match") from None
+
+    def _message(self, payload: dict[str, Any], received_at: datetime) -> InboundMessage:
+        try:
+            mid = payload["id"]
+            sender = payload["from"]["phone_number"]
+            to = payload["to"][0]["phone_number"]
+        except (KeyError, IndexError, TypeError):
+            raise WebhookRejected(400, "malformed", "message.received lacks id/from/to") from None
+        return InboundMessage(
+            provider=self.name,
+            provider_message_id=str(mid),
+            from_number=phone(sender, self.region, "from.phone_number"),
+            to=normalise_address(to, self.region),
+            body=payload.get("text") or "",
+            received_at=received_at,
+        )
+
+    def _statuses(self, payload: dict[str, Any], received_at: datetime) -> tuple[StatusReport, ...]:
+        codes = [str(e.get("code")) for e in payload.get("errors") or [] if isinstance(e, dict)]
+        code = OPTED_OUT_CODE if OPTED_OUT_CODE in codes else (codes[0] if codes else None)
+        sender = (payload.get("from") or {}).get("phone_number")
+        reports = []
+        for recipient in payload.get("to") or []:
+            raw = str(recipient.get("status", ""))
+            reports.append(
+                StatusReport(
+                    provider=self.name,
+                    provider_message_id=str(payload.get("id", "")),
+                    recipient=phone(recipient.get("phone_number", ""), self.region, "to"),
+                    sender=normalise_address(sender, self.region) if sender else None,
+                    state=_STATES.get(raw, DeliveryState.UNKNOWN),
+                    raw_status=raw,
+                    error_code=code,
+                    opted_out=code == OPTED_OUT_CODE,
+                    occurred_at=received_at,
+                )
+            )
+        return tuple(reports)
+
+    def _send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:
+        (api_key,) = account.require("api_key")
+        body = {"from": message.sender, "to": message.to, "text": message.text}
+        if account.get("messaging_profile_id"):
+            body["messaging_profile_id"] = account.get("messaging_profile_id")
+        response = client.post(
+            f"{self.base_url}/v2/messages",
+            json=body,
+            headers={"Authorization": f"Bearer {api_key}", **headers_for(message)},
+        )
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = {}
+        if response.is_success:
+            return SendResult(True, str(answer.get("data", {}).get("id")), http_status=200)
+        errors = answer.get("errors") or [{}]
+        codes = [str(e.get("code")) for e in errors if e.get("code") is not None]
+        code = OPTED_OUT_CODE if OPTED_OUT_CODE in codes else (codes[0] if codes else None)
+        return SendResult(
+            False,
+            error_code=code,
+            detail=str(errors[0].get("detail") or errors[0].get("title") or response.text[:200]),
+            opted_out=code == OPTED_OUT_CODE,
+            retryable=retryable_status(response.status_code),
+            http_status=response.status_code,
+        )

@@ -1,0 +1,124 @@
+"""Outbound sends: the send gate first, then the sender's provider REST API. A provider that
+refuses because the recipient opted out becomes a `provider_signal` ledger event."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+import httpx
+
+from stopline.domain.consent import ConsentDraft
+from stopline.domain.phone import normalise_address
+from stopline.domain.policy import Decision
+from stopline.providers.accounts import AccountBook
+from stopline.providers.base import MissingCredentials, OutboundMessage, Provider, SendResult
+from stopline.services.gate import check_many
+from stopline.services.senders import SenderDirectory
+from stopline.services.signals import send_signal
+from stopline.storage.outbox import OutboxRow
+from stopline.storage.suppression_index import SuppressionIndex
+
+
+class SendStatus(StrEnum):
+    SENT = "sent"
+    BLOCKED = "blocked"  # the gate refused: the number is opted out
+    OPTED_OUT = "opted_out"  # the provider refused: recipient opted out (now recorded)
+    FAILED = "failed"
+
+
+class SendError(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+@dataclass(frozen=True, slots=True)
+class SendOutcome:
+    status: SendStatus
+    number: str
+    provider: str | None
+    result: SendResult | None = None
+    decision: Decision | None = None
+
+
+class OutboundSender:
+    def __init__(
+        self,
+        index: SuppressionIndex,
+        providers: Mapping[str, Provider],
+        accounts: AccountBook,
+        senders: SenderDirectory,
+        http: httpx.Client,
+        record: Callable[[ConsentDraft], object],
+        clock: Callable[[], datetime],
+        region: str = "US",
+    ) -> None:
+        self._index = index
+        self._providers = providers
+        self._accounts = accounts
+        self._senders = senders
+        self._http = http
+        self._record = record
+        self._clock = clock
+        self._region = region
+
+    def send(
+        self,
+        to: str,
+        text: str,
+        sender: str,
+        *,
+        topic: str | None = None,
+        provider: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> SendOutcome:
+        """Check the gate, then send. Raises `SendError` for bad input."""
+        address = normalise_address(sender, self._region)
+        [checked] = check_many(self._index, [to], sender=address, topic=topic, region=self._region)
+        if checked.number is None:
+            raise SendError("to", checked.error or "not a phone number")
+        entry = self._senders.lookup(address)
+        name = entry.provider if entry else provider
+        if name is None:
+            raise SendError("sender", f"{address} is not registered: `stopline senders add`")
+        if provider is not None and provider != name:
+            raise SendError("provider", f"{address} is registered with {name}, not {provider}")
+        if name not in self._providers:
+            raise SendError("provider", f"unknown provider {name!r}")
+        if not checked.decision.allowed:
+            return SendOutcome(SendStatus.BLOCKED, checked.number, name, None, checked.decision)
+        try:
+            account = self._accounts.get(name, entry.account if entry else None)
+        except MissingCredentials as exc:
+            failed = SendResult(False, error_code="credentials", detail=str(exc))
+            return SendOutcome(SendStatus.FAILED, checked.number, name, failed)
+        message = OutboundMessage(
+            address, checked.number, text, idempotency_key or f"send:{uuid.uuid4().hex}"
+        )
+        result = self._providers[name].send(self._http, account, message)
+        if result.accepted:
+            return SendOutcome(SendStatus.SENT, checked.number, name, result)
+        if result.opted_out:
+            self._record(send_signal(name, checked.number, address, result, self._clock()))
+            return SendOutcome(SendStatus.OPTED_OUT, checked.number, name, result)
+        return SendOutcome(SendStatus.FAILED, checked.number, name, result)
+
+    def deliver(self, row: OutboxRow) -> SendResult:
+        """The outbox worker's delivery: one REST call with the row's idempotency key."""
+        provider = self._providers.get(row.provider)
+        if provider is None:
+            return SendResult(False, error_code="provider", detail=f"unknown {row.provider!r}")
+        try:
+            account = self._accounts.get(row.provider, row.account)
+        except MissingCredentials as exc:
+            return SendResult(False, error_code="credentials", detail=str(exc), retryable=True)
+        message = OutboundMessage(row.sender, row.to_number, row.body, row.idempotency_key)
+        return provider.send(self._http, account, message)
+
+    def record_refusal(self, row: OutboxRow, result: SendResult) -> None:
+        """An outbox send refused because the recipient opted out: keep it as evidence."""
+        self._record(send_signal(row.provider, row.to_number, row.sender, result, self._clock()))

@@ -1,0 +1,171 @@
+"""Delivering outbox rows after commit: claim, send through the provider's REST API with the
+row's idempotency key, then mark sent, schedule a retry (exponential backoff) or dead-letter.
+
+A row stays claimed for a lease; if the process dies mid-send the row is claimed again after
+the lease and re-sent with the same idempotency key, so a provider (or fake) that honours
+``Idempotency-Key`` creates one message only."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine
+
+from stopline.providers.base import SendResult
+from stopline.storage import outbox as repo
+from stopline.storage.outbox import OutboxRow
+
+log = logging.getLogger("stopline.outbox")
+
+MAX_BACKOFF = 600.0
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyRoute:
+    """Where a reply that cannot go inline is sent from."""
+
+    provider: str
+    account: str | None = None
+
+
+def reply_key(provider: str, provider_message_id: str) -> str:
+    """One reply per inbound message, whatever retries happen: the outbox's unique key."""
+    return f"reply:{provider}:{provider_message_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerStats:
+    sent: int = 0
+    retried: int = 0
+    dead: int = 0
+
+
+class OutboxWorker:
+    def __init__(
+        self,
+        engine: Engine,
+        deliver: Callable[[OutboxRow], SendResult],
+        clock: Callable[[], datetime],
+        *,
+        poll: float = 1.0,
+        max_attempts: int = 8,
+        backoff: float = 2.0,
+        lease: float = 60.0,
+        batch: int = 5,  # x the HTTP timeout (10 s) stays under the lease (60 s)
+        on_opted_out: Callable[[OutboxRow, SendResult], None] | None = None,
+    ) -> None:
+        self._engine = engine.execution_options(sqlite_immediate=True)
+        self._deliver = deliver
+        self._clock = clock
+        self._poll = poll
+        self._max_attempts = max_attempts
+        self._backoff = backoff
+        self._lease = timedelta(seconds=lease)
+        self._batch = batch
+        self._on_opted_out = on_opted_out
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def run_once(self) -> WorkerStats:
+        """Claim and deliver one batch of due rows."""
+        with self._engine.begin() as conn:
+            rows = repo.claim(conn, self._clock(), self._batch, self._lease)
+        sent = retried = dead = 0
+        for row in rows:
+            outcome = self._one(row)
+            sent += outcome == "sent"
+            retried += outcome == "retry"
+            dead += outcome == "dead"
+        return WorkerStats(sent, retried, dead)
+
+    def drain(self, limit: int = 1000) -> WorkerStats:
+        """Deliver until nothing is due (or ``limit`` batches)."""
+        total = WorkerStats()
+        for _ in range(limit):
+            stats = self.run_once()
+            total = WorkerStats(
+                total.sent + stats.sent, total.retried + stats.retried, total.dead + stats.dead
+            )
+            if not (stats.sent or stats.retried or stats.dead):
+                break
+        return total
+
+    def _one(self, row: OutboxRow) -> str:
+        try:
+            result = self._deliver(row)
+        except Exception as exc:  # a bug, not a provider answer: retry later, keep the row
+            log.exception("outbox delivery raised", extra={"outbox_id": row.id})
+            result = SendResult(False, detail=f"{type(exc).__name__}: {exc}", retryable=True)
+        now = self._clock()
+        outcome: str
+        with self._engine.begin() as conn:
+            if result.accepted:
+                repo.mark_sent(conn, row, result.provider_message_id, now)
+                outcome = "sent"
+            elif result.opted_out:
+                repo.mark_dead(conn, row, f"recipient opted out ({result.error_code})")
+                outcome = "dead"
+            elif result.retryable and row.attempts < self._max_attempts:
+                delay = min(self._backoff * 2 ** (row.attempts - 1), MAX_BACKOFF)
+                repo.mark_retry(conn, row, _error(result), now + timedelta(seconds=delay))
+                outcome = "retry"
+            else:
+                repo.mark_dead(conn, row, _error(result))
+                outcome = "dead"
+        if result.opted_out and self._on_opted_out is not None:
+            self._on_opted_out(row, result)
+        log.info(
+            "outbox delivery",
+            extra={
+                "outbox_id": row.id,
+                "provider": row.provider,
+                "attempt": row.attempts,
+                "outcome": outcome,
+                "code": result.error_code,
+            },
+        )
+        return outcome
+
+    # -- background thread -----------------------------------------------------------------
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="stopline-outbox", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 10) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def run_forever(self) -> None:
+        self._stop.clear()
+        self._run()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                stats = self.run_once()
+            except Exception:
+                log.exception("outbox worker pass failed; retrying")
+                stats = WorkerStats()
+            if not (stats.sent or stats.retried or stats.dead):
+                self._wake.wait(self._poll)
+                self._wake.clear()
+
+
+def _error(result: SendResult) -> str:
+    code = f"[{result.error_code}] " if result.error_code else ""
+    status = f"HTTP {result.http_status}: " if result.http_status else ""
+    return f"{status}{code}{result.detail}".strip() or "unknown failure"

@@ -1,0 +1,139 @@
+"""The sender registry: which provider, brand, topics, locale and credentials each sending
+address uses. Lookups on the webhook hot path come from an in-memory copy refreshed every
+few seconds (and at once after a change made in this process)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from stopline.domain.inbound import InboundPolicy
+from stopline.domain.language import ClassifyContext
+from stopline.domain.phone import normalise_address
+from stopline.providers.accounts import valid_name
+from stopline.providers.registry import SENDING_PROVIDERS
+from stopline.storage import senders as repo
+from stopline.storage.senders import SenderRow
+
+
+class InvalidSender(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+def new_sender(
+    address: str,
+    provider: str,
+    *,
+    brand: str | None = None,
+    topics: list[str] | None = None,
+    locale: str | None = None,
+    account: str | None = None,
+    region: str = "US",
+) -> SenderRow:
+    """Validate and normalise a registry entry (raises `InvalidSender`)."""
+    text = address.strip()
+    if not text or len(text) > 64:
+        raise InvalidSender("address", "give a number, short code or service id (1-64 chars)")
+    name = provider.strip().lower()
+    if name not in SENDING_PROVIDERS:
+        raise InvalidSender("provider", f"use one of {', '.join(SENDING_PROVIDERS)}")
+    if account is not None and not valid_name(account):
+        raise InvalidSender("account", "letters, digits, '.', '_' or '-' (max 64)")
+    if locale is not None and not (2 <= len(locale) <= 16):
+        raise InvalidSender("locale", "a locale such as en-US or fr-CA")
+    clean_topics = tuple(sorted({t.strip().lower() for t in topics or [] if t.strip()}))
+    if any("," in t for t in clean_topics):
+        raise InvalidSender("topics", "a topic cannot contain a comma")
+    return SenderRow(
+        normalise_address(text, region),
+        name,
+        brand.strip() if brand and brand.strip() else None,
+        clean_topics,
+        locale,
+        account or None,
+    )
+
+
+def add(engine: Engine, row: SenderRow, now: datetime) -> bool:
+    """Register ``row``; False when its address is already registered."""
+    with engine.execution_options(sqlite_immediate=True).begin() as conn:
+        if repo.exists(conn, row.address):
+            return False
+        repo.add(conn, row, now)
+    return True
+
+
+def remove(engine: Engine, address: str, region: str = "US") -> bool:
+    with engine.execution_options(sqlite_immediate=True).begin() as conn:
+        return repo.remove(conn, normalise_address(address, region))
+
+
+@dataclass(frozen=True, slots=True)
+class SenderProfile:
+    """What an inbound message to a registered sender is answered with."""
+
+    sender: SenderRow | None
+    policy: InboundPolicy
+    context: ClassifyContext
+
+
+class SenderDirectory:
+    def __init__(
+        self,
+        engine: Engine,
+        configured: Callable[[str], tuple[ClassifyContext, InboundPolicy]],
+        *,
+        ttl: float = 5.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """``configured`` gives an address's reading and replies from the settings (global,
+        or the sender's own language settings); a registered sender's brand and locale are
+        laid over them."""
+        self._engine = engine
+        self._configured = configured
+        self._ttl = ttl
+        self._clock = clock
+        self._profiles: dict[str, SenderProfile] = {}
+        self._loaded_at: float | None = None
+        self._lock = threading.Lock()
+
+    def invalidate(self) -> None:
+        self._loaded_at = None
+
+    def lookup(self, address: str) -> SenderRow | None:
+        return self.profile(address).sender
+
+    def profile(self, address: str) -> SenderProfile:
+        loaded = self._loaded_at
+        if loaded is None or self._clock() - loaded > self._ttl:
+            self._refresh()
+        found = self._profiles.get(address)
+        if found is None:  # an unregistered address: its configured profile, remembered
+            context, policy = self._configured(address)
+            found = SenderProfile(None, policy, context)
+            if len(self._profiles) < 100_000:
+                self._profiles[address] = found
+        return found
+
+    def _refresh(self) -> None:
+        with self._lock:
+            with self._engine.connect() as conn:
+                rows = repo.all_senders(conn)
+            self._profiles = {row.address: self._profile_of(row) for row in rows}
+            self._loaded_at = self._clock()
+
+    def _profile_of(self, row: SenderRow) -> SenderProfile:
+        context, policy = self._configured(row.address)
+        if row.brand:
+            policy = replace(policy, brand=replace(policy.brand, name=row.brand))
+        if row.locale:
+            context = replace(context, locale=row.locale)
+            policy = replace(policy, language=row.locale.split("-")[0].lower())
+        return SenderProfile(row, policy, context)

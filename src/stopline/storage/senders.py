@@ -1,0 +1,62 @@
+"""The sender registry's rows: address -> provider, brand, topics, locale, account name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, delete, insert, select
+
+from stopline.storage.tables import senders
+
+
+@dataclass(frozen=True, slots=True)
+class SenderRow:
+    address: str
+    provider: str
+    brand: str | None
+    topics: tuple[str, ...]
+    locale: str | None
+    account: str | None
+
+
+def all_senders(conn: Connection) -> list[SenderRow]:
+    c = senders.c
+    query = select(c.address, c.provider, c.brand, c.topics, c.locale, c.account).order_by(
+        c.address
+    )
+    return [
+        SenderRow(
+            r.address,
+            r.provider,
+            r.brand,
+            tuple(t for t in (r.topics or "").split(",") if t),
+            r.locale,
+            r.account,
+        )
+        for r in conn.execute(query)
+    ]
+
+
+def exists(conn: Connection, address: str) -> bool:
+    query = select(senders.c.id).where(senders.c.address == address)
+    return conn.execute(query).first() is not None
+
+
+def add(conn: Connection, row: SenderRow, now: datetime) -> None:
+    conn.execute(
+        insert(senders).values(
+            address=row.address,
+            provider=row.provider,
+            brand=row.brand,
+            topics=",".join(row.topics) or None,
+            locale=row.locale,
+            account=row.account,
+            created_at=now,
+        )
+    )
+
+
+def remove(conn: Connection, address: str) -> bool:
+    result = conn.execute(delete(senders).where(senders.c.address == address))
+    return bool(result.rowcount)

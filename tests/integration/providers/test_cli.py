@@ -1,0 +1,92 @@
+"""The provider commands: senders add/list/remove, send, worker --once, outbox status."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from stopline import bootstrap
+from stopline.cli import app
+from stopline.config import Settings
+from stopline.providers.fakes.server import FakeProviders
+from tests.integration.providers.conftest import fake_requests
+from tests.provider_payloads import PERSON, env_for, provider_settings
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def env(database_url: str, fake: FakeProviders, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in env_for(provider_settings()).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("STOPLINE_DATABASE_URL", database_url)
+    monkeypatch.setenv("STOPLINE_OUTBOX_BACKOFF_SECONDS", "0")
+    # `--provider-url` exports these for server workers: start empty, restored afterwards.
+    monkeypatch.setenv("STOPLINE_PROVIDER_URL", "")
+    monkeypatch.setenv("STOPLINE_PROVIDER_URLS", "{}")
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_senders_commands(env: None) -> None:
+    code, output = run(
+        "senders",
+        "add",
+        "+1 415 555 0199",
+        "--provider",
+        "telnyx",
+        "--brand",
+        "Globex",
+        "--topic",
+        "alerts",
+        "--locale",
+        "en-US",
+    )
+    assert code == 0 and "+14155550199 registered with telnyx" in output
+    assert run("senders", "add", "+14155550199", "--provider", "twilio")[0] == 1
+    code, output = run("senders", "add", "12345", "--provider", "fax")
+    assert code == 2 and "provider" in output
+    code, output = run("senders", "add", "12345", "--provider", "twilio", "--account", "nobody")
+    assert code == 0 and "warning" in output and "STOPLINE_ACCOUNT_NOBODY_" in output
+    code, output = run("senders", "list")
+    assert code == 0 and "Globex" in output and "nobody" in output
+    assert run("senders", "remove", "12345")[0] == 0
+    assert run("senders", "remove", "12345")[0] == 1
+
+
+def test_send_and_worker_commands_use_the_provider_url(
+    env: None, fake: FakeProviders, database_url: str
+) -> None:
+    run("senders", "add", "+14155550199", "--provider", "telnyx")
+    code, output = run(
+        "send", PERSON, "Hello", "--sender", "+14155550199", "--provider-url", fake.url
+    )
+    assert code == 0 and "sent via telnyx" in output
+    [request] = fake_requests(fake)
+    assert request["path"] == "/v2/messages" and request["body"]["text"] == "Hello"
+    # A reply waiting in the outbox is delivered by `stopline worker --once`.
+    from fastapi.testclient import TestClient
+
+    from stopline.api.app import create_app
+    from tests.provider_payloads import telnyx_stop
+
+    settings = Settings(database_url=database_url, outbox_worker=False, **provider_settings())
+    graph = bootstrap.build(settings)
+    try:
+        with TestClient(create_app(app_graph=graph)) as client:
+            body, headers = telnyx_stop("CLI-1")
+            assert client.post("/webhooks/telnyx", content=body, headers=headers).status_code == 200
+    finally:
+        graph.close()
+    code, output = run("outbox", "status")
+    assert code == 0 and "pending: 1" in output
+    code, output = run("worker", "--once", "--provider-url", f"telnyx={fake.url}")
+    assert code == 0 and "sent 1" in output
+    assert [r["body"]["to"] for r in fake_requests(fake)] == [PERSON, PERSON]
+    code, output = run(
+        "send", PERSON, "Hello again", "--sender", "+14155550199", "--provider-url", fake.url
+    )
+    assert code == 1 and "blocked" in output

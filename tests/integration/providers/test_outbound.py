@@ -1,0 +1,175 @@
+"""Outbound sends and the sender registry API: the gate first, each provider's REST shape over
+real HTTP to the fakes, and provider opt-out refusals recorded as provider signals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from stopline.bootstrap import Stopline
+from stopline.providers.fakes.server import FakeProviders
+from tests.integration.providers.conftest import fake_requests
+from tests.provider_payloads import (
+    BW_ACCOUNT,
+    PERSON,
+    PLIVO_ID,
+    SINCH_PLAN,
+    TWILIO_SID,
+    twilio_stop,
+)
+
+SENDER = "+14155550199"
+SHAPES: dict[str, tuple[str, dict[str, Any]]] = {
+    "twilio": (
+        f"/2010-04-01/Accounts/{TWILIO_SID}/Messages.json",
+        {"To": PERSON, "From": SENDER, "Body": "Hello"},
+    ),
+    "telnyx": ("/v2/messages", {"from": SENDER, "to": PERSON, "text": "Hello"}),
+    "vonage": (
+        "/v1/messages",
+        {"message_type": "text", "channel": "sms", "to": "14155550100", "from": "14155550199"},
+    ),
+    "plivo": (f"/v1/Account/{PLIVO_ID}/Message/", {"src": "14155550199", "dst": "14155550100"}),
+    "bandwidth": (
+        f"/api/v2/users/{BW_ACCOUNT}/messages",
+        {"to": [PERSON], "from": SENDER, "text": "Hello"},
+    ),
+    "sinch": (f"/xms/v1/{SINCH_PLAN}/batches", {"to": ["14155550100"], "body": "Hello"}),
+}
+
+
+def register(client: TestClient, key: dict[str, str], provider: str, **extra: Any) -> Any:
+    body = {"address": SENDER, "provider": provider, **extra}
+    return client.post("/v1/senders", json=body, headers=key)
+
+
+def send(client: TestClient, key: dict[str, str], **extra: Any) -> Any:
+    body = {"to": "(415) 555-0100", "text": "Hello", "sender": SENDER, **extra}
+    return client.post("/v1/messages", json=body, headers=key)
+
+
+@pytest.mark.parametrize("provider", sorted(SHAPES))
+def test_each_provider_sends_its_documented_request(
+    provider: str, client: TestClient, admin: dict[str, str], fake: FakeProviders
+) -> None:
+    assert register(client, admin, provider).status_code == 201
+    answer = send(client, admin)
+    assert answer.status_code == 202, answer.text
+    assert answer.json()["status"] == "sent" and answer.json()["provider_message_id"]
+    [request] = fake_requests(fake)
+    path, fields = SHAPES[provider]
+    assert request["path"] == path and request["status"] < 300
+    for name, value in fields.items():
+        assert request["body"][name] == value, name
+    assert request["idempotency_key"].startswith("send:")
+
+
+def test_the_gate_refuses_before_any_provider_is_called(
+    client: TestClient, admin: dict[str, str], fake: FakeProviders
+) -> None:
+    register(client, admin, "twilio")
+    client.post("/v1/consent", json={"number": PERSON, "kind": "opt_out"}, headers=admin)
+    answer = send(client, admin)
+    assert answer.status_code == 409
+    assert answer.json()["status"] == "blocked" and answer.json()["scope"] == "organisation"
+    assert fake_requests(fake) == []
+
+
+@pytest.mark.parametrize(("provider", "code"), [("twilio", "21610"), ("telnyx", "40300")])
+def test_a_provider_opt_out_refusal_suppresses_the_number(
+    provider: str, code: str, client: TestClient, admin: dict[str, str], fake: FakeProviders
+) -> None:
+    register(client, admin, provider)
+    httpx.post(f"{fake.url}/_fake/opted-out", json={"numbers": [PERSON]})
+    answer = send(client, admin)
+    assert answer.status_code == 409
+    assert answer.json()["status"] == "opted_out" and answer.json()["error_code"] == code
+    [event] = client.get(f"/v1/contacts/{PERSON}", headers=admin).json()["events"]
+    assert event["source"] == "provider_signal" and event["provider"] == provider
+    assert event["evidence"] == {
+        "code": code,
+        "via": "send_error",
+        "status": "409" if provider == "telnyx" else "400",
+    }
+    assert send(client, admin).json()["status"] == "blocked"
+    assert len(fake_requests(fake)) == 1
+
+
+def test_send_input_errors(
+    client: TestClient, admin: dict[str, str], checker: dict[str, str]
+) -> None:
+    assert send(client, checker).status_code == 403
+    unknown = send(client, admin)
+    assert unknown.status_code == 422 and unknown.json()["error"]["field"] == "sender"
+    register(client, admin, "twilio")
+    bad = send(client, admin, to="not a number")
+    assert bad.status_code == 422 and bad.json()["error"]["field"] == "to"
+
+
+def test_sender_registry_api(
+    client: TestClient, admin: dict[str, str], writer: dict[str, str]
+) -> None:
+    assert register(client, writer, "twilio").status_code == 403
+    created = register(
+        client,
+        admin,
+        "Telnyx",
+        brand="Globex",
+        topics=["Alerts"],
+        locale="fr-CA",
+        account="globex-us",
+    )
+    assert created.status_code == 201
+    assert created.json() == {
+        "address": SENDER,
+        "provider": "telnyx",
+        "brand": "Globex",
+        "topics": ["alerts"],
+        "locale": "fr-CA",
+        "account": "globex-us",
+    }
+    assert register(client, admin, "twilio").status_code == 409
+    wrong = client.post(
+        "/v1/senders", json={"address": "12345", "provider": "carrier-pigeon"}, headers=admin
+    )
+    assert wrong.status_code == 422 and wrong.json()["error"]["field"] == "provider"
+    bad_account = client.post(
+        "/v1/senders",
+        json={"address": "12345", "provider": "twilio", "account": "a b"},
+        headers=admin,
+    )
+    assert bad_account.status_code == 422 and bad_account.json()["error"]["field"] == "account"
+    [listed] = client.get("/v1/senders", headers=admin).json()["items"]
+    assert listed["address"] == SENDER and listed["account"] == "globex-us"
+    assert client.delete(f"/v1/senders/{SENDER}", headers=admin).status_code == 200
+    assert client.delete(f"/v1/senders/{SENDER}", headers=admin).status_code == 404
+
+
+def test_a_senders_brand_names_the_reply(client: TestClient, admin: dict[str, str]) -> None:
+    register(client, admin, "twilio", brand="Globex")
+    body, headers = twilio_stop("SM-BRAND")
+    answer = client.post("/webhooks/twilio", content=body, headers=headers)
+    assert "Globex" in answer.text and "Acme" not in answer.text
+
+
+def test_a_registered_sender_routes_rest_replies_through_its_own_provider_and_account(
+    client: TestClient,
+    admin: dict[str, str],
+    fake: FakeProviders,
+    monkeypatch: pytest.MonkeyPatch,
+    graph: Stopline,
+) -> None:
+    monkeypatch.setenv("STOPLINE_ACCOUNT_GLOBEX_API_KEY", "KEY0123456789")
+    register(client, admin, "telnyx", account="globex")
+    from tests.provider_payloads import telnyx_stop
+
+    body, headers = telnyx_stop("TX-ACCOUNT")
+    assert client.post("/webhooks/telnyx", content=body, headers=headers).status_code == 200
+    assert graph.messaging.outbox.drain().sent == 1
+    monkeypatch.setenv("STOPLINE_ACCOUNT_GLOBEX_API_KEY", "someone-elses-key")
+    body, headers = telnyx_stop("TX-ACCOUNT-2", "HELP")
+    client.post("/webhooks/telnyx", content=body, headers=headers)
+    assert graph.messaging.outbox.drain().dead == 1  # the fake refuses the other key

@@ -1,0 +1,173 @@
+"""The outbox: REST replies written with the inbound message, delivered after commit with
+retries, backoff, dead-lettering and exactly-once delivery through idempotency keys."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from stopline.bootstrap import Stopline, utc_now
+from stopline.providers.fakes.server import FakeProviders
+from stopline.services.outbox import OutboxWorker
+from stopline.storage import outbox as repo
+from stopline.storage.tables import outbox
+from tests.integration.providers.conftest import fake_requests
+from tests.provider_payloads import PERSON, telnyx_stop
+
+
+def rows(graph: Stopline) -> list[dict[str, Any]]:
+    with graph.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(select(outbox).order_by(outbox.c.id))]
+
+
+def telnyx(client: TestClient, mid: str, text: str = "STOP") -> None:
+    body, headers = telnyx_stop(mid, text)
+    assert client.post("/webhooks/telnyx", content=body, headers=headers).status_code == 200
+
+
+def worker(graph: Stopline, **options: Any) -> OutboxWorker:
+    outbound = graph.messaging.outbound
+    defaults: dict[str, Any] = {"backoff": 0.0, "max_attempts": 3}
+    return OutboxWorker(
+        graph.engine,
+        outbound.deliver,
+        utc_now,
+        on_opted_out=outbound.record_refusal,
+        **(defaults | options),
+    )
+
+
+def test_the_reply_row_is_committed_with_the_message_and_sent_after(
+    client: TestClient, graph: Stopline, fake: FakeProviders
+) -> None:
+    telnyx(client, "T-1")
+    [row] = rows(graph)
+    assert row["status"] == "pending" and row["to_number"] == PERSON
+    assert row["sender"] == "+14155550199" and "unsubscribed" in row["body"]
+    assert fake_requests(fake) == []  # nothing leaves before the worker runs
+    assert graph.messaging.outbox.drain().sent == 1
+    [row] = rows(graph)
+    assert row["status"] == "sent" and row["provider_message_id"] and row["attempts"] == 1
+
+
+def test_failures_are_retried_with_the_same_idempotency_key(
+    client: TestClient, graph: Stopline, fake: FakeProviders
+) -> None:
+    httpx.post(f"{fake.url}/_fake/fail", json={"count": 2, "status": 503})
+    telnyx(client, "T-2")
+    stats = worker(graph).drain()
+    assert (stats.retried, stats.sent) == (2, 1)
+    log = fake_requests(fake)
+    assert [bool(r.get("failed")) for r in log] == [True, True, False]
+    assert {r["idempotency_key"] for r in log} == {"reply:telnyx:T-2"}
+    [row] = rows(graph)
+    assert row["status"] == "sent" and row["attempts"] == 3
+
+
+def test_backoff_doubles_and_rows_are_dead_lettered_after_the_last_attempt(
+    client: TestClient, graph: Stopline, fake: FakeProviders
+) -> None:
+    httpx.post(f"{fake.url}/_fake/fail", json={"count": 100, "status": 503})
+    telnyx(client, "T-3")
+    slow = worker(graph, backoff=30.0)
+    assert slow.run_once().retried == 1
+    [row] = rows(graph)
+    delay = (row["next_attempt_at"] - utc_now()).total_seconds()
+    assert 20 < delay <= 30 and row["status"] == "pending" and "503" in row["last_error"]
+    with graph.engine.begin() as conn:  # make it due again
+        conn.execute(outbox.update().values(next_attempt_at=utc_now()))
+    assert slow.run_once().retried == 1
+    [row] = rows(graph)
+    assert 50 < (row["next_attempt_at"] - utc_now()).total_seconds() <= 60
+    with graph.engine.begin() as conn:
+        conn.execute(outbox.update().values(next_attempt_at=utc_now()))
+    assert slow.run_once().dead == 1
+    [row] = rows(graph)
+    assert row["status"] == "dead" and row["attempts"] == 3
+    with graph.engine.begin() as conn:
+        assert repo.requeue_dead(conn, utc_now()) == 1
+    httpx.post(f"{fake.url}/_fake/fail", json={"count": 0})
+    assert worker(graph).drain().sent == 1
+
+
+def test_a_refusal_that_will_not_change_is_dead_lettered_at_once(
+    client: TestClient, graph: Stopline, fake: FakeProviders, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stopline.providers.base import Account
+
+    telnyx(client, "T-4")
+    monkeypatch.setattr(
+        graph.messaging.accounts,
+        "get",
+        lambda provider, name=None: Account(provider, "wrong", {"api_key": "not-the-key"}),
+    )
+    assert worker(graph, max_attempts=8).drain().dead == 1
+    [row] = rows(graph)
+    assert row["status"] == "dead" and row["attempts"] == 1 and "401" in row["last_error"]
+
+
+def test_a_worker_that_died_mid_send_is_taken_over_and_the_provider_sees_one_message(
+    client: TestClient, graph: Stopline, fake: FakeProviders
+) -> None:
+    telnyx(client, "T-5")
+    with graph.engine.begin() as conn:
+        [claimed] = repo.claim(conn, utc_now(), 10, timedelta(seconds=60))
+    # The first worker sent it, then died before recording that it had.
+    assert graph.messaging.outbound.deliver(claimed).accepted
+    assert worker(graph).run_once().sent == 0  # still leased to the dead worker
+    later = worker(graph)
+    later._clock = lambda: utc_now() + timedelta(seconds=61)  # the lease has run out
+    assert later.run_once().sent == 1
+    log = fake_requests(fake)
+    assert [r["replayed"] for r in log] == [False, True]
+    assert len({r["idempotency_key"] for r in log}) == 1
+    [row] = rows(graph)
+    assert row["status"] == "sent" and row["attempts"] == 2
+
+
+def test_postgres_workers_skip_rows_another_worker_holds(
+    client: TestClient, graph: Stopline, database_url: str
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite has one writer at a time: claims serialise, nothing to skip")
+    telnyx(client, "T-6")
+    with graph.engine.connect() as first, graph.engine.connect() as second:
+        with first.begin():
+            mine = repo.claim(first, utc_now(), 10, timedelta(seconds=60))
+            with second.begin():
+                theirs = repo.claim(second, utc_now(), 10, timedelta(seconds=60))
+        assert len(mine) == 1 and theirs == []
+
+
+def test_a_provider_that_still_blocks_the_number_turns_the_reply_into_evidence(
+    client: TestClient, graph: Stopline, fake: FakeProviders, admin: dict[str, str]
+) -> None:
+    httpx.post(f"{fake.url}/_fake/opted-out", json={"numbers": [PERSON]})
+    telnyx(client, "T-7", "START")  # Stopline records the opt-in and wants to confirm it
+    assert worker(graph).drain().dead == 1
+    [row] = rows(graph)
+    assert row["status"] == "dead" and "opted out" in row["last_error"]
+    events = client.get(f"/v1/contacts/{PERSON}", headers=admin).json()["events"]
+    assert [e["kind"] for e in events] == ["opt_in", "opt_out"]
+    signal = events[-1]
+    assert signal["source"] == "provider_signal" and signal["evidence"]["code"] == "40300"
+    assert signal["evidence"]["via"] == "send_error"
+
+
+def test_providers_that_answer_stop_themselves_get_no_second_reply(
+    client: TestClient, graph: Stopline, fake: FakeProviders
+) -> None:
+    graph.messaging.silent = frozenset({"telnyx"})
+    telnyx(client, "T-8")
+    assert rows(graph) == []
+    assert graph.messaging.outbox.drain().sent == 0
+    from stopline.storage.tables import inbound_messages
+
+    with graph.engine.connect() as conn:
+        stored = conn.execute(select(inbound_messages.c.outcome, inbound_messages.c.reply_text))
+        assert [tuple(r) for r in stored] == [("opted_out", None)]

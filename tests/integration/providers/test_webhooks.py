@@ -1,0 +1,157 @@
+"""Every provider's webhook through the whole app, on SQLite and PostgreSQL: the same STOP
+gives the same ledger event, suppression and exactly one confirmation; bad requests change
+nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from stopline.bootstrap import Stopline
+from stopline.providers.fakes.server import FakeProviders
+from tests.integration.providers.cases import CASES, STATUS_SIGNALS, Call, Case, provider_of, route
+from tests.integration.providers.conftest import fake_requests
+from tests.provider_payloads import PERSON
+
+IDS = [c.name for c in CASES]
+
+
+def post(client: TestClient, case_route: str, call: Call) -> Any:
+    url = case_route + (f"?{call.query}" if call.query else "")
+    return client.post(url, content=call.body, headers=call.headers)
+
+
+def events(client: TestClient, key: dict[str, str]) -> list[dict[str, Any]]:
+    response = client.get(f"/v1/contacts/{PERSON}", headers=key)
+    assert response.status_code == 200
+    found: list[dict[str, Any]] = response.json()["events"]
+    return found
+
+
+def allowed(client: TestClient, key: dict[str, str]) -> bool:
+    answer = client.post("/v1/check", json={"number": PERSON}, headers=key).json()
+    return bool(answer["allowed"])
+
+
+def sends(fake: FakeProviders) -> list[dict[str, Any]]:
+    return [r for r in fake_requests(fake) if r.get("status", 0) < 300 and not r["replayed"]]
+
+
+def confirmation(case: Case, answer: bytes, graph: Stopline, fake: FakeProviders) -> list[str]:
+    """Every confirmation the person gets: inline in the answer, or sent by the outbox."""
+    graph.messaging.outbox.drain()
+    texts = [r["body"] for r in sends(fake)]
+    inline = case.reply(answer)
+    found = [inline] if inline else []
+    for body in texts:
+        found.append(str(body.get("text") or body.get("body") or body.get("Body")))
+    return found
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_signed_stop_is_recorded_suppressed_and_confirmed_once(
+    case: Case, client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    answer = post(client, route(case), case.stop("MSG-1"))
+    assert answer.status_code == 200, answer.text
+    [event] = events(client, admin)
+    assert event["kind"] == "opt_out" and event["source"] == "keyword"
+    assert event["provider"] == provider_of(case) and event["provider_message_id"] == "MSG-1"
+    assert event["raw_text"] == "STOP" and event["scope"] == "organisation"
+    assert event["sender"] == "+14155550199"
+    assert not allowed(client, admin)
+    [text] = confirmation(case, answer.content, graph, fake)
+    assert "Acme" in text and "unsubscribed" in text
+    if not case.inline:
+        [request] = sends(fake)
+        assert request["path"] == case.rest_path
+        assert request["idempotency_key"] == f"reply:{provider_of(case)}:MSG-1"
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_a_replayed_or_retried_delivery_is_answered_the_same_and_changes_nothing(
+    case: Case, client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    call = case.stop("MSG-2")
+    first = post(client, route(case), call)
+    graph.messaging.outbox.drain()
+    again = post(client, route(case), call)  # the very same request (a replay)
+    retried = post(client, route(case), case.stop("MSG-2"))  # re-signed retry, same id
+    assert first.status_code == again.status_code == retried.status_code == 200
+    assert first.content == again.content == retried.content
+    assert len(events(client, admin)) == 1
+    graph.messaging.outbox.drain()
+    assert len(sends(fake)) == (0 if case.inline else 1)
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_tampered_wrong_key_and_stale_requests_are_refused_and_change_nothing(
+    case: Case, client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    bad = [case.wrong_key("MSG-3")]
+    if case.stale is not None:
+        bad.append(case.stale("MSG-4"))
+    if case.tamperable:
+        good = case.stop("MSG-5")
+        bad.append(Call(good.body.replace(b"STOP", b"STAR"), good.headers, good.query))
+    bad.append(case.unsigned("MSG-6"))
+    for call in bad:
+        answer = post(client, route(case), call)
+        assert answer.status_code in (401, 403), (answer.status_code, answer.text)
+    assert events(client, admin) == []
+    assert allowed(client, admin)
+    assert graph.messaging.outbox.drain().sent == 0
+    assert fake_requests(fake) == []
+
+
+@pytest.mark.parametrize(
+    ("provider", "build", "code"), STATUS_SIGNALS, ids=[s[0] for s in STATUS_SIGNALS]
+)
+def test_opt_out_status_callbacks_suppress_with_the_code_as_evidence(
+    provider: str, build: Any, code: str, client: TestClient, admin: dict[str, str]
+) -> None:
+    answer = post(client, f"/webhooks/{provider}", build("OUT-1"))
+    assert answer.status_code == 200, answer.text
+    [event] = events(client, admin)
+    assert event["source"] == "provider_signal" and event["kind"] == "opt_out"
+    assert event["provider"] == provider and event["evidence"]["code"] == code
+    assert event["evidence"]["via"] == "status_callback"
+    assert not allowed(client, admin)
+    again = post(client, f"/webhooks/{provider}", build("OUT-1"))
+    assert again.status_code == 200 and len(events(client, admin)) == 1
+
+
+def test_vonage_sms_api_inbound_by_get_with_the_signature_in_the_query(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    from urllib.parse import urlencode
+
+    from tests.provider_payloads import vonage_legacy_stop
+
+    query = urlencode(vonage_legacy_stop("GET-1"))
+    assert client.get(f"/webhooks/vonage?{query}").status_code == 200
+    [event] = events(client, admin)
+    assert event["provider"] == "vonage" and event["provider_message_id"] == "GET-1"
+    tampered = query.replace("text=STOP", "text=STAR")
+    assert client.get(f"/webhooks/vonage?{tampered}").status_code == 403
+
+
+def test_a_bandwidth_callback_array_records_every_item(
+    client: TestClient, admin: dict[str, str], graph: Stopline
+) -> None:
+    import json
+
+    from tests import provider_payloads as p
+
+    first, headers = p.bandwidth_stop("BW-1")
+    second, _ = p.bandwidth_stop("BW-2", text="HELP")
+    body = json.dumps(json.loads(first) + json.loads(second)).encode()
+    assert client.post("/webhooks/bandwidth", content=body, headers=headers).status_code == 200
+    [event] = events(client, admin)
+    assert event["provider_message_id"] == "BW-1"
+    stats = graph.messaging.outbox.drain()
+    assert stats.sent == 2  # the opt-out confirmation and the HELP answer, one each
+    not_array = client.post("/webhooks/bandwidth", content=b'{"type": "x"}', headers=headers)
+    assert not_array.status_code == 400 and "array" in not_array.text
