@@ -161,7 +161,7 @@ async def decide_item(
     decision = ReviewDecision(
         item_id, Decision(body.decision), body.actor or f"api-key:{key.name}", body.note, scope
     )
-    result = await asyncio.wrap_future(app.commits.submit(app.reviews, decision))
+    result = await app.commits.submit_async(app.reviews, decision)
     if result.outcome == "not_found" or result.item is None:
         raise ApiError(404, "not_found", f"no review item #{item_id}")
     if result.outcome == "already_decided":
@@ -188,7 +188,7 @@ async def sweep_now(request: Request, _key: AdminKey) -> Response:
 
 
 async def run_sweep(app: Stopline) -> SweepReport:
-    report: SweepReport = await asyncio.wrap_future(app.commits.submit(app.sweeper, app.clock()))
+    report: SweepReport = await app.commits.submit_async(app.sweeper, app.clock())
     log_report(report)
     app.metrics.review_escalated.inc(len(report.escalated))
     app.metrics.review_defaulted.inc(len(report.defaulted))

@@ -93,7 +93,7 @@ class CommitQueue:
         self._thread.join(timeout)
 
     def _check_open(self) -> None:
-        if self._closed:
+        if self._closed or not self._thread.is_alive():
             raise CommitQueueClosed("the commit queue is shut down")
 
     def _run(self) -> None:
@@ -112,7 +112,11 @@ class CommitQueue:
                     stop = True
                     break
                 batch.append(nxt)
-            self._commit(batch)
+            try:
+                self._commit(batch)
+            except BaseException as exc:  # never let the writer die with callers waiting
+                log.exception("commit queue failed a batch of %d", len(batch))
+                _settle([p for p in batch if not _done(p)], [exc] * len(batch), failed=True)
             if stop:
                 return
 
@@ -132,7 +136,8 @@ class CommitQueue:
                 break
             _settle(batch, results, failed=False)
             if self._on_batch:
-                self._on_batch(len(batch), time.perf_counter() - started)
+                with contextlib.suppress(Exception):  # metrics must never stop the writer
+                    self._on_batch(len(batch), time.perf_counter() - started)
             return
         if len(batch) == 1:
             _settle(batch, [RuntimeError("could not commit after retries")], failed=True)
@@ -156,9 +161,11 @@ class CommitQueue:
 def _settle(batch: list[_Pending[Any, Any]], outcomes: list[Any], *, failed: bool) -> None:
     """Resolve every waiter; asyncio waiters are woken with one call per event loop."""
     by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future[Any], Any]]] = {}
-    for pending, outcome in zip(batch, outcomes, strict=True):
+    for pending, outcome in zip(batch, outcomes, strict=False):
         if pending.loop is None:
             assert isinstance(pending.future, Future)
+            if not pending.future.set_running_or_notify_cancel():
+                continue  # the caller cancelled (e.g. asyncio.wrap_future was cancelled)
             if failed:
                 pending.future.set_exception(outcome)
             else:
@@ -169,6 +176,10 @@ def _settle(batch: list[_Pending[Any, Any]], outcomes: list[Any], *, failed: boo
     for loop, items in by_loop.items():
         with contextlib.suppress(RuntimeError):  # a closed loop: nobody is waiting any more
             loop.call_soon_threadsafe(_resolve, items, failed)
+
+
+def _done(pending: _Pending[Any, Any]) -> bool:
+    return pending.future.done()
 
 
 def _resolve(items: list[tuple[asyncio.Future[Any], Any]], failed: bool) -> None:

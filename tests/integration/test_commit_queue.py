@@ -1,0 +1,76 @@
+"""The group-commit writer survives cancelled callers, failing handlers and failing hooks."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from concurrent.futures import CancelledError
+
+import pytest
+from sqlalchemy import Connection, Engine, text
+
+from stopline.storage.commit_queue import CommitQueue, CommitQueueClosed
+
+
+def echo(_conn: Connection, items: Sequence[int]) -> list[int]:
+    return [i * 2 for i in items]
+
+
+def picky(conn: Connection, items: Sequence[int]) -> list[int]:
+    conn.execute(text("SELECT 1"))
+    if 13 in items:
+        raise ValueError("unlucky")
+    return list(items)
+
+
+def test_cancelled_waiters_do_not_stop_the_writer(engine: Engine) -> None:
+    queue = CommitQueue(engine)
+    try:
+        futures = [queue.submit(echo, i) for i in range(50)]
+        for f in futures[::3]:
+            f.cancel()
+        assert queue.run(echo, 21) == 42
+        for i, f in enumerate(futures):
+            if i % 3:
+                assert f.result(10) == i * 2
+            else:
+                with pytest.raises(CancelledError):
+                    f.result(10)
+        assert queue.alive
+    finally:
+        queue.close()
+
+
+def test_a_failing_item_fails_alone(engine: Engine) -> None:
+    queue = CommitQueue(engine)
+    try:
+        futures = {i: queue.submit(picky, i) for i in (11, 12, 13, 14)}
+        assert [futures[i].result(10) for i in (11, 12, 14)] == [11, 12, 14]
+        with pytest.raises(ValueError, match="unlucky"):
+            futures[13].result(10)
+        assert queue.run(echo, 1) == 2
+    finally:
+        queue.close()
+
+
+def test_a_failing_metrics_hook_does_not_stop_the_writer(engine: Engine) -> None:
+    def broken(_size: int, _seconds: float) -> None:
+        raise RuntimeError("metrics backend down")
+
+    queue = CommitQueue(engine, on_batch=broken)
+    try:
+        assert [queue.run(echo, i) for i in range(3)] == [0, 2, 4]
+    finally:
+        queue.close()
+
+
+def test_async_waiters_and_closing(engine: Engine) -> None:
+    queue = CommitQueue(engine)
+
+    async def main() -> list[int]:
+        return list(await asyncio.gather(*(queue.submit_async(echo, i) for i in range(20))))
+
+    assert asyncio.run(main()) == [i * 2 for i in range(20)]
+    queue.close()
+    with pytest.raises(CommitQueueClosed):
+        queue.submit(echo, 1)
