@@ -205,3 +205,28 @@ def test_health_metrics_and_docs(client: TestClient) -> None:
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
     spec = client.get("/openapi.json").json()
     assert {"/v1/check", "/v1/check/batch", "/webhooks/twilio"} <= set(spec["paths"])
+
+
+def test_scopes_written_any_way_are_enforced_the_same(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    n = "+14155550177"
+    client.post(
+        "/v1/consent", json={"number": n, "kind": "opt_out", "scope": "topic:Promo"}, headers=admin
+    )
+    client.post(
+        "/v1/consent",
+        json={"number": n, "kind": "opt_out", "scope": "sender:(415) 555-0199"},
+        headers=admin,
+    )
+
+    def allowed(**extra: str) -> bool:
+        body = {"number": n, **extra}
+        return bool(client.post("/v1/check", json=body, headers=admin).json()["allowed"])
+
+    assert not allowed(topic="PROMO") and not allowed(topic="promo")
+    assert not allowed(sender="+14155550199") and not allowed(sender="415-555-0199")
+    assert allowed(topic="support", sender="+14155550100")
+    assert allowed(topic="   ")  # a blank topic is no topic, not a server error
+    listed = client.get("/v1/suppressions", params={"scope": "topic:Promo"}, headers=admin)
+    assert [i["scope"] for i in listed.json()["items"]] == ["topic:promo"]

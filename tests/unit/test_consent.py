@@ -116,3 +116,11 @@ def test_repeated_opt_out_changes_nothing_but_opt_in_always_counts() -> None:
     assert not changes_state({ORGANISATION}, draft())
     assert changes_state({Scope.topic("x")}, draft())
     assert changes_state(set(), draft(Kind.OPT_IN))
+
+
+def test_canonical_scopes_are_the_form_the_gate_looks_up() -> None:
+    assert Scope.canonical("topic: Marketing ") == Scope.topic("marketing")
+    assert str(Scope.canonical("sender:(415) 555-0199")) == "sender:+14155550199"
+    assert str(Scope.canonical("sender:12345")) == "sender:12345"
+    assert Scope.canonical("Organization") == ORGANISATION
+    assert scopes_for_send("  ", " ") == (ORGANISATION,)

@@ -231,13 +231,9 @@ async def record_consent(body: ConsentRequest, request: Request, key: WriteKey) 
     except InvalidNumber as exc:
         raise invalid_field("number", str(exc), "invalid_number") from None
     try:
-        scope = Scope.parse(body.scope)
+        scope = Scope.canonical(body.scope, region)
     except ValueError as exc:
         raise invalid_field("scope", str(exc)) from None
-    if scope.kind.value == "sender":
-        scope = Scope.sender(normalise_address(scope.key, region))
-    elif scope.kind.value == "topic":
-        scope = Scope.topic(scope.key)
     now = app.clock()
     occurred = body.occurred_at or now
     if occurred.tzinfo is None:
@@ -283,7 +279,7 @@ async def list_suppressions(
     scope_name = None
     if scope is not None:
         try:
-            scope_name = str(Scope.parse(scope))
+            scope_name = str(Scope.canonical(scope, app.settings.default_region))
         except ValueError as exc:
             raise ApiError(422, "invalid", f"scope: {exc}", field="scope") from None
     for name, value in (("since", since), ("until", until)):

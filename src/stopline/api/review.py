@@ -155,7 +155,7 @@ async def decide_item(
 ) -> Response:
     app = stopline_of(request)
     try:
-        scope = Scope.parse(body.scope)
+        scope = Scope.canonical(body.scope, app.settings.default_region)
     except ValueError as exc:
         raise invalid_field("scope", str(exc)) from None
     decision = ReviewDecision(

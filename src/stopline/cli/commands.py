@@ -218,16 +218,6 @@ def classify_cmd(
     out.print(f"why:  {c.explanation}")
 
 
-def canonical_scope(scope: Scope, region: str) -> Scope:
-    """Spell a scope as the send gate looks it up: topics lower-case, senders normalised
-    (as the API does), so `--scope topic:Marketing` matches `--topic marketing`."""
-    if scope.kind.value == "sender":
-        return Scope.sender(normalise_address(scope.key, region))
-    if scope.kind.value == "topic":
-        return Scope.topic(scope.key)
-    return scope
-
-
 def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str | None) -> None:
     from stopline.services.ledger import record
 
@@ -235,11 +225,10 @@ def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str |
     region = config.default_region
     try:
         e164 = normalise(number, region)
-        parsed = Scope.parse(scope)
+        parsed = Scope.canonical(scope, region)
     except (InvalidNumber, ValueError) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
-    parsed = canonical_scope(parsed, region)
     engine = bootstrap.open_database(config)
     moment = now()
     draft = ConsentDraft(e164, kind, Source.MANUAL, moment, parsed, raw_text=note, actor=actor)
@@ -291,7 +280,7 @@ def suppressions_import(
 
     config = settings()
     try:
-        parsed = canonical_scope(Scope.parse(scope), config.default_region)
+        parsed = Scope.canonical(scope, config.default_region)
     except ValueError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
@@ -334,8 +323,13 @@ def suppressions_export(
     """Export the current suppression list as CSV."""
     from stopline.services.imports import export_rows, write_csv
 
-    engine = bootstrap.open_database(settings())
-    scope_name = str(Scope.parse(scope)) if scope else None
+    config = settings()
+    try:
+        scope_name = str(Scope.canonical(scope, config.default_region)) if scope else None
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    engine = bootstrap.open_database(config)
     if output is None:
         write_csv(export_rows(engine, scope_name), sys.stdout)
         return

@@ -87,12 +87,13 @@ def review_decide(
     if not actor.strip():
         err.print("[red]--actor must name who decides[/red]")
         raise typer.Exit(2)
+    config = settings()
     try:
-        parsed = Scope.parse(scope)
+        parsed = Scope.canonical(scope, config.default_region)
     except ValueError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
-    engine = bootstrap.open_database(settings())
+    engine = bootstrap.open_database(config)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         [result] = decide(
             conn, [ReviewDecision(item_id, chosen, actor.strip(), note, parsed)], now()

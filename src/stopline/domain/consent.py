@@ -16,6 +16,8 @@ from typing import Any
 
 import orjson
 
+from stopline.domain.phone import normalise_address
+
 GENESIS_HASH = "0" * 64
 
 
@@ -75,6 +77,18 @@ class Scope:
         return cls(scope_kind, key.strip())
 
     @classmethod
+    def canonical(cls, text: str, region: str = "US") -> Scope:
+        """Parse a scope a person or another system wrote, in the one form Stopline stores
+        and looks up: topic keys lower-cased, sender addresses normalised (E.164 for phone
+        numbers). Every user-facing entry point uses this."""
+        parsed = cls.parse(text)
+        if parsed.kind is ScopeKind.TOPIC:
+            return cls.topic(parsed.key)
+        if parsed.kind is ScopeKind.SENDER:
+            return cls.sender(normalise_address(parsed.key, region))
+        return parsed
+
+    @classmethod
     def topic(cls, key: str) -> Scope:
         return cls(ScopeKind.TOPIC, key.strip().lower())
 
@@ -89,9 +103,9 @@ ORGANISATION = Scope(ScopeKind.ORGANISATION)
 def scopes_for_send(sender: str | None, topic: str | None) -> tuple[Scope, ...]:
     """Every scope whose opt-out blocks a send from ``sender`` about ``topic``."""
     scopes = [ORGANISATION]
-    if topic:
+    if topic and topic.strip():
         scopes.append(Scope.topic(topic))
-    if sender:
+    if sender and sender.strip():
         scopes.append(Scope.sender(sender))
     return tuple(scopes)
 
