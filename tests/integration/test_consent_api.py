@@ -55,8 +55,8 @@ def test_batch_answers_each_input_in_order(client: TestClient, admin: dict[str, 
     assert results[0] == {"number": "+14155550101", "allowed": True, "reason": "not_suppressed"}
     assert results[1]["number"] == "+14155550102" and results[1]["reason"] == "opted_out"
     assert results[1]["input"] == "415-555-0102" and results[1]["scope"] == "organisation"
-    assert "number" not in results[2] and results[2]["reason"] == "invalid_number"
-    assert results[2]["error"]
+    assert results[2]["number"] is None and results[2]["reason"] == "invalid_number"
+    assert results[2]["input"] == "garbage" and results[2]["error"]
 
 
 def test_batch_of_e164_numbers_with_blocked_ones_anywhere(

@@ -68,6 +68,7 @@ def test_verify_accepts_default_port_variants() -> None:
     [
         (request({"Body": "STOP"}, sig=""), "missing_signature"),
         (request({"Body": "STOP"}, sig="bm9wZQ=="), "bad_signature"),
+        (request({"Body": "STOP"}, sig="sïgnature"), "bad_signature"),
     ],
 )
 def test_verify_refuses(req: WebhookRequest, reason: str) -> None:

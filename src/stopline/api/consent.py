@@ -102,10 +102,11 @@ _ALLOWED_TAIL = '","allowed":true,"reason":"not_suppressed"}'
 
 
 def batch_item(checked: gate.Checked) -> dict[str, Any]:
-    """A batch result: `checked_json` without null fields, and without ``input`` when it is
-    already the E.164 number (batches are large; clients match results by position)."""
-    item = {k: v for k, v in checked_json(checked).items() if v is not None}
-    if item.get("input") == item.get("number"):
+    """A batch result: `checked_json` without empty fields, except ``number`` (null for an
+    input that is not a phone number); ``input`` only when it differs from ``number``
+    (batches are large; clients match results by position)."""
+    item = {k: v for k, v in checked_json(checked).items() if v is not None or k == "number"}
+    if item.get("input") == item["number"]:
         del item["input"]
     return item
 

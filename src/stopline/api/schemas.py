@@ -38,7 +38,7 @@ class BatchCheckRequest(BaseModel):
 
 
 class BatchItem(BaseModel):
-    number: str | None = Field(None, description="E.164; absent when the input is not a number")
+    number: str | None = Field(description="E.164; null when the input is not a phone number")
     input: str | None = Field(None, description="The input, when it differs from `number`")
     allowed: bool
     reason: Literal["not_suppressed", "opted_out", "invalid_number"]

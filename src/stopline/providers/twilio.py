@@ -40,6 +40,7 @@ from stopline.providers.base import (
     headers_for,
     retryable_status,
 )
+from stopline.providers.signing import same
 
 OPTED_OUT_CODE = "21610"  # "Attempt to send to unsubscribed recipient"
 _STATES = {
@@ -144,7 +145,7 @@ class TwilioProvider(Provider):
         if not given:
             raise WebhookRejected(403, "missing_signature", "X-Twilio-Signature is missing")
         for url in (request.url, *_port_variants(request.url)):
-            if hmac.compare_digest(signature(self._token, url, pairs), given):
+            if same(signature(self._token, url, pairs), given):
                 return
         raise WebhookRejected(403, "bad_signature", "X-Twilio-Signature does not match")
 
