@@ -24,7 +24,7 @@ class BodyLimit:
         self.paths = paths or {}  # exact path -> its own limit (bulk uploads)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+        if scope["type"] != "http":  # every method: a GET may carry a body too
             await self.app(scope, receive, send)
             return
         limit = self.webhook_limit if scope["path"].startswith("/webhooks") else self.limit

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -33,6 +34,27 @@ class InboundMessage:
     # The provider already recognised a keyword and answered it itself (Twilio's OptOutType,
     # Plivo's MessageIntent); None when the provider says nothing.
     provider_keyword: Action | None = None
+
+
+MAX_MESSAGE_ID = 128  # storage column sizes; longer values are replaced by a digest
+MAX_ADDRESS = 64
+
+
+def bounded(message: InboundMessage) -> InboundMessage:
+    """The message with an over-long provider id or sender address replaced by a stable
+    ``sha256:`` digest, so no provider can make an opt-out unstorable by sending long ids."""
+    mid, to = message.provider_message_id, message.to
+    if len(mid) <= MAX_MESSAGE_ID and len(to) <= MAX_ADDRESS:
+        return message
+    return replace(
+        message,
+        provider_message_id=_digest(mid) if len(mid) > MAX_MESSAGE_ID else mid,
+        to=_digest(to)[:MAX_ADDRESS] if len(to) > MAX_ADDRESS else to,
+    )
+
+
+def _digest(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Outcome(StrEnum):

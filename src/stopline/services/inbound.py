@@ -5,13 +5,13 @@ review item (in the same transaction) for every message whose intent is unclear.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
 
-from stopline.domain.inbound import InboundMessage, InboundPolicy, Outcome, decide
+from stopline.domain.inbound import InboundMessage, InboundPolicy, Outcome, bounded, decide
 from stopline.domain.language import Action, Classification
 from stopline.domain.review import ReviewPolicy
 from stopline.services.ledger import LedgerStage
@@ -48,6 +48,10 @@ class InboundRecorder:
 
     def __call__(self, conn: Connection, commands: Sequence[InboundCommand]) -> list[InboundResult]:
         now = self._clock()
+        commands = [
+            c if bounded(c.message) is c.message else replace(c, message=bounded(c.message))
+            for c in commands
+        ]
         known: dict[tuple[str, str], InboundResult] = {}
         for provider in {c.message.provider for c in commands}:
             ids = [

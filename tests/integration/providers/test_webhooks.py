@@ -155,3 +155,17 @@ def test_a_bandwidth_callback_array_records_every_item(
     assert stats.sent == 2  # the opt-out confirmation and the HELP answer, one each
     not_array = client.post("/webhooks/bandwidth", content=b'{"type": "x"}', headers=headers)
     assert not_array.status_code == 400 and "array" in not_array.text
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_an_over_long_message_id_cannot_make_an_opt_out_unstorable(
+    case: Case, client: TestClient, admin: dict[str, str]
+) -> None:
+    long_id = "M" * 300  # wider than the column: stored as a stable digest on every backend
+    first = post(client, route(case), case.stop(long_id))
+    assert first.status_code == 200, first.text
+    again = post(client, route(case), case.stop(long_id))
+    assert again.status_code == 200 and again.content == first.content
+    [event] = events(client, admin)
+    assert event["provider_message_id"].startswith("sha256:")
+    assert not allowed(client, admin)
