@@ -63,6 +63,7 @@ def configure(level: str = "INFO", fmt: str = "json") -> None:
             processors=[
                 structlog.stdlib.ProcessorFormatter.remove_processors_meta,
                 structlog.processors.format_exc_info,
+                _mask_processor,  # again: tracebacks and SQL errors can quote numbers
                 renderer,
             ],
         )

@@ -31,3 +31,13 @@ def test_structured_log_lines_mask_numbers(capsys: pytest.CaptureFixture[str]) -
     record = json.loads(line)
     assert "+14155550100" not in line and "+14155550199" not in line
     assert record["level"] == "info"
+
+
+def test_numbers_in_tracebacks_are_masked(capsys: pytest.CaptureFixture[str]) -> None:
+    logs.configure("INFO", "json")
+    try:
+        raise ValueError(("+14155550100", "STOP"))
+    except ValueError:
+        logging.getLogger("stopline.test").exception("batch failed")
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "ValueError" in line and "+14155550100" not in line

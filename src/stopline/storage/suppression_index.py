@@ -66,19 +66,21 @@ class SuppressionIndex:
         self._lock = threading.Lock()
 
     def blocked(self, numbers: Iterable[str], scopes: Sequence[str]) -> list[Hit]:
-        """Current suppressions of ``numbers`` at any of ``scopes``, fresh from the ledger."""
-        self.refresh()
+        """Current suppressions of ``numbers`` at any of ``scopes``, fresh from the ledger.
+        Reads happen under the same lock as updates (checks may run in a thread pool)."""
         wanted = numbers if isinstance(numbers, (set, frozenset)) else set(numbers)
-        hits: list[Hit] = []
-        if ORGANISATION in scopes:
-            org = self._org
-            hits.extend((n, ORGANISATION, org[n]) for n in org.keys() & wanted)
         others = [s for s in scopes if s != ORGANISATION]
-        if others:
-            scoped = self._scoped
-            for number in scoped.keys() & wanted:
-                by_scope = scoped[number]
-                hits.extend((number, s, by_scope[s]) for s in others if s in by_scope)
+        hits: list[Hit] = []
+        with self._lock:
+            self._refresh()
+            if ORGANISATION in scopes:
+                org = self._org
+                hits.extend((n, ORGANISATION, org[n]) for n in org.keys() & wanted)
+            if others:
+                scoped = self._scoped
+                for number in scoped.keys() & wanted:
+                    by_scope = scoped[number]
+                    hits.extend((number, s, by_scope[s]) for s in others if s in by_scope)
         return hits
 
     def details(self, hits: Sequence[Hit]) -> dict[int, Detail]:
@@ -90,17 +92,20 @@ class SuppressionIndex:
 
     def refresh(self) -> None:
         with self._lock:
-            if self._cursor is None:
-                self._cursor, rows = self._feed.load()
-                for number, scope, event_id in rows:
-                    self._set(number, scope, event_id)
-                return
-            self._cursor, events = self._feed.changes(self._cursor)
-            for event_id, number, _seq, scope, kind in events:
-                if kind == "opt_out":
-                    self._set(number, scope, event_id)
-                else:
-                    self._unset(number, scope)
+            self._refresh()
+
+    def _refresh(self) -> None:
+        if self._cursor is None:
+            self._cursor, rows = self._feed.load()
+            for number, scope, event_id in rows:
+                self._set(number, scope, event_id)
+            return
+        self._cursor, events = self._feed.changes(self._cursor)
+        for event_id, number, _seq, scope, kind in events:
+            if kind == "opt_out":
+                self._set(number, scope, event_id)
+            else:
+                self._unset(number, scope)
 
     def close(self) -> None:
         self._feed.close()
