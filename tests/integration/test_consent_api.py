@@ -233,3 +233,49 @@ def test_scopes_written_any_way_are_enforced_the_same(
     assert allowed(topic="   ")  # a blank topic is no topic, not a server error
     listed = client.get("/v1/suppressions", params={"scope": "topic:Promo"}, headers=admin)
     assert [i["scope"] for i in listed.json()["items"]] == ["topic:promo"]
+
+
+def test_a_back_dated_opt_in_never_lifts_a_newer_opt_out(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    n = "+14155550188"
+    now = datetime.now(UTC)
+    client.post(
+        "/v1/consent",
+        json={
+            "number": n,
+            "kind": "opt_out",
+            "occurred_at": (now - timedelta(hours=1)).isoformat(),
+        },
+        headers=admin,
+    )
+    stale = client.post(
+        "/v1/consent",
+        json={
+            "number": n,
+            "kind": "opt_in",
+            "source": "crm",
+            "occurred_at": "2020-01-01T00:00:00Z",
+        },
+        headers=admin,
+    )
+    assert stale.status_code == 409 and stale.json()["error"]["code"] == "superseded"
+    assert client.post("/v1/check", json={"number": n}, headers=admin).json()["allowed"] is False
+    late_start = client.post(
+        "/v1/inbound",
+        json={
+            "message_id": "late-1",
+            "from": n,
+            "to": "+14155550199",
+            "text": "START",
+            "received_at": (now - timedelta(hours=2)).isoformat(),
+        },
+        headers=admin,
+    ).json()
+    assert late_start["outcome"] == "superseded" and late_start["reply"] is None
+    assert client.post("/v1/check", json={"number": n}, headers=admin).json()["allowed"] is False
+    fresh = client.post("/v1/consent", json={"number": n, "kind": "opt_in"}, headers=admin)
+    assert fresh.status_code == 201
+    assert client.post("/v1/check", json={"number": n}, headers=admin).json()["allowed"] is True
+    kinds = [e["kind"] for e in client.get(f"/v1/contacts/{n}", headers=admin).json()["events"]]
+    assert kinds == ["opt_out", "opt_in"]

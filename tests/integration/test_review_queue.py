@@ -284,3 +284,23 @@ def test_the_server_sweeps_periodically(settings: Settings) -> None:
             assert "stopline_review_escalated_total 1.0" in metrics
     finally:
         graph.close()
+
+
+def test_a_later_start_supersedes_an_opt_out_decision(
+    client: TestClient, writer: dict[str, str], graph: Stopline
+) -> None:
+    post(client, twilio_form("SM300", UNCLEAR))  # unclear, then the person texts START
+    post(client, twilio_form("SM301", "START"))
+    [item] = open_items(client, writer)
+    response = client.post(
+        f"/v1/review/{item['id']}/decision",
+        json={"decision": "opt_out", "actor": "ana"},
+        headers=writer,
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["superseded_by"] is not None and body["changed"] is False
+    assert body["item"]["decision"] == "no_action" and "superseded" in body["item"]["note"]
+    assert [e["kind"] for e in events(client, writer)] == ["opt_in"]
+    check = client.post("/v1/check", json={"number": NUMBER}, headers=writer).json()
+    assert check["allowed"] is True  # the person's newer START stands

@@ -252,6 +252,14 @@ async def record_consent(body: ConsentRequest, request: Request, key: WriteKey) 
         evidence=body.evidence,
     )
     result = await app.commits.submit_async(app.consent, draft)
+    if result.superseded_by is not None:
+        raise ApiError(
+            409,
+            "superseded",
+            f"occurred_at: this opt-in is older than the opt-out in force at {scope} "
+            f"(since {result.superseded_by.isoformat()}); the newer statement stands",
+            field="occurred_at",
+        )
     return json(
         {
             "number": number,

@@ -171,8 +171,14 @@ async def decide_item(
             f"review item #{item_id} was already {result.item.status} "
             f"({result.item.decision} by {result.item.decided_by})",
         )
+    superseded = result.superseded_by.isoformat() if result.superseded_by else None
     return json(
-        {"item": item_json(result.item), "event_id": result.event_id, "changed": result.changed}
+        {
+            "item": item_json(result.item),
+            "event_id": result.event_id,
+            "changed": result.changed,
+            "superseded_by": superseded,
+        }
     )
 
 

@@ -63,6 +63,7 @@ class Outcome(StrEnum):
     OPTED_IN = "opted_in"
     HELP = "help"
     REVIEW = "review"
+    SUPERSEDED = "superseded"  # an opt-in older than the opt-out in force: not applied
     NONE = "none"
 
 

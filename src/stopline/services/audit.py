@@ -248,6 +248,7 @@ def audit(
         part = numbers[start : start + chunk]
         with engine.connect() as conn:
             active = ledger_repo.active_suppressions(conn, part, [ORGANISATION])
+            since = ledger_repo.latest_event_times(conn, part)
         drafts: list[ConsentDraft] = []
         for number in part:
             item, reading = latest[number]
@@ -256,7 +257,13 @@ def audit(
                 if number in opted_out:  # stopped, then started again: nothing is missing
                     report.findings.append(Finding(item, reading, caught, "resubscribed"))
                 continue
-            status = "already_suppressed" if number in active else "missed"
+            later = since.get((number, str(ORGANISATION)))
+            if number in active:
+                status = "already_suppressed"
+            elif later is not None and later > item.at:  # a newer statement in the ledger
+                status = "resubscribed"
+            else:
+                status = "missed"
             report.findings.append(Finding(item, reading, caught, status))
             if status == "missed" and apply:
                 drafts.append(_draft(item, reading, actor, source_name))

@@ -34,6 +34,14 @@ class LedgerStage:
         self._initial: dict[str, dict[Scope, int | None]] = {
             n: {scope: s.event_id for scope, s in active.items()} for n, active in loaded.items()
         }
+        # when each suppression in force began (the person's own time), to refuse back-dated
+        # opt-ins: a stale CRM sync must never lift a newer opt-out
+        self._since: dict[tuple[str, Scope], datetime] = {
+            (n, scope): s.since
+            for n, active in loaded.items()
+            for scope, s in active.items()
+            if s.since is not None
+        }
         # number -> scope -> None (suppressed before this stage) or the staged opt-out index
         self._active: dict[str, dict[Scope, int | None]] = {
             n: dict.fromkeys(active, None) for n, active in self._initial.items()
@@ -43,9 +51,22 @@ class LedgerStage:
     def active_scopes(self, number: str) -> set[Scope]:
         return set(self._active.get(number, {}))
 
+    def superseded(self, draft: ConsentDraft) -> datetime | None:
+        """For an opt-in made *before* the opt-out now in force at its scope, when that
+        opt-out happened; None otherwise. Such an opt-in changes nothing (the newer statement
+        stands) and is not appended."""
+        if draft.kind is not Kind.OPT_IN:
+            return None
+        since = self._since.get((draft.number, draft.scope))
+        if since is None or draft.scope not in self.active_scopes(draft.number):
+            return None
+        return since if draft.occurred_at < since else None
+
     def stage(self, draft: ConsentDraft, recorded_at: datetime) -> int | None:
         """Stage ``draft`` if it changes consent; returns its index for `flush` results."""
         if not changes_state(self.active_scopes(draft.number), draft):
+            return None
+        if self.superseded(draft) is not None:
             return None
         event = append(self._heads.get(draft.number), draft, recorded_at)
         self._heads[draft.number] = ChainHead(event.seq, event.hash)
@@ -54,8 +75,10 @@ class LedgerStage:
         scopes = self._active.setdefault(draft.number, {})
         if event.kind is Kind.OPT_OUT:
             scopes[event.scope] = index
+            self._since[(draft.number, draft.scope)] = draft.occurred_at
         else:
             scopes.pop(event.scope, None)
+            self._since.pop((draft.number, draft.scope), None)
         return index
 
     def flush(self) -> list[tuple[ConsentEvent, int]]:
@@ -83,6 +106,7 @@ class RecordResult:
     changed: bool
     event_id: int | None
     event: ConsentEvent | None
+    superseded_by: datetime | None = None  # an opt-in older than the opt-out in force
 
 
 class ConsentRecorder:
@@ -98,13 +122,13 @@ class ConsentRecorder:
 def record(conn: Connection, drafts: Sequence[ConsentDraft], now: datetime) -> list[RecordResult]:
     """Record consent changes in order, skipping those that change nothing."""
     stage = LedgerStage(conn, (d.number for d in drafts))
-    indexes = [stage.stage(d, now) for d in drafts]
+    outcomes = [(stage.superseded(d), stage.stage(d, now)) for d in drafts]
     written = stage.flush()
     return [
-        RecordResult(False, None, None)
+        RecordResult(False, None, None, newer)
         if i is None
         else RecordResult(True, written[i][1], written[i][0])
-        for i in indexes
+        for newer, i in outcomes
     ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +27,7 @@ from stopline.domain.consent import (
 )
 from stopline.domain.review import Decision, ReviewPolicy, Status, schedule
 from stopline.services.ledger import LedgerStage
+from stopline.storage import ledger as ledger_repo
 from stopline.storage import review as repo
 from stopline.storage.review import ReviewItem
 
@@ -75,6 +76,9 @@ class DecisionResult:
     item: ReviewItem | None
     event_id: int | None = None
     changed: bool = False  # a new opt-out was recorded (False if already opted out)
+    # an opt-out decision on a message the person has since followed with another consent
+    # statement (a START, a STOP): it is closed as no_action, the later statement stands
+    superseded_by: datetime | None = None
 
 
 def decide(
@@ -85,6 +89,7 @@ def decide(
     status: Status = Status.DECIDED,
 ) -> list[DecisionResult]:
     """Decide items; each is claimed first, so an item is decided once whatever the races."""
+    decisions, superseded = _supersede(conn, decisions)
     claimed: set[int] = set()
     for d in decisions:
         if d.item_id in claimed:
@@ -118,12 +123,44 @@ def decide(
             seen.add(d.item_id)
             results.append(
                 DecisionResult(
-                    d.item_id, "decided", item, events.get(d.item_id), d.item_id in events
+                    d.item_id,
+                    "decided",
+                    item,
+                    events.get(d.item_id),
+                    d.item_id in events,
+                    superseded.get(d.item_id),
                 )
             )
         else:
             results.append(DecisionResult(d.item_id, "already_decided", item))
     return results
+
+
+def _supersede(
+    conn: Connection, decisions: Sequence[ReviewDecision]
+) -> tuple[list[ReviewDecision], dict[int, datetime]]:
+    """Turn opt-out decisions into no_action where the person made a later consent
+    statement (at the decision's scope or organisation-wide) than the message under review."""
+    opt_outs = [d for d in decisions if d.decision is Decision.OPT_OUT]
+    if not opt_outs:
+        return list(decisions), {}
+    items = repo.get_many(conn, [d.item_id for d in opt_outs])
+    latest = ledger_repo.latest_event_times(conn, {i.number for i in items.values()})
+    out: list[ReviewDecision] = []
+    superseded: dict[int, datetime] = {}
+    for d in decisions:
+        item = items.get(d.item_id)
+        if d.decision is Decision.OPT_OUT and item is not None:
+            times = [latest.get((item.number, str(s))) for s in {d.scope, ORGANISATION}]
+            later = max((t for t in times if t is not None), default=None)
+            if later is not None and later > item.received_at:
+                superseded[d.item_id] = later
+                note = f"superseded: a later consent statement at {later.isoformat()}"
+                d = replace(
+                    d, decision=Decision.NO_ACTION, note=f"{d.note}; {note}" if d.note else note
+                )
+        out.append(d)
+    return out, superseded
 
 
 def _draft(item: ReviewItem, decision: ReviewDecision) -> ConsentDraft:

@@ -83,6 +83,19 @@ def active_suppressions(
     return found
 
 
+def latest_event_times(conn: Connection, numbers: Iterable[str]) -> dict[tuple[str, str], datetime]:
+    """(number, scope) -> when the person's latest consent statement at that scope happened."""
+    wanted = sorted(set(numbers))
+    if not wanted:
+        return {}
+    sql = (
+        "SELECT number, scope, max(occurred_at) FROM consent_events "  # noqa: S608
+        f"WHERE {in_list(conn, 'number')} GROUP BY number, scope"
+    )
+    rows = select_rows(conn, sql, [list_param(conn, wanted)])
+    return {(number, scope): instant(conn, moment) for number, scope, moment in rows}
+
+
 def insert_events(conn: Connection, events: Sequence[ConsentEvent]) -> list[int]:
     """Append events; returns their ids in order."""
     ids = allocate_ids(conn, consent_events, len(events))
