@@ -20,6 +20,7 @@ import httpx
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
 from stopline.domain.inbound import InboundMessage
+from stopline.domain.language import Action
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
 
 log = logging.getLogger("stopline.providers")
@@ -168,6 +169,13 @@ class ProviderMetrics:
         children[1].observe(seconds)
 
 
+COMMON_PROVIDER_KEYWORDS: Mapping[str, Action] = {
+    **dict.fromkeys(("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"), Action.OPT_OUT),
+    **dict.fromkeys(("START", "UNSTOP"), Action.OPT_IN),
+    **dict.fromkeys(("HELP", "INFO"), Action.HELP),
+}
+
+
 class Provider(ABC):
     """The shared base. Subclasses implement `_accept` (verify + parse a webhook) and `_send`
     (one REST call); `accept` and `send` wrap them with timing, logging and metrics."""
@@ -175,6 +183,10 @@ class Provider(ABC):
     name: ClassVar[str]
     inline_replies: ClassVar[bool] = False  # the webhook answer itself can carry the reply
     default_base_url: ClassVar[str] = ""
+    # The whole-message keywords the provider answers itself when its own keyword handling
+    # is on (providers match the entire body, case-insensitively). Subclasses narrow or
+    # widen this to their documented list.
+    own_keywords: ClassVar[Mapping[str, Action]] = COMMON_PROVIDER_KEYWORDS
 
     def __init__(
         self,

@@ -151,7 +151,13 @@ def verify(conn: Connection) -> VerifyReport:
 
 
 def rebuild(conn: Connection) -> int:
-    """Recompute the suppression table from the ledger; returns the number of rows."""
+    """Recompute the suppression table from the ledger; returns the number of rows.
+
+    Writers are held off for the duration (SQLite: the caller's ``BEGIN IMMEDIATE``;
+    PostgreSQL: a SHARE lock on the ledger), so no opt-out can commit between the read and
+    the rewrite and be lost from the projection."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("LOCK TABLE consent_events IN SHARE MODE")
     rows: list[tuple[ConsentEvent, int]] = []
     for _number, chain in _chains(repo.iter_events(conn)):
         for event in fold(chain).values():

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import httpx
 
 from stopline.domain.inbound import InboundMessage
-from stopline.domain.language import Action, Classification
+from stopline.domain.language import Classification
 from stopline.providers.accounts import AccountBook
 from stopline.providers.base import Provider
 from stopline.services.outbound import OutboundSender
@@ -29,8 +29,10 @@ class Messaging:
 
     def reply_route(self, provider: Provider, profile: SenderProfile) -> ReplyRoute | None:
         """How a reply to a message received by ``provider`` leaves: None when it goes inline
-        (TwiML, Plivo XML, generic JSON) or when the provider answers keywords itself."""
-        if provider.inline_replies or provider.name in self.silent:
+        (TwiML, Plivo XML, generic JSON). A provider that answers keywords itself still needs
+        Stopline's reply for everything it does not match (its answered keywords get no
+        reply at all: see `answered_by_provider`)."""
+        if provider.inline_replies:
             return None
         sender = profile.sender
         if sender is not None:
@@ -41,14 +43,14 @@ class Messaging:
         self, provider: Provider, message: InboundMessage, classification: Classification
     ) -> InboundMessage:
         """A provider whose own keyword handling is on (``STOPLINE_SILENT_PROVIDERS``) has
-        already answered STOP/START/HELP: mark it so, and Stopline stays silent."""
-        if (
-            provider.name in self.silent
-            and message.provider_keyword is None
-            and classification.rule.startswith("keyword")
-            and classification.action in (Action.OPT_OUT, Action.OPT_IN, Action.HELP)
-        ):
-            return replace(message, provider_keyword=classification.action)
+        already answered the message when the *whole body* is one of its own keywords (that
+        is all providers match): mark it so, and Stopline stays silent for that message only.
+        "Stop. Thank you", "ＳＴＯＰ" or "please stop texting me" still get Stopline's reply."""
+        if provider.name not in self.silent or message.provider_keyword is not None:
+            return message
+        answered = provider.own_keywords.get(message.body.strip().upper())
+        if answered is not None and answered is classification.action:
+            return replace(message, provider_keyword=answered)
         return message
 
     def close(self) -> None:

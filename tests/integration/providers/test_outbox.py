@@ -171,3 +171,15 @@ def test_providers_that_answer_stop_themselves_get_no_second_reply(
     with graph.engine.connect() as conn:
         stored = conn.execute(select(inbound_messages.c.outcome, inbound_messages.c.reply_text))
         assert [tuple(r) for r in stored] == [("opted_out", None)]
+
+
+def test_a_silent_provider_only_answered_its_exact_keywords(
+    client: TestClient, graph: Stopline, fake: FakeProviders
+) -> None:
+    """Providers match whole-body keywords only: anything else still gets Stopline's one
+    confirmation, through the provider's REST API."""
+    graph.messaging.silent = frozenset({"telnyx"})
+    telnyx(client, "T-20", "Stop. Thank you")
+    assert graph.messaging.outbox.drain().sent == 1
+    [request] = fake.state.requests  # type: ignore[attr-defined]
+    assert "unsubscribed" in str(request["body"])
