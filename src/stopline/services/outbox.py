@@ -55,7 +55,7 @@ class OutboxWorker:
         max_attempts: int = 8,
         backoff: float = 2.0,
         lease: float = 60.0,
-        batch: int = 5,  # x the HTTP timeout (10 s) stays under the lease (60 s)
+        batch: int = 5,  # each row's lease is renewed just before its own send
         on_opted_out: Callable[[OutboxRow, SendResult], None] | None = None,
     ) -> None:
         self._engine = engine.execution_options(sqlite_immediate=True)
@@ -76,7 +76,11 @@ class OutboxWorker:
         with self._engine.begin() as conn:
             rows = repo.claim(conn, self._clock(), self._batch, self._lease)
         sent = retried = dead = 0
-        for row in rows:
+        for index, row in enumerate(rows):
+            if index:  # the first row was claimed just now; later ones may have waited
+                with self._engine.begin() as conn:
+                    if not repo.renew(conn, row, self._clock(), self._lease):
+                        continue  # another worker took it over: never send it twice
             outcome = self._one(row)
             sent += outcome == "sent"
             retried += outcome == "retry"

@@ -62,6 +62,18 @@ def enqueue(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         conn.execute(insert(outbox), list(rows))
 
 
+def renew(conn: Connection, row: OutboxRow, now: datetime, lease: timedelta) -> bool:
+    """Extend our claim on ``row`` just before sending it; False when the lease ran out and
+    another worker has claimed it since (its attempt count moved on): then we must not send."""
+    c = outbox.c
+    result = conn.execute(
+        update(outbox)
+        .where(c.id == row.id, c.status == SENDING, c.attempts == row.attempts)
+        .values(next_attempt_at=now + lease)
+    )
+    return bool(result.rowcount)
+
+
 def claim(conn: Connection, now: datetime, limit: int, lease: timedelta) -> list[OutboxRow]:
     """Claim due rows: pending ones and claimed ones whose worker vanished (lease over).
     PostgreSQL workers skip rows another worker holds; SQLite serialises writers anyway."""

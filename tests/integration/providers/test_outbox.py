@@ -183,3 +183,20 @@ def test_a_silent_provider_only_answered_its_exact_keywords(
     assert graph.messaging.outbox.drain().sent == 1
     [request] = fake.state.requests  # type: ignore[attr-defined]
     assert "unsubscribed" in str(request["body"])
+
+
+def test_a_row_taken_over_while_its_batch_waited_is_not_sent_twice(
+    client: TestClient, graph: Stopline, fake: FakeProviders
+) -> None:
+    telnyx(client, "T-30")
+    slow = worker(graph)
+    with graph.engine.begin() as conn:
+        claimed = repo.claim(conn, utc_now(), 10, timedelta(seconds=60))
+    # while the slow worker was busy with earlier rows, its lease ran out and another
+    # worker claimed the row (the attempt count moves on)
+    with graph.engine.begin() as conn:
+        [taken] = repo.claim(conn, utc_now() + timedelta(seconds=61), 10, timedelta(seconds=60))
+        assert not repo.renew(conn, claimed[0], utc_now(), timedelta(seconds=60))
+    assert taken.attempts == claimed[0].attempts + 1
+    assert slow.run_once().sent == 0  # nothing due for the slow worker any more
+    assert fake_requests(fake) == []
