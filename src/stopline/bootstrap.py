@@ -23,6 +23,7 @@ from stopline.metrics import Metrics
 from stopline.providers.accounts import AccountBook
 from stopline.providers.base import ProviderMetrics
 from stopline.providers.registry import build_providers
+from stopline.providers.replays import ReplayGuard
 from stopline.services.inbound import InboundRecorder
 from stopline.services.keys import KeyStore
 from stopline.services.ledger import ConsentRecorder
@@ -221,4 +222,13 @@ def build_messaging(
         lease=settings.outbox_lease_seconds,
         on_opted_out=outbound.record_refusal,
     )
-    return Messaging(providers, accounts, senders, http, outbound, outbox, settings.silent())
+    return Messaging(
+        providers,
+        accounts,
+        senders,
+        http,
+        outbound,
+        outbox,
+        settings.silent(),
+        ReplayGuard(settings.webhook_tolerance_seconds),
+    )

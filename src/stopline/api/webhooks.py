@@ -9,11 +9,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable
+from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter
 
 from stopline.api.fast import FastRequest, FastResponse, FastRoute, served_by
+from stopline.domain.inbound import InboundMessage
+from stopline.domain.language import Action, Classification
 from stopline.domain.phone import mask
 from stopline.providers.base import WebhookRejected, WebhookRequest
 from stopline.providers.registry import WEBHOOK_PROVIDERS
@@ -70,6 +73,12 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
             body=request.body,
         )
         batch = provider.accept(incoming, app.clock())
+        replay = provider.replay_key(incoming)
+        digest = messaging.replays.digest(incoming.url, incoming.body) if replay else ""
+        if replay is not None and messaging.replays.conflicts(replay, digest):
+            raise WebhookRejected(
+                403, "replayed", "this signature was already used for a different request"
+            )
     except WebhookRejected as exc:
         app.metrics.webhook_rejected.labels(name, exc.reason).inc()
         log.warning("%s webhook refused: %s", name, exc.message)
@@ -82,12 +91,14 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
     for message in batch.messages:
         profile = messaging.senders.profile(message.to)
         classification = app.classifier(message.body, profile.context)
+        if not batch.body_signed:
+            message, classification = unsigned_body(message, classification)
         message = messaging.answered_by_provider(provider, message, classification)
         route = messaging.reply_route(provider, profile)
         command = InboundCommand(message, classification, profile.policy, route)
         pending.append(app.commits.submit_async(app.inbound, command))
         queued = queued or route is not None
-    for report in batch.statuses:
+    for report in batch.statuses if batch.body_signed else ():
         draft = status_signal(report, app.policy.opt_out_scope)
         if draft is not None:
             pending.append(app.commits.submit_async(app.consent, draft))
@@ -110,10 +121,28 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
                     "event_id": result.event_id,
                 },
             )
+    if replay is not None:
+        messaging.replays.remember(replay, digest)  # only once its effects are committed
     if queued:
         messaging.outbox.wake()
     rendered = provider.render(reply, batch)
     return FastResponse(rendered.status, rendered.media_type, rendered.body)
+
+
+def unsigned_body(
+    message: InboundMessage, classification: Classification
+) -> tuple[InboundMessage, Classification]:
+    """A request whose signature does not cover the body (Plivo V2) is authentic, but its
+    text may have been swapped: an opt-out in it is still honoured (the safe side), while an
+    opt-in is only queued for review and the provider's own keyword flag is ignored."""
+    message = replace(message, provider_keyword=None)
+    if classification.action is Action.OPT_IN:
+        classification = replace(
+            classification,
+            action=Action.REVIEW,
+            explanation="opt-in from a request whose body is not signed: a person decides",
+        )
+    return message, classification
 
 
 _SUMMARIES = {

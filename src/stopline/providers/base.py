@@ -88,6 +88,9 @@ class WebhookBatch:
 
     messages: tuple[InboundMessage, ...] = ()
     statuses: tuple[StatusReport, ...] = ()
+    # False when the signature does not cover the body (Plivo V2): the text could have been
+    # swapped, so nothing in it may lift an opt-out or count as a provider's opt-out signal
+    body_signed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +217,11 @@ class Provider(ABC):
 
     @abstractmethod
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch: ...
+
+    def replay_key(self, request: WebhookRequest) -> str | None:
+        """For schemes whose signature does not cover the whole request, the signed value
+        that must not be reused with a different request (Plivo V2's nonce); None otherwise."""
+        return None
 
     def render(self, reply: str | None, batch: WebhookBatch) -> RenderedReply:
         """The HTTP answer; providers with inline replies put ``reply`` in it."""

@@ -80,7 +80,7 @@ class PlivoProvider(Provider):
             k: v if len(v) > 1 else v[0] for k, v in grouped.items()
         }
         form = dict(pairs)
-        self.verify(request, params)
+        body_signed = self.verify(request, params)
         if "Status" in form:
             require_fields(form, "MessageUUID", "To")
             code = form.get("ErrorCode") or None
@@ -96,7 +96,7 @@ class PlivoProvider(Provider):
                 opted_out=code == OPTED_OUT_CODE,
                 occurred_at=received_at,
             )
-            return WebhookBatch(statuses=(report,))
+            return WebhookBatch(statuses=(report,), body_signed=body_signed)
         require_fields(form, "MessageUUID", "From", "To")
         message = InboundMessage(
             provider=self.name,
@@ -107,9 +107,17 @@ class PlivoProvider(Provider):
             received_at=received_at,
             provider_keyword=_INTENTS.get(form.get("MessageIntent", "").lower()),
         )
-        return WebhookBatch(messages=(message,))
+        return WebhookBatch(messages=(message,), body_signed=body_signed)
 
-    def verify(self, request: WebhookRequest, params: dict[str, str | list[str]]) -> None:
+    def replay_key(self, request: WebhookRequest) -> str | None:
+        """Plivo signs a fresh nonce per request; V2 does not sign the body, so a captured
+        nonce must not be usable twice (with another body)."""
+        h = request.headers
+        nonce = h.get("x-plivo-signature-v3-nonce") or h.get("x-plivo-signature-v2-nonce")
+        return f"plivo:{nonce}" if nonce else None
+
+    def verify(self, request: WebhookRequest, params: dict[str, str | list[str]]) -> bool:
+        """Check the signature; True when it covers the body (V3), False for V2."""
         if not self._token:
             raise not_configured("Plivo", "STOPLINE_PLIVO_AUTH_TOKEN")
         h = request.headers
@@ -122,7 +130,7 @@ class PlivoProvider(Provider):
                 for sig in v3
                 if sig
             ):
-                return
+                return True
             raise WebhookRejected(403, "bad_signature", "X-Plivo-Signature-V3 does not match")
         if self._require_v3:
             raise WebhookRejected(403, "missing_signature", "X-Plivo-Signature-V3 is required")
@@ -134,6 +142,7 @@ class PlivoProvider(Provider):
             validate_signature(request.url, v2_nonce, sig, self._token) for sig in v2 if sig
         ):
             raise WebhookRejected(403, "bad_signature", "X-Plivo-Signature-V2 does not match")
+        return False
 
     def render(self, reply: str | None, batch: WebhookBatch) -> RenderedReply:
         if not reply or not batch.messages:

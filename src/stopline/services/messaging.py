@@ -4,7 +4,7 @@ the sender directory, the HTTP client, outbound sends and the outbox worker."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import httpx
 
@@ -12,6 +12,7 @@ from stopline.domain.inbound import InboundMessage
 from stopline.domain.language import Classification
 from stopline.providers.accounts import AccountBook
 from stopline.providers.base import Provider
+from stopline.providers.replays import ReplayGuard
 from stopline.services.outbound import OutboundSender
 from stopline.services.outbox import OutboxWorker, ReplyRoute
 from stopline.services.senders import SenderDirectory, SenderProfile
@@ -26,6 +27,7 @@ class Messaging:
     outbound: OutboundSender
     outbox: OutboxWorker
     silent: frozenset[str] = frozenset()
+    replays: ReplayGuard = field(default_factory=lambda: ReplayGuard(300.0))
 
     def reply_route(self, provider: Provider, profile: SenderProfile) -> ReplyRoute | None:
         """How a reply to a message received by ``provider`` leaves: None when it goes inline

@@ -169,3 +169,30 @@ def test_an_over_long_message_id_cannot_make_an_opt_out_unstorable(
     [event] = events(client, admin)
     assert event["provider_message_id"].startswith("sha256:")
     assert not allowed(client, admin)
+
+
+def test_plivo_v2_nonce_cannot_be_reused_with_another_body_and_cannot_lift_an_opt_out(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    from urllib.parse import urlencode
+
+    from tests import provider_payloads as p
+    from tests.integration.providers.cases import BASE
+
+    url = f"{BASE}/webhooks/plivo"
+    body, headers = p.plivo_v2(p.plivo_params("V2-1"), url)
+    assert client.post("/webhooks/plivo", content=body, headers=headers).status_code == 200
+    retry = client.post("/webhooks/plivo", content=body, headers=headers)
+    assert retry.status_code == 200  # the identical request again: idempotent, not refused
+    swapped = urlencode(p.plivo_params("V2-2", text="START")).encode()
+    refused = client.post("/webhooks/plivo", content=swapped, headers=headers)
+    assert refused.status_code == 403 and "different request" in refused.text
+    assert not allowed(client, admin) and len(events(client, admin)) == 1
+    # a fresh V2 request saying START is authentic but its text is unsigned: review, not opt-in
+    start, fresh = p.plivo_v2(p.plivo_params("V2-3", text="START"), url)
+    assert client.post("/webhooks/plivo", content=start, headers=fresh).status_code == 200
+    assert not allowed(client, admin) and len(events(client, admin)) == 1
+    queue = client.get("/v1/review", headers=admin)
+    assert queue.status_code == 200
+    [item] = queue.json()["items"]
+    assert item["provider_message_id"] == "V2-3"
