@@ -14,6 +14,7 @@ import httpx
 from sqlalchemy import Engine
 
 from stopline.config import LanguageSettings, Settings
+from stopline.domain.content import OnMissingOptOut
 from stopline.domain.inbound import InboundPolicy
 from stopline.domain.language import Classification, ClassifyContext, classify
 from stopline.domain.phone import normalise_address
@@ -24,6 +25,8 @@ from stopline.providers.accounts import AccountBook
 from stopline.providers.base import ProviderMetrics
 from stopline.providers.registry import build_providers
 from stopline.providers.replays import ReplayGuard
+from stopline.services.broadcast import BroadcastWorker
+from stopline.services.campaigns import CampaignDefaults, Campaigns
 from stopline.services.inbound import InboundRecorder
 from stopline.services.keys import KeyStore
 from stopline.services.ledger import ConsentRecorder
@@ -31,6 +34,7 @@ from stopline.services.messaging import Messaging
 from stopline.services.outbound import OutboundSender
 from stopline.services.outbox import OutboxWorker
 from stopline.services.review import ReviewDecider, ReviewSweeper
+from stopline.services.send_fence import SendFence
 from stopline.services.senders import SenderDirectory
 from stopline.storage import migrate
 from stopline.storage.commit_queue import CommitQueue
@@ -222,6 +226,33 @@ def build_messaging(
         lease=settings.outbox_lease_seconds,
         on_opted_out=outbound.record_refusal,
     )
+    rules = settings.sending_rules()
+    campaigns = Campaigns(
+        engine,
+        index,
+        senders,
+        rules,
+        CampaignDefaults(
+            brand=settings.brand_name,
+            region=settings.default_region,
+            rate_per_second=settings.broadcast_rate_per_second,
+            on_missing_opt_out=OnMissingOptOut(settings.missing_opt_out),
+        ),
+        utc_now,
+    )
+    fence = SendFence(timeout=30.0)
+    broadcasts = BroadcastWorker(
+        engine,
+        index,
+        outbound,
+        fence,
+        rules,
+        utc_now,
+        default_rate=settings.broadcast_rate_per_second,
+        poll=settings.broadcast_poll_seconds,
+        lease=settings.broadcast_lease_seconds,
+        max_attempts=settings.broadcast_max_attempts,
+    )
     return Messaging(
         providers,
         accounts,
@@ -229,6 +260,9 @@ def build_messaging(
         http,
         outbound,
         outbox,
+        campaigns,
+        broadcasts,
+        fence,
         settings.silent(),
         ReplayGuard(settings.webhook_tolerance_seconds),
     )

@@ -17,6 +17,7 @@ from pydantic_settings import (
 )
 
 from stopline.providers.settings import ProviderSettings
+from stopline.services.campaign_settings import CampaignSettings
 
 
 class LanguageSettings(BaseModel):
@@ -56,7 +57,7 @@ class LanguageSettings(BaseModel):
         return self
 
 
-class Settings(ProviderSettings):
+class Settings(ProviderSettings, CampaignSettings):
     model_config = SettingsConfigDict(env_prefix="STOPLINE_", extra="ignore")
 
     database_url: str = Field(

@@ -10,7 +10,7 @@ from starlette.types import ASGIApp
 
 import stopline
 from stopline import bootstrap, logs
-from stopline.api import consent, errors, messaging, ops, review, scrub, webhooks
+from stopline.api import campaigns, consent, errors, messaging, ops, review, scrub, webhooks
 from stopline.api.fast import HotPaths
 from stopline.api.limits import BodyLimit
 from stopline.api.observe import RequestMetrics
@@ -41,10 +41,13 @@ def create_app(
         app.state.stopline = graph
         if settings.outbox_worker:
             graph.messaging.outbox.start()  # REST replies are delivered after commit
+        if settings.broadcast_worker:
+            graph.messaging.broadcasts.start()
         try:
             async with review.periodic_sweep(graph):
                 yield
         finally:
+            graph.messaging.broadcasts.stop()
             graph.messaging.outbox.stop()
             if app_graph is None:
                 graph.close()
@@ -65,6 +68,7 @@ def create_app(
     app.include_router(review.router)
     app.include_router(scrub.router)
     app.include_router(messaging.router)
+    app.include_router(campaigns.router)
     ops.mount_docs(app)
     served = BodyLimit(
         HotPaths(app, [consent.hot, webhooks.router]),

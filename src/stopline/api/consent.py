@@ -252,6 +252,7 @@ async def record_consent(body: ConsentRequest, request: Request, key: WriteKey) 
         evidence=body.evidence,
     )
     result = await app.commits.submit_async(app.consent, draft)
+    await app.messaging.fence.settled([number])  # no broadcast send still in flight to it
     if result.superseded_by is not None:
         raise ApiError(
             409,
@@ -335,6 +336,7 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
     classification = app.classifier(message.body, app.context_for(message.to))
     command = InboundCommand(message, classification, app.policy_for(message.to))
     result = await app.commits.submit_async(app.inbound, command)
+    await app.messaging.fence.settled([sender])
     app.metrics.count_inbound(body.provider, result.outcome.value)
     return json(
         {

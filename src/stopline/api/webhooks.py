@@ -121,6 +121,10 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
                     "event_id": result.event_id,
                 },
             )
+    # an opt-out is acknowledged only once no broadcast send to that number is in flight
+    await messaging.fence.settled(
+        [m.from_number for m in batch.messages] + [r.recipient or "" for r in batch.statuses]
+    )
     if replay is not None:
         messaging.replays.remember(replay, digest)  # only once its effects are committed
     if queued:

@@ -1,5 +1,6 @@
 """Everything that talks to SMS providers, held together: the provider registry, accounts,
-the sender directory, the HTTP client, outbound sends and the outbox worker."""
+the sender directory, the HTTP client, outbound sends, the outbox worker, campaigns and the
+broadcast worker."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from stopline.domain.language import Classification
 from stopline.providers.accounts import AccountBook
 from stopline.providers.base import Provider
 from stopline.providers.replays import ReplayGuard
+from stopline.services.broadcast import BroadcastWorker
+from stopline.services.campaigns import Campaigns
 from stopline.services.outbound import OutboundSender
 from stopline.services.outbox import OutboxWorker, ReplyRoute
+from stopline.services.send_fence import SendFence
 from stopline.services.senders import SenderDirectory, SenderProfile
 
 
@@ -26,6 +30,9 @@ class Messaging:
     http: httpx.Client
     outbound: OutboundSender
     outbox: OutboxWorker
+    campaigns: Campaigns
+    broadcasts: BroadcastWorker
+    fence: SendFence
     silent: frozenset[str] = frozenset()
     replays: ReplayGuard = field(default_factory=lambda: ReplayGuard(300.0))
 
@@ -56,5 +63,6 @@ class Messaging:
         return message
 
     def close(self) -> None:
+        self.broadcasts.stop()
         self.outbox.stop()
         self.http.close()

@@ -81,6 +81,20 @@ class OutboundSender:
         [checked] = check_many(self._index, [to], sender=address, topic=topic, region=self._region)
         if checked.number is None:
             raise SendError("to", checked.error or "not a phone number")
+        name = self.provider_for(address, provider)
+        if not checked.decision.allowed:
+            return SendOutcome(SendStatus.BLOCKED, checked.number, name, None, checked.decision)
+        key = idempotency_key or f"send:{uuid.uuid4().hex}"
+        result = self.deliver_unchecked(address, checked.number, text, key, name)
+        if result.accepted:
+            return SendOutcome(SendStatus.SENT, checked.number, name, result)
+        if result.opted_out:
+            self._record(send_signal(name, checked.number, address, result, self._clock()))
+            return SendOutcome(SendStatus.OPTED_OUT, checked.number, name, result)
+        return SendOutcome(SendStatus.FAILED, checked.number, name, result)
+
+    def provider_for(self, address: str, provider: str | None = None) -> str:
+        """The provider a registered sender sends through (raises `SendError`)."""
         entry = self._senders.lookup(address)
         name = entry.provider if entry else provider
         if name is None:
@@ -89,23 +103,30 @@ class OutboundSender:
             raise SendError("provider", f"{address} is registered with {name}, not {provider}")
         if name not in self._providers:
             raise SendError("provider", f"unknown provider {name!r}")
-        if not checked.decision.allowed:
-            return SendOutcome(SendStatus.BLOCKED, checked.number, name, None, checked.decision)
+        return name
+
+    def deliver_unchecked(
+        self, address: str, number: str, text: str, key: str, provider: str | None = None
+    ) -> SendResult:
+        """One REST call from ``address`` to ``number``, *without* the gate: only for callers
+        that have just checked it themselves (`send`, the broadcast worker)."""
+        try:
+            name = self.provider_for(address, provider)
+        except SendError as exc:
+            return SendResult(False, error_code="sender", detail=str(exc))
+        entry = self._senders.lookup(address)
         try:
             account = self._accounts.get(name, entry.account if entry else None)
         except MissingCredentials as exc:
-            failed = SendResult(False, error_code="credentials", detail=str(exc))
-            return SendOutcome(SendStatus.FAILED, checked.number, name, failed)
-        message = OutboundMessage(
-            address, checked.number, text, idempotency_key or f"send:{uuid.uuid4().hex}"
-        )
-        result = self._providers[name].send(self._http, account, message)
-        if result.accepted:
-            return SendOutcome(SendStatus.SENT, checked.number, name, result)
-        if result.opted_out:
-            self._record(send_signal(name, checked.number, address, result, self._clock()))
-            return SendOutcome(SendStatus.OPTED_OUT, checked.number, name, result)
-        return SendOutcome(SendStatus.FAILED, checked.number, name, result)
+            return SendResult(False, error_code="credentials", detail=str(exc))
+        message = OutboundMessage(address, number, text, key)
+        return self._providers[name].send(self._http, account, message)
+
+    def record_opt_out_signal(
+        self, provider: str, number: str, sender: str, result: SendResult
+    ) -> None:
+        """A send refused because the recipient opted out at the provider: keep it as evidence."""
+        self._record(send_signal(provider, number, sender, result, self._clock()))
 
     def deliver(self, row: OutboxRow) -> SendResult:
         """The outbox worker's delivery: one REST call with the row's idempotency key."""

@@ -176,3 +176,73 @@ senders = Table(
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("address", name="uq_senders_address"),
 )
+
+# Campaigns: a message from one sender about one topic to an audience. Campaigns reported
+# through POST /v1/sends (sent by another platform) have no template (status "external").
+campaigns = Table(
+    "campaigns",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False),
+    Column("sender", String(64), nullable=False),
+    Column("topic", String(100)),
+    Column("template", Text),  # as written
+    Column("body", Text),  # what is sent: the template after the content rules
+    Column("locale", String(16)),
+    Column("status", String(16), nullable=False),  # draft|sending|paused|done|cancelled|external
+    Column("rate_per_second", Float),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("started_at", UTCDateTime),
+    Column("finished_at", UTCDateTime),
+    UniqueConstraint("name", name="uq_campaigns_name"),
+)
+
+# A broadcast's queue: one row per recipient, claimed by broadcast workers at send time.
+campaign_recipients = Table(
+    "campaign_recipients",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("campaign_id", BigId, ForeignKey("campaigns.id"), nullable=False),
+    Column("number", String(20), nullable=False),
+    Column("status", String(16), nullable=False),  # pending|sending|sent|blocked|failed|cancelled
+    Column("not_before", UTCDateTime, nullable=False),  # deferred by quiet hours or caps
+    Column("attempts", Integer, nullable=False),
+    Column("detail", Text),
+    Column("provider_message_id", String(128)),
+    Column("sent_at", UTCDateTime),
+    UniqueConstraint("campaign_id", "number", name="uq_campaign_recipients_campaign_id"),
+    Index("ix_campaign_recipients_status_not_before", "status", "not_before"),
+)
+
+# Every campaign message that went out: from Stopline's broadcasts or reported by another
+# platform. Frequency caps and opt-out attribution read it.
+sends = Table(
+    "sends",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("dedupe_key", String(250), nullable=False),
+    Column("campaign_id", BigId, ForeignKey("campaigns.id"), nullable=False),
+    Column("number", String(20), nullable=False),
+    Column("sender", String(64), nullable=False),
+    Column("topic", String(100)),
+    Column("source", String(16), nullable=False),  # broadcast | reported
+    Column("sent_at", UTCDateTime, nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    UniqueConstraint("dedupe_key", name="uq_sends_dedupe_key"),
+    Index("ix_sends_number_sent_at", "number", "sent_at"),
+    Index("ix_sends_campaign_id", "campaign_id"),
+)
+
+# Events for other systems (alerting, CRM): e.g. a campaign whose opt-out rate spiked.
+# Written once per subject; a delivery worker (or a poller of GET /v1/events) marks them.
+insight_events = Table(
+    "insight_events",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("subject", String(200), nullable=False),
+    Column("payload", Text, nullable=False),  # JSON
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("delivered_at", UTCDateTime),
+    UniqueConstraint("kind", "subject", name="uq_insight_events_kind"),
+)

@@ -36,6 +36,7 @@ def settings(database_url: str, fake: FakeProviders) -> Settings:
         help_contact="help@acme.example",
         provider_url=fake.url,
         outbox_worker=False,
+        broadcast_worker=False,
         outbox_backoff_seconds=0,
         **values,
     )

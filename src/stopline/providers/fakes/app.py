@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import threading
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -217,6 +218,7 @@ def create_fake_app(
                 "body": body,
                 "idempotency_key": key,
                 "replayed": False,
+                "at": time.time(),  # when it arrived (tests compare with other events)
             }
             with state.lock:
                 if key and key in state.answers:

@@ -1,0 +1,263 @@
+"""Sending broadcasts from their durable queue, one recipient at a time, at each campaign's
+rate. Every send asks the gate again at send time (an opt-out committed mid-broadcast stops
+every later send to that number), then the quiet hours and frequency cap (deferring, never
+dropping), then calls the provider with an idempotency key unique to the recipient.
+
+A claimed recipient stays claimed for a lease; if the process dies mid-send it is claimed
+again after the lease and re-sent with the same idempotency key (a provider that honours it
+creates one message). The send is recorded in ``sends`` (for caps and attribution) in the
+same transaction that marks the recipient sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine
+
+from stopline.domain.campaigns import RecipientStatus, Step, plan_send
+from stopline.domain.phone import mask
+from stopline.domain.recipient_location import locate
+from stopline.domain.sending_rules import SendingRules, next_allowed
+from stopline.providers.base import SendResult
+from stopline.services.gate import check_many
+from stopline.services.outbound import OutboundSender
+from stopline.services.send_fence import SendFence
+from stopline.storage import campaigns as repo
+from stopline.storage.campaigns import QueuedSend
+from stopline.storage.suppression_index import SuppressionIndex
+
+log = logging.getLogger("stopline.broadcast")
+
+
+@dataclass(frozen=True, slots=True)
+class BroadcastStats:
+    sent: int = 0
+    blocked: int = 0
+    deferred: int = 0
+    retried: int = 0
+    failed: int = 0
+
+    def __add__(self, other: BroadcastStats) -> BroadcastStats:
+        return BroadcastStats(
+            self.sent + other.sent,
+            self.blocked + other.blocked,
+            self.deferred + other.deferred,
+            self.retried + other.retried,
+            self.failed + other.failed,
+        )
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.sent or self.blocked or self.deferred or self.retried or self.failed)
+
+
+class BroadcastWorker:
+    def __init__(
+        self,
+        engine: Engine,
+        index: SuppressionIndex,
+        outbound: OutboundSender,
+        fence: SendFence,
+        rules: SendingRules,
+        clock: Callable[[], datetime],
+        *,
+        default_rate: float = 10.0,
+        poll: float = 1.0,
+        lease: float = 60.0,
+        max_attempts: int = 5,
+        backoff: float = 5.0,
+        batch: int = 20,
+    ) -> None:
+        self._engine = engine.execution_options(sqlite_immediate=True)
+        self._index = index
+        self._outbound = outbound
+        self._fence = fence
+        self._rules = rules
+        self._clock = clock
+        self._default_rate = default_rate
+        self._poll = poll
+        self._lease = timedelta(seconds=lease)
+        self._max_attempts = max_attempts
+        self._backoff = backoff
+        self._batch = batch
+        self._next_slot: dict[int, float] = {}  # campaign id -> monotonic time of its next send
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # -- one pass ----------------------------------------------------------------------------
+    def run_once(self) -> BroadcastStats:
+        """Claim a batch of due recipients and handle each; finish empty campaigns."""
+        now = self._clock()
+        with self._engine.begin() as conn:
+            items = repo.claim(conn, now, self._batch, self._lease)
+        stats = BroadcastStats()
+        for item in items:
+            if self._stop.is_set():
+                break
+            stats = stats + self._one(item)
+        with self._engine.begin() as conn:
+            for campaign_id in repo.finish_done(conn, self._clock()):
+                self._next_slot.pop(campaign_id, None)
+                log.info("campaign finished", extra={"campaign_id": campaign_id})
+        return stats
+
+    def drain(self, limit: int = 100_000) -> BroadcastStats:
+        """Handle due recipients until none is left (or ``limit`` passes)."""
+        total = BroadcastStats()
+        for _ in range(limit):
+            stats = self.run_once()
+            total = total + stats
+            if not stats.busy:
+                break
+        return total
+
+    def _pace(self, item: QueuedSend) -> None:
+        rate = item.rate_per_second or self._default_rate
+        now = time.monotonic()
+        slot = max(self._next_slot.get(item.campaign_id, now), now)
+        if slot > now:
+            self._stop.wait(slot - now)
+        self._next_slot[item.campaign_id] = slot + 1.0 / rate
+
+    def _one(self, item: QueuedSend) -> BroadcastStats:
+        self._pace(item)
+        now = self._clock()
+        with self._engine.begin() as conn:
+            if not repo.renew(conn, item, now, self._lease):
+                return BroadcastStats()  # re-claimed elsewhere, paused or cancelled
+        with self._fence.sending(item.number):
+            # the gate, asked now: the suppression index reads the ledger up to this moment
+            [checked] = check_many(self._index, [item.number], sender=item.sender, topic=item.topic)
+            with self._engine.connect() as conn:
+                prior = repo.send_times(conn, [item.number], now - self._rules.cap_period)
+            verdict = next_allowed(
+                locate(item.number), now, prior.get(item.number, ()), item.topic, self._rules
+            )
+            plan = plan_send(checked.decision, verdict)
+            if plan.step is Step.BLOCK:
+                return self._settle(item, RecipientStatus.BLOCKED, "blocked", detail=plan.detail)
+            if plan.step is Step.DEFER:
+                return self._settle(
+                    item,
+                    RecipientStatus.PENDING,
+                    "deferred",
+                    detail=plan.detail,
+                    not_before=plan.at,
+                )
+            key = f"campaign:{item.campaign_id}:{item.id}"
+            try:
+                result = self._outbound.deliver_unchecked(item.sender, item.number, item.body, key)
+            except Exception as exc:  # a bug, not a provider answer: retry later
+                log.exception("broadcast send raised", extra={"recipient_id": item.id})
+                result = SendResult(False, detail=f"{type(exc).__name__}: {exc}", retryable=True)
+        sent_at = self._clock()
+        if result.accepted:
+            return self._settle(
+                item,
+                RecipientStatus.SENT,
+                "sent",
+                detail=None,
+                provider_message_id=result.provider_message_id,
+                sent_at=sent_at,
+                record_send=sent_at,
+            )
+        if result.opted_out:
+            stats = self._settle(
+                item, RecipientStatus.BLOCKED, "blocked", detail=f"provider: {result.error_code}"
+            )
+            provider = self._outbound.provider_for(item.sender)
+            self._outbound.record_opt_out_signal(provider, item.number, item.sender, result)
+            return stats
+        code = f"[{result.error_code}] " if result.error_code else ""
+        error = f"{code}{result.detail}".strip() or "provider refused"
+        if result.retryable and item.attempts < self._max_attempts:
+            delay = min(self._backoff * 2 ** (item.attempts - 1), 600.0)
+            return self._settle(
+                item,
+                RecipientStatus.PENDING,
+                "retried",
+                detail=error[:2000],
+                not_before=sent_at + timedelta(seconds=delay),
+            )
+        return self._settle(item, RecipientStatus.FAILED, "failed", detail=error[:2000])
+
+    def _settle(
+        self,
+        item: QueuedSend,
+        status: RecipientStatus,
+        outcome: str,
+        *,
+        record_send: datetime | None = None,
+        **values: object,
+    ) -> BroadcastStats:
+        with self._engine.begin() as conn:
+            settled = repo.settle(conn, item, status, **values)
+            if settled and record_send is not None:
+                repo.record_sends(
+                    conn,
+                    [
+                        {
+                            "dedupe_key": f"broadcast:{item.id}",
+                            "campaign_id": item.campaign_id,
+                            "number": item.number,
+                            "sender": item.sender,
+                            "topic": item.topic,
+                            "source": "broadcast",
+                            "sent_at": record_send,
+                            "recorded_at": record_send,
+                        }
+                    ],
+                )
+        log.debug(
+            "broadcast recipient",
+            extra={"campaign_id": item.campaign_id, "to": mask(item.number), "outcome": outcome},
+        )
+        if not settled:
+            return BroadcastStats()
+        return BroadcastStats(
+            sent=outcome == "sent",
+            blocked=outcome == "blocked",
+            deferred=outcome == "deferred",
+            retried=outcome == "retried",
+            failed=outcome == "failed",
+        )
+
+    # -- background thread -------------------------------------------------------------------
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="stopline-broadcast", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 10) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def run_forever(self) -> None:
+        self._stop.clear()
+        self._run()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                stats = self.run_once()
+            except Exception:
+                log.exception("broadcast worker pass failed; retrying")
+                stats = BroadcastStats()
+            if not stats.busy:
+                self._wake.wait(self._poll)
+                self._wake.clear()

@@ -1,0 +1,400 @@
+"""Campaign use cases: create (with the content rules), add an audience, preview, start,
+pause, cancel, and record sends reported by other platforms."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TextIO
+
+from sqlalchemy import Connection, Engine
+
+from stopline.domain.campaigns import (
+    OPEN,
+    STARTABLE,
+    CampaignError,
+    CampaignStatus,
+    Preview,
+    RecipientStatus,
+    Step,
+    clean_name,
+    plan_send,
+)
+from stopline.domain.consent import Scope
+from stopline.domain.content import ContentRules, LintResult, OnMissingOptOut, lint
+from stopline.domain.phone import InvalidNumber, normalise, normalise_address, normalise_many
+from stopline.domain.recipient_location import locate
+from stopline.domain.segments import encoding_of
+from stopline.domain.sending_rules import SendingRules, next_allowed
+from stopline.services.gate import check_many
+from stopline.services.imports import find_number_column
+from stopline.services.senders import SenderDirectory
+from stopline.storage import campaigns as repo
+from stopline.storage.campaigns import CampaignRow
+from stopline.storage.suppression_index import SuppressionIndex
+
+CHUNK = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignDefaults:
+    brand: str
+    region: str = "US"
+    rate_per_second: float = 10.0
+    on_missing_opt_out: OnMissingOptOut = OnMissingOptOut.ADD
+
+
+@dataclass(frozen=True, slots=True)
+class Created:
+    campaign: CampaignRow
+    lint: LintResult
+
+
+@dataclass(frozen=True, slots=True)
+class AudienceResult:
+    added: int
+    duplicates: int
+    invalid: list[tuple[str, str]] = field(default_factory=list)  # (input, why)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedSend:
+    campaign: str
+    number: str
+    sent_at: datetime
+    sender: str | None = None
+    topic: str | None = None
+    id: str | None = None  # the platform's message id, for idempotent re-reports
+
+
+@dataclass(frozen=True, slots=True)
+class ReportResult:
+    recorded: int
+    duplicates: int
+    errors: list[tuple[int, str, str]]  # (index, field, message)
+
+
+class Campaigns:
+    def __init__(
+        self,
+        engine: Engine,
+        index: SuppressionIndex,
+        senders: SenderDirectory,
+        rules: SendingRules,
+        defaults: CampaignDefaults,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._engine = engine
+        self._writer = engine.execution_options(sqlite_immediate=True)
+        self._index = index
+        self._senders = senders
+        self._rules = rules
+        self._defaults = defaults
+        self._clock = clock
+
+    @property
+    def rules(self) -> SendingRules:
+        return self._rules
+
+    # -- create ------------------------------------------------------------------------------
+    def content_rules(
+        self, sender: str, topic: str | None, locale: str | None, mode: OnMissingOptOut | None
+    ) -> ContentRules:
+        entry = self._senders.lookup(sender)
+        return ContentRules(
+            brand=(entry.brand if entry and entry.brand else self._defaults.brand),
+            locale=locale or (entry.locale if entry and entry.locale else None) or "en-US",
+            marketing=not self._rules.exempt(topic),
+            on_missing_opt_out=mode or self._defaults.on_missing_opt_out,
+        )
+
+    def create(
+        self,
+        name: str,
+        sender: str,
+        template: str,
+        *,
+        topic: str | None = None,
+        locale: str | None = None,
+        on_missing_opt_out: OnMissingOptOut | None = None,
+        rate_per_second: float | None = None,
+    ) -> Created:
+        """A draft campaign whose body is the template made compliant; raises
+        `CampaignError` (422, or 409 for a taken name) or refuses the template (422)."""
+        clean = clean_name(name)
+        address = self._sender(sender)
+        if self._senders.lookup(address) is None:
+            raise CampaignError("sender", f"{address} is not registered: `stopline senders add`")
+        topic_name = _topic(topic)
+        if rate_per_second is not None and not 0 < rate_per_second <= 10_000:
+            raise CampaignError("rate_per_second", "give a rate between 0 and 10000 per second")
+        result = lint(template, self.content_rules(address, topic_name, locale, on_missing_opt_out))
+        if result.refused:
+            problems = "; ".join(f.message for f in result.findings if f.severity == "refused")
+            raise CampaignError("template", f"refused: {problems}")
+        now = self._clock()
+        with self._writer.begin() as conn:
+            if repo.by_name(conn, clean) is not None:
+                raise CampaignError("name", f"a campaign named {clean!r} exists", 409)
+            campaign_id = repo.create(
+                conn,
+                {
+                    "name": clean,
+                    "sender": address,
+                    "topic": topic_name,
+                    "template": template,
+                    "body": result.text,
+                    "locale": locale,
+                    "status": CampaignStatus.DRAFT.value,
+                    "rate_per_second": rate_per_second,
+                    "created_at": now,
+                },
+            )
+            row = repo.get(conn, campaign_id)
+        assert row is not None
+        return Created(row, result)
+
+    # -- audience ----------------------------------------------------------------------------
+    def add_audience(self, campaign_id: int, raw_numbers: Iterable[str]) -> AudienceResult:
+        """Queue numbers (any common format); invalid ones are reported, duplicates skipped."""
+        campaign = self.get(campaign_id)
+        if campaign.status not in OPEN:
+            raise CampaignError("status", f"the campaign is {campaign.status}: no more audience")
+        added = duplicates = 0
+        invalid: list[tuple[str, str]] = []
+        chunk: list[str] = []
+
+        def flush() -> None:
+            nonlocal added, duplicates
+            normalised = normalise_many(chunk, self._defaults.region)
+            valid: dict[str, None] = {}
+            for raw, number in zip(chunk, normalised, strict=True):
+                if isinstance(number, InvalidNumber):
+                    if len(invalid) < 10_000:
+                        invalid.append((raw, number.reason))
+                elif number in valid:
+                    duplicates += 1
+                else:
+                    valid[number] = None
+            with self._writer.begin() as conn:
+                inserted = repo.add_recipients(conn, campaign_id, list(valid), self._clock())
+            added += inserted
+            duplicates += len(valid) - inserted
+            chunk.clear()
+
+        for raw in raw_numbers:
+            chunk.append(raw)
+            if len(chunk) >= CHUNK:
+                flush()
+        if chunk:
+            flush()
+        return AudienceResult(added, duplicates, invalid)
+
+    # -- read --------------------------------------------------------------------------------
+    def get(self, campaign_id: int) -> CampaignRow:
+        with self._engine.connect() as conn:
+            row = repo.get(conn, campaign_id)
+        if row is None:
+            raise CampaignError("campaign", f"no campaign {campaign_id}", 404)
+        return row
+
+    def find(self, ref: str) -> CampaignRow:
+        """A campaign by id or by name."""
+        with self._engine.connect() as conn:
+            row = repo.get(conn, int(ref)) if ref.isdigit() else repo.by_name(conn, ref.strip())
+        if row is None:
+            raise CampaignError("campaign", f"no campaign {ref!r}", 404)
+        return row
+
+    def all(self) -> list[CampaignRow]:
+        with self._engine.connect() as conn:
+            return repo.all_campaigns(conn)
+
+    def counts(self, campaign_id: int) -> dict[str, int]:
+        with self._engine.connect() as conn:
+            found = repo.recipient_counts(conn, campaign_id)
+        return {s.value: found.get(s.value, 0) for s in RecipientStatus}
+
+    def rate_of(self, campaign: CampaignRow) -> float:
+        return campaign.rate_per_second or self._defaults.rate_per_second
+
+    def preview(self, campaign_id: int, now: datetime | None = None) -> Preview:
+        """What sending now would do: suppressed, sendable now, deferred by quiet hours or
+        caps, encoding, segments. Changes nothing."""
+        campaign = self.get(campaign_id)
+        now = now or self._clock()
+        waiting = (RecipientStatus.PENDING, RecipientStatus.SENDING)
+        with self._engine.connect() as conn:
+            numbers = repo.recipient_numbers(conn, campaign_id, waiting)
+            prior = repo.send_times(conn, numbers, now - self._rules.cap_period)
+        suppressed = sendable = quiet = capped = 0
+        for start in range(0, len(numbers), CHUNK):
+            chunk = numbers[start : start + CHUNK]
+            answers = check_many(self._index, chunk, sender=campaign.sender, topic=campaign.topic)
+            for checked in answers:
+                if not checked.decision.allowed or checked.number is None:
+                    suppressed += 1
+                    continue
+                verdict = next_allowed(
+                    locate(checked.number),
+                    now,
+                    prior.get(checked.number, ()),
+                    campaign.topic,
+                    self._rules,
+                )
+                plan = plan_send(checked.decision, verdict)
+                if plan.step is Step.SEND:
+                    sendable += 1
+                elif "quiet_hours" in verdict.reasons:
+                    quiet += 1
+                else:
+                    capped += 1
+        return Preview(
+            recipients=len(numbers),
+            suppressed=suppressed,
+            sendable_now=sendable,
+            deferred_quiet_hours=quiet,
+            deferred_cap=capped,
+            encoding=encoding_of(campaign.body or ""),
+            rate_per_second=self.rate_of(campaign),
+        )
+
+    # -- state changes -----------------------------------------------------------------------
+    def start(self, campaign_id: int) -> CampaignRow:
+        now = self._clock()
+        with self._writer.begin() as conn:
+            row = repo.get(conn, campaign_id)
+            if row is None:
+                raise CampaignError("campaign", f"no campaign {campaign_id}", 404)
+            if row.status is CampaignStatus.SENDING:
+                return row
+            if row.status not in STARTABLE:
+                raise CampaignError("status", f"a {row.status} campaign cannot be sent", 409)
+            repo.set_status(
+                conn,
+                campaign_id,
+                CampaignStatus.SENDING,
+                only_from=STARTABLE,
+                started_at=row.started_at or now,
+            )
+            updated = repo.get(conn, campaign_id)
+        assert updated is not None
+        return updated
+
+    def pause(self, campaign_id: int) -> CampaignRow:
+        return self._stop(campaign_id, CampaignStatus.PAUSED)
+
+    def cancel(self, campaign_id: int) -> CampaignRow:
+        return self._stop(campaign_id, CampaignStatus.CANCELLED)
+
+    def _stop(self, campaign_id: int, status: CampaignStatus) -> CampaignRow:
+        now = self._clock()
+        allowed_from = {CampaignStatus.SENDING} if status is CampaignStatus.PAUSED else set(OPEN)
+        with self._writer.begin() as conn:
+            row = repo.get(conn, campaign_id)
+            if row is None:
+                raise CampaignError("campaign", f"no campaign {campaign_id}", 404)
+            if row.status is status:
+                return row
+            if row.status not in allowed_from:
+                raise CampaignError("status", f"a {row.status} campaign cannot be {status}", 409)
+            extra = {"finished_at": now} if status is CampaignStatus.CANCELLED else {}
+            repo.set_status(conn, campaign_id, status, only_from=allowed_from, **extra)
+            repo.release_unclaimed(conn, campaign_id)
+            if status is CampaignStatus.CANCELLED:
+                repo.cancel_pending(conn, campaign_id)
+            updated = repo.get(conn, campaign_id)
+        assert updated is not None
+        return updated
+
+    # -- sends reported by other platforms ----------------------------------------------------
+    def report_sends(self, items: Sequence[ReportedSend]) -> ReportResult:
+        """Record what another platform sent, so attribution and caps see it. A campaign
+        named for the first time is created (status "external"); the same ``id`` (or the same
+        campaign, number and time) reported again is a duplicate, not a second send."""
+        errors: list[tuple[int, str, str]] = []
+        rows: list[dict[str, Any]] = []
+        now = self._clock()
+        with self._writer.begin() as conn:
+            known: dict[str, CampaignRow] = {}
+            for index, item in enumerate(items):
+                try:
+                    rows.append(self._reported_row(conn, item, known, now))
+                except CampaignError as exc:
+                    errors.append((index, exc.field, exc.message))
+            recorded = repo.record_sends(conn, rows)
+        return ReportResult(recorded, len(rows) - recorded, errors)
+
+    def _reported_row(
+        self, conn: Connection, item: ReportedSend, known: dict[str, CampaignRow], now: datetime
+    ) -> dict[str, Any]:
+        try:
+            number = normalise(item.number, self._defaults.region)
+        except InvalidNumber as exc:
+            raise CampaignError("number", exc.reason) from None
+        if item.sent_at.tzinfo is None:
+            raise CampaignError("sent_at", "give a time with its UTC offset")
+        if item.sent_at > now:
+            raise CampaignError("sent_at", "a send cannot be in the future")
+        name = clean_name(item.campaign)
+        campaign = known.get(name) or repo.by_name(conn, name)
+        if campaign is None:
+            if not item.sender:
+                raise CampaignError("sender", "a new campaign needs its sender")
+            campaign_id = repo.create(
+                conn,
+                {
+                    "name": name,
+                    "sender": self._sender(item.sender),
+                    "topic": _topic(item.topic),
+                    "status": CampaignStatus.EXTERNAL.value,
+                    "created_at": now,
+                },
+            )
+            campaign = repo.get(conn, campaign_id)
+            assert campaign is not None
+        known[name] = campaign
+        stamp = item.sent_at.isoformat()
+        key = f"reported:{campaign.id}:" + (f"id:{item.id}" if item.id else f"{number}:{stamp}")
+        return {
+            "dedupe_key": key[:250],
+            "campaign_id": campaign.id,
+            "number": number,
+            "sender": self._sender(item.sender) if item.sender else campaign.sender,
+            "topic": _topic(item.topic) if item.topic else campaign.topic,
+            "source": "reported",
+            "sent_at": item.sent_at,
+            "recorded_at": now,
+        }
+
+    def _sender(self, sender: str) -> str:
+        try:
+            return normalise_address(sender, self._defaults.region)
+        except ValueError as exc:
+            raise CampaignError("sender", str(exc)) from None
+
+
+def _topic(topic: str | None) -> str | None:
+    if topic is None or not topic.strip():
+        return None
+    return Scope.topic(topic).key
+
+
+def numbers_from_csv(stream: TextIO, column: str | None = None) -> Iterator[str]:
+    """The phone column of a CSV audience file (``column``, or a well-known name); raises
+    `CampaignError` when the file is empty or has no such column."""
+    reader = csv.reader(stream)
+    header = next(reader, None)
+    if header is None:
+        raise CampaignError("audience", "the file is empty")
+    try:
+        index = find_number_column(header, column)
+    except ValueError as exc:
+        raise CampaignError("column", str(exc)) from None
+    for row in reader:
+        if len(row) > index:
+            yield row[index]
+        elif row:
+            yield ""  # a short row: reported as invalid, not silently dropped

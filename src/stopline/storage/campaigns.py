@@ -1,0 +1,346 @@
+"""Campaign rows, broadcast queues and recorded sends. No commits here: the caller owns the
+transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from stopline.domain.campaigns import CampaignStatus, RecipientStatus
+from stopline.storage.tables import campaign_recipients, campaigns, insight_events, sends
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignRow:
+    id: int
+    name: str
+    sender: str
+    topic: str | None
+    template: str | None
+    body: str | None
+    locale: str | None
+    status: CampaignStatus
+    rate_per_second: float | None
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedSend:
+    """A claimed recipient with what its send needs."""
+
+    id: int
+    campaign_id: int
+    number: str
+    attempts: int  # including the claim that returned this row
+    sender: str
+    topic: str | None
+    body: str
+    rate_per_second: float | None
+
+
+_CAMPAIGN_COLUMNS = (
+    campaigns.c.id,
+    campaigns.c.name,
+    campaigns.c.sender,
+    campaigns.c.topic,
+    campaigns.c.template,
+    campaigns.c.body,
+    campaigns.c.locale,
+    campaigns.c.status,
+    campaigns.c.rate_per_second,
+    campaigns.c.created_at,
+    campaigns.c.started_at,
+    campaigns.c.finished_at,
+)
+
+
+def _campaign(row: Any) -> CampaignRow:
+    values = list(row)
+    values[7] = CampaignStatus(values[7])
+    return CampaignRow(*values)
+
+
+def _insert_ignoring_conflicts(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert ``rows``, skipping those that collide with a unique constraint; the count
+    inserted."""
+    if not rows:
+        return 0
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    inserted = 0
+    for start in range(0, len(rows), 1000):  # RETURNING counts exactly on both databases
+        chunk = list(rows[start : start + 1000])
+        statement = (
+            dialect.insert(table).values(chunk).on_conflict_do_nothing().returning(table.c.id)
+        )
+        inserted += len(conn.execute(statement).all())
+    return inserted
+
+
+def create(conn: Connection, values: dict[str, Any]) -> int:
+    key = conn.execute(insert(campaigns).values(**values)).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def get(conn: Connection, campaign_id: int) -> CampaignRow | None:
+    row = conn.execute(select(*_CAMPAIGN_COLUMNS).where(campaigns.c.id == campaign_id)).first()
+    return _campaign(row) if row else None
+
+
+def by_name(conn: Connection, name: str) -> CampaignRow | None:
+    row = conn.execute(select(*_CAMPAIGN_COLUMNS).where(campaigns.c.name == name)).first()
+    return _campaign(row) if row else None
+
+
+def all_campaigns(conn: Connection) -> list[CampaignRow]:
+    query = select(*_CAMPAIGN_COLUMNS).order_by(campaigns.c.id)
+    return [_campaign(r) for r in conn.execute(query)]
+
+
+def set_status(
+    conn: Connection,
+    campaign_id: int,
+    status: CampaignStatus,
+    *,
+    only_from: Iterable[CampaignStatus],
+    **values: Any,
+) -> bool:
+    """Move a campaign to ``status`` if it is in one of ``only_from``."""
+    c = campaigns.c
+    result = conn.execute(
+        update(campaigns)
+        .where(c.id == campaign_id, c.status.in_([s.value for s in only_from]))
+        .values(status=status.value, **values)
+    )
+    return bool(result.rowcount)
+
+
+def add_recipients(
+    conn: Connection, campaign_id: int, numbers: Sequence[str], now: datetime
+) -> int:
+    """Queue ``numbers`` (E.164, distinct); numbers already queued are skipped."""
+    rows = [
+        {
+            "campaign_id": campaign_id,
+            "number": n,
+            "status": RecipientStatus.PENDING.value,
+            "not_before": now,
+            "attempts": 0,
+        }
+        for n in numbers
+    ]
+    return _insert_ignoring_conflicts(conn, campaign_recipients, rows)
+
+
+def recipient_counts(conn: Connection, campaign_id: int) -> dict[str, int]:
+    c = campaign_recipients.c
+    query = select(c.status, func.count()).where(c.campaign_id == campaign_id).group_by(c.status)
+    return {status: int(n) for status, n in conn.execute(query)}
+
+
+def recipient_numbers(
+    conn: Connection, campaign_id: int, statuses: Iterable[RecipientStatus]
+) -> list[str]:
+    c = campaign_recipients.c
+    query = (
+        select(c.number)
+        .where(c.campaign_id == campaign_id, c.status.in_([s.value for s in statuses]))
+        .order_by(c.id)
+    )
+    return [r[0] for r in conn.execute(query)]
+
+
+def recipients(conn: Connection, campaign_id: int, limit: int, after: int = 0) -> list[Any]:
+    c = campaign_recipients.c
+    query = (
+        select(c.id, c.number, c.status, c.not_before, c.attempts, c.detail, c.sent_at)
+        .where(c.campaign_id == campaign_id, c.id > after)
+        .order_by(c.id)
+        .limit(limit)
+    )
+    return list(conn.execute(query))
+
+
+def cancel_pending(conn: Connection, campaign_id: int) -> int:
+    c = campaign_recipients.c
+    result = conn.execute(
+        update(campaign_recipients)
+        .where(c.campaign_id == campaign_id, c.status == RecipientStatus.PENDING.value)
+        .values(status=RecipientStatus.CANCELLED.value, detail="campaign cancelled")
+    )
+    return int(result.rowcount)
+
+
+def claim(conn: Connection, now: datetime, limit: int, lease: timedelta) -> list[QueuedSend]:
+    """Claim due recipients of campaigns that are sending: pending ones whose time has come,
+    and claimed ones whose worker vanished (lease over). PostgreSQL workers skip rows another
+    worker holds; SQLite serialises writers anyway."""
+    r, k = campaign_recipients.c, campaigns.c
+    claimable = (RecipientStatus.PENDING.value, RecipientStatus.SENDING.value)
+    query = (
+        select(
+            r.id, r.campaign_id, r.number, r.attempts, k.sender, k.topic, k.body, k.rate_per_second
+        )
+        .join(campaigns, campaigns.c.id == r.campaign_id)
+        .where(
+            k.status == CampaignStatus.SENDING.value,
+            r.status.in_(claimable),
+            r.not_before <= now,
+        )
+        .order_by(r.not_before, r.id)
+        .limit(limit)
+    )
+    if conn.dialect.name == "postgresql":
+        query = query.with_for_update(of=campaign_recipients, skip_locked=True)
+    rows = conn.execute(query).all()
+    if not rows:
+        return []
+    conn.execute(
+        update(campaign_recipients)
+        .where(r.id.in_([row.id for row in rows]))
+        .values(
+            status=RecipientStatus.SENDING.value, attempts=r.attempts + 1, not_before=now + lease
+        )
+    )
+    return [
+        QueuedSend(
+            row.id,
+            row.campaign_id,
+            row.number,
+            row.attempts + 1,
+            row.sender,
+            row.topic,
+            row.body or "",
+            row.rate_per_second,
+        )
+        for row in rows
+    ]
+
+
+def renew(conn: Connection, item: QueuedSend, now: datetime, lease: timedelta) -> bool:
+    """Extend our claim just before sending; False when another worker took the row over
+    (or the campaign was paused or cancelled meanwhile): then we must not send."""
+    r, k = campaign_recipients.c, campaigns.c
+    still_sending = (
+        select(k.id)
+        .where(k.id == item.campaign_id, k.status == CampaignStatus.SENDING.value)
+        .scalar_subquery()
+    )
+    result = conn.execute(
+        update(campaign_recipients)
+        .where(
+            r.id == item.id,
+            r.status == RecipientStatus.SENDING.value,
+            r.attempts == item.attempts,
+            r.campaign_id == still_sending,
+        )
+        .values(not_before=now + lease)
+    )
+    return bool(result.rowcount)
+
+
+def settle(conn: Connection, item: QueuedSend, status: RecipientStatus, **values: Any) -> bool:
+    """Record a claimed recipient's outcome, unless another worker re-claimed it meanwhile."""
+    r = campaign_recipients.c
+    result = conn.execute(
+        update(campaign_recipients)
+        .where(
+            r.id == item.id,
+            r.status == RecipientStatus.SENDING.value,
+            r.attempts == item.attempts,
+        )
+        .values(status=status.value, **values)
+    )
+    return bool(result.rowcount)
+
+
+def release_unclaimed(conn: Connection, campaign_id: int) -> int:
+    """Paused: claimed-but-unsent rows go back to pending at once (their worker will find
+    its claim gone when it renews)."""
+    r = campaign_recipients.c
+    result = conn.execute(
+        update(campaign_recipients)
+        .where(r.campaign_id == campaign_id, r.status == RecipientStatus.SENDING.value)
+        .values(status=RecipientStatus.PENDING.value, attempts=r.attempts + 1)
+    )
+    return int(result.rowcount)
+
+
+def finish_done(conn: Connection, now: datetime) -> list[int]:
+    """Mark sending campaigns whose queue is empty as done; their ids."""
+    r, k = campaign_recipients.c, campaigns.c
+    open_rows = (
+        select(r.id)
+        .where(
+            r.campaign_id == k.id,
+            r.status.in_((RecipientStatus.PENDING.value, RecipientStatus.SENDING.value)),
+        )
+        .exists()
+    )
+    ids = [
+        int(row[0])
+        for row in conn.execute(
+            select(k.id).where(k.status == CampaignStatus.SENDING.value, ~open_rows)
+        )
+    ]
+    if ids:
+        conn.execute(
+            update(campaigns)
+            .where(k.id.in_(ids), k.status == CampaignStatus.SENDING.value)
+            .values(status=CampaignStatus.DONE.value, finished_at=now)
+        )
+    return ids
+
+
+# -- sends ------------------------------------------------------------------------------------
+def record_sends(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
+    """Record sends; a row whose ``dedupe_key`` is already recorded is skipped."""
+    return _insert_ignoring_conflicts(conn, sends, rows)
+
+
+def send_times(
+    conn: Connection, numbers: Sequence[str], since: datetime
+) -> dict[str, list[datetime]]:
+    """When each number was sent a campaign message since ``since`` (frequency caps)."""
+    found: dict[str, list[datetime]] = {}
+    s = sends.c
+    for start in range(0, len(numbers), 500):
+        chunk = list(numbers[start : start + 500])
+        query = select(s.number, s.sent_at).where(s.number.in_(chunk), s.sent_at > since)
+        for number, sent_at in conn.execute(query):
+            found.setdefault(number, []).append(sent_at)
+    return found
+
+
+def all_sends(conn: Connection, since: datetime | None = None) -> Any:
+    """(number, campaign_id, sent_at) of every recorded send, streamed."""
+    s = sends.c
+    query = select(s.number, s.campaign_id, s.sent_at)
+    if since is not None:
+        query = query.where(s.sent_at >= since)
+    return conn.execution_options(stream_results=True, yield_per=50_000).execute(query)
+
+
+# -- insight events ---------------------------------------------------------------------------
+def emit_event(conn: Connection, kind: str, subject: str, payload: str, now: datetime) -> bool:
+    """Record an event once per (kind, subject); False when it was already recorded."""
+    row = {"kind": kind, "subject": subject, "payload": payload, "created_at": now}
+    return _insert_ignoring_conflicts(conn, insight_events, [row]) == 1
+
+
+def events(conn: Connection, after: int = 0, limit: int = 100) -> list[Any]:
+    e = insight_events.c
+    query = (
+        select(e.id, e.kind, e.subject, e.payload, e.created_at, e.delivered_at)
+        .where(e.id > after)
+        .order_by(e.id)
+        .limit(limit)
+    )
+    return list(conn.execute(query))

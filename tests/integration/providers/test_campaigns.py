@@ -1,0 +1,297 @@
+"""Campaigns end to end inside one process, on SQLite and PostgreSQL, with the fake provider
+APIs on loopback: content rules, audience, preview, sending with the gate asked at send time,
+quiet hours and caps deferring (never dropping), reported sends, and a broadcast that keeps
+running while STOPs arrive."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from stopline.bootstrap import Stopline
+from stopline.providers.fakes.server import FakeProviders
+from stopline.services.broadcast import BroadcastWorker
+from tests.helpers import twilio_form, twilio_signed
+from tests.integration.providers.conftest import fake_requests
+from tests.provider_payloads import TWILIO_TOKEN
+
+SENDER = "+14155550199"
+NOON_EASTERN = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)  # 12:00 in New York, 9:00 in LA
+
+
+def register(client: TestClient, key: dict[str, str]) -> None:
+    body = {"address": SENDER, "provider": "twilio", "brand": "Acme"}
+    assert client.post("/v1/senders", json=body, headers=key).status_code == 201
+
+
+def create(client: TestClient, key: dict[str, str], **extra: Any) -> Any:
+    body = {
+        "name": "spring",
+        "sender": SENDER,
+        "template": "Acme: spring sale, 20% off today. Reply STOP to opt out.",
+        "topic": "promo",
+        **extra,
+    }
+    return client.post("/v1/campaigns", json=body, headers=key)
+
+
+def worker(graph: Stopline, clock: Any) -> BroadcastWorker:
+    """The graph's broadcast worker, but on the test's clock."""
+    m = graph.messaging
+    return BroadcastWorker(
+        graph.engine,
+        graph.index,
+        m.outbound,
+        m.fence,
+        graph.settings.sending_rules(),
+        clock,
+        default_rate=10_000,
+        backoff=0,
+    )
+
+
+def delivered(fake: FakeProviders) -> list[dict[str, Any]]:
+    return [r for r in fake_requests(fake) if r.get("status", 0) < 300 and not r["replayed"]]
+
+
+def numbers(area: str, count: int, start: int = 100) -> list[str]:
+    return [f"+1{area}555{n:04d}" for n in range(start, start + count)]
+
+
+def test_templates_are_made_compliant_or_refused(client: TestClient, admin: dict[str, str]) -> None:
+    register(client, admin)
+    made = create(client, admin, name="bare", template="Big sale today!")
+    assert made.status_code == 201, made.text
+    body = made.json()["body"]
+    assert body.startswith("Acme") and body.endswith("Reply STOP to opt out.")
+    codes = {f["code"] for f in made.json()["lint"]["findings"]}
+    assert codes == {"opt_out_missing", "brand_missing"}
+    refused = create(client, admin, name="bare2", template="Big sale!", on_missing_opt_out="refuse")
+    assert refused.status_code == 422 and refused.json()["error"]["field"] == "template"
+    taken = create(client, admin, name="bare")
+    assert taken.status_code == 409
+    unknown = create(client, admin, name="other", sender="+14155550111")
+    assert unknown.status_code == 422 and unknown.json()["error"]["field"] == "sender"
+
+
+def test_audience_preview_and_send_with_the_gate_asked_at_send_time(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    register(client, admin)
+    audience = numbers("212", 20)
+    messy = ["(212) 555-0100", "212.555.0101", "not a number", "+1 212 555 0102"]
+    made = create(client, admin, numbers=audience + messy)
+    assert made.status_code == 201, made.text
+    assert made.json()["audience"] == {
+        "added": 20,
+        "duplicates": 3,
+        "invalid": 1,
+        "invalid_examples": [
+            {
+                "input": "not a number",
+                "reason": made.json()["audience"]["invalid_examples"][0]["reason"],
+            }
+        ],
+    }
+    stop = {"number": audience[0], "kind": "opt_out"}
+    assert client.post("/v1/consent", json=stop, headers=admin).status_code == 201
+    topic_stop = {"number": audience[1], "kind": "opt_out", "scope": "topic:PROMO"}
+    assert client.post("/v1/consent", json=topic_stop, headers=admin).status_code == 201
+    preview = client.get("/v1/campaigns/spring/preview", headers=admin).json()
+    assert preview["recipients"] == 20 and preview["suppressed"] == 2
+    assert preview["encoding"] == "GSM-7" and preview["segments_per_message"] == 1
+    assert preview["segments_total"] == 18
+    started = client.post("/v1/campaigns/spring/send", headers=admin)
+    assert started.status_code == 202 and started.json()["status"] == "sending"
+    # opted out after the preview, before the send: the send-time check must catch it
+    late = {"number": audience[2], "kind": "opt_out"}
+    assert client.post("/v1/consent", json=late, headers=admin).status_code == 201
+    stats = worker(graph, lambda: NOON_EASTERN).drain()
+    assert (stats.sent, stats.blocked) == (17, 3)
+    sent_to = [r["body"]["To"] for r in delivered(fake)]
+    assert sorted(sent_to) == sorted(audience[3:])
+    assert all(r["body"]["Body"] == made.json()["body"] for r in delivered(fake))
+    state = client.get("/v1/campaigns/spring", headers=admin).json()
+    assert state["status"] == "done"
+    assert state["recipients"]["sent"] == 17 and state["recipients"]["blocked"] == 3
+    again = worker(graph, lambda: NOON_EASTERN).drain()
+    assert not again.busy and len(delivered(fake)) == 17  # nothing is sent twice
+
+
+def test_quiet_hours_defer_and_later_deliver(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    register(client, admin)
+    east, west = numbers("212", 3), numbers("415", 3)
+    assert create(client, admin, numbers=east + west).status_code == 201
+    late_evening = datetime(2026, 11, 27, 2, 30, tzinfo=UTC)  # 21:30 New York, 18:30 LA
+    preview = client.get("/v1/campaigns/spring/preview", headers=admin).json()
+    assert preview["recipients"] == 6
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    now = [late_evening]
+    first = worker(graph, lambda: now[0]).drain()
+    assert (first.sent, first.deferred) == (3, 3)
+    assert sorted(r["body"]["To"] for r in delivered(fake)) == west
+    now[0] = datetime(2026, 11, 27, 12, 59, tzinfo=UTC)  # 7:59 New York: still too early
+    assert not worker(graph, lambda: now[0]).drain().busy
+    now[0] = datetime(2026, 11, 27, 13, 0, tzinfo=UTC)  # 8:00 New York
+    later = worker(graph, lambda: now[0]).drain()
+    assert later.sent == 3
+    assert sorted(r["body"]["To"] for r in delivered(fake)) == sorted(east + west)
+    assert client.get("/v1/campaigns/spring", headers=admin).json()["status"] == "done"
+
+
+def test_florida_cap_of_three_per_day_defers_the_fourth_until_the_first_ages_out(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    register(client, admin)
+    miami, boston = "+13055550100", "+16175550100"
+    now = [NOON_EASTERN]
+    for i in range(4):
+        made = create(client, admin, name=f"c{i}", numbers=[miami, boston])
+        assert made.status_code == 201
+        client.post(f"/v1/campaigns/c{i}/send", headers=admin)
+        worker(graph, lambda: now[0]).drain()
+        now[0] += timedelta(hours=1)
+    to = [r["body"]["To"] for r in delivered(fake)]
+    assert to.count(boston) == 4 and to.count(miami) == 3
+    queued = client.get("/v1/campaigns/c3", headers=admin).json()
+    assert queued["status"] == "sending" and queued["recipients"]["pending"] == 1
+    now[0] = NOON_EASTERN + timedelta(hours=24)  # the first Miami send ages out
+    assert worker(graph, lambda: now[0]).drain().sent == 1
+    assert [r["body"]["To"] for r in delivered(fake)].count(miami) == 4
+
+
+def test_transactional_topics_are_exempt_from_quiet_hours(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    register(client, admin)
+    made = create(
+        client,
+        admin,
+        topic="transactional",
+        template="Acme: your order shipped.",
+        numbers=numbers("212", 2),
+    )
+    assert made.status_code == 201 and "STOP" not in made.json()["body"]
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    midnight = datetime(2026, 11, 27, 5, 0, tzinfo=UTC)
+    assert worker(graph, lambda: midnight).drain().sent == 2
+
+
+def test_pause_and_cancel(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    register(client, admin)
+    assert create(client, admin, numbers=numbers("212", 5)).status_code == 201
+    assert client.post("/v1/campaigns/spring/pause", headers=admin).status_code == 409
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    assert client.post("/v1/campaigns/spring/pause", headers=admin).json()["status"] == "paused"
+    assert not worker(graph, lambda: NOON_EASTERN).drain().busy
+    cancelled = client.post("/v1/campaigns/spring/cancel", headers=admin).json()
+    assert cancelled["status"] == "cancelled" and cancelled["recipients"]["cancelled"] == 5
+    assert client.post("/v1/campaigns/spring/send", headers=admin).status_code == 409
+    assert delivered(fake) == []
+
+
+def test_reported_sends_are_idempotent_and_create_external_campaigns(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    at = "2026-11-26T15:00:00Z"
+    batch = {
+        "sends": [
+            {
+                "campaign": "newsletter",
+                "number": "(212) 555-0100",
+                "sent_at": at,
+                "sender": SENDER,
+                "id": "m1",
+            },
+            {"campaign": "newsletter", "number": "+12125550101", "sent_at": at, "id": "m2"},
+            {"campaign": "newsletter", "number": "nope", "sent_at": at},
+            {"campaign": "unknown-new", "number": "+12125550101", "sent_at": at},
+            {"campaign": "newsletter", "number": "+12125550101", "sent_at": "2999-01-01T00:00:00Z"},
+        ]
+    }
+    answer = client.post("/v1/sends", json=batch, headers=admin)
+    assert answer.status_code == 200, answer.text
+    result = answer.json()
+    assert result["recorded"] == 2 and result["duplicates"] == 0
+    assert [(e["index"], e["field"]) for e in result["errors"]] == [
+        (2, "number"),
+        (3, "sender"),
+        (4, "sent_at"),
+    ]
+    again = client.post("/v1/sends", json={"sends": batch["sends"][:2]}, headers=admin).json()
+    assert again["recorded"] == 0 and again["duplicates"] == 2
+    listed = client.get("/v1/campaigns", headers=admin).json()["items"]
+    assert [(c["name"], c["status"]) for c in listed] == [("newsletter", "external")]
+    naive = {
+        "sends": [
+            {"campaign": "newsletter", "number": "+12125550101", "sent_at": "2026-11-26T15:00:00"}
+        ]
+    }
+    assert client.post("/v1/sends", json=naive, headers=admin).status_code == 422
+
+
+def test_a_csv_audience_uses_its_phone_column(client: TestClient, admin: dict[str, str]) -> None:
+    register(client, admin)
+    assert create(client, admin).status_code == 201
+    csv_body = "name,mobile\nAda,(212) 555-0100\nBob,bad\nCy,212-555-0101\n"
+    answer = client.post(
+        "/v1/campaigns/spring/audience",
+        content=csv_body,
+        headers={**admin, "Content-Type": "text/csv"},
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["added"] == 2 and answer.json()["invalid"] == 1
+    no_column = client.post(
+        "/v1/campaigns/spring/audience",
+        content="name,email\nAda,a@x\n",
+        headers={**admin, "Content-Type": "text/csv"},
+    )
+    assert no_column.status_code == 422 and no_column.json()["error"]["field"] == "column"
+
+
+def test_stops_arriving_mid_broadcast_stop_every_later_send(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    """A broadcast to 1,500 numbers runs in a thread while 60 of its recipients text STOP.
+    Once a STOP is acknowledged (HTTP 200 from the webhook), the fake provider must not
+    receive one more message for that number."""
+    register(client, admin)
+    audience = numbers("212", 1500, start=1000)
+    made = create(client, admin, numbers=audience, rate_per_second=2000)
+    assert made.status_code == 201
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    runner = worker(graph, lambda: NOON_EASTERN)
+    thread = threading.Thread(target=runner.drain)
+    thread.start()
+    acknowledged: dict[str, float] = {}
+    stopping = audience[::25]  # spread through the queue
+    for index, number in enumerate(stopping):
+        form = twilio_form(f"SM{index:032d}", "STOP", from_=number, to=SENDER)
+        body, headers = twilio_signed(TWILIO_TOKEN, form)
+        answer = client.post("/webhooks/twilio", content=body, headers=headers)
+        assert answer.status_code == 200
+        acknowledged[number] = time.time()
+        time.sleep(0.005)
+    thread.join(120)
+    assert not thread.is_alive()
+    sends = delivered(fake)
+    late = [
+        r
+        for r in sends
+        if r["body"]["To"] in acknowledged and r["at"] > acknowledged[r["body"]["To"]]
+    ]
+    assert late == []
+    sent_to = {r["body"]["To"] for r in sends}
+    assert len(sent_to) == len(sends)  # no number twice
+    assert sent_to | set(stopping) == set(audience)  # everyone else got it
+    assert len(set(stopping) - sent_to) > 0  # some STOPs did arrive before their send
+    counts = client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]
+    assert counts["sent"] == len(sends) and counts["sent"] + counts["blocked"] == 1500
