@@ -1,0 +1,232 @@
+"""``stopline campaigns``: create, fill, preview, send, pause and cancel broadcasts."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from stopline import bootstrap
+from stopline.cli.app import app, err, out, progress, settings
+from stopline.domain.campaigns import CampaignError, CampaignStatus
+from stopline.domain.content import OnMissingOptOut
+from stopline.services.campaigns import AudienceResult, Campaigns, numbers_from_csv
+from stopline.storage.campaigns import CampaignRow
+
+campaigns_app = typer.Typer(
+    help="Campaigns: a message from one sender to an audience, sent from a durable queue "
+    "with the send gate, quiet hours and frequency caps checked at every send.",
+    no_args_is_help=True,
+)
+app.add_typer(campaigns_app, name="campaigns")
+
+
+@contextmanager
+def _graph() -> Iterator[bootstrap.Stopline]:
+    graph = bootstrap.build(settings())
+    try:
+        yield graph
+    except CampaignError as exc:
+        err.print(f"[red]{exc.field}:[/red] {exc.message}")
+        raise typer.Exit(2) from None
+    finally:
+        graph.close()
+
+
+def _audience(campaigns: Campaigns, row: CampaignRow, file: Path, column: str | None) -> None:
+    if not file.is_file():
+        raise CampaignError("audience", f"no such file: {file}")
+    with file.open(newline="", encoding="utf-8-sig", errors="replace") as stream:
+        result = campaigns.add_audience(row.id, numbers_from_csv(stream, column))
+    _print_audience(result)
+
+
+def _print_audience(result: AudienceResult) -> None:
+    out.print(
+        f"audience: {result.added} added, {result.duplicates} duplicates, "
+        f"{len(result.invalid)} invalid"
+    )
+    for raw, why in result.invalid[:5]:
+        out.print(f"  [yellow]invalid[/yellow] {raw!r}: {why}")
+
+
+@campaigns_app.command("create")
+def create(
+    name: Annotated[str, typer.Argument(help="A unique campaign name")],
+    sender: Annotated[str, typer.Option(help="Registered sending address")],
+    text: Annotated[str, typer.Option("--text", help="The message template")],
+    topic: Annotated[str | None, typer.Option(help="Topic/department, e.g. promo")] = None,
+    audience: Annotated[
+        Path | None, typer.Option(help="CSV file with a phone column (any common format)")
+    ] = None,
+    column: Annotated[str | None, typer.Option(help="The phone column's name")] = None,
+    locale: Annotated[str | None, typer.Option(help="Message language, e.g. fr-CA")] = None,
+    refuse: Annotated[
+        bool | None,
+        typer.Option("--refuse/--add", help="Without opt-out wording: refuse, or add it"),
+    ] = None,
+    rate: Annotated[float | None, typer.Option(help="Messages per second")] = None,
+) -> None:
+    """Create a draft campaign; its text is checked (and fixed where allowed) first."""
+    mode = None if refuse is None else (OnMissingOptOut.REFUSE if refuse else OnMissingOptOut.ADD)
+    with _graph() as graph:
+        campaigns = graph.messaging.campaigns
+        created = campaigns.create(
+            name,
+            sender,
+            text,
+            topic=topic,
+            locale=locale,
+            on_missing_opt_out=mode,
+            rate_per_second=rate,
+        )
+        for finding in created.lint.findings:
+            out.print(f"  [yellow]{finding.severity.value}[/yellow] {finding.message}")
+        out.print(f"campaign {created.campaign.id} [bold]{created.campaign.name}[/bold] (draft)")
+        out.print(f"text to send: {created.campaign.body}")
+        if audience is not None:
+            _audience(campaigns, created.campaign, audience, column)
+
+
+@campaigns_app.command("add")
+def add(
+    campaign: Annotated[str, typer.Argument(help="Campaign id or name")],
+    audience: Annotated[Path, typer.Argument(help="CSV file with a phone column")],
+    column: Annotated[str | None, typer.Option(help="The phone column's name")] = None,
+) -> None:
+    """Add recipients from a CSV file (duplicates are skipped, invalid numbers listed)."""
+    with _graph() as graph:
+        campaigns = graph.messaging.campaigns
+        _audience(campaigns, campaigns.find(campaign), audience, column)
+
+
+@campaigns_app.command("list")
+def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Every campaign with its status."""
+    with _graph() as graph:
+        campaigns = graph.messaging.campaigns
+        rows = campaigns.all()
+        if as_json:
+            print(json.dumps([_row_dict(r, campaigns.counts(r.id)) for r in rows], default=str))
+            return
+        table = Table("id", "name", "sender", "topic", "status", "sent", "pending", "blocked")
+        for row in rows:
+            counts = campaigns.counts(row.id)
+            table.add_row(
+                str(row.id),
+                row.name,
+                row.sender,
+                row.topic or "",
+                row.status.value,
+                str(counts["sent"]),
+                str(counts["pending"] + counts["sending"]),
+                str(counts["blocked"]),
+            )
+        out.print(table)
+
+
+def _row_dict(row: CampaignRow, counts: dict[str, int]) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "sender": row.sender,
+        "topic": row.topic,
+        "status": row.status.value,
+        "body": row.body,
+        "recipients": counts,
+    }
+
+
+@campaigns_app.command("preview")
+def preview(
+    campaign: Annotated[str, typer.Argument(help="Campaign id or name")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """What sending now would do: suppressed recipients, deferrals, encoding and cost."""
+    with _graph() as graph:
+        campaigns = graph.messaging.campaigns
+        row = campaigns.find(campaign)
+        figures = campaigns.preview(row.id)
+        if as_json:
+            from stopline.api.campaigns import preview_json
+
+            print(json.dumps(preview_json(figures)))
+            return
+        enc = figures.encoding
+        out.print(f"[bold]{row.name}[/bold] from {row.sender}, topic {row.topic or '-'}")
+        out.print(f"text: {row.body}")
+        out.print(
+            f"encoding {enc.name}, {enc.units} {enc.unit_name}, "
+            f"{figures.segments_per_message} segment(s) per message"
+        )
+        if enc.non_gsm:
+            out.print(f"  characters forcing UCS-2: {' '.join(enc.non_gsm)}")
+        out.print(
+            f"recipients {figures.recipients}: {figures.suppressed} suppressed, "
+            f"{figures.sendable_now} sendable now, {figures.deferred_quiet_hours} outside quiet "
+            f"hours, {figures.deferred_cap} over a frequency cap (deferred, not dropped)"
+        )
+        out.print(
+            f"cost estimate: {figures.segments_total} segments; about "
+            f"{figures.seconds_at_rate:.0f} s at {figures.rate_per_second:g}/s"
+        )
+
+
+@campaigns_app.command("send")
+def send(
+    campaign: Annotated[str, typer.Argument(help="Campaign id or name")],
+    wait: Annotated[
+        bool,
+        typer.Option(help="Send from this process, with a progress bar, until nothing is due"),
+    ] = False,
+) -> None:
+    """Start (or resume) sending. A running `stopline serve` or `stopline worker` sends it;
+    with --wait this command sends it itself."""
+    with _graph() as graph:
+        campaigns = graph.messaging.campaigns
+        row = campaigns.start(campaigns.find(campaign).id)
+        out.print(f"campaign {row.name} is {row.status.value}")
+        if not wait:
+            return
+        counts = campaigns.counts(row.id)
+        total = sum(counts.values()) - counts["cancelled"]
+        worker = graph.messaging.broadcasts
+        with progress() as bar:
+            task = bar.add_task("sending", total=total)
+            while True:
+                stats = worker.run_once()
+                counts = campaigns.counts(row.id)
+                settled = counts["sent"] + counts["blocked"] + counts["failed"]
+                bar.update(task, completed=settled)
+                if campaigns.get(row.id).status is not CampaignStatus.SENDING:
+                    break
+                if not stats.busy:
+                    pending = counts["pending"] + counts["sending"]
+                    bar.update(task, description=f"waiting: {pending} deferred")
+                    time.sleep(1.0)
+        out.print(
+            f"sent {counts['sent']}, blocked {counts['blocked']}, failed {counts['failed']}, "
+            f"still queued {counts['pending'] + counts['sending']}"
+        )
+
+
+@campaigns_app.command("pause")
+def pause(campaign: Annotated[str, typer.Argument(help="Campaign id or name")]) -> None:
+    """Stop sending for now (`send` resumes)."""
+    with _graph() as graph:
+        campaigns = graph.messaging.campaigns
+        out.print(f"campaign is {campaigns.pause(campaigns.find(campaign).id).status.value}")
+
+
+@campaigns_app.command("cancel")
+def cancel(campaign: Annotated[str, typer.Argument(help="Campaign id or name")]) -> None:
+    """Stop for good: the rest of the queue is cancelled."""
+    with _graph() as graph:
+        campaigns = graph.messaging.campaigns
+        out.print(f"campaign is {campaigns.cancel(campaigns.find(campaign).id).status.value}")
