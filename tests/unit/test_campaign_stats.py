@@ -89,9 +89,10 @@ def test_wilson_edges() -> None:
 
 
 def exact_tail(k: int, n: int, p: Fraction) -> Fraction:
-    return sum(
-        (comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(max(k, 0), n + 1)), Fraction(0)
-    )
+    """sum over i >= k of C(n, i) p^i (1 - p)^(n - i), in exact integer arithmetic."""
+    a, b = p.numerator, p.denominator
+    numerator = sum(comb(n, i) * a**i * (b - a) ** (n - i) for i in range(max(k, 0), n + 1))
+    return Fraction(numerator, b**n)
 
 
 @pytest.mark.parametrize(

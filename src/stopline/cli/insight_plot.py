@@ -98,6 +98,9 @@ def plot_campaigns(
     locator = AutoDateLocator()  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    days = [_day(f) for f in figures]
+    if max(days) - min(days) < 1.0:  # one day or one campaign: a week around it, not years
+        ax.set_xlim(min(days) - 3.0, max(days) + 3.0)
     ax.set_ylim(bottom=0.0)
     ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
     fig.savefig(path, dpi=DPI, format="png")
