@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from fractions import Fraction
 from itertools import pairwise
 from math import comb
+from statistics import NormalDist
 
 import pytest
 
@@ -145,6 +146,16 @@ def test_binomial_tail_of_a_million_sends_agrees_with_a_term_recurrence() -> Non
     assert binomial_upper_tail(k, n, p) == pytest.approx(total, rel=1e-6)
     # about 5 standard deviations above the mean; the right skew makes it heavier than normal
     assert 2.5e-7 < total < 4e-7
+
+
+def test_binomial_tail_below_the_mode_of_a_huge_sample() -> None:
+    # Below the mode the function sums the short lower tail instead; p = 1/2 is symmetric, so
+    # the normal approximation with continuity correction is accurate to O(1/n) here.
+    n = 10_000_000
+    assert binomial_upper_tail(1, n, 0.5) == 1.0
+    k = 4_999_000
+    approx = 1.0 - NormalDist(n / 2, math.sqrt(n) / 2).cdf(k - 0.5)
+    assert binomial_upper_tail(k, n, 0.5) == pytest.approx(approx, rel=1e-5)
 
 
 # --- Holm -----------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from statistics import NormalDist
 
-# Terms of the binomial tail past the mode this far below the largest one (e^-40 ~ 4e-18)
+# Binomial terms on the far side of the mode this far below the largest one (e^-40 ~ 4e-18)
 # cannot change a double-precision sum: the summation stops there.
 _NEGLIGIBLE_LOG = 40.0
 
@@ -91,13 +91,23 @@ def binomial_upper_tail(k: int, n: int, p: float) -> float:
         return 0.0
     if p == 1.0:
         return 1.0
+    mode = math.floor((n + 1) * p)
+    if k <= mode:
+        # At least about half the mass lies at or above k: 1 - P(X <= k - 1) loses nothing
+        # that matters, and summing downwards from k - 1 stops after a few standard deviations.
+        return max(0.0, min(1.0, 1.0 - _log_space_sum(n, p, range(k - 1, -1, -1), mode)))
+    return min(1.0, _log_space_sum(n, p, range(k, n + 1), mode))
+
+
+def _log_space_sum(n: int, p: float, indices: range, mode: int) -> float:
+    """Sum of the binomial probabilities at ``indices`` (walking away from the mode), stopping
+    once the terms are negligible next to the largest one seen."""
     log_p = math.log(p)
     log_q = math.log1p(-p)
     log_n_factorial = math.lgamma(n + 1)
-    mode = math.floor((n + 1) * p)
     logs: list[float] = []
     largest = -math.inf
-    for i in range(k, n + 1):
+    for i in indices:
         term = (
             log_n_factorial
             - math.lgamma(i + 1)
@@ -107,10 +117,12 @@ def binomial_upper_tail(k: int, n: int, p: float) -> float:
         )
         logs.append(term)
         largest = max(largest, term)
-        if i > mode and term < largest - _NEGLIGIBLE_LOG:
-            break  # past the mode the terms only shrink
+        if i != mode and term < largest - _NEGLIGIBLE_LOG:
+            break  # walking away from the mode the terms only shrink
+    if not logs:
+        return 0.0
     total = math.fsum(math.exp(term - largest) for term in logs)
-    return min(1.0, math.exp(largest + math.log(total)))
+    return math.exp(largest + math.log(total))
 
 
 def holm(p_values: Sequence[float]) -> list[float]:
