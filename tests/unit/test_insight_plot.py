@@ -1,0 +1,65 @@
+"""The campaign chart: a real PNG for empty, single, flagged and multi-sender reports."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from stopline.cli.insight_plot import plot_campaigns
+from stopline.domain.campaign_stats import CampaignFigures, CampaignTally, campaign_figures
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+START = datetime(2026, 2, 2, 15, 0, tzinfo=UTC)
+
+
+def tallies(seed: int = 3) -> list[CampaignTally]:
+    rng = random.Random(seed)
+    out: list[CampaignTally] = []
+    for i in range(24):
+        sender = "+15550001111" if i % 3 else "ACME"
+        rate = 0.04 if i == 17 else (0.01 if sender == "ACME" else 0.02)
+        sends = rng.randint(800, 3000)
+        first = START + timedelta(days=2 * i, hours=rng.randint(0, 8))
+        out.append(
+            CampaignTally(
+                campaign_id=i + 1,
+                name=f"Campaign {i + 1}",
+                sender=sender,
+                topic=None,
+                first_sent=first,
+                last_sent=first + timedelta(hours=1),
+                sends=sends,
+                opt_outs=sum(rng.random() < rate for _ in range(sends)),
+            )
+        )
+    return out
+
+
+def assert_png(path: Path, min_bytes: int = 5_000) -> None:
+    data = path.read_bytes()
+    assert data[:8] == PNG_MAGIC
+    assert len(data) > min_bytes
+
+
+def test_a_report_with_a_flagged_campaign(tmp_path: Path) -> None:
+    figures = campaign_figures(tallies())
+    assert [f.tally.campaign_id for f in figures if f.flagged] == [18]
+    path = tmp_path / "campaigns.png"
+    plot_campaigns(figures, path, title="Opt-outs, February to March")
+    assert_png(path, 20_000)
+
+
+def test_an_empty_report_says_no_campaigns(tmp_path: Path) -> None:
+    path = tmp_path / "empty.png"
+    plot_campaigns([], path)
+    assert_png(path)
+
+
+def test_a_single_campaign(tmp_path: Path) -> None:
+    first = campaign_figures(tallies())[0]
+    only: list[CampaignFigures] = campaign_figures([first.tally])
+    assert only[0].baseline is None
+    path = tmp_path / "single.png"
+    plot_campaigns(only, path)
+    assert_png(path)
