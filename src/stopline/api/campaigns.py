@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
 
 import orjson
@@ -24,6 +24,7 @@ from stopline.services.campaigns import (
     ReportedSend,
     numbers_from_csv,
 )
+from stopline.services.insight import campaign_report, report_json
 from stopline.services.keys import KeyScope, Principal
 from stopline.storage import campaigns as repo
 from stopline.storage.campaigns import CampaignRow
@@ -325,3 +326,24 @@ async def list_events(
         for r in rows
     ]
     return _json({"items": items, "next_after": items[-1]["id"] if items else after})
+
+
+@router.get("/reports/campaigns", summary="Opt-out rate per campaign, spikes flagged")
+async def campaign_report_route(
+    request: Request,
+    _key: WriteKey,
+    window_hours: Annotated[float | None, Query(gt=0, le=24 * 365)] = None,
+) -> Response:
+    graph = stopline_of(request)
+    s = graph.settings
+    window = timedelta(hours=window_hours) if window_hours else s.attribution_window()
+    report = await run_in_threadpool(
+        lambda: campaign_report(
+            graph.engine,
+            graph.clock,
+            window=window,
+            alpha=s.spike_alpha,
+            min_sends=s.spike_min_sends,
+        )
+    )
+    return _json(report_json(report))

@@ -1,8 +1,10 @@
 """The ``stopline`` command line (Typer + Rich). Each module registers its commands on `app`."""
 
 from stopline.cli import audit as _audit  # noqa: F401  (stopline audit-inbound)
+from stopline.cli import campaigns as _campaigns  # noqa: F401  (stopline campaigns)
 from stopline.cli import commands as _commands  # noqa: F401  (registers the core commands)
 from stopline.cli import evaluate as _evaluate  # noqa: F401  (stopline eval)
+from stopline.cli import insight as _insight  # noqa: F401  (stopline report campaigns)
 from stopline.cli import lint as _lint  # noqa: F401
 from stopline.cli import providers as _providers  # noqa: F401  (senders, worker, outbox, send)
 from stopline.cli import review as _review  # noqa: F401  (stopline review)

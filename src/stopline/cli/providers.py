@@ -141,8 +141,8 @@ def worker(
     provider_url: ProviderUrl = None,
     once: Annotated[bool, typer.Option(help="Deliver what is due, then exit")] = False,
 ) -> None:
-    """Deliver outbox rows (REST replies) until stopped. Run as many as you like on
-    PostgreSQL: rows are claimed with FOR UPDATE SKIP LOCKED."""
+    """Deliver outbox rows (REST replies) and send broadcasts until stopped. Run as many as
+    you like on PostgreSQL: rows are claimed with FOR UPDATE SKIP LOCKED."""
     from stopline import logs
 
     config = with_provider_urls(settings(), provider_url)
@@ -152,10 +152,15 @@ def worker(
         if once:
             stats = graph.messaging.outbox.drain()
             out.print(f"sent {stats.sent}, retried {stats.retried}, dead-lettered {stats.dead}")
+            sent = graph.messaging.broadcasts.drain()
+            out.print(
+                f"broadcasts: sent {sent.sent}, blocked {sent.blocked}, deferred {sent.deferred}"
+            )
             return
         worker_ = graph.messaging.outbox
         signal.signal(signal.SIGTERM, lambda *_: worker_.stop(0))
-        err.print("outbox worker running; Ctrl-C to stop")
+        graph.messaging.broadcasts.start()
+        err.print("outbox and broadcast worker running; Ctrl-C to stop")
         with contextlib.suppress(KeyboardInterrupt):
             worker_.run_forever()
     finally:

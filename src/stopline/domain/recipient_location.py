@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import phonenumbers
 import us
@@ -26,6 +28,7 @@ CONTIGUOUS_US_ZONES = (
     "America/Los_Angeles",
 )
 MAX_ZONES = 3  # more than this means "could be anywhere" (toll-free, non-geographic)
+MAX_SPREAD_HOURS = 12.0  # outside North America: further apart, no window opens in all
 _CITY_STATE = re.compile(r",\s*([A-Z]{2})$")
 
 
@@ -47,11 +50,39 @@ def _locate(e164: str, fallback_zones: tuple[str, ...]) -> Location:
         parsed = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
         return Location(fallback_zones)
-    zones = tuple(z for z in timezone.time_zones_for_number(parsed) if z != "Etc/Unknown")
+    zones = _known(timezone.time_zones_for_number(parsed))
     state = state_of(parsed) if parsed.country_code == 1 else None
+    if parsed.country_code != 1 and (not zones or _spread_hours(zones) > MAX_SPREAD_HOURS):
+        zones = _country_zones(phonenumbers.region_code_for_number(parsed))
+    elif parsed.country_code != 1:
+        return Location(zones, state)  # every zone of the country it may be in (AU: 8)
     if not zones or len(zones) > MAX_ZONES:
         zones = fallback_zones
     return Location(zones, state)
+
+
+def _spread_hours(zones: tuple[str, ...]) -> float:
+    """How far apart the zones' UTC offsets are, in January or July."""
+    spread = 0.0
+    for moment in (datetime(2026, 1, 15, 12, tzinfo=UTC), datetime(2026, 7, 15, 12, tzinfo=UTC)):
+        offsets = [moment.astimezone(ZoneInfo(z)).utcoffset() or timedelta(0) for z in zones]
+        spread = max(spread, (max(offsets) - min(offsets)).total_seconds() / 3600)
+    return spread
+
+
+def _known(zones: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(z for z in zones if z != "Etc/Unknown")
+
+
+@lru_cache(maxsize=512)
+def _country_zones(region: str | None) -> tuple[str, ...]:
+    """A non-geographic number (a mobile, say) outside North America: its country's zones,
+    from libphonenumber's zones for the country's example fixed-line number (so a British
+    mobile is in Europe/London, not in the North American fallback)."""
+    if not region:
+        return ()
+    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.FIXED_LINE)
+    return _known(timezone.time_zones_for_number(example)) if example is not None else ()
 
 
 def state_of(parsed: phonenumbers.PhoneNumber) -> str | None:

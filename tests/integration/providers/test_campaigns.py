@@ -295,3 +295,79 @@ def test_stops_arriving_mid_broadcast_stop_every_later_send(
     assert len(set(stopping) - sent_to) > 0  # some STOPs did arrive before their send
     counts = client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]
     assert counts["sent"] == len(sends) and counts["sent"] + counts["blocked"] == 1500
+
+
+def test_the_report_attributes_real_stops_to_the_broadcast_that_preceded_them(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    register(client, admin)
+    audience = numbers("212", 40)
+    # exempt from quiet hours, so the real clock can drive it at any time of day
+    made = create(client, admin, numbers=audience, topic="transactional")
+    assert made.status_code == 201
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    assert worker(graph, lambda: datetime.now(UTC)).drain().sent == 40
+    for index, number in enumerate(audience[:4]):  # four recipients answer STOP
+        body, headers = twilio_signed(
+            TWILIO_TOKEN, twilio_form(f"SM{index:032d}", "STOP", from_=number, to=SENDER)
+        )
+        assert client.post("/webhooks/twilio", content=body, headers=headers).status_code == 200
+    manual = {"number": "+12125559999", "kind": "opt_out"}  # not a reaction to a campaign
+    client.post("/v1/consent", json=manual, headers=admin)
+    report = client.get("/v1/reports/campaigns", headers=admin).json()
+    [row] = report["campaigns"]
+    assert (row["name"], row["sends"], row["opt_outs"]) == ("spring", 40, 4)
+    assert row["rate"] == 0.1 and row["ci_low"] < 0.1 < row["ci_high"]
+    assert report["opt_outs"] == 4 and report["attributed"] == 4
+    assert row["baseline"] is None and not row["flagged"]
+
+
+def test_a_spiking_campaign_is_flagged_once_with_an_event_and_normal_ones_are_not(
+    client: TestClient, admin: dict[str, str], graph: Stopline
+) -> None:
+    """Synthetic history through the public routes: 12 campaigns of one sender reported via
+    /v1/sends at about 1 % opt-outs, one at 6 %; the opt-outs are real STOP webhooks."""
+    import random
+
+    from stopline.domain.consent import ConsentDraft, Kind, Source
+
+    rng = random.Random(7)
+    start = datetime.now(UTC) - timedelta(days=30)
+    stops: list[tuple[str, datetime]] = []
+    for c in range(13):
+        rate = 0.06 if c == 5 else 0.01
+        sent_at = start + timedelta(days=2 * c)
+        batch = []
+        for i in range(400):
+            number = f"+16462{c:02d}{i:04d}"
+            batch.append(
+                {
+                    "campaign": f"weekly-{c:02d}",
+                    "number": number,
+                    "sender": SENDER,
+                    "sent_at": sent_at.isoformat(),
+                    "id": f"{c}-{i}",
+                }
+            )
+            if rng.random() < rate:
+                stops.append((number, sent_at + timedelta(hours=rng.uniform(0.1, 48))))
+        answer = client.post("/v1/sends", json={"sends": batch}, headers=admin)
+        assert answer.json()["recorded"] == 400
+    for number, when in stops:
+        draft = ConsentDraft(
+            number=number,
+            kind=Kind.OPT_OUT,
+            source=Source.KEYWORD,
+            occurred_at=when,
+            raw_text="STOP",
+        )
+        graph.commits.run(graph.consent, draft)
+    report = client.get("/v1/reports/campaigns", headers=admin).json()
+    flagged = [r["name"] for r in report["campaigns"] if r["flagged"]]
+    assert flagged == ["weekly-05"]
+    events = client.get("/v1/events", headers=admin).json()["items"]
+    assert [(e["kind"], e["payload"]["name"]) for e in events] == [
+        ("campaign_opt_out_spike", "weekly-05")
+    ]
+    client.get("/v1/reports/campaigns", headers=admin)
+    assert len(client.get("/v1/events", headers=admin).json()["items"]) == 1  # once

@@ -1,0 +1,89 @@
+"""``stopline report campaigns``: opt-out rate per campaign, spikes flagged, and a chart."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from stopline import bootstrap
+from stopline.cli.app import app, err, out, settings
+from stopline.services.insight import campaign_report, report_json
+
+report_app = typer.Typer(help="Reports.", no_args_is_help=True)
+app.add_typer(report_app, name="report")
+
+
+@report_app.command("campaigns")
+def campaigns(
+    plot: Annotated[
+        Path | None, typer.Option(help="Also draw opt-out rate per campaign over time (PNG)")
+    ] = None,
+    window_hours: Annotated[
+        float | None,
+        typer.Option(help="Attribution window (default STOPLINE_ATTRIBUTION_HOURS, 72)"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
+) -> None:
+    """Per campaign: sends, attributed opt-outs, opt-out rate with a 95% Wilson interval,
+    and a flag when the rate is significantly above the sender's other campaigns (exact
+    one-sided binomial test, Holm-corrected; see docs/insight.md). A newly flagged campaign
+    also emits a `campaign_opt_out_spike` event (GET /v1/events)."""
+    config = settings()
+    window = timedelta(hours=window_hours) if window_hours else config.attribution_window()
+    graph = bootstrap.build(config)
+    try:
+        report = campaign_report(
+            graph.engine,
+            graph.clock,
+            window=window,
+            alpha=config.spike_alpha,
+            min_sends=config.spike_min_sends,
+        )
+    finally:
+        graph.close()
+    if as_json:
+        print(json.dumps(report_json(report)))
+    else:
+        table = Table(
+            "campaign",
+            "sender",
+            "first sent",
+            "sends",
+            "opt-outs",
+            "rate",
+            "95% CI",
+            "baseline",
+            "flag",
+        )
+        for f in report.figures:
+            t = f.tally
+            table.add_row(
+                t.name,
+                t.sender,
+                t.first_sent.strftime("%Y-%m-%d %H:%M"),
+                str(t.sends),
+                str(t.opt_outs),
+                f"{f.rate:.2%}",
+                f"{f.low:.2%}–{f.high:.2%}",
+                "-" if f.baseline is None else f"{f.baseline:.2%}",
+                "[red]SPIKE[/red]" if f.flagged else "",
+            )
+        out.print(table)
+        hours = report.window.total_seconds() / 3600
+        out.print(
+            f"{report.attributed} of {report.opt_outs} opt-outs attributed to a campaign sent "
+            f"within {hours:g} h before them"
+        )
+        for f in report.figures:
+            if f.flagged:
+                out.print(f"[red]spike[/red] {f.tally.name}: {f.reason}")
+    if plot is not None:
+        from stopline.cli.insight_plot import plot_campaigns
+
+        plot_campaigns(report.figures, plot)
+        err.print(f"chart written to {plot}")
