@@ -149,7 +149,7 @@ def render_results(answers: gate.Answers) -> bytes:
 
 
 async def _check(request: FastRequest) -> FastResponse:
-    authenticate(request, KeyScope.CHECK)
+    await authenticate(request, KeyScope.CHECK)
     body = json_body(request, CheckRequest)
     app = request.stopline
     try:
@@ -169,7 +169,7 @@ async def check(body: CheckRequest, _key: CheckKey) -> CheckResult:
 
 
 async def _check_batch(request: FastRequest) -> FastResponse:
-    authenticate(request, KeyScope.CHECK)
+    await authenticate(request, KeyScope.CHECK)
     app = request.stopline
     body = json_body(request, BatchCheckRequest)
     if len(body.numbers) > app.settings.batch_limit:
