@@ -332,8 +332,11 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
         body=body.text,
         received_at=received,
     )
-    classification = app.classifier(message.body, app.context_for(message.to))
-    command = InboundCommand(message, classification, app.policy_for(message.to))
+    # The same profile as the webhooks: configured senders and those registered at runtime
+    # (`stopline senders add`, /v1/senders) with their brand and locale.
+    profile = await app.messaging.senders.profile_async(message.to)
+    classification = app.classifier(message.body, profile.context)
+    command = InboundCommand(message, classification, profile.policy)
     result = await app.commits.submit_async(app.inbound, command)
     app.metrics.count_inbound(body.provider, result.outcome.value)
     return json(
