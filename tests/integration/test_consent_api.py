@@ -188,6 +188,29 @@ def test_provider_neutral_inbound(client: TestClient, writer: dict[str, str]) ->
     assert check["allowed"] is False
 
 
+def test_inbound_uses_a_sender_registered_at_runtime(
+    client: TestClient, writer: dict[str, str], admin: dict[str, str]
+) -> None:
+    sender = {
+        "address": "+14155550177",
+        "provider": "twilio",
+        "brand": "Maison Runtime",
+        "locale": "fr-CA",
+    }
+    assert client.post("/v1/senders", json=sender, headers=admin).status_code == 201
+    body = {"message_id": "ext-fr-1", "from": "+14155550105", "to": "+14155550177"}
+    stop = client.post("/v1/inbound", json={**body, "text": "ARRET"}, headers=writer).json()
+    assert stop["action"] == "opt_out"
+    assert stop["reply"].startswith("Maison Runtime : ce numéro est désabonné")
+    help_body = {**body, "message_id": "ext-fr-2", "text": "AIDE"}
+    help_reply = client.post("/v1/inbound", json=help_body, headers=writer).json()["reply"]
+    assert help_reply.startswith("Maison Runtime : aide au")
+    # An unregistered address keeps the configured brand and language.
+    other = {**body, "message_id": "ext-en-1", "to": "+14155550178", "from": "+14155550106"}
+    plain = client.post("/v1/inbound", json={**other, "text": "STOP"}, headers=writer).json()
+    assert plain["reply"].startswith("Acme: This number is unsubscribed")
+
+
 def test_oversized_api_body_is_413(client: TestClient, admin: dict[str, str]) -> None:
     payload = b'{"numbers": ["' + b"1" * (3 * 1024 * 1024) + b'"]}'
     response = client.post(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 import pytest
@@ -84,3 +85,28 @@ def test_batch_rendering_fast_path_equals_the_plain_one(
         assert answers.canonical
         expected = {"results": [batch_item(c) for c in answers]}
         assert orjson.loads(render_results(answers)) == expected
+
+
+def test_postgres_index_keeps_a_small_pool_under_concurrent_checks(
+    database_url: str, engine: Engine
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite reads use per-thread connections, no pool")
+    numbers = [f"+1415555{i:04d}" for i in range(20)]
+    for n in numbers:
+        change(engine, n, Kind.OPT_OUT)
+    built = SuppressionIndex(database_url)
+    try:
+
+        def check(n: str) -> tuple[str, int]:
+            hits = built.blocked([n], ["organisation"])
+            return n, len(built.details(hits))
+
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            answers = dict(pool.map(check, numbers * 3))
+        assert answers == dict.fromkeys(numbers, 1)
+        sa_pool = built._feed._engine.pool  # type: ignore[attr-defined]
+        assert sa_pool.size() == 2
+        assert sa_pool.checkedin() <= 2 and sa_pool.overflow() <= 0
+    finally:
+        built.close()

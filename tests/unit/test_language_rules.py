@@ -197,6 +197,44 @@ def test_negative_wording_that_is_an_opt_out(text: str) -> None:
     assert action(text) is OUT
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DO NOT TEXT",
+        "Do not text.",
+        "do not text please",
+        "do not text me",
+        "don't text me anymore",
+        "Please do not contact",
+        "Cancel subscription",
+        "cancel my subscription",
+        "Cancel my subscription please",
+        "Stop subscription",
+    ],
+)
+def test_bare_do_not_text_and_cancel_subscription_are_opt_outs(text: str) -> None:
+    result = classify_strict(text)
+    assert result.action is OUT, result
+    assert result.rule.startswith("phrase.en.opt_out.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("do not text while driving", NONE),
+        ("Do not text and drive", NONE),
+        ("I do not text while at work", NONE),
+        ("don't cancel my order", NONE),
+        ("Please don't cancel my subscription", NONE),
+        ("cancel subscription to the newspaper?", REVIEW),
+        ("cancel my subscription to the newspaper", REVIEW),
+        ("Cancel my account", REVIEW),
+    ],
+)
+def test_do_not_text_and_cancel_subscription_look_alikes(text: str, expected: Action) -> None:
+    assert action(text) is expected
+
+
 # -- benign uses ---------------------------------------------------------------------------
 
 
@@ -317,7 +355,7 @@ def test_real_words_near_keywords_are_not_corrected(text: str) -> None:
 
 
 def test_unclear_messages_go_to_review_between_the_thresholds() -> None:
-    for text in ("Not interested", "Cancel my subscription", "Stop, what is this about?", "🛑"):
+    for text in ("Not interested", "Cancel my membership", "Stop, what is this about?", "🛑"):
         result = classify_strict(text)
         assert result.action is REVIEW, text
         assert 0.35 < result.confidence < 0.8

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from stopline.domain.consent import ORGANISATION, Scope
 from stopline.domain.policy import Reason, Suppression, may_send
-from stopline.domain.replies import Brand, format_when, reply_text
+from stopline.domain.replies import SUPPORTED_LANGUAGES, Brand, format_when, reply_text
 
 T0 = datetime(2026, 3, 1, 17, 5, tzinfo=UTC)
 N = "+14155550100"
@@ -56,6 +58,25 @@ def test_help_reply_has_every_ctia_element() -> None:
         "STOP",
     ):
         assert part in text
+
+
+# What each locale's HELP and START replies must carry: brand, help contact (HELP), the
+# opt-out keyword, and the message frequency carriers require.
+OPT_OUT_WORD = {"en": "STOP", "fr": "ARRET", "es": "ALTO"}
+
+
+@pytest.mark.parametrize("language", sorted(SUPPORTED_LANGUAGES))
+@pytest.mark.parametrize("kind", ["help", "opt_in"])
+def test_every_locale_help_and_start_reply_has_brand_contact_opt_out_and_frequency(
+    language: str, kind: str
+) -> None:
+    brand = Brand(name="Acme", help_contact="1-800-555-0100", frequency="4 msgs/month")
+    text = reply_text(kind, brand, language, T0)
+    assert text.startswith("Acme")
+    assert "4 msgs/month" in text
+    assert OPT_OUT_WORD[language] in text
+    if kind == "help":
+        assert "1-800-555-0100" in text
 
 
 def test_french_reply_for_french_keywords_and_english_fallback() -> None:

@@ -25,7 +25,7 @@ def require(scope: KeyScope) -> Callable[..., Awaitable[Principal]]:
                 "missing API key: send 'Authorization: Bearer <key>'",
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        principal = stopline_of(request).keys.resolve(credentials.credentials)
+        principal = await stopline_of(request).keys.resolve_async(credentials.credentials)
         if principal is None:
             raise ApiError(
                 401,

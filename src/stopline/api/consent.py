@@ -149,7 +149,7 @@ def render_results(answers: gate.Answers) -> bytes:
 
 
 async def _check(request: FastRequest) -> FastResponse:
-    authenticate(request, KeyScope.CHECK)
+    await authenticate(request, KeyScope.CHECK)
     body = json_body(request, CheckRequest)
     app = request.stopline
     try:
@@ -169,7 +169,7 @@ async def check(body: CheckRequest, _key: CheckKey) -> CheckResult:
 
 
 async def _check_batch(request: FastRequest) -> FastResponse:
-    authenticate(request, KeyScope.CHECK)
+    await authenticate(request, KeyScope.CHECK)
     app = request.stopline
     body = json_body(request, BatchCheckRequest)
     if len(body.numbers) > app.settings.batch_limit:
@@ -333,8 +333,11 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
         body=body.text,
         received_at=received,
     )
-    classification = app.classifier(message.body, app.context_for(message.to))
-    command = InboundCommand(message, classification, app.policy_for(message.to))
+    # The same profile as the webhooks: configured senders and those registered at runtime
+    # (`stopline senders add`, /v1/senders) with their brand and locale.
+    profile = await app.messaging.senders.profile_async(message.to)
+    classification = app.classifier(message.body, profile.context)
+    command = InboundCommand(message, classification, profile.policy)
     result = await app.commits.submit_async(app.inbound, command)
     await app.messaging.fence.settled([sender])
     app.metrics.count_inbound(body.provider, result.outcome.value)

@@ -129,7 +129,7 @@ def served_by(handler: Handler) -> Callable[[E], E]:
     return attach
 
 
-def authenticate(request: FastRequest, scope: KeyScope) -> Principal:
+async def authenticate(request: FastRequest, scope: KeyScope) -> Principal:
     """The same checks as `api.auth.require`, without FastAPI's dependency machinery."""
     header = request.headers.get("authorization", "")
     kind, _, credentials = header.partition(" ")
@@ -140,7 +140,7 @@ def authenticate(request: FastRequest, scope: KeyScope) -> Principal:
             "missing API key: send 'Authorization: Bearer <key>'",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    principal = request.stopline.keys.resolve(credentials.strip())
+    principal = await request.stopline.keys.resolve_async(credentials.strip())
     if principal is None:
         raise ApiError(
             401,

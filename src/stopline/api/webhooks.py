@@ -89,7 +89,7 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
     pending: list[Awaitable[Any]] = []
     queued = False
     for message in batch.messages:
-        profile = messaging.senders.profile(message.to)
+        profile = await messaging.senders.profile_async(message.to)
         classification = app.classifier(message.body, profile.context)
         if not batch.body_signed:
             message, classification = unsigned_body(message, classification)

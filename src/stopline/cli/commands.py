@@ -339,19 +339,61 @@ def suppressions_export(
 
 
 @ledger_app.command("verify")
-def ledger_verify() -> None:
-    """Recompute every hash chain; exit 1 if any event was edited, removed or reordered."""
-    from stopline.services.ledger import verify
+def ledger_verify(
+    expect: Annotated[
+        str | None,
+        typer.Option(
+            "--expect",
+            metavar="DIGEST",
+            help="A digest saved earlier (`stopline ledger digest`): also fail if events "
+            "it covers were removed since",
+        ),
+    ] = None,
+) -> None:
+    """Recompute every hash chain: exit 1 if an event was edited, reordered or removed from
+    the middle of a chain. Removing the newest events is only found with --expect."""
+    from stopline.domain.ledger_digest import InvalidDigest, LedgerDigest
+    from stopline.services.ledger import check_digest, verify
 
+    expected: LedgerDigest | None = None
+    if expect is not None:
+        try:
+            expected = LedgerDigest.parse(expect)
+        except InvalidDigest as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from None
     engine = bootstrap.open_database(settings())
     with engine.connect() as conn:
         report = verify(conn)
+        mismatch = check_digest(conn, expected) if expected is not None else None
     if report.problems:
         err.print(f"[red]ledger verification FAILED: {len(report.problems)} problem(s)[/red]")
         for problem in report.problems[:100]:
             err.print(f"  {problem}")
+    if mismatch is not None:
+        err.print(f"[red]ledger does not match digest {expected}: {mismatch}[/red]")
+    if report.problems or mismatch is not None:
         raise typer.Exit(1)
     out.print(f"[green]ledger intact[/green]: {report.events} events on {report.numbers} chains")
+    if expected is not None:
+        out.print(f"[green]matches digest[/green] {expected}")
+
+
+@ledger_app.command("digest")
+def ledger_digest(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the parts as JSON")] = False,
+) -> None:
+    """Print a fingerprint of the whole ledger. Store it elsewhere (e.g. daily) and later run
+    `stopline ledger verify --expect DIGEST` to detect removed events."""
+    from stopline.services.ledger import digest
+
+    engine = bootstrap.open_database(settings())
+    with engine.connect() as conn:
+        result = digest(conn)
+    if as_json:
+        sys.stdout.write(json.dumps(result.parts()) + "\n")
+        return
+    sys.stdout.write(f"{result}\n")
 
 
 @ledger_app.command("rebuild")

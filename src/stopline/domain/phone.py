@@ -121,12 +121,6 @@ def is_assigned(e164: str) -> bool:
     return bool(phonenumbers.is_valid_number(phonenumbers.parse(e164, None)))
 
 
-def region_of(e164: str) -> str | None:
-    """The ISO country of a normalised number, or None if libphonenumber cannot tell."""
-    region = phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
-    return None if region in (None, "ZZ", "001") else str(region)
-
-
 def mask(e164: str) -> str:
     """Mask a number for logs: keep the country code and the last two digits."""
     if len(e164) < 6:

@@ -43,12 +43,13 @@ _TEMPLATES: dict[str, dict[str, str]] = {
             "Plus aucun message ne sera envoyé. Répondez START pour vous réabonner."
         ),
         "opt_in": (
-            "{brand} : vous êtes de nouveau abonné. Des frais de messagerie et de données "
-            "peuvent s'appliquer. Répondez AIDE pour de l'aide, ARRET pour vous désabonner."
+            "{brand} : vous êtes de nouveau abonné. Fréquence des messages : {frequency}. "
+            "Des frais de messagerie et de données peuvent s'appliquer. "
+            "Répondez AIDE pour de l'aide, ARRET pour vous désabonner."
         ),
         "help": (
-            "{brand} : aide au {contact}. Des frais de messagerie et de données peuvent "
-            "s'appliquer. Répondez ARRET pour vous désabonner."
+            "{brand} : aide au {contact}. Fréquence des messages : {frequency}. Des frais de "
+            "messagerie et de données peuvent s'appliquer. Répondez ARRET pour vous désabonner."
         ),
     },
     "es": {
@@ -57,11 +58,13 @@ _TEMPLATES: dict[str, dict[str, str]] = {
             "el {when}. No se enviarán más mensajes. Responda START para volver a suscribirse."
         ),
         "opt_in": (
-            "{brand}: Se ha vuelto a suscribir. Pueden aplicarse tarifas de mensajes y datos. "
+            "{brand}: Se ha vuelto a suscribir. Frecuencia de mensajes: {frequency}. "
+            "Pueden aplicarse tarifas de mensajes y datos. "
             "Responda AYUDA para ayuda, ALTO para cancelar."
         ),
         "help": (
-            "{brand}: Ayuda en {contact}. Pueden aplicarse tarifas de mensajes y datos. "
+            "{brand}: Ayuda en {contact}. Frecuencia de mensajes: {frequency}. "
+            "Pueden aplicarse tarifas de mensajes y datos. "
             "Responda ALTO para cancelar."
         ),
     },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 import threading
@@ -81,10 +82,24 @@ class KeyStore:
 
     def resolve(self, presented: str) -> Principal | None:
         digest = hash_key(presented)
-        now = self._clock()
+        hit = self._cached(digest)
+        return hit[0] if hit is not None else self._load(digest)
+
+    async def resolve_async(self, presented: str) -> Principal | None:
+        """`resolve` for the event loop: a cache hit is answered at once, a miss queries the
+        database in a worker thread so a slow query never blocks the loop."""
+        digest = hash_key(presented)
+        hit = self._cached(digest)
+        return hit[0] if hit is not None else await asyncio.to_thread(self._load, digest)
+
+    def _cached(self, digest: str) -> tuple[Principal | None] | None:
         hit = self._cache.get(digest)
-        if hit is not None and hit[0] > now:
-            return hit[1]
+        if hit is not None and hit[0] > self._clock():
+            return (hit[1],)
+        return None
+
+    def _load(self, digest: str) -> Principal | None:
+        now = self._clock()
         with self._engine.connect() as conn:
             stored = repo.by_hash(conn, digest)
         principal = (

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection
 
+from stopline.domain import ledger_digest
 from stopline.domain.consent import (
     ChainHead,
     ConsentDraft,
@@ -19,6 +20,7 @@ from stopline.domain.consent import (
     fold,
     verify_chain,
 )
+from stopline.domain.ledger_digest import LedgerDigest
 from stopline.storage import ledger as repo
 
 
@@ -148,6 +150,20 @@ def verify(conn: Connection) -> VerifyReport:
         events += len(chain)
         problems.extend(f"{p.number} seq {p.seq}: {p.problem}" for p in verify_chain(number, chain))
     return VerifyReport(numbers, events, problems)
+
+
+def digest(conn: Connection, up_to: int | None = None) -> LedgerDigest:
+    """The ledger's digest: over every event, or only those with an id up to ``up_to`` (to
+    compare with a digest taken when that was the highest id)."""
+    if up_to is None:
+        up_to = repo.max_event_id(conn)
+    return ledger_digest.digest(repo.chain_heads(conn, up_to))
+
+
+def check_digest(conn: Connection, expected: LedgerDigest) -> str | None:
+    """Why the ledger no longer matches a digest saved earlier, or None if it does."""
+    actual = digest(conn, expected.max_id)
+    return ledger_digest.compare(expected, actual)
 
 
 def rebuild(conn: Connection) -> int:

@@ -4,6 +4,7 @@ few seconds (and at once after a change made in this process)."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable
@@ -111,9 +112,22 @@ class SenderDirectory:
         return self.profile(address).sender
 
     def profile(self, address: str) -> SenderProfile:
-        loaded = self._loaded_at
-        if loaded is None or self._clock() - loaded > self._ttl:
+        if self._stale():
             self._refresh()
+        return self._remembered(address)
+
+    async def profile_async(self, address: str) -> SenderProfile:
+        """`profile` for the event loop: from memory while the copy is fresh; a reload
+        queries the database in a worker thread so a slow query never blocks the loop."""
+        if self._stale():
+            await asyncio.to_thread(self._refresh)
+        return self._remembered(address)
+
+    def _stale(self) -> bool:
+        loaded = self._loaded_at
+        return loaded is None or self._clock() - loaded > self._ttl
+
+    def _remembered(self, address: str) -> SenderProfile:
         found = self._profiles.get(address)
         if found is None:  # an unregistered address: its configured profile, remembered
             context, policy = self._configured(address)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from stopline.storage.bulk import (
     allocate_ids,
@@ -53,27 +53,6 @@ def insert_returning_ids(conn: Connection, rows: Sequence[dict[str, Any]]) -> li
         conn, inbound_messages, [{"id": i, **row} for i, row in zip(ids, rows, strict=True)]
     )
     return ids
-
-
-def recent_for(conn: Connection, number: str, limit: int = 50) -> list[dict[str, Any]]:
-    cols = inbound_messages.c
-    query = (
-        select(
-            cols.provider,
-            cols.provider_message_id,
-            cols.to_address,
-            cols.body,
-            cols.received_at,
-            cols.action,
-            cols.outcome,
-            cols.rule,
-            cols.reply_text,
-        )
-        .where(cols.from_number == number)
-        .order_by(cols.id.desc())
-        .limit(limit)
-    )
-    return [dict(row._mapping) for row in conn.execute(query)]
 
 
 def row(

@@ -160,6 +160,38 @@ def count_events(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(consent_events)).scalar_one())
 
 
+def max_event_id(conn: Connection) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(consent_events.c.id), 0))).scalar_one())
+
+
+def chain_heads(
+    conn: Connection, up_to: int, batch: int = 5000
+) -> Iterator[tuple[str, int, str, int, int]]:
+    """``(number, last seq, last hash, events, highest id)`` of every chain, counting only
+    events with an id up to ``up_to``, in number order. One grouped statement (one
+    snapshot), streamed."""
+    cols = consent_events.c
+    last = (
+        select(
+            cols.number,
+            func.max(cols.seq).label("seq"),
+            func.count().label("events"),
+            func.max(cols.id).label("max_id"),
+        )
+        .where(cols.id <= up_to)
+        .group_by(cols.number)
+        .subquery()
+    )
+    query = (
+        select(cols.number, cols.seq, cols.hash, last.c.events, last.c.max_id)
+        .join(last, (cols.number == last.c.number) & (cols.seq == last.c.seq))
+        .order_by(cols.number)
+    )
+    result = conn.execution_options(stream_results=True, yield_per=batch).execute(query)
+    for number, seq, head_hash, events, max_id in result:
+        yield number, int(seq), head_hash, int(events), int(max_id)
+
+
 @dataclass(frozen=True, slots=True)
 class SuppressionPage:
     items: list[Suppression]

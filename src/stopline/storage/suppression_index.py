@@ -194,7 +194,19 @@ class _PgCursor:
 
 class _PostgresFeed:
     def __init__(self, url: URL) -> None:
-        self._engine = create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True)
+        # A small, separate pool (not the application's engine): refreshes run one at a time
+        # under the index's lock, so one connection serves them and a second serves the
+        # `details` look-ups of blocked numbers that run alongside. Two overflow connections
+        # absorb a burst of those; beyond that callers wait briefly for a free one instead of
+        # opening more server connections per process.
+        self._engine = create_engine(
+            url,
+            pool_size=2,
+            max_overflow=2,
+            pool_timeout=30,
+            pool_pre_ping=True,
+            pool_recycle=1800,
+        )
 
     @contextmanager
     def _cursor(self, *, snapshot: bool = False) -> Iterator[Any]:

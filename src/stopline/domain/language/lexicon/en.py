@@ -298,6 +298,17 @@ LEXICON = Lexicon(
             "|remove me|cancel)",
             "usage: 'no, stop', 'who is this? stop'",
         ),
+        # (new phrases go last: rule names are their positions)
+        Phrase(
+            "(dont|do not|please dont|please do not|pls dont|plz dont) (text~|txt~|texting"
+            "|messag~|msg~|sms|contact~|spam~) $",
+            "usage: 'DO NOT TEXT' as the whole message (not 'do not text while driving')",
+        ),
+        Phrase(
+            "(cancel|end|stop|terminate) my|the|this|your? subscription~ $",
+            "usage: 'cancel (my) subscription' as the whole reply to a text program; "
+            "'... to the newspaper' stays for review",
+        ),
     ),
     review_phrases=(
         Phrase(
@@ -318,7 +329,7 @@ LEXICON = Lexicon(
         ),
         Phrase("how did you get my number", "usage: questions consent", 0.6),
         Phrase(
-            "cancel my|the (account|subscription|membership|service|plan)",
+            "cancel my|the? (account|subscription|membership|service|plan)",
             "usage: cancelling a service is not clearly cancelling the texts",
             0.55,
         ),
