@@ -17,11 +17,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine
 
 from stopline.domain.campaigns import RecipientStatus, Step, plan_send
-from stopline.domain.phone import mask
 from stopline.domain.recipient_location import locate
 from stopline.domain.sending_rules import SendingRules, next_allowed
 from stopline.providers.base import SendResult
@@ -55,6 +55,15 @@ class BroadcastStats:
     @property
     def busy(self) -> bool:
         return bool(self.sent or self.blocked or self.deferred or self.retried or self.failed)
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    item: QueuedSend
+    status: RecipientStatus
+    outcome: str  # sent | blocked | deferred | retried | failed
+    values: dict[str, Any]
+    sent_at: datetime | None = None
 
 
 class BroadcastWorker:
@@ -93,15 +102,19 @@ class BroadcastWorker:
 
     # -- one pass ----------------------------------------------------------------------------
     def run_once(self) -> BroadcastStats:
-        """Claim a batch of due recipients and handle each; finish empty campaigns."""
+        """Claim a batch of due recipients, handle each, settle them all in one transaction,
+        and finish campaigns whose queue is empty."""
         now = self._clock()
         with self._engine.begin() as conn:
             items = repo.claim(conn, now, self._batch, self._lease)
-        stats = BroadcastStats()
+        outcomes: list[_Outcome] = []
         for item in items:
             if self._stop.is_set():
                 break
-            stats = stats + self._one(item)
+            outcome = self._one(item, outcomes)
+            if outcome is not None:
+                outcomes.append(outcome)
+        stats = self._settle(outcomes)
         with self._engine.begin() as conn:
             for campaign_id in repo.finish_done(conn, self._clock()):
                 self._next_slot.pop(campaign_id, None)
@@ -126,107 +139,85 @@ class BroadcastWorker:
             self._stop.wait(slot - now)
         self._next_slot[item.campaign_id] = slot + 1.0 / rate
 
-    def _one(self, item: QueuedSend) -> BroadcastStats:
+    def _one(self, item: QueuedSend, earlier: list[_Outcome]) -> _Outcome | None:
+        """Decide and (maybe) send one recipient; ``earlier``: this batch's outcomes, not yet
+        settled (their sends count towards the cap)."""
         self._pace(item)
         now = self._clock()
         with self._engine.begin() as conn:
             if not repo.renew(conn, item, now, self._lease):
-                return BroadcastStats()  # re-claimed elsewhere, paused or cancelled
+                return None  # re-claimed elsewhere, paused or cancelled
         with self._fence.sending(item.number):
             # the gate, asked now: the suppression index reads the ledger up to this moment
             [checked] = check_many(self._index, [item.number], sender=item.sender, topic=item.topic)
             with self._engine.connect() as conn:
                 prior = repo.send_times(conn, [item.number], now - self._rules.cap_period)
-            verdict = next_allowed(
-                locate(item.number), now, prior.get(item.number, ()), item.topic, self._rules
-            )
+            recent = prior.get(item.number, []) + [
+                o.sent_at for o in earlier if o.sent_at and o.item.number == item.number
+            ]
+            verdict = next_allowed(locate(item.number), now, recent, item.topic, self._rules)
             plan = plan_send(checked.decision, verdict)
             if plan.step is Step.BLOCK:
-                return self._settle(item, RecipientStatus.BLOCKED, "blocked", detail=plan.detail)
+                return _Outcome(item, RecipientStatus.BLOCKED, "blocked", {"detail": plan.detail})
             if plan.step is Step.DEFER:
-                return self._settle(
-                    item,
-                    RecipientStatus.PENDING,
-                    "deferred",
-                    detail=plan.detail,
-                    not_before=plan.at,
-                )
+                values = {"detail": plan.detail, "not_before": plan.at}
+                return _Outcome(item, RecipientStatus.PENDING, "deferred", values)
             key = f"campaign:{item.campaign_id}:{item.id}"
             try:
                 result = self._outbound.deliver_unchecked(item.sender, item.number, item.body, key)
             except Exception as exc:  # a bug, not a provider answer: retry later
                 log.exception("broadcast send raised", extra={"recipient_id": item.id})
                 result = SendResult(False, detail=f"{type(exc).__name__}: {exc}", retryable=True)
-        sent_at = self._clock()
+        at = self._clock()
         if result.accepted:
-            return self._settle(
-                item,
-                RecipientStatus.SENT,
-                "sent",
-                detail=None,
-                provider_message_id=result.provider_message_id,
-                sent_at=sent_at,
-                record_send=sent_at,
-            )
+            values = {"detail": None, "provider_message_id": result.provider_message_id}
+            return _Outcome(item, RecipientStatus.SENT, "sent", {**values, "sent_at": at}, at)
         if result.opted_out:
-            stats = self._settle(
-                item, RecipientStatus.BLOCKED, "blocked", detail=f"provider: {result.error_code}"
-            )
             provider = self._outbound.provider_for(item.sender)
             self._outbound.record_opt_out_signal(provider, item.number, item.sender, result)
-            return stats
+            detail = {"detail": f"provider: {result.error_code}"}
+            return _Outcome(item, RecipientStatus.BLOCKED, "blocked", detail)
         code = f"[{result.error_code}] " if result.error_code else ""
-        error = f"{code}{result.detail}".strip() or "provider refused"
+        error = (f"{code}{result.detail}".strip() or "provider refused")[:2000]
         if result.retryable and item.attempts < self._max_attempts:
             delay = min(self._backoff * 2 ** (item.attempts - 1), 600.0)
-            return self._settle(
-                item,
-                RecipientStatus.PENDING,
-                "retried",
-                detail=error[:2000],
-                not_before=sent_at + timedelta(seconds=delay),
-            )
-        return self._settle(item, RecipientStatus.FAILED, "failed", detail=error[:2000])
+            values = {"detail": error, "not_before": at + timedelta(seconds=delay)}
+            return _Outcome(item, RecipientStatus.PENDING, "retried", values)
+        return _Outcome(item, RecipientStatus.FAILED, "failed", {"detail": error})
 
-    def _settle(
-        self,
-        item: QueuedSend,
-        status: RecipientStatus,
-        outcome: str,
-        *,
-        record_send: datetime | None = None,
-        **values: object,
-    ) -> BroadcastStats:
-        with self._engine.begin() as conn:
-            settled = repo.settle(conn, item, status, **values)
-            if settled and record_send is not None:
-                repo.record_sends(
-                    conn,
-                    [
-                        {
-                            "dedupe_key": f"broadcast:{item.id}",
-                            "campaign_id": item.campaign_id,
-                            "number": item.number,
-                            "sender": item.sender,
-                            "topic": item.topic,
-                            "source": "broadcast",
-                            "sent_at": record_send,
-                            "recorded_at": record_send,
-                        }
-                    ],
-                )
-        log.debug(
-            "broadcast recipient",
-            extra={"campaign_id": item.campaign_id, "to": mask(item.number), "outcome": outcome},
-        )
-        if not settled:
+    def _settle(self, outcomes: list[_Outcome]) -> BroadcastStats:
+        """Record a batch's outcomes, and its sends, in one transaction. A process that dies
+        before this re-sends those recipients after their lease, with the same idempotency
+        keys (so a provider that honours them creates each message once)."""
+        if not outcomes:
             return BroadcastStats()
+        counts: dict[str, int] = {}
+        with self._engine.begin() as conn:
+            sends: list[dict[str, object]] = []
+            for o in outcomes:
+                if not repo.settle(conn, o.item, o.status, **o.values):
+                    continue  # another worker re-claimed it meanwhile
+                counts[o.outcome] = counts.get(o.outcome, 0) + 1
+                if o.sent_at is not None:
+                    sends.append(
+                        {
+                            "dedupe_key": f"broadcast:{o.item.id}",
+                            "campaign_id": o.item.campaign_id,
+                            "number": o.item.number,
+                            "sender": o.item.sender,
+                            "topic": o.item.topic,
+                            "source": "broadcast",
+                            "sent_at": o.sent_at,
+                            "recorded_at": o.sent_at,
+                        }
+                    )
+            repo.record_sends(conn, sends)
         return BroadcastStats(
-            sent=outcome == "sent",
-            blocked=outcome == "blocked",
-            deferred=outcome == "deferred",
-            retried=outcome == "retried",
-            failed=outcome == "failed",
+            sent=counts.get("sent", 0),
+            blocked=counts.get("blocked", 0),
+            deferred=counts.get("deferred", 0),
+            retried=counts.get("retried", 0),
+            failed=counts.get("failed", 0),
         )
 
     # -- background thread -------------------------------------------------------------------
