@@ -48,9 +48,16 @@ def bounded(message: InboundMessage) -> InboundMessage:
         return message
     return replace(
         message,
-        provider_message_id=_digest(mid) if len(mid) > MAX_MESSAGE_ID else mid,
+        provider_message_id=bounded_id(mid),
         to=_digest(to)[:MAX_ADDRESS] if len(to) > MAX_ADDRESS else to,
     )
+
+
+def bounded_id(provider_message_id: str) -> str:
+    """A provider message id that fits the storage column (over-long ones as a digest)."""
+    if len(provider_message_id) <= MAX_MESSAGE_ID:
+        return provider_message_id
+    return _digest(provider_message_id)
 
 
 def _digest(text: str) -> str:

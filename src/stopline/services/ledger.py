@@ -15,6 +15,7 @@ from stopline.domain.consent import (
     ConsentEvent,
     Kind,
     Scope,
+    Source,
     append,
     changes_state,
     fold,
@@ -122,9 +123,22 @@ class ConsentRecorder:
 
 
 def record(conn: Connection, drafts: Sequence[ConsentDraft], now: datetime) -> list[RecordResult]:
-    """Record consent changes in order, skipping those that change nothing."""
+    """Record consent changes in order, skipping those that change nothing, and provider
+    signals about a message already signalled (a provider's retried status callback must not
+    opt out again someone who opted back in since)."""
+    keys = [_signal_key(d) for d in drafts]
+    seen = repo.signalled(conn, (k for k in keys if k is not None))
     stage = LedgerStage(conn, (d.number for d in drafts))
-    outcomes = [(stage.superseded(d), stage.stage(d, now)) for d in drafts]
+    outcomes: list[tuple[datetime | None, int | None]] = []
+    for draft, key in zip(drafts, keys, strict=True):
+        if key is not None and key in seen:
+            outcomes.append((None, None))
+            continue
+        newer = stage.superseded(draft)
+        index = stage.stage(draft, now)
+        outcomes.append((newer, index))
+        if key is not None and index is not None:
+            seen.add(key)
     written = stage.flush()
     return [
         RecordResult(False, None, None, newer)
@@ -181,6 +195,14 @@ def rebuild(conn: Connection) -> int:
             rows.append((event, event.id))
     repo.replace_projection(conn, rows)
     return len(rows)
+
+
+def _signal_key(draft: ConsentDraft) -> tuple[str, str, str] | None:
+    if draft.source is not Source.PROVIDER_SIGNAL:
+        return None
+    if draft.provider is None or draft.provider_message_id is None:
+        return None
+    return draft.number, draft.provider, draft.provider_message_id
 
 
 def _chains(events: Iterable[ConsentEvent]) -> Iterable[tuple[str, list[ConsentEvent]]]:

@@ -12,6 +12,7 @@ from stopline.domain.consent import (
     Scope,
     Source,
 )
+from stopline.domain.inbound import bounded_id
 from stopline.providers.base import SendResult, StatusReport
 
 
@@ -77,7 +78,7 @@ def _draft(
         scope=scope,
         sender=sender,
         provider=provider,
-        provider_message_id=message_id,
+        provider_message_id=bounded_id(message_id) if message_id is not None else None,
         classification=ClassificationRecord(f"provider.{provider}.code.{code}", None, 1.0),
         evidence=evidence,
     )

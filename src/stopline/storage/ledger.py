@@ -156,6 +156,27 @@ def iter_events(conn: Connection, batch: int = 5000) -> Iterator[ConsentEvent]:
         last = (rows[-1].number, rows[-1].seq)
 
 
+def signalled(conn: Connection, keys: Iterable[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """Which ``(number, provider, provider message id)`` already have a provider-signal
+    event on the ledger (one query per chunk of numbers)."""
+    wanted = set(keys)
+    if not wanted:
+        return set()
+    cols = consent_events.c
+    found: set[tuple[str, str, str]] = set()
+    numbers = sorted({number for number, _provider, _mid in wanted})
+    for part in chunks(numbers):
+        query = select(cols.number, cols.provider, cols.provider_message_id).where(
+            cols.number.in_(part),
+            cols.source == Source.PROVIDER_SIGNAL.value,
+            cols.provider_message_id.is_not(None),
+        )
+        for number, provider, mid in conn.execute(query):
+            if (number, provider, mid) in wanted:
+                found.add((number, provider, mid))
+    return found
+
+
 def count_events(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(consent_events)).scalar_one())
 

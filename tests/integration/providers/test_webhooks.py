@@ -123,6 +123,42 @@ def test_opt_out_status_callbacks_suppress_with_the_code_as_evidence(
     assert again.status_code == 200 and len(events(client, admin)) == 1
 
 
+@pytest.mark.parametrize(
+    ("provider", "build", "code"), STATUS_SIGNALS, ids=[s[0] for s in STATUS_SIGNALS]
+)
+def test_a_retried_status_callback_records_nothing_even_after_an_opt_in(
+    provider: str, build: Any, code: str, client: TestClient, admin: dict[str, str]
+) -> None:
+    assert post(client, f"/webhooks/{provider}", build("OUT-7")).status_code == 200
+    opt_in = {"number": PERSON, "kind": "opt_in", "actor": "the person, by phone"}
+    assert client.post("/v1/consent", json=opt_in, headers=admin).status_code in (200, 201)
+    assert allowed(client, admin)
+    # The provider retries the same callback, signed afresh (new timestamp or nonce).
+    retried = post(client, f"/webhooks/{provider}", build("OUT-7"))
+    assert retried.status_code == 200, retried.text
+    assert [e["kind"] for e in events(client, admin)] == ["opt_out", "opt_in"]
+    assert allowed(client, admin)
+    # A callback about another message is a new fact.
+    assert post(client, f"/webhooks/{provider}", build("OUT-8")).status_code == 200
+    assert [e["kind"] for e in events(client, admin)] == ["opt_out", "opt_in", "opt_out"]
+    assert not allowed(client, admin)
+
+
+@pytest.mark.parametrize(
+    ("provider", "build", "code"), STATUS_SIGNALS, ids=[s[0] for s in STATUS_SIGNALS]
+)
+def test_a_status_callback_with_an_over_long_message_id_is_stored_once(
+    provider: str, build: Any, code: str, client: TestClient, admin: dict[str, str]
+) -> None:
+    long_id = "OUT-" + "9" * 300
+    assert post(client, f"/webhooks/{provider}", build(long_id)).status_code == 200
+    client.post("/v1/consent", json={"number": PERSON, "kind": "opt_in"}, headers=admin)
+    assert post(client, f"/webhooks/{provider}", build(long_id)).status_code == 200
+    first, _opt_in = events(client, admin)
+    assert first["provider_message_id"].startswith("sha256:")
+    assert allowed(client, admin)
+
+
 def test_vonage_sms_api_inbound_by_get_with_the_signature_in_the_query(
     client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
 ) -> None:
