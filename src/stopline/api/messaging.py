@@ -36,6 +36,9 @@ class SenderIn(BaseModel):
         description="Name of the credentials (secrets file or STOPLINE_ACCOUNT_NAME_*), "
         "never the credentials themselves; empty = the provider's default account",
     )
+    rate_per_second: float | None = Field(
+        None, gt=0, le=10_000, description="Broadcast rate (default STOPLINE_BROADCAST_RATE_…)"
+    )
 
 
 class SenderOut(BaseModel):
@@ -45,6 +48,7 @@ class SenderOut(BaseModel):
     topics: list[str]
     locale: str | None
     account: str | None
+    rate_per_second: float | None = None
 
 
 class MessageIn(BaseModel):
@@ -68,6 +72,7 @@ def _sender_json(row: SenderRow) -> dict[str, Any]:
         topics=list(row.topics),
         locale=row.locale,
         account=row.account,
+        rate_per_second=row.rate_per_second,
     ).model_dump()
 
 
@@ -95,6 +100,7 @@ async def add_sender(body: SenderIn, request: Request, _key: AdminKey) -> Respon
             locale=body.locale,
             account=body.account,
             region=app.settings.default_region,
+            rate_per_second=body.rate_per_second,
         )
     except senders.InvalidSender as exc:
         raise invalid_field(exc.field, str(exc).split(": ", 1)[-1]) from None

@@ -71,6 +71,10 @@ def senders_add(
             "STOPLINE_ACCOUNT_NAME_* variables (default: the provider's STOPLINE_* account)"
         ),
     ] = None,
+    rate: Annotated[
+        float | None,
+        typer.Option(help="Broadcast messages per second from it (your provider's limit)"),
+    ] = None,
 ) -> None:
     """Register a sending address."""
     from stopline.providers.base import MissingCredentials
@@ -86,6 +90,7 @@ def senders_add(
             locale=locale,
             account=account,
             region=config.default_region,
+            rate_per_second=rate,
         )
     except senders.InvalidSender as exc:
         err.print(f"[red]{exc}[/red]")
@@ -109,7 +114,7 @@ def senders_list() -> None:
     from stopline.storage import senders as repo
 
     engine = bootstrap.open_database(settings())
-    table = Table("address", "provider", "brand", "topics", "locale", "account")
+    table = Table("address", "provider", "brand", "topics", "locale", "account", "rate/s")
     with engine.connect() as conn:
         for s in repo.all_senders(conn):
             table.add_row(
@@ -119,6 +124,7 @@ def senders_list() -> None:
                 ",".join(s.topics),
                 s.locale or "",
                 s.account or "default",
+                f"{s.rate_per_second:g}" if s.rate_per_second else "default",
             )
     out.print(table)
 

@@ -218,7 +218,10 @@ class Campaigns:
         return {s.value: found.get(s.value, 0) for s in RecipientStatus}
 
     def rate_of(self, campaign: CampaignRow) -> float:
-        return campaign.rate_per_second or self._defaults.rate_per_second
+        """The campaign's rate, else its sender's, else the default."""
+        entry = self._senders.lookup(campaign.sender)
+        sender_rate = entry.rate_per_second if entry else None
+        return campaign.rate_per_second or sender_rate or self._defaults.rate_per_second
 
     def preview(self, campaign_id: int, now: datetime | None = None) -> Preview:
         """What sending now would do: suppressed, sendable now, deferred by quiet hours or

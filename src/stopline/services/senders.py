@@ -37,6 +37,7 @@ def new_sender(
     locale: str | None = None,
     account: str | None = None,
     region: str = "US",
+    rate_per_second: float | None = None,
 ) -> SenderRow:
     """Validate and normalise a registry entry (raises `InvalidSender`)."""
     text = address.strip()
@@ -49,6 +50,8 @@ def new_sender(
         raise InvalidSender("account", "letters, digits, '.', '_' or '-' (max 64)")
     if locale is not None and not (2 <= len(locale) <= 16):
         raise InvalidSender("locale", "a locale such as en-US or fr-CA")
+    if rate_per_second is not None and not 0 < rate_per_second <= 10_000:
+        raise InvalidSender("rate_per_second", "give a rate between 0 and 10000 per second")
     clean_topics = tuple(sorted({t.strip().lower() for t in topics or [] if t.strip()}))
     if any("," in t for t in clean_topics):
         raise InvalidSender("topics", "a topic cannot contain a comma")
@@ -59,6 +62,7 @@ def new_sender(
         clean_topics,
         locale,
         account or None,
+        rate_per_second,
     )
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from stopline.domain.campaigns import CampaignStatus, RecipientStatus
-from stopline.storage.tables import campaign_recipients, campaigns, insight_events, sends
+from stopline.storage.tables import campaign_recipients, campaigns, insight_events, senders, sends
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,7 @@ class CampaignRow:
     body: str | None
     locale: str | None
     status: CampaignStatus
-    rate_per_second: float | None
+    rate_per_second: float | None  # the campaign's, else its sender's
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
@@ -42,7 +42,7 @@ class QueuedSend:
     sender: str
     topic: str | None
     body: str
-    rate_per_second: float | None
+    rate_per_second: float | None  # the campaign's, else its sender's
 
 
 _CAMPAIGN_COLUMNS = (
@@ -184,11 +184,11 @@ def claim(conn: Connection, now: datetime, limit: int, lease: timedelta) -> list
     worker holds; SQLite serialises writers anyway."""
     r, k = campaign_recipients.c, campaigns.c
     claimable = (RecipientStatus.PENDING.value, RecipientStatus.SENDING.value)
+    rate = func.coalesce(k.rate_per_second, senders.c.rate_per_second).label("rate")
     query = (
-        select(
-            r.id, r.campaign_id, r.number, r.attempts, k.sender, k.topic, k.body, k.rate_per_second
-        )
+        select(r.id, r.campaign_id, r.number, r.attempts, k.sender, k.topic, k.body, rate)
         .join(campaigns, campaigns.c.id == r.campaign_id)
+        .outerjoin(senders, senders.c.address == k.sender)
         .where(
             k.status == CampaignStatus.SENDING.value,
             r.status.in_(claimable),
@@ -218,7 +218,7 @@ def claim(conn: Connection, now: datetime, limit: int, lease: timedelta) -> list
             row.sender,
             row.topic,
             row.body or "",
-            row.rate_per_second,
+            row.rate,
         )
         for row in rows
     ]

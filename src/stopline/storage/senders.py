@@ -18,13 +18,14 @@ class SenderRow:
     topics: tuple[str, ...]
     locale: str | None
     account: str | None
+    rate_per_second: float | None = None  # broadcasts from it; None: the default rate
 
 
 def all_senders(conn: Connection) -> list[SenderRow]:
     c = senders.c
-    query = select(c.address, c.provider, c.brand, c.topics, c.locale, c.account).order_by(
-        c.address
-    )
+    query = select(
+        c.address, c.provider, c.brand, c.topics, c.locale, c.account, c.rate_per_second
+    ).order_by(c.address)
     return [
         SenderRow(
             r.address,
@@ -33,6 +34,7 @@ def all_senders(conn: Connection) -> list[SenderRow]:
             tuple(t for t in (r.topics or "").split(",") if t),
             r.locale,
             r.account,
+            r.rate_per_second,
         )
         for r in conn.execute(query)
     ]
@@ -52,6 +54,7 @@ def add(conn: Connection, row: SenderRow, now: datetime) -> None:
             topics=",".join(row.topics) or None,
             locale=row.locale,
             account=row.account,
+            rate_per_second=row.rate_per_second,
             created_at=now,
         )
     )

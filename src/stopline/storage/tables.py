@@ -174,6 +174,7 @@ senders = Table(
     Column("locale", String(16)),
     Column("account", String(64)),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("rate_per_second", Float),  # broadcast sending rate (migration 0004)
     UniqueConstraint("address", name="uq_senders_address"),
 )
 

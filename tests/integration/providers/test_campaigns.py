@@ -371,3 +371,23 @@ def test_a_spiking_campaign_is_flagged_once_with_an_event_and_normal_ones_are_no
     ]
     client.get("/v1/reports/campaigns", headers=admin)
     assert len(client.get("/v1/events", headers=admin).json()["items"]) == 1  # once
+
+
+def test_the_senders_configured_rate_applies_unless_the_campaign_sets_its_own(
+    client: TestClient, admin: dict[str, str], graph: Stopline
+) -> None:
+    body = {"address": SENDER, "provider": "twilio", "brand": "Acme", "rate_per_second": 5}
+    registered = client.post("/v1/senders", json=body, headers=admin)
+    assert registered.status_code == 201 and registered.json()["rate_per_second"] == 5
+    assert create(client, admin, numbers=numbers("212", 12)).status_code == 201
+    preview = client.get("/v1/campaigns/spring/preview", headers=admin).json()
+    assert preview["rate_per_second"] == 5 and preview["estimated_seconds"] == 3
+    own = create(client, admin, name="fast", numbers=numbers("212", 12), rate_per_second=50)
+    assert own.status_code == 201
+    assert client.get("/v1/campaigns/fast/preview", headers=admin).json()["rate_per_second"] == 50
+    from stopline.storage import campaigns as repo
+
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    with graph.engine.begin() as conn:
+        claimed = repo.claim(conn, NOON_EASTERN + timedelta(days=1), 3, timedelta(seconds=60))
+    assert [c.rate_per_second for c in claimed] == [5, 5, 5]

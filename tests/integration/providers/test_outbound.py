@@ -130,6 +130,7 @@ def test_sender_registry_api(
         "topics": ["alerts"],
         "locale": "fr-CA",
         "account": "globex-us",
+        "rate_per_second": None,
     }
     assert register(client, admin, "twilio").status_code == 409
     wrong = client.post(

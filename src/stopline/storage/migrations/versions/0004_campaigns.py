@@ -1,4 +1,5 @@
-"""Campaigns: broadcast queues, recorded sends (ours and reported) and insight events.
+"""Campaigns: broadcast queues, recorded sends (ours and reported), insight events, and each
+sender's sending rate.
 
 Revision ID: 0004
 Revises: 0003
@@ -19,6 +20,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.add_column("senders", sa.Column("rate_per_second", sa.Float))
     op.create_table(
         "campaigns",
         sa.Column("id", BigId, primary_key=True, autoincrement=True),
@@ -100,3 +102,4 @@ def downgrade() -> None:
     op.drop_index("ix_campaign_recipients_status_not_before", table_name="campaign_recipients")
     op.drop_table("campaign_recipients")
     op.drop_table("campaigns")
+    op.drop_column("senders", "rate_per_second")
