@@ -1,4 +1,4 @@
-.PHONY: setup run test bench bench-http bench-scrub
+.PHONY: setup run test bench bench-http bench-scrub bench-broadcast bench-classify
 
 setup:
 	scripts/bootstrap
@@ -10,7 +10,7 @@ test:
 	scripts/test
 
 # Benchmarks print ratios against baselines measured in the same run (see README).
-bench: bench-http bench-scrub
+bench: bench-http bench-classify bench-broadcast bench-scrub
 
 bench-http: setup
 	.venv/bin/python -m benchmarks.http_bench
@@ -18,3 +18,11 @@ bench-http: setup
 # 10M rows against 1M suppressed numbers, beside DuckDB (generates ~1.2 GB of data once).
 bench-scrub: setup
 	.venv/bin/python -m benchmarks.scrub_bench
+
+bench-classify: setup
+	.venv/bin/python -m benchmarks.classify_bench
+
+# Broadcast worker beside bare provider calls to the same fake API (SQLite; --database-url for
+# a dedicated PostgreSQL database: it creates Stopline's tables there).
+bench-broadcast: setup
+	.venv/bin/python -m benchmarks.broadcast_bench
