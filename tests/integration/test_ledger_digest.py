@@ -29,7 +29,7 @@ def runner(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
 
 
 def _record(engine: Engine, now: datetime, *changes: tuple[str, Kind]) -> None:
-    with engine.begin() as conn:
+    with engine.execution_options(sqlite_immediate=True).begin() as conn:
         for number, kind in changes:
             record(conn, [ConsentDraft(number, kind, Source.API, now)], now)
 

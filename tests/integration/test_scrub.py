@@ -28,7 +28,7 @@ def _flat(text: str) -> str:
 
 def _opt_out(engine: Engine, numbers: list[str], scope: Scope, now: object) -> None:
     drafts = [ConsentDraft(n, Kind.OPT_OUT, Source.API, now, scope) for n in numbers]  # type: ignore[arg-type]
-    with engine.begin() as conn:
+    with engine.execution_options(sqlite_immediate=True).begin() as conn:  # read, then write
         record(conn, drafts, now)  # type: ignore[arg-type]
 
 

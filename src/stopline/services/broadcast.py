@@ -84,6 +84,7 @@ class BroadcastWorker:
         batch: int = 20,
     ) -> None:
         self._engine = engine.execution_options(sqlite_immediate=True)
+        self._reader = engine
         self._index = index
         self._outbound = outbound
         self._fence = fence
@@ -104,6 +105,9 @@ class BroadcastWorker:
     def run_once(self) -> BroadcastStats:
         """Claim a batch of due recipients, handle each, settle them all in one transaction,
         and finish campaigns whose queue is empty."""
+        with self._reader.connect() as conn:
+            if not repo.any_sending(conn):
+                return BroadcastStats()  # idle: no write transaction at all
         now = self._clock()
         with self._engine.begin() as conn:
             items = repo.claim(conn, now, self._batch, self._lease)

@@ -178,6 +178,12 @@ def cancel_pending(conn: Connection, campaign_id: int) -> int:
     return int(result.rowcount)
 
 
+def any_sending(conn: Connection) -> bool:
+    """Whether some campaign is sending (a plain read: idle workers take no write lock)."""
+    query = select(campaigns.c.id).where(campaigns.c.status == CampaignStatus.SENDING.value)
+    return conn.execute(query.limit(1)).first() is not None
+
+
 def claim(conn: Connection, now: datetime, limit: int, lease: timedelta) -> list[QueuedSend]:
     """Claim due recipients of campaigns that are sending: pending ones whose time has come,
     and claimed ones whose worker vanished (lease over). PostgreSQL workers skip rows another
