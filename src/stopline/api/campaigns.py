@@ -117,7 +117,7 @@ def audience_json(result: AudienceResult) -> dict[str, Any]:
     return {
         "added": result.added,
         "duplicates": result.duplicates,
-        "invalid": len(result.invalid),
+        "invalid": result.invalid_count,
         "invalid_examples": [{"input": i, "reason": r} for i, r in result.invalid[:100]],
     }
 

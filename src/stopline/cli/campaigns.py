@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,7 +49,7 @@ def _audience(campaigns: Campaigns, row: CampaignRow, file: Path, column: str | 
 def _print_audience(result: AudienceResult) -> None:
     out.print(
         f"audience: {result.added} added, {result.duplicates} duplicates, "
-        f"{len(result.invalid)} invalid"
+        f"{result.invalid_count} invalid"
     )
     for raw, why in result.invalid[:5]:
         out.print(f"  [yellow]invalid[/yellow] {raw!r}: {why}")
@@ -183,7 +182,7 @@ def send(
     campaign: Annotated[str, typer.Argument(help="Campaign id or name")],
     wait: Annotated[
         bool,
-        typer.Option(help="Send from this process, with a progress bar, until nothing is due"),
+        typer.Option(help="Send from this process, with a progress bar, until nothing is due now"),
     ] = False,
 ) -> None:
     """Start (or resume) sending. A running `stopline serve` or `stopline worker` sends it;
@@ -206,14 +205,18 @@ def send(
                 bar.update(task, completed=settled)
                 if campaigns.get(row.id).status is not CampaignStatus.SENDING:
                     break
-                if not stats.busy:
-                    pending = counts["pending"] + counts["sending"]
-                    bar.update(task, description=f"waiting: {pending} deferred")
-                    time.sleep(1.0)
+                if not stats.busy:  # nothing due now: the rest is deferred
+                    break
+        queued = counts["pending"] + counts["sending"]
         out.print(
             f"sent {counts['sent']}, blocked {counts['blocked']}, failed {counts['failed']}, "
-            f"still queued {counts['pending'] + counts['sending']}"
+            f"deferred {queued}"
         )
+        if queued:
+            out.print(
+                "deferred recipients (quiet hours, caps, retries) are sent when due by "
+                "`stopline serve` or `stopline worker`"
+            )
 
 
 @campaigns_app.command("pause")

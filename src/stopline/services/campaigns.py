@@ -56,7 +56,8 @@ class Created:
 class AudienceResult:
     added: int
     duplicates: int
-    invalid: list[tuple[str, str]] = field(default_factory=list)  # (input, why)
+    invalid: list[tuple[str, str]] = field(default_factory=list)  # (input, why): 10,000 at most
+    invalid_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,16 +163,17 @@ class Campaigns:
         campaign = self.get(campaign_id)
         if campaign.status not in OPEN:
             raise CampaignError("status", f"the campaign is {campaign.status}: no more audience")
-        added = duplicates = 0
+        added = duplicates = invalid_count = 0
         invalid: list[tuple[str, str]] = []
         chunk: list[str] = []
 
         def flush() -> None:
-            nonlocal added, duplicates
+            nonlocal added, duplicates, invalid_count
             normalised = normalise_many(chunk, self._defaults.region)
             valid: dict[str, None] = {}
             for raw, number in zip(chunk, normalised, strict=True):
                 if isinstance(number, InvalidNumber):
+                    invalid_count += 1
                     if len(invalid) < 10_000:
                         invalid.append((raw, number.reason))
                 elif number in valid:
@@ -190,7 +192,7 @@ class Campaigns:
                 flush()
         if chunk:
             flush()
-        return AudienceResult(added, duplicates, invalid)
+        return AudienceResult(added, duplicates, invalid, invalid_count)
 
     # -- read --------------------------------------------------------------------------------
     def get(self, campaign_id: int) -> CampaignRow:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -90,3 +92,44 @@ def test_send_and_worker_commands_use_the_provider_url(
         "send", PERSON, "Hello again", "--sender", "+14155550199", "--provider-url", fake.url
     )
     assert code == 1 and "blocked" in output
+
+
+def test_campaign_commands_from_a_csv_to_a_sent_broadcast(
+    env: None,
+    fake: FakeProviders,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("STOPLINE_PROVIDER_URL", fake.url)
+    audience = tmp_path / "customers.csv"
+    audience.write_text("name,mobile\nAda,(212) 555-0100\nBob,nope\nCy,212-555-0101\n")
+    assert run("senders", "add", "+14155550199", "--provider", "twilio", "--rate", "50")[0] == 0
+    code, output = run(
+        "campaigns",
+        "create",
+        "shipping",
+        "--sender",
+        "+14155550199",
+        "--topic",
+        "transactional",
+        "--text",
+        "Acme: your order shipped",
+        "--audience",
+        str(audience),
+    )
+    assert code == 0, output
+    assert "2 added" in output and "1 invalid" in output and "'nope'" in output
+    code, output = run("campaigns", "preview", "shipping")
+    assert code == 0 and "recipients 2" in output and "GSM-7" in output
+    code, output = run("campaigns", "send", "shipping", "--wait")
+    assert code == 0 and "sent 2" in output, output
+    assert sorted(r["body"]["To"] for r in fake_requests(fake)) == ["+12125550100", "+12125550101"]
+    code, output = run("campaigns", "list")
+    assert code == 0 and "done" in output
+    code, output = run(
+        "campaigns", "create", "bad", "--sender", "+14155550199", "--text", "Sale!", "--refuse"
+    )
+    assert code == 2 and "refused" in output
+    assert run("campaigns", "preview", "nope")[0] == 2
+    code, output = run("report", "campaigns", "--json")
+    assert code == 0 and '"sends": 2' in output
