@@ -107,11 +107,13 @@ def test_a_broadcast_from_a_real_server_stops_for_each_stop_as_it_arrives(
         assert preview["recipients"] == 2000 and preview["sendable_now"] == 2000
         assert api.post("/v1/campaigns/flash/send").status_code == 202
         acknowledged: dict[str, float] = {}
+        posted: dict[str, float] = {}
         for index, number in enumerate(audience[::40]):
             form = twilio_form(f"SM{index:032d}", "STOP", from_=number, to=SENDER)
             body, headers = twilio_signed(
                 TWILIO_TOKEN, form, "https://sms.example.com/webhooks/twilio"
             )
+            posted[number] = time.time()
             answer = httpx.post(f"{server.url}/webhooks/twilio", content=body, headers=headers)
             assert answer.status_code == 200
             acknowledged[number] = time.time()
@@ -152,5 +154,9 @@ def test_a_broadcast_from_a_real_server_stops_for_each_stop_as_it_arrives(
     as_json = json.loads(cli(env, "report", "campaigns", "--json").stdout)
     [row] = as_json["campaigns"]
     assert row["sends"] == len(to)
-    # a STOP that arrived after its send is attributed to the campaign
-    assert row["opt_outs"] == len(set(acknowledged) & set(to))
+    # a STOP sent after its message arrived is attributed to the campaign; one that crossed
+    # the message (sent while it was in flight) may be recorded before the send: not attributed
+    arrived = {r["body"]["To"]: r["at"] for r in sends}
+    after = [n for n in posted if n in arrived and arrived[n] < posted[n]]
+    crossed = [n for n in posted if n in arrived and arrived[n] >= posted[n]]
+    assert len(after) <= row["opt_outs"] <= len(after) + len(crossed)

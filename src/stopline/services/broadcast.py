@@ -167,6 +167,7 @@ class BroadcastWorker:
                 values = {"detail": plan.detail, "not_before": plan.at}
                 return _Outcome(item, RecipientStatus.PENDING, "deferred", values)
             key = f"campaign:{item.campaign_id}:{item.id}"
+            handed = self._clock()  # "sent at": when it was handed to the provider
             try:
                 result = self._outbound.deliver_unchecked(item.sender, item.number, item.body, key)
             except Exception as exc:  # a bug, not a provider answer: retry later
@@ -175,7 +176,8 @@ class BroadcastWorker:
         at = self._clock()
         if result.accepted:
             values = {"detail": None, "provider_message_id": result.provider_message_id}
-            return _Outcome(item, RecipientStatus.SENT, "sent", {**values, "sent_at": at}, at)
+            sent = {**values, "sent_at": handed}
+            return _Outcome(item, RecipientStatus.SENT, "sent", sent, handed)
         if result.opted_out:
             provider = self._outbound.provider_for(item.sender)
             self._outbound.record_opt_out_signal(provider, item.number, item.sender, result)
