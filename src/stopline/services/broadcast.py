@@ -12,7 +12,6 @@ same transaction that marks the recipient sent.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from stopline.domain.sending_rules import SendingRules, next_allowed
 from stopline.providers.base import SendResult
 from stopline.services.gate import check_many
 from stopline.services.outbound import OutboundSender
+from stopline.services.polling import PollingWorker
 from stopline.services.send_fence import SendFence
 from stopline.storage import campaigns as repo
 from stopline.storage.campaigns import QueuedSend
@@ -66,7 +66,7 @@ class _Outcome:
     sent_at: datetime | None = None
 
 
-class BroadcastWorker:
+class BroadcastWorker(PollingWorker):
     def __init__(
         self,
         engine: Engine,
@@ -83,6 +83,7 @@ class BroadcastWorker:
         backoff: float = 5.0,
         batch: int = 20,
     ) -> None:
+        super().__init__("broadcast", poll)
         self._engine = engine.execution_options(sqlite_immediate=True)
         self._reader = engine
         self._index = index
@@ -91,15 +92,14 @@ class BroadcastWorker:
         self._rules = rules
         self._clock = clock
         self._default_rate = default_rate
-        self._poll = poll
         self._lease = timedelta(seconds=lease)
         self._max_attempts = max_attempts
         self._backoff = backoff
         self._batch = batch
         self._next_slot: dict[int, float] = {}  # campaign id -> monotonic time of its next send
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+
+    def _pass(self) -> bool:
+        return self.run_once().busy
 
     # -- one pass ----------------------------------------------------------------------------
     def run_once(self) -> BroadcastStats:
@@ -225,36 +225,3 @@ class BroadcastWorker:
             retried=counts.get("retried", 0),
             failed=counts.get("failed", 0),
         )
-
-    # -- background thread -------------------------------------------------------------------
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="stopline-broadcast", daemon=True)
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 10) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-
-    def run_forever(self) -> None:
-        self._stop.clear()
-        self._run()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                stats = self.run_once()
-            except Exception:
-                log.exception("broadcast worker pass failed; retrying")
-                stats = BroadcastStats()
-            if not stats.busy:
-                self._wake.wait(self._poll)
-                self._wake.clear()

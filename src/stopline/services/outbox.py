@@ -8,7 +8,6 @@ the lease and re-sent with the same idempotency key, so a provider (or fake) tha
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine
 
 from stopline.providers.base import SendResult
+from stopline.services.polling import PollingWorker
 from stopline.storage import outbox as repo
 from stopline.storage.outbox import OutboxRow
 
@@ -44,7 +44,7 @@ class WorkerStats:
     dead: int = 0
 
 
-class OutboxWorker:
+class OutboxWorker(PollingWorker):
     def __init__(
         self,
         engine: Engine,
@@ -58,18 +58,19 @@ class OutboxWorker:
         batch: int = 5,  # each row's lease is renewed just before its own send
         on_opted_out: Callable[[OutboxRow, SendResult], None] | None = None,
     ) -> None:
+        super().__init__("outbox", poll)
         self._engine = engine.execution_options(sqlite_immediate=True)
         self._deliver = deliver
         self._clock = clock
-        self._poll = poll
         self._max_attempts = max_attempts
         self._backoff = backoff
         self._lease = timedelta(seconds=lease)
         self._batch = batch
         self._on_opted_out = on_opted_out
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+
+    def _pass(self) -> bool:
+        stats = self.run_once()
+        return bool(stats.sent or stats.retried or stats.dead)
 
     def run_once(self) -> WorkerStats:
         """Claim and deliver one batch of due rows."""
@@ -134,39 +135,6 @@ class OutboxWorker:
             },
         )
         return outcome
-
-    # -- background thread -----------------------------------------------------------------
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="stopline-outbox", daemon=True)
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 10) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-
-    def run_forever(self) -> None:
-        self._stop.clear()
-        self._run()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                stats = self.run_once()
-            except Exception:
-                log.exception("outbox worker pass failed; retrying")
-                stats = WorkerStats()
-            if not (stats.sent or stats.retried or stats.dead):
-                self._wake.wait(self._poll)
-                self._wake.clear()
 
 
 def _error(result: SendResult) -> str:
