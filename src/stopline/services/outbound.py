@@ -20,6 +20,7 @@ from stopline.services.gate import check_many
 from stopline.services.senders import SenderDirectory
 from stopline.services.signals import send_signal
 from stopline.storage.outbox import OutboxRow
+from stopline.storage.senders import SenderRow
 from stopline.storage.suppression_index import SuppressionIndex
 
 
@@ -81,20 +82,23 @@ class OutboundSender:
         [checked] = check_many(self._index, [to], sender=address, topic=topic, region=self._region)
         if checked.number is None:
             raise SendError("to", checked.error or "not a phone number")
-        name = self.provider_for(address, provider)
+        name, entry = self._route(address, provider)
         if not checked.decision.allowed:
             return SendOutcome(SendStatus.BLOCKED, checked.number, name, None, checked.decision)
         key = idempotency_key or f"send:{uuid.uuid4().hex}"
-        result = self.deliver_unchecked(address, checked.number, text, key, name)
+        result = self._send(name, entry, address, checked.number, text, key)
         if result.accepted:
             return SendOutcome(SendStatus.SENT, checked.number, name, result)
         if result.opted_out:
-            self._record(send_signal(name, checked.number, address, result, self._clock()))
+            self.record_opt_out_signal(name, checked.number, address, result)
             return SendOutcome(SendStatus.OPTED_OUT, checked.number, name, result)
         return SendOutcome(SendStatus.FAILED, checked.number, name, result)
 
     def provider_for(self, address: str, provider: str | None = None) -> str:
         """The provider a registered sender sends through (raises `SendError`)."""
+        return self._route(address, provider)[0]
+
+    def _route(self, address: str, provider: str | None) -> tuple[str, SenderRow | None]:
         entry = self._senders.lookup(address)
         name = entry.provider if entry else provider
         if name is None:
@@ -103,7 +107,7 @@ class OutboundSender:
             raise SendError("provider", f"{address} is registered with {name}, not {provider}")
         if name not in self._providers:
             raise SendError("provider", f"unknown provider {name!r}")
-        return name
+        return name, entry
 
     def deliver_unchecked(
         self, address: str, number: str, text: str, key: str, provider: str | None = None
@@ -111,10 +115,14 @@ class OutboundSender:
         """One REST call from ``address`` to ``number``, *without* the gate: only for callers
         that have just checked it themselves (`send`, the broadcast worker)."""
         try:
-            name = self.provider_for(address, provider)
+            name, entry = self._route(address, provider)
         except SendError as exc:
             return SendResult(False, error_code="sender", detail=str(exc))
-        entry = self._senders.lookup(address)
+        return self._send(name, entry, address, number, text, key)
+
+    def _send(
+        self, name: str, entry: SenderRow | None, address: str, number: str, text: str, key: str
+    ) -> SendResult:
         try:
             account = self._accounts.get(name, entry.account if entry else None)
         except MissingCredentials as exc:
@@ -142,4 +150,4 @@ class OutboundSender:
 
     def record_refusal(self, row: OutboxRow, result: SendResult) -> None:
         """An outbox send refused because the recipient opted out: keep it as evidence."""
-        self._record(send_signal(row.provider, row.to_number, row.sender, result, self._clock()))
+        self.record_opt_out_signal(row.provider, row.to_number, row.sender, result)

@@ -230,6 +230,12 @@ def claim(conn: Connection, now: datetime, limit: int, lease: timedelta) -> list
     ]
 
 
+def _still_ours(item: QueuedSend) -> tuple[Any, ...]:
+    """The row is still claimed by the worker that claimed ``item`` (nobody re-claimed it)."""
+    r = campaign_recipients.c
+    return (r.id == item.id, r.status == RecipientStatus.SENDING.value, r.attempts == item.attempts)
+
+
 def renew(conn: Connection, item: QueuedSend, now: datetime, lease: timedelta) -> bool:
     """Extend our claim just before sending; False when another worker took the row over
     (or the campaign was paused or cancelled meanwhile): then we must not send."""
@@ -241,12 +247,7 @@ def renew(conn: Connection, item: QueuedSend, now: datetime, lease: timedelta) -
     )
     result = conn.execute(
         update(campaign_recipients)
-        .where(
-            r.id == item.id,
-            r.status == RecipientStatus.SENDING.value,
-            r.attempts == item.attempts,
-            r.campaign_id == still_sending,
-        )
+        .where(*_still_ours(item), r.campaign_id == still_sending)
         .values(not_before=now + lease)
     )
     return bool(result.rowcount)
@@ -254,15 +255,8 @@ def renew(conn: Connection, item: QueuedSend, now: datetime, lease: timedelta) -
 
 def settle(conn: Connection, item: QueuedSend, status: RecipientStatus, **values: Any) -> bool:
     """Record a claimed recipient's outcome, unless another worker re-claimed it meanwhile."""
-    r = campaign_recipients.c
     result = conn.execute(
-        update(campaign_recipients)
-        .where(
-            r.id == item.id,
-            r.status == RecipientStatus.SENDING.value,
-            r.attempts == item.attempts,
-        )
-        .values(status=status.value, **values)
+        update(campaign_recipients).where(*_still_ours(item)).values(status=status.value, **values)
     )
     return bool(result.rowcount)
 
