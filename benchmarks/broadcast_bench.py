@@ -16,8 +16,10 @@ import argparse
 import statistics
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from datetime import time as wall_clock
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 from tests.provider_payloads import TWILIO_SID, fake_credentials, provider_settings
@@ -30,7 +32,12 @@ from stopline.services import senders
 from stopline.services.broadcast import BroadcastWorker
 
 SENDER = "+14155550199"
-NOON_EASTERN = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)
+# Noon in New York tomorrow: every recipient queued now is due, none in quiet hours.
+NOON_EASTERN = datetime.combine(
+    (datetime.now(UTC) + timedelta(days=1)).date(),
+    wall_clock(12),
+    tzinfo=ZoneInfo("America/New_York"),
+)
 
 
 def baseline(fake: FakeProviders, count: int) -> float:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as wall_clock
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fastapi.testclient import TestClient
 
@@ -20,7 +22,16 @@ from tests.integration.providers.conftest import fake_requests
 from tests.provider_payloads import TWILIO_TOKEN
 
 SENDER = "+14155550199"
-NOON_EASTERN = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)  # 12:00 in New York, 9:00 in LA
+NEW_YORK = ZoneInfo("America/New_York")
+# Test clocks run on a day after today, so the recipients queued now are due by then.
+TOMORROW = (datetime.now(NEW_YORK) + timedelta(days=1)).date()
+
+
+def new_york(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, wall_clock(hour, minute), tzinfo=NEW_YORK).astimezone(UTC)
+
+
+NOON_EASTERN = new_york(TOMORROW, 12)  # 9:00 in Los Angeles
 
 
 def register(client: TestClient, key: dict[str, str]) -> None:
@@ -128,7 +139,7 @@ def test_quiet_hours_defer_and_later_deliver(
     register(client, admin)
     east, west = numbers("212", 3), numbers("415", 3)
     assert create(client, admin, numbers=east + west).status_code == 201
-    late_evening = datetime(2026, 11, 27, 2, 30, tzinfo=UTC)  # 21:30 New York, 18:30 LA
+    late_evening = new_york(TOMORROW, 21, 30)  # 18:30 in Los Angeles
     preview = client.get("/v1/campaigns/spring/preview", headers=admin).json()
     assert preview["recipients"] == 6
     client.post("/v1/campaigns/spring/send", headers=admin)
@@ -136,9 +147,10 @@ def test_quiet_hours_defer_and_later_deliver(
     first = worker(graph, lambda: now[0]).drain()
     assert (first.sent, first.deferred) == (3, 3)
     assert sorted(r["body"]["To"] for r in delivered(fake)) == west
-    now[0] = datetime(2026, 11, 27, 12, 59, tzinfo=UTC)  # 7:59 New York: still too early
+    next_day = TOMORROW + timedelta(days=1)
+    now[0] = new_york(next_day, 7, 59)  # still too early in New York
     assert not worker(graph, lambda: now[0]).drain().busy
-    now[0] = datetime(2026, 11, 27, 13, 0, tzinfo=UTC)  # 8:00 New York
+    now[0] = new_york(next_day, 8)
     later = worker(graph, lambda: now[0]).drain()
     assert later.sent == 3
     assert sorted(r["body"]["To"] for r in delivered(fake)) == sorted(east + west)
@@ -179,7 +191,7 @@ def test_transactional_topics_are_exempt_from_quiet_hours(
     )
     assert made.status_code == 201 and "STOP" not in made.json()["body"]
     client.post("/v1/campaigns/spring/send", headers=admin)
-    midnight = datetime(2026, 11, 27, 5, 0, tzinfo=UTC)
+    midnight = new_york(TOMORROW + timedelta(days=1), 0)
     assert worker(graph, lambda: midnight).drain().sent == 2
 
 
