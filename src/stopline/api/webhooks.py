@@ -141,8 +141,7 @@ def unsigned_body(
     opt-in is only queued for review and the provider's own keyword flag is ignored."""
     message = replace(message, provider_keyword=None)
     if classification.action is Action.OPT_IN:
-        classification = replace(
-            classification,
+        classification = classification._replace(
             action=Action.REVIEW,
             explanation="opt-in from a request whose body is not signed: a person decides",
         )

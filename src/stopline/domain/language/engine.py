@@ -49,10 +49,9 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _STOP_EMOJI = frozenset("🛑⛔🚫✋🤚")
-# Anything a reaction or a signature needs: without it both checks are skipped.
-_SENTENCE_HINT = re.compile(
-    "[" + re.escape(QUOTE_CHARS) + "]|" + SIGNATURE_HINT.pattern, SIGNATURE_HINT.flags
-)
+# Anything a reaction or a signature needs: without it both checks are skipped (searched
+# in the lower-cased text).
+_SENTENCE_HINT = re.compile("[" + re.escape(QUOTE_CHARS) + "]|" + SIGNATURE_HINT.pattern)
 
 
 def _is_vocabulary(word: str) -> bool:
@@ -96,7 +95,7 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
         return _none("empty message", "empty")
     probe, origin = plain(text)
     begin, end = 0, len(probe)
-    if _SENTENCE_HINT.search(probe) is not None:  # quotes, signatures: rare, look closer
+    if _SENTENCE_HINT.search(probe.lower()) is not None:  # quotes, signatures: rare, look closer
         whole_reaction, begin = reaction_split(probe)
         if whole_reaction:
             return _none("a reaction to one of our own messages (e.g. Liked “…”)", "reaction", 0.95)
@@ -151,7 +150,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     if not segments and not matches and not cues:
         return NO_INTENT  # the common case: nothing to weigh
     # Benign readings matter only when there is a keyword or phrase they could explain.
-    benign = rules.scan_phrases(folded, words, starts, rules.BENIGN_KINDS)
+    benign = rules.scan_phrases(folded, words, starts, benign=True)
     if cjk:
         benign += rules.scan_substrings(folded, starts, rules.BENIGN_KINDS)
     benign_spans = [(m.start, m.end) for m in benign]

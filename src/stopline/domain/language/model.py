@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Action(StrEnum):
@@ -51,8 +52,10 @@ class ClassifyContext:
         return self.languages | {self.language, "en"}
 
 
-@dataclass(frozen=True, slots=True)
-class Classification:
+class Classification(NamedTuple):
+    """One decision of the engine: immutable (a named tuple, built several times faster than
+    a frozen dataclass, which matters at 100,000 messages a second)."""
+
     action: Action
     intent: str  # finer than action, e.g. "stop_keyword", "help_keyword", "no_intent"
     # 0..1: for opt_out and review, how likely the message is an opt-out; for the other

@@ -88,6 +88,9 @@ _FOLD = _FoldTable()
 
 _RUN = re.compile(r"([a-z])\1{2,}")
 _SPACED = re.compile(r"(?<!\S)[a-z](?: [a-z]){2,}(?!\S)")
+# Quicker tests for the same things, for the common case where neither is there.
+_HAS_RUN = re.compile(r"([a-z])\1\1")
+_HAS_SPACED = re.compile(r"(?:^| )[a-z] [a-z] [a-z](?![a-z])")
 _DIGIT_IN_WORD = re.compile(r"(?<!\S)(?=\S*[a-z])\S*[0-9]\S*")
 LOOK_ALIKE = re.compile("[" + "".join(LOOK_ALIKES) + "]")
 # Cyrillic or Greek letters with no Latin look-alike: their presence means the text really
@@ -134,8 +137,10 @@ def fold(text: str, *, look_alikes: bool = True) -> str:
         text = _ELISION.sub(r"\1 ", text)
     if text.isascii():
         folded = _fold_ascii(text)
-        if folded.replace(" ", "").isalpha() and not _RUN.search(folded):
+        if folded.replace(" ", "").isalpha() and not _HAS_RUN.search(folded):
             # No digits and no letter runs: only spaced-out letters can need fixing.
+            if _HAS_SPACED.search(folded) is None:
+                return folded
             return _SPACED.sub(_join_spaced, folded)
         return _words(folded, look_alikes)
     folded = " ".join(_fold_chars(text).split())
@@ -212,7 +217,7 @@ def fold_spans(text: str, expected: list[str] | None = None) -> tuple[list[str],
     compare the words and fall back to the whole message when they differ.
     """
     if "'" in text or "’" in text:
-        text = _ELISION.sub(lambda m: m.group(1) + " ", text)  # same length: spans stay valid
+        text = _ELISION.sub(r"\1 ", text)  # same length: spans stay valid
     if text.isascii():
         found = list(_ASCII_WORD.finditer(text))
         if expected is not None and len(found) == len(expected) and "#" not in text:

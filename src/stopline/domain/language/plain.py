@@ -83,8 +83,9 @@ _NAME_SIGNATURE = re.compile(
 _NAME_HINTS = (" -", "\n", "~", "—", "–")
 _THANKS_HINTS = ("thank", "thx", "regards", "cheers", "best")
 _DEVICE_HINTS = ("sent ", "outlook", "enviado", "envoy", "gesendet")
+# Searched in the lower-cased text (several times faster than re.IGNORECASE).
 SIGNATURE_HINT = re.compile(
-    "|".join(re.escape(h) for h in (*_NAME_HINTS, *_THANKS_HINTS, *_DEVICE_HINTS)), re.IGNORECASE
+    "|".join(re.escape(h) for h in (*_NAME_HINTS, *_THANKS_HINTS, *_DEVICE_HINTS))
 )
 
 
@@ -93,9 +94,9 @@ def signature_start(text: str, is_vocabulary: Callable[[str], bool]) -> int:
     ``len(text)`` when there is none. A would-be name that is a known word
     (``is_vocabulary``, e.g. "Stop" on its own line) is not a signature."""
     end = len(text)
-    if SIGNATURE_HINT.search(text) is None:
-        return end
     lowered = text.lower()
+    if SIGNATURE_HINT.search(lowered) is None:
+        return end
     if any(hint in lowered for hint in _DEVICE_HINTS):
         found = _DEVICE_SIGNATURE.search(text)
         if found:

@@ -3,7 +3,7 @@ running text, negations and benign uses. Pure functions over the compiled `table
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stopline.domain.language import tables
 from stopline.domain.language.lexicon import Strength
@@ -24,8 +24,7 @@ from stopline.domain.language.tables import (
 Segment = tuple[KeywordHit, int, int]  # keyword, first word, end word (exclusive)
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch:
+class PhraseMatch(NamedTuple):
     info: PhraseInfo
     start: int  # word index
     end: int  # word index, exclusive
@@ -78,41 +77,46 @@ def strip_substring_courtesy(folded: str) -> str:
     return " ".join(folded.split())
 
 
-def _triggers(word: str) -> tuple[tuple[str, Trigger], ...]:
-    """The phrase triggers a word starts: by the word itself, or by its stem ("unsub~")."""
+Triggers = tuple[Trigger, ...]
+
+
+def _triggers(word: str) -> tuple[Triggers, Triggers]:
+    """The phrase triggers a word starts, by the word itself or by its stem ("unsub~"):
+    (opt-out and review triggers, benign triggers), each in lexicon order."""
     entries = list(TRIGGERS.get(word, ()))
     if word[:3] in tables.STEM_HEADS:
         for length in tables.STEM_LENGTHS:
             stemmed = tables.STEM_TRIGGERS.get(word[:length]) if len(word) >= length else None
             if stemmed is not None:
                 entries.extend(stemmed)
-    return tuple(entries)
+    intent = tuple(t for kind, t in entries if kind != Kind.BENIGN)
+    benign = tuple(t for kind, t in entries if kind == Kind.BENIGN)
+    return intent, benign
 
 
-_WORD_TRIGGERS: dict[str, tuple[tuple[str, Trigger], ...]] = {}
-
-
+_WORD_TRIGGERS: dict[str, tuple[Triggers, Triggers]] = {}
 INTENT_KINDS = frozenset({Kind.OPT_OUT, Kind.REVIEW})
 BENIGN_KINDS = frozenset({Kind.BENIGN})
 
 
 def scan_phrases(
-    folded: str, words: list[str], starts: list[int], kinds: frozenset[str] = INTENT_KINDS
+    folded: str, words: list[str], starts: list[int], *, benign: bool = False
 ) -> list[PhraseMatch]:
+    """Opt-out and review phrases (``benign``: benign uses) starting at each word."""
     found: list[PhraseMatch] = []
     cache = _WORD_TRIGGERS
+    which = 1 if benign else 0
     for index, word in enumerate(words):
         entries = cache.get(word)
         if entries is None:
             entries = _triggers(word)
             if len(cache) < 100_000:
                 cache[word] = entries
-        if not entries:
+        triggers = entries[which]
+        if not triggers:
             continue
         position = starts[index]
-        for kind, trigger in entries:
-            if kind not in kinds:
-                continue
+        for trigger in triggers:
             match = trigger.regex.match(folded, position)
             if match is None:
                 continue
@@ -151,8 +155,7 @@ def scan_substrings(
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class KeywordCue:
+class KeywordCue(NamedTuple):
     hit: KeywordHit
     start: int
     end: int
