@@ -70,13 +70,16 @@ def create_app(
     app.include_router(messaging.router)
     app.include_router(campaigns.router)
     ops.mount_docs(app)
-    served = BodyLimit(
-        HotPaths(app, [consent.hot, webhooks.router]),
+    limits = BodyLimit(
+        app,
         limit=settings.max_body_bytes,
         webhook_limit=settings.max_webhook_bytes,
         paths={"/v1/scrub": settings.scrub_max_bytes},
     )
-    return RequestMetrics(served, metrics=metrics)
+    observed = RequestMetrics(limits, metrics=metrics)
+    return HotPaths(
+        app, [consent.hot, webhooks.router], rest=observed, limits=limits, observed=observed
+    )
 
 
 def create_app_from_env() -> ASGIApp:

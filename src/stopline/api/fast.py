@@ -12,6 +12,7 @@ they ever reach FastAPI) is served by FastAPI as usual, with identical answers.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
@@ -21,9 +22,11 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from stopline.api.errors import ApiError, error_body
+from stopline.api.limits import BodyLimit, declared_length, too_large
+from stopline.api.observe import RequestMetrics
 from stopline.bootstrap import Stopline
 from stopline.services.keys import KeyScope, Principal
 
@@ -38,6 +41,7 @@ class FastRequest:
     scope: Scope
     body: bytes
     _headers: dict[str, str] | None = field(default=None, repr=False)
+    _stopline: Stopline | None = field(default=None, repr=False)
 
     @property
     def headers(self) -> dict[str, str]:
@@ -50,8 +54,9 @@ class FastRequest:
 
     @property
     def stopline(self) -> Stopline:
-        app: Stopline = self.scope["app"].state.stopline
-        return app
+        if self._stopline is None:
+            self._stopline = self.scope["app"].state.stopline
+        return self._stopline
 
     @property
     def state(self) -> Any:
@@ -170,45 +175,70 @@ def json_body(request: FastRequest, model: type[M]) -> M:
 
 
 class HotPaths:
-    """The outermost ASGI app: requests for a `FastRoute` path go straight to its handler;
-    everything else, lifespan included, goes to the FastAPI application."""
+    """The outermost ASGI app: requests for a `FastRoute` path go straight to its handler,
+    with the same body cap (``limits``) and request metrics (``observed``) as every other
+    request but without their per-request wrappers; everything else, lifespan included,
+    goes to ``rest`` (those middlewares around the FastAPI application ``api``)."""
 
-    def __init__(self, api: FastAPI, routers: Sequence[APIRouter]) -> None:
+    def __init__(
+        self,
+        api: FastAPI,
+        routers: Sequence[APIRouter],
+        *,
+        rest: ASGIApp,
+        limits: BodyLimit,
+        observed: RequestMetrics,
+    ) -> None:
         self.api = api
-        self._routes: dict[tuple[str, str], tuple[Handler, APIRoute]] = {}
+        self.rest = rest
+        self.limits = limits
+        self.observed = observed
+        self._routes: dict[tuple[str, str], tuple[Handler, APIRoute, int]] = {}
         for router in routers:
             for route in router.routes:
                 if isinstance(route, FastRoute) and hasattr(route.endpoint, "fast_handler"):
                     for method in route.methods or ():
                         handler = route.endpoint.fast_handler
-                        self._routes[(method, route.path)] = (handler, route)
+                        limit = limits.limit_for(route.path)
+                        self._routes[(method, route.path)] = (handler, route, limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            hit = self._routes.get((scope["method"], scope["path"]))
-            if hit is not None:
-                handler, route = hit
-                scope["app"] = self.api
-                scope["route"] = route
-                body = b""
-                while True:
-                    message = await receive()
-                    if message["type"] != "http.request":
-                        return  # client went away
-                    body += message.get("body", b"")
-                    if not message.get("more_body", False):
-                        break
-                try:
-                    answer = await handler(FastRequest(scope, body))
-                except ApiError as exc:
-                    answer = error_response(exc)
-                except Exception:
-                    log.exception("unhandled error on %s %s", scope["method"], scope["path"])
-                    answer = FastResponse(
-                        500,
-                        "application/json",
-                        error_body("internal_error", "internal server error"),
-                    )
-                await answer.send(send)
+        hit = (
+            self._routes.get((scope["method"], scope["path"])) if scope["type"] == "http" else None
+        )
+        if hit is None:
+            await self.rest(scope, receive, send)
+            return
+        started = time.perf_counter()
+        handler, route, limit = hit
+        scope["app"] = self.api
+        scope["route"] = route
+        if declared_length(scope) > limit:
+            await too_large(limit, scope, receive, send)
+            self.observed.record(route.path, 413, time.perf_counter() - started)
+            return
+        body = b""
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # client went away
+            body += message.get("body", b"")
+            if len(body) > limit:
+                await too_large(limit, scope, receive, send)
+                self.observed.record(route.path, 413, time.perf_counter() - started)
                 return
-        await self.api(scope, receive, send)
+            if not message.get("more_body", False):
+                break
+        try:
+            answer = await handler(FastRequest(scope, body))
+        except ApiError as exc:
+            answer = error_response(exc)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            answer = FastResponse(
+                500, "application/json", error_body("internal_error", "internal server error")
+            )
+        try:
+            await answer.send(send)
+        finally:
+            self.observed.record(route.path, answer.status, time.perf_counter() - started)

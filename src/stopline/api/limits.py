@@ -23,22 +23,18 @@ class BodyLimit:
         self.webhook_limit = webhook_limit
         self.paths = paths or {}  # exact path -> its own limit (bulk uploads)
 
+    def limit_for(self, path: str) -> int:
+        limit = self.webhook_limit if path.startswith("/webhooks") else self.limit
+        return self.paths.get(path, limit)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":  # every method: a GET may carry a body too
             await self.app(scope, receive, send)
             return
-        limit = self.webhook_limit if scope["path"].startswith("/webhooks") else self.limit
-        limit = self.paths.get(scope["path"], limit)
-        for name, value in scope["headers"]:
-            if name == b"content-length":
-                try:
-                    declared = int(value)
-                except ValueError:
-                    declared = 0
-                if declared > limit:
-                    await _too_large(limit, scope, receive, send)
-                    return
-                break
+        limit = self.limit_for(scope["path"])
+        if declared_length(scope) > limit:
+            await too_large(limit, scope, receive, send)
+            return
         seen = 0
         started = False
 
@@ -61,10 +57,22 @@ class BodyLimit:
             await self.app(scope, limited_receive, tracking_send)
         except BodyTooLarge:
             if not started:
-                await _too_large(limit, scope, receive, send)
+                await too_large(limit, scope, receive, send)
 
 
-async def _too_large(limit: int, scope: Scope, receive: Receive, send: Send) -> None:
+def declared_length(scope: Scope) -> int:
+    """The request's Content-Length (0 when absent or unreadable: the body is then counted
+    as it arrives)."""
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return 0
+    return 0
+
+
+async def too_large(limit: int, scope: Scope, receive: Receive, send: Send) -> None:
     response = json_error(
         413, "payload_too_large", f"request body is larger than the {limit}-byte limit"
     )

@@ -33,13 +33,17 @@ class RequestMetrics:
             await self.app(scope, receive, send_status)
         finally:
             route = scope.get("route")
-            name = getattr(route, "path", None) or "unmatched"
-            children = self._children.get((name, status))
-            if children is None:  # label look-ups are costly: resolve each pair once
-                children = (
-                    self.metrics.requests.labels(name, str(status)),
-                    self.metrics.latency.labels(name),
-                )
-                self._children[(name, status)] = children
-            children[0].inc()
-            children[1].observe(time.perf_counter() - started)
+            self.record(getattr(route, "path", None), status, time.perf_counter() - started)
+
+    def record(self, route: str | None, status: int, seconds: float) -> None:
+        """Count one request by route template and status, and its latency."""
+        name = route or "unmatched"
+        children = self._children.get((name, status))
+        if children is None:  # label look-ups are costly: resolve each pair once
+            children = (
+                self.metrics.requests.labels(name, str(status)),
+                self.metrics.latency.labels(name),
+            )
+            self._children[(name, status)] = children
+        children[0].inc()
+        children[1].observe(seconds)

@@ -35,6 +35,7 @@ from stopline.storage.engine import is_sqlite, normalise_url
 ORGANISATION = "organisation"
 
 Hit = tuple[str, str, int]  # number, scope, event_id
+_DETAILS_KEPT = 100_000  # details of blocked numbers remembered (about 20 MB at most)
 Event = tuple[int, str, int, str, str]  # id, number, seq, scope, kind
 
 
@@ -64,6 +65,7 @@ class SuppressionIndex:
         self._scoped: dict[str, dict[str, int]] = {}
         self._cursor: Any = None
         self._lock = threading.Lock()
+        self._details: dict[int, Detail] = {}
 
     def blocked(self, numbers: Iterable[str], scopes: Sequence[str]) -> list[Hit]:
         """Current suppressions of ``numbers`` at any of ``scopes``, fresh from the ledger.
@@ -84,8 +86,27 @@ class SuppressionIndex:
         return hits
 
     def details(self, hits: Sequence[Hit]) -> dict[int, Detail]:
-        """When and how each hit's opt-out happened (one query, only for blocked numbers)."""
-        return self._feed.details(hits) if hits else {}
+        """When and how each hit's opt-out happened: one query for those not seen before.
+        Kept by event id, which is safe because an event never changes (the ledger is
+        append-only); a lifted suppression simply stops being a hit."""
+        if not hits:
+            return {}
+        cache = self._details
+        found: dict[int, Detail] = {}
+        missing: list[Hit] = []
+        for hit in hits:
+            detail = cache.get(hit[2])
+            if detail is None:
+                missing.append(hit)
+            else:
+                found[hit[2]] = detail
+        if missing:
+            fetched = self._feed.details(missing)
+            if len(cache) + len(fetched) > _DETAILS_KEPT:
+                cache.clear()  # bounded memory; refilled by the next look-ups
+            cache.update(fetched)
+            found.update(fetched)
+        return found
 
     def size(self) -> int:
         return len(self._org) + sum(len(v) for v in self._scoped.values())
