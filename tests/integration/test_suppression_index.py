@@ -44,6 +44,26 @@ def test_changes_by_another_writer_are_seen_at_the_next_check(
     assert not answer.decision.allowed and answer.decision.since is not None
 
 
+def test_a_renewed_opt_out_is_reported_with_its_own_time_and_source(
+    engine: Engine, index: SuppressionIndex
+) -> None:
+    """Details are kept by event id: a later opt-out of the same number is a new event,
+    never answered with the first one's details."""
+    n = "+14155550111"
+    change(engine, n, Kind.OPT_OUT)
+    first = next(iter(check_many(index, [n]))).decision
+    assert next(iter(check_many(index, [n]))).decision == first  # from the kept details
+    change(engine, n, Kind.OPT_IN)
+    assert next(iter(check_many(index, [n]))).decision.allowed
+    now = datetime.now(UTC)
+    with engine.execution_options(sqlite_immediate=True).begin() as conn:
+        record(conn, [ConsentDraft(n, Kind.OPT_OUT, Source.KEYWORD, now, Scope.parse("org"))], now)
+    again = next(iter(check_many(index, [n]))).decision
+    assert not again.allowed
+    assert (again.source, again.since) == ("keyword", now)
+    assert first.since is not None and again.since is not None and again.since > first.since
+
+
 def test_existing_suppressions_are_loaded(database_url: str, engine: Engine) -> None:
     for i in range(5):
         change(engine, f"+1415555{i:04d}", Kind.OPT_OUT)
