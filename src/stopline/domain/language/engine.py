@@ -163,7 +163,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     reading = Reading(
         words=words,
         content=content,
-        question=any(w in _QUESTION_WORDS for w in words),
+        question=not _QUESTION_WORDS.isdisjoint(words),
         raw=raw,
     )
     for match in matches:
