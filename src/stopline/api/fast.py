@@ -52,6 +52,16 @@ class FastRequest:
             }
         return self._headers
 
+    def header(self, name: bytes) -> str | None:
+        """One header (``name`` lower-case), without decoding the others."""
+        if self._headers is not None:
+            return self._headers.get(name.decode("latin-1"))
+        found = None
+        for key, value in self.scope["headers"]:
+            if key == name:
+                found = value  # the last value wins, as in `headers`
+        return None if found is None else found.decode("latin-1")
+
     @property
     def stopline(self) -> Stopline:
         if self._stopline is None:
@@ -136,7 +146,7 @@ def served_by(handler: Handler) -> Callable[[E], E]:
 
 async def authenticate(request: FastRequest, scope: KeyScope) -> Principal:
     """The same checks as `api.auth.require`, without FastAPI's dependency machinery."""
-    header = request.headers.get("authorization", "")
+    header = request.header(b"authorization") or ""
     kind, _, credentials = header.partition(" ")
     if kind.lower() != "bearer" or not credentials.strip():
         raise ApiError(
@@ -145,7 +155,9 @@ async def authenticate(request: FastRequest, scope: KeyScope) -> Principal:
             "missing API key: send 'Authorization: Bearer <key>'",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    principal = await request.stopline.keys.resolve_async(credentials.strip())
+    keys = request.stopline.keys
+    known = keys.cached(credentials.strip())  # no coroutine for the usual cache hit
+    principal = known[0] if known is not None else await keys.resolve_async(credentials.strip())
     if principal is None:
         raise ApiError(
             401,

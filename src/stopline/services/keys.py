@@ -92,6 +92,11 @@ class KeyStore:
         hit = self._cached(digest)
         return hit[0] if hit is not None else await asyncio.to_thread(self._load, digest)
 
+    def cached(self, presented: str) -> tuple[Principal | None] | None:
+        """The cached answer for a presented key, if there is a fresh one (a 1-tuple, since
+        "unknown key" is an answer too)."""
+        return self._cached(hash_key(presented))
+
     def _cached(self, digest: str) -> tuple[Principal | None] | None:
         hit = self._cache.get(digest)
         if hit is not None and hit[0] > self._clock():
