@@ -135,12 +135,11 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     if not INTENSIFIERS.isdisjoint(words):
         words = [w for w in words if w not in INTENSIFIERS] or words
         folded = " ".join(words)
-    starts = rules.offsets(words)
     cjk = not folded.isascii() and any(_is_cjk(ch) for ch in folded)
-    matches = rules.scan_phrases(folded, words, starts)
+    starts, matches, keywords = rules.scan(folded, words, table)
     if cjk:
         matches += rules.scan_substrings(folded, starts)
-    cues = rules.keyword_cues(folded, words, starts, table, cjk)
+    cues = rules.keyword_cues(folded, words, starts, table, cjk, keywords)
     if segments is None and cjk:
         stripped = rules.strip_substring_courtesy(folded)
         if stripped and stripped != folded:
@@ -150,7 +149,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     if not segments and not matches and not cues:
         return NO_INTENT  # the common case: nothing to weigh
     # Benign readings matter only when there is a keyword or phrase they could explain.
-    benign = rules.scan_phrases(folded, words, starts, benign=True)
+    benign = rules.scan_benign(folded, words, starts)
     if cjk:
         benign += rules.scan_substrings(folded, starts, rules.BENIGN_KINDS)
     benign_spans = [(m.start, m.end) for m in benign]

@@ -30,16 +30,6 @@ class PhraseMatch(NamedTuple):
     end: int  # word index, exclusive
 
 
-def offsets(words: list[str]) -> list[int]:
-    """Character offset of each word in ``" ".join(words)``."""
-    out: list[int] = []
-    position = 0
-    for word in words:
-        out.append(position)
-        position += len(word) + 1
-    return out
-
-
 def segment(words: list[str], table: KeywordTable) -> list[Segment] | None:
     """The message read as keywords and courtesy words only ("Stop. Thank you", "STOP STOP",
     "stop help"); None when any other word is present."""
@@ -99,30 +89,57 @@ INTENT_KINDS = frozenset({Kind.OPT_OUT, Kind.REVIEW})
 BENIGN_KINDS = frozenset({Kind.BENIGN})
 
 
-def scan_phrases(
-    folded: str, words: list[str], starts: list[int], *, benign: bool = False
-) -> list[PhraseMatch]:
-    """Opt-out and review phrases (``benign``: benign uses) starting at each word."""
-    found: list[PhraseMatch] = []
-    cache = _WORD_TRIGGERS
-    which = 1 if benign else 0
-    for index, word in enumerate(words):
-        entries = cache.get(word)
-        if entries is None:
-            entries = _triggers(word)
-            if len(cache) < 100_000:
-                cache[word] = entries
-        triggers = entries[which]
-        if not triggers:
-            continue
-        position = starts[index]
-        for trigger in triggers:
-            match = trigger.regex.match(folded, position)
-            if match is None:
-                continue
+def _entries(word: str) -> tuple[Triggers, Triggers]:
+    entries = _WORD_TRIGGERS.get(word)
+    if entries is None:
+        entries = _triggers(word)
+        if len(_WORD_TRIGGERS) < 100_000:
+            _WORD_TRIGGERS[word] = entries
+    return entries
+
+
+def _match_at(
+    folded: str, index: int, position: int, triggers: Triggers, found: list[PhraseMatch]
+) -> None:
+    for trigger in triggers:
+        match = trigger.regex.match(folded, position)
+        if match is not None:
             name = trigger.names[int(match.lastgroup[1:])]  # type: ignore[index]
             end = index + folded.count(" ", position, match.end()) + 1
             found.append(PhraseMatch(PHRASES[name], index, end))
+
+
+def scan(
+    folded: str, words: list[str], table: KeywordTable
+) -> tuple[list[int], list[PhraseMatch], list[int]]:
+    """One pass over ``words`` (``folded`` split): each word's offset in ``folded``, the
+    opt-out and review phrases starting at each word, and the indexes of the words that
+    start a keyword of ``table`` (for `keyword_cues`)."""
+    starts: list[int] = []
+    found: list[PhraseMatch] = []
+    keywords: list[int] = []
+    cache = _WORD_TRIGGERS
+    lengths = table.lengths
+    position = 0
+    for index, word in enumerate(words):
+        starts.append(position)
+        entries = cache.get(word) or _entries(word)
+        if entries[0]:
+            _match_at(folded, index, position, entries[0], found)
+        if word in lengths:
+            keywords.append(index)
+        position += len(word) + 1
+    return starts, found, keywords
+
+
+def scan_benign(folded: str, words: list[str], starts: list[int]) -> list[PhraseMatch]:
+    """Benign uses of keywords ("bus stop") starting at each word."""
+    found: list[PhraseMatch] = []
+    cache = _WORD_TRIGGERS
+    for index, word in enumerate(words):
+        entries = cache.get(word) or _entries(word)
+        if entries[1]:
+            _match_at(folded, index, starts[index], entries[1], found)
     return found
 
 
@@ -162,25 +179,30 @@ class KeywordCue(NamedTuple):
 
 
 def keyword_cues(
-    folded: str, words: list[str], starts: list[int], table: KeywordTable, cjk: bool
+    folded: str,
+    words: list[str],
+    starts: list[int],
+    table: KeywordTable,
+    cjk: bool,
+    at: list[int],
 ) -> list[KeywordCue]:
-    """Keywords standing inside running text."""
+    """Keywords standing inside running text, starting at the word indexes ``at`` (in
+    order: the words `scan` found to start a keyword)."""
     cues: list[KeywordCue] = []
-    i = 0
     count = len(words)
-    while i < count:
+    after = 0  # a keyword of several words hides any keyword starting inside it
+    for i in at:
+        if i < after:
+            continue
         word = words[i]
-        sizes = table.lengths.get(word)
-        if sizes is not None:
-            for n in sizes:
-                if n > count - i:
-                    continue
-                hit = table.words.get(word if n == 1 else " ".join(words[i : i + n]))
-                if hit is not None:
-                    cues.append(KeywordCue(hit, i, i + n))
-                    i += n - 1
-                    break
-        i += 1
+        for n in table.lengths[word]:
+            if n > count - i:
+                continue
+            hit = table.words.get(word if n == 1 else " ".join(words[i : i + n]))
+            if hit is not None:
+                cues.append(KeywordCue(hit, i, i + n))
+                after = i + n
+                break
     if cjk:
         for text, hit in table.substrings:
             at = folded.find(text)
