@@ -184,14 +184,14 @@ def keyword_cues(
     starts: list[int],
     table: KeywordTable,
     cjk: bool,
-    at: list[int],
+    heads: list[int],
 ) -> list[KeywordCue]:
-    """Keywords standing inside running text, starting at the word indexes ``at`` (in
+    """Keywords standing inside running text, starting at the word indexes ``heads`` (in
     order: the words `scan` found to start a keyword)."""
     cues: list[KeywordCue] = []
     count = len(words)
     after = 0  # a keyword of several words hides any keyword starting inside it
-    for i in at:
+    for i in heads:
         if i < after:
             continue
         word = words[i]
