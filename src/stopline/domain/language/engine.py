@@ -18,7 +18,7 @@ from stopline.domain.language.fuzzy import correct, nearest
 from stopline.domain.language.model import Action, Classification, ClassifyContext
 from stopline.domain.language.normalise import fold, fold_spans
 from stopline.domain.language.plain import SIGNATURE_HINT, plain, signature_start
-from stopline.domain.language.reactions import QUOTE_CHARS, reaction_split
+from stopline.domain.language.reactions import QUOTE_CHARS, may_be_reaction, reaction_split
 from stopline.domain.language.tables import (
     COURTESY,
     INTENSIFIERS,
@@ -95,11 +95,15 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
         return _none("empty message", "empty")
     probe, origin = plain(text)
     begin, end = 0, len(probe)
-    if _SENTENCE_HINT.search(probe.lower()) is not None:  # quotes, signatures: rare, look closer
-        whole_reaction, begin = reaction_split(probe)
-        if whole_reaction:
-            return _none("a reaction to one of our own messages (e.g. Liked “…”)", "reaction", 0.95)
-        end = signature_start(probe, _is_vocabulary)
+    lowered = probe.lower()
+    if _SENTENCE_HINT.search(lowered) is not None:  # quotes, signatures: rare, look closer
+        if may_be_reaction(probe):
+            whole_reaction, begin = reaction_split(probe)
+            if whole_reaction:
+                why = "a reaction to one of our own messages (e.g. Liked “…”)"
+                return _none(why, "reaction", 0.95)
+        if SIGNATURE_HINT.search(lowered) is not None:
+            end = signature_start(probe, _is_vocabulary)
     if origin is not None:
         begin, end = origin[begin], origin[end]
     body = text[begin:end]

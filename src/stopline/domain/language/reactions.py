@@ -32,6 +32,16 @@ _HAS_QUOTE = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 _LEADING = re.compile(rf"^\s*(?:{_VERBS})\s*[“\"«„‘'‚「][^”\"»“’'‘」]*[”\"»“’'‘」]", re.IGNORECASE)
 
 
+# Every reaction starts like this (a verb and a quote, or a short emoji and "to" and a
+# quote): a quick test before the exact ones.
+_START = re.compile(rf"^\s*(?:(?:{_VERBS})\s*[“\"«„‘'‚「]|\S{{1,12}}\s+to\s+[“\"])", re.IGNORECASE)
+
+
+def may_be_reaction(text: str) -> bool:
+    """False when ``text`` cannot be or start with a reaction (most texts)."""
+    return _START.match(text) is not None
+
+
 def reaction_split(text: str) -> tuple[bool, int]:
     """(the whole text is a reaction, where the recipient's own words start after a leading
     reaction) in one pass for the common case of a text with no quotes at all."""
