@@ -111,8 +111,11 @@ def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     with _graph() as graph:
         campaigns = graph.messaging.campaigns
         rows = campaigns.all()
-        if as_json:
-            print(json.dumps([_row_dict(r, campaigns.counts(r.id)) for r in rows], default=str))
+        if as_json:  # the same objects as GET /v1/campaigns
+            from stopline.api.campaigns import campaign_json
+            from stopline.api.errors import dumps
+
+            print(dumps([campaign_json(r, campaigns.counts(r.id)) for r in rows]).decode())
             return
         table = Table("id", "name", "sender", "topic", "status", "sent", "pending", "blocked")
         for row in rows:
@@ -128,18 +131,6 @@ def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
                 str(counts["blocked"]),
             )
         out.print(table)
-
-
-def _row_dict(row: CampaignRow, counts: dict[str, int]) -> dict[str, object]:
-    return {
-        "id": row.id,
-        "name": row.name,
-        "sender": row.sender,
-        "topic": row.topic,
-        "status": row.status.value,
-        "body": row.body,
-        "recipients": counts,
-    }
 
 
 @campaigns_app.command("preview")

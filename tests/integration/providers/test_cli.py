@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import pytest
@@ -126,6 +128,10 @@ def test_campaign_commands_from_a_csv_to_a_sent_broadcast(
     assert sorted(r["body"]["To"] for r in fake_requests(fake)) == ["+12125550100", "+12125550101"]
     code, output = run("campaigns", "list")
     assert code == 0 and "done" in output
+    code, output = run("campaigns", "list", "--json")
+    [listed] = json.loads(output)  # the objects GET /v1/campaigns/{id} answers
+    assert code == 0 and (listed["name"], listed["status"]) == ("shipping", "done")
+    assert listed["recipients"]["sent"] == 2 and listed["started_at"].count("T") == 1
     code, output = run(
         "campaigns", "create", "bad", "--sender", "+14155550199", "--text", "Sale!", "--refuse"
     )
