@@ -42,6 +42,9 @@ def env(database_url: str, fake: FakeProviders, tmp_path: Path) -> dict[str, str
         "STOPLINE_HELP_CONTACT": "help@acme.example",
         "STOPLINE_OUTBOX_POLL_SECONDS": "0.2",
         "STOPLINE_OUTBOX_BACKOFF_SECONDS": "0.5",
+        # a row claimed when the server is killed is re-claimed after the lease: keep it
+        # well inside the tests' waits (the default minute is longer than they wait)
+        "STOPLINE_OUTBOX_LEASE_SECONDS": "3",
         "STOPLINE_LOG_LEVEL": "WARNING",
         "STOPLINE_TEST_LOG": str(tmp_path / "server.log"),
     }

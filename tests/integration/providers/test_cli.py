@@ -129,7 +129,8 @@ def test_campaign_commands_from_a_csv_to_a_sent_broadcast(
     code, output = run("campaigns", "list")
     assert code == 0 and "done" in output
     code, output = run("campaigns", "list", "--json")
-    [listed] = json.loads(output)  # the objects GET /v1/campaigns/{id} answers
+    # the objects GET /v1/campaigns/{id} answers, on one line (the runner mixes in stderr)
+    [listed] = json.loads(next(line for line in output.splitlines() if line.startswith("[")))
     assert code == 0 and (listed["name"], listed["status"]) == ("shipping", "done")
     assert listed["recipients"]["sent"] == 2 and listed["started_at"].count("T") == 1
     code, output = run(
