@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
@@ -221,6 +222,26 @@ def test_oversized_api_body_is_413(client: TestClient, admin: dict[str, str]) ->
     # a GET with a body is capped too (Vonage's legacy webhook may use GET)
     big_get = client.request("GET", "/webhooks/vonage", content=b"x" * (200 * 1024))
     assert big_get.status_code == 413
+
+
+def test_oversized_chunked_body_on_a_hot_route_is_413(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """Without a Content-Length the cap applies as the body arrives (the hot routes read
+    their bodies themselves)."""
+
+    def chunks() -> Iterator[bytes]:
+        yield b'{"numbers": ["'
+        for _ in range(48):  # 3 MiB, over the 2 MiB default
+            yield b"1" * 65536
+        yield b'"]}'
+
+    headers = {**admin, "Content-Type": "application/json"}
+    response = client.post("/v1/check/batch", content=chunks(), headers=headers)
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "payload_too_large"
+    metrics = client.get("/metrics").text
+    assert 'route="/v1/check/batch",status="413"' in metrics
 
 
 def test_health_metrics_and_docs(client: TestClient) -> None:
