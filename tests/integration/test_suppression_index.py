@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
 from stopline.services.gate import check_many
 from stopline.services.ledger import record
-from stopline.storage.suppression_index import SuppressionIndex
+from stopline.storage.suppression_index import Detail, Hit, SuppressionIndex
 
 
 @pytest.fixture
@@ -62,6 +62,25 @@ def test_a_renewed_opt_out_is_reported_with_its_own_time_and_source(
     assert not again.allowed
     assert (again.source, again.since) == ("keyword", now)
     assert first.since is not None and again.since is not None and again.since > first.since
+
+
+def test_an_opt_outs_details_are_read_once(
+    engine: Engine, index: SuppressionIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    n = "+14155550122"
+    change(engine, n, Kind.OPT_OUT)
+    feed = index._feed
+    asked: list[list[object]] = []
+    original = feed.details
+
+    def counting(hits: Sequence[Hit]) -> dict[int, Detail]:
+        asked.append(list(hits))
+        return original(hits)
+
+    monkeypatch.setattr(feed, "details", counting)
+    answers = [next(iter(check_many(index, [n]))).decision for _ in range(3)]
+    assert len(asked) == 1 and answers[0] == answers[1] == answers[2]
+    assert not answers[0].allowed and answers[0].since is not None
 
 
 def test_existing_suppressions_are_loaded(database_url: str, engine: Engine) -> None:

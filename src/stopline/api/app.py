@@ -30,8 +30,9 @@ Every `/v1` route needs `Authorization: Bearer <key>` (create one with
 def create_app(
     settings: Settings | None = None, app_graph: bootstrap.Stopline | None = None
 ) -> ASGIApp:
-    """Build the ASGI app: metrics, body limits and the hot paths around the FastAPI
-    application. The object graph is built at start-up (lifespan), not at import."""
+    """Build the ASGI app: the hot paths (webhooks, checks) outermost, then request metrics
+    and body limits around the FastAPI application for every other request. The object
+    graph is built at start-up (lifespan), not at import."""
     settings = settings or (app_graph.settings if app_graph else Settings())
     metrics = app_graph.metrics if app_graph else Metrics()
 

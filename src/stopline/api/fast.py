@@ -203,7 +203,6 @@ class HotPaths:
     ) -> None:
         self.api = api
         self.rest = rest
-        self.limits = limits
         self.observed = observed
         self._routes: dict[tuple[str, str], tuple[Handler, APIRoute, int]] = {}
         for router in routers:
@@ -225,32 +224,34 @@ class HotPaths:
         handler, route, limit = hit
         scope["app"] = self.api
         scope["route"] = route
-        if declared_length(scope) > limit:
-            await too_large(limit, scope, receive, send)
-            self.observed.record(route.path, 413, time.perf_counter() - started)
-            return
-        body = b""
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                return  # client went away
-            body += message.get("body", b"")
-            if len(body) > limit:
+        status = 500  # counted as such if the client goes away or something raises
+        try:
+            if declared_length(scope) > limit:
+                status = 413
                 await too_large(limit, scope, receive, send)
-                self.observed.record(route.path, 413, time.perf_counter() - started)
                 return
-            if not message.get("more_body", False):
-                break
-        try:
-            answer = await handler(FastRequest(scope, body))
-        except ApiError as exc:
-            answer = error_response(exc)
-        except Exception:
-            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
-            answer = FastResponse(
-                500, "application/json", error_body("internal_error", "internal server error")
-            )
-        try:
+            body = b""
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return  # client went away
+                body += message.get("body", b"")
+                if len(body) > limit:
+                    status = 413
+                    await too_large(limit, scope, receive, send)
+                    return
+                if not message.get("more_body", False):
+                    break
+            try:
+                answer = await handler(FastRequest(scope, body))
+            except ApiError as exc:
+                answer = error_response(exc)
+            except Exception:
+                log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+                answer = FastResponse(
+                    500, "application/json", error_body("internal_error", "internal server error")
+                )
+            status = answer.status
             await answer.send(send)
         finally:
-            self.observed.record(route.path, answer.status, time.perf_counter() - started)
+            self.observed.record(route.path, status, time.perf_counter() - started)

@@ -111,7 +111,7 @@ def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     with _graph() as graph:
         campaigns = graph.messaging.campaigns
         rows = campaigns.all()
-        if as_json:  # the same objects as GET /v1/campaigns
+        if as_json:  # the objects GET /v1/campaigns/{id} answers
             from stopline.api.campaigns import campaign_json
             from stopline.api.errors import dumps
 

@@ -65,7 +65,7 @@ class SuppressionIndex:
         self._scoped: dict[str, dict[str, int]] = {}
         self._cursor: Any = None
         self._lock = threading.Lock()
-        self._details: dict[int, Detail] = {}
+        self._details: dict[Hit, Detail] = {}
 
     def blocked(self, numbers: Iterable[str], scopes: Sequence[str]) -> list[Hit]:
         """Current suppressions of ``numbers`` at any of ``scopes``, fresh from the ledger.
@@ -87,25 +87,28 @@ class SuppressionIndex:
 
     def details(self, hits: Sequence[Hit]) -> dict[int, Detail]:
         """When and how each hit's opt-out happened: one query for those not seen before.
-        Kept by event id, which is safe because an event never changes (the ledger is
-        append-only); a lifted suppression simply stops being a hit."""
+        Kept per hit (number, scope, event id): the projection row an event made always
+        says the same (its own time and source), and a lifted suppression simply stops
+        being a hit."""
         if not hits:
             return {}
         cache = self._details
         found: dict[int, Detail] = {}
         missing: list[Hit] = []
         for hit in hits:
-            detail = cache.get(hit[2])
+            detail = cache.get(hit)
             if detail is None:
                 missing.append(hit)
             else:
                 found[hit[2]] = detail
         if missing:
             fetched = self._feed.details(missing)
-            if len(cache) + len(fetched) > _DETAILS_KEPT:
+            if len(cache) + len(missing) > _DETAILS_KEPT:
                 cache.clear()  # bounded memory; refilled by the next look-ups
-            cache.update(fetched)
-            found.update(fetched)
+            for hit in missing:
+                detail = fetched.get(hit[2])
+                if detail is not None:
+                    cache[hit] = found[hit[2]] = detail
         return found
 
     def size(self) -> int:
