@@ -109,6 +109,21 @@ _ELISION = re.compile(
     re.IGNORECASE,
 )
 SKELETON = str.maketrans(LOOK_ALIKES)
+_ELISION_REACH = 8  # an elision ends with its apostrophe and starts at most 6 letters before
+
+
+def _unelide(text: str) -> str:
+    """``text`` with French/Italian elisions opened (``_ELISION``). Most apostrophes are
+    English contractions, so each is first tested alone, in the few characters around it
+    (the look-behind still sees the text before them): several times faster than
+    rewriting the whole text when nothing is to be done."""
+    for quote in ("'", "’"):
+        at = text.find(quote)
+        while at >= 0:
+            if _ELISION.search(text, max(0, at - _ELISION_REACH), at + 2) is not None:
+                return _ELISION.sub(r"\1 ", text)
+            at = text.find(quote, at + 1)
+    return text
 
 
 def _fold_chars(text: str) -> str:
@@ -134,7 +149,7 @@ def fold(text: str, *, look_alikes: bool = True) -> str:
     Cyrillic and Greek letters as they are (for the lexicons, written in their own script).
     """
     if "'" in text or "’" in text:
-        text = _ELISION.sub(r"\1 ", text)
+        text = _unelide(text)
     if text.isascii():
         folded = _fold_ascii(text)
         if folded.replace(" ", "").isalpha() and not _HAS_RUN.search(folded):
@@ -217,7 +232,7 @@ def fold_spans(text: str, expected: list[str] | None = None) -> tuple[list[str],
     compare the words and fall back to the whole message when they differ.
     """
     if "'" in text or "’" in text:
-        text = _ELISION.sub(r"\1 ", text)  # same length: spans stay valid
+        text = _unelide(text)  # same length: spans stay valid
     if text.isascii():
         found = list(_ASCII_WORD.finditer(text))
         if expected is not None and len(found) == len(expected) and "#" not in text:
