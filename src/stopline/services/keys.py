@@ -80,11 +80,6 @@ class KeyStore:
         self._cache: dict[str, tuple[float, Principal | None]] = {}
         self._lock = threading.Lock()
 
-    def resolve(self, presented: str) -> Principal | None:
-        digest = hash_key(presented)
-        hit = self._cached(digest)
-        return hit[0] if hit is not None else self._load(digest)
-
     async def resolve_async(self, presented: str) -> Principal | None:
         """`resolve` for the event loop: a cache hit is answered at once, a miss queries the
         database in a worker thread so a slow query never blocks the loop."""
