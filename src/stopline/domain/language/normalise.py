@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 
 from stopline.domain.language.confusables import LATIN_EXTRA, LEET, LOOK_ALIKES
+from stopline.domain.language.memo import Memo
 
 _APOSTROPHES = "'`´‘’‛ʹʻʼʽˈ′＇"
 INVISIBLE = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f"
@@ -212,16 +213,7 @@ Span = tuple[int, int]
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9'`]+|#")
-_CHAR_FOLDS: dict[str, str] = {}
-
-
-def _fold_char_cached(ch: str) -> str:
-    found = _CHAR_FOLDS.get(ch)
-    if found is None:
-        found = _fold_chars(ch)
-        if len(_CHAR_FOLDS) < 100_000:
-            _CHAR_FOLDS[ch] = found
-    return found
+_CHAR_FOLDS: Memo[str, str] = Memo(_fold_chars)
 
 
 def fold_spans(text: str, expected: list[str] | None = None) -> tuple[list[str], list[Span]]:
@@ -253,7 +245,7 @@ def fold_spans(text: str, expected: list[str] | None = None) -> tuple[list[str],
         return _respace(pieces, [span for _, span in kept], _words)
     chars: list[tuple[str, int]] = []
     for index, ch in enumerate(text):
-        for piece in _fold_char_cached(ch):
+        for piece in _CHAR_FOLDS[ch]:
             chars.append((piece, index))
     words: list[str] = []
     spans: list[Span] = []

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable
 
 from stopline.domain.language.confusables import LOOK_ALIKES
+from stopline.domain.language.memo import Memo
 from stopline.domain.language.normalise import (
     INVISIBLE,
     LOOK_ALIKE,
@@ -18,23 +19,18 @@ from stopline.domain.language.normalise import (
     fold,
 )
 
-_PLAIN: dict[str, str] = {}
-
 
 def _plain_char(ch: str) -> str:
-    found = _PLAIN.get(ch)
-    if found is not None:
-        return found
     pieces = []
     for part in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
         code = ord(part)
         if part in INVISIBLE or any(lo <= code <= hi for lo, hi in STRIP_MARKS):
             continue
         pieces.append(part)
-    value = unicodedata.normalize("NFC", "".join(pieces))
-    if len(_PLAIN) < 100_000:
-        _PLAIN[ch] = value
-    return value
+    return unicodedata.normalize("NFC", "".join(pieces))
+
+
+_PLAIN: Memo[str, str] = Memo(_plain_char)
 
 
 def plain(text: str) -> tuple[str, list[int] | None]:
@@ -47,7 +43,7 @@ def plain(text: str) -> tuple[str, list[int] | None]:
     out: list[str] = []
     origin: list[int] = []
     for index, ch in enumerate(text):
-        for piece in _plain_char(ch):
+        for piece in _PLAIN[ch]:
             out.append(piece)
             origin.append(index)
     origin.append(len(text))

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from stopline.domain.language import tables
 from stopline.domain.language.lexicon import Strength
+from stopline.domain.language.memo import Memo
 from stopline.domain.language.patterns import Trigger
 from stopline.domain.language.tables import (
     COURTESY,
@@ -84,18 +85,9 @@ def _triggers(word: str) -> tuple[Triggers, Triggers]:
     return intent, benign
 
 
-_WORD_TRIGGERS: dict[str, tuple[Triggers, Triggers]] = {}
+_WORD_TRIGGERS: Memo[str, tuple[Triggers, Triggers]] = Memo(_triggers)
 INTENT_KINDS = frozenset({Kind.OPT_OUT, Kind.REVIEW})
 BENIGN_KINDS = frozenset({Kind.BENIGN})
-
-
-def _entries(word: str) -> tuple[Triggers, Triggers]:
-    entries = _WORD_TRIGGERS.get(word)
-    if entries is None:
-        entries = _triggers(word)
-        if len(_WORD_TRIGGERS) < 100_000:
-            _WORD_TRIGGERS[word] = entries
-    return entries
 
 
 def _match_at(
@@ -123,7 +115,7 @@ def scan(
     position = 0
     for index, word in enumerate(words):
         starts.append(position)
-        entries = cache.get(word) or _entries(word)
+        entries = cache[word]
         if entries[0]:
             _match_at(folded, index, position, entries[0], found)
         if word in lengths:
@@ -137,7 +129,7 @@ def scan_benign(folded: str, words: list[str], starts: list[int]) -> list[Phrase
     found: list[PhraseMatch] = []
     cache = _WORD_TRIGGERS
     for index, word in enumerate(words):
-        entries = cache.get(word) or _entries(word)
+        entries = cache[word]
         if entries[1]:
             _match_at(folded, index, starts[index], entries[1], found)
     return found

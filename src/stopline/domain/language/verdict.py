@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from stopline.domain.language.lexicon import Strength
+from stopline.domain.language.memo import Memo
 from stopline.domain.language.model import Action
 from stopline.domain.language.rules import KeywordCue, PhraseMatch, Segment
 from stopline.domain.language.tables import KeywordHit, Kind
@@ -158,17 +159,16 @@ def _standalone(raw: str, word: str) -> bool:
     STOP", "STOP!!! who are you")."""
     if not word.isascii():
         return False
-    pattern = _STANDALONE.get(word)
-    if pattern is None:
-        pattern = re.compile(
-            rf"(?:^|[.!?;\n])\s*[\"“']?{re.escape(word)}[\"”']?\s*(?:[.!?;\n]|$)", re.IGNORECASE
-        )
-        if len(_STANDALONE) < 4096:
-            _STANDALONE[word] = pattern
-    return pattern.search(raw) is not None
+    return _STANDALONE[word].search(raw) is not None
 
 
-_STANDALONE: dict[str, re.Pattern[str]] = {}
+def _standalone_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:^|[.!?;\n])\s*[\"“']?{re.escape(word)}[\"”']?\s*(?:[.!?;\n]|$)", re.IGNORECASE
+    )
+
+
+_STANDALONE: Memo[str, re.Pattern[str]] = Memo(_standalone_pattern, limit=4096)
 
 
 def weigh(reading: Reading) -> Verdict:
