@@ -25,7 +25,7 @@ class CampaignRow:
     body: str | None
     locale: str | None
     status: CampaignStatus
-    rate_per_second: float | None  # the campaign's, else its sender's
+    rate_per_second: float | None  # the campaign's own; None: see `Campaigns.rate_of`
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
