@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -12,7 +16,10 @@ from sqlalchemy import Engine
 from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
 from stopline.services.gate import check_many
 from stopline.services.ledger import record
+from stopline.storage import migrate
+from stopline.storage.engine import create_database_engine
 from stopline.storage.suppression_index import Detail, Hit, SuppressionIndex
+from stopline.storage.wal_watch import WalWatch
 
 
 @pytest.fixture
@@ -149,3 +156,111 @@ def test_postgres_index_keeps_a_small_pool_under_concurrent_checks(
         assert sa_pool.checkedin() <= 2 and sa_pool.overflow() <= 0
     finally:
         built.close()
+
+
+def _counting_queries(index: SuppressionIndex, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every SQL statement the index's SQLite feed sends."""
+    feed = index._feed
+    sent: list[str] = []
+    original = feed._conn  # type: ignore[attr-defined]
+
+    class Counting:
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self._conn = conn
+
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            sent.append(sql)
+            return self._conn.execute(sql, *args)
+
+    monkeypatch.setattr(feed, "_conn", lambda: Counting(original()))
+    return sent
+
+
+def test_sqlite_skips_the_ledger_query_only_while_nothing_commits(
+    database_url: str, engine: Engine, index: SuppressionIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the wal-index header is SQLite's")
+    n = "+14155550133"
+    index.refresh()
+    sent = _counting_queries(index, monkeypatch)
+    for _ in range(3):
+        assert index.blocked([n], ["organisation"]) == []
+    assert sent == []  # nothing committed: answered from memory
+    with engine.begin() as conn:  # a commit that is not a consent change still re-reads
+        conn.exec_driver_sql("DELETE FROM consent_events WHERE id < 0")
+        conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS scratch (x INTEGER)")
+        conn.exec_driver_sql("INSERT INTO scratch VALUES (1)")
+    assert index.blocked([n], ["organisation"]) == []
+    assert len(sent) == 1
+    change(engine, n, Kind.OPT_OUT)
+    assert [h[0] for h in index.blocked([n], ["organisation"])] == [n]
+    assert len(sent) == 2
+    assert [h[0] for h in index.blocked([n], ["organisation"])] == [n]
+    assert len(sent) == 2
+
+
+def test_an_opt_out_committed_by_another_process_is_seen_at_once(
+    database_url: str, engine: Engine, index: SuppressionIndex
+) -> None:
+    n = "+14155550144"
+    assert index.blocked([n], ["organisation"]) == []
+    script = (
+        "import sys\n"
+        "from datetime import UTC, datetime\n"
+        "from stopline.domain.consent import ConsentDraft, Kind, Source\n"
+        "from stopline.services.ledger import record\n"
+        "from stopline.storage.engine import create_database_engine\n"
+        "engine = create_database_engine(sys.argv[1])\n"
+        "now = datetime.now(UTC)\n"
+        "with engine.execution_options(sqlite_immediate=True).begin() as conn:\n"
+        "    record(conn, [ConsentDraft(sys.argv[2], Kind.OPT_OUT, Source.API, now)], now)\n"
+    )
+    subprocess.run([sys.executable, "-c", script, database_url, n], check=True, timeout=120)
+    assert [h[0] for h in index.blocked([n], ["organisation"])] == [n]
+
+
+def test_the_wal_watch_vouches_only_for_a_whole_initialised_header(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    watch = WalWatch(str(db))
+    assert watch.mark() is None  # no -shm file
+    header = bytearray(48)
+    header[12] = 1  # isInit
+    header[16:20] = (7).to_bytes(4, "little")  # mxFrame
+    shm = tmp_path / "x.db-shm"
+    shm.write_bytes(bytes(header) * 2 + bytes(32_000))
+    first = watch.mark()
+    assert first == bytes(header) and watch.mark() == first
+    torn = bytearray(header)
+    torn[16] = 8  # the second copy is written first: a commit caught mid-write
+    with shm.open("r+b") as f:
+        f.write(bytes(torn))
+    assert watch.mark() is None
+    with shm.open("r+b") as f:
+        f.seek(48)
+        f.write(bytes(torn))
+    assert watch.mark() == bytes(torn) != first
+    uninitialised = bytearray(torn)
+    uninitialised[12] = 0
+    with shm.open("r+b") as f:
+        f.write(bytes(uninitialised) * 2)
+    assert watch.mark() is None
+    watch.close()
+
+
+def test_sqlite_commits_change_the_wal_index_header(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    engine = create_database_engine(url)
+    migrate.upgrade(engine)
+    index = SuppressionIndex(url)
+    try:
+        index.refresh()
+        watch = WalWatch(str(tmp_path / "w.db"))
+        before = watch.mark()
+        assert before is not None and watch.mark() == before
+        change(engine, "+14155550155", Kind.OPT_OUT)
+        assert watch.mark() not in (None, before)
+        watch.close()
+    finally:
+        index.close()
+        engine.dispose()

@@ -79,6 +79,19 @@ async def gate_check(
     return run() if app.index.inline else await run_in_threadpool(run)
 
 
+async def gate_check_one(
+    app: Stopline, number: str, sender: str | None, topic: str | None
+) -> gate.Checked:
+    """`gate_check` for one number."""
+    region = app.settings.default_region
+    sender_address = normalise_address(sender, region) if sender else None
+    if app.index.inline:
+        return gate.check_one(app.index, number, sender=sender_address, topic=topic, region=region)
+    return await run_in_threadpool(
+        gate.check_one, app.index, number, sender=sender_address, topic=topic, region=region
+    )
+
+
 def json(payload: Any, status: int = 200) -> Response:
     return Response(dumps(payload), status_code=status, media_type="application/json")
 
@@ -156,7 +169,7 @@ async def _check(request: FastRequest) -> FastResponse:
         normalise(body.number, app.settings.default_region)
     except InvalidNumber as exc:
         raise invalid_field("number", str(exc), "invalid_number") from None
-    [result] = await gate_check(app, [body.number], body.sender, body.topic)
+    result = await gate_check_one(app, body.number, body.sender, body.topic)
     app.metrics.count_checks(1, 0) if result.decision.allowed else app.metrics.count_checks(0, 1)
     return FastResponse(200, "application/json", dumps(checked_json(result)))
 

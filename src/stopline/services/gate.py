@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from stopline.domain.consent import Scope, scopes_for_send
-from stopline.domain.phone import InvalidNumber, all_canonical, normalise_many
+from stopline.domain.phone import InvalidNumber, all_canonical, normalise, normalise_many
 from stopline.domain.policy import ALLOWED, Decision, Reason, Suppression, may_send
 from stopline.storage.suppression_index import Hit, SuppressionIndex
 
@@ -60,24 +61,55 @@ def check_many(
     """One answer per input, in input order; invalid inputs are answered individually."""
     canonical = all_canonical(raw_numbers)
     normalised = list(raw_numbers) if canonical else normalise_many(raw_numbers, region)
-    scope_names = [str(s) for s in scopes_for_send(sender, topic)]
     valid = set(raw_numbers) if canonical else {n for n in normalised if isinstance(n, str)}
+    blocked = _blocked(index, valid, sender, topic)
+    return Answers(raw_numbers, normalised, blocked, canonical)
+
+
+def check_one(
+    index: SuppressionIndex,
+    raw: str,
+    *,
+    sender: str | None = None,
+    topic: str | None = None,
+    region: str = "US",
+) -> Checked:
+    """`check_many` for a single input, without the list machinery."""
+    try:
+        number = normalise(raw, region)
+    except InvalidNumber as exc:
+        return Checked(raw, None, Decision(False, Reason.INVALID_NUMBER), exc.reason)
+    decision = _blocked(index, {number}, sender, topic).get(number, ALLOWED)
+    return Checked(raw, number, decision)
+
+
+@lru_cache(maxsize=1024)
+def _scopes(sender: str | None, topic: str | None) -> tuple[tuple[str, ...], dict[str, Scope]]:
+    """The scopes whose opt-outs block this send, as the index names them, and parsed."""
+    scopes = scopes_for_send(sender, topic)
+    return tuple(str(s) for s in scopes), {str(s): s for s in scopes}
+
+
+def _blocked(
+    index: SuppressionIndex, numbers: set[str], sender: str | None, topic: str | None
+) -> dict[str, Decision]:
+    """The decision for each of ``numbers`` that may not be texted (E.164 -> decision)."""
+    scope_names, scopes = _scopes(sender, topic)
     for _attempt in range(3):
-        hits = index.blocked(valid, scope_names)
+        hits = index.blocked(numbers, scope_names)
+        if not hits:
+            return {}
         details = index.details(hits)
         if all(h[2] in details for h in hits):
             break  # else a suppression changed between the two reads: look again
     by_number: dict[str, list[Hit]] = {}
     for hit in hits:
         by_number.setdefault(hit[0], []).append(hit)
-    scopes: dict[str, Scope] = {}
     blocked: dict[str, Decision] = {}
     for number, found in by_number.items():
         active: dict[Scope, Suppression] = {}
         for _number, scope_text, event_id in found:
-            scope = scopes.get(scope_text)
-            if scope is None:
-                scope = scopes[scope_text] = Scope.parse(scope_text)
+            scope = scopes[scope_text]
             detail = details.get(event_id)  # still missing after retries: stay blocked
             active[scope] = Suppression(
                 number,
@@ -91,4 +123,4 @@ def check_many(
             blocked[number] = Decision(False, Reason.OPTED_OUT, scope, only.since, only.source)
         else:  # several scopes block it: report the broadest (organisation first)
             blocked[number] = may_send(active, sender, topic)
-    return Answers(raw_numbers, normalised, blocked, canonical)
+    return blocked

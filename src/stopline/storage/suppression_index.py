@@ -8,7 +8,8 @@ while a 10,000-number batch costs one small query instead of 10,000 index probes
 
 How "since the last look" is tracked, per database:
 - SQLite has one writer at a time (``BEGIN IMMEDIATE``), so event ids commit in increasing
-  order: the cursor is the highest id seen.
+  order: the cursor is the highest id seen. When the database's wal-index header shows that
+  nothing at all has committed since that id was read (`WalWatch`), the query is skipped.
 - PostgreSQL writers commit in any order, so ids are not enough. Each event stores the id of
   the transaction that wrote it (``txid``, a column default); every transaction older than
   the snapshot's ``xmin`` has finished, so the next look re-reads only events of transactions
@@ -25,12 +26,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import URL
 
 from stopline.storage.engine import is_sqlite, normalise_url
+from stopline.storage.wal_watch import WalWatch
 
 ORGANISATION = "organisation"
 
@@ -151,13 +153,21 @@ class SuppressionIndex:
                 del self._scoped[number]
 
 
+class _SqliteCursor(NamedTuple):
+    last_id: int  # the highest event id applied
+    mark: bytes | None  # the wal-index header read just before ``last_id`` was
+
+
 class _SqliteFeed:
-    """Thread-local read-only connections in autocommit mode."""
+    """Thread-local read-only connections in autocommit mode. Each look for changes first
+    reads the database's wal-index header (`WalWatch`): when no transaction has committed
+    since the last query, the query is skipped."""
 
     def __init__(self, path: str) -> None:
         self._path = path
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
+        self._watch: WalWatch | None = None
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -169,28 +179,40 @@ class _SqliteFeed:
             conn.execute("PRAGMA busy_timeout=30000")
             self._local.conn = conn
             self._all.append(conn)
+            # reading the journal mode opens the WAL index; connections stay open until
+            # `close`, so the -shm file the watch reads is the live one
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if self._watch is None and str(mode).lower() == "wal":
+                self._watch = WalWatch(self._path)
         return conn
 
-    def load(self) -> tuple[int, list[Hit]]:
+    def _mark(self) -> bytes | None:
+        return self._watch.mark() if self._watch is not None else None
+
+    def load(self) -> tuple[_SqliteCursor, list[Hit]]:
         conn = self._conn()
+        mark = self._mark()
         conn.execute("BEGIN")  # one snapshot for the cursor and the rows
         try:
             cursor = conn.execute("SELECT coalesce(max(id), 0) FROM consent_events").fetchone()[0]
             rows = conn.execute("SELECT number, scope, event_id FROM suppressions").fetchall()
         finally:
             conn.execute("COMMIT")
-        return int(cursor), rows
+        return _SqliteCursor(int(cursor), mark), rows
 
-    def changes(self, cursor: int) -> tuple[int, list[Event]]:
+    def changes(self, cursor: _SqliteCursor) -> tuple[_SqliteCursor, list[Event]]:
+        mark = self._mark()  # read before the query: a commit after it shows next time
+        if mark is not None and mark == cursor.mark:
+            return cursor, []
         events = (
             self._conn()
             .execute(
                 "SELECT id, number, seq, scope, kind FROM consent_events WHERE id > ? ORDER BY id",
-                (cursor,),
+                (cursor.last_id,),
             )
             .fetchall()
         )
-        return (events[-1][0] if events else cursor), events
+        return _SqliteCursor(events[-1][0] if events else cursor.last_id, mark), events
 
     def details(self, hits: Sequence[Hit]) -> dict[int, Detail]:
         ids = json.dumps(sorted({h[2] for h in hits}))
@@ -205,6 +227,8 @@ class _SqliteFeed:
         }
 
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
         for conn in self._all:
             conn.close()
         self._all.clear()
