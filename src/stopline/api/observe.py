@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -14,7 +13,6 @@ class RequestMetrics:
     def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
         self.app = app
         self.metrics = metrics
-        self._children: dict[tuple[str, int], tuple[Any, Any]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -37,13 +35,4 @@ class RequestMetrics:
 
     def record(self, route: str | None, status: int, seconds: float) -> None:
         """Count one request by route template and status, and its latency."""
-        name = route or "unmatched"
-        children = self._children.get((name, status))
-        if children is None:  # label look-ups are costly: resolve each pair once
-            children = (
-                self.metrics.requests.labels(name, str(status)),
-                self.metrics.latency.labels(name),
-            )
-            self._children[(name, status)] = children
-        children[0].inc()
-        children[1].observe(seconds)
+        self.metrics.requests.record(route or "unmatched", status, seconds)
