@@ -75,7 +75,9 @@ def test_mask_keeps_only_country_code_and_last_digits() -> None:
 e164ish = st.one_of(
     st.from_regex(r"\+1[0-9]{10}", fullmatch=True),
     st.from_regex(r"\+1[2-9][0-9]{2}[2-9][0-9]{6}", fullmatch=True),
-    st.text(alphabet="+0123456789１ ", min_size=10, max_size=14),
+    st.text(alphabet="+0123456789１ \n", min_size=10, max_size=14),
+    st.just(""),
+    st.just("+14155550100\n+14155550101"),  # one entry that looks like two lines
 )
 
 
@@ -94,3 +96,9 @@ def test_normalise_many_reports_invalid_entries_in_place() -> None:
     out = normalise_many(["+14155550100", "(415) 555-0101", "nope"])
     assert out[:2] == ["+14155550100", "+14155550101"]
     assert isinstance(out[2], InvalidNumber)
+
+
+def test_numbers_written_with_non_ascii_digits_are_normalised_to_ascii() -> None:
+    assert normalise("+141５5550100") == "+14155550100"  # a fullwidth digit
+    assert normalise("+1415555٠100") == "+14155550100"  # an Arabic-Indic digit
+    assert not all_canonical(["+141５5550100"])

@@ -16,8 +16,9 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
 
-_NANP_E164 = re.compile(r"\+1[2-9]\d{2}[2-9]\d{6}")
-_E164_SHAPE = re.compile(r"\+[1-9]\d{6,14}")
+# [0-9], never \d: \d also matches other scripts' digits ("+141５5550100" is not E.164)
+_NANP_E164 = re.compile(r"\+1[2-9][0-9]{2}[2-9][0-9]{6}")
+_NANP_E164_LINES = re.compile(r"\+1[2-9][0-9]{2}[2-9][0-9]{6}(?:\n\+1[2-9][0-9]{2}[2-9][0-9]{6})*")
 _NANP_NATIONAL = re.compile(r"[2-9]\d{2}[2-9]\d{6}")
 _CHANNEL_PREFIX = re.compile(r"^(?:tel|sms|smsto):", re.IGNORECASE)
 
@@ -65,22 +66,14 @@ def all_canonical(raws: Sequence[str]) -> bool:
     """True when every entry is already canonical North American E.164 (``+1NPANXXXXXX``,
     NPA and NXX starting 2-9): the usual case for systems that store numbers properly.
 
-    Checked with a handful of whole-list string operations (slices of the joined list), so
-    10,000 numbers cost well under a millisecond; equivalent to matching each entry.
+    One regular-expression match over the entries joined by newlines (10,000 numbers in about
+    half a millisecond); the length check makes sure no entry held a newline of its own.
     """
     count = len(raws)
-    if count == 0 or set(map(len, raws)) != {12}:
+    if count == 0:
         return False
-    joined = "".join(raws)
-    return (
-        joined.isascii()
-        and joined[0::12] == "+" * count
-        and joined.count("+") == count
-        and joined[1::12] == "1" * count
-        and not joined[2::12].strip("23456789")
-        and not joined[5::12].strip("23456789")
-        and joined.replace("+", "").isdigit()
-    )
+    joined = "\n".join(raws)
+    return len(joined) == 13 * count - 1 and _NANP_E164_LINES.fullmatch(joined) is not None
 
 
 def normalise_many(raws: Sequence[str], region: str = "US") -> list[str | InvalidNumber]:
@@ -109,11 +102,6 @@ def normalise_address(raw: str, region: str = "US") -> str:
     alphanumeric sender ID is kept as written (trimmed)."""
     number = try_normalise(raw, region)
     return number if number is not None else raw.strip()
-
-
-def is_e164(text: str) -> bool:
-    """True when ``text`` already has the E.164 shape (no parsing, no validity check)."""
-    return _E164_SHAPE.fullmatch(text) is not None
 
 
 def is_assigned(e164: str) -> bool:
