@@ -9,7 +9,7 @@ from functools import lru_cache
 from stopline.domain.consent import Scope, scopes_for_send
 from stopline.domain.phone import InvalidNumber, all_canonical, normalise, normalise_many
 from stopline.domain.policy import ALLOWED, Decision, Reason, Suppression, may_send
-from stopline.storage.suppression_index import Hit, SuppressionIndex
+from stopline.storage.suppression_index import Detail, Hit, SuppressionIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +107,10 @@ def _blocked(
         by_number.setdefault(hit[0], []).append(hit)
     blocked: dict[str, Decision] = {}
     for number, found in by_number.items():
+        if len(found) == 1:  # the usual case: the one opt-out that applies is the answer
+            [(_number, scope_text, event_id)] = found
+            blocked[number] = _opted_out(scopes[scope_text], details.get(event_id))
+            continue
         active: dict[Scope, Suppression] = {}
         for _number, scope_text, event_id in found:
             scope = scopes[scope_text]
@@ -118,9 +122,14 @@ def _blocked(
                 detail.source if detail else "unknown",
                 event_id,
             )
-        if len(active) == 1:  # the usual case: the one opt-out that applies is the answer
-            [(scope, only)] = active.items()
-            blocked[number] = Decision(False, Reason.OPTED_OUT, scope, only.since, only.source)
-        else:  # several scopes block it: report the broadest (organisation first)
-            blocked[number] = may_send(active, sender, topic)
+        # several scopes block it: report the broadest (organisation first)
+        blocked[number] = may_send(active, sender, topic)
     return blocked
+
+
+def _opted_out(scope: Scope, detail: Detail | None) -> Decision:
+    """Blocked by one opt-out; without its details (still missing after the retries) the
+    number stays blocked, its source unknown."""
+    if detail is None:
+        return Decision(False, Reason.OPTED_OUT, scope, None, "unknown")
+    return Decision(False, Reason.OPTED_OUT, scope, detail.since, detail.source)
