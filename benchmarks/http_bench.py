@@ -1,10 +1,13 @@
 """HTTP benchmark: Stopline's webhook and send-gate paths against a minimal ASGI endpoint
 served the same way (uvicorn, one worker, httptools + uvloop, no access log), in one run.
 
-    .venv/bin/python -m benchmarks.http_bench [--duration 10] [--connections 32]
+    .venv/bin/python -m benchmarks.http_bench [--duration 5] [--rounds 3] [--connections 32]
 
-Needs `wrk` (Debian: apt-get install wrk). Prints a table of requests/s, latency and the
-ratio to the baseline, and writes benchmarks/results/http.json.
+Both servers stay up for the whole run. Each scenario runs in rounds that alternate with the
+baseline (baseline, scenario, baseline, scenario, ...), and its ratio is the median of the
+rounds' ratios, so a machine whose speed drifts during the run (a shared VM) moves both
+sides of each ratio alike. Needs `wrk` (Debian: apt-get install wrk). Prints a table of
+requests/s, latency and the ratio to the baseline, and writes benchmarks/results/http.json.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,6 +32,7 @@ import httpx
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 TOKEN = "benchmark-twilio-auth-token-0123456789"
+SCENARIOS = ("webhook", "check", "batch", "batch_national_format")
 UVICORN = ["--http", "httptools", "--loop", "uvloop", "--no-access-log", "--log-level", "warning"]
 
 
@@ -147,7 +152,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--duration", type=int, default=5, help="seconds per round")
+    parser.add_argument("--rounds", type=int, default=3, help="baseline/scenario pairs")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--database-url", default=None, help="default: a new SQLite file")
     opts = parser.parse_args()
@@ -191,23 +197,38 @@ def main() -> None:
         .stdout.strip()
         .splitlines()[-1]
     )
-    d, c = opts.duration, opts.connections
-    results: dict[str, Any] = {"connections": c, "duration_s": d}
-
-    baseline = Served(["benchmarks.minimal_app:app"], env)
-    try:
-        results["baseline"] = wrk(baseline.url + "/", None, [], d, c)
-    finally:
-        baseline.stop()
+    d, c, rounds = opts.duration, opts.connections, opts.rounds
+    results: dict[str, Any] = {"connections": c, "duration_s": d, "rounds": rounds}
 
     port = free_port()  # signatures cover the public URL, so it is fixed before signing
     env["STOPLINE_PUBLIC_URL"] = f"http://127.0.0.1:{port}"
-    stopline = Served(["--factory", "stopline.api.app:create_app_from_env"], env, port)
+    baseline = Served(["benchmarks.minimal_app:app"], env)
+    stopline: Served | None = None
     try:
+        stopline = Served(["--factory", "stopline.api.app:create_app_from_env"], env, port)
         script = HERE / "wrk_cycle.lua"
+
+        def paired(runs: list[tuple[Path, int]]) -> dict[str, Any]:
+            """One round per request file: the baseline, then the scenario."""
+            measured = []
+            for requests_file, conns in runs:
+                base = wrk(baseline.url + "/", None, [], d, c)
+                mine = wrk(stopline.url, script, [str(requests_file)], d, conns)  # type: ignore[union-attr]
+                measured.append(
+                    {**mine, "baseline_rps": base["rps"], "ratio": mine["rps"] / base["rps"]}
+                )
+            return {
+                **{k: statistics.median(r[k] for r in measured) for k in measured[0]},
+                "non_2xx": sum(r["non_2xx"] for r in measured),
+                "each": measured,
+            }
+
         auth = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
-        hooks = request_file(tmp / "twilio.txt", twilio_requests(stopline.url, 200_000))
-        results["webhook"] = wrk(stopline.url, script, [str(hooks)], d, c)
+        # each round sends webhooks never sent before (a retry would be answered from storage)
+        hooks = twilio_requests(stopline.url, 40_000 * rounds)
+        results["webhook"] = paired(
+            [(request_file(tmp / f"twilio{r}.txt", hooks[r::rounds]), c) for r in range(rounds)]
+        )
         singles = [
             (
                 "POST",
@@ -217,19 +238,16 @@ def main() -> None:
             )
             for i in range(10_000)
         ]
-        results["check"] = wrk(
-            stopline.url, script, [str(request_file(tmp / "check.txt", singles))], d, c
-        )
+        check_file = request_file(tmp / "check.txt", singles)
+        results["check"] = paired([(check_file, c)] * rounds)
         numbers = batch_numbers()
         batch = [("POST", "/v1/check/batch", auth, json.dumps({"numbers": numbers}))]
-        results["batch"] = wrk(
-            stopline.url, script, [str(request_file(tmp / "batch.txt", batch))], d, min(c, 4)
-        )
+        batch_file = request_file(tmp / "batch.txt", batch)
+        results["batch"] = paired([(batch_file, min(c, 4))] * rounds)
         messy = [f"({n[2:5]}) {n[5:8]}-{n[8:]}" for n in numbers]
         batch_messy = [("POST", "/v1/check/batch", auth, json.dumps({"numbers": messy}))]
-        results["batch_national_format"] = wrk(
-            stopline.url, script, [str(request_file(tmp / "batch2.txt", batch_messy))], d, min(c, 4)
-        )
+        messy_file = request_file(tmp / "batch2.txt", batch_messy)
+        results["batch_national_format"] = paired([(messy_file, min(c, 4))] * rounds)
         with httpx.Client(base_url=stopline.url, headers=auth) as client:
             metrics = client.get("/metrics").text
         sizes = re.search(r"stopline_commit_batch_size_sum ([\d.e+]+)", metrics)
@@ -237,24 +255,31 @@ def main() -> None:
         if sizes and counts and float(counts.group(1)):
             results["mean_commit_batch"] = float(sizes.group(1)) / float(counts.group(1))
     finally:
-        stopline.stop()
+        baseline.stop()
+        if stopline is not None:
+            stopline.stop()
 
-    base = results["baseline"]["rps"]
+    every_base = [r["baseline_rps"] for k in SCENARIOS for r in results[k]["each"]]
+    results["baseline"] = {"rps": statistics.median(every_base)}
     rows = [
-        ("minimal ASGI endpoint (baseline)", results["baseline"], 1),
         ("POST /webhooks/twilio (signed, mixed STOP/HELP/other)", results["webhook"], 1),
         ("POST /v1/check (single number)", results["check"], 1),
         ("POST /v1/check/batch (10,000 E.164, 5% opted out)", results["batch"], 10_000),
         ("POST /v1/check/batch (same, national format)", results["batch_national_format"], 10_000),
     ]
     print(
-        f"\n{'scenario':58} {'req/s':>9} {'numbers/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6}"
+        f"\n{'scenario':55} {'req/s':>8} {'numbers/s':>10} {'p50 ms':>7} {'p99 ms':>7}"
+        f" {'baseline':>9} {'ratio':>6}"
     )
     for name, r, per in rows:
         print(
-            f"{name:58} {r['rps']:9.0f} {r['rps'] * per:11.0f} {r['p50_ms']:8.2f} "
-            f"{r['p99_ms']:8.2f} {r['rps'] / base:6.2f}"
+            f"{name:55} {r['rps']:8.0f} {r['rps'] * per:10.0f} {r['p50_ms']:7.2f} "
+            f"{r['p99_ms']:7.2f} {r['baseline_rps']:9.0f} {r['ratio']:6.2f}"
         )
+    print(
+        f"medians of {rounds} rounds of {d} s; 'baseline' is the minimal endpoint's req/s in the"
+        " rounds paired with each scenario"
+    )
     if "mean_commit_batch" in results:
         print(f"mean group-commit batch: {results['mean_commit_batch']:.1f} requests per fsync")
     RESULTS.mkdir(exist_ok=True)
