@@ -17,6 +17,7 @@ from stopline.api.fast import (
     FastRequest,
     FastResponse,
     FastRoute,
+    FlatStrings,
     authenticate,
     json_body,
     served_by,
@@ -161,15 +162,24 @@ def render_results(answers: gate.Answers) -> bytes:
     return ('{"results":[' + ",".join(chunks) + "]}").encode()
 
 
+_CHECK_FIELDS = FlatStrings(CheckRequest)
+
+
 async def _check(request: FastRequest) -> FastResponse:
     await authenticate(request, KeyScope.CHECK)
-    body = json_body(request, CheckRequest)
+    fields = _CHECK_FIELDS.fields(request.body)
+    if fields is None:  # anything but a plain object of strings: let the model decide
+        body = json_body(request, CheckRequest)
+        number, sender, topic = body.number, body.sender, body.topic
+    else:
+        number = fields["number"] or ""  # required: never None here
+        sender, topic = fields.get("sender"), fields.get("topic")
     app = request.stopline
     try:
-        normalise(body.number, app.settings.default_region)
+        normalise(number, app.settings.default_region)
     except InvalidNumber as exc:
         raise invalid_field("number", str(exc), "invalid_number") from None
-    result = await gate_check_one(app, body.number, body.sender, body.topic)
+    result = await gate_check_one(app, number, sender, topic)
     app.metrics.count_checks(1, 0) if result.decision.allowed else app.metrics.count_checks(0, 1)
     return FastResponse(200, "application/json", dumps(checked_json(result)))
 

@@ -1,0 +1,70 @@
+"""The single check's shortcut past pydantic accepts exactly what the model accepts unchanged."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from stopline.api.fast import FlatStrings
+from stopline.api.schemas import BatchCheckRequest, CheckRequest
+
+FLAT = FlatStrings(CheckRequest)
+
+values = st.one_of(
+    st.none(),
+    st.text(max_size=70),
+    st.text(min_size=95, max_size=105),
+    st.integers(),
+    st.booleans(),
+    st.lists(st.text(max_size=3), max_size=2),
+)
+objects = st.dictionaries(
+    st.sampled_from(["number", "sender", "topic", "extra", "Number"]), values, max_size=4
+)
+bodies = st.one_of(
+    objects.map(lambda d: json.dumps(d).encode()),
+    objects.map(lambda d: json.dumps(d, ensure_ascii=False).encode()),
+    st.sampled_from([b"", b"[]", b"null", b'"+14155550100"', b"{", b'{"number": "1"', b"\xff\xfe"]),
+    st.binary(max_size=40),
+)
+
+
+@settings(max_examples=2000)
+@given(bodies)
+def test_the_shortcut_agrees_with_the_model(body: bytes) -> None:
+    fast = FLAT.fields(body)
+    try:
+        model = CheckRequest.model_validate_json(body)
+    except ValidationError:
+        assert fast is None  # the model refuses: the caller must see the model's error
+        return
+    if fast is not None:
+        held = {name: getattr(model, name) for name in CheckRequest.model_fields}
+        assert {name: fast.get(name) for name in CheckRequest.model_fields} == held
+
+
+def test_plain_bodies_take_the_shortcut() -> None:
+    assert FLAT.fields(b'{"number": "+14155550100"}') == {"number": "+14155550100"}
+    assert FLAT.fields(b'{"number": "x", "sender": null, "topic": "sales"}') == {
+        "number": "x",
+        "sender": None,
+        "topic": "sales",
+    }
+    assert FLAT.fields(b'{"number": "' + b"1" * 65 + b'"}') is None  # over max_length
+    assert FLAT.fields(b'{"number": null}') is None  # required and not nullable
+    assert FLAT.fields(b'{"sender": "x"}') is None  # number missing
+    assert FLAT.fields(b'{"number": "x", "other": 1}') is None  # extra field
+
+
+def test_only_flat_string_models_qualify() -> None:
+    class Loose(BaseModel):
+        number: str
+
+    with pytest.raises(TypeError):
+        FlatStrings(Loose)  # extra fields not forbidden
+    with pytest.raises(TypeError):
+        FlatStrings(BatchCheckRequest)  # a list field
