@@ -264,3 +264,75 @@ def test_sqlite_commits_change_the_wal_index_header(tmp_path: Path) -> None:
     finally:
         index.close()
         engine.dispose()
+
+
+def test_a_lock_free_look_up_that_overlaps_a_refresh_is_discarded(
+    engine: Engine, index: SuppressionIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL checks always take the lock")
+    n = "+14155550166"
+    change(engine, n, Kind.OPT_OUT)
+    assert [h[0] for h in index.blocked([n], ["organisation"])] == [n]
+    real = index._lookup
+    calls: list[int] = []
+
+    def overlapped(wanted: set[str], scopes: Sequence[str]) -> list[Hit]:
+        calls.append(index._version)
+        if len(calls) == 1:  # as if another thread applied events during this look-up
+            index._version += 2
+            return []
+        return real(wanted, scopes)
+
+    monkeypatch.setattr(index, "_lookup", overlapped)
+    assert [h[0] for h in index.blocked([n], ["organisation"])] == [n]
+    assert len(calls) == 2  # the lock-free result was thrown away and the look-up redone
+
+
+def test_events_are_applied_before_the_cursor_that_covers_them_is_published(
+    engine: Engine, index: SuppressionIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index.refresh()
+    before = index._cursor
+    seen: list[tuple[object, int]] = []
+    real = index._set
+
+    def watching(number: str, scope: str, event_id: int) -> None:
+        seen.append((index._cursor, index._version))
+        real(number, scope, event_id)
+
+    monkeypatch.setattr(index, "_set", watching)
+    change(engine, "+14155550177", Kind.OPT_OUT)
+    index.refresh()
+    assert seen and all(cursor is before and version % 2 == 1 for cursor, version in seen)
+    assert index._cursor is not before and index._version % 2 == 0
+
+
+def test_checks_from_many_threads_during_changes_stay_consistent(
+    engine: Engine, index: SuppressionIndex
+) -> None:
+    """Readers racing a writer never fail and never see a number that was never changed."""
+    numbers = [f"+1415555{i:04d}" for i in range(20)]
+    untouched = "+14155559999"
+    errors: list[BaseException] = []
+    stop = False
+
+    def read() -> None:
+        try:
+            while not stop:
+                for hit in index.blocked([*numbers, untouched], ["organisation", "topic:sales"]):
+                    assert hit[0] != untouched
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    with ThreadPoolExecutor(3) as pool:
+        readers = [pool.submit(read) for _ in range(3)]
+        for round_ in range(6):
+            kind = Kind.OPT_OUT if round_ % 2 == 0 else Kind.OPT_IN
+            for number in numbers:
+                change(engine, number, kind)
+        stop = True
+        for reader in readers:
+            reader.result(timeout=60)
+    assert errors == []
+    assert index.blocked(numbers, ["organisation"]) == []  # the last round opted back in

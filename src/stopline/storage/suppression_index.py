@@ -50,6 +50,7 @@ class Detail:
 class _Feed(Protocol):
     def load(self) -> tuple[Any, list[Hit]]: ...
     def changes(self, cursor: Any) -> tuple[Any, list[Event]]: ...
+    def current(self, cursor: Any) -> bool: ...
     def details(self, hits: Sequence[Hit]) -> dict[int, Detail]: ...
     def close(self) -> None: ...
 
@@ -66,25 +67,46 @@ class SuppressionIndex:
         self._org: dict[str, int] = {}
         self._scoped: dict[str, dict[str, int]] = {}
         self._cursor: Any = None
+        self._version = 0  # odd while a refresh applies events (see `blocked`)
         self._lock = threading.Lock()
         self._details: dict[Hit, Detail] = {}
 
     def blocked(self, numbers: Iterable[str], scopes: Sequence[str]) -> list[Hit]:
         """Current suppressions of ``numbers`` at any of ``scopes``, fresh from the ledger.
-        Reads happen under the same lock as updates (checks may run in a thread pool)."""
+
+        When the database shows that nothing has committed since the index last looked, the
+        look-up runs without the lock, as a seqlock reader: it is kept only if no refresh
+        applied events meanwhile (``_version`` unchanged and even). Otherwise the refresh
+        and the look-up happen under the lock (checks may run in a thread pool)."""
         wanted = numbers if isinstance(numbers, (set, frozenset)) else set(numbers)
-        others = [s for s in scopes if s != ORGANISATION]
-        hits: list[Hit] = []
+        version = self._version
+        cursor = self._cursor
+        if version % 2 == 0 and cursor is not None and self._feed.current(cursor):
+            hits = self._lookup(wanted, scopes)
+            if self._version == version:
+                return hits
         with self._lock:
             self._refresh()
-            if ORGANISATION in scopes:
-                org = self._org
-                hits.extend((n, ORGANISATION, org[n]) for n in org.keys() & wanted)
-            if others:
-                scoped = self._scoped
-                for number in scoped.keys() & wanted:
-                    by_scope = scoped[number]
-                    hits.extend((number, s, by_scope[s]) for s in others if s in by_scope)
+            return self._lookup(wanted, scopes)
+
+    def _lookup(self, wanted: set[str] | frozenset[str], scopes: Sequence[str]) -> list[Hit]:
+        """Never raises on a concurrent refresh (a lock-free reader discards such results)."""
+        hits: list[Hit] = []
+        if ORGANISATION in scopes:
+            org = self._org
+            for number in org.keys() & wanted:
+                event_id = org.get(number)
+                if event_id is not None:
+                    hits.append((number, ORGANISATION, event_id))
+        others = [s for s in scopes if s != ORGANISATION]
+        if others:
+            scoped = self._scoped
+            for number in scoped.keys() & wanted:
+                by_scope = scoped.get(number) or {}
+                for s in others:
+                    event_id = by_scope.get(s)
+                    if event_id is not None:
+                        hits.append((number, s, event_id))
         return hits
 
     def details(self, hits: Sequence[Hit]) -> dict[int, Detail]:
@@ -121,17 +143,31 @@ class SuppressionIndex:
             self._refresh()
 
     def _refresh(self) -> None:
+        """Apply what committed since the last look (under the lock). The cursor is
+        published only after its events are applied, and ``_version`` is odd while they
+        are, so a lock-free reader never takes a half-applied state for a current one."""
         if self._cursor is None:
-            self._cursor, rows = self._feed.load()
-            for number, scope, event_id in rows:
-                self._set(number, scope, event_id)
+            cursor, rows = self._feed.load()
+            self._version += 1
+            try:
+                for number, scope, event_id in rows:
+                    self._set(number, scope, event_id)
+            finally:
+                self._version += 1
+            self._cursor = cursor
             return
-        self._cursor, events = self._feed.changes(self._cursor)
-        for event_id, number, _seq, scope, kind in events:
-            if kind == "opt_out":
-                self._set(number, scope, event_id)
-            else:
-                self._unset(number, scope)
+        cursor, events = self._feed.changes(self._cursor)
+        if events:
+            self._version += 1
+            try:
+                for event_id, number, _seq, scope, kind in events:
+                    if kind == "opt_out":
+                        self._set(number, scope, event_id)
+                    else:
+                        self._unset(number, scope)
+            finally:
+                self._version += 1
+        self._cursor = cursor
 
     def close(self) -> None:
         self._feed.close()
@@ -199,6 +235,11 @@ class _SqliteFeed:
         finally:
             conn.execute("COMMIT")
         return _SqliteCursor(int(cursor), mark), rows
+
+    def current(self, cursor: _SqliteCursor) -> bool:
+        """True when nothing has committed since ``cursor`` was read."""
+        mark = self._mark()
+        return mark is not None and mark == cursor.mark
 
     def changes(self, cursor: _SqliteCursor) -> tuple[_SqliteCursor, list[Event]]:
         mark = self._mark()  # read before the query: a commit after it shows next time
@@ -280,6 +321,9 @@ class _PostgresFeed:
             cur.execute("SELECT number, scope, event_id FROM suppressions")
             rows = cur.fetchall()
         return _PgCursor(xmin, applied), rows
+
+    def current(self, cursor: _PgCursor) -> bool:
+        return False  # no cheap way to know: every check looks for changes
 
     def changes(self, cursor: _PgCursor) -> tuple[_PgCursor, list[Event]]:
         with self._cursor() as cur:

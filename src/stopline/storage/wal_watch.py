@@ -20,6 +20,7 @@ open for as long as it uses the watch, so the file read is the one every writer 
 from __future__ import annotations
 
 import os
+import threading
 
 _HEADER = 48  # one copy of the WalIndexHdr
 _IS_INIT = 12  # offset of the isInit byte in a copy
@@ -29,15 +30,20 @@ class WalWatch:
     def __init__(self, database_path: str) -> None:
         self._path = database_path + "-shm"
         self._fd: int | None = None
+        self._opening = threading.Lock()
 
     def mark(self) -> bytes | None:
-        """The current wal-index header, or None when it cannot vouch for anything."""
+        """The current wal-index header, or None when it cannot vouch for anything.
+        Safe to call from several threads."""
         fd = self._fd
         if fd is None:
-            try:
-                fd = self._fd = os.open(self._path, os.O_RDONLY)
-            except OSError:
-                return None
+            with self._opening:
+                if self._fd is None:
+                    try:
+                        self._fd = os.open(self._path, os.O_RDONLY)
+                    except OSError:
+                        return None
+                fd = self._fd
         try:
             both = os.pread(fd, 2 * _HEADER, 0)
         except OSError:
