@@ -81,15 +81,14 @@ async def gate_check(
 
 
 async def gate_check_one(
-    app: Stopline, number: str, sender: str | None, topic: str | None
+    app: Stopline, raw: str, number: str, sender: str | None, topic: str | None
 ) -> gate.Checked:
-    """`gate_check` for one number."""
-    region = app.settings.default_region
-    sender_address = normalise_address(sender, region) if sender else None
+    """`gate_check` for one input, already normalised to ``number`` (E.164)."""
+    sender_address = normalise_address(sender, app.settings.default_region) if sender else None
     if app.index.inline:
-        return gate.check_one(app.index, number, sender=sender_address, topic=topic, region=region)
+        return gate.check_one(app.index, raw, number, sender=sender_address, topic=topic)
     return await run_in_threadpool(
-        gate.check_one, app.index, number, sender=sender_address, topic=topic, region=region
+        gate.check_one, app.index, raw, number, sender=sender_address, topic=topic
     )
 
 
@@ -176,10 +175,10 @@ async def _check(request: FastRequest) -> FastResponse:
         sender, topic = fields.get("sender"), fields.get("topic")
     app = request.stopline
     try:
-        normalise(number, app.settings.default_region)
+        e164 = normalise(number, app.settings.default_region)
     except InvalidNumber as exc:
         raise invalid_field("number", str(exc), "invalid_number") from None
-    result = await gate_check_one(app, number, sender, topic)
+    result = await gate_check_one(app, number, e164, sender, topic)
     app.metrics.count_checks(1, 0) if result.decision.allowed else app.metrics.count_checks(0, 1)
     return FastResponse(200, "application/json", dumps(checked_json(result)))
 

@@ -17,9 +17,10 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
 
 # [0-9], never \d: \d also matches other scripts' digits ("+141５5550100" is not E.164)
-_NANP_E164 = re.compile(r"\+1[2-9][0-9]{2}[2-9][0-9]{6}")
-_NANP_E164_LINES = re.compile(r"\+1[2-9][0-9]{2}[2-9][0-9]{6}(?:\n\+1[2-9][0-9]{2}[2-9][0-9]{6})*")
-_NANP_NATIONAL = re.compile(r"[2-9]\d{2}[2-9]\d{6}")
+_NANP = r"\+1[2-9][0-9]{2}[2-9][0-9]{6}"
+_NANP_E164 = re.compile(_NANP)
+_NANP_E164_LINES = re.compile(f"{_NANP}(?:\n{_NANP})*")  # numbers, one per line
+_NANP_NATIONAL = re.compile(r"[2-9][0-9]{2}[2-9][0-9]{6}")
 _CHANNEL_PREFIX = re.compile(r"^(?:tel|sms|smsto):", re.IGNORECASE)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from stopline.domain.consent import Scope, scopes_for_send
-from stopline.domain.phone import InvalidNumber, all_canonical, normalise, normalise_many
+from stopline.domain.phone import InvalidNumber, all_canonical, normalise_many
 from stopline.domain.policy import ALLOWED, Decision, Reason, Suppression, may_send
 from stopline.storage.suppression_index import Detail, Hit, SuppressionIndex
 
@@ -69,18 +69,14 @@ def check_many(
 def check_one(
     index: SuppressionIndex,
     raw: str,
+    number: str,
     *,
     sender: str | None = None,
     topic: str | None = None,
-    region: str = "US",
 ) -> Checked:
-    """`check_many` for a single input, without the list machinery."""
-    try:
-        number = normalise(raw, region)
-    except InvalidNumber as exc:
-        return Checked(raw, None, Decision(False, Reason.INVALID_NUMBER), exc.reason)
-    decision = _blocked(index, {number}, sender, topic).get(number, ALLOWED)
-    return Checked(raw, number, decision)
+    """`check_many` for one input that the caller has already normalised to ``number``
+    (E.164), without the list machinery."""
+    return Checked(raw, number, _blocked(index, {number}, sender, topic).get(number, ALLOWED))
 
 
 @lru_cache(maxsize=1024)
