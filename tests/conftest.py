@@ -90,6 +90,9 @@ def settings(database_url: str) -> Settings:
         brand_name="Acme",
         help_contact="help@acme.example",
         twilio_auth_token=TWILIO_TOKEN,  # type: ignore[arg-type]
+        # in-process writer for speed; test_inbound_writer.py and the e2e tests (real
+        # servers, default settings) cover the writer process
+        inbound_writer="thread",
     )
 
 

@@ -28,6 +28,7 @@ from stopline.providers.replays import ReplayGuard
 from stopline.services.broadcast import BroadcastWorker
 from stopline.services.campaigns import CampaignDefaults, Campaigns
 from stopline.services.inbound import InboundRecorder
+from stopline.services.inbound_writer import InboundWriter
 from stopline.services.keys import KeyStore
 from stopline.services.ledger import ConsentRecorder
 from stopline.services.messaging import Messaging
@@ -57,6 +58,7 @@ class Stopline:
     metrics: Metrics
     policy: InboundPolicy
     inbound: InboundRecorder
+    inbound_writer: InboundWriter  # records `inbound` commands: a child process or `commits`
     consent: ConsentRecorder
     index: SuppressionIndex
     messaging: Messaging
@@ -160,6 +162,7 @@ def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None =
     )
     review = review_policy_from(settings)
     consent = ConsentRecorder(utc_now)
+    inbound = InboundRecorder(utc_now, review)
     index = SuppressionIndex(settings.database_url)
     context = context_from(settings)
     per_sender = senders_from(settings, policy)
@@ -170,7 +173,8 @@ def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None =
         keys=KeyStore(engine, ttl=settings.key_cache_seconds),
         metrics=metrics,
         policy=policy,
-        inbound=InboundRecorder(utc_now, review),
+        inbound=inbound,
+        inbound_writer=InboundWriter(commits, inbound, metrics.observe_batch),
         consent=consent,
         index=index,
         context=context,

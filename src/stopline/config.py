@@ -125,6 +125,11 @@ class Settings(ProviderSettings, CampaignSettings):
         2 * 1024**3, description="Largest CSV accepted by POST /v1/scrub (spooled to disk)"
     )
     key_cache_seconds: float = Field(5.0, description="How long a resolved API key is cached")
+    inbound_writer: Literal["process", "thread"] = Field(
+        "process",
+        description="Where the server records inbound messages: a child process with its own "
+        "interpreter (default; on a SQLite memory database a thread) or a thread of the server",
+    )
     log_level: str = "INFO"
     log_format: str = Field("json", description="json or console")
     access_log: bool = False

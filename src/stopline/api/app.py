@@ -16,6 +16,7 @@ from stopline.api.limits import BodyLimit
 from stopline.api.observe import RequestMetrics
 from stopline.config import Settings
 from stopline.metrics import Metrics
+from stopline.storage.engine import shared_between_processes
 
 DESCRIPTION = """
 Stopline receives your SMS providers' inbound webhooks, records every opt-out and opt-in on an
@@ -40,6 +41,8 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         graph = app_graph or bootstrap.build(settings, metrics=metrics)
         app.state.stopline = graph
+        if settings.inbound_writer == "process" and shared_between_processes(settings.database_url):
+            await graph.inbound_writer.start_process(graph.settings)
         if settings.outbox_worker:
             graph.messaging.outbox.start()  # REST replies are delivered after commit
         if settings.broadcast_worker:
@@ -50,6 +53,7 @@ def create_app(
         finally:
             graph.messaging.broadcasts.stop()
             graph.messaging.outbox.stop()
+            await graph.inbound_writer.stop_process()
             if app_graph is None:
                 graph.close()
 

@@ -360,7 +360,7 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
     profile = await app.messaging.senders.profile_async(message.to)
     classification = app.classifier(message.body, profile.context)
     command = InboundCommand(message, classification, profile.policy)
-    result = await app.commits.submit_async(app.inbound, command)
+    result = await app.inbound_writer.record(command)
     await app.messaging.fence.settled([sender])
     app.metrics.count_inbound(body.provider, result.outcome.value)
     return json(

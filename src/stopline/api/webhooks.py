@@ -96,7 +96,7 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
         message = messaging.answered_by_provider(provider, message, classification)
         route = messaging.reply_route(provider, profile)
         command = InboundCommand(message, classification, profile.policy, route)
-        pending.append(app.commits.submit_async(app.inbound, command))
+        pending.append(app.inbound_writer.record(command))
         queued = queued or route is not None
     for report in batch.statuses if batch.body_signed else ():
         draft = status_signal(report, app.policy.opt_out_scope)

@@ -147,6 +147,69 @@ class InboundRecorder:
         return [r if r is not None else next(fresh) for r in results]
 
 
+def command_to_wire(command: InboundCommand) -> list[Any]:
+    """The command as JSON-ready values, for the inbound writer process (its policy travels
+    separately, once per policy object)."""
+    m, c, route = command.message, command.classification, command.reply_via
+    return [
+        m.provider,
+        m.provider_message_id,
+        m.from_number,
+        m.to,
+        m.body,
+        m.received_at.isoformat(),
+        m.provider_keyword.value if m.provider_keyword is not None else None,
+        c.action.value,
+        c.intent,
+        c.confidence,
+        c.language,
+        c.rule,
+        list(c.span) if c.span is not None else None,
+        c.explanation,
+        [route.provider, route.account] if route is not None else None,
+    ]
+
+
+def command_from_wire(values: Sequence[Any], policy: InboundPolicy) -> InboundCommand:
+    (provider, mid, sender, to, body, received, keyword) = values[:7]
+    (action, intent, confidence, language, rule, span, explanation, route) = values[7:]
+    message = InboundMessage(
+        provider,
+        mid,
+        sender,
+        to,
+        body,
+        datetime.fromisoformat(received),
+        Action(keyword) if keyword is not None else None,
+    )
+    classification = Classification(
+        Action(action),
+        intent,
+        confidence,
+        language,
+        rule,
+        (span[0], span[1]) if span is not None else None,
+        explanation,
+    )
+    reply_via = ReplyRoute(route[0], route[1]) if route is not None else None
+    return InboundCommand(message, classification, policy, reply_via)
+
+
+def result_to_wire(result: InboundResult) -> list[Any]:
+    return [
+        result.outcome.value,
+        result.action.value,
+        result.reply,
+        result.duplicate,
+        result.event_id,
+    ]
+
+
+def result_from_wire(values: Sequence[Any]) -> InboundResult:
+    outcome, action, reply, duplicate, event_id = values
+    return InboundResult(Outcome(outcome), Action(action), reply, duplicate, event_id)
+
+
 def _outbox_row(command: InboundCommand, reply: str, now: datetime) -> dict[str, Any]:
     route, m = command.reply_via, command.message
     assert route is not None

@@ -52,11 +52,9 @@ class CommitQueue:
         retries: int = 3,
         on_batch: Callable[[int, float], None] | None = None,
     ) -> None:
-        self._engine = engine.execution_options(sqlite_immediate=True)
+        self._group = GroupCommit(engine, retries=retries, on_batch=on_batch)
         self._queue: queue.SimpleQueue[_Pending[Any, Any] | None] = queue.SimpleQueue()
         self._max_batch = max_batch
-        self._retries = retries
-        self._on_batch = on_batch
         self._closed = False
         self._thread = threading.Thread(target=self._run, name="stopline-commit", daemon=True)
         self._thread.start()
@@ -116,11 +114,36 @@ class CommitQueue:
                 self._commit(batch)
             except BaseException as exc:  # never let the writer die with callers waiting
                 log.exception("commit queue failed a batch of %d", len(batch))
-                _settle([p for p in batch if not _done(p)], [exc] * len(batch), failed=True)
+                _settle([p for p in batch if not _done(p)], [(False, exc)] * len(batch))
             if stop:
                 return
 
     def _commit(self, batch: list[_Pending[Any, Any]]) -> None:
+        outcomes = self._group.run([(p.handler, p.item) for p in batch])
+        _settle(batch, outcomes)
+
+
+Outcome = tuple[bool, Any]  # (committed, the handler's result) or (False, the exception)
+
+
+class GroupCommit:
+    """Runs a batch of (handler, item) pairs in one transaction: each handler once over its
+    items. A batch that fails on the database (for example a unique-key race with another
+    process) is retried from scratch, then each item alone, so one bad item cannot fail its
+    neighbours. Used by `CommitQueue`'s thread and by the inbound writer process."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        retries: int = 3,
+        on_batch: Callable[[int, float], None] | None = None,
+    ) -> None:
+        self._engine = engine.execution_options(sqlite_immediate=True)
+        self._retries = retries
+        self._on_batch = on_batch
+
+    def run(self, batch: Sequence[tuple[BatchHandler[Any, Any], Any]]) -> list[Outcome]:
         started = time.perf_counter()
         for attempt in range(self._retries):
             try:
@@ -131,62 +154,59 @@ class CommitQueue:
             except Exception as exc:  # a bug in a handler: isolate it below
                 log.exception("batch of %d raised", len(batch))
                 if len(batch) == 1:
-                    _settle(batch, [exc], failed=True)
-                    return
+                    return [(False, exc)]
                 break
-            _settle(batch, results, failed=False)
             if self._on_batch:
                 with contextlib.suppress(Exception):  # metrics must never stop the writer
                     self._on_batch(len(batch), time.perf_counter() - started)
-            return
+            return [(True, result) for result in results]
         if len(batch) == 1:
-            _settle(batch, [RuntimeError("could not commit after retries")], failed=True)
-            return
-        for pending in batch:  # one by one, so a single poisoned item fails alone
-            self._commit([pending])
+            return [(False, RuntimeError("could not commit after retries"))]
+        return [self.run([item])[0] for item in batch]  # one by one: a poisoned item fails alone
 
-    def _execute(self, batch: list[_Pending[Any, Any]]) -> list[Any]:
+    def _execute(self, batch: Sequence[tuple[BatchHandler[Any, Any], Any]]) -> list[Any]:
         groups: dict[BatchHandler[Any, Any], list[int]] = {}
-        for index, pending in enumerate(batch):
-            groups.setdefault(pending.handler, []).append(index)
+        for index, (handler, _item) in enumerate(batch):
+            groups.setdefault(handler, []).append(index)
         results: list[Any] = [None] * len(batch)
         with self._engine.begin() as conn:
             for handler, indexes in groups.items():
-                outputs = handler(conn, [batch[i].item for i in indexes])
+                outputs = handler(conn, [batch[i][1] for i in indexes])
                 for i, output in zip(indexes, outputs, strict=True):
                     results[i] = output
         return results
 
 
-def _settle(batch: list[_Pending[Any, Any]], outcomes: list[Any], *, failed: bool) -> None:
+def _settle(batch: list[_Pending[Any, Any]], outcomes: list[Outcome]) -> None:
     """Resolve every waiter; asyncio waiters are woken with one call per event loop."""
-    by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future[Any], Any]]] = {}
+    by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future[Any], Outcome]]] = {}
     for pending, outcome in zip(batch, outcomes, strict=False):
         if pending.loop is None:
             assert isinstance(pending.future, Future)
             if not pending.future.set_running_or_notify_cancel():
                 continue  # the caller cancelled (e.g. asyncio.wrap_future was cancelled)
-            if failed:
-                pending.future.set_exception(outcome)
+            committed, value = outcome
+            if committed:
+                pending.future.set_result(value)
             else:
-                pending.future.set_result(outcome)
+                pending.future.set_exception(value)
         else:
             assert isinstance(pending.future, asyncio.Future)
             by_loop.setdefault(pending.loop, []).append((pending.future, outcome))
     for loop, items in by_loop.items():
         with contextlib.suppress(RuntimeError):  # a closed loop: nobody is waiting any more
-            loop.call_soon_threadsafe(_resolve, items, failed)
+            loop.call_soon_threadsafe(_resolve, items)
 
 
 def _done(pending: _Pending[Any, Any]) -> bool:
     return pending.future.done()
 
 
-def _resolve(items: list[tuple[asyncio.Future[Any], Any]], failed: bool) -> None:
-    for future, outcome in items:
+def _resolve(items: list[tuple[asyncio.Future[Any], Outcome]]) -> None:
+    for future, (committed, value) in items:
         if future.done():  # the caller went away (cancelled)
             continue
-        if failed:
-            future.set_exception(outcome)
+        if committed:
+            future.set_result(value)
         else:
-            future.set_result(outcome)
+            future.set_exception(value)

@@ -22,6 +22,15 @@ def is_sqlite(url: URL) -> bool:
     return url.get_backend_name() == "sqlite"
 
 
+def shared_between_processes(url: str) -> bool:
+    """False for an in-memory SQLite database, which only its own process can open."""
+    parsed = normalise_url(url)
+    if not is_sqlite(parsed):
+        return True
+    database = parsed.database or ""
+    return database not in ("", ":memory:") and "mode=memory" not in str(parsed)
+
+
 def create_database_engine(url: str, *, pool_size: int = 8) -> Engine:
     parsed = normalise_url(url)
     if is_sqlite(parsed):

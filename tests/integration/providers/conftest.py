@@ -38,6 +38,7 @@ def settings(database_url: str, fake: FakeProviders) -> Settings:
         outbox_worker=False,
         broadcast_worker=False,
         outbox_backoff_seconds=0,
+        inbound_writer="thread",  # the writer process: test_inbound_writer.py and e2e tests
         **values,
     )
 

@@ -1,0 +1,328 @@
+"""Where the server records inbound messages: in a child process by default.
+
+A Python process runs one thread at a time. On the webhook path the event loop (body,
+signature, classification, the answer) and the group-commit writer (ledger, projection,
+stored message, in one transaction per batch) each need most of a core at full load, so in
+one process they take turns. With ``STOPLINE_INBOUND_WRITER=process`` (the default) the server
+starts one child process that owns the inbound group commit: the loop sends each command as
+one JSON line over a socket pair, the child records them with the same `CommitQueue` and
+`InboundRecorder` (batched, retried, one bad item failing alone) and sends each result back
+after the commit. The contract is unchanged: a webhook is answered only once its effects are
+durable, and a retried webhook is answered from storage.
+
+If the child cannot start, requests are recorded by the server's own writer thread; if it
+exits, the requests waiting on it fail (providers retry) and the thread takes over. The child
+ignores SIGINT and SIGTERM (a terminal's Ctrl-C or a service manager reaches the whole process
+group) and stops when the server closes the socket, at shutdown or when the server dies,
+after committing and answering everything it has received.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import logging
+import pickle
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any, cast
+
+import orjson
+
+from stopline.domain.inbound import InboundPolicy
+from stopline.services.inbound import (
+    InboundCommand,
+    InboundRecorder,
+    InboundResult,
+    command_from_wire,
+    command_to_wire,
+    result_from_wire,
+    result_to_wire,
+)
+from stopline.storage.commit_queue import CommitQueue, CommitQueueClosed, GroupCommit, Outcome
+
+log = logging.getLogger("stopline.inbound_writer")
+
+BatchObserver = Callable[[int, float], None]
+
+
+class InboundWriteFailed(RuntimeError):
+    """The child could not record a command (it has logged why)."""
+
+
+class InboundWriter:
+    """Records inbound commands: through the child process while it runs, else through the
+    server's own commit queue."""
+
+    def __init__(
+        self,
+        commits: CommitQueue,
+        recorder: InboundRecorder,
+        on_batch: BatchObserver | None = None,
+    ) -> None:
+        self._commits = commits
+        self._recorder = recorder
+        self._on_batch = on_batch
+        self._link: _Link | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def child_pid(self) -> int | None:
+        """The child's process id while commands go to it."""
+        if self._process is None or self._link is None or not self._link.alive:
+            return None
+        return self._process.pid
+
+    async def record(self, command: InboundCommand) -> InboundResult:
+        link = self._link
+        if link is not None and link.alive:
+            return await link.submit(command)
+        return await self._commits.submit_async(self._recorder, command)
+
+    async def start_process(self, settings: Any, timeout: float = 60) -> bool:
+        """Start the child and wait until it is ready; False (logged) if it could not."""
+        parent, child = socket.socketpair()
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", __name__, str(child.fileno())],
+                pass_fds=(child.fileno(),),
+            )
+        except OSError as exc:
+            parent.close()
+            log.error("inbound writer process did not start (%s); using a thread", exc)
+            return False
+        finally:
+            child.close()
+        loop = asyncio.get_running_loop()
+        link = _Link(loop, self._on_batch)
+        await loop.create_unix_connection(lambda: link, sock=parent)
+        link.send(["s", _packed(settings)])
+        try:
+            await asyncio.wait_for(asyncio.shield(link.ready), timeout)
+        except (TimeoutError, CommitQueueClosed) as exc:
+            log.error("inbound writer process is not ready (%r); using a thread", exc)
+            link.close()
+            await asyncio.to_thread(_reap, process, 5)
+            return False
+        self._link, self._process = link, process
+        log.info("inbound messages are recorded by process %d", process.pid)
+        return True
+
+    async def stop_process(self, timeout: float = 30) -> None:
+        """Let the child commit and answer what it has, then wait for it to exit."""
+        link, process = self._link, self._process
+        if link is None or process is None:
+            return
+        link.close()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(link.closed), timeout)
+        await asyncio.to_thread(_reap, process, timeout)
+        self._link = self._process = None
+
+
+def _reap(process: subprocess.Popen[bytes], timeout: float) -> None:
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        log.error("inbound writer process %d did not exit; killing it", process.pid)
+        process.kill()
+        process.wait()
+
+
+def _packed(value: object) -> str:
+    return base64.b64encode(pickle.dumps(value, protocol=5)).decode("ascii")
+
+
+def _unpacked(text: str) -> Any:
+    # only ever from the other end of our own socket pair
+    return pickle.loads(base64.b64decode(text))  # noqa: S301
+
+
+class _Link(asyncio.Protocol):
+    """The server's end of the socket pair: JSON lines out, results in, on the event loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, on_batch: BatchObserver | None) -> None:
+        self.ready: asyncio.Future[None] = loop.create_future()
+        self.closed: asyncio.Future[None] = loop.create_future()
+        self.alive = False
+        self._loop = loop
+        self._on_batch = on_batch
+        self._transport: asyncio.WriteTransport | None = None
+        self._pending: dict[int, asyncio.Future[InboundResult]] = {}
+        self._next = 0
+        self._buffer = b""
+        self._outgoing: list[bytes] = []
+        self._closing = False
+        # Each policy crosses once: by object while the object lives, else by its bytes.
+        self._by_object: dict[int, tuple[InboundPolicy, int]] = {}
+        self._by_bytes: dict[str, int] = {}
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self._transport = cast(asyncio.WriteTransport, transport)  # uvloop's is not a subclass
+        self.alive = True
+
+    def send(self, frame: list[Any]) -> None:
+        """Queue one line; everything queued in one turn of the loop leaves in one write."""
+        if not self._outgoing:
+            self._loop.call_soon(self._flush)
+        self._outgoing.append(orjson.dumps(frame))
+
+    def _flush(self) -> None:
+        lines, self._outgoing = self._outgoing, []
+        if lines and self._transport is not None and not self._transport.is_closing():
+            lines.append(b"")
+            self._transport.write(b"\n".join(lines))
+
+    def submit(self, command: InboundCommand) -> asyncio.Future[InboundResult]:
+        known = self._by_object.get(id(command.policy))
+        token = known[1] if known is not None else self._policy_token(command.policy)
+        rid = self._next
+        self._next = rid + 1
+        future: asyncio.Future[InboundResult] = self._loop.create_future()
+        self._pending[rid] = future
+        self.send(["c", rid, token, command_to_wire(command)])
+        return future
+
+    def _policy_token(self, policy: InboundPolicy) -> int:
+        packed = _packed(policy)
+        token = self._by_bytes.get(packed)
+        if token is None:
+            token = self._by_bytes[packed] = len(self._by_bytes)
+            self.send(["p", token, packed])
+        if len(self._by_object) >= 4096:  # sender profiles are rebuilt now and then
+            self._by_object.clear()
+        self._by_object[id(policy)] = (policy, token)
+        return token
+
+    def data_received(self, data: bytes) -> None:
+        *frames, self._buffer = (self._buffer + data).split(b"\n")
+        for frame in frames:
+            self._receive(orjson.loads(frame))
+
+    def _receive(self, frame: list[Any]) -> None:
+        kind = frame[0]
+        if kind == "r" or kind == "e":
+            future = self._pending.pop(frame[1], None)
+            if future is None or future.done():  # the request went away meanwhile
+                return
+            if kind == "r":
+                future.set_result(result_from_wire(frame[2]))
+            else:
+                future.set_exception(InboundWriteFailed(frame[2]))
+        elif kind == "b":
+            if self._on_batch is not None:
+                self._on_batch(frame[1], frame[2])
+        elif kind == "ready" and not self.ready.done():
+            self.ready.set_result(None)
+
+    def close(self) -> None:
+        """No more commands: the child finishes what it has and exits."""
+        self._closing = True
+        self.alive = False
+        self._flush()
+        if self._transport is not None and not self._transport.is_closing():
+            self._transport.write_eof()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.alive = False
+        if not self._closing:
+            log.error(
+                "inbound writer process went away with %d requests waiting; "
+                "recording in the server's thread from now on",
+                len(self._pending),
+            )
+        error = CommitQueueClosed("the inbound writer process exited")
+        for future in self._pending.values():
+            if not future.done():
+                future.set_exception(error)
+        self._pending.clear()
+        if not self.ready.done():
+            self.ready.set_exception(error)
+        if not self.closed.done():
+            self.closed.set_result(None)
+
+
+def serve(fd: int, max_batch: int = 512) -> None:
+    """The child: read settings, then record commands until the server closes the socket.
+    One thread: whatever arrived while the last batch committed is the next batch."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    from stopline import bootstrap, logs  # the child's own wiring (bootstrap imports this)
+
+    sock = socket.socket(fileno=fd)
+    first, _, pending = _read_line(sock)
+    kind, packed = orjson.loads(first or b'["", ""]')
+    if kind != "s":
+        sys.exit("inbound writer: expected settings first")
+    settings = _unpacked(packed)
+    logs.configure(settings.log_level, settings.log_format)
+    engine = bootstrap.open_database(settings, upgrade=False)
+    answers: list[bytes] = []
+    group = GroupCommit(
+        engine, on_batch=lambda size, took: answers.append(_line(["b", size, took]))
+    )
+    recorder = InboundRecorder(bootstrap.utc_now, bootstrap.review_policy_from(settings))
+    policies: dict[int, InboundPolicy] = {}
+    _send(sock, [_line(["ready"])])
+    while True:
+        data = sock.recv(1 << 20)
+        if not data:
+            break
+        *lines, pending = (pending + data).split(b"\n")
+        commands: list[tuple[int, InboundCommand]] = []
+        for line in lines:
+            frame = orjson.loads(line)
+            if frame[0] == "c":
+                _, rid, token, values = frame
+                try:
+                    commands.append((rid, command_from_wire(values, policies[token])))
+                except (KeyError, ValueError, TypeError) as exc:
+                    log.error("inbound writer: undecodable command %d: %r", rid, exc)
+                    answers.append(_line(["e", rid, f"undecodable command: {exc!r}"]))
+            elif frame[0] == "p":
+                policies[frame[1]] = _unpacked(frame[2])
+        for start in range(0, len(commands), max_batch):
+            part = commands[start : start + max_batch]
+            outcomes = group.run([(recorder, command) for _rid, command in part])
+            answers.extend(
+                _answer(rid, outcome) for (rid, _), outcome in zip(part, outcomes, strict=True)
+            )
+        _send(sock, answers)
+        answers.clear()
+    engine.dispose()
+    sock.close()
+
+
+def _read_line(sock: socket.socket) -> tuple[bytes, bytes, bytes]:
+    data = b""
+    while b"\n" not in data:
+        more = sock.recv(1 << 16)
+        if not more:
+            return b"", b"", b""
+        data += more
+    return data.partition(b"\n")
+
+
+def _answer(rid: int, outcome: Outcome) -> bytes:
+    committed, value = outcome
+    if committed:
+        return _line(["r", rid, result_to_wire(value)])
+    return _line(["e", rid, f"{type(value).__name__}: {value}"])
+
+
+def _line(frame: list[Any]) -> bytes:
+    return orjson.dumps(frame) + b"\n"
+
+
+def _send(sock: socket.socket, lines: list[bytes]) -> None:
+    if lines:
+        with contextlib.suppress(OSError):  # the server is gone: what committed stays
+            sock.sendall(b"".join(lines))
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]))

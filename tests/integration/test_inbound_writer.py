@@ -1,0 +1,145 @@
+"""Inbound messages recorded by the writer process (the server's default), on SQLite and
+PostgreSQL: same answers as the in-process writer, retries answered from storage, the child
+surviving SIGTERM, the server carrying on in its own thread when the child dies, and the
+child gone after shutdown."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Iterator, Sequence
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection
+
+from stopline import bootstrap
+from stopline.api.app import create_app
+from stopline.config import Settings
+from stopline.services.inbound import InboundCommand, InboundRecorder, InboundResult
+from stopline.services.inbound_writer import InboundWriter
+from stopline.services.keys import create_key
+from tests.conftest import TWILIO_TOKEN
+from tests.helpers import twilio_form, twilio_signed
+
+
+class Counted:
+    """The server's own recorder, counting the messages it records itself."""
+
+    def __init__(self, inner: InboundRecorder) -> None:
+        self.inner = inner
+        self.recorded = 0
+
+    def __call__(self, conn: Connection, commands: Sequence[InboundCommand]) -> list[InboundResult]:
+        self.recorded += len(commands)
+        return self.inner(conn, commands)
+
+
+Served = tuple[TestClient, bootstrap.Stopline, Counted]
+
+
+@pytest.fixture
+def served(settings: Settings) -> Iterator[Served]:
+    graph = bootstrap.build(settings.model_copy(update={"inbound_writer": "process"}))
+    in_server = Counted(graph.inbound)
+    graph.inbound_writer = InboundWriter(graph.commits, in_server)  # type: ignore[arg-type]
+    try:
+        with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as c:
+            yield c, graph, in_server
+    finally:
+        graph.close()
+
+
+def post(client: TestClient, sid: str, text: str, number: str = "+14155550100") -> str:
+    body, headers = twilio_signed(TWILIO_TOKEN, twilio_form(sid, text, from_=number))
+    response = client.post("/webhooks/twilio", content=body, headers=headers)
+    assert response.status_code == 200, response.text
+    return response.text
+
+
+def contact(client: TestClient, graph: bootstrap.Stopline, number: str) -> dict:  # type: ignore[type-arg]
+    key = create_key(graph.engine, "t", frozenset({"admin"}), graph.clock())
+    headers = {"Authorization": f"Bearer {key.key}"}
+    response = client.get(f"/v1/contacts/{number}", headers=headers)
+    assert response.status_code == 200
+    return response.json()  # type: ignore[no-any-return]
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_the_child_records_and_answers_like_the_server(served: Served) -> None:
+    client, graph, in_server = served
+    pid = graph.inbound_writer.child_pid
+    assert pid is not None and pid != os.getpid() and alive(pid)
+    first = post(client, "SMW1", "STOP")
+    assert "unsubscribed" in first and "Acme" in first
+    assert post(client, "SMW1", "STOP") == first  # a retry: the stored answer
+    assert "<Message>" not in post(client, "SMW2", "stop")  # already opted out: no 2nd reply
+    assert "Msg&amp;data rates may apply" in post(client, "SMW3", "HELP")
+    state = contact(client, graph, "+14155550100")
+    assert state["suppressed"] is True
+    assert [e["kind"] for e in state["events"]] == ["opt_out"]
+    assert "<Message>" in post(client, "SMW4", "START")
+    assert [e["kind"] for e in contact(client, graph, "+14155550100")["events"]] == [
+        "opt_out",
+        "opt_in",
+    ]
+    assert graph.inbound_writer.child_pid == pid
+    assert in_server.recorded == 0  # every message went through the child
+
+
+def test_the_child_ignores_sigterm_and_stops_with_the_server(settings: Settings) -> None:
+    graph = bootstrap.build(settings.model_copy(update={"inbound_writer": "process"}))
+    try:
+        with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as c:
+            pid = graph.inbound_writer.child_pid
+            assert pid is not None
+            os.kill(pid, signal.SIGTERM)  # a service manager signalling the process group
+            time.sleep(0.3)
+            assert "unsubscribed" in post(c, "SMT1", "STOP", "+14155550101")
+            running = graph.inbound_writer.child_pid
+            assert running == pid
+        assert graph.inbound_writer.child_pid is None
+        assert not alive(pid)  # exited and reaped at shutdown
+    finally:
+        graph.close()
+
+
+def test_when_the_child_dies_the_server_records_in_its_own_thread(served: Served) -> None:
+    client, graph, in_server = served
+    pid = graph.inbound_writer.child_pid
+    assert pid is not None
+    assert "unsubscribed" in post(client, "SMK1", "STOP", "+14155550102")
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while graph.inbound_writer.child_pid is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert graph.inbound_writer.child_pid is None
+    assert "unsubscribed" in post(client, "SMK2", "STOP", "+14155550103")
+    assert in_server.recorded == 1
+    assert post(client, "SMK1", "STOP", "+14155550102").count("unsubscribed") == 1
+    for number in ("+14155550102", "+14155550103"):
+        state = contact(client, graph, number)
+        assert state["suppressed"] is True and len(state["events"]) == 1
+
+
+def test_a_memory_database_keeps_the_writer_in_the_server() -> None:
+    settings = Settings(
+        database_url="sqlite://",
+        twilio_auth_token=TWILIO_TOKEN,
+        public_url="https://sms.example.com",
+        inbound_writer="process",
+    )
+    graph = bootstrap.build(settings)
+    try:
+        with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com"):
+            assert graph.inbound_writer.child_pid is None
+    finally:
+        graph.close()
