@@ -107,11 +107,12 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
     else:
         results = list(await asyncio.gather(*pending))
     reply: str | None = None
+    logging_changes = log.isEnabledFor(logging.INFO)  # masking costs; skip it when unlogged
     for message, result in zip(batch.messages, results, strict=False):
         assert isinstance(result, InboundResult)
         app.metrics.count_inbound(name, result.outcome.value)
         reply = reply or result.reply
-        if not result.duplicate and result.event_id is not None:
+        if logging_changes and not result.duplicate and result.event_id is not None:
             log.info(
                 "consent change recorded",
                 extra={

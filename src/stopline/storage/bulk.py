@@ -2,8 +2,10 @@
 
 SQLAlchemy's statement compilation and per-row parameter processing cost more than the
 database work for the small, frequent batches of the webhook path, so these helpers hand
-plain SQL to the driver (``exec_driver_sql``: errors are still SQLAlchemy's). Table and column
-names come from `tables.py`, never from input; values are always bound parameters.
+plain SQL to the driver's own cursor, inside the caller's transaction; driver errors are
+raised as SQLAlchemy's (`IntegrityError`, `OperationalError`, ...), as ``exec_driver_sql``
+would. Table and column names come from `tables.py`, never from input; values are always
+bound parameters.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table
+from sqlalchemy.exc import DBAPIError
 
 from stopline.storage.columns import UTCDateTime
 
@@ -56,7 +59,24 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
                         row[i] = text_form
                 converted.append(tuple(row))
             params = converted
-    conn.exec_driver_sql(sql, params)
+    execute(conn, sql, params, many=True)
+
+
+def execute(conn: Connection, sql: str, params: Any = (), *, many: bool = False) -> Any:
+    """Run ``sql`` on the driver's cursor in ``conn``'s transaction; returns the cursor."""
+    if not conn.in_transaction():
+        conn.begin()  # what SQLAlchemy's own execute would do first (autobegin)
+    cursor = conn.connection.cursor()
+    try:
+        if many:
+            cursor.executemany(sql, params)
+        else:
+            cursor.execute(sql, params)
+    except conn.dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(
+            sql, params, exc, conn.dialect.loaded_dbapi.Error, dialect=conn.dialect, ismulti=many
+        ) from exc
+    return cursor
 
 
 def allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
@@ -69,15 +89,17 @@ def allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
     if count == 0:
         return []
     if conn.dialect.name == "postgresql":
-        rows = conn.exec_driver_sql(
+        rows = execute(
+            conn,
             f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "  # noqa: S608
             "FROM generate_series(1, %s)",
             (count,),
-        )
+        ).fetchall()
         return sorted(int(r[0]) for r in rows)
-    start = conn.exec_driver_sql(
-        f"SELECT coalesce(max(id), 0) FROM {table.name}"  # noqa: S608
-    ).scalar_one()
+    (start,) = execute(
+        conn,
+        f"SELECT coalesce(max(id), 0) FROM {table.name}",  # noqa: S608
+    ).fetchone()
     return list(range(int(start) + 1, int(start) + 1 + count))
 
 
@@ -107,4 +129,4 @@ def instant(conn: Connection, value: Any) -> datetime:
 
 
 def select_rows(conn: Connection, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-    return [tuple(row) for row in conn.exec_driver_sql(sql, tuple(params))]
+    return [tuple(row) for row in execute(conn, sql, tuple(params)).fetchall()]
