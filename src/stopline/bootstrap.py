@@ -174,7 +174,7 @@ def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None =
         metrics=metrics,
         policy=policy,
         inbound=inbound,
-        inbound_writer=InboundWriter(commits, inbound, metrics.observe_batch),
+        inbound_writer=InboundWriter(commits, inbound, review, metrics.observe_batch),
         consent=consent,
         index=index,
         context=context,

@@ -43,7 +43,7 @@ Served = tuple[TestClient, bootstrap.Stopline, Counted]
 def served(settings: Settings) -> Iterator[Served]:
     graph = bootstrap.build(settings.model_copy(update={"inbound_writer": "process"}))
     in_server = Counted(graph.inbound)
-    graph.inbound_writer = InboundWriter(graph.commits, in_server)  # type: ignore[arg-type]
+    graph.inbound_writer = InboundWriter(graph.commits, in_server, graph.review)  # type: ignore[arg-type]
     try:
         with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as c:
             yield c, graph, in_server

@@ -29,11 +29,15 @@ import socket
 import subprocess
 import sys
 from collections.abc import Callable
-from typing import Any, cast
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, cast
 
 import orjson
 
+from stopline import logs
 from stopline.domain.inbound import InboundPolicy
+from stopline.domain.review import ReviewPolicy
 from stopline.services.inbound import (
     InboundCommand,
     InboundRecorder,
@@ -44,6 +48,10 @@ from stopline.services.inbound import (
     result_to_wire,
 )
 from stopline.storage.commit_queue import CommitQueue, CommitQueueClosed, GroupCommit, Outcome
+from stopline.storage.engine import create_database_engine
+
+if TYPE_CHECKING:
+    from stopline.config import Settings
 
 log = logging.getLogger("stopline.inbound_writer")
 
@@ -62,10 +70,12 @@ class InboundWriter:
         self,
         commits: CommitQueue,
         recorder: InboundRecorder,
+        review: ReviewPolicy,
         on_batch: BatchObserver | None = None,
     ) -> None:
         self._commits = commits
         self._recorder = recorder
+        self._review = review  # the child builds its own recorder with the same policy
         self._on_batch = on_batch
         self._link: _Link | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -83,7 +93,7 @@ class InboundWriter:
             return await link.submit(command)
         return await self._commits.submit_async(self._recorder, command)
 
-    async def start_process(self, settings: Any, timeout: float = 60) -> bool:
+    async def start_process(self, settings: Settings, timeout: float = 60) -> bool:
         """Start the child and wait until it is ready; False (logged) if it could not."""
         parent, child = socket.socketpair()
         try:
@@ -100,7 +110,8 @@ class InboundWriter:
         loop = asyncio.get_running_loop()
         link = _Link(loop, self._on_batch)
         await loop.create_unix_connection(lambda: link, sock=parent)
-        link.send(["s", _packed(settings)])
+        setup = _Setup(settings.database_url, settings.log_level, settings.log_format, self._review)
+        link.send(["s", _packed(setup)])
         try:
             await asyncio.wait_for(asyncio.shield(link.ready), timeout)
         except (TimeoutError, CommitQueueClosed) as exc:
@@ -122,6 +133,16 @@ class InboundWriter:
             await asyncio.wait_for(asyncio.shield(link.closed), timeout)
         await asyncio.to_thread(_reap, process, timeout)
         self._link = self._process = None
+
+
+@dataclass(frozen=True)
+class _Setup:
+    """What the child needs (it imports only storage and the recorder, not the whole app)."""
+
+    database_url: str
+    log_level: str
+    log_format: str
+    review: ReviewPolicy
 
 
 def _reap(process: subprocess.Popen[bytes], timeout: float) -> None:
@@ -251,21 +272,19 @@ def serve(fd: int, max_batch: int = 512) -> None:
     One thread: whatever arrived while the last batch committed is the next batch."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    from stopline import bootstrap, logs  # the child's own wiring (bootstrap imports this)
-
     sock = socket.socket(fileno=fd)
     first, _, pending = _read_line(sock)
     kind, packed = orjson.loads(first or b'["", ""]')
     if kind != "s":
         sys.exit("inbound writer: expected settings first")
-    settings = _unpacked(packed)
-    logs.configure(settings.log_level, settings.log_format)
-    engine = bootstrap.open_database(settings, upgrade=False)
+    setup: _Setup = _unpacked(packed)
+    logs.configure(setup.log_level, setup.log_format)
+    engine = create_database_engine(setup.database_url)
     answers: list[bytes] = []
     group = GroupCommit(
         engine, on_batch=lambda size, took: answers.append(_line(["b", size, took]))
     )
-    recorder = InboundRecorder(bootstrap.utc_now, bootstrap.review_policy_from(settings))
+    recorder = InboundRecorder(lambda: datetime.now(UTC), setup.review)
     policies: dict[int, InboundPolicy] = {}
     _send(sock, [_line(["ready"])])
     while True:
