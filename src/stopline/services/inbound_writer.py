@@ -11,7 +11,8 @@ after the commit. The contract is unchanged: a webhook is answered only once its
 durable, and a retried webhook is answered from storage.
 
 If the child cannot start, requests are recorded by the server's own writer thread; if it
-exits, the requests waiting on it fail (providers retry) and the thread takes over. The child
+exits, the requests waiting on it fail (providers retry), the thread takes over, and a new
+child is started after a pause (1 s, growing to a minute while starts keep failing). The child
 ignores SIGINT and SIGTERM (a terminal's Ctrl-C or a service manager reaches the whole process
 group) and stops when the server closes the socket, at shutdown or when the server dies,
 after committing and answering everything it has received.
@@ -22,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import itertools
 import logging
 import pickle
 import signal
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("stopline.inbound_writer")
 
 BatchObserver = Callable[[int, float], None]
+RESTART_DELAYS = (1.0, 2.0, 5.0, 15.0, 60.0)  # seconds before each new attempt
 
 
 class InboundWriteFailed(RuntimeError):
@@ -79,6 +82,9 @@ class InboundWriter:
         self._on_batch = on_batch
         self._link: _Link | None = None
         self._process: subprocess.Popen[bytes] | None = None
+        self._settings: Settings | None = None
+        self._stopping = False
+        self._restart: asyncio.Task[None] | None = None
 
     @property
     def child_pid(self) -> int | None:
@@ -95,6 +101,10 @@ class InboundWriter:
 
     async def start_process(self, settings: Settings, timeout: float = 60) -> bool:
         """Start the child and wait until it is ready; False (logged) if it could not."""
+        self._settings, self._stopping = settings, False
+        return await self._spawn(settings, timeout)
+
+    async def _spawn(self, settings: Settings, timeout: float) -> bool:
         parent, child = socket.socketpair()
         try:
             process = subprocess.Popen(
@@ -108,7 +118,7 @@ class InboundWriter:
         finally:
             child.close()
         loop = asyncio.get_running_loop()
-        link = _Link(loop, self._on_batch)
+        link = _Link(loop, self._on_batch, self._lost)
         await loop.create_unix_connection(lambda: link, sock=parent)
         setup = _Setup(settings.database_url, settings.log_level, settings.log_format, self._review)
         link.send(["s", _packed(setup)])
@@ -119,12 +129,40 @@ class InboundWriter:
             link.close()
             await asyncio.to_thread(_reap, process, 5)
             return False
+        except asyncio.CancelledError:  # shutting down while a restart waits for its child
+            link.close()
+            process.kill()
+            process.wait()
+            raise
         self._link, self._process = link, process
         log.info("inbound messages are recorded by process %d", process.pid)
         return True
 
+    def _lost(self, link: _Link) -> None:
+        """The child went away unasked: start another after a pause."""
+        if link is self._link and not self._stopping and self._restart is None:
+            self._restart = asyncio.get_running_loop().create_task(self._restarted())
+
+    async def _restarted(self) -> None:
+        process, self._link, self._process = self._process, None, None
+        try:
+            if process is not None:
+                await asyncio.to_thread(_reap, process, 5)
+            for attempt in itertools.count():
+                await asyncio.sleep(RESTART_DELAYS[min(attempt, len(RESTART_DELAYS) - 1)])
+                if self._settings is not None and await self._spawn(self._settings, 60):
+                    return
+        finally:
+            self._restart = None
+
     async def stop_process(self, timeout: float = 30) -> None:
         """Let the child commit and answer what it has, then wait for it to exit."""
+        self._stopping = True
+        restart = self._restart
+        if restart is not None:
+            restart.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await restart
         link, process = self._link, self._process
         if link is None or process is None:
             return
@@ -166,12 +204,18 @@ def _unpacked(text: str) -> Any:
 class _Link(asyncio.Protocol):
     """The server's end of the socket pair: JSON lines out, results in, on the event loop."""
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, on_batch: BatchObserver | None) -> None:
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        on_batch: BatchObserver | None,
+        on_lost: Callable[[_Link], None],
+    ) -> None:
         self.ready: asyncio.Future[None] = loop.create_future()
         self.closed: asyncio.Future[None] = loop.create_future()
         self.alive = False
         self._loop = loop
         self._on_batch = on_batch
+        self._on_lost = on_lost
         self._transport: asyncio.WriteTransport | None = None
         self._pending: dict[int, asyncio.Future[InboundResult]] = {}
         self._next = 0
@@ -253,7 +297,7 @@ class _Link(asyncio.Protocol):
         if not self._closing:
             log.error(
                 "inbound writer process went away with %d requests waiting; "
-                "recording in the server's thread from now on",
+                "recording in the server's thread until a new one is ready",
                 len(self._pending),
             )
         error = CommitQueueClosed("the inbound writer process exited")
@@ -265,6 +309,8 @@ class _Link(asyncio.Protocol):
             self.ready.set_exception(error)
         if not self.closed.done():
             self.closed.set_result(None)
+        if not self._closing:
+            self._on_lost(self)
 
 
 def serve(fd: int, max_batch: int = 512) -> None:
