@@ -37,6 +37,32 @@ def test_form_decoding_round_trips(params: dict[str, str]) -> None:
     assert dict(parse_form(urlencode(params).encode())) == params
 
 
+class MultiDict:
+    """A form with repeated names, as Flask hands it to the SDK (``getall``)."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self.pairs = pairs
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter([name for name, _ in self.pairs])
+
+    def getall(self, name: str) -> list[str]:
+        return [value for n, value in self.pairs if n == name]
+
+
+@settings(max_examples=300)
+@given(
+    pairs=st.lists(
+        st.tuples(st.sampled_from(["To", "Body", "a", "MediaUrl0"]) | names, values), max_size=8
+    )
+)
+def test_repeated_names_and_values_sign_as_the_sdk_does(pairs: list[tuple[str, str]]) -> None:
+    expected = RequestValidator(TOKEN).compute_signature(URL, MultiDict(pairs))
+    decoded = parse_form(urlencode(pairs).encode())
+    assert decoded == pairs
+    assert signature(TOKEN.encode(), URL, decoded) == expected
+
+
 @settings(max_examples=200)
 @given(text=values.filter(lambda t: t.strip() != ""))
 def test_twiml_is_what_the_sdk_renders(text: str) -> None:
