@@ -74,3 +74,29 @@ def test_async_waiters_and_closing(engine: Engine) -> None:
     queue.close()
     with pytest.raises(CommitQueueClosed):
         queue.submit(echo, 1)
+
+
+def backend(conn: Connection, items: Sequence[int]) -> list[object]:
+    pid = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    return [pid for _ in items]
+
+
+@pytest.mark.postgres
+def test_a_connection_lost_between_batches_is_replaced(postgres_schema_url: str) -> None:
+    from stopline.storage.commit_queue import GroupCommit
+    from stopline.storage.engine import create_database_engine
+
+    engine = create_database_engine(postgres_schema_url)
+    group = GroupCommit(engine)
+    try:
+        [(ok, first)] = group.run([(backend, 1)])
+        assert ok
+        with engine.connect() as admin:  # the server drops the writer's connection
+            admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": first})
+        [(ok, second)] = group.run([(backend, 2)])
+        assert ok and second != first  # retried on a new connection
+        [(ok, third)] = group.run([(backend, 3)])
+        assert ok and third == second  # and that one is kept
+    finally:
+        group.close()
+        engine.dispose()

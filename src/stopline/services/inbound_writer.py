@@ -358,6 +358,7 @@ def serve(fd: int, max_batch: int = 512) -> None:
             )
         _send(sock, answers)
         answers.clear()
+    group.close()
     engine.dispose()
     sock.close()
 

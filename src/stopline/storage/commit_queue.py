@@ -95,6 +95,12 @@ class CommitQueue:
             raise CommitQueueClosed("the commit queue is shut down")
 
     def _run(self) -> None:
+        try:
+            self._drain()
+        finally:
+            self._group.close()
+
+    def _drain(self) -> None:
         while True:
             first = self._queue.get()
             if first is None:
@@ -130,7 +136,9 @@ class GroupCommit:
     """Runs a batch of (handler, item) pairs in one transaction: each handler once over its
     items. A batch that fails on the database (for example a unique-key race with another
     process) is retried from scratch, then each item alone, so one bad item cannot fail its
-    neighbours. Used by `CommitQueue`'s thread and by the inbound writer process."""
+    neighbours. Used by `CommitQueue`'s thread and by the inbound writer process, each from
+    one thread; it keeps one connection between batches (no pool check-out and reset per
+    batch) and drops it after any failure, so a broken connection is never reused."""
 
     def __init__(
         self,
@@ -142,6 +150,13 @@ class GroupCommit:
         self._engine = engine.execution_options(sqlite_immediate=True)
         self._retries = retries
         self._on_batch = on_batch
+        self._conn: Connection | None = None
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):  # a broken connection: nothing to release
+                conn.close()
 
     def run(self, batch: Sequence[tuple[BatchHandler[Any, Any], Any]]) -> list[Outcome]:
         started = time.perf_counter()
@@ -169,11 +184,18 @@ class GroupCommit:
         for index, (handler, _item) in enumerate(batch):
             groups.setdefault(handler, []).append(index)
         results: list[Any] = [None] * len(batch)
-        with self._engine.begin() as conn:
-            for handler, indexes in groups.items():
-                outputs = handler(conn, [batch[i][1] for i in indexes])
-                for i, output in zip(indexes, outputs, strict=True):
-                    results[i] = output
+        conn = self._conn
+        if conn is None:
+            conn = self._conn = self._engine.connect()
+        try:
+            with conn.begin():
+                for handler, indexes in groups.items():
+                    outputs = handler(conn, [batch[i][1] for i in indexes])
+                    for i, output in zip(indexes, outputs, strict=True):
+                        results[i] = output
+        except BaseException:
+            self.close()
+            raise
         return results
 
 
