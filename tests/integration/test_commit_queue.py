@@ -77,7 +77,9 @@ def test_async_waiters_and_closing(engine: Engine) -> None:
 
 
 def backend(conn: Connection, items: Sequence[int]) -> list[object]:
-    pid = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    from stopline.storage.bulk import select_rows  # the driver-cursor path the recorder uses
+
+    [(pid,)] = select_rows(conn, "SELECT pg_backend_pid()", [])
     return [pid for _ in items]
 
 

@@ -41,13 +41,15 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         graph = app_graph or bootstrap.build(settings, metrics=metrics)
         app.state.stopline = graph
-        if settings.inbound_writer == "process" and shared_between_processes(settings.database_url):
-            await graph.inbound_writer.start_process(graph.settings)
-        if settings.outbox_worker:
-            graph.messaging.outbox.start()  # REST replies are delivered after commit
-        if settings.broadcast_worker:
-            graph.messaging.broadcasts.start()
         try:
+            if settings.inbound_writer == "process" and shared_between_processes(
+                settings.database_url
+            ):
+                await graph.inbound_writer.start_process(graph.settings)
+            if settings.outbox_worker:
+                graph.messaging.outbox.start()  # REST replies are delivered after commit
+            if settings.broadcast_worker:
+                graph.messaging.broadcasts.start()
             async with review.periodic_sweep(graph):
                 yield
         finally:

@@ -117,21 +117,27 @@ class InboundWriter:
             return False
         finally:
             child.close()
-        loop = asyncio.get_running_loop()
-        link = _Link(loop, self._on_batch, self._lost)
-        await loop.create_unix_connection(lambda: link, sock=parent)
-        setup = _Setup(settings.database_url, settings.log_level, settings.log_format, self._review)
-        link.send(["s", _packed(setup)])
+        link: _Link | None = None
         try:
+            loop = asyncio.get_running_loop()
+            link = _Link(loop, self._on_batch, self._lost)
+            await loop.create_unix_connection(lambda: link, sock=parent)
+            setup = _Setup(
+                settings.database_url, settings.log_level, settings.log_format, self._review
+            )
+            link.send(["s", _packed(setup)])
             await asyncio.wait_for(asyncio.shield(link.ready), timeout)
-        except (TimeoutError, CommitQueueClosed) as exc:
-            log.error("inbound writer process is not ready (%r); using a thread", exc)
-            link.close()
-            await asyncio.to_thread(_reap, process, 5)
-            return False
-        except asyncio.CancelledError:  # shutting down while a restart waits for its child
-            link.close()
-            process.kill()
+            if not link.alive:  # ready, then gone before this task resumed
+                raise CommitQueueClosed("the inbound writer process exited")
+        except BaseException as exc:
+            if link is not None:
+                link.close()
+            parent.close()
+            if isinstance(exc, Exception):
+                log.error("inbound writer process is not ready (%r); using a thread", exc)
+                await asyncio.to_thread(_reap, process, 5)
+                return False
+            process.kill()  # cancelled (shutting down while a restart waits for its child)
             process.wait()
             raise
         self._link, self._process = link, process
@@ -151,18 +157,17 @@ class InboundWriter:
             for attempt in itertools.count():
                 await asyncio.sleep(RESTART_DELAYS[min(attempt, len(RESTART_DELAYS) - 1)])
                 if self._settings is not None and await self._spawn(self._settings, 60):
-                    return
+                    return  # _spawn logs each failure; keep trying
         finally:
             self._restart = None
 
     async def stop_process(self, timeout: float = 30) -> None:
         """Let the child commit and answer what it has, then wait for it to exit."""
         self._stopping = True
-        restart = self._restart
+        restart, self._restart = self._restart, None
         if restart is not None:
             restart.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await restart
+            await asyncio.wait([restart])  # its own cancellation, not this task's
         link, process = self._link, self._process
         if link is None or process is None:
             return
@@ -181,6 +186,11 @@ class _Setup:
     log_level: str
     log_format: str
     review: ReviewPolicy
+
+
+def _retrieved(future: asyncio.Future[None]) -> None:
+    if not future.cancelled():
+        future.exception()
 
 
 def _reap(process: subprocess.Popen[bytes], timeout: float) -> None:
@@ -211,6 +221,7 @@ class _Link(asyncio.Protocol):
         on_lost: Callable[[_Link], None],
     ) -> None:
         self.ready: asyncio.Future[None] = loop.create_future()
+        self.ready.add_done_callback(_retrieved)  # a failed start is logged by the caller
         self.closed: asyncio.Future[None] = loop.create_future()
         self.alive = False
         self._loop = loop
@@ -247,9 +258,9 @@ class _Link(asyncio.Protocol):
         token = known[1] if known is not None else self._policy_token(command.policy)
         rid = self._next
         self._next = rid + 1
+        self.send(["c", rid, token, command_to_wire(command)])  # raises before registering
         future: asyncio.Future[InboundResult] = self._loop.create_future()
         self._pending[rid] = future
-        self.send(["c", rid, token, command_to_wire(command)])
         return future
 
     def _policy_token(self, policy: InboundPolicy) -> int:
@@ -280,7 +291,8 @@ class _Link(asyncio.Protocol):
                 future.set_exception(InboundWriteFailed(frame[2]))
         elif kind == "b":
             if self._on_batch is not None:
-                self._on_batch(frame[1], frame[2])
+                with contextlib.suppress(Exception):  # metrics must never cut the link
+                    self._on_batch(frame[1], frame[2])
         elif kind == "ready" and not self.ready.done():
             self.ready.set_result(None)
 
@@ -334,7 +346,10 @@ def serve(fd: int, max_batch: int = 512) -> None:
     policies: dict[int, InboundPolicy] = {}
     _send(sock, [_line(["ready"])])
     while True:
-        data = sock.recv(1 << 20)
+        try:
+            data = sock.recv(1 << 20)
+        except OSError:  # the server died with answers unread (connection reset)
+            data = b""
         if not data:
             break
         *lines, pending = (pending + data).split(b"\n")
@@ -356,7 +371,9 @@ def serve(fd: int, max_batch: int = 512) -> None:
             answers.extend(
                 _answer(rid, outcome) for (rid, _), outcome in zip(part, outcomes, strict=True)
             )
-        _send(sock, answers)
+            _send(sock, answers)  # each batch answered as soon as it is committed
+            answers.clear()
+        _send(sock, answers)  # errors for undecodable lines, if nothing else carried them
         answers.clear()
     group.close()
     engine.dispose()

@@ -62,21 +62,33 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     execute(conn, sql, params, many=True)
 
 
-def execute(conn: Connection, sql: str, params: Any = (), *, many: bool = False) -> Any:
-    """Run ``sql`` on the driver's cursor in ``conn``'s transaction; returns the cursor."""
+def execute(conn: Connection, sql: str, params: Any = (), *, many: bool = False) -> Sequence[Any]:
+    """Run ``sql`` on the driver's cursor in ``conn``'s transaction; returns the rows read."""
     if not conn.in_transaction():
         conn.begin()  # what SQLAlchemy's own execute would do first (autobegin)
+    dbapi = conn.dialect.loaded_dbapi
     cursor = conn.connection.cursor()
     try:
         if many:
             cursor.executemany(sql, params)
         else:
             cursor.execute(sql, params)
-    except conn.dialect.loaded_dbapi.Error as exc:
+        return cursor.fetchall() if cursor.description is not None else []
+    except dbapi.Error as exc:
+        lost = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, cursor)
+        if lost:
+            conn.invalidate()  # as SQLAlchemy does: the pool will not hand it out again
         raise DBAPIError.instance(
-            sql, params, exc, conn.dialect.loaded_dbapi.Error, dialect=conn.dialect, ismulti=many
+            sql,
+            params,
+            exc,
+            dbapi.Error,
+            connection_invalidated=lost,
+            dialect=conn.dialect,
+            ismulti=many,
         ) from exc
-    return cursor
+    finally:
+        cursor.close()
 
 
 def allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
@@ -94,12 +106,12 @@ def allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
             f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "  # noqa: S608
             "FROM generate_series(1, %s)",
             (count,),
-        ).fetchall()
+        )
         return sorted(int(r[0]) for r in rows)
-    (start,) = execute(
+    [(start,)] = execute(
         conn,
         f"SELECT coalesce(max(id), 0) FROM {table.name}",  # noqa: S608
-    ).fetchone()
+    )
     return list(range(int(start) + 1, int(start) + 1 + count))
 
 
@@ -129,4 +141,4 @@ def instant(conn: Connection, value: Any) -> datetime:
 
 
 def select_rows(conn: Connection, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-    return [tuple(row) for row in execute(conn, sql, tuple(params)).fetchall()]
+    return [tuple(row) for row in execute(conn, sql, tuple(params))]

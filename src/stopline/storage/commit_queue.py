@@ -138,7 +138,11 @@ class GroupCommit:
     process) is retried from scratch, then each item alone, so one bad item cannot fail its
     neighbours. Used by `CommitQueue`'s thread and by the inbound writer process, each from
     one thread; it keeps one connection between batches (no pool check-out and reset per
-    batch) and drops it after any failure, so a broken connection is never reused."""
+    batch), drops it after any failure so a broken connection is not reused, and checks a
+    new one out of the pool (with its liveness check) after a minute without batches.
+    Handlers must not leave state on the connection (such as execution options)."""
+
+    IDLE_SECONDS = 60.0
 
     def __init__(
         self,
@@ -151,6 +155,7 @@ class GroupCommit:
         self._retries = retries
         self._on_batch = on_batch
         self._conn: Connection | None = None
+        self._used = 0.0
 
     def close(self) -> None:
         conn, self._conn = self._conn, None
@@ -184,6 +189,10 @@ class GroupCommit:
         for index, (handler, _item) in enumerate(batch):
             groups.setdefault(handler, []).append(index)
         results: list[Any] = [None] * len(batch)
+        now = time.monotonic()
+        if self._conn is not None and now - self._used > self.IDLE_SECONDS:
+            self.close()  # the server or a proxy may have dropped it meanwhile
+        self._used = now
         conn = self._conn
         if conn is None:
             conn = self._conn = self._engine.connect()

@@ -28,7 +28,7 @@ def shared_between_processes(url: str) -> bool:
     if not is_sqlite(parsed):
         return True
     database = parsed.database or ""
-    return database not in ("", ":memory:") and "mode=memory" not in str(parsed)
+    return bool(database) and ":memory:" not in database and "mode=memory" not in str(parsed)
 
 
 def create_database_engine(url: str, *, pool_size: int = 8) -> Engine:
