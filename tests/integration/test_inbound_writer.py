@@ -5,6 +5,7 @@ child gone after shutdown."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import time
@@ -156,3 +157,18 @@ def test_a_memory_database_keeps_the_writer_in_the_server() -> None:
             assert graph.inbound_writer.child_pid is None
     finally:
         graph.close()
+
+
+def test_a_child_that_cannot_start_leaves_the_server_recording_itself(
+    graph: bootstrap.Stopline, settings: Settings
+) -> None:
+    broken = settings.model_copy(update={"database_url": "nosuchdriver://nowhere/db"})
+    writer = InboundWriter(graph.commits, graph.inbound, graph.review)
+
+    async def start() -> bool:
+        started = await writer.start_process(broken, timeout=30)
+        await writer.stop_process()
+        return started
+
+    assert asyncio.run(start()) is False  # the child exited before "ready": reaped, logged
+    assert writer.child_pid is None

@@ -130,9 +130,10 @@ class InboundWriter:
             if not link.alive:  # ready, then gone before this task resumed
                 raise CommitQueueClosed("the inbound writer process exited")
         except BaseException as exc:
-            if link is not None:
-                link.close()
-            parent.close()
+            if link is not None and link.connected:
+                link.abort()  # closes the socket: the child sees its end and exits
+            else:
+                parent.close()
             if isinstance(exc, Exception):
                 log.error("inbound writer process is not ready (%r); using a thread", exc)
                 await asyncio.to_thread(_reap, process, 5)
@@ -295,6 +296,17 @@ class _Link(asyncio.Protocol):
                     self._on_batch(frame[1], frame[2])
         elif kind == "ready" and not self.ready.done():
             self.ready.set_result(None)
+
+    @property
+    def connected(self) -> bool:
+        return self._transport is not None
+
+    def abort(self) -> None:
+        """Drop the connection at once (a child that never became ready)."""
+        self._closing = True
+        self.alive = False
+        if self._transport is not None:
+            self._transport.abort()
 
     def close(self) -> None:
         """No more commands: the child finishes what it has and exits."""
