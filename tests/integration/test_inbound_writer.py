@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 
@@ -172,3 +173,31 @@ def test_a_child_that_cannot_start_leaves_the_server_recording_itself(
 
     assert asyncio.run(start()) is False  # the child exited before "ready": reaped, logged
     assert writer.child_pid is None
+
+
+def test_a_request_waiting_on_a_child_that_dies_fails_and_its_retry_is_recorded(
+    served: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inbound_writer, "RESTART_DELAYS", (0.2,))
+    client, graph, _in_server = served
+    pid = graph.inbound_writer.child_pid
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)  # the child holds the request without answering
+    answers: list[int] = []
+    body, headers = twilio_signed(TWILIO_TOKEN, twilio_form("SMD1", "STOP", from_="+14155550105"))
+    sender = threading.Thread(
+        target=lambda: answers.append(
+            client.post("/webhooks/twilio", content=body, headers=headers).status_code
+        )
+    )
+    sender.start()
+    time.sleep(0.5)
+    assert answers == []  # still waiting for the child
+    os.kill(pid, signal.SIGKILL)
+    sender.join(30)
+    assert answers == [500]  # not acknowledged: the provider will retry
+    wait_for(lambda: graph.inbound_writer.child_pid not in (None, pid))
+    retried = client.post("/webhooks/twilio", content=body, headers=headers)
+    assert retried.status_code == 200 and "unsubscribed" in retried.text
+    state = contact(client, graph, "+14155550105")
+    assert state["suppressed"] is True and len(state["events"]) == 1
