@@ -16,7 +16,6 @@ from stopline.api.limits import BodyLimit
 from stopline.api.observe import RequestMetrics
 from stopline.config import Settings
 from stopline.metrics import Metrics
-from stopline.storage.engine import shared_between_processes
 
 DESCRIPTION = """
 Stopline receives your SMS providers' inbound webhooks, records every opt-out and opt-in on an
@@ -42,9 +41,7 @@ def create_app(
         graph = app_graph or bootstrap.build(settings, metrics=metrics)
         app.state.stopline = graph
         try:
-            if settings.inbound_writer == "process" and shared_between_processes(
-                settings.database_url
-            ):
+            if settings.inbound_writer == "process":
                 await graph.inbound_writer.start_process(graph.settings)
             if settings.outbox_worker:
                 graph.messaging.outbox.start()  # REST replies are delivered after commit

@@ -50,7 +50,7 @@ from stopline.services.inbound import (
     result_to_wire,
 )
 from stopline.storage.commit_queue import CommitQueue, CommitQueueClosed, GroupCommit, Outcome
-from stopline.storage.engine import create_database_engine
+from stopline.storage.engine import create_database_engine, shared_between_processes
 
 if TYPE_CHECKING:
     from stopline.config import Settings
@@ -100,7 +100,11 @@ class InboundWriter:
         return await self._commits.submit_async(self._recorder, command)
 
     async def start_process(self, settings: Settings, timeout: float = 60) -> bool:
-        """Start the child and wait until it is ready; False (logged) if it could not."""
+        """Start the child and wait until it is ready; False (logged) if it could not, or
+        if the database is one only this process can open (in-memory SQLite)."""
+        if not shared_between_processes(settings.database_url):
+            log.info("an in-memory database: inbound messages are recorded in the server")
+            return False
         self._settings, self._stopping = settings, False
         return await self._spawn(settings, timeout)
 
