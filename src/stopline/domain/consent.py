@@ -210,8 +210,17 @@ def _instant(moment: datetime) -> str:
     """``2026-01-05T12:00:00.000000Z``"""
     if moment.tzinfo is None:
         raise ValueError("consent times must be timezone-aware")
-    utc = moment.astimezone(UTC).replace(tzinfo=None)
-    return utc.isoformat(timespec="microseconds") + "Z"
+    text = _INSTANTS.get(moment)
+    if text is None:
+        if len(_INSTANTS) >= 4096:
+            _INSTANTS.clear()
+        utc = moment.astimezone(UTC).replace(tzinfo=None)
+        text = _INSTANTS[moment] = utc.isoformat(timespec="microseconds") + "Z"
+    return text
+
+
+# Recent instants' text forms: a batch of events shares its recording time.
+_INSTANTS: dict[datetime, str] = {}
 
 
 def changes_state(active: Iterable[Scope], draft: ConsentDraft) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -103,20 +103,26 @@ def effective_action(classification: Classification, provider_keyword: Action | 
     return classification.action
 
 
+ReplyText = Callable[[str, Brand, str | None, datetime], str]
+
+
 def decide(
     message: InboundMessage,
     classification: Classification,
     active_scopes: Iterable[Scope],
     policy: InboundPolicy,
     now: datetime,
+    replies: ReplyText = reply_text,
 ) -> InboundDecision:
+    """What to record and answer for ``message``. ``replies`` renders reply texts (a batch
+    of messages recorded at one ``now`` can share one memo of them)."""
     action = effective_action(classification, message.provider_keyword)
     provider_answered = message.provider_keyword is action and action is not Action.NONE
     silent = provider_answered and not policy.reply_when_provider_handled
 
     def reply(kind: str) -> str | None:
         language = classification.language or policy.language
-        return None if silent else reply_text(kind, policy.brand, language, now)
+        return None if silent else replies(kind, policy.brand, language, now)
 
     if action in (Action.OPT_OUT, Action.OPT_IN):
         draft = _draft(message, classification, action, policy.opt_out_scope)

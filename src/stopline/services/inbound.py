@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 
 from stopline.domain.inbound import InboundMessage, InboundPolicy, Outcome, bounded, decide
 from stopline.domain.language import Action, Classification
+from stopline.domain.replies import Brand, reply_text
 from stopline.domain.review import ReviewPolicy
 from stopline.services.ledger import LedgerStage
 from stopline.services.outbox import ReplyRoute, reply_key
@@ -66,6 +67,7 @@ class InboundRecorder:
                     stored.event_id,
                 )
         stage = LedgerStage(conn, (c.message.from_number for c in commands))
+        replies = _ReplyMemo()
         results: list[InboundResult | None] = []
         pending: list[tuple[InboundCommand, InboundResult, int | None]] = []
         for command in commands:
@@ -80,6 +82,7 @@ class InboundRecorder:
                 stage.active_scopes(message.from_number),
                 command.policy,
                 now,
+                replies,
             )
             if decision.draft is not None and stage.superseded(decision.draft) is not None:
                 # a START sent before an opt-out that is now in force (a late delivery):
@@ -101,22 +104,22 @@ class InboundRecorder:
             c = command.classification
             m = command.message
             rows.append(
-                repo.row(
-                    provider=m.provider,
-                    provider_message_id=m.provider_message_id,
-                    from_number=m.from_number,
-                    to_address=m.to,
-                    body=m.body,
-                    received_at=m.received_at,
-                    recorded_at=now,
-                    action=result.action.value,
-                    intent=c.intent,
-                    rule=c.rule,
-                    language=c.language,
-                    confidence=c.confidence,
-                    outcome=result.outcome.value,
-                    reply_text=result.reply,
-                    event_id=event_id,
+                repo.InboundRow(
+                    m.provider,
+                    m.provider_message_id,
+                    m.from_number,
+                    m.to,
+                    m.body,
+                    m.received_at,
+                    now,
+                    result.action.value,
+                    c.intent,
+                    c.rule,
+                    c.language,
+                    c.confidence,
+                    result.outcome.value,
+                    result.reply,
+                    event_id,
                 )
             )
         reviewed = [i for i, (_c, r, _x) in enumerate(pending) if r.outcome is Outcome.REVIEW]
@@ -145,6 +148,23 @@ class InboundRecorder:
         )
         fresh = iter(final)
         return [r if r is not None else next(fresh) for r in results]
+
+
+class _ReplyMemo:
+    """`reply_text` for one batch: its messages share one ``now``, so each (kind, brand,
+    language) is rendered once rather than once per message."""
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, int, str | None, datetime], str] = {}
+        self._brands: list[Brand] = []  # keeps each brand alive while its id is a key
+
+    def __call__(self, kind: str, brand: Brand, language: str | None, now: datetime) -> str:
+        key = (kind, id(brand), language, now)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = reply_text(kind, brand, language, now)
+            self._brands.append(brand)
+        return text
 
 
 def command_to_wire(command: InboundCommand) -> list[Any]:

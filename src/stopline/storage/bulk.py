@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -29,37 +30,64 @@ def sqlite_instant(value: datetime) -> str:
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    if rows:
+        insert_tuples(conn, table, tuple(rows[0]), [tuple(row.values()) for row in rows])
+
+
+def insert_tuples(
+    conn: Connection, table: Table, columns: tuple[str, ...], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Insert ``rows``, each holding the values of ``columns`` in that order."""
     if not rows:
         return
-    columns = list(rows[0])
+    sqlite = conn.dialect.name == "sqlite"
+    sql, moments = _insert_statement(table, columns, sqlite)
+    if moments:  # SQLite stores instants as text: convert those columns
+        converted = []
+        for values in rows:
+            row = list(values)
+            for i in moments:
+                moment = row[i]
+                if moment is not None:
+                    row[i] = _text_form(moment)
+            converted.append(row)
+        rows = converted
+    execute(conn, sql, rows, many=True)
+
+
+@lru_cache(maxsize=64)
+def _insert_statement(
+    table: Table, columns: tuple[str, ...], sqlite: bool
+) -> tuple[str, tuple[int, ...]]:
+    """The INSERT for ``columns`` and, on SQLite, which of them hold instants."""
     for name in columns:
         if name not in table.c:
             raise KeyError(f"{table.name} has no column {name!r}")
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    mark = "?" if sqlite else "%s"
     sql = (
         f"INSERT INTO {table.name} ({', '.join(columns)}) "  # noqa: S608 (names from tables.py)
         f"VALUES ({', '.join([mark] * len(columns))})"
     )
-    params = [tuple(row.values()) for row in rows]
-    if conn.dialect.name == "sqlite":  # SQLite stores instants as text: convert those columns
-        moments = [
-            i for i, name in enumerate(columns) if isinstance(table.c[name].type, UTCDateTime)
-        ]
-        if moments:
-            seen: dict[datetime, str] = {}  # a batch shares its recorded_at: convert it once
-            converted = []
-            for values in params:
-                row = list(values)
-                for i in moments:
-                    moment = row[i]
-                    if moment is not None:
-                        text_form = seen.get(moment)
-                        if text_form is None:
-                            text_form = seen[moment] = sqlite_instant(moment)
-                        row[i] = text_form
-                converted.append(tuple(row))
-            params = converted
-    execute(conn, sql, params, many=True)
+    moments = (
+        tuple(i for i, name in enumerate(columns) if isinstance(table.c[name].type, UTCDateTime))
+        if sqlite
+        else ()
+    )
+    return sql, moments
+
+
+_TEXT_FORMS: dict[datetime, str] = {}
+
+
+def _text_form(moment: datetime) -> str:
+    """`sqlite_instant`, remembered for the last few thousand instants: one batch writes the
+    same instants to several tables (a message's receipt time, the batch's commit time)."""
+    text_form = _TEXT_FORMS.get(moment)
+    if text_form is None:
+        if len(_TEXT_FORMS) >= 4096:
+            _TEXT_FORMS.clear()
+        text_form = _TEXT_FORMS[moment] = sqlite_instant(moment)
+    return text_form
 
 
 def execute(conn: Connection, sql: str, params: Any = (), *, many: bool = False) -> Sequence[Any]:

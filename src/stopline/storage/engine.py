@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 
@@ -66,6 +68,15 @@ def _sqlite_engine(url: URL) -> Engine:
         # Writers take the write lock up front so read-then-write units of work are atomic
         # even when another process (the CLI, a second server) writes to the same file.
         immediate = conn.get_execution_options().get("sqlite_immediate", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        statement = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+        # On the driver's connection (SQLAlchemy's statement machinery costs more than
+        # the statement); a failure (such as a lock still held after the busy timeout)
+        # is raised as SQLAlchemy's error, as exec_driver_sql would raise it.
+        try:
+            conn.connection.driver_connection.execute(statement)
+        except sqlite3.Error as exc:
+            raise DBAPIError.instance(
+                statement, (), exc, sqlite3.Error, dialect=conn.dialect
+            ) from exc
 
     return engine

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import NamedTuple
 
 from sqlalchemy import Connection
 
 from stopline.storage.bulk import (
     allocate_ids,
     in_list,
-    insert_rows,
+    insert_tuples,
     list_param,
     marker,
     select_rows,
@@ -42,51 +42,56 @@ def find(conn: Connection, provider: str, ids: Sequence[str]) -> dict[str, Store
     return {row[0]: StoredInbound(*row) for row in rows}
 
 
-def insert_many(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
-    insert_rows(conn, inbound_messages, rows)
+COLUMNS = (
+    "provider",
+    "provider_message_id",
+    "from_number",
+    "to_address",
+    "body",
+    "received_at",
+    "recorded_at",
+    "action",
+    "intent",
+    "rule",
+    "language",
+    "confidence",
+    "outcome",
+    "reply_text",
+    "event_id",
+)
 
 
-def insert_returning_ids(conn: Connection, rows: Sequence[dict[str, Any]]) -> list[int]:
+class InboundRow(NamedTuple):
+    """One stored inbound message (the values of `COLUMNS`, in order)."""
+
+    provider: str
+    provider_message_id: str
+    from_number: str
+    to_address: str
+    body: str
+    received_at: datetime
+    recorded_at: datetime
+    action: str
+    intent: str
+    rule: str
+    language: str | None
+    confidence: float
+    outcome: str
+    reply_text: str | None
+    event_id: int | None
+
+
+def insert_many(conn: Connection, rows: Sequence[InboundRow]) -> None:
+    insert_tuples(conn, inbound_messages, COLUMNS, rows)
+
+
+def insert_returning_ids(conn: Connection, rows: Sequence[InboundRow]) -> list[int]:
     """Insert and return the new ids in order (for rows that other rows refer to)."""
     ids = allocate_ids(conn, inbound_messages, len(rows))
-    insert_rows(
-        conn, inbound_messages, [{"id": i, **row} for i, row in zip(ids, rows, strict=True)]
+    insert_tuples(
+        conn,
+        inbound_messages,
+        ("id", *COLUMNS),
+        [(i, *row) for i, row in zip(ids, rows, strict=True)],
     )
     return ids
-
-
-def row(
-    *,
-    provider: str,
-    provider_message_id: str,
-    from_number: str,
-    to_address: str,
-    body: str,
-    received_at: datetime,
-    recorded_at: datetime,
-    action: str,
-    intent: str,
-    rule: str,
-    language: str | None,
-    confidence: float,
-    outcome: str,
-    reply_text: str | None,
-    event_id: int | None,
-) -> dict[str, Any]:
-    return {
-        "provider": provider,
-        "provider_message_id": provider_message_id,
-        "from_number": from_number,
-        "to_address": to_address,
-        "body": body,
-        "received_at": received_at,
-        "recorded_at": recorded_at,
-        "action": action,
-        "intent": intent,
-        "rule": rule,
-        "language": language,
-        "confidence": confidence,
-        "outcome": outcome,
-        "reply_text": reply_text,
-        "event_id": event_id,
-    }

@@ -24,7 +24,7 @@ from stopline.domain.policy import Suppression
 from stopline.storage.bulk import (
     allocate_ids,
     in_list,
-    insert_rows,
+    insert_tuples,
     instant,
     list_param,
     select_rows,
@@ -99,7 +99,8 @@ def latest_event_times(conn: Connection, numbers: Iterable[str]) -> dict[tuple[s
 def insert_events(conn: Connection, events: Sequence[ConsentEvent]) -> list[int]:
     """Append events; returns their ids in order."""
     ids = allocate_ids(conn, consent_events, len(events))
-    insert_rows(conn, consent_events, [_event_row(e, i) for e, i in zip(events, ids, strict=True)])
+    rows = [_event_row(e, i) for e, i in zip(events, ids, strict=True)]
+    insert_tuples(conn, consent_events, _EVENT_COLUMNS, rows)
     return ids
 
 
@@ -115,18 +116,19 @@ def apply_projection(
             suppressions.c.number == bindparam("n"), suppressions.c.scope == bindparam("s")
         )
         conn.execute(stmt, gone)
-    insert_rows(
+    insert_tuples(
         conn,
         suppressions,
+        ("number", "scope", "event_id", "source", "since", "recorded_at"),
         [
-            {
-                "number": event.number,
-                "scope": str(event.scope),
-                "event_id": event_id,
-                "source": event.draft.source.value,
-                "since": event.draft.occurred_at,
-                "recorded_at": event.recorded_at,
-            }
+            (
+                event.number,
+                str(event.scope),
+                event_id,
+                event.draft.source.value,
+                event.draft.occurred_at,
+                event.recorded_at,
+            )
             for event, event_id in added
         ],
     )
@@ -311,29 +313,51 @@ def event_from_row(row: Row[Any]) -> ConsentEvent:
     )
 
 
-def _event_row(event: ConsentEvent, event_id: int) -> dict[str, Any]:
+_EVENT_COLUMNS = (
+    "id",
+    "number",
+    "seq",
+    "kind",
+    "scope",
+    "source",
+    "sender",
+    "provider",
+    "provider_message_id",
+    "raw_text",
+    "rule",
+    "language",
+    "confidence",
+    "actor",
+    "evidence",
+    "occurred_at",
+    "recorded_at",
+    "prev_hash",
+    "hash",
+)
+
+
+def _event_row(event: ConsentEvent, event_id: int) -> tuple[Any, ...]:
+    """The values of `_EVENT_COLUMNS` for ``event``."""
     d = event.draft
     c = d.classification
-    return {
-        "id": event_id,
-        "number": d.number,
-        "seq": event.seq,
-        "kind": d.kind.value,
-        "scope": str(d.scope),
-        "source": d.source.value,
-        "sender": d.sender,
-        "provider": d.provider,
-        "provider_message_id": d.provider_message_id,
-        "raw_text": d.raw_text,
-        "rule": c.rule if c else None,
-        "language": c.language if c else None,
-        "confidence": c.confidence if c else None,
-        "actor": d.actor,
-        "evidence": json.dumps(dict(sorted(d.evidence.items())), ensure_ascii=False)
-        if d.evidence
-        else None,
-        "occurred_at": d.occurred_at,
-        "recorded_at": event.recorded_at,
-        "prev_hash": event.prev_hash,
-        "hash": event.hash,
-    }
+    return (
+        event_id,
+        d.number,
+        event.seq,
+        d.kind.value,
+        str(d.scope),
+        d.source.value,
+        d.sender,
+        d.provider,
+        d.provider_message_id,
+        d.raw_text,
+        c.rule if c else None,
+        c.language if c else None,
+        c.confidence if c else None,
+        d.actor,
+        json.dumps(dict(sorted(d.evidence.items())), ensure_ascii=False) if d.evidence else None,
+        d.occurred_at,
+        event.recorded_at,
+        event.prev_hash,
+        event.hash,
+    )
