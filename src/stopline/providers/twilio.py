@@ -165,30 +165,23 @@ class TwilioProvider(Provider):
     def parse(self, pairs: list[tuple[str, str]], received_at: datetime) -> InboundMessage:
         form = dict(pairs)
         sid = form.get("MessageSid") or form.get("SmsSid") or form.get("SmsMessageSid")
-        missing = [
-            name
-            for name, value in (
-                ("MessageSid", sid),
-                ("From", form.get("From")),
-                ("To", form.get("To")),
-            )
-            if not value
-        ]
-        if missing:
+        sender, to = form.get("From"), form.get("To")
+        if not (sid and sender and to):
+            missing = [n for n, v in (("MessageSid", sid), ("From", sender), ("To", to)) if not v]
             raise WebhookRejected(400, "malformed", f"missing parameter(s): {', '.join(missing)}")
-        assert sid is not None
         try:
-            sender = normalise(form["From"], self._region)
+            sender = normalise(sender, self._region)
         except InvalidNumber as exc:
             raise WebhookRejected(422, "invalid_number", f"From: {exc}") from None
+        keyword = form.get("OptOutType")
         return InboundMessage(
-            provider=self.name,
-            provider_message_id=sid,
-            from_number=sender,
-            to=normalise_address(form["To"], self._region),
-            body=form.get("Body", ""),
-            received_at=received_at,
-            provider_keyword=_OPT_OUT_TYPES.get(form.get("OptOutType", "").upper()),
+            self.name,
+            sid,
+            sender,
+            normalise_address(to, self._region),
+            form.get("Body", ""),
+            received_at,
+            _OPT_OUT_TYPES.get(keyword.upper()) if keyword else None,
         )
 
     def _status(self, form: dict[str, str], received_at: datetime) -> StatusReport:

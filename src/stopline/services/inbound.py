@@ -177,7 +177,7 @@ def command_to_wire(command: InboundCommand) -> list[Any]:
         m.from_number,
         m.to,
         m.body,
-        m.received_at.isoformat(),
+        m.received_at,  # orjson writes it in ISO 8601 (in C)
         m.provider_keyword.value if m.provider_keyword is not None else None,
         c.action.value,
         c.intent,

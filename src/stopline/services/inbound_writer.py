@@ -30,7 +30,7 @@ import signal
 import socket
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -93,11 +93,13 @@ class InboundWriter:
             return None
         return self._process.pid
 
-    async def record(self, command: InboundCommand) -> InboundResult:
+    def record(self, command: InboundCommand) -> Awaitable[InboundResult]:
+        """Queue ``command``; await the result, which arrives after the commit. (A plain
+        function returning the child's future: no coroutine wrapped around it.)"""
         link = self._link
         if link is not None and link.alive:
-            return await link.submit(command)
-        return await self._commits.submit_async(self._recorder, command)
+            return link.submit(command)
+        return self._commits.submit_async(self._recorder, command)
 
     async def start_process(self, settings: Settings, timeout: float = 60) -> bool:
         """Start the child and wait until it is ready; False (logged) if it could not, or
