@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -323,3 +324,62 @@ def test_a_back_dated_opt_in_never_lifts_a_newer_opt_out(
     assert client.post("/v1/check", json={"number": n}, headers=admin).json()["allowed"] is True
     kinds = [e["kind"] for e in client.get(f"/v1/contacts/{n}", headers=admin).json()["events"]]
     assert kinds == ["opt_out", "opt_in"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "params", "body", "field"),
+    [
+        # ids and cursors beyond what either database can store (found by schemathesis)
+        ("get", "/v1/events", {"after": str(2**65)}, None, "after"),
+        ("get", f"/v1/review/{2**70}", None, None, "item_id"),
+        ("post", f"/v1/review/{2**70}/decision", None, {"decision": "no_action"}, "item_id"),
+        ("get", "/v1/review", {"cursor": "f" * 20}, None, "cursor"),
+        ("get", "/v1/suppressions", {"cursor": "f" * 20}, None, "cursor"),
+        # times that cannot be converted to UTC, or are far outside any plausible date
+        ("get", "/v1/suppressions", {"since": "0001-01-01T00:00:00+00:01"}, None, "since"),
+        ("get", "/v1/suppressions", {"until": "9999-12-31T23:00:00-05:00"}, None, "until"),
+        (
+            "post",
+            "/v1/consent",
+            None,
+            {"number": "+14155550100", "kind": "opt_in", "occurred_at": "0001-01-01T00:00+00:01"},
+            "occurred_at",
+        ),
+        (
+            "post",
+            "/v1/consent",
+            None,
+            {"number": "+14155550100", "kind": "opt_out", "occurred_at": "1969-12-31T23:59Z"},
+            "occurred_at",
+        ),
+        (
+            "post",
+            "/v1/inbound",
+            None,
+            {
+                "message_id": "m-far",
+                "from": "+14155550100",
+                "to": "+14155550199",
+                "text": "STOP",
+                "received_at": "9999-12-31T00:00:00Z",
+            },
+            "received_at",
+        ),
+    ],
+)
+def test_out_of_range_ids_cursors_and_times_are_422_naming_the_field(
+    client: TestClient,
+    admin: dict[str, str],
+    method: str,
+    path: str,
+    params: dict[str, str] | None,
+    body: dict[str, object] | None,
+    field: str,
+) -> None:
+    response = client.request(method, path, params=params, json=body, headers=admin)
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["field"] == field
+    assert error["message"].startswith(f"{field}: ")
+    assert "Value error" not in error["message"]
+    assert client.get("/v1/suppressions", headers=admin).json()["items"] == []  # nothing stored

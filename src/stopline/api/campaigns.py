@@ -28,6 +28,7 @@ from stopline.services.insight import campaign_report, report_json
 from stopline.services.keys import KeyScope, Principal
 from stopline.storage import campaigns as repo
 from stopline.storage.campaigns import CampaignRow
+from stopline.storage.tables import MAX_ID
 
 router = APIRouter(prefix="/v1", tags=["campaigns"])
 WriteKey = Annotated[Principal, Depends(require(KeyScope.WRITE))]
@@ -305,7 +306,7 @@ async def report_sends(body: SendsIn, request: Request, _key: WriteKey) -> Respo
 async def list_events(
     request: Request,
     _key: WriteKey,
-    after: Annotated[int, Query(ge=0)] = 0,
+    after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> Response:
     graph = stopline_of(request)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -33,6 +32,7 @@ from stopline.api.schemas import (
     EventOut,
     InboundRequest,
     InboundResponse,
+    Instant,
     SuppressionPageOut,
 )
 from stopline.api.state import stopline_of
@@ -303,8 +303,8 @@ async def list_suppressions(
     _key: CheckKey,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
     cursor: Annotated[str | None, Query(max_length=32)] = None,
-    since: Annotated[datetime | None, Query(description="Opted out at or after")] = None,
-    until: Annotated[datetime | None, Query(description="Opted out before")] = None,
+    since: Annotated[Instant | None, Query(description="Opted out at or after")] = None,
+    until: Annotated[Instant | None, Query(description="Opted out before")] = None,
     scope: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     app = stopline_of(request)

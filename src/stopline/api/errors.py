@@ -102,7 +102,7 @@ def install(app: FastAPI) -> None:
 
 def _field_message(error: Any) -> str:
     loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
-    msg = str(error.get("msg", "invalid"))
+    msg = str(error.get("msg", "invalid")).removeprefix("Value error, ")  # pydantic's prefix
     return f"{'.'.join(loc)}: {msg}" if loc else msg
 
 

@@ -26,6 +26,7 @@ from stopline.services.keys import KeyScope, Principal
 from stopline.services.review import ReviewDecision, SweepReport, log_report
 from stopline.storage import review as repo
 from stopline.storage.review import ReviewItem
+from stopline.storage.tables import MAX_ID
 
 log = logging.getLogger("stopline.review")
 
@@ -116,6 +117,8 @@ async def list_items(
     if cursor is not None:
         try:
             after = int(cursor, 16)
+            if not 0 <= after <= MAX_ID:
+                raise ValueError(cursor)
         except ValueError:
             raise invalid_field("cursor", "invalid cursor") from None
     rows = await read(
@@ -132,7 +135,7 @@ async def list_items(
 
 @router.get("/{item_id}", response_model=ReviewItemOut, summary="One review item")
 async def get_item(
-    request: Request, _key: WriteKey, item_id: Annotated[int, Path(ge=1)]
+    request: Request, _key: WriteKey, item_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> Response:
     app = stopline_of(request)
     item = await read(app, lambda conn: repo.get(conn, item_id))
@@ -151,7 +154,7 @@ async def decide_item(
     body: DecisionRequest,
     request: Request,
     key: WriteKey,
-    item_id: Annotated[int, Path(ge=1)],
+    item_id: Annotated[int, Path(ge=1, le=MAX_ID)],
 ) -> Response:
     app = stopline_of(request)
     try:

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Literal
+from datetime import UTC, datetime
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from stopline.domain.language import Action
+
+_EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+_LATEST = datetime(3000, 1, 1, tzinfo=UTC)
+
+
+def _plausible(moment: datetime) -> datetime:
+    """A time given with its zone must lie in 1970–2999 (UTC): outside that it is a mistake,
+    and near the ends of the calendar it cannot even be converted to UTC or have a
+    deadline added. (A time without a zone is refused by the route, naming the field.)"""
+    if moment.tzinfo is not None:
+        try:
+            inside = _EARLIEST <= moment < _LATEST
+        except OverflowError:
+            inside = False
+        if not inside:
+            raise ValueError("must lie between 1970 and 2999 (UTC)")
+    return moment
+
+
+Instant = Annotated[datetime, AfterValidator(_plausible)]
 
 
 class CheckRequest(BaseModel):
@@ -60,7 +80,7 @@ class ConsentRequest(BaseModel):
     kind: Literal["opt_out", "opt_in"]
     scope: str = Field("organisation", max_length=200, examples=["organisation", "topic:marketing"])
     source: Literal["api", "crm", "import", "manual"] = "api"
-    occurred_at: datetime | None = Field(None, description="When it happened (default: now)")
+    occurred_at: Instant | None = Field(None, description="When it happened (default: now)")
     actor: str | None = Field(None, max_length=200, description="Who recorded it")
     text: str | None = Field(None, max_length=2000, description="The person's own words, if any")
     evidence: dict[str, str] = Field(default_factory=dict, description="Extra facts to keep")
@@ -121,7 +141,7 @@ class InboundRequest(BaseModel):
     from_: str = Field(alias="from", max_length=64, examples=["+14155550100"])
     to: str = Field(max_length=64, examples=["+14155550199"])
     text: str = Field(max_length=5000)
-    received_at: datetime | None = None
+    received_at: Instant | None = None
 
 
 class ClassificationOut(BaseModel):

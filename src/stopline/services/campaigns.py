@@ -34,6 +34,7 @@ from stopline.services.senders import SenderDirectory
 from stopline.storage import campaigns as repo
 from stopline.storage.campaigns import CampaignRow
 from stopline.storage.suppression_index import SuppressionIndex
+from stopline.storage.tables import MAX_ID
 
 CHUNK = 10_000
 
@@ -205,7 +206,10 @@ class Campaigns:
     def find(self, ref: str) -> CampaignRow:
         """A campaign by id or by name."""
         with self._engine.connect() as conn:
-            row = repo.get(conn, int(ref)) if ref.isdigit() else repo.by_name(conn, ref.strip())
+            if ref.isascii() and ref.isdigit():  # not "¹" or "٣", which str.isdigit accepts
+                row = repo.get(conn, int(ref)) if int(ref) <= MAX_ID else None
+            else:
+                row = repo.by_name(conn, ref.strip())
         if row is None:
             raise CampaignError("campaign", f"no campaign {ref!r}", 404)
         return row

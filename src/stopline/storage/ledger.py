@@ -29,7 +29,7 @@ from stopline.storage.bulk import (
     list_param,
     select_rows,
 )
-from stopline.storage.tables import consent_events, suppressions
+from stopline.storage.tables import MAX_ID, consent_events, suppressions
 
 # Keep IN lists well under SQLite's limit of 32,766 bound parameters.
 _CHUNK = 2000
@@ -270,9 +270,12 @@ def encode_cursor(event_id: int) -> str:
 
 def decode_cursor(cursor: str) -> int:
     try:
-        return int(cursor, 16)
+        event_id = int(cursor, 16)
     except ValueError:
         raise ValueError("invalid cursor") from None
+    if not 0 <= event_id <= MAX_ID:
+        raise ValueError("invalid cursor")
+    return event_id
 
 
 def replace_projection(conn: Connection, rows: Sequence[tuple[ConsentEvent, int]]) -> None:

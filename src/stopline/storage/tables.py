@@ -28,6 +28,10 @@ metadata = MetaData(
     }
 )
 
+# The largest row id either database can store (SQLite INTEGER, PostgreSQL BIGINT): ids and
+# cursors from outside beyond it are refused rather than sent to the driver.
+MAX_ID = 2**63 - 1
+
 # Append-only consent ledger; one hash chain per number.
 consent_events = Table(
     "consent_events",

@@ -12,6 +12,7 @@ from datetime import time as wall_clock
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from fastapi.testclient import TestClient
 
 from stopline.bootstrap import Stopline
@@ -403,3 +404,18 @@ def test_the_senders_configured_rate_applies_unless_the_campaign_sets_its_own(
     with graph.engine.begin() as conn:
         claimed = repo.claim(conn, NOON_EASTERN + timedelta(days=1), 3, timedelta(seconds=60))
     assert [c.rate_per_second for c in claimed] == [5, 5, 5]
+
+
+@pytest.mark.parametrize("ref", ["¹", "٣", str(2**70), "no-such-campaign"])
+def test_an_unknown_campaign_reference_is_404_however_it_is_written(
+    client: TestClient, admin: dict[str, str], ref: str
+) -> None:
+    for method, path, body in [
+        ("get", f"/v1/campaigns/{ref}", None),
+        ("post", f"/v1/campaigns/{ref}/audience", {"numbers": ["+14155550100"]}),
+        ("get", f"/v1/campaigns/{ref}/preview", None),
+        ("post", f"/v1/campaigns/{ref}/send", None),
+    ]:
+        response = client.request(method, path, json=body, headers=admin)
+        assert response.status_code == 404, (method, path, response.text)
+        assert "no campaign" in response.json()["error"]["message"]
