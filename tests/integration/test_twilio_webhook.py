@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from stopline.bootstrap import Stopline
 from tests.conftest import TWILIO_TOKEN
@@ -160,3 +162,48 @@ def test_twilio_advanced_opt_out_answered_already(
     assert response.status_code == 200 and message_text(response.text) is None
     [event] = events(client, admin)
     assert event["kind"] == "opt_out"
+
+
+_field_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60
+) | st.sampled_from(["STOP", "stop!", "START", "HELP", "", " ", "+14155550100", "5551234"])
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    sid=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300),
+    sender=_field_text,
+    to=_field_text,
+    body=_field_text | st.text(max_size=2000),
+    opt_out_type=st.none() | st.sampled_from(["STOP", "START", "HELP", "stop", "???"]),
+    status=st.none() | _field_text,
+)
+def test_any_signed_form_gets_a_defined_answer_never_a_server_error(
+    client: TestClient,
+    sid: str,
+    sender: str,
+    to: str,
+    body: str,
+    opt_out_type: str | None,
+    status: str | None,
+) -> None:
+    """Whatever a correctly signed request carries (odd numbers, empty or huge fields,
+    unknown keywords, status callbacks), the answer is 200 with TwiML or a 4xx naming the
+    problem; a retry of a 200 gets the same bytes."""
+    form = twilio_form(sid, body, from_=sender, to=to)
+    if opt_out_type is not None:
+        form["OptOutType"] = opt_out_type
+    if status is not None:
+        form["MessageStatus"] = status
+    first = post(client, form)
+    assert first.status_code in (200, 400, 413, 422), first.text
+    if first.status_code == 200:
+        assert first.text.startswith('<?xml version="1.0" encoding="UTF-8"?><Response')
+        again = post(client, form)
+        assert (again.status_code, again.content) == (200, first.content)
+    else:
+        assert first.text  # a message saying what is wrong
