@@ -1,4 +1,4 @@
-"""The single check's shortcut past pydantic accepts exactly what the model accepts unchanged."""
+"""The checks' shortcut past pydantic accepts exactly what the model accepts unchanged."""
 
 from __future__ import annotations
 
@@ -70,5 +70,53 @@ def test_only_flat_string_models_qualify() -> None:
 
     with pytest.raises(TypeError):
         FlatStrings(Loose)  # extra fields not forbidden
+
+    class Listed(BaseModel):
+        model_config = {"extra": "forbid"}
+        numbers: list[int]
+
     with pytest.raises(TypeError):
-        FlatStrings(BatchCheckRequest)  # a list field
+        FlatStrings(Listed)  # a list of something else than strings
+
+
+BATCH = FlatStrings(BatchCheckRequest)
+items = st.one_of(
+    st.text(alphabet=TEXT, max_size=6),
+    st.integers(),
+    st.none(),
+    st.lists(st.integers(), max_size=1),
+)
+batch_values = st.one_of(
+    values,
+    st.lists(st.text(alphabet=TEXT, max_size=6), max_size=5),
+    st.lists(items, max_size=4),
+    st.integers(min_value=9_999, max_value=10_001).map(lambda n: ["1"] * n),  # the list's limit
+)
+batch_objects = st.dictionaries(
+    st.sampled_from(["numbers", "sender", "topic", "extra"]), batch_values, max_size=4
+)
+
+
+@settings(max_examples=1500)
+@given(batch_objects.map(lambda d: json.dumps(d, ensure_ascii=False).encode()))
+def test_the_batch_shortcut_agrees_with_the_model(body: bytes) -> None:
+    fast = BATCH.fields(body)
+    try:
+        model = BatchCheckRequest.model_validate_json(body)
+    except ValidationError:
+        assert fast is None
+        return
+    if fast is not None:
+        held = {name: getattr(model, name) for name in BatchCheckRequest.model_fields}
+        assert {name: fast.get(name) for name in BatchCheckRequest.model_fields} == held
+
+
+def test_plain_batches_take_the_shortcut() -> None:
+    assert BATCH.fields(b'{"numbers": ["+14155550100", "x"], "topic": "sales"}') == {
+        "numbers": ["+14155550100", "x"],
+        "topic": "sales",
+    }
+    assert BATCH.fields(b'{"numbers": ["1", 2]}') is None  # not all strings
+    assert BATCH.fields(b'{"numbers": "1"}') is None  # not a list
+    assert BATCH.fields(json.dumps({"numbers": ["1"] * 10_001}).encode()) is None  # over 10,000
+    assert BATCH.fields(b'{"sender": "x"}') is None  # numbers missing

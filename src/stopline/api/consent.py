@@ -136,7 +136,7 @@ def render_results(answers: gate.Answers) -> bytes:
     separator = _ALLOWED_TAIL + "," + _ALLOWED_HEAD
     chunks: list[str] = []
     start = 0
-    special = [i for i, n in enumerate(numbers) if n in blocked] if blocked else []
+    special = answers.blocked_at
     quoted: dict[str | None, str] = {}
 
     def quote(value: str | None) -> str:
@@ -162,6 +162,7 @@ def render_results(answers: gate.Answers) -> bytes:
 
 
 _CHECK_FIELDS = FlatStrings(CheckRequest)
+_BATCH_FIELDS = FlatStrings(BatchCheckRequest)
 
 
 async def _check(request: FastRequest) -> FastResponse:
@@ -193,10 +194,15 @@ async def check(body: CheckRequest, _key: CheckKey) -> CheckResult:
 async def _check_batch(request: FastRequest) -> FastResponse:
     await authenticate(request, KeyScope.CHECK)
     app = request.stopline
-    body = json_body(request, BatchCheckRequest)
-    if len(body.numbers) > app.settings.batch_limit:
+    fields = _BATCH_FIELDS.fields(request.body)
+    if fields is None:  # anything but a plain object: let the model decide (and explain)
+        body = json_body(request, BatchCheckRequest)
+        numbers, sender, topic = body.numbers, body.sender, body.topic
+    else:
+        numbers, sender, topic = fields["numbers"], fields.get("sender"), fields.get("topic")
+    if len(numbers) > app.settings.batch_limit:
         raise invalid_field("numbers", f"at most {app.settings.batch_limit} numbers per batch")
-    answers = await gate_check(app, body.numbers, body.sender, body.topic)
+    answers = await gate_check(app, numbers, sender, topic)
     allowed = answers.allowed_count()
     app.metrics.count_checks(allowed, len(answers) - allowed)
     return FastResponse(200, "application/json", render_results(answers))

@@ -190,34 +190,41 @@ def json_body(request: FastRequest, model: type[M]) -> M:
 
 class FlatStrings:
     """A shortcut past pydantic for the commonest bodies of a model whose fields are all
-    strings (``str`` or ``str | None``, optionally with a ``max_length``): a JSON object of
+    strings (``str`` or ``str | None``, optionally with a ``max_length``) or lists of
+    strings (``list[str]``, optionally with a ``max_length`` on the list): a JSON object of
     such fields, each within its limit. `fields` returns them as the model would hold them,
     or None when the body is anything else; the caller then validates with the model as
     usual (for its errors, and for whatever the model would accept or coerce).
 
-    Worth having on the single check: pydantic's validator costs little in a loop but adds
-    about a tenth to the request in a busy server (a large code path run once per request).
+    Worth having on the hot routes: pydantic's validator costs little in a loop but adds
+    about a tenth to a single check in a busy server (a large code path run once per
+    request), and about a millisecond to a batch of 10,000 numbers (a type test per item
+    costs a quarter of that).
     """
 
     def __init__(self, model: type[BaseModel]) -> None:
-        self._limits: dict[str, tuple[int, bool]] = {}  # name -> (max length, may be null)
+        # name -> (max length, may be null, is a list of strings)
+        self._limits: dict[str, tuple[int, bool, bool]] = {}
         self._required: frozenset[str] = frozenset(
             name for name, info in model.model_fields.items() if info.is_required()
         )
         if model.model_config.get("extra") != "forbid":
             raise TypeError(f"{model.__name__} must forbid extra fields")
         for name, info in model.model_fields.items():
-            if info.annotation not in (str, str | None) or info.alias not in (None, name):
+            listed = info.annotation == list[str]
+            if not listed and info.annotation not in (str, str | None):
                 raise TypeError(f"{model.__name__}.{name} is not a plain string field")
+            if info.alias not in (None, name):
+                raise TypeError(f"{model.__name__}.{name} has an alias")
             if not info.is_required() and info.default is not None:
                 raise TypeError(f"{model.__name__}.{name} has a default other than None")
             limit = min(
                 (m.max_length for m in info.metadata if getattr(m, "max_length", None)),
                 default=sys.maxsize,
             )
-            self._limits[name] = (limit, info.annotation is not str)
+            self._limits[name] = (limit, info.annotation == (str | None), listed)
 
-    def fields(self, body: bytes) -> dict[str, str | None] | None:
+    def fields(self, body: bytes) -> dict[str, Any] | None:
         try:
             data = orjson.loads(body)
         except orjson.JSONDecodeError:
@@ -229,7 +236,12 @@ class FlatStrings:
             rule = limits.get(name)
             if rule is None:
                 return None
-            if type(value) is str:
+            if rule[2]:
+                if type(value) is not list or len(value) > rule[0]:
+                    return None
+                if not all(type(item) is str for item in value):
+                    return None
+            elif type(value) is str:
                 if len(value) > rule[0]:
                     return None
             elif value is not None or not rule[1]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from stopline.domain.consent import Scope, scopes_for_send
 from stopline.domain.phone import InvalidNumber, all_canonical, normalise_many
@@ -29,6 +30,7 @@ class Answers:
     numbers: Sequence[str | InvalidNumber]  # E.164, or why the input is not a number
     blocked: dict[str, Decision]  # E.164 -> the decision that blocks it
     canonical: bool = False  # every input was already E.164, so numbers == inputs
+    blocked_at: Sequence[int] = ()  # when canonical: the positions of blocked inputs
 
     def __len__(self) -> int:
         return len(self.inputs)
@@ -43,9 +45,9 @@ class Answers:
         return Checked(raw, number, self.blocked.get(number, ALLOWED))
 
     def allowed_count(self) -> int:
-        blocked = sum(map(self.blocked.__contains__, self.numbers)) if self.blocked else 0
         if self.canonical:
-            return len(self.inputs) - blocked
+            return len(self.inputs) - len(self.blocked_at)
+        blocked = sum(map(self.blocked.__contains__, self.numbers)) if self.blocked else 0
         invalid = sum(1 for n in self.numbers if isinstance(n, InvalidNumber))
         return len(self.inputs) - invalid - blocked
 
@@ -63,6 +65,9 @@ def check_many(
     normalised = list(raw_numbers) if canonical else normalise_many(raw_numbers, region)
     valid = set(raw_numbers) if canonical else {n for n in normalised if isinstance(n, str)}
     blocked = _blocked(index, valid, sender, topic)
+    if canonical and blocked:
+        at = list(compress(range(len(raw_numbers)), map(blocked.__contains__, raw_numbers)))
+        return Answers(raw_numbers, normalised, blocked, canonical, at)
     return Answers(raw_numbers, normalised, blocked, canonical)
 
 
