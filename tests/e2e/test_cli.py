@@ -36,11 +36,16 @@ def test_classify_text_and_jsonl(server: Server) -> None:
             {"id": 7, "text": "ARRÊT"},
         ]
     )
-    result = server.cli("classify", "--jsonl", stdin=lines + "\nnot json\n")
+    stdin = lines + '\nnot json\n{"nope": 1}\n[1]\n{"text": 5}\n'
+    result = server.cli("classify", "--jsonl", stdin=stdin)
     out = [json.loads(line) for line in result.stdout.strip().splitlines()]
-    assert [o["action"] for o in out] == ["opt_out", "help", "opt_in", "none", "opt_out", None]
+    assert [o["action"] for o in out] == ["opt_out", "help", "opt_in", "none", "opt_out"] + [
+        None
+    ] * 4
     assert out[4]["id"] == 7 and out[4]["language"] == "fr"
-    assert "error" in out[5]
+    assert out[5]["line"] == 6 and out[5]["error"].startswith("not JSON: ")
+    for bad in out[6:]:  # JSON, but no string "text" field
+        assert bad["error"] == 'each line needs a string "text" field', bad
 
 
 def test_consent_by_hand_and_check_exit_codes(server: Server) -> None:

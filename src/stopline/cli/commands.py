@@ -190,11 +190,13 @@ def classify_cmd(
                 continue
             try:
                 item = json.loads(line)
-                body = item["text"] if isinstance(item, dict) else None
-                if not isinstance(body, str):
-                    raise ValueError('each line needs a string "text" field')
-            except (ValueError, KeyError) as exc:
-                write(json.dumps({"line": line_no, "error": str(exc), "action": None}) + "\n")
+            except ValueError as exc:
+                item, problem = None, f"not JSON: {exc}"
+            else:
+                problem = 'each line needs a string "text" field'
+            body = item.get("text") if isinstance(item, dict) else None
+            if not isinstance(body, str):
+                write(json.dumps({"line": line_no, "error": problem, "action": None}) + "\n")
                 continue
             result = classify(body, context).as_dict()
             if isinstance(item, dict) and "id" in item:
