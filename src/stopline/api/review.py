@@ -25,6 +25,7 @@ from stopline.domain.review import Decision
 from stopline.services.keys import KeyScope, Principal
 from stopline.services.review import ReviewDecision, SweepReport, log_report
 from stopline.storage import review as repo
+from stopline.storage.cursors import decode_cursor, encode_cursor
 from stopline.storage.review import ReviewItem
 from stopline.storage.tables import MAX_ID
 
@@ -116,11 +117,9 @@ async def list_items(
     after = None
     if cursor is not None:
         try:
-            after = int(cursor, 16)
-            if not 0 <= after <= MAX_ID:
-                raise ValueError(cursor)
-        except ValueError:
-            raise invalid_field("cursor", "invalid cursor") from None
+            after = decode_cursor(cursor)
+        except ValueError as exc:
+            raise invalid_field("cursor", str(exc)) from None
     rows = await read(
         app,
         lambda conn: repo.page(
@@ -129,7 +128,7 @@ async def list_items(
     )
     more = len(rows) > limit
     items = rows[:limit]
-    next_cursor = format(items[-1].id, "x") if more and items else None
+    next_cursor = encode_cursor(items[-1].id) if more and items else None
     return json({"items": [item_json(i) for i in items], "next_cursor": next_cursor})
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from stopline.domain.memo import Memo
 from stopline.domain.phone import normalise_address
 
 GENESIS_HASH = "0" * 64
@@ -210,17 +211,15 @@ def _instant(moment: datetime) -> str:
     """``2026-01-05T12:00:00.000000Z``"""
     if moment.tzinfo is None:
         raise ValueError("consent times must be timezone-aware")
-    text = _INSTANTS.get(moment)
-    if text is None:
-        if len(_INSTANTS) >= 4096:
-            _INSTANTS.clear()
-        utc = moment.astimezone(UTC).replace(tzinfo=None)
-        text = _INSTANTS[moment] = utc.isoformat(timespec="microseconds") + "Z"
-    return text
+    return _INSTANTS[moment]
+
+
+def _utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 # Recent instants' text forms: a batch of events shares its recording time.
-_INSTANTS: dict[datetime, str] = {}
+_INSTANTS: Memo[datetime, str] = Memo(_utc_text, limit=4096, renew=True)
 
 
 def changes_state(active: Iterable[Scope], draft: ConsentDraft) -> bool:

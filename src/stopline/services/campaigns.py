@@ -207,7 +207,8 @@ class Campaigns:
         """A campaign by id or by name."""
         with self._engine.connect() as conn:
             if ref.isascii() and ref.isdigit():  # not "¹" or "٣", which str.isdigit accepts
-                row = repo.get(conn, int(ref)) if int(ref) <= MAX_ID else None
+                campaign_id = int(ref)
+                row = repo.get(conn, campaign_id) if campaign_id <= MAX_ID else None
             else:
                 row = repo.by_name(conn, ref.strip())
         if row is None:

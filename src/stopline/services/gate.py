@@ -65,10 +65,10 @@ def check_many(
     normalised = list(raw_numbers) if canonical else normalise_many(raw_numbers, region)
     valid = set(raw_numbers) if canonical else {n for n in normalised if isinstance(n, str)}
     blocked = _blocked(index, valid, sender, topic)
+    at: Sequence[int] = ()
     if canonical and blocked:
         at = list(compress(range(len(raw_numbers)), map(blocked.__contains__, raw_numbers)))
-        return Answers(raw_numbers, normalised, blocked, canonical, at)
-    return Answers(raw_numbers, normalised, blocked, canonical)
+    return Answers(raw_numbers, normalised, blocked, canonical, at)
 
 
 def check_one(

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Table
 from sqlalchemy.exc import DBAPIError
 
+from stopline.domain.memo import Memo
 from stopline.storage.columns import UTCDateTime
 
 
@@ -49,7 +50,7 @@ def insert_tuples(
             for i in moments:
                 moment = row[i]
                 if moment is not None:
-                    row[i] = _text_form(moment)
+                    row[i] = _TEXT_FORMS[moment]
             converted.append(row)
         rows = converted
     execute(conn, sql, rows, many=True)
@@ -76,18 +77,9 @@ def _insert_statement(
     return sql, moments
 
 
-_TEXT_FORMS: dict[datetime, str] = {}
-
-
-def _text_form(moment: datetime) -> str:
-    """`sqlite_instant`, remembered for the last few thousand instants: one batch writes the
-    same instants to several tables (a message's receipt time, the batch's commit time)."""
-    text_form = _TEXT_FORMS.get(moment)
-    if text_form is None:
-        if len(_TEXT_FORMS) >= 4096:
-            _TEXT_FORMS.clear()
-        text_form = _TEXT_FORMS[moment] = sqlite_instant(moment)
-    return text_form
+# `sqlite_instant` of recent instants: one batch writes the same instants to several tables
+# (a message's receipt time, the batch's commit time).
+_TEXT_FORMS: Memo[datetime, str] = Memo(sqlite_instant, limit=4096, renew=True)
 
 
 def execute(conn: Connection, sql: str, params: Any = (), *, many: bool = False) -> Sequence[Any]:

@@ -29,7 +29,8 @@ from stopline.storage.bulk import (
     list_param,
     select_rows,
 )
-from stopline.storage.tables import MAX_ID, consent_events, suppressions
+from stopline.storage.cursors import decode_cursor, encode_cursor
+from stopline.storage.tables import consent_events, suppressions
 
 # Keep IN lists well under SQLite's limit of 32,766 bound parameters.
 _CHUNK = 2000
@@ -262,20 +263,6 @@ def iter_suppressions(conn: Connection, scope: str | None = None) -> Iterator[Su
         if page.next_cursor is None:
             return
         cursor = page.next_cursor
-
-
-def encode_cursor(event_id: int) -> str:
-    return format(event_id, "x")
-
-
-def decode_cursor(cursor: str) -> int:
-    try:
-        event_id = int(cursor, 16)
-    except ValueError:
-        raise ValueError("invalid cursor") from None
-    if not 0 <= event_id <= MAX_ID:
-        raise ValueError("invalid cursor")
-    return event_id
 
 
 def replace_projection(conn: Connection, rows: Sequence[tuple[ConsentEvent, int]]) -> None:

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable
 
 from stopline.domain.language.confusables import LATIN_EXTRA, LEET, LOOK_ALIKES
-from stopline.domain.language.memo import Memo
+from stopline.domain.memo import Memo
 
 _APOSTROPHES = "'`´‘’‛ʹʻʼʽˈ′＇"
 INVISIBLE = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f"

@@ -9,7 +9,6 @@ import unicodedata
 from collections.abc import Callable
 
 from stopline.domain.language.confusables import LOOK_ALIKES
-from stopline.domain.language.memo import Memo
 from stopline.domain.language.normalise import (
     INVISIBLE,
     LOOK_ALIKE,
@@ -18,6 +17,7 @@ from stopline.domain.language.normalise import (
     STRIP_MARKS,
     fold,
 )
+from stopline.domain.memo import Memo
 
 
 def _plain_char(ch: str) -> str:

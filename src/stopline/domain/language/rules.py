@@ -7,7 +7,6 @@ from typing import NamedTuple
 
 from stopline.domain.language import tables
 from stopline.domain.language.lexicon import Strength
-from stopline.domain.language.memo import Memo
 from stopline.domain.language.patterns import Trigger
 from stopline.domain.language.tables import (
     COURTESY,
@@ -21,6 +20,7 @@ from stopline.domain.language.tables import (
     Kind,
     PhraseInfo,
 )
+from stopline.domain.memo import Memo
 
 Segment = tuple[KeywordHit, int, int]  # keyword, first word, end word (exclusive)
 

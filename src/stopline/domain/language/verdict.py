@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from stopline.domain.language.lexicon import Strength
-from stopline.domain.language.memo import Memo
 from stopline.domain.language.model import Action
 from stopline.domain.language.rules import KeywordCue, PhraseMatch, Segment
 from stopline.domain.language.tables import KeywordHit, Kind
+from stopline.domain.memo import Memo
 
 WordSpan = tuple[int, int]
 
