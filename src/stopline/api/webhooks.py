@@ -98,8 +98,10 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
         command = InboundCommand(message, classification, profile.policy, route)
         pending.append(app.inbound_writer.record(command))
         queued = queued or route is not None
-    for report in batch.statuses if batch.body_signed else ():
-        draft = status_signal(report, app.policy.opt_out_scope)
+    for report in batch.statuses:
+        # only "the recipient opted out" becomes a draft: honoured even when the body is
+        # not signed (the safe side, as for an opt-out message), and marked as such
+        draft = status_signal(report, app.policy.opt_out_scope, body_signed=batch.body_signed)
         if draft is not None:
             pending.append(app.commits.submit_async(app.consent, draft))
     if len(pending) == 1:  # the common case: no gather machinery
@@ -139,8 +141,14 @@ def unsigned_body(
 ) -> tuple[InboundMessage, Classification]:
     """A request whose signature does not cover the body (Plivo V2) is authentic, but its
     text may have been swapped: an opt-out in it is still honoured (the safe side), while an
-    opt-in is only queued for review and the provider's own keyword flag is ignored."""
-    message = replace(message, provider_keyword=None)
+    opt-in is only queued for review. The provider's own keyword flag (it has replied
+    itself) is kept only where it agrees with Stopline's reading of an opt-out or a HELP:
+    at worst a swapped body then gets no reply from Stopline, never a wrong change."""
+    keyword = message.provider_keyword
+    if keyword is not None and not (
+        keyword is classification.action and keyword in (Action.OPT_OUT, Action.HELP)
+    ):
+        message = replace(message, provider_keyword=None)
     if classification.action is Action.OPT_IN:
         classification = classification._replace(
             action=Action.REVIEW,

@@ -5,6 +5,7 @@ application; REST sends to ``/api/v2/users/{accountId}/messages``; opt-out error
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +31,8 @@ from stopline.providers.base import (
     retryable_status,
 )
 from stopline.providers.signing import check_basic
+
+log = logging.getLogger("stopline.providers.bandwidth")
 
 OPTED_OUT_CODE = "4775"
 _STATES = {
@@ -76,14 +79,22 @@ class BandwidthProvider(Provider):
             raise WebhookRejected(400, "malformed", "Bandwidth callbacks are JSON arrays")
         messages: list[InboundMessage] = []
         statuses: list[StatusReport] = []
+        refused: list[tuple[int, WebhookRejected]] = []
         for index, event in enumerate(events):
-            if not isinstance(event, dict) or not isinstance(event.get("message"), dict):
-                raise WebhookRejected(400, "malformed", f"item {index} has no 'message' object")
-            kind = str(event.get("type", ""))
-            if kind == "message-received":
-                messages.append(self._message(event, index, received_at))
-            elif kind in _STATES:
-                statuses.append(self._status(event, kind, index, received_at))
+            kind = str(event.get("type", "")) if isinstance(event, dict) else ""
+            try:
+                if not isinstance(event, dict) or not isinstance(event.get("message"), dict):
+                    raise WebhookRejected(400, "malformed", f"item {index} has no 'message' object")
+                if kind == "message-received":
+                    messages.append(self._message(event, index, received_at))
+                elif kind in _STATES:
+                    statuses.append(self._status(event, kind, index, received_at))
+            except WebhookRejected as exc:
+                refused.append((index, exc))
+        if refused and not messages and not statuses:
+            raise refused[0][1]  # nothing usable: the first item's reason is the answer
+        for index, skipped in refused:  # each item on its own: a bad one loses no good one
+            log.warning("Bandwidth callback: item %d skipped (%s)", index, skipped.reason)
         return WebhookBatch(tuple(messages), tuple(statuses))
 
     def _message(self, event: dict[str, Any], index: int, received_at: datetime) -> InboundMessage:

@@ -53,6 +53,17 @@ _STATES = {
 _MO_TYPES = ("mo_text", "mo_binary", "mo_media")
 
 
+def _text(kind: str, body: Any) -> str:
+    """The words of an MO: ``mo_text`` carries them as ``body``, ``mo_media`` (MMS) in
+    ``body.message`` (beside ``subject`` and ``media``); ``mo_binary`` has none."""
+    if kind == "mo_text":
+        return "" if body is None else str(body)
+    if kind == "mo_media" and isinstance(body, dict):
+        message = body.get("message")
+        return message if isinstance(message, str) else ""
+    return ""
+
+
 def signature(secret: str, body: bytes, nonce: str, timestamp: str) -> str:
     signed = body + f".{nonce}.{timestamp}".encode()
     return base64.b64encode(hmac.new(secret.encode(), signed, hashlib.sha256).digest()).decode()
@@ -97,13 +108,13 @@ class SinchProvider(Provider):
         kind = event.get("type")
         if kind in _MO_TYPES:
             require_fields(event, "id", "from", "to")
-            body = event.get("body") if kind == "mo_text" else ""
+            body = _text(kind, event.get("body"))
             message = InboundMessage(
                 provider=self.name,
                 provider_message_id=str(event["id"]),
                 from_number=phone(str(event["from"]), self.region, "from"),
                 to=address(str(event["to"]), self.region),
-                body=str(body or ""),
+                body=body,
                 received_at=received_at,
             )
             return WebhookBatch(messages=(message,))

@@ -70,17 +70,20 @@ def parse_form(body: bytes) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     if not text:
         return pairs
-    for part in text.split("&"):
-        if not part:
-            continue
-        name, sep, value = part.partition("=")
-        if not sep:
-            raise WebhookRejected(400, "malformed", "body is not form-encoded")
-        if "%" in name or "+" in name:
-            name = _unquote_plus(name)
-        if "%" in value or "+" in value:
-            value = _unquote_plus(value)
-        pairs.append((name, value))
+    try:
+        for part in text.split("&"):
+            if not part:
+                continue
+            name, sep, value = part.partition("=")
+            if not sep:
+                raise WebhookRejected(400, "malformed", "body is not form-encoded")
+            if "%" in name or "+" in name:
+                name = _unquote_plus(name)
+            if "%" in value or "+" in value:
+                value = _unquote_plus(value)
+            pairs.append((name, value))
+    except UnicodeDecodeError:  # percent-escapes that decode to no UTF-8 ("%FF")
+        raise WebhookRejected(400, "malformed", "body is not UTF-8 form data") from None
     return pairs
 
 
@@ -134,18 +137,12 @@ class TwilioProvider(Provider):
         self._region = region
 
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
-        pairs = self.form(request)
+        pairs = parse_form(request.body)
         self.verify(request, pairs)
         for name, _ in pairs:
             if name == "MessageStatus":
                 return WebhookBatch(statuses=(self._status(dict(pairs), received_at),))
         return WebhookBatch(messages=(self.parse(pairs, received_at),))
-
-    def form(self, request: WebhookRequest) -> list[tuple[str, str]]:
-        try:
-            return parse_form(request.body)
-        except UnicodeDecodeError:
-            raise WebhookRejected(400, "malformed", "body is not UTF-8 form data") from None
 
     def verify(self, request: WebhookRequest, pairs: list[tuple[str, str]]) -> None:
         if self._token is None:

@@ -97,6 +97,12 @@ class VonageProvider(Provider):
             body = self._verify_jwt(request, received_at)
             return self._messages_api(body, received_at)
         params = self._legacy_params(request)
+        if "message_uuid" in params and "sig" not in params:
+            # Vonage sends a Messages API callback unsigned when it has an internal error;
+            # a 5xx makes it retry (a 4xx would lose the message for good)
+            raise WebhookRejected(
+                503, "unsigned", "a Messages API callback without its signed JWT; retry later"
+            )
         self._verify_sig(params, received_at)
         return self._legacy(params, received_at)
 

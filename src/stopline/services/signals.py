@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from stopline.domain.consent import (
@@ -16,11 +17,15 @@ from stopline.domain.inbound import bounded_id
 from stopline.providers.base import SendResult, StatusReport
 
 
-def status_signal(report: StatusReport, scope: Scope = ORGANISATION) -> ConsentDraft | None:
-    """An opt-out draft when the callback says the recipient opted out, else None."""
+def status_signal(
+    report: StatusReport, scope: Scope = ORGANISATION, *, body_signed: bool = True
+) -> ConsentDraft | None:
+    """An opt-out draft when the callback says the recipient opted out, else None.
+    ``body_signed=False`` (Plivo V2: the signature covers the URL and nonce only) is kept
+    in the evidence."""
     if not report.opted_out or report.recipient is None:
         return None
-    return _draft(
+    draft = _draft(
         number=report.recipient,
         provider=report.provider,
         message_id=report.provider_message_id,
@@ -31,6 +36,9 @@ def status_signal(report: StatusReport, scope: Scope = ORGANISATION) -> ConsentD
         at=report.occurred_at,
         scope=scope,
     )
+    if body_signed:
+        return draft
+    return replace(draft, evidence={**draft.evidence, "body_signed": "false"})
 
 
 def send_signal(

@@ -34,6 +34,12 @@ class Case:
     tamperable: bool = True  # the signature covers the body
     rest_path: str = ""  # the fake REST API path a reply goes to
 
+    @property
+    def unsigned_status(self) -> tuple[int, ...]:
+        """The answer to `unsigned`: a refusal, except for Vonage's Messages API, which
+        sends unsigned callbacks only on its own internal errors and retries on a 5xx."""
+        return (503,) if self.name == "vonage" else (401, 403)
+
     def unsigned(self, mid: str) -> Call:
         """The STOP with its authentication removed (headers, or the SMS API's sig)."""
         call = self.stop(mid)
