@@ -245,6 +245,63 @@ def test_oversized_chunked_body_on_a_hot_route_is_413(
     assert 'route="/v1/check/batch",status="413"' in metrics
 
 
+@pytest.mark.parametrize("route", ["/v1/consent", "/v1/inbound", "/v1/check/batch"])
+def test_oversized_chunked_body_on_any_route_is_413_not_a_parse_error(
+    client: TestClient, admin: dict[str, str], route: str
+) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"number": "'
+        for _ in range(48):  # 3 MiB, over the 2 MiB default
+            yield b"1" * 65536
+        yield b'"}'
+
+    headers = {**admin, "Content-Type": "application/json"}
+    response = client.post(route, content=chunks(), headers=headers)
+    assert response.status_code == 413, response.text
+    assert response.json()["error"]["code"] == "payload_too_large"
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type", "code", "message"),
+    [
+        (
+            b'{"number": "+14155550100", "kind": "opt_out"} trailing',
+            "application/json",
+            "invalid_json",
+            "body is not valid JSON",
+        ),
+        (b"", "application/json", "invalid_request", "a JSON object body is required"),
+        (
+            b"number=%2B14155550100",
+            "application/x-www-form-urlencoded",
+            "invalid_request",
+            "the body must be a JSON object",
+        ),
+        (
+            b'["+14155550100"]',
+            "application/json",
+            "invalid_request",
+            "the body must be a JSON object",
+        ),
+    ],
+)
+def test_a_body_that_is_not_a_json_object_is_422_saying_so(
+    client: TestClient,
+    admin: dict[str, str],
+    content: bytes,
+    content_type: str,
+    code: str,
+    message: str,
+) -> None:
+    response = client.post(
+        "/v1/consent", content=content, headers={**admin, "Content-Type": content_type}
+    )
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == code and error["message"].startswith(message)
+    assert error["field"] is None
+
+
 def test_health_metrics_and_docs(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     assert "stopline_http_requests" in client.get("/metrics").text

@@ -86,18 +86,40 @@ def install(app: FastAPI) -> None:
         ]
         first = detail[0] if detail else {"loc": [], "msg": "invalid request", "type": "invalid"}
         field = ".".join(str(p) for p in first["loc"] if p not in ("body", "query", "path"))
+        code, message = "invalid_request", first["msg"]
+        whole_body = first["loc"] == ["body"] or first["type"] == "json_invalid"
+        if whole_body:  # not about a field: say what is wrong with the body itself
+            code, message, field = _body_problem(errors[0] if errors else {})
         body = {
-            "error": {"code": "invalid_request", "message": first["msg"], "field": field or None},
+            "error": {"code": code, "message": message, "field": field or None},
             "detail": detail,
         }
         return Response(orjson.dumps(body), status_code=422, media_type="application/json")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
-        code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}.get(
-            exc.status_code, "http_error"
-        )
+        code = {
+            404: "not_found",
+            405: "method_not_allowed",
+            401: "unauthorized",
+            413: "payload_too_large",
+        }.get(exc.status_code, "http_error")
         return json_error(exc.status_code, code, str(exc.detail), headers=dict(exc.headers or {}))
+
+
+def _body_problem(error: Any) -> tuple[str, str, str]:
+    """(code, message, field) for an error about the whole body rather than one field."""
+    kind = error.get("type", "")
+    if kind == "json_invalid":
+        reason = (error.get("ctx") or {}).get("error") or error.get("msg", "")
+        return "invalid_json", f"body is not valid JSON: {reason}", ""
+    if kind == "missing":
+        return "invalid_request", "a JSON object body is required", ""
+    return (
+        "invalid_request",
+        "the body must be a JSON object (Content-Type: application/json)",
+        "",
+    )
 
 
 def _field_message(error: Any) -> str:

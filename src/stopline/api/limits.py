@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stopline.api.errors import json_error
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(StarletteHTTPException):
+    """Raised while the body arrives (chunked, or longer than declared). An HTTP exception,
+    so that a framework reading the body passes it on as 413 rather than as a parse error."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body is larger than the {limit}-byte limit")
 
 
 class BodyLimit:
@@ -44,7 +49,7 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
-                    raise BodyTooLarge
+                    raise BodyTooLarge(limit)
             return message
 
         async def tracking_send(message: Message) -> None:
