@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 from sqlalchemy import select, text
 
 from stopline.storage.engine import create_database_engine
 from stopline.storage.tables import suppressions
-from tests.e2e.conftest import Server
+from tests.e2e.conftest import STOPLINE, Server
 
 
 def test_keys_create_prints_the_key_alone_on_the_last_line(server: Server) -> None:
@@ -46,6 +47,33 @@ def test_classify_text_and_jsonl(server: Server) -> None:
     assert out[5]["line"] == 6 and out[5]["error"].startswith("not JSON: ")
     for bad in out[6:]:  # JSON, but no string "text" field
         assert bad["error"] == 'each line needs a string "text" field', bad
+
+
+def test_classify_reads_with_the_configured_keywords_and_refuses_both_modes(
+    server: Server, tmp_path: Path
+) -> None:
+    config = tmp_path / "stopline.toml"
+    config.write_text(
+        '[language]\nextra_opt_out_keywords = ["LEAVE ME"]\n'
+        '[senders."+14155550199"]\nextra_help_keywords = ["ASSISTANCE"]\n',
+        encoding="utf-8",
+    )
+    env = {**server.env, "STOPLINE_CONFIG": str(config)}
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*STOPLINE, *args], env=env, input=stdin, capture_output=True, text=True, timeout=120
+        )
+
+    assert "opt_out" in run("classify", "LEAVE ME").stdout
+    assert "help" in run("classify", "ASSISTANCE", "--sender", "(415) 555-0199").stdout
+    assert "help" not in run("classify", "ASSISTANCE").stdout.split()[0]
+    unknown = run("classify", "hi", "--sender", "+14155550000")
+    assert unknown.returncode == 2 and "not a configured sender" in unknown.stderr
+    both = run("classify", "STOP", "--jsonl", stdin='{"text": "STOP"}\n')
+    assert both.returncode == 2 and "not both" in both.stderr
+    bom = run("classify", "--jsonl", stdin='\ufeff{"text": "STOP"}\n')
+    assert json.loads(bom.stdout)["action"] == "opt_out"
 
 
 def test_consent_by_hand_and_check_exit_codes(server: Server) -> None:

@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
+from stopline.bootstrap import Stopline
+
 
 def test_every_v1_route_needs_a_valid_key(client: TestClient, checker: dict[str, str]) -> None:
     routes = [
@@ -440,3 +442,70 @@ def test_out_of_range_ids_cursors_and_times_are_422_naming_the_field(
     assert error["message"].startswith(f"{field}: ")
     assert "Value error" not in error["message"]
     assert client.get("/v1/suppressions", headers=admin).json()["items"] == []  # nothing stored
+
+
+def test_a_message_id_used_by_another_number_is_a_new_message_not_a_duplicate(
+    client: TestClient, writer: dict[str, str], admin: dict[str, str]
+) -> None:
+    """Platforms may number messages per conversation: the same id from a second number is
+    that number's own message (its opt-out recorded), and each one's retry is a duplicate."""
+    first = {"message_id": "7", "from": "(415) 555-0220", "to": "+14155550199", "text": "HELP"}
+    other = {**first, "from": "(415) 555-0221", "text": "STOP"}
+    a = client.post("/v1/inbound", json=first, headers=writer).json()
+    b = client.post("/v1/inbound", json=other, headers=writer).json()
+    assert a["action"] == "help" and not a["duplicate"]
+    assert b["outcome"] == "opted_out" and not b["duplicate"] and b["event_id"]
+    assert b["reply"].startswith("Acme: This number is unsubscribed")
+    again = client.post("/v1/inbound", json=other, headers=writer).json()
+    assert again["duplicate"] and again["event_id"] == b["event_id"]
+    assert again["reply"] == b["reply"]
+    assert client.post("/v1/inbound", json=first, headers=writer).json()["action"] == "help"
+    contact = client.get("/v1/contacts/+14155550221", headers=admin).json()
+    assert contact["suppressed"] and [e["kind"] for e in contact["events"]] == ["opt_out"]
+    assert not client.get("/v1/contacts/+14155550220", headers=admin).json()["suppressed"]
+
+
+def test_two_numbers_with_one_message_id_in_one_batch_are_both_recorded(
+    graph: Stopline,
+) -> None:
+    from stopline.domain.inbound import InboundMessage
+    from stopline.domain.language import ClassifyContext, classify
+    from stopline.services.inbound import InboundCommand
+
+    def command(sender: str, text: str) -> InboundCommand:
+        message = InboundMessage(
+            "api", "dup-1", sender, "+14155550199", text, datetime.now(UTC), None
+        )
+        return InboundCommand(message, classify(text, ClassifyContext()), graph.policy)
+
+    batch = [command("+14155550230", "STOP"), command("+14155550231", "STOP")]
+    with graph.engine.begin() as conn:
+        results = graph.inbound(conn, batch)
+    assert [r.duplicate for r in results] == [False, False]
+    assert all(r.event_id for r in results) and results[0].event_id != results[1].event_id
+    with graph.engine.begin() as conn:
+        retried = graph.inbound(conn, list(reversed(batch)))
+    assert [r.event_id for r in retried] == [results[1].event_id, results[0].event_id]
+    assert all(r.duplicate for r in retried)
+
+
+def test_inbound_reads_a_future_time_as_now_and_takes_long_texts(
+    client: TestClient, writer: dict[str, str], admin: dict[str, str]
+) -> None:
+    ahead = {
+        "message_id": "future-1",
+        "from": "+14155550240",
+        "to": "+14155550199",
+        "text": "STOP",
+        "received_at": "2999-01-01T00:00:00Z",
+    }
+    assert client.post("/v1/inbound", json=ahead, headers=writer).json()["outcome"] == "opted_out"
+    [event] = client.get("/v1/contacts/+14155550240", headers=admin).json()["events"]
+    assert event["occurred_at"] < datetime.now(UTC).isoformat()
+    # so the person can come back, by START or through the API
+    start = {**ahead, "message_id": "future-2", "text": "START", "received_at": None}
+    assert client.post("/v1/inbound", json=start, headers=writer).json()["outcome"] == "opted_in"
+    long = {**ahead, "message_id": "long-1", "from": "+14155550241", "received_at": None}
+    long["text"] = "STOP " + "x" * 20_000
+    answer = client.post("/v1/inbound", json=long, headers=writer)
+    assert answer.status_code == 200 and answer.json()["event_id"] is not None

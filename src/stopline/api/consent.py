@@ -353,6 +353,10 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
     received = body.received_at or now
     if received.tzinfo is None:
         raise invalid_field("received_at", "needs a time zone")
+    # Nothing is received later than Stopline hears of it: a time ahead of this clock (a
+    # sender's clock skew, or a typo) is read as now, so it can neither date an opt-out in
+    # the future (where no later opt-in could ever follow it) nor be refused and lost.
+    received = min(received, now)
     message = InboundMessage(
         provider=body.provider,
         provider_message_id=body.message_id,

@@ -140,8 +140,11 @@ class InboundRequest(BaseModel):
     provider: str = Field("api", max_length=32, pattern=r"^[a-z0-9_.-]+$")
     from_: str = Field(alias="from", max_length=64, examples=["+14155550100"])
     to: str = Field(max_length=64, examples=["+14155550199"])
-    text: str = Field(max_length=5000)
-    received_at: Instant | None = None
+    # as long as a webhook's body allows: an opt-out in a long message must not be lost
+    text: str = Field(max_length=65536)
+    received_at: Instant | None = Field(
+        None, description="When the platform received it; a time ahead of now is read as now"
+    )
 
 
 class ClassificationOut(BaseModel):

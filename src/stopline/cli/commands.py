@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +15,7 @@ from rich.table import Table
 from stopline import bootstrap
 from stopline.cli.app import app, err, now, out, progress, settings
 from stopline.cli.providers import ProviderUrl, with_provider_urls
+from stopline.config import Settings
 from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
 from stopline.domain.language import ClassifyContext, classify
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
@@ -173,19 +175,45 @@ def check(
     raise typer.Exit(1)
 
 
+def _classify_context(config: Settings, sender: str | None) -> ClassifyContext:
+    if sender is None:
+        return bootstrap.context_from(config)
+    address = normalise_address(sender, config.default_region)
+    for configured, language in config.senders.items():
+        if normalise_address(configured, config.default_region) == address:
+            return bootstrap.context_from(config, language)
+    err.print(f"--sender: {sender} is not a configured sender (see [senders] in the settings)")
+    raise typer.Exit(2)
+
+
 @app.command("classify")
 def classify_cmd(
     text: Annotated[str | None, typer.Argument(help="The message text")] = None,
     jsonl: Annotated[
         bool, typer.Option("--jsonl", help='Read {"text": ...} lines on stdin, write JSON lines')
     ] = False,
-    locale: Annotated[str, typer.Option(help="Sender locale, e.g. en-US, fr-CA")] = "en-US",
+    locale: Annotated[
+        str | None,
+        typer.Option(help="Sender locale, e.g. en-US, fr-CA (default: the configured one)"),
+    ] = None,
+    sender: Annotated[
+        str | None,
+        typer.Option(help="Read as this configured sender would (its keywords and languages)"),
+    ] = None,
 ) -> None:
-    """Show how Stopline reads a message (opt_out, opt_in, help, review or none)."""
-    context = ClassifyContext(locale=locale)
+    """Show how Stopline reads a message (opt_out, opt_in, help, review or none), with the
+    configured extra keywords, languages and thresholds, as the server reads it."""
+    context = _classify_context(settings(), sender)
+    if locale is not None:
+        context = replace(context, locale=locale)
+    if jsonl and text is not None:
+        err.print("Give a TEXT or use --jsonl (lines on stdin), not both")
+        raise typer.Exit(2)
     if jsonl:
         write = sys.stdout.write
         for line_no, line in enumerate(sys.stdin, start=1):
+            if line_no == 1:
+                line = line.removeprefix("\ufeff")  # a byte-order mark from some editors
             if not line.strip():
                 continue
             try:
@@ -238,6 +266,12 @@ def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str |
         result = record(conn, [draft], moment)[0]
     if result.changed:
         out.print(f"recorded {kind.value} for {e164} ({parsed}), event #{result.event_id}")
+    elif result.superseded_by is not None:
+        err.print(
+            f"[red]not recorded[/]: this opt-in is older than the opt-out in force for {e164} "
+            f"(since {result.superseded_by.isoformat()}); the newer statement stands"
+        )
+        raise typer.Exit(1)
     else:
         out.print(f"{e164} was already opted out ({parsed}); nothing recorded")
 

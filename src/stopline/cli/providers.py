@@ -67,7 +67,7 @@ def senders_add(
     account: Annotated[
         str | None,
         typer.Option(
-            help="Credentials name: [accounts.NAME] in the secrets file or "
+            help="Credentials name: \\[accounts.NAME] in the secrets file or "
             "STOPLINE_ACCOUNT_NAME_* variables (default: the provider's STOPLINE_* account)"
         ),
     ] = None,

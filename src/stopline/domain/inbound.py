@@ -49,7 +49,7 @@ def bounded(message: InboundMessage) -> InboundMessage:
     return replace(
         message,
         provider_message_id=bounded_id(mid),
-        to=_digest(to)[:MAX_ADDRESS] if len(to) > MAX_ADDRESS else to,
+        to=digest_id(to)[:MAX_ADDRESS] if len(to) > MAX_ADDRESS else to,
     )
 
 
@@ -57,10 +57,11 @@ def bounded_id(provider_message_id: str) -> str:
     """A provider message id that fits the storage column (over-long ones as a digest)."""
     if len(provider_message_id) <= MAX_MESSAGE_ID:
         return provider_message_id
-    return _digest(provider_message_id)
+    return digest_id(provider_message_id)
 
 
-def _digest(text: str) -> str:
+def digest_id(text: str) -> str:
+    """A stable ``sha256:`` id for ``text`` (fits the message id column)."""
     return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

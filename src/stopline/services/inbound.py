@@ -11,7 +11,14 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from stopline.domain.inbound import InboundMessage, InboundPolicy, Outcome, bounded, decide
+from stopline.domain.inbound import (
+    InboundMessage,
+    InboundPolicy,
+    Outcome,
+    bounded,
+    decide,
+    digest_id,
+)
 from stopline.domain.language import Action, Classification
 from stopline.domain.replies import Brand, reply_text
 from stopline.domain.review import ReviewPolicy
@@ -54,18 +61,9 @@ class InboundRecorder:
             for c in commands
         ]
         known: dict[tuple[str, str], InboundResult] = {}
-        for provider in {c.message.provider for c in commands}:
-            ids = [
-                c.message.provider_message_id for c in commands if c.message.provider == provider
-            ]
-            for mid, stored in repo.find(conn, provider, ids).items():
-                known[(provider, mid)] = InboundResult(
-                    Outcome(stored.outcome),
-                    Action(stored.action),
-                    stored.reply_text,
-                    True,
-                    stored.event_id,
-                )
+        commands, renamed = _own_ids(commands, _stored(conn, commands, known))
+        if renamed:  # ids another number had used: their own ids may be stored already
+            _stored(conn, renamed, known)
         stage = LedgerStage(conn, (c.message.from_number for c in commands))
         replies = _ReplyMemo()
         results: list[InboundResult | None] = []
@@ -148,6 +146,48 @@ class InboundRecorder:
         )
         fresh = iter(final)
         return [r if r is not None else next(fresh) for r in results]
+
+
+def _stored(
+    conn: Connection,
+    commands: Sequence[InboundCommand],
+    known: dict[tuple[str, str], InboundResult],
+) -> dict[tuple[str, str], str]:
+    """Add the stored answers for ``commands``' message ids to ``known``; return who sent
+    each stored message (by provider and id)."""
+    owners: dict[tuple[str, str], str] = {}
+    for provider in {c.message.provider for c in commands}:
+        ids = [c.message.provider_message_id for c in commands if c.message.provider == provider]
+        for mid, stored in repo.find(conn, provider, ids).items():
+            owners[(provider, mid)] = stored.from_number
+            known[(provider, mid)] = InboundResult(
+                Outcome(stored.outcome),
+                Action(stored.action),
+                stored.reply_text,
+                True,
+                stored.event_id,
+            )
+    return owners
+
+
+def _own_ids(
+    commands: list[InboundCommand], owners: dict[tuple[str, str], str]
+) -> tuple[list[InboundCommand], list[InboundCommand]]:
+    """A provider's retry repeats its sender; a message id already used by *another* number
+    is a different message (a platform numbering per conversation, or a forged id) and must
+    not be answered as someone else's duplicate, losing its opt-out. It is recorded under
+    an id of its own: a digest of the id and its sender, stable across its own retries."""
+    out: list[InboundCommand] = []
+    renamed: list[InboundCommand] = []
+    for command in commands:
+        m = command.message
+        owner = owners.setdefault((m.provider, m.provider_message_id), m.from_number)
+        if owner != m.from_number:
+            own = digest_id(f"{m.provider_message_id}\n{m.from_number}")
+            command = replace(command, message=replace(m, provider_message_id=own))
+            renamed.append(command)
+        out.append(command)
+    return out, renamed
 
 
 class _ReplyMemo:
