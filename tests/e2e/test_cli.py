@@ -132,6 +132,33 @@ def test_ledger_verify_detects_an_edited_event(server: Server, database_url: str
     assert "+14155550112 seq 1: content does not match its hash" in broken.stderr
 
 
+def test_ledger_verify_names_rows_edited_past_reading_instead_of_crashing(
+    server: Server, database_url: str
+) -> None:
+    numbers = [f"+1415555013{i}" for i in range(5)]
+    for n in numbers:
+        server.cli("consent", "opt-out", n)
+    edits = {
+        numbers[0]: "evidence = 'null'",
+        numbers[1]: "evidence = '[1]'",
+        numbers[2]: "evidence = 'not json'",
+        numbers[3]: "kind = 'bogus'",
+    }
+    if database_url.startswith("sqlite"):  # PostgreSQL's column would refuse the text
+        edits[numbers[4]] = "occurred_at = 'garbage'"
+    engine = create_database_engine(database_url)
+    with engine.begin() as conn:
+        for number, change in edits.items():
+            sql = f"UPDATE consent_events SET {change} WHERE number = :number"  # noqa: S608
+            conn.execute(text(sql), {"number": number})
+    engine.dispose()
+    broken = server.cli("ledger", "verify")
+    assert broken.returncode == 1 and "Traceback" not in broken.stderr
+    for number in edits:
+        assert f"{number} seq 1: unreadable" in broken.stderr, broken.stderr
+    assert "kind" in broken.stderr or "Kind" in broken.stderr
+
+
 def test_ledger_rebuild_reproduces_the_suppression_table(server: Server, database_url: str) -> None:
     for n in ("+14155550121", "+14155550122", "+14155550123"):
         server.cli("consent", "opt-out", n)

@@ -4,12 +4,12 @@ caller owns the transaction."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, delete, func, select, tuple_
+from sqlalchemy import Connection, Row, bindparam, delete, func, select, text, tuple_
 
 from stopline.domain.consent import (
     ChainHead,
@@ -29,6 +29,7 @@ from stopline.storage.bulk import (
     list_param,
     select_rows,
 )
+from stopline.storage.columns import utc_instant
 from stopline.storage.cursors import decode_cursor, encode_cursor
 from stopline.storage.tables import consent_events, suppressions
 
@@ -272,8 +273,44 @@ def replace_projection(conn: Connection, rows: Sequence[tuple[ConsentEvent, int]
         apply_projection(conn, (), rows[start : start + 5000])
 
 
+def iter_event_values(conn: Connection, batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every event's stored values as the driver returns them, without the column types'
+    conversions, ordered by number then seq: for checking rows that may have been edited
+    by hand (`event_from_values` says what in a row cannot be read)."""
+    last: tuple[str, int] = ("", 0)
+    sql = text(
+        f"SELECT {', '.join(_EVENT_COLUMNS)} FROM consent_events "  # noqa: S608
+        "WHERE number > :number OR (number = :number AND seq > :seq) "
+        "ORDER BY number, seq LIMIT :batch"
+    )
+    while True:
+        rows = conn.execute(sql, {"number": last[0], "seq": last[1], "batch": batch}).all()
+        if not rows:
+            return
+        for row in rows:
+            yield dict(row._mapping)
+        last = (rows[-1].number, rows[-1].seq)
+
+
+def event_from_values(values: dict[str, Any]) -> ConsentEvent:
+    """`event_from_row` for `iter_event_values`' values; raises ValueError or TypeError
+    naming what cannot be read."""
+    for name in ("occurred_at", "recorded_at"):
+        try:
+            values = {**values, name: utc_instant(values[name])}
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"{name}: {exc}") from None
+    return _event(values)
+
+
 def event_from_row(row: Row[Any]) -> ConsentEvent:
-    m = row._mapping
+    return _event(row._mapping)
+
+
+def _event(m: Mapping[Any, Any]) -> ConsentEvent:
+    evidence = json.loads(m["evidence"]) if m["evidence"] else {}
+    if not isinstance(evidence, dict):
+        raise ValueError("evidence is not a JSON object")
     classification = (
         ClassificationRecord(m["rule"], m["language"], m["confidence"])
         if m["rule"] is not None
@@ -291,7 +328,7 @@ def event_from_row(row: Row[Any]) -> ConsentEvent:
         raw_text=m["raw_text"],
         classification=classification,
         actor=m["actor"],
-        evidence=json.loads(m["evidence"]) if m["evidence"] else {},
+        evidence=evidence,
     )
     return ConsentEvent(
         draft=draft,
