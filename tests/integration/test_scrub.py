@@ -210,3 +210,19 @@ def test_cli_scopes_are_spelt_as_the_gate_looks_them_up(database_url: str, tmp_p
     assert out.read_text() == "phone\n4155550101\n"
     plain = runner.invoke(app, ["scrub", str(source), "-o", str(out)], env=env)
     assert plain.exit_code == 0 and out.read_text() == "phone\n4155550100\n4155550101\n"
+
+
+def test_an_output_in_a_missing_folder_is_a_clear_error_before_anything_runs(
+    database_url: str, tmp_path: Path
+) -> None:
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("id,phone\n1,+14155550100\n")
+    for extra in (
+        ["-o", str(tmp_path / "nope" / "x.csv")],
+        ["-o", str(tmp_path / "ok.csv"), "--removed", str(tmp_path / "no" / "r.csv")],
+    ):
+        result = runner.invoke(app, ["scrub", str(contacts), *extra], env=env)
+        assert result.exit_code == 2, result.output
+        assert "no folder" in _flat(result.output) and "Traceback" not in result.output
+    assert not (tmp_path / "ok.csv").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from typing import Any
 
@@ -84,9 +85,29 @@ def test_removed_file_has_row_reason_and_detail() -> None:
         b"name,phone,stopline_row,stopline_reason,stopline_detail",
         b'"Smith, J",(415) 555-0100,1,opted_out,organisation',
         b"Ann,12,2,invalid_number,too short",
-        b"Eve,4,invalid_number,no value in the phone column",
+        b"Eve,,4,invalid_number,no value in the phone column",  # padded: columns line up
     ]
     assert report.invalid == 2 and dict(report.suppressed) == {"organisation": 1}
+
+
+def test_removed_rows_line_up_under_the_header_whatever_their_width() -> None:
+    data = (
+        b"id,phone,note\n1,+14155550100\n\n2,+14155550100,a,extra\n"
+        b'3,+14155550100,"x, y"\n4;5,+14155550100\n'
+    )
+    suppressed = SuppressionSet.of((ORGANISATION,), {ORGANISATION: ["+14155550100"]})
+    kept, removed, _ = _run(data, suppressed)
+    assert kept == b"id,phone,note\n"
+    rows = list(csv.reader(io.StringIO(removed.decode())))
+    header = rows[0]
+    assert header == ["id", "phone", "note", "stopline_row", "stopline_reason", "stopline_detail"]
+    by_row = {r[-3]: r for r in rows[1:]}
+    assert by_row["1"] == ["1", "+14155550100", "", "1", "opted_out", "organisation"]
+    assert by_row["2"][3:] == ["2", "invalid_number", "no value in the phone column"]
+    assert len(by_row["2"]) == 6  # the blank line, padded to the header's width
+    assert by_row["4"][:3] == ["3", "+14155550100", "x, y"] and len(by_row["4"]) == 6
+    # a row wider than the header keeps every field; the three columns follow them
+    assert by_row["3"] == ["2", "+14155550100", "a", "extra", "3", "opted_out", "organisation"]
 
 
 def test_other_delimiters_are_detected() -> None:

@@ -66,6 +66,10 @@ def scrub(
     if delimiter is not None and len(delimiter.replace("\\t", "\t")) != 1:
         err.print("[red]--delimiter must be one character[/red] (\\t for TAB)")
         raise typer.Exit(2)
+    for name, path in (("--output", output), ("--removed", removed)):
+        if path is not None and not path.parent.is_dir():  # before anything is read
+            err.print(f"[red]{name}: no folder {str(path.parent)!r}[/red] to write {path.name} in")
+            raise typer.Exit(2)
     target = ScrubTarget(
         sender=normalise_address(sender, chosen_region) if sender else None, topic=topic
     )
@@ -93,6 +97,9 @@ def scrub(
             )
         except ValueError as exc:
             err.print(f"[red]Cannot scrub {input_file}:[/red] {exc}")
+            raise typer.Exit(2) from None
+        except OSError as exc:  # unwritable output, a full disk: nothing half-written stays
+            err.print(f"[red]Cannot write the output:[/red] {exc.strerror or exc}: {exc.filename}")
             raise typer.Exit(2) from None
         bar.update(task, completed=size)
     _summary(report, time.perf_counter() - started, output, removed)

@@ -7,6 +7,8 @@ stays flat whatever the file size.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -243,4 +245,17 @@ def _removed_row(record: bytes, row: int, reason: str, detail: str, layout: CsvL
     text = detail
     if any(c in text for c in (sep, '"', "\n", "\r")):
         text = '"' + text.replace('"', '""') + '"'
-    return body + f"{sep}{row}{sep}{reason}{sep}{text}".encode() + end
+    # a short row (or a blank line) is padded to the header's width, so the three columns
+    # line up under their names; a row with more fields than the header keeps them all
+    missing = len(layout.columns) - _field_count(body, sep)
+    padding = sep * missing if missing > 0 else ""
+    return body + f"{padding}{sep}{row}{sep}{reason}{sep}{text}".encode() + end
+
+
+def _field_count(body: bytes, delimiter: str) -> int:
+    """How many fields a record holds (quotes respected; a blank line holds one, empty).
+    Latin-1 maps bytes one to one, so any ASCII-compatible encoding counts right."""
+    if delimiter.encode() not in body:
+        return 1
+    fields = next(csv.reader(io.StringIO(body.decode("latin-1")), delimiter=delimiter), [])
+    return max(len(fields), 1)
