@@ -12,3 +12,21 @@ def test_mobiles_outside_north_america_are_in_their_own_countrys_zones() -> None
 def test_north_american_numbers_keep_their_area_codes_zone_or_the_fallback() -> None:
     assert locate("+12125551000").zones == ("America/New_York",)
     assert len(locate("+18005551234").zones) == 4  # toll-free: the contiguous US
+
+
+def test_an_exchange_libphonenumber_does_not_know_gets_every_zone_of_its_area_code() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from stopline.domain.sending_rules import next_allowed
+
+    # 850 spans Eastern (Tallahassee) and Central (Pensacola); the 555 exchange is in no table
+    assert locate("+18505550123").zones == ("America/Chicago", "America/New_York")
+    assert locate("+18504320000").zones == ("America/Chicago",)  # Pensacola's own entry
+    for area in ("270", "308", "423", "541", "812", "906"):
+        assert len(locate(f"+1{area}5550123").zones) == 2, area
+    # 08:00 in Tallahassee is 07:00 in Pensacola: not yet
+    eight_eastern = datetime(2026, 3, 2, 8, 0, tzinfo=ZoneInfo("America/New_York"))
+    verdict = next_allowed(locate("+18505550123"), eight_eastern)
+    assert not verdict.allowed_now
+    assert verdict.at == datetime(2026, 3, 2, 8, 0, tzinfo=ZoneInfo("America/Chicago"))

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 import us
-from phonenumbers import geocoder, timezone
+from phonenumbers import geocoder, timezone, tzdata
 
 # The contiguous US zones: a window that holds in all of them holds for any US recipient.
 CONTIGUOUS_US_ZONES = (
@@ -51,6 +51,8 @@ def _locate(e164: str, fallback_zones: tuple[str, ...]) -> Location:
     except phonenumbers.NumberParseException:
         return Location(fallback_zones)
     zones = _known(timezone.time_zones_for_number(parsed))
+    if parsed.country_code == 1:
+        zones = _nanp_zones(e164, zones)
     state = state_of(parsed) if parsed.country_code == 1 else None
     if parsed.country_code != 1 and (not zones or _spread_hours(zones) > MAX_SPREAD_HOURS):
         zones = _country_zones(phonenumbers.region_code_for_number(parsed))
@@ -59,6 +61,30 @@ def _locate(e164: str, fallback_zones: tuple[str, ...]) -> Location:
     if not zones or len(zones) > MAX_ZONES:
         zones = fallback_zones
     return Location(zones, state)
+
+
+def _nanp_zones(e164: str, zones: tuple[str, ...]) -> tuple[str, ...]:
+    """libphonenumber knows the zone of many North American exchanges one by one; for any
+    other exchange it gives its area code's single default zone, even when the area code
+    spans two (850: Tallahassee on Eastern, Pensacola on Central). Then the recipient may be
+    in any zone the area code's exchanges are in, and a window must hold in all of them."""
+    digits = e164.lstrip("+")
+    data = tzdata.TIMEZONE_DATA
+    if any(digits[:n] in data for n in range(tzdata.TIMEZONE_LONGEST_PREFIX, 4, -1)):
+        return zones  # this exchange's own entry
+    spanned = _area_code_zones().get(digits[:4])
+    return spanned if spanned is not None else zones
+
+
+@lru_cache(maxsize=1)
+def _area_code_zones() -> dict[str, tuple[str, ...]]:
+    """North American area codes ("1850") whose exchanges lie in more than one zone, with
+    every zone they lie in (from libphonenumber's own per-exchange data)."""
+    found: dict[str, set[str]] = {}
+    for prefix, zones in tzdata.TIMEZONE_DATA.items():
+        if prefix.startswith("1") and len(prefix) >= 4:
+            found.setdefault(prefix[:4], set()).update(_known(tuple(zones)))
+    return {area: tuple(sorted(z)) for area, z in found.items() if len(z) > 1}
 
 
 def _spread_hours(zones: tuple[str, ...]) -> float:
