@@ -509,3 +509,19 @@ def test_inbound_reads_a_future_time_as_now_and_takes_long_texts(
     long["text"] = "STOP " + "x" * 20_000
     answer = client.post("/v1/inbound", json=long, headers=writer)
     assert answer.status_code == 200 and answer.json()["event_id"] is not None
+
+
+@pytest.mark.parametrize(
+    "scope", ["topic:" + "t" * 101, "sender:" + "S" * 65, "topic:\u0000", "topic:a\nb"]
+)
+def test_a_scope_the_gate_could_never_be_asked_about_is_refused(
+    client: TestClient, admin: dict[str, str], scope: str
+) -> None:
+    body = {"number": "+14155550250", "kind": "opt_out", "scope": scope}
+    response = client.post("/v1/consent", json=body, headers=admin)
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["field"] == "scope"
+    longest = {**body, "scope": "topic:" + "t" * 100}
+    assert client.post("/v1/consent", json=longest, headers=admin).status_code == 201
+    check = {"number": "+14155550250", "topic": "t" * 100}
+    assert client.post("/v1/check", json=check, headers=admin).json()["allowed"] is False

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from stopline.domain.consent import MAX_SENDER_LENGTH, MAX_TOPIC_LENGTH
 from stopline.domain.language import Action
 
 _EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
@@ -33,9 +34,11 @@ Instant = Annotated[datetime, AfterValidator(_plausible)]
 class CheckRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     number: str = Field(max_length=64, examples=["(415) 555-0100"])
-    sender: str | None = Field(None, max_length=64, description="Sending number or short code")
+    sender: str | None = Field(
+        None, max_length=MAX_SENDER_LENGTH, description="Sending number or short code"
+    )
     topic: str | None = Field(
-        None, max_length=100, description="Topic / department, e.g. marketing"
+        None, max_length=MAX_TOPIC_LENGTH, description="Topic / department, e.g. marketing"
     )
 
 
@@ -53,8 +56,8 @@ class CheckResult(BaseModel):
 class BatchCheckRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     numbers: list[str] = Field(max_length=10_000, description="Up to 10,000 numbers, any format")
-    sender: str | None = Field(None, max_length=64)
-    topic: str | None = Field(None, max_length=100)
+    sender: str | None = Field(None, max_length=MAX_SENDER_LENGTH)
+    topic: str | None = Field(None, max_length=MAX_TOPIC_LENGTH)
 
 
 class BatchItem(BaseModel):

@@ -8,6 +8,7 @@ The suppression list is the fold of the ledger (`fold`).
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,6 +39,10 @@ class Source(StrEnum):
     IMPORT = "import"  # a bulk import of an existing suppression list
     PROVIDER_SIGNAL = "provider_signal"  # a provider reported the recipient opted out
     MANUAL = "manual"  # entered by hand on the command line
+
+
+MAX_TOPIC_LENGTH = 100  # a topic as a send names it (the check API's limit too)
+MAX_SENDER_LENGTH = 64  # a sending number, short code or sender ID
 
 
 class ScopeKind(StrEnum):
@@ -83,11 +88,18 @@ class Scope:
         and looks up: topic keys lower-cased, sender addresses normalised (E.164 for phone
         numbers). Every user-facing entry point uses this."""
         parsed = cls.parse(text)
+        if parsed.kind is ScopeKind.ORGANISATION:
+            return parsed
+        # the same limits as a send's topic and sender: an opt-out the gate could never be
+        # asked about would be recorded for nothing
+        limit = MAX_TOPIC_LENGTH if parsed.kind is ScopeKind.TOPIC else MAX_SENDER_LENGTH
+        if len(parsed.key) > limit:
+            raise ValueError(f"a {parsed.kind} key has at most {limit} characters")
+        if any(unicodedata.category(c) == "Cc" for c in parsed.key):
+            raise ValueError(f"a {parsed.kind} key has no control characters")
         if parsed.kind is ScopeKind.TOPIC:
             return cls.topic(parsed.key)
-        if parsed.kind is ScopeKind.SENDER:
-            return cls.sender(normalise_address(parsed.key, region))
-        return parsed
+        return cls.sender(normalise_address(parsed.key, region))
 
     @classmethod
     def topic(cls, key: str) -> Scope:
