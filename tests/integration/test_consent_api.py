@@ -525,3 +525,27 @@ def test_a_scope_the_gate_could_never_be_asked_about_is_refused(
     assert client.post("/v1/consent", json=longest, headers=admin).status_code == 201
     check = {"number": "+14155550250", "topic": "t" * 100}
     assert client.post("/v1/check", json=check, headers=admin).json()["allowed"] is False
+
+
+def test_batch_entries_that_are_not_strings_are_answered_one_by_one(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    client.post("/v1/consent", json={"number": "+14155550260", "kind": "opt_out"}, headers=admin)
+    numbers = ["(415) 555-0100", "abc", None, 14155550260, True, 1.5, {"n": 1}, "+14155550260"]
+    response = client.post("/v1/check/batch", json={"numbers": numbers}, headers=admin)
+    assert response.status_code == 200, response.text
+    results = response.json()["results"]
+    assert len(results) == len(numbers)
+    assert [r["allowed"] for r in results] == [
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+        False,
+        False,
+    ]
+    assert results[3]["number"] == "+14155550260" and results[3]["reason"] == "opted_out"
+    for r in (results[1], *results[4:7], results[2]):
+        assert r["number"] is None and r["reason"] == "invalid_number"

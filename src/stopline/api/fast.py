@@ -16,7 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, TypeVar
+from typing import Annotated, Any, NamedTuple, TypeVar, get_args, get_origin
 
 import orjson
 from fastapi import APIRouter, FastAPI
@@ -211,7 +211,7 @@ class FlatStrings:
         if model.model_config.get("extra") != "forbid":
             raise TypeError(f"{model.__name__} must forbid extra fields")
         for name, info in model.model_fields.items():
-            listed = info.annotation == list[str]
+            listed = _string_list(info.annotation)
             if not listed and info.annotation not in (str, str | None):
                 raise TypeError(f"{model.__name__}.{name} is not a plain string field")
             if info.alias not in (None, name):
@@ -247,6 +247,17 @@ class FlatStrings:
             elif value is not None or not rule[1]:
                 return None
         return data
+
+
+def _string_list(annotation: Any) -> bool:
+    """``list[str]``, or a list of ``Annotated[str, ...]`` (validators that leave strings as
+    they are: the property test in tests/unit/test_flat_strings.py holds that to account)."""
+    if get_origin(annotation) is not list:
+        return False
+    (item,) = get_args(annotation)
+    if get_origin(item) is Annotated:
+        item = get_args(item)[0]
+    return item is str
 
 
 class HotPaths:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from stopline.domain.consent import MAX_SENDER_LENGTH, MAX_TOPIC_LENGTH
 from stopline.domain.language import Action
@@ -53,9 +53,27 @@ class CheckResult(BaseModel):
     error: str | None = None
 
 
+def _entry_text(value: object) -> object:
+    """A batch entry that is not a string is still one entry, answered on its own rather
+    than failing the batch: a JSON integer as its digits (a number written without quotes),
+    anything else (null, true, 1.5, an object) as no number at all."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+BatchEntry = Annotated[str, BeforeValidator(_entry_text)]
+
+
 class BatchCheckRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    numbers: list[str] = Field(max_length=10_000, description="Up to 10,000 numbers, any format")
+    numbers: list[BatchEntry] = Field(
+        max_length=10_000,
+        description="Up to 10,000 numbers, any format (an entry that is not a string, such "
+        "as null, is answered as an invalid number)",
+    )
     sender: str | None = Field(None, max_length=MAX_SENDER_LENGTH)
     topic: str | None = Field(None, max_length=MAX_TOPIC_LENGTH)
 
