@@ -226,3 +226,19 @@ def test_an_output_in_a_missing_folder_is_a_clear_error_before_anything_runs(
         assert result.exit_code == 2, result.output
         assert "no folder" in _flat(result.output) and "Traceback" not in result.output
     assert not (tmp_path / "ok.csv").exists()
+
+
+def test_import_reads_spreadsheet_exports_semicolons_other_encodings_and_floats(
+    database_url: str, tmp_path: Path
+) -> None:
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    optouts = tmp_path / "excel.csv"
+    optouts.write_bytes(
+        b"Phone Number;Name\r\n12125550317.0;Ren\xe9e\r\n(415) 555-0100;x\r\n2.12555E+09;y\r\n"
+    )
+    result = runner.invoke(app, ["suppressions", "import", str(optouts)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "3 rows: 2 opt-outs recorded, 0 already opted out, 1 invalid" in _flat(result.output)
+    assert "scientific notation" in _flat(result.output)
+    check = runner.invoke(app, ["check", "+12125550317"], env=env)
+    assert check.exit_code == 1 and "blocked" in check.output

@@ -323,7 +323,9 @@ def suppressions_import(
     engine = bootstrap.open_database(config)
     size = file.stat().st_size
     with file.open("rb") as raw, progress() as bar:
-        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        # only the phone column matters, and numbers are ASCII: a file in another encoding
+        # (a Windows spreadsheet's cp1252) is read with its other bytes replaced
+        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
         task = bar.add_task("importing", total=size or None)
         try:
             report = import_csv(

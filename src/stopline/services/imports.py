@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
 from typing import IO, TextIO
 
 from sqlalchemy import Engine
@@ -32,6 +34,20 @@ NUMBER_COLUMNS = (
     "e164",
     "contact",
 )
+
+
+DELIMITERS = (",", ";", "\t", "|")
+# Numbers a spreadsheet turned into floats: "12125550317.0" keeps every digit, "2.12555E+09"
+# does not (it is refused with a reason rather than read as another number).
+_WHOLE_FLOAT = re.compile(r"\s*(\+?\d+)\.0+\s*")
+_SCIENTIFIC = re.compile(r"\s*\d(?:\.\d+)?[eE]\+?\d+\s*")
+
+
+def sniff_delimiter(header: str) -> str:
+    """The most frequent of , ; TAB | in the header line (comma when none appears)."""
+    counts = {d: header.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
 
 
 def find_number_column(header: list[str], wanted: str | None = None) -> int:
@@ -74,7 +90,8 @@ def import_csv(
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Record an opt-out for every valid number in the CSV; each batch commits on its own."""
-    reader = csv.reader(stream)
+    first = stream.readline()
+    reader = csv.reader(chain([first], stream), delimiter=sniff_delimiter(first))
     header = next(reader, None)
     if header is None:
         raise ValueError("the file is empty")
@@ -85,7 +102,7 @@ def import_csv(
         report.rows += 1
         raw = row[index] if index < len(row) else ""
         try:
-            number = normalise(raw, region)
+            number = _number(raw, region)
         except InvalidNumber as exc:
             report.invalid += 1
             if len(report.invalid_examples) < 20:
@@ -102,6 +119,17 @@ def import_csv(
     if progress:
         progress(report.rows)
     return report
+
+
+def _number(raw: str, region: str) -> str:
+    whole = _WHOLE_FLOAT.fullmatch(raw)
+    if whole is not None:
+        return normalise(whole.group(1), region)
+    if _SCIENTIFIC.fullmatch(raw):
+        raise InvalidNumber(
+            raw, "written in scientific notation (a spreadsheet dropped digits): export as text"
+        )
+    return normalise(raw, region)
 
 
 def _flush(engine: Engine, batch: list[ConsentDraft], now: datetime, report: ImportReport) -> None:

@@ -20,11 +20,10 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from stopline.services.imports import find_number_column
+from stopline.services.imports import find_number_column, sniff_delimiter
 
 QUOTE = ord('"')
 NEWLINE = ord("\n")
-DELIMITERS = (",", ";", "\t", "|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +105,6 @@ def read_layout(
     except ValueError as exc:
         raise ColumnNotFound(str(exc)) from None
     return CsvLayout(header, names, sep, index), buf[bounds[1] :]
-
-
-def sniff_delimiter(header: str) -> str:
-    """The most frequent of , ; TAB | in the header line (comma when none appears)."""
-    counts = {d: header.count(d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ","
 
 
 class ChunkReader:
