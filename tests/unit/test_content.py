@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from stopline.cli import app
 from stopline.domain.content import (
+    OPT_OUT_SENTENCE,
     ContentRules,
     OnMissingOptOut,
     Severity,
@@ -43,6 +44,23 @@ def test_recognises_opt_out_wording(text: str, language: str) -> None:
 )
 def test_does_not_mistake_other_wording_for_opt_out(text: str) -> None:
     assert not has_opt_out(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Sale! Don't reply STOP", "en"),
+        ("Sale! Don’t reply STOP", "en"),
+        ("Do not text STOP", "en"),
+        ("Never reply STOP to us", "en"),
+        ("Ne répondez pas STOP", "fr"),
+        ("No responda ALTO", "es"),
+    ],
+)
+def test_a_negated_instruction_is_no_opt_out_instruction(text: str, language: str) -> None:
+    assert not has_opt_out(text, language)
+    # the same instruction, not negated, in the next sentence still counts
+    assert has_opt_out(text + ". " + OPT_OUT_SENTENCE[language], language)
 
 
 def test_adds_opt_out_and_brand() -> None:

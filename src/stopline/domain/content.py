@@ -79,6 +79,13 @@ _OPT_OUT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:alto|baja|stop)" + _NEAR + r"(?:cancelar|darte de baja|darse de baja|dejar de)\b",
     ),
 }
+# An instruction that is negated ("Don't reply STOP", "ne répondez pas STOP", "no responda
+# ALTO") tells nobody how to opt out: the words just before a match, in its sentence.
+_NEGATED: dict[str, str] = {
+    "en": r"\b(?:don['’]?t|do not|never|no need to)\s+(?:\w+\s+){0,2}$",
+    "fr": r"\b(?:ne|n['’]|jamais)\s*(?:\w+\s+){0,2}$",
+    "es": r"\b(?:no|nunca)\s+(?:\w+\s+){0,2}$",
+}
 OPT_OUT_SENTENCE = {
     "en": "Reply STOP to opt out.",
     "fr": "Répondez ARRET pour vous désabonner.",
@@ -96,7 +103,19 @@ def has_opt_out(text: str, language: str) -> bool:
     ignored)."""
     folded = _fold(text)
     patterns = _OPT_OUT_PATTERNS.get(language, _OPT_OUT_PATTERNS["en"])
-    return any(re.search(p, folded) for p in patterns)
+    negated = _NEGATED.get(language, _NEGATED["en"])
+    for pattern in patterns:
+        for match in re.finditer(pattern, folded):
+            before = re.split(r"[.!?\n]", folded[: match.start()])[-1]
+            if not re.search(negated, before) and not re.search(negated, _inside(match)):
+                return True
+    return False
+
+
+def _inside(match: re.Match[str]) -> str:
+    """The words of a match before its keyword ("reply don't stop" → "reply don't ")."""
+    words = match.group(0).split()
+    return " ".join(words[:-1]) + " " if len(words) > 1 else ""
 
 
 def has_brand(text: str, brand: str) -> bool:
