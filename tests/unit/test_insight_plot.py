@@ -46,8 +46,9 @@ def test_a_report_with_a_flagged_campaign(tmp_path: Path) -> None:
     figures = campaign_figures(tallies())
     assert [f.tally.campaign_id for f in figures if f.flagged] == [18]
     path = tmp_path / "campaigns.png"
-    plot_campaigns(figures, path, title="Opt-outs, February to March")
+    legend = plot_campaigns(figures, path, title="Opt-outs, February to March")
     assert_png(path, 20_000)
+    assert sum(entry.endswith("%") for entry in legend) == 2  # a baseline per sender
 
 
 def test_an_empty_report_says_no_campaigns(tmp_path: Path) -> None:
@@ -61,5 +62,7 @@ def test_a_single_campaign(tmp_path: Path) -> None:
     only: list[CampaignFigures] = campaign_figures([first.tally])
     assert only[0].baseline is None
     path = tmp_path / "single.png"
-    plot_campaigns(only, path)
+    legend = plot_campaigns(only, path)
     assert_png(path)
+    # nothing to compare it with: no baseline line repeating its own rate
+    assert not any(entry.endswith("%") for entry in legend), legend

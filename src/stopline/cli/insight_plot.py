@@ -37,10 +37,10 @@ def plot_campaigns(
     path: Path,
     *,
     title: str = "Opt-out rate per campaign",
-) -> None:
+) -> list[str]:
     """Write a PNG: x = first send, y = opt-out rate (%) with Wilson error bars; one colour and
-    a dashed baseline (pooled rate over all its campaigns) per sender; flagged campaigns red
-    and named."""
+    a dashed baseline (pooled rate over all its campaigns) per sender that has more than one;
+    flagged campaigns red and named. Returns the legend's entries."""
     fig = Figure(figsize=(11, 6), layout="constrained")
     ax = fig.add_subplot()
     ax.set_title(title)
@@ -62,7 +62,7 @@ def plot_campaigns(
         ax.set_xticks([])
         ax.set_yticks([])
         fig.savefig(path, dpi=DPI, format="png")
-        return
+        return []
 
     senders = sorted({f.tally.sender for f in figures})
     for number, sender in enumerate(senders):
@@ -71,7 +71,9 @@ def plot_campaigns(
         _draw_series(ax, [f for f in own if not f.flagged], colour, f"{sender} campaigns")
         sends = sum(f.tally.sends for f in own)
         opt_outs = sum(min(f.tally.opt_outs, f.tally.sends) for f in own)
-        if sends > 0:
+        # a sender with one campaign has nothing to compare it with (the table says "no
+        # baseline"): no line that would only repeat its own rate
+        if sends > 0 and any(f.baseline is not None for f in own):
             pooled = 100.0 * opt_outs / sends
             ax.axhline(
                 pooled,
@@ -102,8 +104,9 @@ def plot_campaigns(
     if max(days) - min(days) < 1.0:  # one day or one campaign: a week around it, not years
         ax.set_xlim(min(days) - 3.0, max(days) + 3.0)
     ax.set_ylim(bottom=0.0)
-    ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
+    legend = ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
     fig.savefig(path, dpi=DPI, format="png")
+    return [text.get_text() for text in legend.get_texts()]
 
 
 def _draw_series(ax: Axes, figures: Sequence[CampaignFigures], colour: str, label: str) -> None:
