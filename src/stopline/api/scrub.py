@@ -82,8 +82,9 @@ async def scrub(
         raise
     except ValueError as exc:
         shutil.rmtree(workdir, ignore_errors=True)
+        message = str(exc).replace("with --column", "with the 'column' query parameter")
         raise ApiError(
-            422, "invalid_csv", str(exc), field="column" if "column" in str(exc) else None
+            422, "invalid_csv", message, field="column" if "column" in message else None
         ) from None
     except BaseException:
         shutil.rmtree(workdir, ignore_errors=True)

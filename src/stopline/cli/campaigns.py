@@ -159,7 +159,7 @@ def preview(
             out.print(f"  characters forcing UCS-2: {' '.join(enc.non_gsm)}")
         out.print(
             f"recipients {figures.recipients}: {figures.suppressed} suppressed, "
-            f"{figures.sendable_now} sendable now, {figures.deferred_quiet_hours} outside quiet "
+            f"{figures.sendable_now} sendable now, {figures.deferred_quiet_hours} in quiet "
             f"hours, {figures.deferred_cap} over a frequency cap (deferred, not dropped)"
         )
         out.print(
