@@ -46,6 +46,11 @@ def test_invalid_number_is_422_naming_the_field(
     assert body["detail"][0]["loc"] == ["body", "number"]
     missing = client.post("/v1/check", json={}, headers=checker)
     assert missing.status_code == 422 and missing.json()["error"]["field"] == "number"
+    # a path or query parameter is located there, not in a body
+    contact = client.get("/v1/contacts/abc", headers=checker).json()
+    assert contact["detail"][0]["loc"] == ["path", "number"]
+    page = client.get("/v1/suppressions", params={"cursor": "%%%"}, headers=checker).json()
+    assert page["error"]["field"] == "cursor" and page["detail"][0]["loc"] == ["query", "cursor"]
 
 
 def test_batch_answers_each_input_in_order(client: TestClient, admin: dict[str, str]) -> None:

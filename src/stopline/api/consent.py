@@ -231,7 +231,9 @@ async def contact(
     try:
         e164 = normalise(number, app.settings.default_region)
     except InvalidNumber as exc:
-        raise ApiError(422, "invalid_number", f"number: {exc}", field="number") from None
+        raise ApiError(
+            422, "invalid_number", f"number: {exc}", field="number", location="path"
+        ) from None
 
     def load(conn: Connection) -> tuple[list[ConsentEvent], dict[Scope, Suppression]]:
         events = ledger_repo.events_for(conn, e164)
@@ -319,10 +321,10 @@ async def list_suppressions(
         try:
             scope_name = str(Scope.canonical(scope, app.settings.default_region))
         except ValueError as exc:
-            raise ApiError(422, "invalid", f"scope: {exc}", field="scope") from None
+            raise invalid_field("scope", str(exc), location="query") from None
     for name, value in (("since", since), ("until", until)):
         if value is not None and value.tzinfo is None:
-            raise ApiError(422, "invalid", f"{name}: needs a time zone", field=name)
+            raise invalid_field(name, "needs a time zone", location="query")
     try:
         page = await read(
             app,
@@ -331,7 +333,7 @@ async def list_suppressions(
             ),
         )
     except ValueError as exc:
-        raise ApiError(422, "invalid", f"cursor: {exc}", field="cursor") from None
+        raise invalid_field("cursor", str(exc), location="query") from None
     return json(
         {"items": [suppression_json(s) for s in page.items], "next_cursor": page.next_cursor}
     )

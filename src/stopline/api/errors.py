@@ -26,6 +26,7 @@ class ApiError(Exception):
         *,
         field: str | None = None,
         headers: dict[str, str] | None = None,
+        location: str = "body",  # where ``field`` is: body, query or path
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -33,18 +34,23 @@ class ApiError(Exception):
         self.message = message
         self.field = field
         self.headers = headers
+        self.location = location
 
 
-def invalid_field(field: str, message: str, code: str = "invalid") -> ApiError:
-    return ApiError(422, code, f"{field}: {message}", field=field)
+def invalid_field(
+    field: str, message: str, code: str = "invalid", location: str = "body"
+) -> ApiError:
+    return ApiError(422, code, f"{field}: {message}", field=field, location=location)
 
 
-def error_body(code: str, message: str, *, field: str | None = None) -> bytes:
+def error_body(
+    code: str, message: str, *, field: str | None = None, location: str = "body"
+) -> bytes:
     error: dict[str, Any] = {"code": code, "message": message}
     body: dict[str, Any] = {"error": error}
     if field is not None:
         error["field"] = field
-        body["detail"] = [{"loc": ["body", *field.split(".")], "msg": message, "type": code}]
+        body["detail"] = [{"loc": [location, *field.split(".")], "msg": message, "type": code}]
     return orjson.dumps(body)
 
 
@@ -55,9 +61,10 @@ def json_error(
     *,
     field: str | None = None,
     headers: dict[str, str] | None = None,
+    location: str = "body",
 ) -> Response:
     return Response(
-        error_body(code, message, field=field),
+        error_body(code, message, field=field, location=location),
         status_code=status,
         media_type="application/json",
         headers=headers,
@@ -67,7 +74,14 @@ def json_error(
 def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> Response:
-        return json_error(exc.status, exc.code, exc.message, field=exc.field, headers=exc.headers)
+        return json_error(
+            exc.status,
+            exc.code,
+            exc.message,
+            field=exc.field,
+            headers=exc.headers,
+            location=exc.location,
+        )
 
     @app.exception_handler(InvalidNumber)
     async def _invalid_number(_request: Request, exc: InvalidNumber) -> Response:

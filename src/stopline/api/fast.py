@@ -117,7 +117,7 @@ def error_response(exc: ApiError) -> FastResponse:
     return FastResponse(
         exc.status,
         "application/json",
-        error_body(exc.code, exc.message, field=exc.field),
+        error_body(exc.code, exc.message, field=exc.field, location=exc.location),
         exc.headers,
     )
 

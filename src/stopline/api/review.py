@@ -119,7 +119,7 @@ async def list_items(
         try:
             after = decode_cursor(cursor)
         except ValueError as exc:
-            raise invalid_field("cursor", str(exc)) from None
+            raise invalid_field("cursor", str(exc), location="query") from None
     rows = await read(
         app,
         lambda conn: repo.page(

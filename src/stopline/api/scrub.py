@@ -84,7 +84,11 @@ async def scrub(
         shutil.rmtree(workdir, ignore_errors=True)
         message = str(exc).replace("with --column", "with the 'column' query parameter")
         raise ApiError(
-            422, "invalid_csv", message, field="column" if "column" in message else None
+            422,
+            "invalid_csv",
+            message,
+            field="column" if "column" in message else None,
+            location="query",
         ) from None
     except BaseException:
         shutil.rmtree(workdir, ignore_errors=True)
