@@ -14,6 +14,7 @@ app = typer.Typer(
     help="Stopline: SMS opt-out and consent system. Settings come from STOPLINE_* variables.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    rich_markup_mode="markdown",  # docstrings wrap to the terminal, paragraphs kept
 )
 
 out = Console()
