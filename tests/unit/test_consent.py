@@ -63,6 +63,12 @@ def test_scopes_for_send_always_include_the_organisation() -> None:
     )
 
 
+def test_a_send_topic_written_as_a_scope_means_its_topic() -> None:
+    assert scopes_for_send(None, "topic:Promo") == scopes_for_send(None, "promo")
+    assert Scope.canonical("topic:topic:promo") == Scope.topic("promo")
+    assert scopes_for_send(None, "topic:")[1] == Scope(ScopeKind.TOPIC, "topic:")
+
+
 def test_chain_links_each_event_to_the_previous_one() -> None:
     events = chain(draft(), draft(Kind.OPT_IN, text="START"), draft())
     assert [e.seq for e in events] == [1, 2, 3]

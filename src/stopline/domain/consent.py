@@ -103,7 +103,11 @@ class Scope:
 
     @classmethod
     def topic(cls, key: str) -> Scope:
-        return cls(ScopeKind.TOPIC, key.strip().lower())
+        """A topic scope; a key written as a whole scope ("topic:promo") means its topic."""
+        folded = key.strip().lower()
+        if folded.startswith("topic:") and folded[6:].strip():
+            folded = folded[6:].strip()
+        return cls(ScopeKind.TOPIC, folded)
 
     @classmethod
     def sender(cls, address: str) -> Scope:
