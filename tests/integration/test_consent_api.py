@@ -468,6 +468,11 @@ def test_a_message_id_used_by_another_number_is_a_new_message_not_a_duplicate(
     contact = client.get("/v1/contacts/+14155550221", headers=admin).json()
     assert contact["suppressed"] and [e["kind"] for e in contact["events"]] == ["opt_out"]
     assert not client.get("/v1/contacts/+14155550220", headers=admin).json()["suppressed"]
+    # the first number again, to another of our numbers: another conversation, too
+    elsewhere = {**first, "to": "+14155550198", "text": "STOP"}
+    c = client.post("/v1/inbound", json=elsewhere, headers=writer).json()
+    assert c["outcome"] == "opted_out" and not c["duplicate"]
+    assert client.get("/v1/contacts/+14155550220", headers=admin).json()["suppressed"]
 
 
 def test_two_numbers_with_one_message_id_in_one_batch_are_both_recorded(

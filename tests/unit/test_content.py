@@ -58,6 +58,7 @@ def test_does_not_mistake_other_wording_for_opt_out(text: str) -> None:
     ],
 )
 def test_a_negated_instruction_is_no_opt_out_instruction(text: str, language: str) -> None:
+    """(See also the next test: a negation in another clause does not count.)"""
     assert not has_opt_out(text, language)
     # the same instruction, not negated, in the next sentence still counts
     assert has_opt_out(text + ". " + OPT_OUT_SENTENCE[language], language)
@@ -144,3 +145,17 @@ def test_cli_exit_codes_and_json() -> None:
     body = json.loads(data.output)
     assert body["changed"] and body["findings"][0]["code"] == "opt_out_missing"
     assert body["encoding"]["name"] == "GSM-7"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Para no recibir promociones envía BAJA", "es"),
+        ("If you don't want texts reply STOP", "en"),
+        ("Si vous ne voulez plus répondez STOP", "fr"),
+        ("Newsletter Fnac répondez STOP au 36180", "fr"),
+        ("Nexity répondez STOP au 36180", "fr"),
+    ],
+)
+def test_a_negation_in_another_clause_leaves_the_instruction(text: str, language: str) -> None:
+    assert has_opt_out(text, language)

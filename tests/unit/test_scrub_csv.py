@@ -106,6 +106,9 @@ def test_removed_rows_line_up_under_the_header_whatever_their_width() -> None:
     assert by_row["2"][3:] == ["2", "invalid_number", "no value in the phone column"]
     assert len(by_row["2"]) == 6  # the blank line, padded to the header's width
     assert by_row["4"][:3] == ["3", "+14155550100", "x, y"] and len(by_row["4"]) == 6
+    # a bare carriage return inside an unquoted field does not stop the removed file
+    odd, gone, _ = _run(b"id,phone,note\n1,+14155550100,a\rb\n", suppressed)
+    assert odd == b"id,phone,note\n" and gone.endswith(b"a\rb,1,opted_out,organisation\n")
     # a row wider than the header keeps every field; the three columns follow them
     assert by_row["3"] == ["2", "+14155550100", "a", "extra", "3", "opted_out", "organisation"]
 

@@ -80,11 +80,12 @@ _OPT_OUT_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
 }
 # An instruction that is negated ("Don't reply STOP", "ne répondez pas STOP", "no responda
-# ALTO") tells nobody how to opt out: the words just before a match, in its sentence.
+# ALTO") tells nobody how to opt out: a negation right before its verb. One earlier in the
+# sentence belongs to another clause ("If you don't want texts, reply STOP").
 _NEGATED: dict[str, str] = {
-    "en": r"\b(?:don['’]?t|do not|never|no need to)\s+(?:\w+\s+){0,2}$",
-    "fr": r"\b(?:ne|n['’]|jamais)\s*(?:\w+\s+){0,2}$",
-    "es": r"\b(?:no|nunca)\s+(?:\w+\s+){0,2}$",
+    "en": r"\b(?:don['’]?t|do not|never)\s+$",
+    "fr": r"\b(?:ne\s+|n['’])$",
+    "es": r"\b(?:no|nunca)\s+$",
 }
 OPT_OUT_SENTENCE = {
     "en": "Reply STOP to opt out.",

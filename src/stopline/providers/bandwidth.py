@@ -91,6 +91,11 @@ class BandwidthProvider(Provider):
                     statuses.append(self._status(event, kind, index, received_at))
             except WebhookRejected as exc:
                 refused.append((index, exc))
+            except (TypeError, KeyError, ValueError, AttributeError):  # a field of a wrong type
+                shape = WebhookRejected(
+                    400, "malformed", f"item {index} has fields of the wrong type"
+                )
+                refused.append((index, shape))
         if refused and not messages and not statuses:
             raise refused[0][1]  # nothing usable: the first item's reason is the answer
         for index, skipped in refused:  # each item on its own: a bad one loses no good one
@@ -99,7 +104,7 @@ class BandwidthProvider(Provider):
 
     def _message(self, event: dict[str, Any], index: int, received_at: datetime) -> InboundMessage:
         m = event["message"]
-        to = event.get("to") or (m.get("to") or [None])[0]
+        to = _recipient(event)
         if not m.get("id") or not m.get("from") or not to:
             raise WebhookRejected(400, "malformed", f"item {index} lacks message id/from/to")
         return InboundMessage(
@@ -115,7 +120,7 @@ class BandwidthProvider(Provider):
         self, event: dict[str, Any], kind: str, index: int, received_at: datetime
     ) -> StatusReport:
         m = event["message"]
-        recipient = event.get("to") or (m.get("to") or [None])[0]
+        recipient = _recipient(event)
         if not m.get("id") or not recipient:
             raise WebhookRejected(400, "malformed", f"item {index} lacks message id/to")
         code = str(event["errorCode"]) if event.get("errorCode") is not None else None
@@ -162,3 +167,13 @@ class BandwidthProvider(Provider):
             retryable=retryable_status(response.status_code),
             http_status=response.status_code,
         )
+
+
+def _recipient(event: dict[str, Any]) -> str | None:
+    """The callback's ``to``, else the message's first ``to`` (a list; a string accepted)."""
+    to = event.get("to") or event["message"].get("to")
+    if isinstance(to, list):
+        to = to[0] if to else None
+    if to is not None and not isinstance(to, str):
+        raise TypeError("'to' is neither a string nor a list of strings")
+    return to

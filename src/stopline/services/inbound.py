@@ -152,14 +152,14 @@ def _stored(
     conn: Connection,
     commands: Sequence[InboundCommand],
     known: dict[tuple[str, str], InboundResult],
-) -> dict[tuple[str, str], str]:
-    """Add the stored answers for ``commands``' message ids to ``known``; return who sent
-    each stored message (by provider and id)."""
-    owners: dict[tuple[str, str], str] = {}
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """Add the stored answers for ``commands``' message ids to ``known``; return the
+    conversation (sender, our address) of each stored message (by provider and id)."""
+    owners: dict[tuple[str, str], tuple[str, str]] = {}
     for provider in {c.message.provider for c in commands}:
         ids = [c.message.provider_message_id for c in commands if c.message.provider == provider]
         for mid, stored in repo.find(conn, provider, ids).items():
-            owners[(provider, mid)] = stored.from_number
+            owners[(provider, mid)] = (stored.from_number, stored.to_address)
             known[(provider, mid)] = InboundResult(
                 Outcome(stored.outcome),
                 Action(stored.action),
@@ -171,19 +171,20 @@ def _stored(
 
 
 def _own_ids(
-    commands: list[InboundCommand], owners: dict[tuple[str, str], str]
+    commands: list[InboundCommand], owners: dict[tuple[str, str], tuple[str, str]]
 ) -> tuple[list[InboundCommand], list[InboundCommand]]:
-    """A provider's retry repeats its sender; a message id already used by *another* number
-    is a different message (a platform numbering per conversation, or a forged id) and must
-    not be answered as someone else's duplicate, losing its opt-out. It is recorded under
-    an id of its own: a digest of the id and its sender, stable across its own retries."""
+    """A provider's retry repeats its conversation (sender and our address); a message id
+    already used in *another* conversation is a different message (a platform numbering
+    per conversation, or a forged id) and must not be answered as someone else's
+    duplicate, losing its opt-out. It is recorded under an id of its own: a digest of the
+    id and its conversation, stable across its own retries."""
     out: list[InboundCommand] = []
     renamed: list[InboundCommand] = []
     for command in commands:
         m = command.message
-        owner = owners.setdefault((m.provider, m.provider_message_id), m.from_number)
-        if owner != m.from_number:
-            own = digest_id(f"{m.provider_message_id}\n{m.from_number}")
+        talk = (m.from_number, m.to)
+        if owners.setdefault((m.provider, m.provider_message_id), talk) != talk:
+            own = digest_id(f"{m.provider_message_id}\n{m.from_number}\n{m.to}")
             command = replace(command, message=replace(m, provider_message_id=own))
             renamed.append(command)
         out.append(command)

@@ -28,6 +28,7 @@ class StoredInbound:
     reply_text: str | None
     event_id: int | None
     from_number: str
+    to_address: str
 
 
 def find(conn: Connection, provider: str, ids: Sequence[str]) -> dict[str, StoredInbound]:
@@ -35,7 +36,8 @@ def find(conn: Connection, provider: str, ids: Sequence[str]) -> dict[str, Store
     if not wanted:
         return {}
     sql = (
-        "SELECT provider_message_id, action, outcome, reply_text, event_id, from_number "  # noqa: S608
+        "SELECT provider_message_id, action, outcome, reply_text, event_id, from_number, "  # noqa: S608
+        "to_address "
         f"FROM inbound_messages WHERE provider = {marker(conn)} "
         f"AND {in_list(conn, 'provider_message_id')}"
     )

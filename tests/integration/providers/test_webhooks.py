@@ -296,7 +296,9 @@ def test_a_bad_item_in_a_bandwidth_array_does_not_lose_the_good_ones(
     [item] = json.loads(good)
     short_code = {**item, "message": {**item["message"], "id": "BW-X1", "from": "12345"}}
     no_message = {"type": "message-received"}
-    body = json.dumps([short_code, no_message, "junk", item]).encode()
+    odd_to = {**item, "to": 5, "message": {**item["message"], "id": "BW-X2", "to": 5}}
+    odd_status = {"type": "message-failed", "message": {"id": "BW-X3", "to": {"a": 1}}}
+    body = json.dumps([short_code, no_message, "junk", odd_to, odd_status, item]).encode()
     answer = client.post("/webhooks/bandwidth", content=body, headers=headers)
     assert answer.status_code == 200, answer.text
     [event] = events(client, admin)

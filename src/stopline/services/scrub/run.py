@@ -257,5 +257,8 @@ def _field_count(body: bytes, delimiter: str) -> int:
     Latin-1 maps bytes one to one, so any ASCII-compatible encoding counts right."""
     if delimiter.encode() not in body:
         return 1
-    fields = next(csv.reader(io.StringIO(body.decode("latin-1")), delimiter=delimiter), [])
+    try:
+        fields = next(csv.reader(io.StringIO(body.decode("latin-1")), delimiter=delimiter), [])
+    except csv.Error:  # a bare CR inside an unquoted field: count the delimiters instead
+        return body.count(delimiter.encode()) + 1
     return max(len(fields), 1)
