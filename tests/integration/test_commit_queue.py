@@ -9,6 +9,7 @@ from concurrent.futures import CancelledError
 import pytest
 from sqlalchemy import Connection, Engine, text
 
+from stopline.config import Settings
 from stopline.storage.commit_queue import CommitQueue, CommitQueueClosed
 
 
@@ -102,3 +103,37 @@ def test_a_connection_lost_between_batches_is_replaced(postgres_schema_url: str)
     finally:
         group.close()
         engine.dispose()
+
+
+def test_two_writers_appending_to_one_number_wait_for_each_other(settings: Settings) -> None:
+    """On PostgreSQL two transactions extending one number's chain would both read the same
+    head and collide on the next seq; each takes the chain's lock first instead."""
+    import threading
+    from datetime import UTC, datetime
+
+    from stopline import bootstrap
+    from stopline.domain.consent import ConsentDraft, Kind, Source
+    from stopline.services.ledger import record, verify
+
+    engine = bootstrap.open_database(settings)
+    errors: list[BaseException] = []
+
+    def writer(kind: Kind) -> None:
+        try:
+            for _ in range(25):
+                now = datetime.now(UTC)
+                draft = ConsentDraft("+14155550280", kind, Source.API, now)
+                with engine.execution_options(sqlite_immediate=True).begin() as conn:
+                    record(conn, [draft], now)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(k,)) for k in (Kind.OPT_OUT, Kind.OPT_IN)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with engine.connect() as conn:
+        assert verify(conn).problems == []
+    engine.dispose()

@@ -559,3 +559,28 @@ def test_batch_entries_that_are_not_strings_are_answered_one_by_one(
     assert results[3]["number"] == "+14155550260" and results[3]["reason"] == "opted_out"
     for r in (results[1], *results[4:7], results[2]):
         assert r["number"] is None and r["reason"] == "invalid_number"
+
+
+def test_nul_characters_are_stored_as_replacement_characters_not_a_500(
+    client: TestClient, writer: dict[str, str], admin: dict[str, str], graph: Stopline
+) -> None:
+    """PostgreSQL cannot store NUL in text: a message carrying one must still be recorded."""
+    from stopline.services.ledger import verify
+
+    inbound = {
+        "message_id": "nul\x00id",
+        "from": "+14155550270",
+        "to": "+14155550199",
+        "text": "STOP\x00",
+    }
+    first = client.post("/v1/inbound", json=inbound, headers=writer)
+    assert first.status_code == 200, first.text
+    assert first.json()["outcome"] == "opted_out"
+    again = client.post("/v1/inbound", json=inbound, headers=writer).json()
+    assert again["duplicate"] and again["event_id"] == first.json()["event_id"]
+    consent = {"number": "+14155550271", "kind": "opt_out", "text": "a\x00b", "actor": "x\x00"}
+    assert client.post("/v1/consent", json=consent, headers=admin).status_code == 201
+    [event] = client.get("/v1/contacts/+14155550271", headers=admin).json()["events"]
+    assert event["raw_text"] == "a\ufffdb" and event["actor"] == "x\ufffd"
+    with graph.engine.connect() as conn:
+        assert verify(conn).problems == []

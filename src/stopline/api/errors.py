@@ -110,6 +110,11 @@ def install(app: FastAPI) -> None:
         }
         return Response(orjson.dumps(body), status_code=422, media_type="application/json")
 
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, _exc: Exception) -> Response:
+        # the same JSON as the hot paths' (Starlette still logs the traceback after this)
+        return json_error(500, "internal_error", "internal server error")
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
         code = {

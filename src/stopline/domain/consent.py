@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -186,6 +186,7 @@ class ConsentEvent:
 
 def append(head: ChainHead | None, draft: ConsentDraft, recorded_at: datetime) -> ConsentEvent:
     """Place ``draft`` after ``head`` (None for a number's first event)."""
+    draft = storable(draft)
     seq = 1 if head is None else head.seq + 1
     prev = GENESIS_HASH if head is None else head.hash
     return ConsentEvent(
@@ -195,6 +196,35 @@ def append(head: ChainHead | None, draft: ConsentDraft, recorded_at: datetime) -
         prev_hash=prev,
         hash=event_hash(draft, seq, recorded_at, prev),
     )
+
+
+NUL = "\x00"
+REPLACEMENT = "\ufffd"  # what a NUL character is stored as
+
+
+def without_nul(text: str) -> str:
+    """``text`` with NUL characters (which PostgreSQL cannot store in text, and which no
+    person typed) as U+FFFD, so a message carrying one is still recorded, on every backend."""
+    return text.replace(NUL, REPLACEMENT) if NUL in text else text
+
+
+def storable(draft: ConsentDraft) -> ConsentDraft:
+    """``draft`` with `without_nul` applied to its free texts (the same object when clean)."""
+    texts = (draft.raw_text, draft.actor, draft.sender, draft.provider, draft.provider_message_id)
+    if not any(t is not None and NUL in t for t in texts):
+        return draft
+    return replace(
+        draft,
+        raw_text=_clean(draft.raw_text),
+        actor=_clean(draft.actor),
+        sender=_clean(draft.sender),
+        provider=_clean(draft.provider),
+        provider_message_id=_clean(draft.provider_message_id),
+    )
+
+
+def _clean(text: str | None) -> str | None:
+    return None if text is None else without_nul(text)
 
 
 def event_hash(draft: ConsentDraft, seq: int, recorded_at: datetime, prev_hash: str) -> str:

@@ -9,6 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from stopline.domain.consent import (
+    NUL,
     ORGANISATION,
     ClassificationRecord,
     ConsentDraft,
@@ -16,6 +17,7 @@ from stopline.domain.consent import (
     Scope,
     Source,
     changes_state,
+    without_nul,
 )
 from stopline.domain.language import Action, Classification
 from stopline.domain.replies import Brand, reply_text
@@ -42,8 +44,12 @@ MAX_ADDRESS = 64
 
 def bounded(message: InboundMessage) -> InboundMessage:
     """The message with an over-long provider id or sender address replaced by a stable
-    ``sha256:`` digest, so no provider can make an opt-out unstorable by sending long ids."""
-    mid, to = message.provider_message_id, message.to
+    ``sha256:`` digest, and NUL characters replaced (`without_nul`), so no provider can make
+    an opt-out unstorable by sending long ids or odd bytes."""
+    mid, to, body = message.provider_message_id, message.to, message.body
+    if NUL in mid or NUL in to or NUL in body:
+        mid, to, body = without_nul(mid), without_nul(to), without_nul(body)
+        message = replace(message, provider_message_id=mid, to=to, body=body)
     if len(mid) <= MAX_MESSAGE_ID and len(to) <= MAX_ADDRESS:
         return message
     return replace(

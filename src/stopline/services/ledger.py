@@ -35,6 +35,7 @@ class LedgerStage:
     def __init__(self, conn: Connection, numbers: Iterable[str]) -> None:
         wanted = set(numbers)
         self._conn = conn
+        repo.lock_chains(conn, wanted)  # before reading the heads this stage will extend
         self._heads: dict[str, ChainHead] = repo.heads(conn, wanted)
         loaded = repo.active_suppressions(conn, wanted)
         self._initial: dict[str, dict[Scope, int | None]] = {

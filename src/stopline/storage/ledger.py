@@ -3,6 +3,7 @@ caller owns the transaction."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from stopline.domain.consent import (
 from stopline.domain.policy import Suppression
 from stopline.storage.bulk import (
     allocate_ids,
+    execute,
     in_list,
     insert_tuples,
     instant,
@@ -40,6 +42,32 @@ _CHUNK = 2000
 def chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+_LEDGER_LOCKS = 0x5701  # advisory lock class of the numbers' chains (PostgreSQL)
+
+
+def lock_chains(conn: Connection, numbers: Iterable[str]) -> None:
+    """PostgreSQL: take the transaction-scoped lock of each number's chain, in one order
+    everywhere (no deadlocks), so that writers appending to one number (two servers, or a
+    server and its inbound writer) wait for each other instead of colliding on the next
+    seq until their retries run out. SQLite needs none: it has one writer at a time."""
+    if conn.dialect.name != "postgresql":
+        return
+    keys = sorted({_chain_key(n) for n in numbers})
+    if keys:
+        execute(
+            conn,
+            "SELECT pg_advisory_xact_lock(%s, k) FROM unnest(%s::integer[]) AS k",
+            (_LEDGER_LOCKS, keys),
+        )
+
+
+def _chain_key(number: str) -> int:
+    """A 32-bit key per number (two numbers sharing one only wait for each other)."""
+    return int.from_bytes(
+        hashlib.blake2b(number.encode(), digest_size=4).digest(), "big", signed=True
+    )
 
 
 def heads(conn: Connection, numbers: Iterable[str]) -> dict[str, ChainHead]:
