@@ -150,7 +150,8 @@ class BroadcastWorker(PollingWorker):
         now = self._clock()
         with self._engine.begin() as conn:
             if not repo.renew(conn, item, now, self._lease):
-                return None  # re-claimed elsewhere, paused or cancelled
+                repo.hand_back(conn, item, now)  # paused or cancelled (no-op if re-claimed)
+                return None
         with self._fence.sending(item.number):
             # the gate, asked now: the suppression index reads the ledger up to this moment
             [checked] = check_many(self._index, [item.number], sender=item.sender, topic=item.topic)

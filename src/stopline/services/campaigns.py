@@ -312,9 +312,10 @@ class Campaigns:
                 raise CampaignError("status", f"a {row.status} campaign cannot be {status}", 409)
             extra = {"finished_at": now} if status is CampaignStatus.CANCELLED else {}
             repo.set_status(conn, campaign_id, status, only_from=allowed_from, **extra)
-            repo.release_unclaimed(conn, campaign_id)
+            # recipients a worker holds stay its own: it settles those it already sent and
+            # hands back the others (`storage.campaigns.hand_back`)
             if status is CampaignStatus.CANCELLED:
-                repo.cancel_pending(conn, campaign_id)
+                repo.cancel_pending(conn, campaign_id, now)
             updated = repo.get(conn, campaign_id)
         assert updated is not None
         return updated

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, and_, case, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from stopline.domain.campaigns import CampaignStatus, RecipientStatus
@@ -168,11 +168,18 @@ def recipients(conn: Connection, campaign_id: int, limit: int, after: int = 0) -
     return list(conn.execute(query))
 
 
-def cancel_pending(conn: Connection, campaign_id: int) -> int:
+def cancel_pending(conn: Connection, campaign_id: int, now: datetime) -> int:
+    """Cancel the recipients no worker holds: pending ones, and claims whose lease is over
+    (their worker is gone). A live claim is its worker's to settle (sent, if it already
+    went out) or to hand back (`hand_back`)."""
     c = campaign_recipients.c
+    unheld = or_(
+        c.status == RecipientStatus.PENDING.value,
+        and_(c.status == RecipientStatus.SENDING.value, c.not_before <= now),
+    )
     result = conn.execute(
         update(campaign_recipients)
-        .where(c.campaign_id == campaign_id, c.status == RecipientStatus.PENDING.value)
+        .where(c.campaign_id == campaign_id, unheld)
         .values(status=RecipientStatus.CANCELLED.value, detail="campaign cancelled")
     )
     return int(result.rowcount)
@@ -261,16 +268,23 @@ def settle(conn: Connection, item: QueuedSend, status: RecipientStatus, **values
     return bool(result.rowcount)
 
 
-def release_unclaimed(conn: Connection, campaign_id: int) -> int:
-    """Paused: claimed-but-unsent rows go back to pending at once (their worker will find
-    its claim gone when it renews)."""
-    r = campaign_recipients.c
+def hand_back(conn: Connection, item: QueuedSend, now: datetime) -> bool:
+    """A claim whose campaign stopped sending before this recipient's turn: back to pending
+    (paused: due at once when sending resumes) or cancelled with its campaign. Only the
+    worker that holds the claim does this, so a pause never takes back a recipient that was
+    already handed to the provider and is about to be settled as sent."""
+    k = campaigns.c
+    campaign_status = select(k.status).where(k.id == item.campaign_id).scalar_subquery()
+    status = case(
+        (campaign_status == CampaignStatus.CANCELLED.value, RecipientStatus.CANCELLED.value),
+        else_=RecipientStatus.PENDING.value,
+    )
     result = conn.execute(
         update(campaign_recipients)
-        .where(r.campaign_id == campaign_id, r.status == RecipientStatus.SENDING.value)
-        .values(status=RecipientStatus.PENDING.value, attempts=r.attempts + 1)
+        .where(*_still_ours(item), campaign_status != CampaignStatus.SENDING.value)
+        .values(status=status, not_before=now)
     )
-    return int(result.rowcount)
+    return bool(result.rowcount)
 
 
 def finish_done(conn: Connection, now: datetime) -> list[int]:

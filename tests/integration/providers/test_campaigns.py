@@ -211,6 +211,42 @@ def test_pause_and_cancel(
     assert delivered(fake) == []
 
 
+@pytest.mark.parametrize("stop", ["pause", "cancel"])
+def test_a_pause_or_cancel_mid_batch_keeps_what_already_went_out(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders, stop: str
+) -> None:
+    """The worker settles a batch after sending it: a pause or cancel in between must not
+    take back recipients already handed to the provider (they were sent again on resume,
+    or counted as cancelled)."""
+    register(client, admin)
+    assert create(client, admin, numbers=numbers("212", 5)).status_code == 201
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    w = worker(graph, lambda: NOON_EASTERN)
+    original = w._outbound.deliver_unchecked
+    calls = 0
+
+    def deliver_then_stop(*args: Any) -> Any:
+        nonlocal calls
+        result = original(*args)
+        calls += 1
+        if calls == 2:
+            assert client.post(f"/v1/campaigns/spring/{stop}", headers=admin).status_code == 200
+        return result
+
+    w._outbound.deliver_unchecked = deliver_then_stop  # type: ignore[method-assign]
+    w.run_once()
+    counts = client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]
+    assert counts["sent"] == 2 and len(delivered(fake)) == 2
+    assert counts["cancelled" if stop == "cancel" else "pending"] == 3
+    if stop == "pause":
+        client.post("/v1/campaigns/spring/send", headers=admin)
+        w.drain()
+        counts = client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]
+        assert counts["sent"] == 5
+        sent_to = [r["body"]["To"] for r in delivered(fake)]
+        assert sorted(sent_to) == sorted(set(sent_to)) and len(sent_to) == 5  # none twice
+
+
 def test_reported_sends_are_idempotent_and_create_external_campaigns(
     client: TestClient, admin: dict[str, str]
 ) -> None:
