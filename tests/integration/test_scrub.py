@@ -242,3 +242,30 @@ def test_import_reads_spreadsheet_exports_semicolons_other_encodings_and_floats(
     assert "scientific notation" in _flat(result.output)
     check = runner.invoke(app, ["check", "+12125550317"], env=env)
     assert check.exit_code == 1 and "blocked" in check.output
+
+
+def test_an_export_imports_back_with_each_rows_scope(database_url: str, tmp_path: Path) -> None:
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    for args in (["+14155550301", "--scope", "topic:marketing"], ["+14155550302"]):
+        assert runner.invoke(app, ["consent", "opt-out", *args], env=env).exit_code == 0
+    exported = tmp_path / "export.csv"
+    assert (
+        runner.invoke(app, ["suppressions", "export", "-o", str(exported)], env=env).exit_code == 0
+    )
+    # into an empty database: the topic opt-out stays a topic opt-out
+    fresh = {"STOPLINE_DATABASE_URL": f"sqlite:///{tmp_path / 'other.db'}"}
+    assert runner.invoke(app, ["db", "upgrade"], env=fresh).exit_code == 0
+    result = runner.invoke(app, ["suppressions", "import", str(exported)], env=fresh)
+    assert result.exit_code == 0, result.output
+    assert "2 opt-outs recorded" in _flat(result.output)
+    again = tmp_path / "again.csv"
+    assert (
+        runner.invoke(app, ["suppressions", "export", "-o", str(again)], env=fresh).exit_code == 0
+    )
+    scopes = sorted(line.split(",")[:2] for line in again.read_text().splitlines()[1:])
+    assert scopes == [["+14155550301", "topic:marketing"], ["+14155550302", "organisation"]]
+    # --scope still applies one scope to every row
+    forced = runner.invoke(
+        app, ["suppressions", "import", str(exported), "--scope", "topic:sales"], env=fresh
+    )
+    assert "2 opt-outs recorded" in _flat(forced.output)

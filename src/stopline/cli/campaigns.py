@@ -53,6 +53,8 @@ def _print_audience(result: AudienceResult) -> None:
     )
     for raw, why in result.invalid[:5]:
         out.print(f"  [yellow]invalid[/yellow] {raw!r}: {why}")
+    if result.invalid_count > 5:
+        out.print(f"  … and {result.invalid_count - 5} more")
 
 
 @campaigns_app.command("create")

@@ -306,20 +306,26 @@ def consent_opt_in(
 def suppressions_import(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV with a header")],
     column: Annotated[str | None, typer.Option(help="Phone column (default: guessed)")] = None,
-    scope: Annotated[str, typer.Option(help="organisation, topic:KEY or sender:ADDRESS")] = (
-        "organisation"
-    ),
+    scope: Annotated[
+        str | None,
+        typer.Option(
+            help="organisation, topic:KEY or sender:ADDRESS for every row (default: the "
+            "file's scope column, as an export writes it, else organisation)"
+        ),
+    ] = None,
     actor: Annotated[str, typer.Option(help="Recorded as the actor")] = "import",
 ) -> None:
     """Import an existing opt-out list: every valid number becomes an opt-out event."""
     from stopline.services.imports import import_csv
 
     config = settings()
-    try:
-        parsed = Scope.canonical(scope, config.default_region)
-    except ValueError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from None
+    parsed: Scope | None = None
+    if scope is not None:
+        try:
+            parsed = Scope.canonical(scope, config.default_region)
+        except ValueError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from None
     engine = bootstrap.open_database(config)
     size = file.stat().st_size
     with file.open("rb") as raw, progress() as bar:

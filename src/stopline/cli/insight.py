@@ -25,7 +25,7 @@ def campaigns(
     ] = None,
     window_hours: Annotated[
         float | None,
-        typer.Option(help="Attribution window (default STOPLINE_ATTRIBUTION_HOURS, 72)"),
+        typer.Option(min=0.001, help="Attribution window (default STOPLINE_ATTRIBUTION_HOURS, 72)"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
@@ -34,7 +34,9 @@ def campaigns(
     one-sided binomial test, Holm-corrected; see docs/insight.md). A newly flagged campaign
     also emits a `campaign_opt_out_spike` event (GET /v1/events)."""
     config = settings()
-    window = timedelta(hours=window_hours) if window_hours else config.attribution_window()
+    window = (
+        timedelta(hours=window_hours) if window_hours is not None else config.attribution_window()
+    )
     graph = bootstrap.build(config)
     try:
         report = campaign_report(

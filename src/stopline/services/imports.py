@@ -12,7 +12,7 @@ from typing import IO, TextIO
 
 from sqlalchemy import Engine
 
-from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
+from stopline.domain.consent import ORGANISATION, ConsentDraft, Kind, Scope, Source
 from stopline.domain.phone import InvalidNumber, normalise
 from stopline.services.ledger import record
 from stopline.storage import ledger as repo
@@ -81,7 +81,7 @@ def import_csv(
     stream: TextIO,
     *,
     column: str | None,
-    scope: Scope,
+    scope: Scope | None,
     source: Source,
     actor: str,
     now: Callable[[], datetime],
@@ -89,13 +89,17 @@ def import_csv(
     batch_size: int = 2000,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
-    """Record an opt-out for every valid number in the CSV; each batch commits on its own."""
+    """Record an opt-out for every valid number in the CSV; each batch commits on its own.
+    With ``scope`` None, a ``scope`` column (as `export_rows` writes) gives each row's scope
+    (empty: organisation), so an export imports back as it was; without one, organisation."""
     first = stream.readline()
     reader = csv.reader(chain([first], stream), delimiter=sniff_delimiter(first))
     header = next(reader, None)
     if header is None:
         raise ValueError("the file is empty")
     index = find_number_column(header, column)
+    folded = [h.strip().lower() for h in header]
+    scope_index = folded.index("scope") if scope is None and "scope" in folded else None
     report = ImportReport()
     batch: list[ConsentDraft] = []
     for line, row in enumerate(reader, start=2):
@@ -103,12 +107,16 @@ def import_csv(
         raw = row[index] if index < len(row) else ""
         try:
             number = _number(raw, region)
-        except InvalidNumber as exc:
+            row_scope = scope or ORGANISATION
+            if scope_index is not None and scope_index < len(row) and row[scope_index].strip():
+                row_scope = _scope(row[scope_index], region)
+        except ValueError as exc:
             report.invalid += 1
             if len(report.invalid_examples) < 20:
-                report.invalid_examples.append((line, raw, exc.reason))
+                reason = exc.reason if isinstance(exc, InvalidNumber) else str(exc)
+                report.invalid_examples.append((line, raw, reason))
             continue
-        batch.append(ConsentDraft(number, Kind.OPT_OUT, source, now(), scope, actor=actor))
+        batch.append(ConsentDraft(number, Kind.OPT_OUT, source, now(), row_scope, actor=actor))
         if len(batch) >= batch_size:
             _flush(engine, batch, now(), report)
             batch = []
@@ -119,6 +127,13 @@ def import_csv(
     if progress:
         progress(report.rows)
     return report
+
+
+def _scope(text: str, region: str) -> Scope:
+    try:
+        return Scope.canonical(text, region)
+    except ValueError as exc:
+        raise ValueError(f"scope {text!r}: {exc}") from None
 
 
 def _number(raw: str, region: str) -> str:
