@@ -17,6 +17,7 @@ from stopline.cli.app import app, err, now, out, progress, settings
 from stopline.cli.providers import ProviderUrl, with_provider_urls
 from stopline.config import Settings
 from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
+from stopline.domain.inbound import InboundPolicy
 from stopline.domain.language import ClassifyContext, classify
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
 
@@ -178,12 +179,13 @@ def check(
 def _classify_context(config: Settings, sender: str | None) -> ClassifyContext:
     if sender is None:
         return bootstrap.context_from(config)
-    address = normalise_address(sender, config.default_region)
-    for configured, language in config.senders.items():
-        if normalise_address(configured, config.default_region) == address:
-            return bootstrap.context_from(config, language)
-    err.print(f"--sender: {sender} is not a configured sender (see [senders] in the settings)")
-    raise typer.Exit(2)
+    # the server's own table of configured senders (its policies are not needed here)
+    configured = bootstrap.senders_from(config, InboundPolicy(bootstrap.brand_from(config)))
+    found = configured.get(normalise_address(sender, config.default_region))
+    if found is None:
+        err.print(f"--sender: {sender} is not a configured sender (see [senders] in the settings)")
+        raise typer.Exit(2)
+    return found[0]
 
 
 @app.command("classify")

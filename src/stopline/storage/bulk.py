@@ -152,13 +152,5 @@ def list_param(conn: Connection, values: Iterable[str | int]) -> Any:
     return json.dumps(items) if conn.dialect.name == "sqlite" else items
 
 
-def instant(conn: Connection, value: Any) -> datetime:
-    """A timestamp column value as read by the driver, as an aware UTC datetime."""
-    if isinstance(value, str):
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)
-    moment: datetime = value
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 def select_rows(conn: Connection, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in execute(conn, sql, tuple(params))]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, delete, func, select, text, tuple_
+from sqlalchemy import Connection, Row, bindparam, delete, func, select, text
 
 from stopline.domain.consent import (
     ChainHead,
@@ -27,7 +27,6 @@ from stopline.storage.bulk import (
     execute,
     in_list,
     insert_tuples,
-    instant,
     list_param,
     select_rows,
 )
@@ -108,7 +107,7 @@ def active_suppressions(
         if parsed is None:
             parsed = parsed_scopes[scope] = Scope.parse(scope)
         found.setdefault(number, {})[parsed] = Suppression(
-            number, parsed, instant(conn, since), source, event_id
+            number, parsed, utc_instant(since), source, event_id
         )
     return found
 
@@ -123,7 +122,7 @@ def latest_event_times(conn: Connection, numbers: Iterable[str]) -> dict[tuple[s
         f"WHERE {in_list(conn, 'number')} GROUP BY number, scope"
     )
     rows = select_rows(conn, sql, [list_param(conn, wanted)])
-    return {(number, scope): instant(conn, moment) for number, scope, moment in rows}
+    return {(number, scope): utc_instant(moment) for number, scope, moment in rows}
 
 
 def insert_events(conn: Connection, events: Sequence[ConsentEvent]) -> list[int]:
@@ -171,21 +170,8 @@ def events_for(conn: Connection, number: str) -> list[ConsentEvent]:
 
 def iter_events(conn: Connection, batch: int = 5000) -> Iterator[ConsentEvent]:
     """Every event, ordered by number then seq, streamed in pages."""
-    last: tuple[str, int] = ("", 0)
-    cols = consent_events.c
-    while True:
-        query = (
-            select(consent_events)
-            .where(tuple_(cols.number, cols.seq) > tuple_(*last))
-            .order_by(cols.number, cols.seq)
-            .limit(batch)
-        )
-        rows = conn.execute(query).all()
-        if not rows:
-            return
-        for row in rows:
-            yield event_from_row(row)
-        last = (rows[-1].number, rows[-1].seq)
+    for values in iter_event_values(conn, batch):
+        yield event_from_values(values)
 
 
 def signalled(conn: Connection, keys: Iterable[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
@@ -323,9 +309,10 @@ def iter_event_values(conn: Connection, batch: int = 5000) -> Iterator[dict[str,
 def event_from_values(values: dict[str, Any]) -> ConsentEvent:
     """`event_from_row` for `iter_event_values`' values; raises ValueError or TypeError
     naming what cannot be read."""
+    values = dict(values)
     for name in ("occurred_at", "recorded_at"):
         try:
-            values = {**values, name: utc_instant(values[name])}
+            values[name] = utc_instant(values[name])
         except (ValueError, TypeError) as exc:
             raise ValueError(f"{name}: {exc}") from None
     return _event(values)
