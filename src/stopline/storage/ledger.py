@@ -294,7 +294,7 @@ def iter_event_values(conn: Connection, batch: int = 5000) -> Iterator[dict[str,
     last: tuple[str, int] = ("", 0)
     sql = text(
         f"SELECT {', '.join(_EVENT_COLUMNS)} FROM consent_events "  # noqa: S608
-        "WHERE number > :number OR (number = :number AND seq > :seq) "
+        "WHERE (number, seq) > (:number, :seq) "  # row values: the (number, seq) index
         "ORDER BY number, seq LIMIT :batch"
     )
     while True:
