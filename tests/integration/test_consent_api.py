@@ -18,6 +18,7 @@ def test_every_v1_route_needs_a_valid_key(client: TestClient, checker: dict[str,
         ("get", "/v1/contacts/+14155550100", None),
         ("post", "/v1/consent", {"number": "+14155550100", "kind": "opt_out"}),
         ("get", "/v1/suppressions", None),
+        ("get", "/v1/consent/events", None),
         (
             "post",
             "/v1/inbound",

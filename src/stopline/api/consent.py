@@ -26,6 +26,7 @@ from stopline.api.schemas import (
     BatchCheckResponse,
     CheckRequest,
     CheckResult,
+    ConsentFeedOut,
     ConsentRequest,
     ConsentResponse,
     ContactResponse,
@@ -44,6 +45,7 @@ from stopline.domain.policy import Suppression
 from stopline.services import gate
 from stopline.services.inbound import InboundCommand
 from stopline.services.keys import KeyScope, Principal
+from stopline.storage import consent_feed
 from stopline.storage import ledger as ledger_repo
 
 router = APIRouter(prefix="/v1", tags=["consent"])
@@ -336,6 +338,37 @@ async def list_suppressions(
         raise invalid_field("cursor", str(exc), location="query") from None
     return json(
         {"items": [suppression_json(s) for s in page.items], "next_cursor": page.next_cursor}
+    )
+
+
+@router.get(
+    "/consent/events",
+    response_model=ConsentFeedOut,
+    summary="Every consent event once, in commit order: the feed a CRM or warehouse follows",
+)
+async def consent_events(
+    request: Request,
+    _key: CheckKey,
+    cursor: Annotated[
+        str | None,
+        Query(max_length=40, description="`next_cursor` of the previous page (none: the start)"),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+) -> Response:
+    """Store `next_cursor` after processing a page and ask again with it: every event is
+    handed out once and in order, also on PostgreSQL with concurrent writers (see
+    `storage/consent_feed.py`). Events never change, so a page can be re-read safely."""
+    app = stopline_of(request)
+    try:
+        page = await read(app, lambda conn: consent_feed.read_page(conn, cursor, limit))
+    except ValueError as exc:
+        raise invalid_field("cursor", str(exc), location="query") from None
+    return json(
+        {
+            "events": [{"number": e.draft.number, **event_json(e)} for e in page.events],
+            "next_cursor": page.cursor,
+            "has_more": page.more,
+        }
     )
 
 

@@ -153,6 +153,18 @@ class SuppressionPageOut(BaseModel):
     next_cursor: str | None
 
 
+class FeedEventOut(EventOut):
+    number: str
+
+
+class ConsentFeedOut(BaseModel):
+    events: list[FeedEventOut] = Field(description="In commit order; each event exactly once")
+    next_cursor: str = Field(
+        description="Pass as `cursor` for the next page; returned even when `events` is empty"
+    )
+    has_more: bool = Field(description="True when the page was cut at `limit`: ask again at once")
+
+
 class InboundRequest(BaseModel):
     """A provider-neutral inbound message, for platforms that forward messages themselves."""
 

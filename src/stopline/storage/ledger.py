@@ -129,7 +129,7 @@ def insert_events(conn: Connection, events: Sequence[ConsentEvent]) -> list[int]
     """Append events; returns their ids in order."""
     ids = allocate_ids(conn, consent_events, len(events))
     rows = [_event_row(e, i) for e, i in zip(events, ids, strict=True)]
-    insert_tuples(conn, consent_events, _EVENT_COLUMNS, rows)
+    insert_tuples(conn, consent_events, EVENT_COLUMNS, rows)
     return ids
 
 
@@ -293,7 +293,7 @@ def iter_event_values(conn: Connection, batch: int = 5000) -> Iterator[dict[str,
     by hand (`event_from_values` says what in a row cannot be read)."""
     last: tuple[str, int] = ("", 0)
     sql = text(
-        f"SELECT {', '.join(_EVENT_COLUMNS)} FROM consent_events "  # noqa: S608
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM consent_events "  # noqa: S608
         "WHERE (number, seq) > (:number, :seq) "  # row values: the (number, seq) index
         "ORDER BY number, seq LIMIT :batch"
     )
@@ -355,7 +355,7 @@ def _event(m: Mapping[Any, Any]) -> ConsentEvent:
     )
 
 
-_EVENT_COLUMNS = (
+EVENT_COLUMNS = (
     "id",
     "number",
     "seq",
@@ -379,7 +379,7 @@ _EVENT_COLUMNS = (
 
 
 def _event_row(event: ConsentEvent, event_id: int) -> tuple[Any, ...]:
-    """The values of `_EVENT_COLUMNS` for ``event``."""
+    """The values of `EVENT_COLUMNS` for ``event``."""
     d = event.draft
     c = d.classification
     return (

@@ -1,0 +1,117 @@
+"""The ledger as a change feed: every consent event once, in commit order, behind an opaque
+cursor, for systems that follow Stopline (a CRM, a data warehouse, the sync worker).
+
+Event ids alone are not a safe cursor on PostgreSQL: ids are taken when a transaction
+inserts, so a transaction holding a lower id can commit after a reader has passed a higher
+one, and the reader would skip it for ever. There the feed follows ``(txid, id)`` and only
+hands out events of transactions older than its snapshot's ``xmin``: every such
+transaction has ended, so nothing can appear behind the cursor later (an event shows up a
+moment after its commit, once every older transaction has ended too). SQLite has one writer
+at a time, so ids commit in order and the id is the cursor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from stopline.domain.consent import ConsentEvent
+from stopline.storage.ledger import EVENT_COLUMNS, event_from_values
+from stopline.storage.tables import MAX_ID
+
+_SELECT = ", ".join(f"e.{name}" for name in EVENT_COLUMNS)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPage:
+    events: list[ConsentEvent]
+    cursor: str  # where the next page starts (returned even when the page is empty)
+    more: bool  # True when the page was cut at the limit
+
+
+@dataclass(frozen=True, slots=True)
+class _Position:
+    txid: int  # 0 on SQLite
+    event_id: int
+
+
+def read_page(conn: Connection, cursor: str | None, limit: int) -> FeedPage:
+    """Up to ``limit`` events after ``cursor`` (None: from the beginning). Raises
+    ValueError("invalid cursor") for a cursor this database did not hand out."""
+    postgres = conn.dialect.name == "postgresql"
+    after = _decode(cursor, postgres)
+    if postgres:
+        rows = _postgres_rows(conn, after, limit + 1)
+    else:
+        rows = _sqlite_rows(conn, after, limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if rows:
+        last = rows[-1]
+        after = _Position(int(last["txid"] or 0) if postgres else 0, int(last["id"]))
+    events = [event_from_values({k: v for k, v in r.items() if k != "txid"}) for r in rows]
+    return FeedPage(events, _encode(after, postgres), more)
+
+
+def _sqlite_rows(conn: Connection, after: _Position, limit: int) -> list[dict[str, Any]]:
+    sql = text(
+        f"SELECT {_SELECT} FROM consent_events e "  # noqa: S608 (column names are constants)
+        "WHERE e.id > :id ORDER BY e.id LIMIT :limit"
+    )
+    return _dicts(conn.execute(sql, {"id": after.event_id, "limit": limit}).mappings().all())
+
+
+def _postgres_rows(conn: Connection, after: _Position, limit: int) -> list[dict[str, Any]]:
+    # One statement, so the snapshot's xmin and the rows come from the same snapshot.
+    sql = text(
+        f"SELECT {_SELECT}, e.txid FROM consent_events e, "  # noqa: S608
+        "(SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) s "
+        "WHERE e.txid IS NOT NULL AND e.txid < s.xmin AND (e.txid, e.id) > (:txid, :id) "
+        "ORDER BY e.txid, e.id LIMIT :limit"
+    )
+    params = {"txid": after.txid, "id": after.event_id, "limit": limit}
+    return _dicts(conn.execute(sql, params).mappings().all())
+
+
+def _dicts(rows: Sequence[Any]) -> list[dict[str, Any]]:
+    return [dict(r) for r in rows]
+
+
+# Cursors name the database kind they came from, so one from SQLite is refused by a
+# PostgreSQL deployment (and the other way round) instead of silently skipping events.
+_SQLITE, _POSTGRES = "s", "p"
+
+
+def _encode(position: _Position, postgres: bool) -> str:
+    if postgres:
+        return f"{_POSTGRES}{position.txid:x}.{position.event_id:x}"
+    return f"{_SQLITE}{position.event_id:x}"
+
+
+def _decode(cursor: str | None, postgres: bool) -> _Position:
+    if cursor is None or cursor == "":
+        return _Position(0, 0)
+    kind, rest = cursor[:1], cursor[1:]
+    try:
+        if postgres and kind == _POSTGRES:
+            txid_text, id_text = rest.split(".")
+            position = _Position(_hex(txid_text), _hex(id_text))
+        elif not postgres and kind == _SQLITE:
+            position = _Position(0, _hex(rest))
+        else:
+            raise ValueError
+    except ValueError:
+        raise ValueError("invalid cursor") from None
+    return position
+
+
+def _hex(value: str) -> int:
+    if not value or not all(c in "0123456789abcdef" for c in value):
+        raise ValueError
+    number = int(value, 16)
+    if number > MAX_ID:
+        raise ValueError
+    return number

@@ -1,0 +1,116 @@
+"""The consent change feed (GET /v1/consent/events), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from stopline.domain.consent import ConsentDraft, Kind, Source
+from stopline.services import ledger
+from stopline.storage import consent_feed
+
+
+def _all(client: TestClient, headers: dict[str, str], cursor: str | None, limit: int) -> tuple:
+    events: list[dict] = []
+    pages = 0
+    while True:
+        params: dict[str, object] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        response = client.get("/v1/consent/events", params=params, headers=headers)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        events += body["events"]
+        cursor = body["next_cursor"]
+        pages += 1
+        if not body["has_more"]:
+            return events, cursor, pages
+
+
+def test_the_feed_hands_out_every_event_once_in_order_and_resumes(
+    client: TestClient, admin: dict[str, str], checker: dict[str, str]
+) -> None:
+    numbers = [f"+1415555{i:04d}" for i in range(5)]
+    for n in numbers:
+        client.post("/v1/consent", json={"number": n, "kind": "opt_out"}, headers=admin)
+    client.post("/v1/consent", json={"number": numbers[0], "kind": "opt_in"}, headers=admin)
+    inbound = {"message_id": "m1", "from": "(415) 555-0042", "to": "+14155550199", "text": "STOP"}
+    assert client.post("/v1/inbound", json=inbound, headers=admin).status_code == 200
+
+    events, cursor, pages = _all(client, checker, None, limit=2)
+    assert pages == 4  # 7 events, 2 a page (the last page is not cut at the limit)
+    assert [e["number"] for e in events] == [*numbers, numbers[0], "+14155550042"]
+    assert [e["kind"] for e in events] == ["opt_out"] * 5 + ["opt_in", "opt_out"]
+    assert [e["id"] for e in events] == sorted(e["id"] for e in events)
+    assert events[-1]["raw_text"] == "STOP" and events[-1]["source"] == "keyword"
+    history = client.get(f"/v1/contacts/{numbers[0]}", headers=checker).json()["events"]
+    assert [e["hash"] for e in events if e["number"] == numbers[0]] == [h["hash"] for h in history]
+
+    # at the end: an empty page that keeps the cursor, then only what is new
+    again = client.get("/v1/consent/events", params={"cursor": cursor}, headers=checker).json()
+    assert again == {"events": [], "next_cursor": cursor, "has_more": False}
+    client.post("/v1/consent", json={"number": numbers[1], "kind": "opt_in"}, headers=admin)
+    new, _cursor, _pages = _all(client, checker, cursor, limit=500)
+    assert [(e["number"], e["kind"]) for e in new] == [(numbers[1], "opt_in")]
+
+
+def test_bad_cursors_are_422_naming_the_cursor(client: TestClient, checker: dict[str, str]) -> None:
+    first = client.get("/v1/consent/events", headers=checker).json()
+    foreign = "p1.2" if first["next_cursor"].startswith("s") else "s2"
+    for bad in ("zz", "s-1", "sXYZ", "p1", "p.1", foreign, "s" + "f" * 30):
+        response = client.get("/v1/consent/events", params={"cursor": bad}, headers=checker)
+        assert response.status_code == 422, bad
+        assert response.json()["error"]["field"] == "cursor"
+    assert client.get("/v1/consent/events", params={"limit": 0}, headers=checker).status_code == 422
+    assert client.get("/v1/consent/events").status_code == 401
+
+
+def _draft(number: str) -> ConsentDraft:
+    return ConsentDraft(
+        number=number, kind=Kind.OPT_OUT, source=Source.API, occurred_at=datetime.now(UTC)
+    )
+
+
+@pytest.mark.postgres
+def test_postgres_an_event_committed_after_a_later_id_is_not_skipped(
+    postgres_schema_url: str,
+) -> None:
+    """Transaction A takes a lower id and commits after B: a reader that had passed B's id
+    would skip A's event for ever. The feed holds B back until A has ended."""
+    from stopline.storage import migrate
+    from stopline.storage.engine import create_database_engine
+
+    engine: Engine = create_database_engine(postgres_schema_url)
+    migrate.upgrade(engine)
+    try:
+        with engine.connect() as reader:
+            start = consent_feed.read_page(reader, None, 10_000).cursor
+            reader.rollback()
+            slow = engine.connect()
+            slow_tx = slow.begin()
+            ledger.record(slow, [_draft("+14155551001")], datetime.now(UTC))  # the lower id
+            with engine.begin() as fast:
+                ledger.record(fast, [_draft("+14155551002")], datetime.now(UTC))
+            held = consent_feed.read_page(reader, start, 100)
+            reader.rollback()
+            assert held.events == [] and held.cursor == start
+            slow_tx.commit()
+            slow.close()
+            page = consent_feed.read_page(reader, start, 100)
+            reader.rollback()
+            assert [e.draft.number for e in page.events] == ["+14155551001", "+14155551002"]
+            assert consent_feed.read_page(reader, page.cursor, 100).events == []
+    finally:
+        engine.dispose()
+
+
+def test_read_page_refuses_cursors_it_did_not_hand_out(engine: Engine) -> None:
+    with engine.connect() as conn:
+        page = consent_feed.read_page(conn, None, 10)
+        assert page.events == [] and not page.more
+        assert consent_feed.read_page(conn, page.cursor, 10).cursor == page.cursor
+        with pytest.raises(ValueError, match="invalid cursor"):
+            consent_feed.read_page(conn, page.cursor + "g", 10)
