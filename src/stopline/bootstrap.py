@@ -27,6 +27,7 @@ from stopline.providers.registry import build_providers
 from stopline.providers.replays import ReplayGuard
 from stopline.services.broadcast import BroadcastWorker
 from stopline.services.campaigns import CampaignDefaults, Campaigns
+from stopline.services.consent_sync import ConsentSync, SyncTarget
 from stopline.services.inbound import InboundRecorder
 from stopline.services.inbound_writer import InboundWriter
 from stopline.services.keys import KeyStore
@@ -70,6 +71,7 @@ class Stopline:
     review: ReviewPolicy = field(default_factory=ReviewPolicy)
     reviews: ReviewDecider = field(default_factory=lambda: ReviewDecider(utc_now))
     sweeper: ReviewSweeper = field(default_factory=lambda: ReviewSweeper(ReviewPolicy()))
+    sync: ConsentSync | None = None  # pushes the consent feed (STOPLINE_SYNC_URL)
 
     def context_for(self, sender: str) -> ClassifyContext:
         found = self.senders.get(sender)
@@ -81,6 +83,9 @@ class Stopline:
 
     def close(self) -> None:
         """Finish queued writes, then release the database."""
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync.close()
         self.messaging.close()
         self.commits.close()
         self.index.close()
@@ -182,6 +187,7 @@ def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None =
         review=review,
         reviews=ReviewDecider(utc_now),
         sweeper=ReviewSweeper(review),
+        sync=build_sync(settings, engine),
         messaging=build_messaging(
             settings,
             engine,
@@ -191,6 +197,23 @@ def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None =
             consent,
             lambda address: per_sender.get(address, (context, policy)),
         ),
+    )
+
+
+def build_sync(settings: Settings, engine: Engine) -> ConsentSync | None:
+    """The consent feed's push worker, when a target is configured."""
+    if settings.sync_url is None or settings.sync_secret is None:
+        return None
+    timeout = settings.sync_timeout_seconds
+    return ConsentSync(
+        engine,
+        SyncTarget("default", settings.sync_url, settings.sync_secret.get_secret_value()),
+        httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0))),
+        utc_now,
+        batch=settings.sync_batch,
+        poll=settings.sync_poll_seconds,
+        backoff=settings.sync_backoff_seconds,
+        lease=max(60.0, 3 * timeout),
     )
 
 

@@ -130,6 +130,19 @@ class Settings(ProviderSettings, CampaignSettings):
         description="Where the server records inbound messages: a child process with its own "
         "interpreter (default; on a SQLite memory database a thread) or a thread of the server",
     )
+    sync_url: str | None = Field(
+        None,
+        description="Push every consent event to this URL (a CRM's or warehouse's webhook), "
+        "signed in the Standard Webhooks format; unset: no push (the feed API still works)",
+    )
+    sync_secret: SecretStr | None = Field(
+        None, description="The push's signing secret, whsec_ then base64 (`stopline sync secret`)"
+    )
+    sync_worker: bool = Field(True, description="Push from the server process (when sync_url)")
+    sync_batch: int = Field(100, ge=1, le=5000, description="Most events in one push")
+    sync_poll_seconds: float = Field(1.0, gt=0, description="How often to look for new events")
+    sync_backoff_seconds: float = Field(2.0, gt=0, description="First retry delay (doubles)")
+    sync_timeout_seconds: float = Field(10.0, gt=0, description="Time allowed for one push")
     log_level: str = "INFO"
     log_format: str = Field("json", description="json or console")
     access_log: bool = False
@@ -153,6 +166,22 @@ class Settings(ProviderSettings, CampaignSettings):
 
         if self.review_holiday_country.upper() not in holidays.list_supported_countries():
             raise ValueError(f"unknown holiday country {self.review_holiday_country!r}")
+        return self
+
+    @model_validator(mode="after")
+    def _sync(self) -> Settings:
+        if self.sync_url is None:
+            return self
+        if not self.sync_url.startswith(("https://", "http://")):
+            raise ValueError("sync_url must be an http:// or https:// URL")
+        if self.sync_secret is None:
+            raise ValueError("sync_url needs sync_secret (make one with `stopline sync secret`)")
+        from stopline.services.consent_sync import check_secret
+
+        try:
+            check_secret(self.sync_secret.get_secret_value())
+        except ValueError as exc:
+            raise ValueError(f"sync_secret {exc}") from None
         return self
 
     @field_validator("default_region")

@@ -47,9 +47,13 @@ def create_app(
                 graph.messaging.outbox.start()  # REST replies are delivered after commit
             if settings.broadcast_worker:
                 graph.messaging.broadcasts.start()
+            if graph.sync is not None and settings.sync_worker:
+                graph.sync.start()  # consent events pushed to STOPLINE_SYNC_URL
             async with review.periodic_sweep(graph):
                 yield
         finally:
+            if graph.sync is not None:
+                graph.sync.stop()
             graph.messaging.broadcasts.stop()
             graph.messaging.outbox.stop()
             await graph.inbound_writer.stop_process()

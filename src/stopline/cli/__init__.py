@@ -9,6 +9,7 @@ from stopline.cli import lint as _lint  # noqa: F401
 from stopline.cli import providers as _providers  # noqa: F401  (senders, worker, outbox, send)
 from stopline.cli import review as _review  # noqa: F401  (stopline review)
 from stopline.cli import scrub as _scrub  # noqa: F401
+from stopline.cli import sync as _sync  # noqa: F401  (stopline sync)
 from stopline.cli.app import app
 
 

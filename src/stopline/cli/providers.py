@@ -147,8 +147,9 @@ def worker(
     provider_url: ProviderUrl = None,
     once: Annotated[bool, typer.Option(help="Deliver what is due, then exit")] = False,
 ) -> None:
-    """Deliver outbox rows (REST replies) and send broadcasts until stopped. Run as many as
-    you like on PostgreSQL: rows are claimed with FOR UPDATE SKIP LOCKED."""
+    """Deliver outbox rows (REST replies), send broadcasts and push consent events
+    (STOPLINE_SYNC_URL) until stopped. Run as many as you like on PostgreSQL: rows are
+    claimed with FOR UPDATE SKIP LOCKED, the push target with a lease."""
     from stopline import logs
 
     config = with_provider_urls(settings(), provider_url)
@@ -162,11 +163,15 @@ def worker(
             out.print(
                 f"broadcasts: sent {sent.sent}, blocked {sent.blocked}, deferred {sent.deferred}"
             )
+            if graph.sync is not None:
+                out.print(f"consent sync: pushed {graph.sync.drain()} events")
             return
         worker_ = graph.messaging.outbox
         signal.signal(signal.SIGTERM, lambda *_: worker_.stop(0))
         graph.messaging.broadcasts.start()
-        err.print("outbox and broadcast worker running; Ctrl-C to stop")
+        if graph.sync is not None:
+            graph.sync.start()
+        err.print("outbox, broadcast and sync workers running; Ctrl-C to stop")
         with contextlib.suppress(KeyboardInterrupt):
             worker_.run_forever()
     finally:

@@ -38,41 +38,56 @@ class _Position:
     event_id: int
 
 
-def read_page(conn: Connection, cursor: str | None, limit: int) -> FeedPage:
-    """Up to ``limit`` events after ``cursor`` (None: from the beginning). Raises
+def read_page(
+    conn: Connection, cursor: str | None, limit: int, until: str | None = None
+) -> FeedPage:
+    """Up to ``limit`` events after ``cursor`` (None: from the beginning), and none after
+    ``until`` (a cursor handed out earlier: the same events again). Raises
     ValueError("invalid cursor") for a cursor this database did not hand out."""
     postgres = conn.dialect.name == "postgresql"
     after = _decode(cursor, postgres)
+    last = _decode(until, postgres) if until else _Position(MAX_ID, MAX_ID)
     if postgres:
-        rows = _postgres_rows(conn, after, limit + 1)
+        rows = _postgres_rows(conn, after, last, limit + 1)
     else:
-        rows = _sqlite_rows(conn, after, limit + 1)
+        rows = _sqlite_rows(conn, after, last, limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]
     if rows:
-        last = rows[-1]
-        after = _Position(int(last["txid"] or 0) if postgres else 0, int(last["id"]))
+        tail = rows[-1]
+        after = _Position(int(tail["txid"] or 0) if postgres else 0, int(tail["id"]))
     events = [event_from_values({k: v for k, v in r.items() if k != "txid"}) for r in rows]
     return FeedPage(events, _encode(after, postgres), more)
 
 
-def _sqlite_rows(conn: Connection, after: _Position, limit: int) -> list[dict[str, Any]]:
+def _sqlite_rows(
+    conn: Connection, after: _Position, last: _Position, limit: int
+) -> list[dict[str, Any]]:
     sql = text(
         f"SELECT {_SELECT} FROM consent_events e "  # noqa: S608 (column names are constants)
-        "WHERE e.id > :id ORDER BY e.id LIMIT :limit"
+        "WHERE e.id > :id AND e.id <= :last ORDER BY e.id LIMIT :limit"
     )
-    return _dicts(conn.execute(sql, {"id": after.event_id, "limit": limit}).mappings().all())
+    params = {"id": after.event_id, "last": last.event_id, "limit": limit}
+    return _dicts(conn.execute(sql, params).mappings().all())
 
 
-def _postgres_rows(conn: Connection, after: _Position, limit: int) -> list[dict[str, Any]]:
+def _postgres_rows(
+    conn: Connection, after: _Position, last: _Position, limit: int
+) -> list[dict[str, Any]]:
     # One statement, so the snapshot's xmin and the rows come from the same snapshot.
     sql = text(
         f"SELECT {_SELECT}, e.txid FROM consent_events e, "  # noqa: S608
         "(SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) s "
         "WHERE e.txid IS NOT NULL AND e.txid < s.xmin AND (e.txid, e.id) > (:txid, :id) "
-        "ORDER BY e.txid, e.id LIMIT :limit"
+        "AND (e.txid, e.id) <= (:last_txid, :last_id) ORDER BY e.txid, e.id LIMIT :limit"
     )
-    params = {"txid": after.txid, "id": after.event_id, "limit": limit}
+    params = {
+        "txid": after.txid,
+        "id": after.event_id,
+        "last_txid": last.txid,
+        "last_id": last.event_id,
+        "limit": limit,
+    }
     return _dicts(conn.execute(sql, params).mappings().all())
 
 
@@ -115,3 +130,20 @@ def _hex(value: str) -> int:
     if number > MAX_ID:
         raise ValueError
     return number
+
+
+def end_cursor(conn: Connection) -> str:
+    """A cursor after every event handed out so far (to follow only what comes next)."""
+    if conn.dialect.name == "postgresql":
+        row = conn.execute(
+            text(
+                "SELECT e.txid, e.id FROM consent_events e, "
+                "(SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) s "
+                "WHERE e.txid IS NOT NULL AND e.txid < s.xmin "
+                "ORDER BY e.txid DESC, e.id DESC LIMIT 1"
+            )
+        ).first()
+        position = _Position(int(row[0]), int(row[1])) if row else _Position(0, 0)
+        return _encode(position, True)
+    last = conn.execute(text("SELECT coalesce(max(id), 0) FROM consent_events")).scalar_one()
+    return _encode(_Position(0, int(last)), False)

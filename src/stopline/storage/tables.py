@@ -251,3 +251,21 @@ insight_events = Table(
     Column("delivered_at", UTCDateTime),
     UniqueConstraint("kind", "subject", name="uq_insight_events_kind"),
 )
+
+# Consent sync (services/consent_sync.py): each push target's place in the consent feed.
+# ``pending_cursor`` ends the batch being delivered, so a retry sends the same events under
+# the same webhook id; ``holder``/``lease_until`` keep two workers from pushing at once.
+sync_targets = Table(
+    "sync_targets",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("cursor", String(64), nullable=False),
+    Column("pending_cursor", String(64)),
+    Column("holder", String(64)),
+    Column("lease_until", UTCDateTime),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", UTCDateTime, nullable=False),
+    Column("last_error", Text),
+    Column("delivered", BigInteger, nullable=False),  # events delivered in all
+    Column("delivered_at", UTCDateTime),
+)

@@ -1,0 +1,155 @@
+"""``stopline sync``: push consent events to another system (STOPLINE_SYNC_URL)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import signal
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from sqlalchemy import Connection
+
+from stopline import bootstrap
+from stopline.cli.app import app, err, now, out, settings
+
+sync_app = typer.Typer(
+    help="Push every consent event to a CRM or warehouse (signed webhooks, in order, "
+    "retried until accepted).",
+    no_args_is_help=True,
+)
+app.add_typer(sync_app, name="sync")
+
+
+@sync_app.command("secret")
+def secret() -> None:
+    """Print a new signing secret for STOPLINE_SYNC_SECRET (give the receiver the same)."""
+    from stopline.services.consent_sync import new_secret
+
+    out.print(new_secret(), highlight=False)
+
+
+@sync_app.command("status")
+def status(
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per target")] = False,
+) -> None:
+    """Each target's place in the feed: events delivered, events waiting, last error."""
+    from stopline.storage import consent_feed
+    from stopline.storage import sync_targets as repo
+
+    config = settings()
+    engine = bootstrap.open_database(config)
+    try:
+        with engine.connect() as conn:
+            targets = repo.all_targets(conn)
+            waiting = {t.name: _waiting(conn, t.cursor) for t in targets}
+            end = consent_feed.end_cursor(conn)
+    finally:
+        engine.dispose()
+    if config.sync_url is None:
+        err.print("STOPLINE_SYNC_URL is not set: nothing is pushed (GET /v1/consent/events)")
+    rows = [
+        {
+            "target": t.name,
+            "url": config.sync_url if t.name == "default" else None,
+            "delivered": t.delivered,
+            "delivered_at": t.delivered_at.isoformat() if t.delivered_at else None,
+            "waiting": waiting[t.name],
+            "attempts": t.attempts,
+            "next_attempt_at": t.next_attempt_at.isoformat() if t.attempts else None,
+            "last_error": t.last_error,
+            "cursor": t.cursor,
+            "end": end,
+        }
+        for t in targets
+    ]
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(row), highlight=False, soft_wrap=True)
+        return
+    if not rows:
+        out.print("no push target has run yet")
+        return
+    table = Table("target", "delivered", "waiting", "last delivery", "failing since", "error")
+    for row in rows:
+        table.add_row(
+            str(row["target"]),
+            f"{row['delivered']:,}",
+            f"{row['waiting']:,}",
+            str(row["delivered_at"] or "never"),
+            f"{row['attempts']} attempts, next {row['next_attempt_at']}" if row["attempts"] else "",
+            str(row["last_error"] or ""),
+        )
+    out.print(table)
+
+
+def _waiting(conn: Connection, cursor: str) -> int:
+    """Events after ``cursor`` (counted by paging the feed: exact, also on PostgreSQL)."""
+    from stopline.storage import consent_feed
+
+    count, position = 0, cursor or None
+    while True:
+        page = consent_feed.read_page(conn, position, 5000)
+        count += len(page.events)
+        position = page.cursor
+        if not page.more:
+            return count
+
+
+@sync_app.command("run")
+def run(
+    once: Annotated[bool, typer.Option(help="Push what is waiting, then exit")] = False,
+) -> None:
+    """Push consent events to STOPLINE_SYNC_URL until stopped (a server started with
+    STOPLINE_SYNC_WORKER=true, the default, does this itself)."""
+    from stopline import logs
+
+    config = settings()
+    if config.sync_url is None:
+        err.print("[red]STOPLINE_SYNC_URL is not set[/red]: nothing to push to")
+        raise typer.Exit(2)
+    logs.configure(config.log_level, config.log_format)
+    graph = bootstrap.build(config)
+    try:
+        sync = graph.sync
+        assert sync is not None
+        if once:
+            pushed = sync.drain()
+            out.print(f"pushed {pushed} events")
+            return
+        signal.signal(signal.SIGTERM, lambda *_: sync.stop(0))
+        err.print(f"pushing consent events to {config.sync_url}; Ctrl-C to stop")
+        with contextlib.suppress(KeyboardInterrupt):
+            sync.run_forever()
+    finally:
+        graph.close()
+
+
+class Place(StrEnum):
+    START = "start"
+    END = "end"
+
+
+@sync_app.command("reset")
+def reset(
+    to: Annotated[
+        Place,
+        typer.Option(help="start: push the whole ledger again; end: only events from now on"),
+    ],
+    target: Annotated[str, typer.Option(help="Target name")] = "default",
+) -> None:
+    """Move a target's place in the feed (e.g. `--to end` for a CRM that imported the
+    suppression list already)."""
+    from stopline.storage import consent_feed
+    from stopline.storage import sync_targets as repo
+
+    engine = bootstrap.open_database(settings())
+    try:
+        with engine.begin() as conn:
+            cursor = "" if to is Place.START else consent_feed.end_cursor(conn)
+            repo.move(conn, target, cursor, now())
+    finally:
+        engine.dispose()
+    out.print(f"{target}: next push starts at the {to.value} of the consent feed")

@@ -1,0 +1,214 @@
+"""Pushing the consent feed to another system (a CRM, a warehouse, an alerting hook).
+
+The ledger is the queue: a target's only state is its cursor in the consent feed
+(`storage/consent_feed.py`), so nothing is ever lost or reordered, and an outage of the
+receiver only delays delivery. Each batch is a signed webhook in the Standard Webhooks
+format (https://www.standardwebhooks.com: ``webhook-id``, ``webhook-timestamp``,
+``webhook-signature``; any of its libraries verifies it). The cursor moves only after a 2xx
+answer; the batch's end is stored before the first attempt, so a retry carries the same
+events under the same ``webhook-id``. Delivery is at least once (a crash between the
+receiver's 2xx and our commit repeats the batch): receivers dedupe by ``webhook-id`` or by
+each event's ``id``. A failing receiver is retried with exponential backoff, never skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+import orjson
+from sqlalchemy import Engine
+from standardwebhooks.webhooks import Webhook
+
+import stopline
+from stopline.domain.consent import ConsentEvent
+from stopline.services.polling import PollingWorker
+from stopline.storage import consent_feed
+from stopline.storage import sync_targets as repo
+
+log = logging.getLogger("stopline.sync")
+
+MAX_BACKOFF = 600.0
+EVENT_TYPE = "consent.events"
+
+
+@dataclass(frozen=True, slots=True)
+class SyncTarget:
+    name: str
+    url: str
+    secret: str  # Standard Webhooks secret: "whsec_" + base64
+
+
+@dataclass(frozen=True, slots=True)
+class SyncPass:
+    delivered: int = 0  # events the receiver accepted in this pass
+    failed: str | None = None  # why the attempt failed, when it did
+    more: bool = False  # the feed has more right now
+
+
+def new_secret() -> str:
+    """A fresh Standard Webhooks secret (24 random bytes)."""
+    import base64
+
+    return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
+
+
+def check_secret(secret: str) -> None:
+    """Raises ValueError when ``secret`` is not a usable Standard Webhooks secret."""
+    try:
+        Webhook(secret)
+    except Exception:  # the library raises several kinds for bad base64 or empty keys
+        raise ValueError("must be a Standard Webhooks secret: whsec_ then base64") from None
+
+
+class ConsentSync(PollingWorker):
+    def __init__(
+        self,
+        engine: Engine,
+        target: SyncTarget,
+        client: httpx.Client,
+        clock: Callable[[], datetime],
+        *,
+        batch: int = 100,
+        poll: float = 1.0,
+        backoff: float = 2.0,
+        lease: float = 60.0,
+    ) -> None:
+        super().__init__("sync", poll)
+        check_secret(target.secret)
+        self._engine = engine.execution_options(sqlite_immediate=True)
+        self._target = target
+        self._signer = Webhook(target.secret)
+        self._client = client
+        self._clock = clock
+        self._batch = batch
+        self._backoff = backoff
+        self._lease = timedelta(seconds=lease)
+        self._holder = uuid.uuid4().hex
+
+    @property
+    def target(self) -> SyncTarget:
+        return self._target
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _pass(self) -> bool:
+        done = self.run_once()
+        return done.more and done.failed is None
+
+    def run_once(self) -> SyncPass:
+        """Deliver at most one batch (when the target is due and not held elsewhere)."""
+        name = self._target.name
+        with self._engine.begin() as conn:
+            repo.ensure(conn, name, self._clock())
+            row = repo.claim(conn, name, self._holder, self._clock(), self._lease)
+        if row is None:
+            return SyncPass()
+        with self._engine.connect() as conn:
+            if row.pending_cursor is None:
+                page = consent_feed.read_page(conn, row.cursor or None, self._batch)
+            else:  # a retry: exactly the batch tried before
+                page = consent_feed.read_page(
+                    conn, row.cursor or None, 1_000_000, until=row.pending_cursor
+                )
+        with self._engine.begin() as conn:
+            if not page.events:
+                repo.release(conn, name, self._holder)
+                return SyncPass()
+            if row.pending_cursor is None and not repo.set_pending(
+                conn, name, self._holder, page.cursor
+            ):
+                return SyncPass()  # the lease ran out and another worker took over
+        error = self._deliver(f"{name}:{row.cursor or 'start'}:{page.cursor}", page.events)
+        now = self._clock()
+        with self._engine.begin() as conn:
+            if error is None:
+                repo.advance(conn, name, self._holder, len(page.events), now)
+            else:
+                delay = min(self._backoff * 2**row.attempts, MAX_BACKOFF)
+                repo.fail(conn, name, self._holder, error, now + timedelta(seconds=delay))
+        log.info(
+            "consent sync",
+            extra={
+                "target": name,
+                "events": len(page.events),
+                "attempt": row.attempts + 1,
+                "outcome": "delivered" if error is None else "retry",
+                "error": error,
+            },
+        )
+        if error is not None:
+            return SyncPass(failed=error)
+        return SyncPass(delivered=len(page.events), more=page.more)
+
+    def drain(self, limit: int = 100_000) -> int:
+        """Deliver until the feed is exhausted or an attempt fails; the events delivered."""
+        total = 0
+        for _ in range(limit):
+            done = self.run_once()
+            total += done.delivered
+            if done.failed is not None or not done.delivered:
+                break
+        return total
+
+    def _deliver(self, webhook_id: str, events: list[ConsentEvent]) -> str | None:
+        now = self._clock()
+        body = orjson.dumps(
+            {
+                "type": EVENT_TYPE,
+                "timestamp": now.isoformat(),
+                "data": {"events": [event_record(e) for e in events]},
+            }
+        )
+        headers = {
+            "content-type": "application/json",
+            "user-agent": f"stopline/{stopline.__version__}",
+            "webhook-id": webhook_id,
+            "webhook-timestamp": str(int(now.timestamp())),
+            "webhook-signature": self._signer.sign(webhook_id, now, body.decode()),
+        }
+        try:
+            response = self._client.post(self._target.url, content=body, headers=headers)
+        except httpx.HTTPError as exc:
+            return f"{type(exc).__name__}: {exc}"
+        if 200 <= response.status_code < 300:
+            return None
+        return f"HTTP {response.status_code}: {response.text[:200]}"
+
+
+def event_record(event: ConsentEvent) -> dict[str, Any]:
+    """An event as the feed API writes it (GET /v1/consent/events), number included."""
+    d = event.draft
+    c = d.classification
+    return {
+        "number": d.number,
+        "id": event.id,
+        "seq": event.seq,
+        "kind": d.kind.value,
+        "scope": str(d.scope),
+        "source": d.source.value,
+        "occurred_at": _instant(d.occurred_at),
+        "recorded_at": _instant(event.recorded_at),
+        "sender": d.sender,
+        "provider": d.provider,
+        "provider_message_id": d.provider_message_id,
+        "raw_text": d.raw_text,
+        "rule": c.rule if c else None,
+        "language": c.language if c else None,
+        "confidence": c.confidence if c else None,
+        "actor": d.actor,
+        "evidence": dict(d.evidence),
+        "hash": event.hash,
+    }
+
+
+def _instant(value: datetime) -> str:
+    """ISO 8601 in UTC with ``Z``, as the API's models write instants."""
+    return value.isoformat().replace("+00:00", "Z")

@@ -1,0 +1,190 @@
+"""Pushing the consent feed to a receiver (a real HTTP server on loopback), on SQLite and
+PostgreSQL; signatures checked with the Standard Webhooks library."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import ValidationError
+from standardwebhooks.webhooks import Webhook
+from typer.testing import CliRunner
+
+from stopline.bootstrap import Stopline
+from stopline.config import Settings
+from stopline.services.consent_sync import ConsentSync, SyncTarget
+from stopline.storage import sync_targets
+from tests.sync_receiver import SECRET, Receiver
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    r = Receiver()
+    yield r
+    r.close()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def make_sync(graph: Stopline, url: str, clock: Clock, **options: Any) -> ConsentSync:
+    return ConsentSync(
+        graph.engine, SyncTarget("crm", url, SECRET), httpx.Client(timeout=5), clock, **options
+    )
+
+
+def opt_out(
+    client: TestClient, headers: dict[str, str], number: str, kind: str = "opt_out"
+) -> None:
+    response = client.post("/v1/consent", json={"number": number, "kind": kind}, headers=headers)
+    assert response.status_code in (200, 201), response.text
+
+
+def test_events_arrive_signed_in_order_once_and_as_the_feed_shows_them(
+    client: TestClient, admin: dict[str, str], graph: Stopline, receiver: Receiver
+) -> None:
+    numbers = [f"+1415555{i:04d}" for i in range(5)]
+    for n in numbers:
+        opt_out(client, admin, n)
+    opt_out(client, admin, numbers[2], "opt_in")
+    sync = make_sync(graph, receiver.url, Clock(), batch=4)
+    assert sync.drain() == 6
+    assert len(receiver.requests) == 2  # 4 + 2
+    pushed = receiver.events(0) + receiver.events(1)
+    feed = client.get("/v1/consent/events", headers=admin).json()["events"]
+    assert pushed == feed  # the same events, the same JSON, the same order
+    assert [(e["number"], e["kind"]) for e in pushed][-1] == (numbers[2], "opt_in")
+    ids = [h["webhook-id"] for h, _b in receiver.requests]
+    assert len(set(ids)) == 2
+    # nothing new: nothing sent; a new event: sent alone
+    assert sync.drain() == 0 and len(receiver.requests) == 2
+    opt_out(client, admin, "+14155550999")
+    assert sync.drain() == 1
+    assert [e["number"] for e in receiver.events(2)] == ["+14155550999"]
+    sync.close()
+
+
+def test_a_failing_receiver_gets_the_same_batch_again_after_a_backoff(
+    client: TestClient, admin: dict[str, str], graph: Stopline, receiver: Receiver
+) -> None:
+    opt_out(client, admin, "+14155550101")
+    clock = Clock()
+    sync = make_sync(graph, receiver.url, clock, backoff=2.0)
+    receiver.statuses = [500, 503]
+    first = sync.run_once()
+    assert first.failed is not None and "HTTP 500" in first.failed and first.delivered == 0
+    opt_out(client, admin, "+14155550102")  # arrives while the first batch is failing
+    assert sync.run_once().delivered == 0 and len(receiver.requests) == 1  # not due yet
+    clock.now += timedelta(seconds=2.1)
+    second = sync.run_once()
+    assert second.failed is not None and "HTTP 503" in second.failed
+    with graph.engine.connect() as conn:
+        state = sync_targets.get(conn, "crm")
+    assert state is not None and state.attempts == 2 and state.delivered == 0
+    assert state.last_error is not None and "503" in state.last_error
+    assert state.next_attempt_at == clock.now + timedelta(seconds=4)  # doubled
+    clock.now += timedelta(seconds=4.1)
+    assert sync.run_once().delivered == 1  # the same batch: one event, not two
+    ids = [h["webhook-id"] for h, _b in receiver.requests]
+    assert ids[0] == ids[1] == ids[2]
+    assert [e["number"] for e in receiver.events(2)] == ["+14155550101"]
+    assert sync.run_once().delivered == 1  # then the one that arrived meanwhile
+    assert [e["number"] for e in receiver.events(3)] == ["+14155550102"]
+    with graph.engine.connect() as conn:
+        state = sync_targets.get(conn, "crm")
+    assert state is not None and state.attempts == 0 and state.last_error is None
+    assert state.delivered == 2
+    sync.close()
+
+
+def test_an_unreachable_receiver_loses_nothing(
+    client: TestClient, admin: dict[str, str], graph: Stopline, receiver: Receiver
+) -> None:
+    opt_out(client, admin, "+14155550103")
+    clock = Clock()
+    down = make_sync(graph, "http://127.0.0.1:9/nobody", clock)  # discard port: refused
+    failed = down.run_once()
+    assert failed.failed is not None and "ConnectError" in failed.failed
+    down.close()
+    clock.now += timedelta(seconds=3)
+    up = make_sync(graph, receiver.url, clock)  # the same target, now reachable
+    assert up.drain() == 1
+    assert [e["number"] for e in receiver.events(0)] == ["+14155550103"]
+    up.close()
+
+
+def test_a_restarted_worker_resumes_and_a_held_target_is_left_alone(
+    client: TestClient, admin: dict[str, str], graph: Stopline, receiver: Receiver
+) -> None:
+    clock = Clock()
+    opt_out(client, admin, "+14155550104")
+    first = make_sync(graph, receiver.url, clock)
+    assert first.drain() == 1
+    first.close()
+    opt_out(client, admin, "+14155550105")
+    with graph.engine.begin() as conn:  # another worker holds the target
+        held = sync_targets.claim(conn, "crm", "other", clock(), timedelta(seconds=60))
+    assert held is not None
+    second = make_sync(graph, receiver.url, clock)
+    assert second.drain() == 0 and len(receiver.requests) == 1
+    clock.now += timedelta(seconds=61)  # its lease ran out: taken over
+    assert second.drain() == 1
+    assert [e["number"] for e in receiver.events(1)] == ["+14155550105"]
+    second.close()
+
+
+def test_settings_refuse_a_push_without_a_usable_secret() -> None:
+    with pytest.raises(ValidationError, match="sync_secret"):
+        Settings(sync_url="https://crm.example.com/hook")
+    with pytest.raises(ValidationError, match="Standard Webhooks secret"):
+        Settings(sync_url="https://crm.example.com/hook", sync_secret="not base64!")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="http"):
+        Settings(sync_url="ftp://crm.example.com", sync_secret=SECRET)  # type: ignore[arg-type]
+    assert Settings(sync_url="https://crm.example.com/hook", sync_secret=SECRET).sync_url  # type: ignore[arg-type]
+
+
+def test_the_sync_commands(
+    client: TestClient,
+    admin: dict[str, str],
+    graph: Stopline,
+    receiver: Receiver,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from stopline.cli import app
+
+    monkeypatch.setenv("STOPLINE_DATABASE_URL", graph.settings.database_url)
+    monkeypatch.setenv("STOPLINE_SYNC_URL", receiver.url)
+    monkeypatch.setenv("STOPLINE_SYNC_SECRET", SECRET)
+    runner = CliRunner()
+    secret = runner.invoke(app, ["sync", "secret"])
+    assert secret.exit_code == 0 and Webhook(secret.stdout.strip())
+    for n in ("+14155550106", "+14155550107"):
+        opt_out(client, admin, n)
+    run = runner.invoke(app, ["sync", "run", "--once"])
+    assert run.exit_code == 0, run.output
+    assert "pushed 2 events" in run.stdout
+    status = runner.invoke(app, ["sync", "status", "--json"])
+    row = json.loads(status.stdout.strip().splitlines()[-1])
+    assert (row["target"], row["delivered"], row["waiting"]) == ("default", 2, 0)
+    opt_out(client, admin, "+14155550108")
+    waiting = json.loads(runner.invoke(app, ["sync", "status", "--json"]).stdout.splitlines()[-1])
+    assert waiting["waiting"] == 1
+    assert runner.invoke(app, ["sync", "reset", "--to", "end"]).exit_code == 0
+    after = json.loads(runner.invoke(app, ["sync", "status", "--json"]).stdout.splitlines()[-1])
+    assert after["waiting"] == 0
+    assert runner.invoke(app, ["sync", "reset", "--to", "start"]).exit_code == 0
+    again = runner.invoke(app, ["sync", "run", "--once"])
+    assert "pushed 3 events" in again.stdout
+    monkeypatch.delenv("STOPLINE_SYNC_URL")
+    refused = runner.invoke(app, ["sync", "run", "--once"])
+    assert refused.exit_code == 2
