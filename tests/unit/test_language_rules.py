@@ -419,6 +419,24 @@ def test_classify_never_raises_on_odd_input() -> None:
         assert classify(text).action in Action
 
 
+def test_long_spaced_out_letters_cost_little_memory() -> None:
+    """"S S S ..." joins into one word of thousands of letters; the typo look-up once built
+    every one-letter deletion of it (2.7 GB for 100 KB of text)."""
+    import tracemalloc
+
+    from stopline.domain.language.fuzzy import nearest
+
+    assert nearest("s" * 5000) is None
+    tracemalloc.start()
+    try:
+        for text in ("S " * 50_000, "x " * 40_000, "s t o p " * 10_000):
+            classify(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50_000_000, peak
+
+
 def test_fast_path_answers_like_the_full_reading() -> None:
     for text in ("STOP", "Stop", "stop.", "HELP", "Yes", "Cancel!", " END"):
         assert classify(text) == classify_strict(text)

@@ -37,6 +37,9 @@ def _candidates() -> dict[str, int]:
 
 
 CANDIDATES = _candidates()
+# One edit changes a length by at most one: longer words need no look-up (and a word of
+# thousands of letters, "S T O P ..." joined, must not cost a deletion per letter).
+MAX_LENGTH = max(len(word) for word in CANDIDATES) + 1
 
 
 def _deletions(word: str) -> list[str]:
@@ -87,7 +90,9 @@ GUARD = VOCABULARY | GUARD_WORDS | HAND_GUARD
 @lru_cache(maxsize=65536)
 def nearest(word: str) -> str | None:
     """The keyword one edit away from ``word`` (the first in lexicon order if several)."""
-    if len(word) < MIN_LENGTH or word in GUARD or not word.isascii() or not word.isalpha():
+    if not MIN_LENGTH <= len(word) <= MAX_LENGTH or word in GUARD:
+        return None
+    if not word.isascii() or not word.isalpha():
         return None
     found: set[str] = set(_INDEX.get(word, ()))
     for key in _deletions(word):
