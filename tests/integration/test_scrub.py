@@ -155,6 +155,33 @@ def test_api_scrub_errors(client: TestClient, checker: dict[str, str]) -> None:
     assert wrong.status_code == 415
 
 
+def test_two_columns_with_the_phone_name_are_refused_until_one_is_chosen(
+    client: TestClient, scrub_graph: bootstrap.Stopline, checker: dict[str, str]
+) -> None:
+    """csv.DictReader reads the *last* of two 'phone' columns: scrubbing the first one
+    would hand that reader a number that opted out (415 555 0100 is opted out here)."""
+    body = b"phone,phone\n4155550300,(415) 555-0100\n"
+    headers = {**checker, "Content-Type": "text/csv"}
+    refused = client.post("/v1/scrub", content=body, headers=headers)
+    assert refused.status_code == 422 and refused.json()["error"]["field"] == "column"
+    message = refused.json()["error"]["message"]
+    assert "columns 1, 2 are all named 'phone'" in message and "'column' query" in message
+    second = client.post("/v1/scrub?column=2", content=body, headers=headers)
+    assert second.status_code == 200 and second.headers["x-stopline-kept"] == "0"
+    first = client.post("/v1/scrub?column=1", content=body, headers=headers)
+    assert first.status_code == 200 and first.headers["x-stopline-kept"] == "1"
+
+
+def test_an_error_about_a_huge_header_names_only_a_few_columns(
+    client: TestClient, checker: dict[str, str]
+) -> None:
+    header = ",".join(f"col{i}_" + "x" * 100 for i in range(5000)).encode()
+    headers = {**checker, "Content-Type": "text/csv"}
+    answer = client.post("/v1/scrub", content=header + b"\n1\n", headers=headers)
+    assert answer.status_code == 422
+    assert len(answer.content) < 3000 and "and 4980 more" in answer.json()["error"]["message"]
+
+
 def test_api_scrub_has_its_own_body_limit(settings: Settings) -> None:
     small = settings.model_copy(update={"scrub_max_bytes": 64, "max_body_bytes": 1024 * 1024})
     built = bootstrap.build(small)

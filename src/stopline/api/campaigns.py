@@ -81,7 +81,8 @@ def _campaigns(request: Request) -> Campaigns:
 
 def _error(exc: CampaignError) -> ApiError:
     codes = {404: "not_found", 409: "conflict", 422: "invalid"}
-    return ApiError(exc.status, codes.get(exc.status, "invalid"), exc.message, field=exc.field)
+    message = exc.message.replace("with --column", "with the 'column' query parameter")
+    return ApiError(exc.status, codes.get(exc.status, "invalid"), message, field=exc.field)
 
 
 def campaign_json(row: CampaignRow, counts: dict[str, int] | None = None) -> dict[str, Any]:
@@ -223,7 +224,11 @@ async def add_audience(
 
     def work() -> dict[str, Any]:
         row = campaigns.find(ref)
-        source = numbers if numbers is not None else numbers_from_csv(io.StringIO(text), column)
+        source = (
+            numbers
+            if numbers is not None
+            else numbers_from_csv(io.StringIO(text, newline=None), column)
+        )
         return audience_json(campaigns.add_audience(row.id, source))
 
     try:

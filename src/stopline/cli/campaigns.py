@@ -41,7 +41,7 @@ def _graph() -> Iterator[bootstrap.Stopline]:
 def _audience(campaigns: Campaigns, row: CampaignRow, file: Path, column: str | None) -> None:
     if not file.is_file():
         raise CampaignError("audience", f"no such file: {file}")
-    with file.open(newline="", encoding="utf-8-sig", errors="replace") as stream:
+    with file.open(newline=None, encoding="utf-8-sig", errors="replace") as stream:
         result = campaigns.add_audience(row.id, numbers_from_csv(stream, column))
     _print_audience(result)
 

@@ -7,6 +7,7 @@ import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
 from typing import Any, TextIO
 
 from sqlalchemy import Connection, Engine
@@ -29,7 +30,7 @@ from stopline.domain.recipient_location import locate
 from stopline.domain.segments import encoding_of
 from stopline.domain.sending_rules import SendingRules, next_allowed
 from stopline.services.gate import check_many
-from stopline.services.imports import find_number_column
+from stopline.services.imports import find_number_column, sniff_delimiter
 from stopline.services.senders import SenderDirectory
 from stopline.storage import campaigns as repo
 from stopline.storage.campaigns import CampaignRow
@@ -394,17 +395,31 @@ def _topic(topic: str | None) -> str | None:
 
 
 def numbers_from_csv(stream: TextIO, column: str | None = None) -> Iterator[str]:
-    """The phone column of a CSV audience file (``column``, or a well-known name); raises
-    `CampaignError` when the file is empty or has no such column."""
-    reader = csv.reader(stream)
-    header = next(reader, None)
-    if header is None:
+    """The phone column of a CSV audience file (``column``, or a well-known name; the
+    delimiter , ; TAB or | as the header uses it). ``stream`` should read with universal
+    newlines (``newline=None``), so the bare CR of old Mac spreadsheets ends a line.
+    Raises `CampaignError` when the file is empty, has no such column or is not valid CSV."""
+    first = stream.readline()
+    if not first.strip():
         raise CampaignError("audience", "the file is empty")
+    # strict: a quote never closed is an error, not the rest of the file read as one field
+    reader = csv.reader(chain([first], stream), delimiter=sniff_delimiter(first), strict=True)
     try:
+        header = next(reader)
         index = find_number_column(header, column)
+    except csv.Error as exc:
+        raise CampaignError("audience", f"line 1 is not valid CSV: {exc}") from None
     except ValueError as exc:
         raise CampaignError("column", str(exc)) from None
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise CampaignError(
+                "audience", f"line {reader.line_num} is not valid CSV: {exc}"
+            ) from None
         if len(row) > index:
             yield row[index]
         elif row:

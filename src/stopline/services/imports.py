@@ -51,20 +51,44 @@ def sniff_delimiter(header: str) -> str:
 
 
 def find_number_column(header: list[str], wanted: str | None = None) -> int:
-    """Index of the phone column: ``wanted`` if given, else the first well-known name."""
+    """Index of the phone column: ``wanted`` (a name, or a 1-based position when no column
+    has that name) if given, else the first well-known name. Two columns with the chosen
+    name are refused rather than one picked silently: a reader that takes the other one
+    would text the numbers this one was scrubbed for."""
     folded = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
     if wanted is not None:
         key = wanted.strip().lower().replace(" ", "_").replace("-", "_")
         if key in folded:
-            return folded.index(key)
-        raise ValueError(f"no column named {wanted!r} (columns: {', '.join(header)})")
+            return _only(folded, key, header)
+        if key.isdigit() and 1 <= int(key) <= len(header):
+            return int(key) - 1
+        raise ValueError(f"no column named {wanted!r} (columns: {_names(header)})")
     for name in NUMBER_COLUMNS:
         if name in folded:
-            return folded.index(name)
+            return _only(folded, name, header)
     raise ValueError(
-        f"cannot tell which column holds phone numbers (columns: {', '.join(header)}); "
+        f"cannot tell which column holds phone numbers (columns: {_names(header)}); "
         "name it with --column"
     )
+
+
+def _only(folded: list[str], key: str, header: list[str]) -> int:
+    positions = [i + 1 for i, name in enumerate(folded) if name == key]
+    if len(positions) > 1:
+        listed = ", ".join(str(p) for p in positions)
+        raise ValueError(
+            f"columns {listed} are all named {header[positions[0] - 1].strip()!r}: "
+            f"choose one by its position with --column (e.g. {positions[0]})"
+        )
+    return positions[0] - 1
+
+
+def _names(header: list[str], most: int = 20) -> str:
+    """The header for an error message: at most ``most`` names of at most 40 characters
+    (a binary file read as CSV has a "header" of megabytes)."""
+    shown = [name if len(name) <= 40 else name[:40] + "…" for name in header[:most]]
+    more = f" and {len(header) - most} more" if len(header) > most else ""
+    return ", ".join(shown) + more
 
 
 @dataclass

@@ -306,6 +306,51 @@ def test_a_csv_audience_uses_its_phone_column(client: TestClient, admin: dict[st
     assert no_column.status_code == 422 and no_column.json()["error"]["field"] == "column"
 
 
+@pytest.mark.parametrize(
+    ("body", "added"),
+    [
+        ("phone\r2125550100\r2125550101\r", 2),  # Excel for Mac: bare CR line endings
+        ("name;phone\r\nAda;2125550100\r\nBob;2125550101\r\n", 2),  # semicolons
+        ('phone,note\n2125550100,"two\rlines"\n', 1),  # a CR inside a quoted field
+    ],
+)
+def test_csv_audiences_with_any_line_ending_or_delimiter(
+    client: TestClient, admin: dict[str, str], body: str, added: int
+) -> None:
+    register(client, admin)
+    assert create(client, admin).status_code == 201
+    answer = client.post(
+        "/v1/campaigns/spring/audience",
+        content=body,
+        headers={**admin, "Content-Type": "text/csv"},
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["added"] == added and answer.json()["invalid"] == 0
+
+
+def test_unreadable_or_ambiguous_csv_audiences_are_422_not_500(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    register(client, admin)
+    assert create(client, admin).status_code == 201
+    csv_headers = {**admin, "Content-Type": "text/csv"}
+    for body, field in (
+        ('phone\n"2125550100\n', "audience"),  # a quote never closed: csv.Error at the end
+        ("phone,phone\n2125550100,2125550101\n", "column"),  # which one?
+        ("", "audience"),
+    ):
+        answer = client.post("/v1/campaigns/spring/audience", content=body, headers=csv_headers)
+        assert answer.status_code == 422, (body, answer.text)
+        assert answer.json()["error"]["field"] == field
+        assert "--column" not in answer.json()["error"]["message"]
+    chosen = client.post(
+        "/v1/campaigns/spring/audience?column=2",
+        content="phone,phone\n2125550100,2125550101\n",
+        headers=csv_headers,
+    )
+    assert chosen.status_code == 200 and chosen.json()["added"] == 1
+
+
 def test_stops_arriving_mid_broadcast_stop_every_later_send(
     client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
 ) -> None:
