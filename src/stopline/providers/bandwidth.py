@@ -29,6 +29,7 @@ from stopline.providers.base import (
     not_configured,
     phone,
     retryable_status,
+    text,
 )
 from stopline.providers.signing import check_basic
 
@@ -109,10 +110,10 @@ class BandwidthProvider(Provider):
             raise WebhookRejected(400, "malformed", f"item {index} lacks message id/from/to")
         return InboundMessage(
             provider=self.name,
-            provider_message_id=str(m["id"]),
-            from_number=phone(str(m["from"]), self.region, f"[{index}].message.from"),
-            to=address(str(to), self.region),
-            body=str(m.get("text") or ""),
+            provider_message_id=text(m["id"], f"[{index}].message.id"),
+            from_number=phone(m["from"], self.region, f"[{index}].message.from"),
+            to=address(to, self.region, f"[{index}].to"),
+            body=text(m.get("text"), f"[{index}].message.text"),
             received_at=received_at,
         )
 
@@ -123,12 +124,18 @@ class BandwidthProvider(Provider):
         recipient = _recipient(event)
         if not m.get("id") or not recipient:
             raise WebhookRejected(400, "malformed", f"item {index} lacks message id/to")
-        code = str(event["errorCode"]) if event.get("errorCode") is not None else None
+        code = (
+            text(event["errorCode"], f"[{index}].errorCode")
+            if event.get("errorCode") is not None
+            else None
+        )
         return StatusReport(
             provider=self.name,
-            provider_message_id=str(m["id"]),
-            recipient=phone(str(recipient), self.region, f"[{index}].to"),
-            sender=address(str(m["from"]), self.region) if m.get("from") else None,
+            provider_message_id=text(m["id"], f"[{index}].message.id"),
+            recipient=phone(recipient, self.region, f"[{index}].to"),
+            sender=address(m["from"], self.region, f"[{index}].message.from")
+            if m.get("from")
+            else None,
             state=_STATES[kind],
             raw_status=kind,
             error_code=code,

@@ -283,25 +283,40 @@ def retryable_status(status: int) -> bool:
     return status == 429 or status >= 500
 
 
-def phone(raw: str, region: str, field_name: str) -> str:
+def text(value: object, field_name: str) -> str:
+    """A webhook field that must be text. A JSON number (an id, a phone number written as
+    digits) is read as its digits and a missing value (null) as ""; a list, an object or
+    a boolean is a 400 naming the field, never stored as Python's rendering of it."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    kind = {bool: "a boolean", list: "a list", dict: "an object", float: "a fraction"}
+    got = kind.get(type(value), type(value).__name__)
+    raise WebhookRejected(400, "malformed", f"{field_name}: expected text, got {got}")
+
+
+def phone(raw: object, region: str, field_name: str) -> str:
     """E.164 from a provider's number. Digits-only numbers longer than a national number
     (Vonage, Plivo, Sinch write ``447700900001``) are read as international."""
-    text = raw.strip()
-    if text.isdigit() and len(text) > 10:
-        text = "+" + text
+    number = text(raw, field_name).strip()
+    if number.isdigit() and len(number) > 10:
+        number = "+" + number
     try:
-        return normalise(text, region)
+        return normalise(number, region)
     except InvalidNumber as exc:
         raise WebhookRejected(422, "invalid_number", f"{field_name}: {exc}") from None
 
 
-def address(raw: str, region: str) -> str:
+def address(raw: object, region: str, field_name: str = "to") -> str:
     """A sender address: digits-only international numbers become E.164, short codes and
     alphanumeric IDs stay as written."""
-    text = raw.strip()
-    if text.isdigit() and len(text) > 10:
-        text = "+" + text
-    return normalise_address(text, region)
+    value = text(raw, field_name).strip()
+    if value.isdigit() and len(value) > 10:
+        value = "+" + value
+    return normalise_address(value, region)
 
 
 def require_fields(values: Mapping[str, object], *names: str) -> None:

@@ -39,6 +39,7 @@ from stopline.providers.base import (
     not_configured,
     phone,
     require_fields,
+    text,
 )
 from stopline.providers.signing import check_fresh, same
 
@@ -91,31 +92,36 @@ class GenericProvider(Provider):
         require_fields(event, "id", "from", "to")
         message = InboundMessage(
             provider=self.name,
-            provider_message_id=str(event["id"]),
-            from_number=phone(str(event["from"]), self.region, "from"),
-            to=address(str(event["to"]), self.region),
-            body=str(event.get("text") or ""),
+            provider_message_id=text(event["id"], "id"),
+            from_number=phone(event["from"], self.region, "from"),
+            to=address(event["to"], self.region),
+            body=text(event.get("text"), "text"),
             received_at=received_at,
         )
         return WebhookBatch(messages=(message,))
 
     def _status(self, event: dict[str, Any], received_at: datetime) -> StatusReport:
         require_fields(event, "id", "to")
-        raw = str(event.get("status", "unknown")).lower()
-        code = str(event["error_code"]) if event.get("error_code") is not None else None
+        raw = (text(event.get("status"), "status") or "unknown").lower()
+        code = (
+            text(event["error_code"], "error_code") if event.get("error_code") is not None else None
+        )
+        opted_out = event.get("opted_out", False)
+        if not isinstance(opted_out, bool):
+            raise WebhookRejected(400, "malformed", "opted_out: expected true or false")
         try:
             state = DeliveryState(raw)
         except ValueError:
             state = DeliveryState.UNKNOWN
         return StatusReport(
             provider=self.name,
-            provider_message_id=str(event["id"]),
-            recipient=phone(str(event["to"]), self.region, "to"),
-            sender=address(str(event["from"]), self.region) if event.get("from") else None,
+            provider_message_id=text(event["id"], "id"),
+            recipient=phone(event["to"], self.region, "to"),
+            sender=address(event["from"], self.region, "from") if event.get("from") else None,
             state=state,
             raw_status=raw,
             error_code=code,
-            opted_out=event.get("opted_out") is True,
+            opted_out=opted_out,
             occurred_at=received_at,
         )
 

@@ -35,6 +35,7 @@ from stopline.providers.base import (
     phone,
     require_fields,
     retryable_status,
+    text,
 )
 from stopline.providers.signing import check_basic, check_fresh, same
 
@@ -57,7 +58,7 @@ def _text(kind: str, body: Any) -> str:
     """The words of an MO: ``mo_text`` carries them as ``body``, ``mo_media`` (MMS) in
     ``body.message`` (beside ``subject`` and ``media``); ``mo_binary`` has none."""
     if kind == "mo_text":
-        return "" if body is None else str(body)
+        return text(body, "body")
     if kind == "mo_media" and isinstance(body, dict):
         message = body.get("message")
         return message if isinstance(message, str) else ""
@@ -111,9 +112,9 @@ class SinchProvider(Provider):
             body = _text(kind, event.get("body"))
             message = InboundMessage(
                 provider=self.name,
-                provider_message_id=str(event["id"]),
-                from_number=phone(str(event["from"]), self.region, "from"),
-                to=address(str(event["to"]), self.region),
+                provider_message_id=text(event["id"], "id"),
+                from_number=phone(event["from"], self.region, "from"),
+                to=address(event["to"], self.region),
                 body=body,
                 received_at=received_at,
             )
@@ -154,12 +155,12 @@ class SinchProvider(Provider):
     def _report(
         self, event: dict[str, Any], recipient: Any, status: dict[str, Any], at: datetime
     ) -> StatusReport:
-        raw = str(status.get("status", "")).lower()
-        code = str(status["code"]) if status.get("code") is not None else None
+        raw = text(status.get("status"), "status").lower()
+        code = text(status["code"], "code") if status.get("code") is not None else None
         return StatusReport(
             provider=self.name,
-            provider_message_id=str(event.get("batch_id", "")),
-            recipient=phone(str(recipient), self.region, "recipient"),
+            provider_message_id=text(event.get("batch_id"), "batch_id"),
+            recipient=phone(recipient, self.region, "recipient"),
             sender=None,
             state=_STATES.get(raw, DeliveryState.UNKNOWN),
             raw_status=raw,

@@ -15,7 +15,6 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from stopline.domain.inbound import InboundMessage
-from stopline.domain.phone import normalise_address
 from stopline.providers.base import (
     Account,
     DeliveryState,
@@ -27,10 +26,12 @@ from stopline.providers.base import (
     WebhookBatch,
     WebhookRejected,
     WebhookRequest,
+    address,
     headers_for,
     not_configured,
     phone,
     retryable_status,
+    text,
 )
 from stopline.providers.signing import check_fresh
 
@@ -116,26 +117,32 @@ class TelnyxProvider(Provider):
             raise WebhookRejected(400, "malformed", "message.received lacks id/from/to") from None
         return InboundMessage(
             provider=self.name,
-            provider_message_id=str(mid),
+            provider_message_id=text(mid, "id"),
             from_number=phone(sender, self.region, "from.phone_number"),
-            to=normalise_address(to, self.region),
-            body=payload.get("text") or "",
+            to=address(to, self.region, "to[0].phone_number"),
+            body=text(payload.get("text"), "text"),
             received_at=received_at,
         )
 
     def _statuses(self, payload: dict[str, Any], received_at: datetime) -> tuple[StatusReport, ...]:
-        codes = [str(e.get("code")) for e in payload.get("errors") or [] if isinstance(e, dict)]
+        errors = _list(payload.get("errors"), "errors")
+        codes = [text(e.get("code"), "errors[].code") for e in errors if isinstance(e, dict)]
         code = OPTED_OUT_CODE if OPTED_OUT_CODE in codes else (codes[0] if codes else None)
-        sender = (payload.get("from") or {}).get("phone_number")
+        origin = payload.get("from") or {}
+        if not isinstance(origin, dict):
+            raise WebhookRejected(400, "malformed", "from: expected an object")
+        sender = text(origin.get("phone_number"), "from.phone_number")
         reports = []
-        for recipient in payload.get("to") or []:
-            raw = str(recipient.get("status", ""))
+        for recipient in _list(payload.get("to"), "to"):
+            if not isinstance(recipient, dict):
+                raise WebhookRejected(400, "malformed", "to[]: expected objects")
+            raw = text(recipient.get("status"), "to[].status")
             reports.append(
                 StatusReport(
                     provider=self.name,
-                    provider_message_id=str(payload.get("id", "")),
-                    recipient=phone(recipient.get("phone_number", ""), self.region, "to"),
-                    sender=normalise_address(sender, self.region) if sender else None,
+                    provider_message_id=text(payload.get("id"), "id"),
+                    recipient=phone(recipient.get("phone_number"), self.region, "to"),
+                    sender=address(sender, self.region, "from.phone_number") if sender else None,
                     state=_STATES.get(raw, DeliveryState.UNKNOWN),
                     raw_status=raw,
                     error_code=code,
@@ -172,3 +179,11 @@ class TelnyxProvider(Provider):
             retryable=retryable_status(response.status_code),
             http_status=response.status_code,
         )
+
+
+def _list(value: object, field_name: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise WebhookRejected(400, "malformed", f"{field_name}: expected a list")
+    return value

@@ -345,3 +345,84 @@ def test_an_unsigned_vonage_messages_callback_gets_503_so_vonage_retries(
     signed, good = p.vonage_stop("UNSIGNED-1")  # the retry, signed this time
     assert client.post("/webhooks/vonage", content=signed, headers=good).status_code == 200
     assert [e["kind"] for e in events(client, admin)] == ["opt_out"]
+
+
+def _wrong_types() -> list[tuple[str, str, bytes, dict[str, str], str]]:
+    """(name, route, body, headers, field named in the answer): signed requests whose
+    fields have a JSON type the provider never sends."""
+    import json
+
+    from tests import provider_payloads as p
+
+    out: list[tuple[str, str, bytes, dict[str, str], str]] = []
+    telnyx = json.loads(p.telnyx_stop("TX-T1")[0])
+    for field, value, named in (
+        ("from", {"phone_number": 14155550100.5}, "from.phone_number"),
+        ("from", {"phone_number": ["+14155550100"]}, "from.phone_number"),
+        ("text", ["STOP"], "text"),
+        ("text", {"t": "STOP"}, "text"),
+    ):
+        event = json.loads(json.dumps(telnyx))
+        event["data"]["payload"][field] = value
+        out.append(
+            (
+                f"telnyx-{field}",
+                "/webhooks/telnyx",
+                *p.telnyx_sign(json.dumps(event).encode()),
+                named,
+            )
+        )
+    finalized = json.loads(p.telnyx_finalized("TX-F1", "40300")[0])
+    finalized["data"]["payload"]["errors"] = 40300
+    out.append(
+        (
+            "telnyx-errors",
+            "/webhooks/telnyx",
+            *p.telnyx_sign(json.dumps(finalized).encode()),
+            "errors",
+        )
+    )
+    for field, value in (("text", ["STOP"]), ("from", True), ("id", {"a": 1})):
+        event = {"type": "message", "id": "G-T1", "from": PERSON, "to": p.OURS, "text": "STOP"}
+        event[field] = value
+        out.append(
+            (
+                f"generic-{field}",
+                "/webhooks/generic",
+                *p.generic_sign(json.dumps(event).encode()),
+                field,
+            )
+        )
+    status = {"type": "status", "id": "G-S1", "to": PERSON, "status": "failed", "opted_out": "yes"}
+    out.append(
+        (
+            "generic-opted_out",
+            "/webhooks/generic",
+            *p.generic_sign(json.dumps(status).encode()),
+            "opted_out",
+        )
+    )
+    sinch = json.loads(p.sinch_stop("SN-T1")[0])
+    sinch["body"] = ["STOP"]
+    out.append(("sinch-body", "/webhooks/sinch", *p.sinch_sign(json.dumps(sinch).encode()), "body"))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("route_", "body", "headers", "field"),
+    [case[1:] for case in _wrong_types()],
+    ids=[case[0] for case in _wrong_types()],
+)
+def test_signed_fields_of_the_wrong_json_type_are_400_naming_the_field(
+    client: TestClient,
+    admin: dict[str, str],
+    route_: str,
+    body: bytes,
+    headers: dict[str, str],
+    field: str,
+) -> None:
+    """Never a 500, and never Python's rendering of a list stored as the message's text."""
+    answer = client.post(route_, content=body, headers=headers)
+    assert answer.status_code == 400, answer.text
+    assert field in answer.text
+    assert events(client, admin) == [] and allowed(client, admin)
