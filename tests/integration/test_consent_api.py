@@ -424,6 +424,23 @@ def test_a_back_dated_opt_in_never_lifts_a_newer_opt_out(
             },
             "received_at",
         ),
+        # epoch numbers: pydantic would read 0 as 1970 and 99999999999 as milliseconds
+        (
+            "post",
+            "/v1/consent",
+            None,
+            {"number": "+14155550100", "kind": "opt_out", "occurred_at": 0},
+            "occurred_at",
+        ),
+        (
+            "post",
+            "/v1/consent",
+            None,
+            {"number": "+14155550100", "kind": "opt_out", "occurred_at": "1700000000"},
+            "occurred_at",
+        ),
+        ("get", "/v1/suppressions", {"since": "99999999999"}, None, "since"),
+        ("get", "/v1/suppressions", {"until": "1.5"}, None, "until"),
     ],
 )
 def test_out_of_range_ids_cursors_and_times_are_422_naming_the_field(

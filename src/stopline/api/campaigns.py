@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Annotated, Any, Literal
 
 import orjson
@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from stopline.api.auth import require
 from stopline.api.errors import ApiError, dumps
+from stopline.api.schemas import Instant
 from stopline.api.state import stopline_of
 from stopline.domain.campaigns import CampaignError, Preview
 from stopline.domain.content import LintResult, OnMissingOptOut
@@ -60,7 +61,7 @@ class SendIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     campaign: str = Field(max_length=200, description="Campaign name (created if new)")
     number: str = Field(max_length=64)
-    sent_at: datetime = Field(description="When it was sent, with its UTC offset")
+    sent_at: Instant = Field(description="When it was sent, with its UTC offset")
     sender: str | None = Field(None, max_length=64, description="Needed for a new campaign")
     topic: str | None = Field(None, max_length=100)
     id: str | None = Field(None, max_length=150, description="Your message id (idempotency)")

@@ -28,7 +28,17 @@ def _plausible(moment: datetime) -> datetime:
     return moment
 
 
-Instant = Annotated[datetime, AfterValidator(_plausible)]
+def _written_out(value: object) -> object:
+    """Refuse epoch numbers: pydantic would read ``0`` as 1970 and ``99999999999`` as
+    milliseconds, silently dating an opt-out decades away. Times are ISO 8601 text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError("give an ISO 8601 time with its zone (e.g. 2026-01-31T12:00:00Z)")
+    if isinstance(value, str) and value.strip().lstrip("+-").replace(".", "", 1).isdigit():
+        raise ValueError("give an ISO 8601 time with its zone (e.g. 2026-01-31T12:00:00Z)")
+    return value
+
+
+Instant = Annotated[datetime, BeforeValidator(_written_out), AfterValidator(_plausible)]
 
 
 class CheckRequest(BaseModel):

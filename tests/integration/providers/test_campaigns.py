@@ -285,6 +285,8 @@ def test_reported_sends_are_idempotent_and_create_external_campaigns(
         ]
     }
     assert client.post("/v1/sends", json=naive, headers=admin).status_code == 422
+    epoch = {"sends": [{"campaign": "newsletter", "number": "+12125550101", "sent_at": 0}]}
+    assert client.post("/v1/sends", json=epoch, headers=admin).status_code == 422
 
 
 def test_a_csv_audience_uses_its_phone_column(client: TestClient, admin: dict[str, str]) -> None:
