@@ -60,7 +60,8 @@ def test_the_feed_hands_out_every_event_once_in_order_and_resumes(
 def test_bad_cursors_are_422_naming_the_cursor(client: TestClient, checker: dict[str, str]) -> None:
     first = client.get("/v1/consent/events", headers=checker).json()
     foreign = "p1.2" if first["next_cursor"].startswith("s") else "s2"
-    for bad in ("zz", "s-1", "sXYZ", "p1", "p.1", foreign, "s" + "f" * 30):
+    ahead = "p5.99999999" if first["next_cursor"].startswith("p") else "s99999999"
+    for bad in ("zz", "s-1", "sXYZ", "p1", "p.1", foreign, "s" + "f" * 30, ahead):
         response = client.get("/v1/consent/events", params={"cursor": bad}, headers=checker)
         assert response.status_code == 422, bad
         assert response.json()["error"]["field"] == "cursor"

@@ -43,7 +43,8 @@ def read_page(
 ) -> FeedPage:
     """Up to ``limit`` events after ``cursor`` (None: from the beginning), and none after
     ``until`` (a cursor handed out earlier: the same events again). Raises
-    ValueError("invalid cursor") for a cursor this database did not hand out."""
+    ValueError("invalid cursor...") for a cursor this database did not hand out (also one
+    ahead of its newest event: a follower holding it would otherwise wait for ever)."""
     postgres = conn.dialect.name == "postgresql"
     after = _decode(cursor, postgres)
     last = _decode(until, postgres) if until else _Position(MAX_ID, MAX_ID)
@@ -51,6 +52,10 @@ def read_page(
         rows = _postgres_rows(conn, after, last, limit + 1)
     else:
         rows = _sqlite_rows(conn, after, last, limit + 1)
+    if not rows and after.event_id:
+        newest = conn.execute(text("SELECT coalesce(max(id), 0) FROM consent_events")).scalar_one()
+        if after.event_id > int(newest):  # a cursor of another (or a restored) database
+            raise ValueError("invalid cursor: it is ahead of this ledger")
     more = len(rows) > limit
     rows = rows[:limit]
     if rows:
