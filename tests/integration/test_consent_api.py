@@ -285,6 +285,12 @@ def test_oversized_chunked_body_is_413_on_every_route(
             "invalid_request",
             "the body must be a JSON object",
         ),
+        (  # Latin-1, not UTF-8
+            b'{"number": "+14155550100", "kind": "opt_out", "actor": "Jos\xe9"}',
+            "application/json",
+            "invalid_json",
+            "body is not valid JSON: it is not UTF-8",
+        ),
     ],
 )
 def test_a_body_that_is_not_a_json_object_is_422_saying_so(

@@ -117,6 +117,15 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+            # FastAPI's answer to a JSON body that is not UTF-8: the same 422 as other
+            # bodies that are not JSON
+            message = "body is not valid JSON: it is not UTF-8"
+            body = {
+                "error": {"code": "invalid_json", "message": message, "field": None},
+                "detail": [{"loc": ["body"], "msg": message, "type": "json_invalid"}],
+            }
+            return Response(orjson.dumps(body), status_code=422, media_type="application/json")
         code = {
             404: "not_found",
             405: "method_not_allowed",
