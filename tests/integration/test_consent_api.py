@@ -602,3 +602,25 @@ def test_nul_characters_are_stored_as_replacement_characters_not_a_500(
     assert event["raw_text"] == "a\ufffdb" and event["actor"] == "x\ufffd"
     with graph.engine.connect() as conn:
         assert verify(conn).problems == []
+
+
+def test_the_openapi_document_shows_the_answers_clients_meet(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
+    error = "#/components/schemas/ErrorOut"
+    for path, method in (
+        ("/v1/check", "post"),
+        ("/v1/consent/events", "get"),
+        ("/v1/campaigns", "post"),
+        ("/v1/review", "get"),
+        ("/v1/scrub", "post"),
+        ("/v1/senders", "get"),
+    ):
+        answers = paths[path][method]["responses"]
+        for status in ("401", "403", "422"):
+            assert answers[status]["content"]["application/json"]["schema"]["$ref"] == error
+    consent = paths["/v1/consent"]["post"]["responses"]
+    assert {"200", "201", "409"} <= set(consent)
+    assert "text/plain" in paths["/metrics"]["get"]["responses"]["200"]["content"]
+    assert "text/csv" in paths["/v1/scrub"]["post"]["requestBody"]["content"]
+    assert "HTTPValidationError" not in spec["components"]["schemas"]

@@ -15,7 +15,7 @@ from starlette.responses import Response
 
 from stopline.api.auth import require
 from stopline.api.errors import ApiError, dumps
-from stopline.api.schemas import Instant
+from stopline.api.schemas import V1_ERRORS, Instant
 from stopline.api.state import stopline_of
 from stopline.domain.campaigns import CampaignError, Preview
 from stopline.domain.content import LintResult, OnMissingOptOut
@@ -31,7 +31,7 @@ from stopline.storage import campaigns as repo
 from stopline.storage.campaigns import CampaignRow
 from stopline.storage.tables import MAX_ID
 
-router = APIRouter(prefix="/v1", tags=["campaigns"])
+router = APIRouter(prefix="/v1", tags=["campaigns"], responses=V1_ERRORS)
 WriteKey = Annotated[Principal, Depends(require(KeyScope.WRITE))]
 Ref = Annotated[str, Path(max_length=200, description="Campaign id or name")]
 

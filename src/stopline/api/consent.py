@@ -22,6 +22,7 @@ from stopline.api.fast import (
     served_by,
 )
 from stopline.api.schemas import (
+    V1_ERRORS,
     BatchCheckRequest,
     BatchCheckResponse,
     CheckRequest,
@@ -30,6 +31,7 @@ from stopline.api.schemas import (
     ConsentRequest,
     ConsentResponse,
     ContactResponse,
+    ErrorOut,
     EventOut,
     InboundRequest,
     InboundResponse,
@@ -48,8 +50,8 @@ from stopline.services.keys import KeyScope, Principal
 from stopline.storage import consent_feed
 from stopline.storage import ledger as ledger_repo
 
-router = APIRouter(prefix="/v1", tags=["consent"])
-hot = APIRouter(prefix="/v1", tags=["consent"], route_class=FastRoute)
+router = APIRouter(prefix="/v1", tags=["consent"], responses=V1_ERRORS)
+hot = APIRouter(prefix="/v1", tags=["consent"], route_class=FastRoute, responses=V1_ERRORS)
 
 T = TypeVar("T")
 CheckKey = Annotated[Principal, Depends(require(KeyScope.CHECK))]
@@ -255,7 +257,16 @@ async def contact(
     )
 
 
-@router.post("/consent", response_model=ConsentResponse, summary="Record an opt-out or opt-in")
+@router.post(
+    "/consent",
+    response_model=ConsentResponse,
+    summary="Record an opt-out or opt-in",
+    responses={
+        200: {"description": "Nothing recorded: the number was already opted out there"},
+        201: {"model": ConsentResponse, "description": "An event was recorded"},
+        409: {"model": ErrorOut, "description": "An opt-in older than the opt-out in force"},
+    },
+)
 async def record_consent(body: ConsentRequest, request: Request, key: WriteKey) -> Response:
     app = stopline_of(request)
     region = app.settings.default_region

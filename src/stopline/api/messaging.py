@@ -11,6 +11,7 @@ from starlette.responses import Response
 
 from stopline.api.auth import require
 from stopline.api.errors import ApiError, dumps, invalid_field
+from stopline.api.schemas import V1_ERRORS
 from stopline.api.state import stopline_of
 from stopline.services import senders
 from stopline.services.keys import KeyScope, Principal
@@ -18,7 +19,7 @@ from stopline.services.outbound import SendError, SendStatus
 from stopline.storage import senders as senders_repo
 from stopline.storage.senders import SenderRow
 
-router = APIRouter(prefix="/v1", tags=["providers"])
+router = APIRouter(prefix="/v1", tags=["providers"], responses=V1_ERRORS)
 AdminKey = Annotated[Principal, Depends(require(KeyScope.ADMIN))]
 WriteKey = Annotated[Principal, Depends(require(KeyScope.WRITE))]
 

@@ -37,7 +37,12 @@ async def healthz(request: Request) -> Response:
     return Response(dumps({"status": "ok"}), media_type="application/json")
 
 
-@router.get("/metrics", summary="Prometheus metrics", include_in_schema=True)
+@router.get(
+    "/metrics",
+    summary="Prometheus metrics",
+    response_class=Response,
+    responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"}},
+)
 async def metrics(request: Request) -> Response:
     registry = stopline_of(request).metrics.registry
     return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)

@@ -18,6 +18,7 @@ from starlette.responses import Response
 from stopline.api.auth import require
 from stopline.api.consent import json, read
 from stopline.api.errors import ApiError, invalid_field
+from stopline.api.schemas import V1_ERRORS
 from stopline.api.state import stopline_of
 from stopline.bootstrap import Stopline
 from stopline.domain.consent import Scope
@@ -31,7 +32,7 @@ from stopline.storage.tables import MAX_ID
 
 log = logging.getLogger("stopline.review")
 
-router = APIRouter(prefix="/v1/review", tags=["review"])
+router = APIRouter(prefix="/v1/review", tags=["review"], responses=V1_ERRORS)
 WriteKey = Annotated[Principal, Depends(require(KeyScope.WRITE))]
 AdminKey = Annotated[Principal, Depends(require(KeyScope.ADMIN))]
 STATUSES = {"open": ["open"], "closed": ["decided", "defaulted"], "all": None}

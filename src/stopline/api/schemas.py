@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -206,3 +206,25 @@ class InboundResponse(BaseModel):
     duplicate: bool
     event_id: int | None
     classification: ClassificationOut
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(examples=["invalid_number"])
+    message: str = Field(description="Starts with the field it is about, when there is one")
+    field: str | None = None
+
+
+class ErrorOut(BaseModel):
+    """Every error answer: ``{"error": {...}}``; validation errors add FastAPI's ``detail``."""
+
+    error: ErrorDetail
+    detail: list[dict[str, Any]] | None = None
+
+
+# Declared on every /v1 router, so the OpenAPI document shows the answers clients meet.
+V1_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorOut, "description": "No key, an unknown key or a revoked key"},
+    403: {"model": ErrorOut, "description": "The key lacks the route's scope"},
+    413: {"model": ErrorOut, "description": "The body is over the cap"},
+    422: {"model": ErrorOut, "description": "Invalid input, naming the field"},
+}

@@ -19,6 +19,7 @@ from starlette.responses import FileResponse, Response
 
 from stopline.api.auth import require
 from stopline.api.errors import ApiError
+from stopline.api.schemas import V1_ERRORS
 from stopline.api.state import stopline_of
 from stopline.bootstrap import Stopline
 from stopline.domain.consent import scopes_for_send
@@ -27,7 +28,7 @@ from stopline.services.keys import KeyScope, Principal
 from stopline.services.scrub import ScrubOptions, ScrubReport, scrub_csv
 from stopline.services.scrub.suppressed import loading as suppressions_loading
 
-router = APIRouter(prefix="/v1", tags=["scrub"])
+router = APIRouter(prefix="/v1", tags=["scrub"], responses=V1_ERRORS)
 
 CheckKey = Annotated[Principal, Depends(require(KeyScope.CHECK))]
 CSV_TYPES = ("text/csv", "application/csv", "text/plain", "application/octet-stream", "")
@@ -38,6 +39,12 @@ CSV_TYPES = ("text/csv", "application/csv", "text/plain", "application/octet-str
     summary="Scrub a CSV contact list: only rows with a valid, not opted-out number come back",
     response_class=Response,
     responses={200: {"content": {"text/csv": {}}, "description": "The kept (or removed) rows"}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"text/csv": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    },
 )
 async def scrub(
     request: Request,
