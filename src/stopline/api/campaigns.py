@@ -303,9 +303,23 @@ async def report_sends(body: SendsIn, request: Request, _key: WriteKey) -> Respo
     ]
     result = await run_in_threadpool(campaigns.report_sends, items)
     errors = [{"index": i, "field": f, "message": m} for i, f, m in result.errors]
-    status = 422 if errors and not (result.recorded or result.duplicates) else 200
-    payload = {"recorded": result.recorded, "duplicates": result.duplicates, "errors": errors}
-    return _json(payload, status)
+    # Like a batch check, each send is answered on its own: good ones are recorded beside bad
+    # ones (200 with "errors"); only a batch with nothing usable is a 422, in the usual shape.
+    payload: dict[str, Any] = {
+        "recorded": result.recorded,
+        "duplicates": result.duplicates,
+        "errors": errors,
+    }
+    if errors and not (result.recorded or result.duplicates):
+        first = errors[0]
+        field = f"sends.{first['index']}.{first['field']}"
+        payload["error"] = {
+            "code": "invalid",
+            "message": f"{field}: {first['message']}",
+            "field": field,
+        }
+        return _json(payload, 422)
+    return _json(payload, 200)
 
 
 @router.get("/events", summary="Insight events (e.g. opt-out spikes) for alerting and CRMs")

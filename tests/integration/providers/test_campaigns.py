@@ -284,7 +284,10 @@ def test_reported_sends_are_idempotent_and_create_external_campaigns(
             {"campaign": "newsletter", "number": "+12125550101", "sent_at": "2026-11-26T15:00:00"}
         ]
     }
-    assert client.post("/v1/sends", json=naive, headers=admin).status_code == 422
+    refused = client.post("/v1/sends", json=naive, headers=admin)
+    assert refused.status_code == 422
+    assert refused.json()["error"]["field"] == "sends.0.sent_at"
+    assert refused.json()["error"]["message"].startswith("sends.0.sent_at: ")
     epoch = {"sends": [{"campaign": "newsletter", "number": "+12125550101", "sent_at": 0}]}
     assert client.post("/v1/sends", json=epoch, headers=admin).status_code == 422
 
