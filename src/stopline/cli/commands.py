@@ -51,6 +51,13 @@ def serve(
     level = (log_level or config.log_level).upper()
     logs.configure(level, config.log_format)
     bootstrap.open_database(config).dispose()  # migrate once, before any worker starts
+    from stopline.providers.registry import build_providers
+
+    try:  # credentials that cannot be read: one clear line, not a traceback from each worker
+        build_providers(config, config.default_region)
+    except ValueError as exc:
+        err.print(f"[red]Configuration error:[/red] {exc}")
+        raise typer.Exit(2) from None
     common = {
         "host": host,
         "port": port,

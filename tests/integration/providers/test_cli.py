@@ -139,3 +139,13 @@ def test_campaign_commands_from_a_csv_to_a_sent_broadcast(
     assert run("campaigns", "preview", "nope")[0] == 2
     code, output = run("report", "campaigns", "--json")
     assert code == 0 and '"sends": 2' in output
+
+
+def test_serve_refuses_unreadable_credentials_with_one_line_before_starting(
+    env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STOPLINE_TELNYX_PUBLIC_KEY", "garbage")
+    code, output = run("serve", "--port", "1")  # never reached: refused before binding
+    assert code == 2
+    assert "Configuration error" in output and "STOPLINE_TELNYX_PUBLIC_KEY" in output
+    assert "Traceback" not in output
