@@ -82,7 +82,8 @@ class ConsentSync(PollingWorker):
     ) -> None:
         super().__init__("sync", poll)
         check_secret(target.secret)
-        self._engine = engine.execution_options(sqlite_immediate=True)
+        self._engine = engine.execution_options(sqlite_immediate=True)  # writes
+        self._reader = engine  # reads take no write lock
         self._target = target
         self._signer = Webhook(target.secret)
         self._client = client
@@ -106,12 +107,14 @@ class ConsentSync(PollingWorker):
     def run_once(self) -> SyncPass:
         """Deliver at most one batch (when the target is due and not held elsewhere)."""
         name = self._target.name
+        if self._idle(name):
+            return SyncPass()
         with self._engine.begin() as conn:
             repo.ensure(conn, name, self._clock())
             row = repo.claim(conn, name, self._holder, self._clock(), self._lease)
         if row is None:
             return SyncPass()
-        with self._engine.connect() as conn:
+        with self._reader.connect() as conn:
             if row.pending_cursor is None:
                 page = consent_feed.read_page(conn, row.cursor or None, self._batch)
             else:  # a retry: exactly the batch tried before
@@ -147,6 +150,15 @@ class ConsentSync(PollingWorker):
         if error is not None:
             return SyncPass(failed=error)
         return SyncPass(delivered=len(page.events), more=page.more)
+
+    def _idle(self, name: str) -> bool:
+        """Nothing to push and nothing in flight: answered with reads alone, so a quiet
+        system does not take the database's write lock every poll."""
+        with self._reader.connect() as conn:
+            row = repo.get(conn, name)
+            if row is None or row.pending_cursor is not None:
+                return False
+            return not consent_feed.read_page(conn, row.cursor or None, 1).events
 
     def drain(self, limit: int = 100_000) -> int:
         """Deliver until the feed is exhausted or an attempt fails; the events delivered."""
