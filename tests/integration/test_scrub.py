@@ -103,7 +103,9 @@ def test_loading_suppressions_streams_each_scope(engine: Engine, now: object) ->
     assert loaded.numbers[0][0] == 14155550000
 
 
-def test_cli_refuses_bad_input_and_writes_nothing(database_url: str, tmp_path: Path) -> None:
+def test_cli_refuses_bad_input_and_writes_nothing(
+    database_url: str, engine: Engine, tmp_path: Path
+) -> None:
     env = {"STOPLINE_DATABASE_URL": database_url}
     source = tmp_path / "in.csv"
     source.write_text("a,b\n1,2\n")

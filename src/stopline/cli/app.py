@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from sqlalchemy import Engine
 
 from stopline.config import Settings
 
@@ -27,6 +28,33 @@ def settings() -> Settings:
         return Settings()
     except Exception as exc:
         err.print(f"[red]Configuration error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def database(config: Settings, *, create: bool = True, upgrade: bool = True) -> Engine:
+    """The database engine for a command. ``create=False`` (commands that only read or
+    answer "allowed"): a SQLite file that does not exist is an error, not a new empty
+    database silently answering that every number may be texted. A database that cannot
+    be opened is one line and exit code 2, not a traceback."""
+    from sqlalchemy.exc import OperationalError
+
+    from stopline import bootstrap
+    from stopline.storage.engine import sqlite_file
+
+    path = sqlite_file(config.database_url)
+    if not create and path is not None and not path.exists():
+        err.print(
+            f"[red]No database at {path}[/red] (STOPLINE_DATABASE_URL={config.database_url}; "
+            "a relative path is read from the current folder): run this where Stopline "
+            "runs, or give an absolute path such as sqlite:////srv/stopline/stopline.db",
+            highlight=False,
+        )
+        raise typer.Exit(2)
+    try:
+        return bootstrap.open_database(config, upgrade=upgrade)
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        err.print(f"[red]Cannot open the database:[/red] {reason}", highlight=False)
         raise typer.Exit(2) from None
 
 

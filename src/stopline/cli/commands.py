@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, err, now, out, progress, settings
+from stopline.cli.app import app, database, err, now, out, progress, settings
 from stopline.cli.providers import ProviderUrl, with_provider_urls
 from stopline.config import Settings
 from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
@@ -50,7 +50,7 @@ def serve(
     config = with_provider_urls(settings(), provider_url)
     level = (log_level or config.log_level).upper()
     logs.configure(level, config.log_format)
-    bootstrap.open_database(config).dispose()  # migrate once, before any worker starts
+    database(config).dispose()  # migrate once, before any worker starts
     from stopline.providers.registry import build_providers
 
     try:  # credentials that cannot be read: one clear line, not a traceback from each worker
@@ -79,7 +79,7 @@ def db_upgrade(revision: str = "head") -> None:
     """Create or migrate the schema (safe to repeat)."""
     from stopline.storage import migrate
 
-    engine = bootstrap.open_database(settings(), upgrade=False)
+    engine = database(settings(), upgrade=False)
     migrate.upgrade(engine, revision)
     out.print(f"schema at revision {migrate.current(engine)}")
 
@@ -89,7 +89,7 @@ def db_current() -> None:
     """Show the schema revision."""
     from stopline.storage import migrate
 
-    engine = bootstrap.open_database(settings(), upgrade=False)
+    engine = database(settings(), upgrade=False, create=False)
     out.print(f"current: {migrate.current(engine)}  head: {migrate.head()}")
 
 
@@ -108,7 +108,7 @@ def keys_create(
     if unknown:
         err.print(f"[red]Unknown scope(s):[/red] {', '.join(unknown)}; use check, write or admin")
         raise typer.Exit(2)
-    engine = bootstrap.open_database(settings())
+    engine = database(settings())
     new = create_key(engine, name, scopes, now())
     err.print(f"Created key #{new.id} '{name}' with scopes {', '.join(sorted(scopes))}.")
     err.print("Store it now: only its hash is kept.")
@@ -120,7 +120,7 @@ def keys_list() -> None:
     """List keys (never the keys themselves)."""
     from stopline.storage import keys as repo
 
-    engine = bootstrap.open_database(settings())
+    engine = database(settings(), create=False)
     table = Table("id", "name", "prefix", "scopes", "created", "revoked")
     with engine.connect() as conn:
         for k in repo.all_keys(conn):
@@ -140,7 +140,7 @@ def keys_revoke(key_id: int) -> None:
     """Revoke a key (takes effect within STOPLINE_KEY_CACHE_SECONDS everywhere)."""
     from stopline.storage import keys as repo
 
-    engine = bootstrap.open_database(settings())
+    engine = database(settings(), create=False)
     with engine.begin() as conn:
         done = repo.revoke(conn, key_id, now())
     if not done:
@@ -168,7 +168,7 @@ def check(
         err.print(f"[red]{number!r} is not a valid phone number:[/red] {exc.reason}")
         raise typer.Exit(2) from None
     sender_address = normalise_address(sender, region) if sender else None
-    engine = bootstrap.open_database(config)
+    engine = database(config, create=False)
     with engine.connect() as conn:  # one indexed query: no need for the server's index
         active = repo.active_suppressions(conn, [e164], scopes_for_send(sender_address, topic)).get(
             e164, {}
@@ -268,7 +268,7 @@ def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str |
     except (InvalidNumber, ValueError) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
-    engine = bootstrap.open_database(config)
+    engine = database(config)
     moment = now()
     draft = ConsentDraft(e164, kind, Source.MANUAL, moment, parsed, raw_text=note, actor=actor)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
@@ -335,7 +335,7 @@ def suppressions_import(
         except ValueError as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(2) from None
-    engine = bootstrap.open_database(config)
+    engine = database(config)
     size = file.stat().st_size
     with file.open("rb") as raw, progress() as bar:
         # only the phone column matters, and numbers are ASCII: a file in another encoding
@@ -382,7 +382,7 @@ def suppressions_export(
     except ValueError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
-    engine = bootstrap.open_database(config)
+    engine = database(config, create=False)
     if output is None:
         write_csv(export_rows(engine, scope_name), sys.stdout)
         return
@@ -415,7 +415,7 @@ def ledger_verify(
         except InvalidDigest as exc:
             err.print(f"[red]{exc}[/red]")
             raise typer.Exit(2) from None
-    engine = bootstrap.open_database(settings())
+    engine = database(settings(), create=False)
     with engine.connect() as conn:
         report = verify(conn)
         mismatch = check_digest(conn, expected) if expected is not None else None
@@ -440,7 +440,7 @@ def ledger_digest(
     `stopline ledger verify --expect DIGEST` to detect removed events."""
     from stopline.services.ledger import digest
 
-    engine = bootstrap.open_database(settings())
+    engine = database(settings(), create=False)
     with engine.connect() as conn:
         result = digest(conn)
     if as_json:
@@ -454,7 +454,7 @@ def ledger_rebuild() -> None:
     """Recompute the suppression table from the ledger."""
     from stopline.services.ledger import rebuild
 
-    engine = bootstrap.open_database(settings())
+    engine = database(settings(), create=False)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         rows = rebuild(conn)
     out.print(f"suppression table rebuilt: {rows} rows")

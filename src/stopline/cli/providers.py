@@ -14,7 +14,7 @@ import typer
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, err, now, out, settings
+from stopline.cli.app import app, database, err, now, out, settings
 from stopline.config import Settings
 
 senders_app = typer.Typer(
@@ -95,7 +95,7 @@ def senders_add(
     except senders.InvalidSender as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
-    engine = bootstrap.open_database(config)
+    engine = database(config)
     if not senders.add(engine, row, now()):
         err.print(f"[red]{row.address} is already registered[/red] (remove it first)")
         raise typer.Exit(1)
@@ -113,7 +113,7 @@ def senders_list() -> None:
     """List registered senders (credential names only, never values)."""
     from stopline.storage import senders as repo
 
-    engine = bootstrap.open_database(settings())
+    engine = database(settings(), create=False)
     table = Table("address", "provider", "brand", "topics", "locale", "account", "rate/s")
     with engine.connect() as conn:
         for s in repo.all_senders(conn):
@@ -135,7 +135,7 @@ def senders_remove(address: str) -> None:
     from stopline.services import senders
 
     config = settings()
-    engine = bootstrap.open_database(config)
+    engine = database(config, create=False)
     if not senders.remove(engine, address, config.default_region):
         err.print(f"[red]no sender {address}[/red]")
         raise typer.Exit(1)
@@ -187,7 +187,7 @@ def outbox_status(
     from stopline.domain.phone import mask
     from stopline.storage import outbox as repo
 
-    engine = bootstrap.open_database(settings())
+    engine = database(settings(), create=False)
     with engine.connect() as conn:
         counts = repo.counts(conn)
         rows = repo.recent(conn, status, limit)
@@ -211,7 +211,7 @@ def outbox_retry_dead() -> None:
     """Give dead-lettered rows a fresh set of attempts."""
     from stopline.storage import outbox as repo
 
-    engine = bootstrap.open_database(settings())
+    engine = database(settings(), create=False)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         count = repo.requeue_dead(conn, now())
     out.print(f"{count} row(s) queued again")

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, err, now, out, settings
+from stopline.cli.app import app, database, err, now, out, settings
 from stopline.domain.consent import Scope
 from stopline.domain.review import Decision
 from stopline.services.review import ReviewDecision, decide, log_report, sweep
@@ -43,7 +43,7 @@ def review_list(
     if status not in _STATUSES:
         err.print(f"[red]Unknown status {status!r}:[/red] use {', '.join(_STATUSES)}")
         raise typer.Exit(2)
-    engine = bootstrap.open_database(settings())
+    engine = database(settings(), create=False)
     with engine.connect() as conn:
         items = repo.page(conn, statuses=_STATUSES[status], limit=limit)[:limit]
         totals = repo.counts(conn)
@@ -93,7 +93,7 @@ def review_decide(
     except ValueError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
-    engine = bootstrap.open_database(config)
+    engine = database(config, create=False)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         [result] = decide(
             conn, [ReviewDecision(item_id, chosen, actor.strip(), note, parsed)], now()
@@ -122,7 +122,7 @@ def review_sweep() -> None:
     """Escalate items near their due date and apply the default to those out of time.
     The server does this every STOPLINE_REVIEW_SWEEP_SECONDS; run it from cron otherwise."""
     config = settings()
-    engine = bootstrap.open_database(config)
+    engine = database(config, create=False)
     policy = bootstrap.review_policy_from(config)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         report = sweep(conn, now(), policy)

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from stopline import bootstrap
-from stopline.cli.app import app, err, out, progress, settings
+from stopline.cli.app import app, database, err, out, progress, settings
 from stopline.domain.phone import normalise_address
 
 if TYPE_CHECKING:  # polars, pyarrow and numpy load only when a scrub runs
@@ -79,7 +78,7 @@ def scrub(
         region=chosen_region,
         workers=workers,
     )
-    engine = bootstrap.open_database(config)
+    engine = database(config, create=False)
     size = input_file.stat().st_size
     started = time.perf_counter()
     with progress() as bar:

@@ -13,7 +13,7 @@ from rich.table import Table
 from sqlalchemy import Connection
 
 from stopline import bootstrap
-from stopline.cli.app import app, err, now, out, settings
+from stopline.cli.app import app, database, err, now, out, settings
 
 sync_app = typer.Typer(
     help="Push every consent event to a CRM or warehouse (signed webhooks, in order, "
@@ -40,7 +40,7 @@ def status(
     from stopline.storage import sync_targets as repo
 
     config = settings()
-    engine = bootstrap.open_database(config)
+    engine = database(config, create=False)
     try:
         with engine.connect() as conn:
             targets = repo.all_targets(conn)
@@ -145,7 +145,7 @@ def reset(
     from stopline.storage import consent_feed
     from stopline.storage import sync_targets as repo
 
-    engine = bootstrap.open_database(settings())
+    engine = database(settings(), create=False)
     try:
         with engine.begin() as conn:
             cursor = "" if to is Place.START else consent_feed.end_cursor(conn)

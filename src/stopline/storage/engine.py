@@ -33,6 +33,17 @@ def shared_between_processes(url: str) -> bool:
     return bool(database) and ":memory:" not in database and "mode=memory" not in str(parsed)
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (absolute), or None for PostgreSQL and memory databases."""
+    parsed = normalise_url(url)
+    if not is_sqlite(parsed) or not shared_between_processes(url):
+        return None
+    database = parsed.database or ""
+    if database.startswith("file:"):
+        database = database[5:].split("?", 1)[0]
+    return Path(database).resolve()
+
+
 def create_database_engine(url: str, *, pool_size: int = 8) -> Engine:
     parsed = normalise_url(url)
     if is_sqlite(parsed):

@@ -1,0 +1,59 @@
+"""Which database a command opens: a missing SQLite file is never silently replaced by a
+new empty one for a command that answers "allowed" or reads the ledger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from stopline.cli import app
+from tests.conftest import POSTGRES_URL
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "415.555.0100"],
+        ["suppressions", "export"],
+        ["ledger", "verify"],
+        ["review", "list"],
+        ["outbox", "status"],
+        ["sync", "status"],
+    ],
+)
+def test_reading_commands_refuse_a_sqlite_file_that_does_not_exist(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the relative default: ./stopline.db, not there
+    monkeypatch.delenv("STOPLINE_DATABASE_URL", raising=False)
+    monkeypatch.delenv("STOPLINE_CONFIG", raising=False)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "No database at" in result.output and str(tmp_path / "stopline.db") in result.output
+    assert not (tmp_path / "stopline.db").exists()
+
+
+def test_commands_that_record_create_it_and_then_reading_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STOPLINE_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    made = runner.invoke(app, ["consent", "opt-out", "4155550100", "--actor", "test"])
+    assert made.exit_code == 0, made.output
+    blocked = runner.invoke(app, ["check", "415.555.0100"])
+    assert blocked.exit_code == 1, blocked.output
+
+
+@pytest.mark.postgres
+def test_a_postgres_database_that_cannot_be_opened_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, postgres_schema_url: str
+) -> None:
+    base = POSTGRES_URL.rsplit("/", 1)[0]
+    monkeypatch.setenv("STOPLINE_DATABASE_URL", f"{base}/no_such_database_here")
+    result = runner.invoke(app, ["check", "415.555.0100"])
+    assert result.exit_code == 2
+    assert "Cannot open the database" in result.output and "no_such_database_here" in result.output
+    assert "Traceback" not in result.output and len(result.output.splitlines()) <= 4
