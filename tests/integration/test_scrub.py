@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -293,8 +294,34 @@ def test_an_export_imports_back_with_each_rows_scope(database_url: str, tmp_path
     )
     scopes = sorted(line.split(",")[:2] for line in again.read_text().splitlines()[1:])
     assert scopes == [["+14155550301", "topic:marketing"], ["+14155550302", "organisation"]]
+    # and each opt-out keeps its own time, not the import's
+    since = sorted(line.split(",")[:3:2] for line in exported.read_text().splitlines()[1:])
+    assert sorted(line.split(",")[:3:2] for line in again.read_text().splitlines()[1:]) == since
     # --scope still applies one scope to every row
     forced = runner.invoke(
         app, ["suppressions", "import", str(exported), "--scope", "topic:sales"], env=fresh
     )
     assert "2 opt-outs recorded" in _flat(forced.output)
+
+
+def test_import_keeps_each_rows_own_opt_out_date(database_url: str, tmp_path: Path) -> None:
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    source = tmp_path / "old.csv"
+    source.write_text(
+        "phone,opted_out_at\n"
+        "4155550401,2024-03-01T10:00:00-05:00\n"
+        "4155550402,2024-03-02\n"  # a date alone: its midnight UTC
+        "4155550403,\n"  # none: now
+        "4155550404,yesterday\n"  # unreadable: the row is refused, not dated now
+        "4155550405,2999-01-01T00:00:00Z\n"  # ahead of now: now
+    )
+    result = runner.invoke(app, ["suppressions", "import", str(source)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "4 opt-outs recorded" in _flat(result.output) and "yesterday" in _flat(result.output)
+    out = tmp_path / "out.csv"
+    assert runner.invoke(app, ["suppressions", "export", "-o", str(out)], env=env).exit_code == 0
+    since = dict(line.split(",")[:3:2] for line in out.read_text().splitlines()[1:])
+    assert since["+14155550401"] == "2024-03-01T15:00:00+00:00"
+    assert since["+14155550402"] == "2024-03-02T00:00:00+00:00"
+    assert since["+14155550403"].startswith(str(datetime.now(UTC).year))
+    assert since["+14155550405"] < "2999"

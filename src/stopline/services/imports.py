@@ -6,7 +6,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import chain
 from typing import IO, TextIO
 
@@ -35,6 +35,9 @@ NUMBER_COLUMNS = (
     "contact",
 )
 
+
+# An opt-out's own time in an imported file, by column name (the first found).
+DATE_COLUMNS = ("since", "opted_out_at", "opt_out_date", "occurred_at", "date")
 
 DELIMITERS = (",", ";", "\t", "|")
 # Numbers a spreadsheet turned into floats: "12125550317.0" keeps every digit, "2.12555E+09"
@@ -115,7 +118,11 @@ def import_csv(
 ) -> ImportReport:
     """Record an opt-out for every valid number in the CSV; each batch commits on its own.
     With ``scope`` None, a ``scope`` column (as `export_rows` writes) gives each row's scope
-    (empty: organisation), so an export imports back as it was; without one, organisation."""
+    (empty: organisation), so an export imports back as it was; without one, organisation.
+    A date column (``since`` as `export_rows` writes it, or ``opted_out_at``, ``occurred_at``,
+    ``date``) keeps each opt-out's own time: the proof of when it was asked for must not
+    become the time of the import. A time without a zone is read as UTC, a date alone as
+    its midnight UTC, a time ahead of now as now."""
     first = stream.readline()
     reader = csv.reader(chain([first], stream), delimiter=sniff_delimiter(first))
     header = next(reader, None)
@@ -124,6 +131,7 @@ def import_csv(
     index = find_number_column(header, column)
     folded = [h.strip().lower() for h in header]
     scope_index = folded.index("scope") if scope is None and "scope" in folded else None
+    date_index = next((folded.index(n) for n in DATE_COLUMNS if n in folded), None)
     report = ImportReport()
     batch: list[ConsentDraft] = []
     for line, row in enumerate(reader, start=2):
@@ -134,13 +142,16 @@ def import_csv(
             row_scope = scope or ORGANISATION
             if scope_index is not None and scope_index < len(row) and row[scope_index].strip():
                 row_scope = _scope(row[scope_index], region)
+            when = now()
+            if date_index is not None and date_index < len(row) and row[date_index].strip():
+                when = min(_instant(row[date_index], header[date_index]), when)
         except ValueError as exc:
             report.invalid += 1
             if len(report.invalid_examples) < 20:
                 reason = exc.reason if isinstance(exc, InvalidNumber) else str(exc)
                 report.invalid_examples.append((line, raw, reason))
             continue
-        batch.append(ConsentDraft(number, Kind.OPT_OUT, source, now(), row_scope, actor=actor))
+        batch.append(ConsentDraft(number, Kind.OPT_OUT, source, when, row_scope, actor=actor))
         if len(batch) >= batch_size:
             _flush(engine, batch, now(), report)
             batch = []
@@ -151,6 +162,18 @@ def import_csv(
     if progress:
         progress(report.rows)
     return report
+
+
+def _instant(text: str, name: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{name.strip()} {text!r}: not an ISO 8601 date or time") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    if not 1970 <= moment.astimezone(UTC).year <= 2999:
+        raise ValueError(f"{name.strip()} {text!r}: must lie between 1970 and 2999")
+    return moment.astimezone(UTC)
 
 
 def _scope(text: str, region: str) -> Scope:
