@@ -69,7 +69,12 @@ def test_classify_reads_with_the_configured_keywords_and_refuses_both_modes(
     assert "help" in run("classify", "ASSISTANCE", "--sender", "(415) 555-0199").stdout
     assert "help" not in run("classify", "ASSISTANCE").stdout.split()[0]
     unknown = run("classify", "hi", "--sender", "+14155550000")
-    assert unknown.returncode == 2 and "not a configured sender" in unknown.stderr
+    assert unknown.returncode == 2 and "[senders] in the settings file" in unknown.stderr
+    # a sender registered at runtime is read as the server reads it (Italian: FINE = stop)
+    added = run("senders", "add", "+14155550111", "--provider", "console", "--locale", "it-IT")
+    assert added.returncode == 0, added.stderr
+    assert run("classify", "FINE", "--sender", "+14155550111").stdout.startswith("opt_out")
+    assert not run("classify", "FINE").stdout.startswith("opt_out")
     both = run("classify", "STOP", "--jsonl", stdin='{"text": "STOP"}\n')
     assert both.returncode == 2 and "not both" in both.stderr
     bom = run("classify", "--jsonl", stdin='\ufeff{"text": "STOP"}\n')

@@ -184,15 +184,39 @@ def check(
 
 
 def _classify_context(config: Settings, sender: str | None) -> ClassifyContext:
+    """The reading the server gives messages to ``sender``: its settings-file entry, with a
+    sender registered at runtime (`stopline senders add`, /v1/senders) laid over it."""
     if sender is None:
         return bootstrap.context_from(config)
-    # the server's own table of configured senders (its policies are not needed here)
-    configured = bootstrap.senders_from(config, InboundPolicy(bootstrap.brand_from(config)))
-    found = configured.get(normalise_address(sender, config.default_region))
-    if found is None:
-        err.print(f"--sender: {sender} is not a configured sender (see [senders] in the settings)")
+    from stopline.services.senders import SenderDirectory
+    from stopline.storage.engine import sqlite_file
+
+    policy = InboundPolicy(bootstrap.brand_from(config))
+    configured = bootstrap.senders_from(config, policy)
+    default = (bootstrap.context_from(config), policy)
+    address = normalise_address(sender, config.default_region)
+    path = sqlite_file(config.database_url)
+    if path is not None and not path.exists():  # no database: the settings file alone
+        found = configured.get(address)
+        context = found[0] if found is not None else None
+    else:
+        engine = database(config, create=False)
+        try:
+            directory = SenderDirectory(engine, lambda a: configured.get(a, default))
+            profile = directory.profile(address)
+        finally:
+            engine.dispose()
+        known = profile.sender is not None or address in configured
+        context = profile.context if known else None
+    if context is None:
+        err.print(
+            f"--sender: {sender} is neither registered (stopline senders list) nor "
+            "configured ([senders] in the settings file)",
+            markup=False,
+            highlight=False,
+        )
         raise typer.Exit(2)
-    return found[0]
+    return context
 
 
 @app.command("classify")
