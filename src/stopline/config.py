@@ -203,8 +203,34 @@ class Settings(ProviderSettings, CampaignSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml_path = Path(os.environ.get("STOPLINE_CONFIG", "stopline.toml"))
+        named = os.environ.get("STOPLINE_CONFIG")
+        toml_path = Path(named or "stopline.toml")
         sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if named and not toml_path.is_file():
+            raise ValueError(f"STOPLINE_CONFIG names {toml_path}, which is not a file")
         if toml_path.is_file():
+            _check_keys(toml_path, set(settings_cls.model_fields))
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_path))
         return tuple(sources)
+
+
+def _check_keys(path: Path, known: set[str]) -> None:
+    """A misspelt setting in the file is an error, not a setting silently left at its
+    default (a compliance system must not run on a configuration nobody wrote)."""
+    import difflib
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: {exc}") from None
+    problems = []
+    for key in sorted(set(data) - known):
+        plain = key.lower().removeprefix("stopline_")
+        if plain in known:
+            problems.append(f"{key!r} (write it {plain!r} in the file)")
+            continue
+        close = difflib.get_close_matches(plain, sorted(known), n=1)
+        problems.append(f"{key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    if problems:
+        raise ValueError(f"{path}: unknown setting(s): {', '.join(problems)}")

@@ -57,3 +57,34 @@ def test_a_postgres_database_that_cannot_be_opened_is_one_line(
     assert result.exit_code == 2
     assert "Cannot open the database" in result.output and "no_such_database_here" in result.output
     assert "Traceback" not in result.output and len(result.output.splitlines()) <= 4
+
+
+def test_a_settings_file_with_an_unknown_or_misspelt_key_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A compliance system must not run on settings nobody wrote: brand_nam would leave the
+    brand at its default in every confirmation."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("STOPLINE_CONFIG", raising=False)
+    (tmp_path / "stopline.toml").write_text('brand_nam = "Acme"\nSTOPLINE_HELP_CONTACT = "x"\n')
+    result = runner.invoke(app, ["check", "4155550100"])
+    assert result.exit_code == 2
+    flat = " ".join(result.output.split())
+    assert "did you mean 'brand_name'?" in flat and "write it 'help_contact'" in flat
+    (tmp_path / "stopline.toml").write_text('brand_name = "Acme\n')
+    broken = runner.invoke(app, ["check", "4155550100"])
+    assert broken.exit_code == 2 and "stopline.toml" in broken.output
+
+
+def test_a_missing_named_settings_file_and_bad_values_name_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STOPLINE_CONFIG", str(tmp_path / "nope.toml"))
+    missing = runner.invoke(app, ["check", "4155550100"])
+    assert missing.exit_code == 2 and "STOPLINE_CONFIG names" in missing.output
+    monkeypatch.delenv("STOPLINE_CONFIG")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("STOPLINE_BATCH_LIMIT", "lots")
+    bad = runner.invoke(app, ["check", "4155550100"])
+    assert bad.exit_code == 2 and "STOPLINE_BATCH_LIMIT:" in bad.output
+    assert "pydantic" not in bad.output

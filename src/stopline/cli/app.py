@@ -24,10 +24,22 @@ err = Console(stderr=True)
 
 def settings() -> Settings:
     """Settings from the environment, or a clear error and exit code 2."""
+    from pydantic import ValidationError
+
     try:
         return Settings()
+    except ValidationError as exc:
+        for problem in exc.errors():
+            where = [str(p) for p in problem.get("loc", ())]
+            message = str(problem.get("msg", "invalid")).removeprefix("Value error, ")
+            label = ""
+            if where:
+                label = f"STOPLINE_{where[0].upper()}" + "".join(f".{p}" for p in where[1:])
+                label += ": "
+            err.print(f"[red]Configuration error:[/red] {label}{message}", highlight=False)
+        raise typer.Exit(2) from None
     except Exception as exc:
-        err.print(f"[red]Configuration error:[/red] {exc}")
+        err.print(f"[red]Configuration error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
 
 
