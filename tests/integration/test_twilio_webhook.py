@@ -130,6 +130,9 @@ def test_bad_missing_or_foreign_signatures_are_refused_and_change_nothing(
         client, twilio_form("SM032", "STOP"), url="https://evil.example/webhooks/twilio"
     )
     assert other_url.status_code == 403
+    # the answer says which URL was checked and what to set when they differ
+    message = other_url.text
+    assert "https://sms.example.com/webhooks/twilio" in message and "STOPLINE_PUBLIC_URL" in message
     assert events(client, admin) == []
     check = client.post("/v1/check", json={"number": "+14155550100"}, headers=admin).json()
     assert check["allowed"] is True

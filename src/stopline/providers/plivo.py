@@ -131,7 +131,12 @@ class PlivoProvider(Provider):
                 if sig
             ):
                 return True
-            raise WebhookRejected(403, "bad_signature", "X-Plivo-Signature-V3 does not match")
+            raise WebhookRejected(
+                403,
+                "bad_signature",
+                f"X-Plivo-Signature-V3 does not match {request.url} signed with the auth "
+                "token (behind a proxy, set STOPLINE_PUBLIC_URL to the base URL Plivo calls)",
+            )
         if self._require_v3:
             raise WebhookRejected(403, "missing_signature", "X-Plivo-Signature-V3 is required")
         v2 = [h.get("x-plivo-signature-v2", ""), h.get("x-plivo-signature-ma-v2", "")]
@@ -141,7 +146,12 @@ class PlivoProvider(Provider):
         if not any(
             validate_signature(request.url, v2_nonce, sig, self._token) for sig in v2 if sig
         ):
-            raise WebhookRejected(403, "bad_signature", "X-Plivo-Signature-V2 does not match")
+            raise WebhookRejected(
+                403,
+                "bad_signature",
+                f"X-Plivo-Signature-V2 does not match {request.url} signed with the auth "
+                "token (behind a proxy, set STOPLINE_PUBLIC_URL to the base URL Plivo calls)",
+            )
         return False
 
     def render(self, reply: str | None, batch: WebhookBatch) -> RenderedReply:

@@ -157,7 +157,12 @@ class TwilioProvider(Provider):
         for url in _port_variants(request.url):
             if same(signature(self._token, url, pairs), given):
                 return
-        raise WebhookRejected(403, "bad_signature", "X-Twilio-Signature does not match")
+        raise WebhookRejected(
+            403,
+            "bad_signature",
+            f"X-Twilio-Signature does not match {request.url} signed with the auth token "
+            "(behind a proxy, set STOPLINE_PUBLIC_URL to the base URL Twilio calls)",
+        )
 
     def parse(self, pairs: list[tuple[str, str]], received_at: datetime) -> InboundMessage:
         form = dict(pairs)
