@@ -48,7 +48,8 @@ def test_a_report_with_a_flagged_campaign(tmp_path: Path) -> None:
     path = tmp_path / "campaigns.png"
     legend = plot_campaigns(figures, path, title="Opt-outs, February to March")
     assert_png(path, 20_000)
-    assert sum(entry.endswith("%") for entry in legend) == 2  # a baseline per sender
+    # each sender's campaigns are drawn beside the rate they were tested against
+    assert sum("other campaigns (baseline)" in entry for entry in legend) == 2
 
 
 def test_an_empty_report_says_no_campaigns(tmp_path: Path) -> None:
@@ -65,4 +66,25 @@ def test_a_single_campaign(tmp_path: Path) -> None:
     legend = plot_campaigns(only, path)
     assert_png(path)
     # nothing to compare it with: no baseline line repeating its own rate
-    assert not any(entry.endswith("%") for entry in legend), legend
+    assert not any("baseline" in entry for entry in legend), legend
+
+
+def test_campaigns_hours_apart_are_named_on_an_axis_of_hours(tmp_path: Path) -> None:
+    few = [
+        CampaignTally(
+            i + 1,
+            f"Spring {i + 1}",
+            "ACME",
+            None,
+            START + timedelta(hours=2 * i),
+            START + timedelta(hours=2 * i + 1),
+            1000,
+            10 + 30 * (i == 2),
+        )
+        for i in range(4)
+    ]
+    figures = campaign_figures(few)
+    path = tmp_path / "hours.png"
+    legend = plot_campaigns(figures, path)
+    assert_png(path)
+    assert any("baseline" in entry for entry in legend)

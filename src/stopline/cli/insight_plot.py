@@ -30,6 +30,7 @@ SENDER_COLOURS = (
     "#bcbd22",
 )
 DPI = 120
+NAMED = 12  # up to this many campaigns, every one is named on the chart
 
 
 def plot_campaigns(
@@ -38,9 +39,11 @@ def plot_campaigns(
     *,
     title: str = "Opt-out rate per campaign",
 ) -> list[str]:
-    """Write a PNG: x = first send, y = opt-out rate (%) with Wilson error bars; one colour and
-    a dashed baseline (pooled rate over all its campaigns) per sender that has more than one;
-    flagged campaigns red and named. Returns the legend's entries."""
+    """Write a PNG: x = first send, y = opt-out rate (%) with Wilson error bars, one colour per
+    sender; beside each campaign a bar at its baseline, the pooled rate of the sender's
+    *other* campaigns (what the table's test compares it with); flagged campaigns red.
+    Campaigns are named when there are few, flagged ones always. Returns the legend's
+    entries."""
     fig = Figure(figsize=(11, 6), layout="constrained")
     ax = fig.add_subplot()
     ax.set_title(title)
@@ -69,20 +72,33 @@ def plot_campaigns(
         colour = SENDER_COLOURS[number % len(SENDER_COLOURS)]
         own = [f for f in figures if f.tally.sender == sender]
         _draw_series(ax, [f for f in own if not f.flagged], colour, f"{sender} campaigns")
-        sends = sum(f.tally.sends for f in own)
-        opt_outs = sum(min(f.tally.opt_outs, f.tally.sends) for f in own)
-        # a sender with one campaign has nothing to compare it with (the table says "no
-        # baseline"): no line that would only repeat its own rate
-        if sends > 0 and any(f.baseline is not None for f in own):
-            pooled = 100.0 * opt_outs / sends
-            ax.axhline(
-                pooled,
+        # a campaign is tested against its sender's other campaigns (leave-one-out): its
+        # own bar at that rate, so the chart and the table agree; a sender with one
+        # campaign has nothing to compare it with ("no baseline" in the table)
+        tested = [f for f in own if f.baseline is not None]
+        if tested:
+            ax.scatter(
+                [_day(f) for f in tested],
+                [100.0 * (f.baseline or 0.0) for f in tested],
+                marker="_",
+                s=260,
+                linewidths=2,
                 color=colour,
-                linestyle="--",
-                linewidth=1.2,
-                label=f"{sender} baseline {pooled:.2f}%",
+                alpha=0.55,
+                label=f"{sender}: rate of its other campaigns (baseline)",
             )
 
+    if len(figures) <= NAMED:
+        for f in figures:
+            if not f.flagged:
+                ax.annotate(
+                    f.tally.name,
+                    (_day(f), 100.0 * f.rate),
+                    xytext=(6, -10),
+                    textcoords="offset points",
+                    color="#444444",
+                    fontsize=8,
+                )
     flagged = [f for f in figures if f.flagged]
     if flagged:
         _draw_series(ax, flagged, FLAG_COLOUR, "flagged (significantly above baseline)")
@@ -101,8 +117,9 @@ def plot_campaigns(
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     days = [_day(f) for f in figures]
-    if max(days) - min(days) < 1.0:  # one day or one campaign: a week around it, not years
-        ax.set_xlim(min(days) - 3.0, max(days) + 3.0)
+    span = max(days) - min(days)
+    pad = max(span * 0.08, 2.0 / 24.0)  # sends hours apart: an axis of hours, not of days
+    ax.set_xlim(min(days) - pad, max(days) + pad)
     ax.set_ylim(bottom=0.0)
     legend = ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
     fig.savefig(path, dpi=DPI, format="png")
