@@ -3,8 +3,9 @@
 setup:
 	scripts/bootstrap
 
+# Extra options through ARGS, e.g. make run ARGS="--port 8080"
 run:
-	scripts/run
+	scripts/run $(ARGS)
 
 test:
 	scripts/test
@@ -13,7 +14,7 @@ test:
 bench: bench-http bench-classify bench-broadcast bench-scrub
 
 bench-http: setup
-	.venv/bin/python -m benchmarks.http_bench
+	.venv/bin/python -m benchmarks.http_bench $(ARGS)
 
 # 10M rows against 1M suppressed numbers, beside DuckDB (generates ~1.2 GB of data once).
 bench-scrub: setup

@@ -1,6 +1,6 @@
 """Language engine throughput on one core, beside the exact-keyword baseline in the same run.
 
-    .venv/bin/python benchmarks/classify_bench.py [--messages 200000] [--seconds 3]
+    .venv/bin/python -m benchmarks.classify_bench [--messages 200000]
 
 The realistic mix (printed) is built from the labelled corpus: inbound traffic to a business
 number is mostly keyword replies (40%: STOP in its usual spellings, YES, HELP, ...) and
