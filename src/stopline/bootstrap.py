@@ -144,6 +144,12 @@ def review_policy_from(settings: Settings) -> ReviewPolicy:
     )
 
 
+def warn_about(settings: Settings) -> None:
+    """Settings that work but that a deployment should not keep (logged once by the server)."""
+    if not settings.help_contact:
+        log.warning("STOPLINE_HELP_CONTACT is not set: HELP replies name no real contact")
+
+
 def open_database(settings: Settings, *, upgrade: bool = True) -> Engine:
     """The engine alone (CLI commands): migrated first unless ``upgrade`` is False."""
     engine = create_database_engine(settings.database_url)
@@ -157,8 +163,6 @@ def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None =
     engine = open_database(settings, upgrade=upgrade)
     if not upgrade and not migrate.is_current(engine):
         raise RuntimeError("the database schema is not current: run `stopline db upgrade`")
-    if not settings.help_contact:
-        log.warning("STOPLINE_HELP_CONTACT is not set: HELP replies name no real contact")
     metrics = metrics or Metrics()
     commits = CommitQueue(engine, on_batch=metrics.observe_batch)
     policy = InboundPolicy(

@@ -39,6 +39,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         graph = app_graph or bootstrap.build(settings, metrics=metrics)
+        bootstrap.warn_about(graph.settings)
         app.state.stopline = graph
         try:
             if settings.inbound_writer == "process":
