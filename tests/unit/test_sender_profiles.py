@@ -21,3 +21,15 @@ def test_the_senders_language_is_used_when_the_keyword_has_none() -> None:
     english = decide(MESSAGE, CUSTOM_STOP, (), InboundPolicy(brand), NOW)
     assert french.reply is not None and "désabonné" in french.reply
     assert english.reply is not None and "unsubscribed" in english.reply
+
+
+def test_sender_locales_are_checked_and_written_one_way() -> None:
+    import pytest
+
+    from stopline.services.senders import InvalidSender, new_sender
+
+    for given, kept in (("fr_ca", "fr-CA"), ("EN-us", "en-US"), ("es", "es"), ("es-419", "es-419")):
+        assert new_sender("+14155550100", "console", locale=given).locale == kept
+    for bad in ("english", "en-USA", "e", "fr CA", "12"):
+        with pytest.raises(InvalidSender, match="locale"):
+            new_sender("+14155550100", "console", locale=bad)

@@ -5,6 +5,7 @@ few seconds (and at once after a change made in this process)."""
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -20,6 +21,10 @@ from stopline.providers.accounts import valid_name
 from stopline.providers.registry import SENDING_PROVIDERS
 from stopline.storage import senders as repo
 from stopline.storage.senders import SenderRow
+
+# A language code with an optional country or region (BCP 47's common forms): en, en-US,
+# fr_CA, es-419.
+_LOCALE = re.compile(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|\d{3}))?")
 
 
 class InvalidSender(ValueError):
@@ -48,8 +53,12 @@ def new_sender(
         raise InvalidSender("provider", f"use one of {', '.join(SENDING_PROVIDERS)}")
     if account is not None and not valid_name(account):
         raise InvalidSender("account", "letters, digits, '.', '_' or '-' (max 64)")
-    if locale is not None and not (2 <= len(locale) <= 16):
-        raise InvalidSender("locale", "a locale such as en-US or fr-CA")
+    if locale is not None:
+        match = _LOCALE.fullmatch(locale.strip())
+        if match is None:
+            raise InvalidSender("locale", f"{locale!r} is not a locale such as en-US, fr-CA or es")
+        language, country = match.group(1).lower(), match.group(2)
+        locale = f"{language}-{country.upper()}" if country else language
     if rate_per_second is not None and not 0 < rate_per_second <= 10_000:
         raise InvalidSender("rate_per_second", "give a rate between 0 and 10000 per second")
     clean_topics = tuple(sorted({t.strip().lower() for t in topics or [] if t.strip()}))
