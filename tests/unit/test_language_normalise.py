@@ -33,6 +33,13 @@ from stopline.domain.language.tables import VOCABULARY
         ("l'arrêt de bus", "l arret de bus"),  # French elision
         ("wrong #", "wrong number"),
         ("Đừng gửi", "dung gui"),  # Vietnamese đ
+        ("ꜱᴛᴏᴘ", "stop"),  # small capitals (fancy-font generators)
+        ("ᴄᴀɴᴄᴇʟ ᴘʟᴇᴀꜱᴇ", "cancel please"),
+        ("ᴜɴꜱᴜʙꜱᴄʀɪʙᴇ", "unsubscribe"),
+        ("S T O P S T O P", "stop stop"),  # a spaced-out word typed twice
+        ("S T O P  S T O P", "stop stop"),
+        ("S T O P!!! S T O P!!!", "stop stop"),
+        ("E N D E N D E N D", "end end end"),
     ],
 )
 def test_fold(text: str, folded: str) -> None:
@@ -45,6 +52,8 @@ def test_fold(text: str, folded: str) -> None:
         ("Не пишите мне", "не пишите мне"),  # genuine Russian keeps its letters
         ("I need 2 tickets for 10am", "i need 2 tickets for 10am"),  # numbers stay numbers
         ("a b", "a b"),  # two single letters are not spelled-out words
+        ("h a h a", "haha"),  # a repeated unit of two letters stays one word
+        ("s t o p t e x t i n g", "stoptexting"),  # not a repetition: joined as it is
         ("Thanks, see you", "thanks see you"),
     ],
 )
@@ -91,6 +100,9 @@ def test_fold_spans_point_back_into_the_original() -> None:
     spaced, spans = fold_spans("ok S T O P now")
     assert spaced == ["ok", "stop", "now"]
     assert spans[1] == (3, 10)
+    twice, spans = fold_spans("S T O P!!! S T O P!!!")
+    assert twice == ["stop", "stop"]
+    assert spans == [(0, 7), (11, 18)]
 
 
 def test_plain_keeps_punctuation_but_unmasks_letters() -> None:
@@ -98,4 +110,5 @@ def test_plain_keeps_punctuation_but_unmasks_letters() -> None:
     assert plain("Stop. Sent") == ("Stop. Sent", None)  # ASCII untouched
     probe, origin = plain("st\u200bop. ＯＫ")
     assert probe == "stop. OK"
+    assert plain("ꜱᴛᴏᴘ. ok")[0] == "stop. ok"  # small capitals
     assert origin is not None and origin[2] == 3 and origin[-1] == len("st\u200bop. ＯＫ")

@@ -83,6 +83,9 @@ def test_words_containing_keywords_are_not_keywords(text: str) -> None:
         "Please stop",
         "Stop. Thank you",
         "STOP STOP STOP",
+        "S T O P  S T O P",
+        "S T O P!!! S T O P!!!",
+        "ꜱᴛᴏᴘ ᴘʟᴇᴀꜱᴇ",
         "Ok stop",
         "stop pls",
         "Stop\nSent from my iPhone",
@@ -92,6 +95,7 @@ def test_words_containing_keywords_are_not_keywords(text: str) -> None:
         "Stopp bitte",
         "请停止",
         "配信停止してください",
+        "스탑 해주세요",
     ],
 )
 def test_keyword_with_courtesy_words(text: str) -> None:
@@ -138,6 +142,65 @@ def test_courtesy_alone_is_nothing(text: str) -> None:
         "Wag nyo na akong i-text",
         "मैसेज मत भेजो",
         "msg mat bhejo",
+        # formal and legal wording
+        "I hereby revoke any prior express consent",
+        "Consent revoked",
+        "I am revoking consent to contact me",
+        "Revocation of consent",
+        "I no longer consent to texts",
+        "Please cease all text messages",
+        "Please discontinue these messages",
+        "Cease contacting me",
+        "Add me to your do not contact list",
+        "Put me on your do not call list",
+        "Place this number on your internal do-not-text list",
+        "Add this number to the DNC list",
+        # everyday English
+        "I'd appreciate it if you stopped texting me",
+        "It would be great if you would stop messaging me",
+        "This number belongs to someone else now",
+        "Leave me the hell alone",
+        "Leave me the fuck alone",
+        "no texts",
+        "No text messages",
+        "no sms please",
+        "take me offf",
+        "Take me of your list",
+        "How many times do I have to say stop",
+        "Stop the delivery texts",
+        "Stop payment reminders please",
+        "Remove me from the shift reminder texts",
+        "Take me off the marketing team's list",
+        "Quit it",
+        # other languages
+        "Ich widerrufe meine Einwilligung",
+        "Ich möchte meine Einwilligung widerrufen",
+        "Je retire mon consentement",
+        "Merci de supprimer mon numéro de votre liste",
+        "Merci de me retirer de votre liste",
+        "Favor de no enviar más mensajes a este número",
+        "Cancelar el envío de mensajes",
+        "Basta ya de mensajes",
+        "Revoco mi consentimiento",
+        "Quero cancelar o recebimento de mensagens",
+        "Annulla iscrizione",
+        "Перестаньте мне писать",
+        "Не надо мне писать",
+        "Nhầm số rồi",
+        "ko nhan tin nua",
+        "Tôi đã bảo dừng lại",
+        "Pakitanggal ako sa listahan",
+        "Tanggalin nyo na po ako",
+        "Wag na po kayo mag text sakin",
+        "सदस्यता रद्द करें",
+        "अब और मैसेज नहीं चाहिए",
+        "मुझे परेशान मत करो",
+        "请勿再发",
+        "别再联系我",
+        "请不要再给我发短信了",
+        "番号違いです",
+        "メールいらないです",
+        "今後の連絡は不要です",
     ],
 )
 def test_opt_out_phrases(text: str) -> None:
@@ -157,6 +220,30 @@ def test_opt_out_phrases(text: str) -> None:
         "I signed up yesterday",
         "Wrong size, can I exchange it?",
         "How do I reset my password?",
+        # what "remove me from" names is not a messaging list
+        "Remove me from the waitlist, I found a table",
+        "Take me off the 3pm class, I'll come at 5",
+        "Please remove me from the Saturday volunteer shift",
+        "Can you take us off the 8pm reservation and move us to 9?",
+        "Can you drop me off at the station?",
+        "Take me out to dinner",
+        "Get me out of here lol",
+        "Get me from the airport",
+        # other look-alikes
+        "Wrong number on my invoice, please fix it",
+        "You sent the wrong number of boxes",
+        "I never signed up for the 10k, can I still join?",
+        "I need to end my lease early, who do I call?",
+        "This number is in my contacts",
+        "No texts yet from the driver?",
+        "I reported the problem yesterday",
+        "Is the blue one discontinued?",
+        "I withdrew the money with permission",
+        "Do not disturb mode was on, sorry I missed it",
+        "Ich widerrufe den Kaufvertrag",
+        "Не хочу писать отзыв",
+        "Tôi không nhận được mã",
+        "注文番号違いです",
     ],
 )
 def test_phrase_look_alikes_are_not_opt_outs(text: str) -> None:
@@ -177,6 +264,13 @@ def test_phrase_look_alikes_are_not_opt_outs(text: str) -> None:
         "I can't stop laughing",
         "Ne me désabonnez pas",
         "不要退订",
+        "I do not revoke my consent",
+        "No quiero que me den de baja, me gustan las ofertas",
+        "No me den de baja",
+        "수신거부 하지 마세요",
+        "N'arrêtez pas les messages, j'adore",
+        "Je n'arrête pas de penser à votre promo",
+        "Wag kalimutan mag text sa akin mamaya",
     ],
 )
 def test_negated_opt_outs_are_not_opt_outs(text: str) -> None:
@@ -253,6 +347,19 @@ def test_do_not_text_and_cancel_subscription_look_alikes(text: str, expected: Ac
         "Je suis à l'arrêt de bus",
         "Quiero cancelar mi cita",
         "公交站在哪里",
+        "Stop texting while driving! great campaign",
+        "Reminder: stop texting and driving",
+        "Stop payment on check 1043 please",
+        "Tell your driver to stop honking please",
+        "Stop the presses, that deal is amazing!",
+        "Unsubtle hint: I love your tacos",
+        "Non-stop deals, love it",
+        "Can't stop won't stop",
+        "Nothing can stop us",
+        "Le bus s'arrête devant chez vous?",
+        "我想取消我的预约",
+        "मैं बस स्टॉप पर हूँ",
+        "원스탑 서비스 좋아요",
     ],
 )
 def test_benign_uses_of_keywords(text: str) -> None:
@@ -264,6 +371,87 @@ def test_benign_uses_of_keywords(text: str) -> None:
 )
 def test_benign_use_beside_a_real_opt_out(text: str) -> None:
     assert action(text) is OUT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stop texting me while I'm driving", OUT),  # "me": not the road-safety slogan
+        ("Stop payment", OUT),  # alone it may be the payment reminders
+        ("Remove me from the class text list", OUT),
+        ("Remove me from texts and the waitlist", OUT),
+        ("Take me off", OUT),
+        ("Remove me from this thread", OUT),
+        ("I never signed up for this, how do I stop it?", OUT),
+        ("Cancel my membership and remove me from the list", OUT),
+        ("I want to cancel my membership", REVIEW),  # as "Cancel my membership"
+        ("unsubscribe from email only, keep texts", NONE),
+        ("Unsubscribe me from the emails and texts", OUT),
+        ("Vous n'arrêtez pas de m'envoyer des messages", REVIEW),  # a complaint, not "don't"
+    ],
+)
+def test_benign_readings_stop_where_their_object_ends(text: str, expected: Action) -> None:
+    assert action(text) is expected
+
+
+# -- everyday words spelt with their own language's accents ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dừng", OUT),
+        ("DỪNG", OUT),
+        ("Hủy", OUT),
+        ("Huỷ", OUT),
+        ("Dung", NONE),
+        ("Huy", NONE),
+        ("Anh Dũng ơi", NONE),
+    ],
+)
+def test_accented_spelling_marks_the_language(text: str, expected: Action) -> None:
+    # "Dung" and "Huy" are also names (Vietnamese senders only); "Dừng" and "Hủy" are not.
+    result = classify_strict(text)
+    assert result.action is expected
+    assert expected is NONE or result.language == "vi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["स्टॉप", "스탑", "बस करो", "Discontinue", "desist", "ᴄᴀɴᴄᴇʟ", "S T O P S T O P"],
+)
+def test_more_keywords_alone(text: str) -> None:
+    assert action(text) is OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DNC",
+        "Unfollow",
+        "GTFO my phone",
+        "Thôi đi",
+        "Удалить",
+        "Отпишись",
+        "रुको",
+        "거부합니다",
+    ],
+)
+def test_possible_opt_outs_go_to_review(text: str) -> None:
+    assert action(text) is REVIEW
+
+
+def test_a_wildcard_can_exclude_words() -> None:
+    import re
+
+    from stopline.domain.language.patterns import compile_pattern
+
+    _firsts, source = compile_pattern("remove me from !list|text~? class", "")
+    regex = re.compile(source)
+    assert regex.match("remove me from the class") is not None
+    assert regex.match("remove me from class") is not None
+    assert regex.match("remove me from texts class") is None
+    assert regex.match("remove me from list class") is None
 
 
 # -- reactions -----------------------------------------------------------------------------
@@ -345,6 +533,9 @@ def test_typos_of_keywords(text: str) -> None:
         "Remote",
         "Candle",
         "Stoop",
+        "Resist",
+        "Discontinued",
+        "Unsubtle",
     ],
 )
 def test_real_words_near_keywords_are_not_corrected(text: str) -> None:
@@ -420,7 +611,7 @@ def test_classify_never_raises_on_odd_input() -> None:
 
 
 def test_long_spaced_out_letters_cost_little_memory() -> None:
-    """"S S S ..." joins into one word of thousands of letters; the typo look-up once built
+    """ "S S S ..." joins into one word of thousands of letters; the typo look-up once built
     every one-letter deletion of it (2.7 GB for 100 KB of text)."""
     import tracemalloc
 

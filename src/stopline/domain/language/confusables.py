@@ -1,6 +1,7 @@
 """Letters that look like Latin letters: Cyrillic and Greek look-alikes (lower case, after
-case folding), plus letters that accent stripping does not reach. Full-width forms, circled
-letters and mathematical alphanumerics need no table: NFKC maps them to plain letters.
+case folding), plus letters that accent stripping does not reach (small capitals among them).
+Full-width forms, circled letters and mathematical alphanumerics need no table: NFKC maps them
+to plain letters.
 
 The look-alikes follow Unicode's confusables data (UTS #39) for the Latin skeleton of each
 letter; only letters that render like an ASCII letter in common phone fonts are listed.
@@ -70,6 +71,38 @@ LATIN_EXTRA: dict[str, str] = {
     "ŧ": "t",
     "ſ": "s",
 }
+
+# Small capital letters (U+1D00 block, IPA and Latin Extended-D), which "fancy font"
+# generators use for capitals ("ꜱᴛᴏᴘ"): NFKC leaves them alone. UTS #39 confusables map each
+# to its Latin letter; folded to the lower-case letter everywhere.
+SMALL_CAPITALS: dict[str, str] = {
+    "ᴀ": "a",
+    "ʙ": "b",
+    "ᴄ": "c",
+    "ᴅ": "d",
+    "ᴇ": "e",
+    "ꜰ": "f",
+    "ɢ": "g",
+    "ʜ": "h",
+    "ɪ": "i",
+    "ᴊ": "j",
+    "ᴋ": "k",
+    "ʟ": "l",
+    "ᴍ": "m",
+    "ɴ": "n",
+    "ᴏ": "o",
+    "ᴘ": "p",
+    "ꞯ": "q",
+    "ʀ": "r",
+    "ꜱ": "s",
+    "ᴛ": "t",
+    "ᴜ": "u",
+    "ᴠ": "v",
+    "ᴡ": "w",
+    "ʏ": "y",
+    "ᴢ": "z",
+}
+LATIN_EXTRA.update(SMALL_CAPITALS)
 
 # Digits typed for letters inside words ("ST0P", "5TOP", "unsubscr1be").
 LEET: dict[str, str] = {"0": "o", "1": "i", "3": "e", "5": "s", "7": "t", "@": "a"}

@@ -25,6 +25,8 @@ from stopline.domain.language.tables import (
     VOCABULARY,
     KeywordTable,
     Kind,
+    home_language,
+    keyword_table,
 )
 from stopline.domain.language.verdict import NO_INTENT, Reading, Verdict, weigh
 
@@ -122,6 +124,18 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
         return _none("no words (only emoji or punctuation)", "no_words")
     words = folded.split(" ")
     table = table_for(context)
+    if not body.isascii():
+        home = home_language(body)
+        if home is not None and home not in context.all_languages:
+            # "Dừng" spelt with its Vietnamese accents is Vietnamese "stop", whatever the
+            # sender's locale ("Dung" without them is also a name).
+            table = keyword_table(
+                context.all_languages | {home},
+                context.extra_opt_out,
+                context.extra_opt_in,
+                context.extra_help,
+                context.language,
+            )
     verdict = _read(folded, words, table, probe)
     if verdict.score <= context.unsure and not verdict.decided and len(words) <= _TYPO_WORDS:
         fixed = correct(words, table)

@@ -82,6 +82,12 @@ HAND_GUARD = frozenset(
         "remote",
         "remover",
         "stool",
+        "resist",
+        "resists",
+        "desists",
+        "deist",
+        "discontinued",
+        "discontinues",
     ]
 )
 GUARD = VOCABULARY | GUARD_WORDS | HAND_GUARD

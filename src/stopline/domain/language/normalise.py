@@ -145,9 +145,10 @@ def fold(text: str, *, look_alikes: bool = True) -> str:
     """Lower-cased, accent-free words separated by single spaces.
 
     ``"  Ｓtop!!  "`` -> ``"stop"``; ``"ARRÊT"`` -> ``"arret"``; ``"opt-out"`` -> ``"opt out"``;
-    ``"S T O P"`` -> ``"stop"``; ``"STOOOP"`` -> ``"stop"``; ``"don’t"`` -> ``"dont"``;
-    ``"l'arrêt"`` -> ``"l arret"`` (French and Italian elision). ``look_alikes=False`` keeps
-    Cyrillic and Greek letters as they are (for the lexicons, written in their own script).
+    ``"S T O P"`` -> ``"stop"``; ``"S T O P S T O P"`` -> ``"stop stop"``; ``"STOOOP"`` ->
+    ``"stop"``; ``"don’t"`` -> ``"dont"``; ``"l'arrêt"`` -> ``"l arret"`` (French and Italian
+    elision). ``look_alikes=False`` keeps Cyrillic and Greek letters as they are (for the
+    lexicons, written in their own script).
     """
     if "'" in text or "’" in text:
         text = _unelide(text)
@@ -181,7 +182,18 @@ def _words(folded: str, look_alikes: bool = True) -> str:
 
 
 def _join_spaced(match: re.Match[str]) -> str:
-    return match.group(0).replace(" ", "")
+    joined = match.group(0).replace(" ", "")
+    # The same spaced-out word typed twice ("S T O P  S T O P", "S T O P! S T O P!") joins
+    # into one run of letters: read it as the word repeated ("stop stop"). The shortest
+    # period of a string is where it first reappears in itself doubled.
+    period = (joined + joined).find(joined, 1)
+    if _MIN_PERIOD <= period < len(joined):
+        unit = joined[:period]
+        return " ".join([unit] * (len(joined) // period))
+    return joined
+
+
+_MIN_PERIOD = 3  # "stop stop", "end end"; not "haha" or "nono"
 
 
 def _unleet(match: re.Match[str]) -> str:

@@ -44,7 +44,7 @@ def compile_pattern(pattern: str, tail: str) -> tuple[frozenset[str], str]:
     if not items:
         raise PatternError("empty pattern")
     first_item = items[0]
-    if first_item in ("*", "...", "...?", "$") or first_item.endswith("?"):
+    if first_item in ("*", "...", "...?", "$") or first_item.endswith("?") or first_item[0] == "!":
         raise PatternError(f"{pattern!r}: the first position must be literal words")
     firsts = frozenset(_first_word(alt) for alt in _alternatives(first_item))
     parts: list[str] = []
@@ -59,6 +59,9 @@ def compile_pattern(pattern: str, tail: str) -> tuple[frozenset[str], str]:
         body = item[:-1] if optional else item
         if body == "*":
             inner = _ANY
+        elif body.startswith("!"):  # any one word but these
+            excluded = "|".join(_word(alt) for alt in _alternatives(body[1:]))
+            inner = rf"(?!(?:{excluded})(?!\S))\S+"
         else:
             inner = "(?:" + "|".join(_word(alt) for alt in _alternatives(body)) + ")"
         sep = "" if index == 0 else " "

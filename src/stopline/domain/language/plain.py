@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from stopline.domain.language.confusables import LOOK_ALIKES
+from stopline.domain.language.confusables import LOOK_ALIKES, SMALL_CAPITALS
 from stopline.domain.language.normalise import (
     INVISIBLE,
     LOOK_ALIKE,
@@ -26,7 +26,7 @@ def _plain_char(ch: str) -> str:
         code = ord(part)
         if part in INVISIBLE or any(lo <= code <= hi for lo, hi in STRIP_MARKS):
             continue
-        pieces.append(part)
+        pieces.append(SMALL_CAPITALS.get(part, part))
     return unicodedata.normalize("NFC", "".join(pieces))
 
 

@@ -6,6 +6,7 @@ cached; everything else is shared."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -166,6 +167,36 @@ VOCABULARY: frozenset[str] = frozenset(
         for word in fold(alternative, look_alikes=False).split()
     }
 )
+
+
+def _home_spellings() -> dict[str, str]:
+    """Accented spelling -> language, for the everyday words kept to their own language's
+    senders (``home_only``) because their folded spelling means something else elsewhere
+    ("dung", "huy" are also names), but whose accents belong to that language alone
+    ("Dừng", "Hủy"): a message spelling one so is written in that language."""
+    spellings: dict[str, str] = {}
+    for lexicon in LEXICONS:
+        for _action, keyword in _lexicon_keywords(lexicon):
+            text = unicodedata.normalize("NFC", keyword.text.casefold())
+            if keyword.home_only and not text.isascii():
+                spellings.setdefault(text, lexicon.language)
+    return spellings
+
+
+HOME_SPELLINGS = _home_spellings()
+_HOME_SPELLING = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(map(re.escape, sorted(HOME_SPELLINGS, key=len, reverse=True)))
+    + r")(?!\w)"
+)
+
+
+def home_language(text: str) -> str | None:
+    """The language whose own accented spelling of a home-only keyword ``text`` uses."""
+    if text.isascii() or not HOME_SPELLINGS:
+        return None
+    found = _HOME_SPELLING.search(unicodedata.normalize("NFC", text).casefold())
+    return HOME_SPELLINGS[found.group(0)] if found is not None else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,15 @@ LEXICON = Lexicon(
         Phrase("ich mochte|will keine", "usage: 'ich möchte keine (Nachrichten)'"),
         Phrase("lassen sie|lass mich in ruhe", "usage: leave me alone"),
         Phrase("stopp|stop bitte|danke|jetzt|sofort", "usage: 'stopp bitte'"),
+        Phrase(
+            "widerruf~ ... einwilligung~|zustimmung~|einverstandnis~|erlaubnis",
+            "usage: 'ich widerrufe meine Einwilligung' (revocation of consent, DSGVO wording)",
+        ),
+        Phrase(
+            "einwilligung~|zustimmung~|einverstandnis~ ... widerruf~|zuruck|zuruckziehen"
+            "|zuruckgezogen|entzogen|entziehen",
+            "usage: 'ich möchte meine Einwilligung widerrufen'",
+        ),
     ),
     review_phrases=(Phrase("(kein interesse|nicht interessiert)", "usage: declines", 0.6),),
     benign=(

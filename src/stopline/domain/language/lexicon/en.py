@@ -18,6 +18,29 @@ MSG = (
 THIS = "this|these|them|it|that|those|any|anything|all|em"
 SEND = "text~|txt~|texting|messag~|msg~|send~|sending|contact~|call~|spam~|bother~|email~|writ~"
 SEND += "|harass~|hit|blow~|sms|ping~|reach~"
+# Messaging words only (not "deal", "call", "update"): the object of formal wording
+# ("cease all text messages") and of a list a number is taken off.
+TEXTS = (
+    "text~|txt~|sms|message~|messaging|msg~|alert~|notification~|reminder~|marketing|promo~"
+    "|newsletter~|robotext~|spam~|communication~|solicitation~"
+)
+# Words that may stand between "remove me from" and what the number is removed from without
+# making it something other than a messaging list ("the 3pm class", "the waitlist").
+LISTISH = f"list|lists|mailing|database|system|contacts|and|or|n|plus|{TEXTS}"
+# What people are taken off that is not a messaging list.
+# Words that end the description of a list and start something else ("get me from the
+# airport and text me"): never inside the words before a list.
+CLAUSE = "and|or|but|then|when|if|so|because|i|im|ill|you|u|we|please|pls|at|to|in|on|by|with"
+CLAUSE += "|after|before|while|me"
+NOT_A_LIST = (
+    "waitlist|waitlists|wait list|waiting list|waitinglist|queue|class|classes|shift|shifts"
+    "|schedule|rota|roster|lineup|carpool|car pool|reservation|reservations|booking|bookings"
+    "|appointment|appointments|appt|session|sessions|lesson|lessons|course|event|party|rsvp"
+    "|guest list|game|match|tournament|race|trip|tour|flight|ride|order|cart|tab|photo"
+    "|picture|pic|meeting|bus|van|shuttle|route|raffle|drawing|draft|auction|ballot|tee time"
+    "|court|rotation|potluck|airport|station|school|work|office|hotel|gym|practice|daycare"
+    "|hospital|clinic|misery|bed|jail"
+)
 
 LEXICON = Lexicon(
     language="en",
@@ -48,6 +71,8 @@ LEXICON = Lexicon(
         Keyword("STFU", "usage: rude request to stop", S.WORD),
         Keyword("SPAM", "usage: reporting the text as spam withdraws any consent", S.WORD),
         Keyword("BLOCK", "usage: the recipient wants no more texts", S.WORD),
+        Keyword("DISCONTINUE", "usage: formal request to stop", S.WORD),
+        Keyword("DESIST", "usage: formal request to stop ('cease and desist')", S.WORD),
     ),
     opt_in=(
         Keyword("START", "Twilio, Telnyx opt-in keyword (compliance.md)"),
@@ -143,7 +168,7 @@ LEXICON = Lexicon(
             f"stop|end|cancel with? the|these|your|ur|those|all|my ({MSG})",
             "usage: 'stop with the texts', 'cancel these alerts'",
         ),
-        Phrase(f"stop all? ({THIS}) $", "usage: 'stop this', 'stop it all'"),
+        Phrase(f"stop|quit|cease all? ({THIS}) $", "usage: 'stop this', 'stop it all', 'quit it'"),
         Phrase(f"end|cancel all ({THIS}) $", "usage: 'cancel all of it'"),
         Phrase("stop it|this|that|them now|already|immediately|please", "usage: 'stop it now'"),
         Phrase("cease and desist", "usage: legal demand to stop"),
@@ -203,7 +228,10 @@ LEXICON = Lexicon(
         Phrase(f"no more ({THIS}) $", "usage: 'no more of this'", 0.9),
         Phrase(f"no more of ({THIS})", "usage: 'no more of this'", 0.9),
         Phrase("no more $", "usage: 'no more!' as a whole answer", 0.9),
-        Phrase("leave me|us alone", "usage: 'leave me alone'"),
+        Phrase(
+            "leave me|us the? (fuck|f|fk|heck|frick|eff)? alone",
+            "usage: 'leave me alone', 'leave me the hell alone' (hell is an intensifier)",
+        ),
         Phrase(f"enough with|of the|these|your|ur? ({MSG})", "usage: 'enough with the texts'"),
         # -- wrong recipient or no consent
         Phrase(
@@ -220,10 +248,10 @@ LEXICON = Lexicon(
         Phrase("(no longer|not) in service for", "usage: the consenting person is gone"),
         Phrase("(got|have|has) a new number", "usage: reassigned number", 0.85),
         Phrase(
-            "i|we (never|didnt|did not|have never|havent) (signed|sign|subscribed|subscribe"
-            "|opted|opt|agreed|agree|consented|consent|gave|give|registered"
+            "i|we (never|didnt|did not|have never|havent|no longer) (signed|sign|subscribed"
+            "|subscribe|opted|opt|agreed|agree|consented|consent|gave|give|registered"
             "|register|joined|join|requested|request)",
-            "usage: 'I never signed up': no consent (issue 3)",
+            "usage: 'I never signed up', 'I no longer consent': no consent (issue 3)",
         ),
         Phrase(
             "i|we (never|didnt|did not|have never|havent) (ask|asked) for|you|to get|to receive"
@@ -256,8 +284,11 @@ LEXICON = Lexicon(
         ),
         Phrase("count|leave me out", "usage: 'count me out'"),
         Phrase(
-            "(revoke|withdraw|rescind|cancel) my? consent|permission|authorization",
-            "usage: revoking consent in those words",
+            "(revok~|revocation|withdraw~|withdrew|rescind~|retract~|cancel) (my|any|all|our|the"
+            "|of|of my|of any|of all|this)? (prior|previous|earlier|past)? (express|written"
+            "|expressed)? consent~|permission~|authoriz~|authoris~",
+            "usage: revoking consent in those words ('I hereby revoke any prior express "
+            "consent', 'revoking consent')",
         ),
         Phrase("i|we revoke|withdraw", "usage: 'I revoke'"),
         Phrase("i|we (dont|do not) consent|agree", "usage: 'I do not consent'"),
@@ -309,6 +340,87 @@ LEXICON = Lexicon(
             "usage: 'cancel (my) subscription' as the whole reply to a text program; "
             "'... to the newspaper' stays for review",
         ),
+        # -- formal and legal wording (FCC 24-24: revocation by any reasonable means)
+        Phrase(
+            "cease|discontinue (all|the|these|your|ur|those|any|my|this|such)? further?"
+            " (text~|txt~|sms|message~|messaging|msg~|alert~|notification~|reminder~"
+            "|communication~|solicitation~|robotext~|spam~|marketing|calls|contact)",
+            "usage: 'please cease all text messages', 'discontinue these messages'",
+        ),
+        Phrase(
+            "cease|discontinue (texting|txting|messaging|contacting|calling|emailing|spamming"
+            "|sending)",
+            "usage: 'cease contacting me'",
+        ),
+        Phrase(
+            "consent~|permission~|authoriz~|authoris~ (is|are|has been|have been|was|hereby"
+            "|now|officially)? (revoked|withdrawn|rescinded|retracted|cancelled|canceled"
+            "|removed|terminated)",
+            "usage: 'consent revoked'",
+        ),
+        Phrase(
+            "(do not|dont|do no) (call|contact|text|txt|texting|message|messaging|msg|sms|email"
+            "|solicit|solicitation|mail|disturb) (list|lists|registry|register|database|file"
+            "|status|flag)",
+            "usage: 'put me on your do not call list', 'do-not-text list' (a DNC request)",
+        ),
+        Phrase(
+            "dnc|dnt|dnd (list|lists|registry|register|database)",
+            "usage: 'add me to your DNC list'",
+        ),
+        # -- more everyday wording
+        Phrase(
+            f"appreciate|prefer|rather|grateful|great|nice|helpful|love it? if? (you|u) (would"
+            f"|could|will|can|guys|all)? (stopped|stop|quit|ceased|cease|discontinued) ({SEND})",
+            "usage: 'I'd appreciate it if you stopped texting me' ('if you' is not a negation "
+            "here)",
+        ),
+        Phrase(
+            "number|phone|cell|line (now|has|is|was|has been|now is|is now|has now been)?"
+            " (belongs|belonged|belong"
+            "|assigned|reassigned|registered|given) to (someone|somebody|a different|another"
+            "|a new|new)",
+            "usage: 'this number belongs to someone else now': reassigned number (issue 3)",
+        ),
+        Phrase(
+            "no (texts|txts|sms|texting|text messages|text msgs|txt msgs|sms messages|robotexts) $",
+            "usage: 'no texts' as the whole message ('no messages' may answer a question)",
+            0.9,
+        ),
+        Phrase(
+            "take|remove|get|delete (me|us|my number|this number) of $",
+            "usage: 'take me of', 'take me offf' (a run of f folds to one)",
+        ),
+        Phrase(
+            "take|remove|get|delete (me|us|my number|this number) of (your|ur|the|this|that|ya"
+            "|all|these|those)? (list|lists|mailing|texting|text|texts|sms|database|system"
+            "|contacts|contact|messages)",
+            "usage: 'take me of your list' (of for off)",
+        ),
+        Phrase(
+            "remove|delete|erase|drop|take|get|put|cross|scratch (me|us|myself|my number"
+            f"|this number|my phone|my contact|my info) off|from|out of? !{CLAUSE}? !{CLAUSE}?"
+            f" !{CLAUSE}? (list|lists|mailing|database|system|contacts|distribution|subscriber~"
+            f"|{TEXTS})",
+            "usage: 'take me off the marketing team's list', 'remove me from the shift reminder "
+            "texts': a messaging list, whatever stands before it",
+        ),
+        Phrase(
+            "(have to|need to|gotta|got to|must) (say|tell you|ask you|ask) to? stop",
+            "usage: 'how many times do I have to say stop'",
+        ),
+        Phrase(
+            "(reported|reporting|report) (this|you|it|u|this number|your number|ur number)?"
+            " as spam|junk",
+            "usage: 'reported as spam'",
+            0.85,
+        ),
+        Phrase(
+            "stop|quit|halt|cease|discontinue (the|these|those|your|ur|all|my|any)? (payment"
+            f"|payments|delivery|deliveries|shipment|shipping|order|appointment|appt|billing"
+            f"|account|sale|sales|daily|weekly) ({TEXTS})",
+            "usage: 'stop (the) delivery texts', 'stop payment reminders' (not 'stop payment')",
+        ),
     ),
     review_phrases=(
         Phrase(
@@ -336,7 +448,7 @@ LEXICON = Lexicon(
         Phrase("cancel|end it|that|this $", "usage: object unclear", 0.55),
         Phrase("go away", "usage: may mean stop texting", 0.65),
         Phrase(
-            "(fuck off|piss off|f off|fuck you|screw you|go to hell)",
+            "(fuck off|piss off|f off|fuck you|screw you|go to hell|gtfo)",
             "usage: hostile, likely wants no contact",
             0.6,
         ),
@@ -358,13 +470,17 @@ LEXICON = Lexicon(
             "usage: asks about stopping; may mean to stop",
             0.5,
         ),
+        Phrase("dnc|dnt $", "usage: 'DNC' (do not contact) as the whole reply", 0.6),
+        Phrase("unfollow|unfollowing $", "usage: 'unfollow' as the whole reply", 0.6),
     ),
     benign=(
         Phrase(
             "(bus|train|next|last|first|pit|truck|rest|one|final|subway|tram|metro|photo"
             "|whistle|full|non|short|quick|tour|brief|a|my|your|his|her|our|their|each"
-            "|every|another|the|nonstop|second|third|2nd|3rd|1st|which|what|that) stop",
-            "usage: 'stop' as a noun (a place or a halt)",
+            "|every|another|the|nonstop|second|third|2nd|3rd|1st|which|what|that) stop (deal~"
+            "|offer~|sale~|savings|fun|action|flight~|service|entertainment|music|hits|coverage"
+            "|party|parties|excitement|love)?",
+            "usage: 'stop' as a noun (a place or a halt); 'non-stop deals'",
         ),
         Phrase(
             "stop (by|in|over|sign~|light~|loss|watch|gap|motion|at|into|on|off|for|and go"
@@ -453,6 +569,73 @@ LEXICON = Lexicon(
             "(please|pls|plz) (text|message|call|email) me|us (the|your|back|when|at|a|an"
             "|later|tomorrow|if)",
             "usage: asks for a text",
+        ),
+        Phrase(
+            "(remove|delete|drop|take|get|put|cross|scratch) (me|us|myself|my name|my son"
+            "|my daughter|my kid|my kids|my child|him|her|them) (off|from|out of) (the|this|that"
+            "|my|our|your|ur|his|her|their|tomorrows|todays|tonights|next|a|an)?"
+            f" !{LISTISH}? !{LISTISH}? ({NOT_A_LIST})",
+            "usage: 'remove me from the waitlist', 'take me off the 3pm class': not a messaging "
+            "list ('... the class texts' stays an opt-out)",
+        ),
+        Phrase(
+            "(take|get|drop) (me|us|him|her|them) out (to|on a|tonight|tomorrow|sometime"
+            "|somewhere|dancing|drinking|shopping|for dinner|for lunch|for drinks|for coffee"
+            "|for a|for breakfast|for brunch)",
+            "usage: 'take me out to dinner'",
+        ),
+        Phrase(
+            "(drop|get|take|put) (me|us|him|her|them|my son|my daughter|my kid|my kids) off|out"
+            " (at|near|around|outside|in front|on the) !once|all",
+            "usage: 'drop me off at the station', 'take me off at 4' (not 'at once')",
+        ),
+        Phrase("get (me|us) out of here|there", "usage: 'get me out of here'"),
+        Phrase(
+            "(stop|quit|no) (texting|txting|texts|text) (and|while|when|n|behind) (driving|drive"
+            "|you drive|youre driving|you are driving|walking|the wheel)",
+            "usage: road-safety 'stop texting and driving'",
+        ),
+        Phrase(
+            "stop (payment|payments|pymt|check|checks|cheque|cheques) on|for|of|to|number",
+            "usage: 'stop payment on check 1043' (banking; 'stop payment' alone stays an opt-out)",
+        ),
+        Phrase("stop (honking|the presses)", "usage: 'stop honking', 'stop the presses'"),
+        Phrase(
+            "unsubtle|unsubtly|unsubstantiated|unsubstantial|unsubsidized|unsubsidised|unsubdued",
+            "usage: real words that start like 'unsub'",
+        ),
+        Phrase("(cant|can not|cannot) stop (wont|will not) stop", "usage: 'can't stop won't stop'"),
+        Phrase(
+            "(nothing|nobody|no one|noone) (can|could|will|would|is going to|gonna)? stop",
+            "usage: 'nothing can stop us'",
+        ),
+        Phrase(
+            "wrong (number|num|no) (on|in) (the|my|your|ur|this|our|his|her|an|a)? *? (invoice"
+            "|bill|receipt|order|statement|form|website|site|ticket|reservation|booking"
+            "|confirmation|card|profile|app|listing|ad|flyer|page|menu|sign|label|package|check"
+            "|cheque|sheet|report|screen|quote|estimate|email|letter|paperwork|application"
+            "|contract|policy|document|doc|prescription|shipment|tracking|box|door|unit"
+            "|apartment|address)",
+            "usage: 'wrong number on my invoice' (a figure, not a phone number)",
+        ),
+        Phrase("wrong (number|num|no) of", "usage: 'the wrong number of boxes'"),
+        Phrase(
+            "i|we (never|didnt|did not|havent|have not) (signed|sign|registered|register) up?"
+            " (for|to)? (the|a|this|that|your)? *? *? (can|could|may|how do|how can|where do"
+            "|where can) (i|we) still? (join|register|sign up|signup|enroll|enter|participate"
+            "|get in|sign)",
+            "usage: 'I never signed up for the 10k, can I still join?' (wants to join)",
+        ),
+        Phrase(
+            "(end|cancel|terminate|break) (my|the|our|this|his|her|a)? (lease|contract|loan"
+            "|mortgage|rental|policy|insurance|membership|gym membership)",
+            "usage: 'I need to end my lease' (cancelling a membership stays for review)",
+        ),
+        Phrase(
+            "unsub~ (me|us)? from (the|your|ur|my|all)? (emails|email|e mails|e mail|mails"
+            "|newsletter~|mailing list) (only|but keep|but still|but i still|but not|and keep"
+            "|keep|but leave|not texts|not the texts)",
+            "usage: 'unsubscribe from email only, keep texts'",
         ),
     ),
     negations=(

@@ -7,7 +7,7 @@ position per space-separated item:
 - ``word`` a literal word; ``a|b|c`` one of several words
 - ``word~`` any word starting with ``word`` (``text~``: text, texts, texting, texted)
 - ``item?`` the position is optional
-- ``*`` any one word; ``...`` up to three words
+- ``*`` any one word; ``!a|b|c`` any one word but these; ``...`` up to three words
 - ``$`` the end of the message (courtesy words such as "please" may follow)
 
 Lexicons of languages written without spaces (``substrings=True``: Chinese, Japanese, Korean)

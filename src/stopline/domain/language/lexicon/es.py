@@ -97,11 +97,24 @@ LEXICON = Lexicon(
             "|sms|textos|alertas|notificaciones",
             "usage: 'cancelar suscripción'",
         ),
-        Phrase(f"basta de|con {MSG}", "usage: 'basta de mensajes'"),
+        Phrase(f"basta ya? de|con {MSG}", "usage: 'basta (ya) de mensajes'"),
         Phrase("dejenme|dejame en paz", "usage: 'leave me alone'"),
         Phrase("(de baja|desuscrib~|desinscrib~)", "usage: unsubscribe anywhere"),
         Phrase("ya no quiero|deseo|necesito", "usage: 'I no longer want'", 0.9),
         Phrase("(por favor|porfavor|porfa) para|paren|alto|basta", "usage: 'por favor paren'"),
+        Phrase(
+            f"no ({SEND}|envien|manden|escriban|contacten|llamen) mas? ({MSG})",
+            "usage: 'favor de no enviar más mensajes'",
+        ),
+        Phrase(
+            "cancelar|cancelen|cancele|cancela|detener|detengan|suspender|suspendan|parar el|la?"
+            f" (envio|recepcion) (de|del)? ({MSG})",
+            "usage: 'cancelar el envío de mensajes'",
+        ),
+        Phrase(
+            "revoc~|retiro|retirar (mi|el|todo|cualquier)? consentimiento",
+            "usage: 'revoco mi consentimiento'",
+        ),
     ),
     review_phrases=(
         Phrase(
@@ -126,6 +139,11 @@ LEXICON = Lexicon(
             "para que|quien|mi|el|la|los|las|ti|usted|mañana|hoy|cuando|mas|eso|esto|mi",
             "usage: 'para' as the preposition 'for'",
         ),
+        Phrase(
+            "no (quiero|queremos|deseo|quisiera)? que? me|nos (den|des|de|dan) de baja",
+            "usage: 'no quiero que me den de baja' (do not unsubscribe me)",
+        ),
+        Phrase(f"por que no ({SEND}) ...", "usage: '¿por qué no enviar...?' asks, not refuses"),
     ),
     negations=("no", "nunca", "no quiero", "no me quiero", "no deseo"),
 )

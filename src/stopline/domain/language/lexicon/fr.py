@@ -82,8 +82,9 @@ LEXICON = Lexicon(
             "usage: 'désabonnez-moi', 'retirez-moi de la liste'",
         ),
         Phrase(
-            "retirez|enlevez|supprimez|effacez|rayez (mon numero|mes coordonnees)",
-            "usage: 'retirez mon numéro'",
+            "retirez|enlevez|supprimez|effacez|rayez|retirer|enlever|supprimer|effacer|rayer"
+            " (mon numero|mes coordonnees|mon contact)",
+            "usage: 'retirez mon numéro', 'merci de supprimer mon numéro'",
         ),
         Phrase("mauvais|faux numero|destinataire", "usage: wrong number"),
         Phrase("vous vous etes trompe|trompes de numero", "usage: wrong number"),
@@ -97,11 +98,27 @@ LEXICON = Lexicon(
         ),
         Phrase("stop|arret|arretez svp|merci|stp", "usage: 'stop svp'"),
         Phrase("je ne suis pas (la bonne personne|cette personne)", "usage: wrong recipient"),
+        Phrase(
+            "retirer|supprimer|enlever|effacer|rayer|desinscrire|desabonner de|des (votre|vos"
+            "|la|ta|cette|leur|ces)? liste|listes|fichier|fichiers|base|contacts|repertoire",
+            "usage: 'merci de me retirer de votre liste'",
+        ),
+        Phrase(
+            "revoqu~|revocation|retire|retirer|retirez|retrait|annule|annuler (de|du)? (mon|le"
+            "|tout|votre|l)? consentement~",
+            "usage: 'je retire mon consentement'",
+        ),
     ),
     review_phrases=(
         Phrase("pas interesse|interessee|intéressé", "usage: declines an offer", 0.6),
         Phrase("(ca ne m'interesse pas|non merci)", "usage: declines", 0.5),
         Phrase("(qui est ce|qui etes vous|c'est qui)", "usage: does not know the sender", 0.4),
+        Phrase(
+            "vous|tu|ils n arretez|arretes|arrete|arretent pas|jamais de (m|me|nous|envoyer"
+            "|texter|ecrire|spammer)",
+            "usage: 'vous n'arrêtez pas de m'envoyer...' complains the texts continue",
+            0.7,
+        ),
     ),
     benign=(
         Phrase(
@@ -117,6 +134,8 @@ LEXICON = Lexicon(
         Phrase("(a la|en) fin", "usage: 'à la fin' (at the end)"),
         Phrase("fin de|du|des|d", "usage: 'fin du mois' (end of the month)"),
         Phrase("ne me desabonnez|desinscrivez pas", "usage: 'don't unsubscribe me'"),
+        Phrase("s arrete|arretent|arreter|arretera|arretait", "usage: 'le bus s'arrête' (halts)"),
+        Phrase("liste d attente", "usage: 'liste d'attente' (a waitlist, not the texts)"),
     ),
-    negations=("ne", "ne pas", "jamais", "ne jamais", "pas", "il ne faut pas"),
+    negations=("ne", "ne pas", "jamais", "ne jamais", "pas", "il ne faut pas", "n"),
 )

@@ -19,6 +19,9 @@ LEXICON = Lexicon(
         Keyword("BAS KARO", "usage: transliterated 'enough'"),
         Keyword("MAT BHEJO", "usage: transliterated 'don't send'"),
         Keyword("अनसब्सक्राइब", "usage: 'unsubscribe' in Devanagari", S.STRONG),
+        Keyword("स्टॉप", "usage: 'stop' written in Devanagari, common in Hindi SMS"),
+        Keyword("स्टाप", "usage: 'stop' written in Devanagari (without the candra o)"),
+        Keyword("बस करो", "usage: 'enough, stop it' (BAS KARO in Devanagari)"),
     ),
     help=(Keyword("मदद", "usage: 'help'"), Keyword("सहायता", "usage: 'help'")),
     courtesy=("कृपया", "धन्यवाद", "जी", "plz", "please", "ji", "kripya", "abhi", "अभी"),
@@ -36,8 +39,29 @@ LEXICON = Lexicon(
         Phrase("galat number|no", "usage: transliterated wrong number"),
         Phrase("मेरा नंबर हटा|हटाओ|हटाएं", "usage: 'remove my number'"),
         Phrase("mera number hata|hatao|hataye|hatayen|delete", "usage: 'remove my number'"),
+        Phrase("सदस्यता|सब्सक्रिप्शन रद्द|समाप्त|खत्म|बंद", "usage: 'सदस्यता रद्द करें' (cancel subscription)"),
+        Phrase(
+            "(मैसेज|मेसेज|संदेश|एसएमएस) नहीं|नही चाहिए|चाहिये",
+            "usage: 'अब और मैसेज नहीं चाहिए' (don't want messages)",
+        ),
+        Phrase(
+            "msg|message|messages|sms nahi|nahin|nai chahiye|chahiye",
+            "usage: transliterated 'don't want messages'",
+        ),
+        Phrase(
+            "परेशान मत|ना|न करो|करें|करिए|कीजिए|करना", "usage: 'मुझे परेशान मत करो' (don't bother me)"
+        ),
+        Phrase(
+            "pareshan mat|na karo|karen|kijiye|karna", "usage: transliterated 'don't bother me'"
+        ),
     ),
-    review_phrases=(Phrase("(दिलचस्पी नहीं|interest nahi|interested nahi)", "usage", 0.6),),
-    benign=(Phrase("(दुकान बंद|band hai|बंद है)", "usage: 'the shop is closed'"),),
+    review_phrases=(
+        Phrase("(दिलचस्पी नहीं|interest nahi|interested nahi)", "usage", 0.6),
+        Phrase("रुको|रुकिए|रुकें $", "usage: 'wait' or 'stop'", 0.5),
+    ),
+    benign=(
+        Phrase("(दुकान बंद|band hai|बंद है)", "usage: 'the shop is closed'"),
+        Phrase("स्टॉप|स्टाप पर|तक|के|से", "usage: 'बस स्टॉप पर' (at the bus stop)"),
+    ),
     negations=("मत", "ना", "नहीं", "mat", "nahi"),
 )

@@ -69,6 +69,14 @@ LEXICON = Lexicon(
         Phrase("smettetela|smettila $", "usage: 'cut it out'"),
         Phrase("disiscriv~|cancellatemi", "usage: unsubscribe anywhere"),
         Phrase("lasciatemi|lasciami in pace", "usage: leave me alone"),
+        Phrase(
+            "annulla|annullare|annullate (la|mia|l)? iscrizione",
+            "usage: 'annulla iscrizione' (the usual 'unsubscribe' wording)",
+        ),
+        Phrase(
+            "revoc~|ritiro|ritirare (il|mio|ogni|qualsiasi)? consenso",
+            "usage: 'revoco il consenso'",
+        ),
     ),
     review_phrases=(
         Phrase(

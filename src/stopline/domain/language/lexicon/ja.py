@@ -39,6 +39,17 @@ LEXICON = Lexicon(
         Phrase("間違い電話", "usage: wrong number"),
         Phrase("登録した覚えはない", "usage: 'I don't remember registering'"),
         Phrase("登録していません", "usage: 'I did not register'"),
+        Phrase("番号違い", "usage: wrong number ('番号違いです')"),
+        Phrase("番号間違え", "usage: wrong number"),
+        Phrase("メールいらない", "usage: 'I don't need the messages'"),
+        Phrase("メールはいらない", "usage: 'I don't need the messages'"),
+        Phrase("メッセージいらない", "usage: 'I don't need the messages'"),
+        Phrase("メッセージはいらない", "usage: 'I don't need the messages'"),
+        Phrase("連絡はいらない", "usage: 'no contact wanted'"),
+        Phrase("連絡いらない", "usage: 'no contact wanted'"),
+        Phrase("今後の連絡は不要", "usage: 'no further contact needed'"),
+        Phrase("今後の連絡は結構", "usage: 'no further contact, thank you'"),
+        Phrase("今後連絡不要", "usage: 'no further contact needed'"),
     ),
     review_phrases=(Phrase("興味ない", "usage: 'not interested'", 0.6),),
     benign=(
@@ -46,6 +57,11 @@ LEXICON = Lexicon(
         Phrase("解除しないで", "usage: 'don't cancel'"),
         Phrase("予約を解除", "usage: 'cancel the booking'"),
         Phrase("営業停止", "usage: 'business suspended'"),
+        *(
+            Phrase(f"{kind}番号{wrong}", "usage: a wrong order (booking, ...) number, not a phone")
+            for kind in ("注文", "予約", "会員", "郵便", "部屋", "口座", "伝票", "商品", "カード")
+            for wrong in ("違い", "間違い", "間違え")
+        ),
     ),
     substrings=True,
 )

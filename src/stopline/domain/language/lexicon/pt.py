@@ -75,6 +75,15 @@ LEXICON = Lexicon(
         Phrase("me deixe|deixem em paz", "usage: leave me alone"),
         Phrase("quero sair", "usage: 'I want out'"),
         Phrase("quero|queria|sair sair? da|dessa|desta lista", "usage: 'leave the list'"),
+        Phrase(
+            "cancelar|cancela|cancelem|cancele|parar|parem|pare|suspender|suspendam|interromper"
+            f" o|os? (recebimento|envio) (de|das|dos|do)? ({MSG})",
+            "usage: 'quero cancelar o recebimento de mensagens'",
+        ),
+        Phrase(
+            "revog~|retiro|retirar (meu|o|todo|qualquer)? consentimento",
+            "usage: 'revogo meu consentimento'",
+        ),
     ),
     review_phrases=(
         Phrase(

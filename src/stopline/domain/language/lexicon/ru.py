@@ -51,12 +51,21 @@ LEXICON = Lexicon(
             "usage: never signed up",
         ),
         Phrase(
-            f"хватит|прекратите|перестаньте ({MSG}|писать|слать|присылать|спамить)",
+            f"хватит|прекратите|перестаньте|перестань|прекрати мне|нам? ({MSG}|писать|слать"
+            "|присылать|спамить|звонить|отправлять)",
             "usage: 'хватит присылать'",
         ),
         Phrase("оставьте меня в покое", "usage: leave me alone"),
+        Phrase(
+            f"не надо|нужно|стоит мне|нам (писать|слать|присылать|звонить|отправлять|{MSG})",
+            "usage: 'не надо мне писать'",
+        ),
     ),
-    review_phrases=(Phrase("(не интересно|неинтересно)", "usage: 'not interested'", 0.6),),
+    review_phrases=(
+        Phrase("(не интересно|неинтересно)", "usage: 'not interested'", 0.6),
+        Phrase("удалить|удалите $", "usage: 'delete' as the whole reply", 0.6),
+        Phrase("отпишись $", "usage: 'unsubscribe' (also slang for 'text back')", 0.5),
+    ),
     benign=(
         Phrase("отмена заказа|записи|брони|встречи", "usage: cancel an order or appointment"),
         Phrase("не отписывайте", "usage: 'don't unsubscribe me'"),

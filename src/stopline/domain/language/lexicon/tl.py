@@ -5,6 +5,10 @@ from __future__ import annotations
 from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
 from stopline.domain.language.lexicon.entry import Strength as S
 
+# What "don't ..." forbids: texting, calling, messaging, bothering.
+CONTACT = "i text|itext|text|itxt|txt|padalhan|tawagan|message|imessage|istorbohin|mag text"
+CONTACT += "|magtext|mag txt|magtxt|mag message|magmessage|mag sms|magsms|mag send|magsend"
+
 LEXICON = Lexicon(
     language="tl",
     name="Tagalog",
@@ -20,8 +24,7 @@ LEXICON = Lexicon(
     courtesy=("po", "salamat", "na", "nga", "pls", "please", "naman", "ho", "opo", "ok"),
     opt_out_phrases=(
         Phrase(
-            "wag|huwag ... (i text|itext|text|itxt|txt"
-            "|padalhan|tawagan|message|imessage|istorbohin)",
+            f"wag|huwag ... ({CONTACT})",
             "usage: 'wag nyo na akong i-text'",
         ),
         Phrase(
@@ -38,10 +41,23 @@ LEXICON = Lexicon(
             "hindi ako (nag sign up|nagsign up|nag register|nagregister|nag subscribe)",
             "usage: never signed up",
         ),
-        Phrase("tanggalin|alisin nyo? na? po? ako|ang number|numero", "usage: 'remove me'"),
+        Phrase(
+            "tanggalin|alisin nyo? na? po? (ako|ang number|ang numero|number ko|numero ko)",
+            "usage: 'remove me'",
+        ),
         Phrase("tama na po?", "usage: 'enough'"),
+        Phrase(
+            "(pakitanggal~|pakialis~|paki tanggal~|paki alis~|tanggal~|alis~|pakiremove"
+            "|paki remove) po? ... sa (listahan|list|lista|contacts|database)",
+            "usage: 'pakitanggal ako sa listahan' (please remove me from the list)",
+        ),
     ),
     review_phrases=(Phrase("hindi interesado|di interesado", "usage: 'not interested'", 0.6),),
-    benign=(),
+    benign=(
+        Phrase(
+            f"wag|huwag (nyo|mo|mong|kang|po|nyong|ninyong)? po? kalimutan ... ({CONTACT})",
+            "usage: 'wag kalimutan mag text' (don't forget to text)",
+        ),
+    ),
     negations=("wag", "huwag", "hindi", "di"),
 )

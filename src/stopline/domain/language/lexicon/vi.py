@@ -17,6 +17,7 @@ LEXICON = Lexicon(
         Keyword("HỦY ĐĂNG KÝ", "usage: 'unsubscribe'", S.STRONG),
         Keyword("TỪ CHỐI", "usage: 'refuse'", S.WORD, True),
         Keyword("NGỪNG", "usage: 'cease'", S.WORD),
+        Keyword("HUỶ", "usage: HỦY with the older tone-mark placement", S.WORD, True),
     ),
     help=(Keyword("TRỢ GIÚP", "usage: 'help'"),),
     courtesy=("xin", "vui", "long", "cam", "on", "a", "nhe", "nha", "ạ", "đi", "di"),
@@ -24,15 +25,29 @@ LEXICON = Lexicon(
         Phrase(
             "dung|ngung (gui|nhan tin|nhan|sms|lien lac|lam phien)", "usage: 'dừng gửi tin nhắn'"
         ),
-        Phrase("dung|khong (gui|nhan tin|nhan) nua?", "usage: 'đừng gửi nữa'"),
+        Phrase(
+            "dung|khong|ko|kg|hong|hok (gui|nhan tin|nhan) nua?",
+            "usage: 'đừng gửi nữa', 'ko nhắn tin nữa'",
+        ),
         Phrase("khong muon (nhan|nhan tin|tin nhan)", "usage: 'không muốn nhận tin nhắn'"),
         Phrase("huy dang ky", "usage: unsubscribe"),
         Phrase("sai so", "usage: wrong number"),
         Phrase("toi khong dang ky", "usage: never signed up"),
         Phrase("xoa so", "usage: 'delete my number'"),
         Phrase("xin|vui long dung", "usage: 'please stop'"),
+        Phrase("nham so|nguoi", "usage: 'nhầm số (rồi)': wrong number"),
+        Phrase("da|toi bao|noi (dung lai|ngung)", "usage: 'tôi đã bảo dừng lại' (I said stop)"),
     ),
-    review_phrases=(Phrase("khong quan tam", "usage: 'not interested'", 0.6),),
-    benign=(Phrase("huy lich hen|don hang|dat cho", "usage: cancel an appointment or order"),),
+    review_phrases=(
+        Phrase("khong quan tam", "usage: 'not interested'", 0.6),
+        Phrase("thoi $", "usage: 'thôi (đi)': 'stop it' or 'never mind'", 0.55),
+    ),
+    benign=(
+        Phrase("huy lich hen|don hang|dat cho", "usage: cancel an appointment or order"),
+        Phrase(
+            "khong|ko|chua nhan|gui duoc|dc",
+            "usage: 'không nhận được mã' (did not receive), not 'do not send'",
+        ),
+    ),
     negations=("khong",),
 )
