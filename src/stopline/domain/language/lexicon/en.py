@@ -236,7 +236,7 @@ LEXICON = Lexicon(
         # -- wrong recipient or no consent
         Phrase(
             "wrong number|person|phone|guy|girl|cell|contact|#|num|no",
-            "usage: the recipient is not the person who consented (issue 3)",
+            "usage: the recipient is not the person who consented",
         ),
         Phrase("(not the|not the right|not the correct) person|number", "usage: wrong recipient"),
         Phrase("you have|got|texted|reached|texting|messaged the wrong", "usage: wrong recipient"),
@@ -251,7 +251,7 @@ LEXICON = Lexicon(
             "i|we (never|didnt|did not|have never|havent|no longer) (signed|sign|subscribed"
             "|subscribe|opted|opt|agreed|agree|consented|consent|gave|give|registered"
             "|register|joined|join|requested|request)",
-            "usage: 'I never signed up', 'I no longer consent': no consent (issue 3)",
+            "usage: 'I never signed up', 'I no longer consent': no consent",
         ),
         Phrase(
             "i|we (never|didnt|did not|have never|havent) (ask|asked) for|you|to get|to receive"
@@ -380,7 +380,7 @@ LEXICON = Lexicon(
             " (belongs|belonged|belong"
             "|assigned|reassigned|registered|given) to (someone|somebody|a different|another"
             "|a new|new)",
-            "usage: 'this number belongs to someone else now': reassigned number (issue 3)",
+            "usage: 'this number belongs to someone else now': reassigned number",
         ),
         Phrase(
             "no (texts|txts|sms|texting|text messages|text msgs|txt msgs|sms messages|robotexts) $",

@@ -65,7 +65,7 @@ LEXICON = Lexicon(
         "todos",
     ),
     opt_out_phrases=(
-        Phrase(f"no mas {MSG}", "usage: 'no más mensajes' (issue 3)"),
+        Phrase(f"no mas {MSG}", "usage: 'no más mensajes'"),
         Phrase(
             f"no me|nos ({SEND}|envien|envies|manden|mandes|escriban|escribas|contacten"
             "|llamen|molesten|mande|envie|escriba|textees|texteen) ...",
