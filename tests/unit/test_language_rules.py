@@ -142,6 +142,14 @@ def test_courtesy_alone_is_nothing(text: str) -> None:
         "Wag nyo na akong i-text",
         "मैसेज मत भेजो",
         "msg mat bhejo",
+        # a kind of text named between the verb and the texts (code review, 2026-12-03)
+        "Cancel my insurance texts",
+        "Cancel my policy alerts please",
+        "Remove my son from the practice reminders",
+        "I never signed up for this. How do I sign out?",
+        "I never signed up for this. Where do I sign off?",
+        "Vos SMS doivent s'arrêter",
+        "Merci de ne plus m'envoyer de messages",
         # formal and legal wording
         "I hereby revoke any prior express consent",
         "Consent revoked",
@@ -337,6 +345,8 @@ def test_do_not_text_and_cancel_subscription_look_alikes(text: str, expected: Ac
     [
         "I'm at the bus stop",
         "Can you stop by the store?",
+        "Take my daughter off the waitlist",
+        "Les livraisons doivent s'arrêter pendant mes vacances",
         "Cancel my appointment",
         "I need to cancel my order",
         "By the end of the month",

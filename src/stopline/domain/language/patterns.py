@@ -44,7 +44,7 @@ def compile_pattern(pattern: str, tail: str) -> tuple[frozenset[str], str]:
     if not items:
         raise PatternError("empty pattern")
     first_item = items[0]
-    if first_item in ("*", "...", "...?", "$") or first_item.endswith("?") or first_item[0] == "!":
+    if first_item in ("*", "...", "...?", "$") or first_item.endswith("?") or first_item[0] in "!-":
         raise PatternError(f"{pattern!r}: the first position must be literal words")
     firsts = frozenset(_first_word(alt) for alt in _alternatives(first_item))
     parts: list[str] = []
@@ -54,6 +54,10 @@ def compile_pattern(pattern: str, tail: str) -> tuple[frozenset[str], str]:
             continue
         if item in ("...", "...?"):
             parts.append(r"(?: \S+){0,3}")
+            continue
+        if item.startswith("-"):  # the next word, if there is one, is none of these
+            excluded = "|".join(_word(alt) for alt in _alternatives(item[1:].strip("()")))
+            parts.append(rf"(?! (?:{excluded})(?!\S))")
             continue
         optional = item.endswith("?") and item != "?"
         body = item[:-1] if optional else item

@@ -421,6 +421,17 @@ LEXICON = Lexicon(
             f"|account|sale|sales|daily|weekly) ({TEXTS})",
             "usage: 'stop (the) delivery texts', 'stop payment reminders' (not 'stop payment')",
         ),
+        Phrase(
+            "cancel|end|stop|halt|cease|discontinue my|the|these|those|your|ur|all|any *"
+            f" ({TEXTS})",
+            "usage: 'cancel my insurance texts', 'cancel my policy alerts' (a kind of text)",
+        ),
+        Phrase(
+            "remove|delete|take|drop|get (my son|my daughter|my kid|my kids|my child|my children"
+            "|my husband|my wife|my mom|my dad|him|her|them) off|from (the|your|these|those|all"
+            f"|ur)? *? ({TEXTS}|list|lists|mailing list)",
+            "usage: 'remove my son from the practice reminders' (someone else's number)",
+        ),
     ),
     review_phrases=(
         Phrase(
@@ -574,7 +585,7 @@ LEXICON = Lexicon(
             "(remove|delete|drop|take|get|put|cross|scratch) (me|us|myself|my name|my son"
             "|my daughter|my kid|my kids|my child|him|her|them) (off|from|out of) (the|this|that"
             "|my|our|your|ur|his|her|their|tomorrows|todays|tonights|next|a|an)?"
-            f" !{LISTISH}? !{LISTISH}? ({NOT_A_LIST})",
+            f" !{LISTISH}? !{LISTISH}? ({NOT_A_LIST}) -(list|lists|mailing|database|{TEXTS})",
             "usage: 'remove me from the waitlist', 'take me off the 3pm class': not a messaging "
             "list ('... the class texts' stays an opt-out)",
         ),
@@ -623,12 +634,12 @@ LEXICON = Lexicon(
             "i|we (never|didnt|did not|havent|have not) (signed|sign|registered|register) up?"
             " (for|to)? (the|a|this|that|your)? *? *? (can|could|may|how do|how can|where do"
             "|where can) (i|we) still? (join|register|sign up|signup|enroll|enter|participate"
-            "|get in|sign)",
+            "|get in)",
             "usage: 'I never signed up for the 10k, can I still join?' (wants to join)",
         ),
         Phrase(
             "(end|cancel|terminate|break) (my|the|our|this|his|her|a)? (lease|contract|loan"
-            "|mortgage|rental|policy|insurance|membership|gym membership)",
+            f"|mortgage|rental|policy|insurance|membership|gym membership) -({TEXTS})",
             "usage: 'I need to end my lease' (cancelling a membership stays for review)",
         ),
         Phrase(

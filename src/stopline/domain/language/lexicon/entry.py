@@ -8,6 +8,8 @@ position per space-separated item:
 - ``word~`` any word starting with ``word`` (``text~``: text, texts, texting, texted)
 - ``item?`` the position is optional
 - ``*`` any one word; ``!a|b|c`` any one word but these; ``...`` up to three words
+- ``-a|b|c`` (last) the next word, if any, is none of these: "cancel my insurance" but not
+  "cancel my insurance texts"
 - ``$`` the end of the message (courtesy words such as "please" may follow)
 
 Lexicons of languages written without spaces (``substrings=True``: Chinese, Japanese, Korean)

@@ -108,6 +108,14 @@ LEXICON = Lexicon(
             "|tout|votre|l)? consentement~",
             "usage: 'je retire mon consentement'",
         ),
+        Phrase(
+            "ne plus (m|me|nous)? (envoyer|ecrire|contacter|texter|appeler|relancer|solliciter)",
+            "usage: 'merci de ne plus m'envoyer de messages'",
+        ),
+        Phrase(
+            f"({MSG}|envois) (doivent|doit|vont|devraient|peuvent) (s)? (arreter|cesser)",
+            "usage: 'vos SMS doivent s'arrêter'",
+        ),
     ),
     review_phrases=(
         Phrase("pas interesse|interessee|intéressé", "usage: declines an offer", 0.6),
@@ -134,7 +142,11 @@ LEXICON = Lexicon(
         Phrase("(a la|en) fin", "usage: 'à la fin' (at the end)"),
         Phrase("fin de|du|des|d", "usage: 'fin du mois' (end of the month)"),
         Phrase("ne me desabonnez|desinscrivez pas", "usage: 'don't unsubscribe me'"),
-        Phrase("s arrete|arretent|arreter|arretera|arretait", "usage: 'le bus s'arrête' (halts)"),
+        Phrase(
+            "bus|train|metro|tram|car|navette|voiture|pluie|musique|bruit|il|elle|ca|cela|tout"
+            "|ou|qui|on|je s arrete|arretent|arreter|arretera|arretait",
+            "usage: 'le bus s'arrête' (halts; 'vos SMS doivent s'arrêter' stays an opt-out)",
+        ),
         Phrase("liste d attente", "usage: 'liste d'attente' (a waitlist, not the texts)"),
     ),
     negations=("ne", "ne pas", "jamais", "ne jamais", "pas", "il ne faut pas", "n"),
