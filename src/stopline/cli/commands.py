@@ -388,6 +388,14 @@ def suppressions_import(
     )
     for line, value, reason in report.invalid_examples:
         err.print(f"  line {line}: {value!r} — {reason}")
+    if report.undated:
+        err.print(
+            f"{report.undated} rows had a date that is not ISO 8601 (e.g. 2024-03-15 or "
+            "2024-03-15T10:00:00Z): recorded as of now",
+            highlight=False,
+        )
+        for line, value in report.undated_examples:
+            err.print(f"  line {line}: {value!r}", highlight=False)
 
 
 @suppressions_app.command("export")

@@ -37,7 +37,8 @@ NUMBER_COLUMNS = (
 
 
 # An opt-out's own time in an imported file, by column name (the first found).
-DATE_COLUMNS = ("since", "opted_out_at", "opt_out_date", "occurred_at", "date")
+# (Not a bare "date": in a contact export it may be a sign-up or last-order date.)
+DATE_COLUMNS = ("since", "opted_out_at", "opt_out_date", "opt_out_at", "occurred_at")
 
 DELIMITERS = (",", ";", "\t", "|")
 # Numbers a spreadsheet turned into floats: "12125550317.0" keeps every digit, "2.12555E+09"
@@ -101,6 +102,8 @@ class ImportReport:
     already: int = 0
     invalid: int = 0
     invalid_examples: list[tuple[int, str, str]] = field(default_factory=list)
+    undated: int = 0  # rows whose date could not be read: recorded as of the import
+    undated_examples: list[tuple[int, str]] = field(default_factory=list)
 
 
 def import_csv(
@@ -122,14 +125,15 @@ def import_csv(
     A date column (``since`` as `export_rows` writes it, or ``opted_out_at``, ``occurred_at``,
     ``date``) keeps each opt-out's own time: the proof of when it was asked for must not
     become the time of the import. A time without a zone is read as UTC, a date alone as
-    its midnight UTC, a time ahead of now as now."""
+    its midnight UTC, a time ahead of now as now; a date that cannot be read leaves the
+    opt-out recorded as of the import (counted in ``undated``), never dropped."""
     first = stream.readline()
     reader = csv.reader(chain([first], stream), delimiter=sniff_delimiter(first))
     header = next(reader, None)
     if header is None:
         raise ValueError("the file is empty")
     index = find_number_column(header, column)
-    folded = [h.strip().lower() for h in header]
+    folded = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
     scope_index = folded.index("scope") if scope is None and "scope" in folded else None
     date_index = next((folded.index(n) for n in DATE_COLUMNS if n in folded), None)
     report = ImportReport()
@@ -144,7 +148,12 @@ def import_csv(
                 row_scope = _scope(row[scope_index], region)
             when = now()
             if date_index is not None and date_index < len(row) and row[date_index].strip():
-                when = min(_instant(row[date_index], header[date_index]), when)
+                try:
+                    when = min(_instant(row[date_index], header[date_index]), when)
+                except ValueError:  # never lose the opt-out over its date: as of now
+                    report.undated += 1
+                    if len(report.undated_examples) < 20:
+                        report.undated_examples.append((line, row[date_index]))
         except ValueError as exc:
             report.invalid += 1
             if len(report.invalid_examples) < 20:
