@@ -38,7 +38,7 @@ from stopline.services.outbox import OutboxWorker
 from stopline.services.review import ReviewDecider, ReviewSweeper
 from stopline.services.send_fence import SendFence
 from stopline.services.senders import SenderDirectory
-from stopline.storage import migrate
+from stopline.storage import consent_feed, migrate
 from stopline.storage.commit_queue import CommitQueue
 from stopline.storage.engine import create_database_engine
 from stopline.storage.suppression_index import SuppressionIndex
@@ -155,6 +155,15 @@ def open_database(settings: Settings, *, upgrade: bool = True) -> Engine:
     engine = create_database_engine(settings.database_url)
     if upgrade:
         migrate.upgrade(engine)
+    if upgrade and engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            moved = consent_feed.adopt_restored_txids(conn)
+        if moved:
+            log.warning(
+                "%d ledger events carried transaction ids of another PostgreSQL cluster "
+                "(a restore?): renumbered; reset consent feed followers (stopline sync reset)",
+                moved,
+            )
     return engine
 
 

@@ -115,3 +115,36 @@ def test_read_page_refuses_cursors_it_did_not_hand_out(engine: Engine) -> None:
         assert consent_feed.read_page(conn, page.cursor, 10).cursor == page.cursor
         with pytest.raises(ValueError, match="invalid cursor"):
             consent_feed.read_page(conn, page.cursor + "g", 10)
+
+
+@pytest.mark.postgres
+def test_postgres_events_restored_from_another_cluster_are_adopted_not_lost(
+    postgres_schema_url: str,
+) -> None:
+    """pg_dump keeps the txid column: restored events can carry transaction ids ahead of the
+    new cluster's, which the feed would hold back for ever (and a follower's old cursor
+    would skip every new event). Start-up renumbers them; old cursors are refused."""
+    from sqlalchemy import text
+
+    from stopline import bootstrap
+    from stopline.config import Settings
+    from stopline.storage.engine import create_database_engine
+
+    engine: Engine = create_database_engine(postgres_schema_url)
+    try:
+        with engine.begin() as conn:
+            ledger.record(conn, [_draft("+14155551003")], datetime.now(UTC))
+            conn.execute(text("UPDATE consent_events SET txid = txid + 10000000000"))
+        with engine.connect() as conn:
+            stuck = consent_feed.read_page(conn, None, 100)
+            assert stuck.events == []  # held back: its transaction looks as if still running
+            old = f"p{10_000_000_000 + 5:x}.{1:x}"
+            conn.rollback()
+        bootstrap.open_database(Settings(database_url=postgres_schema_url)).dispose()
+        with engine.connect() as conn:
+            page = consent_feed.read_page(conn, None, 100)
+            assert [e.draft.number for e in page.events] == ["+14155551003"]
+            with pytest.raises(ValueError, match="ahead"):
+                consent_feed.read_page(conn, old, 100)
+    finally:
+        engine.dispose()

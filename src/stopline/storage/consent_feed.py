@@ -56,6 +56,8 @@ def read_page(
         newest = conn.execute(text("SELECT coalesce(max(id), 0) FROM consent_events")).scalar_one()
         if after.event_id > int(newest):  # a cursor of another (or a restored) database
             raise ValueError("invalid cursor: it is ahead of this ledger")
+        if postgres and after.txid >= _next_txid(conn):
+            raise ValueError("invalid cursor: it is ahead of this database's transactions")
     more = len(rows) > limit
     rows = rows[:limit]
     if rows:
@@ -94,6 +96,34 @@ def _postgres_rows(
         "limit": limit,
     }
     return _dicts(conn.execute(sql, params).mappings().all())
+
+
+def _next_txid(conn: Connection) -> int:
+    return int(
+        conn.execute(
+            text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
+        ).scalar_one()
+    )
+
+
+def adopt_restored_txids(conn: Connection) -> int:
+    """PostgreSQL: events restored from another cluster (pg_dump, logical replication) keep
+    that cluster's transaction ids, which may be ahead of this cluster's: the feed would
+    hold them back for ever and sort new events before them. Give such events this
+    transaction's id (they then follow, once, in id order); returns how many. Followers'
+    cursors from the old cluster are then refused as ahead (`read_page`): reset them."""
+    if conn.dialect.name != "postgresql":
+        return 0
+    highest = conn.execute(text("SELECT max(txid) FROM consent_events")).scalar()
+    if highest is None:
+        return 0
+    current = int(conn.execute(text("SELECT pg_current_xact_id()::text::bigint")).scalar_one())
+    if int(highest) < current:
+        return 0
+    moved = conn.execute(
+        text("UPDATE consent_events SET txid = :now WHERE txid >= :now"), {"now": current}
+    )
+    return int(moved.rowcount or 0)
 
 
 def _dicts(rows: Sequence[Any]) -> list[dict[str, Any]]:
