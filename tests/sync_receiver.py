@@ -9,7 +9,7 @@ from typing import Any
 
 from standardwebhooks.webhooks import Webhook
 
-from stopline.services.consent_sync import new_secret
+from stopline.services.sync_secret import new_secret
 
 SECRET = new_secret()
 

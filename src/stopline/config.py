@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -22,6 +22,8 @@ from stopline.services.campaign_settings import CampaignSettings
 
 class LanguageSettings(BaseModel):
     """How inbound messages are read and answered, for all senders or for one."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, not ignored
 
     locale: str | None = Field(None, description="e.g. en-US, fr-CA: language of the sender")
     languages: list[str] = Field(
@@ -176,7 +178,7 @@ class Settings(ProviderSettings, CampaignSettings):
             raise ValueError("sync_url must be an http:// or https:// URL")
         if self.sync_secret is None:
             raise ValueError("sync_url needs sync_secret (make one with `stopline sync secret`)")
-        from stopline.services.consent_sync import check_secret
+        from stopline.services.sync_secret import check_secret
 
         try:
             check_secret(self.sync_secret.get_secret_value())
@@ -225,7 +227,7 @@ def _check_keys(path: Path, known: set[str]) -> None:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ValueError(f"{path}: {exc}") from None
     problems = []
-    for key in sorted(set(data) - known):
+    for key in sorted(k for k in data if k.lower() not in known):
         plain = key.lower().removeprefix("stopline_")
         if plain in known:
             problems.append(f"{key!r} (write it {plain!r} in the file)")

@@ -71,6 +71,12 @@ def test_a_settings_file_with_an_unknown_or_misspelt_key_is_refused(
     assert result.exit_code == 2
     flat = " ".join(result.output.split())
     assert "did you mean 'brand_name'?" in flat and "write it 'help_contact'" in flat
+    (tmp_path / "stopline.toml").write_text('[senders."+14155550199"]\nlocael = "fr-FR"\n')
+    nested = runner.invoke(app, ["check", "4155550100"])
+    assert nested.exit_code == 2 and "locael" in nested.output
+    (tmp_path / "stopline.toml").write_text('Brand_Name = "Acme"\n')  # keys ignore case
+    cased = runner.invoke(app, ["check", "4155550100"])
+    assert "Configuration error" not in cased.output and "No database at" in cased.output
     (tmp_path / "stopline.toml").write_text('brand_name = "Acme\n')
     broken = runner.invoke(app, ["check", "4155550100"])
     assert broken.exit_code == 2 and "stopline.toml" in broken.output

@@ -146,8 +146,9 @@ def test_a_restarted_worker_resumes_and_a_held_target_is_left_alone(
 def test_settings_refuse_a_push_without_a_usable_secret() -> None:
     with pytest.raises(ValidationError, match="sync_secret"):
         Settings(sync_url="https://crm.example.com/hook")
-    with pytest.raises(ValidationError, match="Standard Webhooks secret"):
-        Settings(sync_url="https://crm.example.com/hook", sync_secret="not base64!")  # type: ignore[arg-type]
+    for bad in ("not base64!", "my-secret-password", "whsec_ab", "whsec_" + "A" * 200):
+        with pytest.raises(ValidationError, match="Standard Webhooks secret"):
+            Settings(sync_url="https://crm.example.com/hook", sync_secret=bad)  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="http"):
         Settings(sync_url="ftp://crm.example.com", sync_secret=SECRET)  # type: ignore[arg-type]
     assert Settings(sync_url="https://crm.example.com/hook", sync_secret=SECRET).sync_url  # type: ignore[arg-type]
@@ -182,9 +183,13 @@ def test_the_sync_commands(
     assert runner.invoke(app, ["sync", "reset", "--to", "end"]).exit_code == 0
     after = json.loads(runner.invoke(app, ["sync", "status", "--json"]).stdout.splitlines()[-1])
     assert after["waiting"] == 0
+    first_ids = {h["webhook-id"] for h, _b in receiver.requests}
     assert runner.invoke(app, ["sync", "reset", "--to", "start"]).exit_code == 0
     again = runner.invoke(app, ["sync", "run", "--once"])
     assert "pushed 3 events" in again.stdout
+    # a replay is new messages: a receiver deduping on webhook-id must not drop it
+    replay_ids = {h["webhook-id"] for h, _b in receiver.requests} - first_ids
+    assert len(replay_ids) == 1
     monkeypatch.delenv("STOPLINE_SYNC_URL")
     refused = runner.invoke(app, ["sync", "run", "--once"])
     assert refused.exit_code == 2

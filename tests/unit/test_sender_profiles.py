@@ -28,7 +28,13 @@ def test_sender_locales_are_checked_and_written_one_way() -> None:
 
     from stopline.services.senders import InvalidSender, new_sender
 
-    for given, kept in (("fr_ca", "fr-CA"), ("EN-us", "en-US"), ("es", "es"), ("es-419", "es-419")):
+    for given, kept in (
+        ("fr_ca", "fr-CA"),
+        ("EN-us", "en-US"),
+        ("es", "es"),
+        ("es-419", "es-419"),
+        ("zh_hant_tw", "zh-Hant-TW"),
+    ):
         assert new_sender("+14155550100", "console", locale=given).locale == kept
     for bad in ("english", "en-USA", "e", "fr CA", "12"):
         with pytest.raises(InvalidSender, match="locale"):

@@ -26,7 +26,7 @@ app.add_typer(sync_app, name="sync")
 @sync_app.command("secret")
 def secret() -> None:
     """Print a new signing secret for STOPLINE_SYNC_SECRET (give the receiver the same)."""
-    from stopline.services.consent_sync import new_secret
+    from stopline.services.sync_secret import new_secret
 
     out.print(new_secret(), highlight=False)
 

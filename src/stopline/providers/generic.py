@@ -106,7 +106,7 @@ class GenericProvider(Provider):
         code = (
             text(event["error_code"], "error_code") if event.get("error_code") is not None else None
         )
-        opted_out = event.get("opted_out", False)
+        opted_out = event.get("opted_out") or False  # absent or null: not an opt-out signal
         if not isinstance(opted_out, bool):
             raise WebhookRejected(400, "malformed", "opted_out: expected true or false")
         try:

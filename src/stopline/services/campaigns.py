@@ -411,15 +411,11 @@ def numbers_from_csv(stream: TextIO, column: str | None = None) -> Iterator[str]
         raise CampaignError("audience", f"line 1 is not valid CSV: {exc}") from None
     except ValueError as exc:
         raise CampaignError("column", str(exc)) from None
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise CampaignError(
-                "audience", f"line {reader.line_num} is not valid CSV: {exc}"
-            ) from None
+    try:  # the whole file first: an error at its end must not leave half an audience
+        rows = list(reader)
+    except csv.Error as exc:
+        raise CampaignError("audience", f"line {reader.line_num} is not valid CSV: {exc}") from None
+    for row in rows:
         if len(row) > index:
             yield row[index]
         elif row:

@@ -14,7 +14,6 @@ each event's ``id``. A failing receiver is retried with exponential backoff, nev
 from __future__ import annotations
 
 import logging
-import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from standardwebhooks.webhooks import Webhook
 import stopline
 from stopline.domain.consent import ConsentEvent
 from stopline.services.polling import PollingWorker
+from stopline.services.sync_secret import check_secret
 from stopline.storage import consent_feed
 from stopline.storage import sync_targets as repo
 
@@ -50,21 +50,6 @@ class SyncPass:
     delivered: int = 0  # events the receiver accepted in this pass
     failed: str | None = None  # why the attempt failed, when it did
     more: bool = False  # the feed has more right now
-
-
-def new_secret() -> str:
-    """A fresh Standard Webhooks secret (24 random bytes)."""
-    import base64
-
-    return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
-
-
-def check_secret(secret: str) -> None:
-    """Raises ValueError when ``secret`` is not a usable Standard Webhooks secret."""
-    try:
-        Webhook(secret)
-    except Exception:  # the library raises several kinds for bad base64 or empty keys
-        raise ValueError("must be a Standard Webhooks secret: whsec_ then base64") from None
 
 
 class ConsentSync(PollingWorker):
@@ -121,21 +106,22 @@ class ConsentSync(PollingWorker):
                 page = consent_feed.read_page(
                     conn, row.cursor or None, 1_000_000, until=row.pending_cursor
                 )
+        batch_id = row.batch_id or f"msg_{uuid.uuid4().hex}"  # new batch: a new webhook id
         with self._engine.begin() as conn:
             if not page.events:
                 repo.release(conn, name, self._holder)
                 return SyncPass()
             if row.pending_cursor is None and not repo.set_pending(
-                conn, name, self._holder, page.cursor
+                conn, name, self._holder, page.cursor, batch_id
             ):
                 return SyncPass()  # the lease ran out and another worker took over
-        error = self._deliver(f"{name}:{row.cursor or 'start'}:{page.cursor}", page.events)
+        error = self._deliver(batch_id, page.events)
         now = self._clock()
         with self._engine.begin() as conn:
             if error is None:
                 repo.advance(conn, name, self._holder, len(page.events), now)
             else:
-                delay = min(self._backoff * 2**row.attempts, MAX_BACKOFF)
+                delay = min(self._backoff * 2 ** min(row.attempts, 20), MAX_BACKOFF)
                 repo.fail(conn, name, self._holder, error, now + timedelta(seconds=delay))
         log.info(
             "consent sync",
@@ -154,9 +140,17 @@ class ConsentSync(PollingWorker):
     def _idle(self, name: str) -> bool:
         """Nothing to push and nothing in flight: answered with reads alone, so a quiet
         system does not take the database's write lock every poll."""
+        now = self._clock()
         with self._reader.connect() as conn:
             row = repo.get(conn, name)
-            if row is None or row.pending_cursor is not None:
+            if row is None:
+                return False
+            if row.next_attempt_at > now:  # waiting out a failure's backoff
+                return True
+            held = row.holder not in (None, self._holder) and (row.lease_until or now) > now
+            if held:  # another worker is pushing
+                return True
+            if row.pending_cursor is not None:
                 return False
             return not consent_feed.read_page(conn, row.cursor or None, 1).events
 

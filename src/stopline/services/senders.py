@@ -22,9 +22,9 @@ from stopline.providers.registry import SENDING_PROVIDERS
 from stopline.storage import senders as repo
 from stopline.storage.senders import SenderRow
 
-# A language code with an optional country or region (BCP 47's common forms): en, en-US,
-# fr_CA, es-419.
-_LOCALE = re.compile(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|\d{3}))?")
+# A language code with an optional script and country or region (BCP 47's common forms):
+# en, en-US, fr_CA, es-419, zh-Hant-TW.
+_LOCALE = re.compile(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?")
 
 
 class InvalidSender(ValueError):
@@ -57,8 +57,9 @@ def new_sender(
         match = _LOCALE.fullmatch(locale.strip())
         if match is None:
             raise InvalidSender("locale", f"{locale!r} is not a locale such as en-US, fr-CA or es")
-        language, country = match.group(1).lower(), match.group(2)
-        locale = f"{language}-{country.upper()}" if country else language
+        language, script, country = match.group(1).lower(), match.group(2), match.group(3)
+        parts = [language, script.title() if script else None, country.upper() if country else None]
+        locale = "-".join(p for p in parts if p)
     if rate_per_second is not None and not 0 < rate_per_second <= 10_000:
         raise InvalidSender("rate_per_second", "give a rate between 0 and 10000 per second")
     clean_topics = tuple(sorted({t.strip().lower() for t in topics or [] if t.strip()}))

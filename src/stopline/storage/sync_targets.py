@@ -19,6 +19,7 @@ class Target:
     name: str
     cursor: str  # "" : the start of the feed
     pending_cursor: str | None
+    batch_id: str | None
     attempts: int
     next_attempt_at: datetime
     last_error: str | None
@@ -67,11 +68,11 @@ def claim(
     return get(conn, name) if taken.rowcount == 1 else None
 
 
-def set_pending(conn: Connection, name: str, holder: str, pending: str) -> bool:
+def set_pending(conn: Connection, name: str, holder: str, pending: str, batch_id: str) -> bool:
     done = conn.execute(
         update(sync_targets)
         .where(T.name == name, T.holder == holder)
-        .values(pending_cursor=pending)
+        .values(pending_cursor=pending, batch_id=batch_id)
     )
     return done.rowcount == 1
 
@@ -84,6 +85,7 @@ def advance(conn: Connection, name: str, holder: str, count: int, now: datetime)
         .values(
             cursor=T.pending_cursor,
             pending_cursor=None,
+            batch_id=None,
             attempts=0,
             next_attempt_at=now,
             last_error=None,
@@ -128,6 +130,7 @@ def move(conn: Connection, name: str, cursor: str, now: datetime) -> None:
         .values(
             cursor=cursor,
             pending_cursor=None,
+            batch_id=None,
             attempts=0,
             next_attempt_at=now,
             last_error=None,

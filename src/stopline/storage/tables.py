@@ -253,14 +253,16 @@ insight_events = Table(
 )
 
 # Consent sync (services/consent_sync.py): each push target's place in the consent feed.
-# ``pending_cursor`` ends the batch being delivered, so a retry sends the same events under
-# the same webhook id; ``holder``/``lease_until`` keep two workers from pushing at once.
+# ``pending_cursor`` ends the batch being delivered and ``batch_id`` names it, so a retry
+# sends the same events under the same webhook id (a replay after a reset gets new ids);
+# ``holder``/``lease_until`` keep two workers from pushing at once.
 sync_targets = Table(
     "sync_targets",
     metadata,
     Column("name", String(64), primary_key=True),
     Column("cursor", String(64), nullable=False),
     Column("pending_cursor", String(64)),
+    Column("batch_id", String(40)),
     Column("holder", String(64)),
     Column("lease_until", UTCDateTime),
     Column("attempts", Integer, nullable=False),

@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(64), nullable=False),
         sa.Column("cursor", sa.String(64), nullable=False),
         sa.Column("pending_cursor", sa.String(64)),
+        sa.Column("batch_id", sa.String(40)),
         sa.Column("holder", sa.String(64)),
         sa.Column("lease_until", UTCDateTime),
         sa.Column("attempts", sa.Integer, nullable=False),
