@@ -638,6 +638,24 @@ def test_long_spaced_out_letters_cost_little_memory() -> None:
     assert peak < 50_000_000, peak
 
 
+def test_a_long_text_is_searched_once_per_keyword_not_once_per_occurrence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each occurrence searched the whole text again: 64 KB of text took 0.7 s (n²)."""
+    from stopline.domain.language import verdict
+
+    calls: list[str] = []
+    real = verdict._standalone
+
+    def counted(raw: str, word: str) -> bool:
+        calls.append(word)
+        return real(raw, word)
+
+    monkeypatch.setattr(verdict, "_standalone", counted)
+    classify("we stop the list and then stop the other list, " * 500)
+    assert len(calls) == len(set(calls)) <= 3
+
+
 def test_fast_path_answers_like_the_full_reading() -> None:
     for text in ("STOP", "Stop", "stop.", "HELP", "Yes", "Cancel!", " END"):
         assert classify(text) == classify_strict(text)

@@ -25,6 +25,9 @@ class Reading:
     phrases: list[tuple[PhraseMatch, bool]] = field(default_factory=list)  # (match, negated)
     cues: list[tuple[KeywordCue, bool]] = field(default_factory=list)  # (cue, negated)
     benign: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, why)
+    # Whether each keyword stands alone somewhere in ``raw``: one search of the whole text
+    # per keyword, not per occurrence (a long text repeating it would cost n² otherwise).
+    standalone: dict[str, bool] = field(default_factory=dict)
 
 
 class Verdict(NamedTuple):
@@ -139,7 +142,10 @@ def _cue_score(reading: Reading, cue: KeywordCue) -> tuple[float, str]:
         if count <= 2 and (first or last):
             return 0.6, f"the everyday word {word!r} in a two-word message: unclear"
         return 0.15, f"the everyday word {word!r} inside a sentence is not a keyword"
-    if _standalone(reading.raw, hit.text):
+    alone = reading.standalone.get(hit.text)
+    if alone is None:
+        alone = reading.standalone[hit.text] = _standalone(reading.raw, hit.text)
+    if alone:
         return 0.9, f"the keyword {word!r} stands as a sentence of its own"
     if count <= 4 and (first or last):
         score, why = 0.85, f"the keyword {word!r} heads or ends a short message"
