@@ -10,7 +10,6 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
-from sqlalchemy import Connection
 
 from stopline import bootstrap
 from stopline.cli.app import app, database, err, now, out, settings
@@ -44,7 +43,7 @@ def status(
     try:
         with engine.connect() as conn:
             targets = repo.all_targets(conn)
-            waiting = {t.name: _waiting(conn, t.cursor) for t in targets}
+            waiting = {t.name: consent_feed.count_after(conn, t.cursor or None) for t in targets}
             end = consent_feed.end_cursor(conn)
     finally:
         engine.dispose()
@@ -83,19 +82,6 @@ def status(
             str(row["last_error"] or ""),
         )
     out.print(table)
-
-
-def _waiting(conn: Connection, cursor: str) -> int:
-    """Events after ``cursor`` (counted by paging the feed: exact, also on PostgreSQL)."""
-    from stopline.storage import consent_feed
-
-    count, position = 0, cursor or None
-    while True:
-        page = consent_feed.read_page(conn, position, 5000)
-        count += len(page.events)
-        position = page.cursor
-        if not page.more:
-            return count
 
 
 @sync_app.command("run")
@@ -147,7 +133,7 @@ def reset(
 
     engine = database(settings(), create=False)
     try:
-        with engine.begin() as conn:
+        with engine.execution_options(sqlite_immediate=True).begin() as conn:
             cursor = "" if to is Place.START else consent_feed.end_cursor(conn)
             repo.move(conn, target, cursor, now())
     finally:

@@ -167,6 +167,23 @@ def _hex(value: str) -> int:
     return number
 
 
+def count_after(conn: Connection, cursor: str | None) -> int:
+    """How many events the feed would hand out after ``cursor`` now (one counting query)."""
+    postgres = conn.dialect.name == "postgresql"
+    after = _decode(cursor, postgres)
+    if postgres:
+        sql = text(
+            "SELECT count(*) FROM consent_events e, "
+            "(SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) s "
+            "WHERE e.txid IS NOT NULL AND e.txid < s.xmin AND (e.txid, e.id) > (:txid, :id)"
+        )
+        params = {"txid": after.txid, "id": after.event_id}
+    else:
+        sql = text("SELECT count(*) FROM consent_events WHERE id > :id")
+        params = {"id": after.event_id}
+    return int(conn.execute(sql, params).scalar_one())
+
+
 def end_cursor(conn: Connection) -> str:
     """A cursor after every event handed out so far (to follow only what comes next)."""
     if conn.dialect.name == "postgresql":
