@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -147,4 +147,76 @@ def test_postgres_events_restored_from_another_cluster_are_adopted_not_lost(
             with pytest.raises(ValueError, match="ahead"):
                 consent_feed.read_page(conn, old, 100)
     finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_a_numbers_events_come_out_of_the_feed_in_their_order(
+    postgres_schema_url: str,
+) -> None:
+    """A batch whose first handler writes (and so takes its transaction id) before the
+    second waits on a number's chain lock would carry an older id than the transaction it
+    waited for: the feed, in transaction-id order, would hand out that number's second
+    event before its first. Every chain is locked before the batch's first write."""
+    import threading
+    import time
+
+    from sqlalchemy import text
+
+    from stopline.services.ledger import ConsentRecorder
+    from stopline.storage import migrate
+    from stopline.storage.commit_queue import GroupCommit
+    from stopline.storage.engine import create_database_engine
+    from stopline.storage.ledger import lock_chains
+
+    engine: Engine = create_database_engine(postgres_schema_url)
+    migrate.upgrade(engine)
+    first, second = (
+        ConsentRecorder(lambda: datetime.now(UTC)),
+        ConsentRecorder(lambda: datetime.now(UTC)),
+    )
+    group = GroupCommit(engine)
+    try:
+        with engine.connect() as reader:
+            start = consent_feed.read_page(reader, None, 10_000).cursor
+            reader.rollback()
+        other = engine.connect()
+        other_tx = other.begin()
+        lock_chains(other, ["+14155551102"])  # holds the chain, no transaction id yet
+        back_in = ConsentDraft(
+            number="+14155551102",
+            kind=Kind.OPT_IN,
+            source=Source.API,
+            occurred_at=datetime.now(UTC),
+        )
+        batch = [(first, _draft("+14155551101")), (second, back_in)]
+        worker = threading.Thread(target=group.run, args=(batch,))
+        worker.start()
+        with engine.connect() as watch:  # until the batch waits for that chain
+            for _ in range(200):
+                waiting = watch.execute(
+                    text(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                    )
+                ).scalar_one()
+                watch.rollback()
+                if waiting:
+                    break
+                time.sleep(0.05)
+        earlier = ConsentDraft(
+            number="+14155551102",
+            kind=Kind.OPT_OUT,
+            source=Source.API,
+            occurred_at=datetime.now(UTC) - timedelta(hours=1),
+        )
+        ledger.record(other, [earlier], datetime.now(UTC))
+        other_tx.commit()
+        other.close()
+        worker.join(30)
+        with engine.connect() as reader:
+            page = consent_feed.read_page(reader, start, 100)
+        seqs = [e.seq for e in page.events if e.draft.number == "+14155551102"]
+        assert len(page.events) == 3 and seqs == sorted(seqs) == [1, 2]
+    finally:
+        group.close()
         engine.dispose()

@@ -304,3 +304,56 @@ def test_a_later_start_supersedes_an_opt_out_decision(
     assert [e["kind"] for e in events(client, writer)] == ["opt_in"]
     check = client.post("/v1/check", json={"number": NUMBER}, headers=writer).json()
     assert check["allowed"] is True  # the person's newer START stands
+
+
+def test_postgres_a_start_racing_an_opt_out_decision_is_seen_not_overtaken(
+    client: TestClient, writer: dict[str, str], graph: Stopline
+) -> None:
+    """The decision reads the person's later statements only once it holds the number's
+    chain: a START committed while it waited is seen (no_action), never overtaken by an
+    opt-out appended after it (the person told "subscribed again", then blocked)."""
+    import threading
+    import time
+
+    from sqlalchemy import text
+
+    from stopline.domain.consent import ConsentDraft, Kind, Source
+    from stopline.services.ledger import record
+    from stopline.storage.ledger import lock_chains
+
+    if graph.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: nothing can race")
+    post(client, twilio_form("SM310", UNCLEAR))
+    [item] = open_items(client, writer)
+    other = graph.engine.connect()
+    other_tx = other.begin()
+    lock_chains(other, [NUMBER])
+    results: list[Any] = []
+
+    def deciding() -> None:
+        with graph.engine.begin() as conn:
+            results.extend(
+                decide(
+                    conn, [ReviewDecision(item["id"], Decision.OPT_OUT, "ana")], datetime.now(UTC)
+                )
+            )
+
+    worker = threading.Thread(target=deciding)
+    worker.start()
+    with graph.engine.connect() as watch:
+        for _ in range(200):
+            waiting = watch.execute(
+                text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+            ).scalar_one()
+            watch.rollback()
+            if waiting:
+                break
+            time.sleep(0.05)
+    start = ConsentDraft(NUMBER, Kind.OPT_IN, Source.KEYWORD, datetime.now(UTC), raw_text="START")
+    record(other, [start], datetime.now(UTC))
+    other_tx.commit()
+    other.close()
+    worker.join(30)
+    [result] = results
+    assert result.item.decision == "no_action" and result.superseded_by is not None
+    assert [e["kind"] for e in events(client, writer)] == ["opt_in"]

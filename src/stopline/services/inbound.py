@@ -54,6 +54,10 @@ class InboundRecorder:
         self._clock = clock
         self._review = review or ReviewPolicy()
 
+    def chain_numbers(self, _conn: Connection, commands: Sequence[InboundCommand]) -> list[str]:
+        """The ledger chains a batch may extend (locked first: `GroupCommit`)."""
+        return [c.message.from_number for c in commands]
+
     def __call__(self, conn: Connection, commands: Sequence[InboundCommand]) -> list[InboundResult]:
         now = self._clock()
         commands = [

@@ -122,6 +122,10 @@ class ConsentRecorder:
     def __init__(self, clock: Callable[[], datetime]) -> None:
         self._clock = clock
 
+    def chain_numbers(self, _conn: Connection, drafts: Sequence[ConsentDraft]) -> list[str]:
+        """The ledger chains a batch may extend (locked first: `GroupCommit`)."""
+        return [d.number for d in drafts]
+
     def __call__(self, conn: Connection, drafts: Sequence[ConsentDraft]) -> list[RecordResult]:
         return record(conn, drafts, self._clock())
 

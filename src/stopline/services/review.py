@@ -88,7 +88,11 @@ def decide(
     *,
     status: Status = Status.DECIDED,
 ) -> list[DecisionResult]:
-    """Decide items; each is claimed first, so an item is decided once whatever the races."""
+    """Decide items; each is claimed first, so an item is decided once whatever the races.
+    The numbers' ledger chains are locked before anything is read or written: a START the
+    person sends meanwhile is then either seen (the opt-out becomes no_action) or waits."""
+    before = repo.get_many(conn, [d.item_id for d in decisions])
+    ledger_repo.lock_chains(conn, [item.number for item in before.values()])
     decisions, superseded = _supersede(conn, decisions)
     claimed: set[int] = set()
     for d in decisions:
@@ -188,6 +192,12 @@ class ReviewDecider:
 
     def __init__(self, clock: Callable[[], datetime]) -> None:
         self._clock = clock
+
+    def chain_numbers(self, conn: Connection, decisions: Sequence[ReviewDecision]) -> list[str]:
+        """The ledger chains a batch may extend (locked first: `GroupCommit`)."""
+        return [
+            item.number for item in repo.get_many(conn, [d.item_id for d in decisions]).values()
+        ]
 
     def __call__(
         self, conn: Connection, decisions: Sequence[ReviewDecision]

@@ -23,6 +23,8 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+from stopline.storage.ledger import lock_chains
+
 log = logging.getLogger("stopline.commit")
 
 T = TypeVar("T")
@@ -198,6 +200,7 @@ class GroupCommit:
             conn = self._conn = self._engine.connect()
         try:
             with conn.begin():
+                _lock_chains_first(conn, batch, groups)
                 for handler, indexes in groups.items():
                     outputs = handler(conn, [batch[i][1] for i in indexes])
                     for i, output in zip(indexes, outputs, strict=True):
@@ -206,6 +209,27 @@ class GroupCommit:
             self.close()
             raise
         return results
+
+
+def _lock_chains_first(
+    conn: Connection,
+    batch: Sequence[tuple[BatchHandler[Any, Any], Any]],
+    groups: dict[BatchHandler[Any, Any], list[int]],
+) -> None:
+    """PostgreSQL: lock every ledger chain the batch will append to before its first write.
+    A transaction's id is taken at its first write; one that wrote (another handler's
+    rows, a review item) before waiting on a chain lock would carry an older id than the
+    transaction it waited for, and the consent feed, in transaction-id order, would hand
+    out that number's events out of order. Handlers name their numbers through an
+    optional ``chain_numbers(conn, items)``."""
+    if conn.dialect.name != "postgresql":
+        return
+    numbers: list[str] = []
+    for handler, indexes in groups.items():
+        lister = getattr(handler, "chain_numbers", None)
+        if lister is not None:
+            numbers.extend(lister(conn, [batch[i][1] for i in indexes]))
+    lock_chains(conn, numbers)
 
 
 def _settle(batch: list[_Pending[Any, Any]], outcomes: list[Outcome]) -> None:

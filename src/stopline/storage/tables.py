@@ -66,6 +66,14 @@ consent_events = Table(
         sqlite_where=text("txid IS NOT NULL"),
         postgresql_where=text("txid IS NOT NULL"),
     ),
+    # The consent feed's (txid, id) order (migration 0005).
+    Index(
+        "ix_consent_events_txid_id",
+        "txid",
+        "id",
+        sqlite_where=text("txid IS NOT NULL"),
+        postgresql_where=text("txid IS NOT NULL"),
+    ),
 )
 
 # Projection of the ledger: one row per (number, scope) currently opted out.

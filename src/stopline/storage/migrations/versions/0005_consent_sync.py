@@ -19,6 +19,15 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # The consent feed's order on PostgreSQL (storage/consent_feed.py): (txid, id) pages
+    # straight off an index. Partial like the txid index: SQLite leaves txid NULL.
+    op.create_index(
+        "ix_consent_events_txid_id",
+        "consent_events",
+        ["txid", "id"],
+        sqlite_where=sa.text("txid IS NOT NULL"),
+        postgresql_where=sa.text("txid IS NOT NULL"),
+    )
     op.create_table(
         "sync_targets",
         sa.Column("name", sa.String(64), nullable=False),
@@ -38,3 +47,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("sync_targets")
+    op.drop_index("ix_consent_events_txid_id", table_name="consent_events")
