@@ -137,3 +137,25 @@ def test_two_writers_appending_to_one_number_wait_for_each_other(settings: Setti
     with engine.connect() as conn:
         assert verify(conn).problems == []
     engine.dispose()
+
+
+def test_a_failed_batch_is_logged_without_its_parameters(
+    engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """SQLAlchemy's error text carries the statement's parameters: people's messages."""
+
+    def clash(conn: Connection, items: Sequence[str]) -> list[str]:
+        conn.execute(text("CREATE TABLE IF NOT EXISTS clash_probe (k TEXT PRIMARY KEY)"))
+        for item in items:
+            conn.execute(text("INSERT INTO clash_probe (k) VALUES (:k)"), {"k": item})
+        return list(items)
+
+    queue = CommitQueue(engine)
+    try:
+        queue.run(clash, "Jane Doe, please stop texting me")
+        with pytest.raises(RuntimeError, match="could not commit"):
+            queue.run(clash, "Jane Doe, please stop texting me")
+    finally:
+        queue.close()
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "failed (attempt 1)" in logged and "Jane Doe" not in logged

@@ -171,7 +171,16 @@ class GroupCommit:
             try:
                 results = self._execute(batch)
             except DBAPIError as exc:  # includes IntegrityError: a race with another writer
-                log.warning("batch of %d failed (attempt %d): %s", len(batch), attempt + 1, exc)
+                # the driver's first line only: SQLAlchemy's text adds the statement's
+                # parameters, which hold people's messages
+                reason = str(exc.orig or exc).strip().splitlines()[0] if str(exc.orig) else ""
+                log.warning(
+                    "batch of %d failed (attempt %d): %s: %s",
+                    len(batch),
+                    attempt + 1,
+                    type(exc.orig or exc).__name__,
+                    reason,
+                )
                 continue
             except Exception as exc:  # a bug in a handler: isolate it below
                 log.exception("batch of %d raised", len(batch))
