@@ -157,5 +157,7 @@ def test_a_failed_batch_is_logged_without_its_parameters(
             queue.run(clash, "Jane Doe, please stop texting me")
     finally:
         queue.close()
+        with engine.begin() as conn:  # the schema is shared with other tests
+            conn.execute(text("DROP TABLE IF EXISTS clash_probe"))
     logged = " ".join(r.getMessage() for r in caplog.records)
     assert "failed (attempt 1)" in logged and "Jane Doe" not in logged
