@@ -32,7 +32,6 @@ from stopline.api.schemas import (
     ConsentResponse,
     ContactResponse,
     ErrorOut,
-    EventOut,
     InboundRequest,
     InboundResponse,
     Instant,
@@ -45,6 +44,7 @@ from stopline.domain.inbound import InboundMessage
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
 from stopline.domain.policy import Suppression
 from stopline.services import gate
+from stopline.services.event_records import event_record
 from stopline.services.inbound import InboundCommand
 from stopline.services.keys import KeyScope, Principal
 from stopline.storage import consent_feed
@@ -376,7 +376,7 @@ async def consent_events(
         raise invalid_field("cursor", str(exc), location="query") from None
     return json(
         {
-            "events": [{"number": e.draft.number, **event_json(e)} for e in page.events],
+            "events": [event_record(e) for e in page.events],
             "next_cursor": page.cursor,
             "has_more": page.more,
         }
@@ -442,25 +442,5 @@ def suppression_json(s: Suppression) -> dict[str, Any]:
 
 
 def event_json(event: ConsentEvent, event_id: int | None = None) -> dict[str, Any]:
-    d = event.draft
-    c = d.classification
-    out = EventOut(
-        id=event.id if event.id is not None else event_id,
-        seq=event.seq,
-        kind=d.kind.value,
-        scope=str(d.scope),
-        source=d.source.value,
-        occurred_at=d.occurred_at,
-        recorded_at=event.recorded_at,
-        sender=d.sender,
-        provider=d.provider,
-        provider_message_id=d.provider_message_id,
-        raw_text=d.raw_text,
-        rule=c.rule if c else None,
-        language=c.language if c else None,
-        confidence=c.confidence if c else None,
-        actor=d.actor,
-        evidence=dict(d.evidence),
-        hash=event.hash,
-    )
-    return out.model_dump(mode="json")
+    """A contact's event (the fields of `EventOut`, which documents them)."""
+    return event_record(event, event_id, number=False)

@@ -18,7 +18,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 import httpx
 import orjson
@@ -27,6 +26,7 @@ from standardwebhooks.webhooks import Webhook
 
 import stopline
 from stopline.domain.consent import ConsentEvent
+from stopline.services.event_records import event_record
 from stopline.services.polling import PollingWorker
 from stopline.services.sync_secret import check_secret
 from stopline.storage import consent_feed
@@ -187,34 +187,3 @@ class ConsentSync(PollingWorker):
         if 200 <= response.status_code < 300:
             return None
         return f"HTTP {response.status_code}: {response.text[:200]}"
-
-
-def event_record(event: ConsentEvent) -> dict[str, Any]:
-    """An event as the feed API writes it (GET /v1/consent/events), number included."""
-    d = event.draft
-    c = d.classification
-    return {
-        "number": d.number,
-        "id": event.id,
-        "seq": event.seq,
-        "kind": d.kind.value,
-        "scope": str(d.scope),
-        "source": d.source.value,
-        "occurred_at": _instant(d.occurred_at),
-        "recorded_at": _instant(event.recorded_at),
-        "sender": d.sender,
-        "provider": d.provider,
-        "provider_message_id": d.provider_message_id,
-        "raw_text": d.raw_text,
-        "rule": c.rule if c else None,
-        "language": c.language if c else None,
-        "confidence": c.confidence if c else None,
-        "actor": d.actor,
-        "evidence": dict(d.evidence),
-        "hash": event.hash,
-    }
-
-
-def _instant(value: datetime) -> str:
-    """ISO 8601 in UTC with ``Z``, as the API's models write instants."""
-    return value.isoformat().replace("+00:00", "Z")
