@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlencode
 
+from sqlalchemy import Engine, text
 from twilio.request_validator import RequestValidator
 
 PUBLIC_URL = "https://sms.example.com"
@@ -40,3 +42,17 @@ def twilio_signed(
         "User-Agent": "TwilioProxy/1.1",
     }
     return urlencode(form).encode(), headers
+
+
+def wait_for_a_blocked_advisory_lock(engine: Engine, tries: int = 200) -> None:
+    """PostgreSQL: poll until some transaction waits for an advisory lock (a chain lock held
+    by the test), or give up after ``tries`` polls (the test's assertions then decide)."""
+    with engine.connect() as watch:
+        for _ in range(tries):
+            waiting = watch.execute(
+                text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+            ).scalar_one()
+            watch.rollback()
+            if waiting:
+                return
+            time.sleep(0.05)

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from stopline.domain.consent import ConsentDraft, Kind, Source
 from stopline.services import ledger
 from stopline.storage import consent_feed
+from tests.helpers import wait_for_a_blocked_advisory_lock
 
 
 def _all(client: TestClient, headers: dict[str, str], cursor: str | None, limit: int) -> tuple:
@@ -159,9 +160,6 @@ def test_postgres_a_numbers_events_come_out_of_the_feed_in_their_order(
     waited for: the feed, in transaction-id order, would hand out that number's second
     event before its first. Every chain is locked before the batch's first write."""
     import threading
-    import time
-
-    from sqlalchemy import text
 
     from stopline.services.ledger import ConsentRecorder
     from stopline.storage import migrate
@@ -192,17 +190,7 @@ def test_postgres_a_numbers_events_come_out_of_the_feed_in_their_order(
         batch = [(first, _draft("+14155551101")), (second, back_in)]
         worker = threading.Thread(target=group.run, args=(batch,))
         worker.start()
-        with engine.connect() as watch:  # until the batch waits for that chain
-            for _ in range(200):
-                waiting = watch.execute(
-                    text(
-                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-                    )
-                ).scalar_one()
-                watch.rollback()
-                if waiting:
-                    break
-                time.sleep(0.05)
+        wait_for_a_blocked_advisory_lock(engine)  # until the batch waits for that chain
         earlier = ConsentDraft(
             number="+14155551102",
             kind=Kind.OPT_OUT,

@@ -22,7 +22,7 @@ from stopline.services.ledger import rebuild, verify
 from stopline.services.review import DEADLINE_ACTOR, ReviewDecision, decide, sweep
 from stopline.storage import review as repo
 from stopline.storage.tables import consent_events, review_items, suppressions
-from tests.helpers import twilio_form
+from tests.helpers import twilio_form, wait_for_a_blocked_advisory_lock
 from tests.integration.test_twilio_webhook import events, message_text, post
 
 NUMBER = "+14155550100"
@@ -313,9 +313,6 @@ def test_postgres_a_start_racing_an_opt_out_decision_is_seen_not_overtaken(
     chain: a START committed while it waited is seen (no_action), never overtaken by an
     opt-out appended after it (the person told "subscribed again", then blocked)."""
     import threading
-    import time
-
-    from sqlalchemy import text
 
     from stopline.domain.consent import ConsentDraft, Kind, Source
     from stopline.services.ledger import record
@@ -340,15 +337,7 @@ def test_postgres_a_start_racing_an_opt_out_decision_is_seen_not_overtaken(
 
     worker = threading.Thread(target=deciding)
     worker.start()
-    with graph.engine.connect() as watch:
-        for _ in range(200):
-            waiting = watch.execute(
-                text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
-            ).scalar_one()
-            watch.rollback()
-            if waiting:
-                break
-            time.sleep(0.05)
+    wait_for_a_blocked_advisory_lock(graph.engine)  # until the decision waits for it
     start = ConsentDraft(NUMBER, Kind.OPT_IN, Source.KEYWORD, datetime.now(UTC), raw_text="START")
     record(other, [start], datetime.now(UTC))
     other_tx.commit()
