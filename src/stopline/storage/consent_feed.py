@@ -23,6 +23,13 @@ from stopline.storage.ledger import EVENT_COLUMNS, event_from_values
 from stopline.storage.tables import MAX_ID
 
 _SELECT = ", ".join(f"e.{name}" for name in EVENT_COLUMNS)
+# PostgreSQL: events of transactions that had all ended when the statement's snapshot was
+# taken (one statement, so the snapshot and the rows agree). Followed by more conditions.
+_FINISHED = (
+    "FROM consent_events e, "
+    "(SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) s "
+    "WHERE e.txid IS NOT NULL AND e.txid < s.xmin "
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +90,8 @@ def _postgres_rows(
 ) -> list[dict[str, Any]]:
     # One statement, so the snapshot's xmin and the rows come from the same snapshot.
     sql = text(
-        f"SELECT {_SELECT}, e.txid FROM consent_events e, "  # noqa: S608
-        "(SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) s "
-        "WHERE e.txid IS NOT NULL AND e.txid < s.xmin AND (e.txid, e.id) > (:txid, :id) "
+        f"SELECT {_SELECT}, e.txid {_FINISHED}"
+        "AND (e.txid, e.id) > (:txid, :id) "
         "AND (e.txid, e.id) <= (:last_txid, :last_id) ORDER BY e.txid, e.id LIMIT :limit"
     )
     params = {
@@ -172,11 +178,7 @@ def count_after(conn: Connection, cursor: str | None) -> int:
     postgres = conn.dialect.name == "postgresql"
     after = _decode(cursor, postgres)
     if postgres:
-        sql = text(
-            "SELECT count(*) FROM consent_events e, "
-            "(SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) s "
-            "WHERE e.txid IS NOT NULL AND e.txid < s.xmin AND (e.txid, e.id) > (:txid, :id)"
-        )
+        sql = text(f"SELECT count(*) {_FINISHED}AND (e.txid, e.id) > (:txid, :id)")
         params = {"txid": after.txid, "id": after.event_id}
     else:
         sql = text("SELECT count(*) FROM consent_events WHERE id > :id")
@@ -188,12 +190,7 @@ def end_cursor(conn: Connection) -> str:
     """A cursor after every event handed out so far (to follow only what comes next)."""
     if conn.dialect.name == "postgresql":
         row = conn.execute(
-            text(
-                "SELECT e.txid, e.id FROM consent_events e, "
-                "(SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) s "
-                "WHERE e.txid IS NOT NULL AND e.txid < s.xmin "
-                "ORDER BY e.txid DESC, e.id DESC LIMIT 1"
-            )
+            text(f"SELECT e.txid, e.id {_FINISHED}ORDER BY e.txid DESC, e.id DESC LIMIT 1")
         ).first()
         position = _Position(int(row[0]), int(row[1])) if row else _Position(0, 0)
         return _encode(position, True)
