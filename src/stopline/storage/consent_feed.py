@@ -121,8 +121,8 @@ def adopt_restored_txids(conn: Connection) -> int:
     if conn.dialect.name != "postgresql":
         return 0
     highest = conn.execute(text("SELECT max(txid) FROM consent_events")).scalar()
-    if highest is None:
-        return 0
+    if highest is None or int(highest) < _next_txid(conn):
+        return 0  # the usual case, answered without taking a transaction id
     current = int(conn.execute(text("SELECT pg_current_xact_id()::text::bigint")).scalar_one())
     if int(highest) < current:
         return 0
