@@ -16,6 +16,7 @@ from stopline.cli.app import out as cli_out
 from stopline.config import Settings
 from stopline.domain.consent import ConsentDraft, Kind, Source
 from stopline.services.ledger import record
+from tests.helpers import wait_for_a_blocked_advisory_lock
 
 A, B, C = "+14155550121", "+14155550122", "+14155550123"
 
@@ -112,3 +113,47 @@ def test_events_appended_after_the_digest_still_match(
 def test_a_malformed_digest_is_refused(runner: CliRunner, ledger: Engine) -> None:
     result = runner.invoke(cli, ["ledger", "verify", "--expect", "abc"])
     assert result.exit_code == 2 and "not a ledger digest" in result.stderr
+
+
+@pytest.mark.postgres
+def test_postgres_a_digest_waits_for_events_with_lower_ids_still_being_committed(
+    postgres_schema_url: str, now: datetime
+) -> None:
+    """On PostgreSQL ids are drawn before commit, so a transaction holding a lower id can
+    commit after one holding a higher id. A digest taken in between must not cover the
+    lower id before it is committed, or `verify --expect` later reports an event that
+    "appeared after the digest" on an untouched ledger."""
+    import threading
+
+    from stopline.domain.ledger_digest import LedgerDigest
+    from stopline.services.ledger import check_digest, digest
+    from stopline.storage import migrate
+    from stopline.storage.engine import create_database_engine
+
+    engine: Engine = create_database_engine(postgres_schema_url)
+    migrate.upgrade(engine)
+    slow = engine.connect()
+    try:
+        with engine.connect() as conn:
+            before = digest(conn).events
+        slow_tx = slow.begin()
+        lower, higher = "+14155550131", "+14155550132"  # numbers no other test uses
+        record(slow, [ConsentDraft(lower, Kind.OPT_OUT, Source.API, now)], now)  # still open
+        _record(engine, now, (higher, Kind.OPT_OUT))  # a higher id, committed
+        taken: list[LedgerDigest] = []
+        with engine.connect() as conn:
+            worker = threading.Thread(target=lambda: taken.append(digest(conn)), daemon=True)
+            worker.start()
+            wait_for_a_blocked_advisory_lock(engine)  # the digest waits for the open one
+            waited = not taken
+            slow_tx.commit()
+            worker.join(30)
+            conn.rollback()
+        assert waited
+        [saved] = taken
+        assert saved.events == before + 2
+        with engine.connect() as conn:
+            assert check_digest(conn, saved) is None
+    finally:
+        slow.close()
+        engine.dispose()

@@ -185,9 +185,11 @@ def verify(conn: Connection) -> VerifyReport:
 
 def digest(conn: Connection, up_to: int | None = None) -> LedgerDigest:
     """The ledger's digest: over every event, or only those with an id up to ``up_to`` (to
-    compare with a digest taken when that was the highest id)."""
+    compare with a digest taken when that was the highest id). Without ``up_to`` it covers
+    the events up to the highest id no open transaction can still add below (on
+    PostgreSQL it waits for the appenders that hold lower ids: see `settled_max_id`)."""
     if up_to is None:
-        up_to = repo.max_event_id(conn)
+        up_to = repo.settled_max_id(conn)
     return ledger_digest.digest(repo.chain_heads(conn, up_to))
 
 

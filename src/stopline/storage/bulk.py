@@ -111,22 +111,31 @@ def execute(conn: Connection, sql: str, params: Any = (), *, many: bool = False)
         cursor.close()
 
 
-def allocate_ids(conn: Connection, table: Table, count: int) -> list[int]:
+def allocate_ids(
+    conn: Connection, table: Table, count: int, guard: tuple[int, int] | None = None
+) -> list[int]:
     """``count`` new primary keys for ``table``, in increasing order.
 
-    PostgreSQL draws them from the column's sequence. SQLite continues from the current
-    maximum: safe because SQLite has one writer at a time, and a transaction whose snapshot
-    went stale cannot upgrade to a write (it fails instead of reusing an id).
+    PostgreSQL draws them from the column's sequence; with ``guard``, the same statement
+    first takes that advisory lock, shared, until the transaction ends, so that whoever
+    takes it exclusively waits for every transaction holding ids it has not committed yet
+    (see `storage.ledger.settled_max_id`). SQLite continues from the current maximum: safe
+    because SQLite has one writer at a time, and a transaction whose snapshot went stale
+    cannot upgrade to a write (it fails instead of reusing an id).
     """
     if count == 0:
         return []
     if conn.dialect.name == "postgresql":
-        rows = execute(
-            conn,
-            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "  # noqa: S608
-            "FROM generate_series(1, %s)",
-            (count,),
-        )
+        sequence = f"nextval(pg_get_serial_sequence('{table.name}', 'id'))"
+        if guard is None:
+            sql = f"SELECT {sequence} FROM generate_series(1, %s)"  # noqa: S608
+            params: tuple[int, ...] = (count,)
+        else:
+            # The lock's row is produced before any row of the join, so before any nextval.
+            guarded = "WITH guard AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(%s, %s)) "
+            sql = guarded + f"SELECT {sequence} FROM guard, generate_series(1, %s)"  # noqa: S608
+            params = (*guard, count)
+        rows = execute(conn, sql, params)
         return sorted(int(r[0]) for r in rows)
     [(start,)] = execute(
         conn,

@@ -127,7 +127,7 @@ def latest_event_times(conn: Connection, numbers: Iterable[str]) -> dict[tuple[s
 
 def insert_events(conn: Connection, events: Sequence[ConsentEvent]) -> list[int]:
     """Append events; returns their ids in order."""
-    ids = allocate_ids(conn, consent_events, len(events))
+    ids = allocate_ids(conn, consent_events, len(events), _ID_GUARD)
     rows = [_event_row(e, i) for e, i in zip(events, ids, strict=True)]
     insert_tuples(conn, consent_events, EVENT_COLUMNS, rows)
     return ids
@@ -201,6 +201,29 @@ def count_events(conn: Connection) -> int:
 
 def max_event_id(conn: Connection) -> int:
     return int(conn.execute(select(func.coalesce(func.max(consent_events.c.id), 0))).scalar_one())
+
+
+_ID_GUARD = (0x5702, 0)  # advisory lock: shared by appenders holding ids (PostgreSQL)
+
+
+def settled_max_id(conn: Connection) -> int:
+    """The highest event id, such that no event with a lower id can still appear.
+
+    SQLite: the highest id (one writer at a time, ids in commit order). PostgreSQL: writers
+    draw ids from a sequence and commit in any order, so an id below the highest committed
+    one may still be in an open transaction. Every appender holds `_ID_GUARD` shared from
+    drawing its ids until it ends; taking it exclusively waits for them all (new appenders
+    queue behind, for as long as the statement takes), and ids drawn after it is let go
+    are higher than any committed now."""
+    if conn.dialect.name != "postgresql":
+        return max_event_id(conn)
+    conn.execute(text("SELECT pg_advisory_lock(:a, :b)"), {"a": _ID_GUARD[0], "b": _ID_GUARD[1]})
+    try:
+        return max_event_id(conn)
+    finally:
+        conn.execute(
+            text("SELECT pg_advisory_unlock(:a, :b)"), {"a": _ID_GUARD[0], "b": _ID_GUARD[1]}
+        )
 
 
 def chain_heads(
