@@ -126,7 +126,7 @@ def senders_from(
         policy = InboundPolicy(
             brand=brand_from(settings, replies),
             opt_out_scope=default_policy.opt_out_scope,
-            reply_when_provider_handled=default_policy.reply_when_provider_handled,
+            reply_when_handled_by=default_policy.reply_when_handled_by,
         )
         key = normalise_address(address, settings.default_region)
         senders[key] = (context_from(settings, config), policy)
@@ -176,7 +176,10 @@ def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None =
     commits = CommitQueue(engine, on_batch=metrics.observe_batch)
     policy = InboundPolicy(
         brand=brand_from(settings),
-        reply_when_provider_handled=settings.twilio_reply_when_provider_handled,
+        # A Twilio setting: it never makes another provider's answered keyword get a reply.
+        reply_when_handled_by=(
+            frozenset({"twilio"}) if settings.twilio_reply_when_provider_handled else frozenset()
+        ),
     )
     review = review_policy_from(settings)
     consent = ConsentRecorder(utc_now)

@@ -57,12 +57,21 @@ def test_other_text_is_stored_without_reply() -> None:
 def test_provider_already_answered_stop_so_stopline_stays_silent() -> None:
     d = run("STOP", provider_keyword=Action.OPT_OUT)
     assert d.outcome is Outcome.OPTED_OUT and d.draft is not None and d.reply is None
-    loud = run(
-        "STOP",
-        provider_keyword=Action.OPT_OUT,
-        policy=InboundPolicy(POLICY.brand, reply_when_provider_handled=True),
-    )
+    twilio_loud = InboundPolicy(POLICY.brand, reply_when_handled_by=frozenset({"twilio"}))
+    loud = run("STOP", provider_keyword=Action.OPT_OUT, policy=twilio_loud)
     assert loud.reply is not None
+
+
+def test_replying_after_twilio_answered_does_not_make_other_providers_reply() -> None:
+    """STOPLINE_TWILIO_REPLY_WHEN_PROVIDER_HANDLED is Twilio's: a Telnyx or Plivo keyword
+    the provider already answered stays silent (else two confirmations)."""
+    twilio_loud = InboundPolicy(POLICY.brand, reply_when_handled_by=frozenset({"twilio"}))
+    for provider in ("telnyx", "plivo", "vonage"):
+        msg = InboundMessage(
+            provider, "m1", "+14155550100", "+14155550199", "STOP", T0, Action.OPT_OUT
+        )
+        d = decide(msg, classify("STOP"), frozenset(), twilio_loud, T0)
+        assert d.outcome is Outcome.OPTED_OUT and d.reply is None, provider
 
 
 def test_provider_opt_out_flag_wins_over_an_unrecognised_text() -> None:

@@ -85,9 +85,9 @@ class Outcome(StrEnum):
 class InboundPolicy:
     brand: Brand
     opt_out_scope: Scope = ORGANISATION
-    # When the provider already answered a keyword (e.g. Twilio Advanced Opt-Out), stay silent
-    # unless this is set, so the recipient never gets two confirmations.
-    reply_when_provider_handled: bool = False
+    # When a provider already answered a keyword (e.g. Twilio Advanced Opt-Out), stay silent
+    # unless that provider is named here, so the recipient never gets two confirmations.
+    reply_when_handled_by: frozenset[str] = frozenset()
     # Reply language when the message's own language is unknown (the sender's locale).
     language: str | None = None
 
@@ -125,7 +125,7 @@ def decide(
     of messages recorded at one ``now`` can share one memo of them)."""
     action = effective_action(classification, message.provider_keyword)
     provider_answered = message.provider_keyword is action and action is not Action.NONE
-    silent = provider_answered and not policy.reply_when_provider_handled
+    silent = provider_answered and message.provider not in policy.reply_when_handled_by
 
     def reply(kind: str) -> str | None:
         language = classification.language or policy.language

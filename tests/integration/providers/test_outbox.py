@@ -11,7 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from stopline import bootstrap
+from stopline.api.app import create_app
 from stopline.bootstrap import Stopline, utc_now
+from stopline.config import Settings
 from stopline.providers.fakes.server import FakeProviders
 from stopline.services.outbox import OutboxWorker
 from stopline.storage import outbox as repo
@@ -171,6 +174,22 @@ def test_providers_that_answer_stop_themselves_get_no_second_reply(
     with graph.engine.connect() as conn:
         stored = conn.execute(select(inbound_messages.c.outcome, inbound_messages.c.reply_text))
         assert [tuple(r) for r in stored] == [("opted_out", None)]
+
+
+def test_the_twilio_reply_setting_leaves_other_silent_providers_silent(
+    settings: Settings, fake: FakeProviders
+) -> None:
+    """STOPLINE_TWILIO_REPLY_WHEN_PROVIDER_HANDLED makes Stopline confirm what Twilio's
+    Advanced Opt-Out answered; a Telnyx STOP that Telnyx answered still gets nothing."""
+    loud = bootstrap.build(settings.model_copy(update={"twilio_reply_when_provider_handled": True}))
+    try:
+        loud.messaging.silent = frozenset({"telnyx"})
+        with TestClient(create_app(app_graph=loud), base_url="https://sms.example.com") as c:
+            telnyx(c, "T-9")
+        assert rows(loud) == [] and loud.messaging.outbox.drain().sent == 0
+        assert fake_requests(fake) == []
+    finally:
+        loud.close()
 
 
 def test_a_silent_provider_only_answered_its_exact_keywords(
