@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import time
 from datetime import UTC, datetime
@@ -67,6 +68,27 @@ def test_telnyx_refuses_old_and_future_timestamps() -> None:
         with pytest.raises(WebhookRejected) as refused:
             provider.accept(request(body, headers), now())
         assert refused.value.reason == "stale_timestamp"
+
+
+def test_telnyx_timestamps_other_than_whole_seconds_are_refused_as_the_sdk_does() -> None:
+    """Correctly signed, but the timestamp is ISO 8601 or has a fraction: the SDK refuses
+    such a request, so Stopline must too."""
+    provider = TelnyxProvider(p.TELNYX_PUBLIC, tolerance=300)
+    body = p.telnyx_stop("m1")[0]
+    whole = int(time.time())
+    iso = datetime.fromtimestamp(whole, UTC).isoformat()
+    for stamp in (f"{whole}.5", iso, f"{whole}٤"):
+        signature = base64.b64encode(p.TELNYX_KEY.sign(stamp.encode() + b"|" + body).signature)
+        headers = {
+            "Content-Type": "application/json",
+            "telnyx-signature-ed25519": signature.decode(),
+            "telnyx-timestamp": stamp,
+        }
+        with pytest.raises(WebhookVerificationError):
+            verify_webhook_signature(body, headers, p.TELNYX_PUBLIC)
+        with pytest.raises(WebhookRejected) as refused:
+            provider.accept(request(body, headers), now())
+        assert refused.value.reason == "bad_timestamp", stamp
 
 
 def test_a_malformed_telnyx_key_is_a_clear_configuration_error() -> None:

@@ -99,6 +99,11 @@ class TelnyxProvider(Provider):
             raise WebhookRejected(
                 403, "missing_signature", "telnyx-signature-ed25519 or telnyx-timestamp missing"
             )
+        if not (timestamp.isascii() and timestamp.isdigit()):
+            # As Telnyx's SDK: whole Unix seconds only (it refuses anything int() cannot read).
+            raise WebhookRejected(
+                403, "bad_timestamp", "telnyx-timestamp must be whole Unix seconds"
+            )
         check_fresh(timestamp, now, self._tolerance)
         try:
             self._key.verify(
