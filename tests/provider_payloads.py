@@ -458,15 +458,30 @@ def sinch_stop(mid: str, text: str = "STOP", **kw: Any) -> Signed:
     return sinch_sign(body, **kw)
 
 
-def sinch_report(batch: str, code: str) -> Signed:
+def sinch_report(batch: str, code: str, channel: str = "sms") -> Signed:
     body = json.dumps(
         {
-            "type": "recipient_delivery_report_sms",
+            "type": f"recipient_delivery_report_{channel}",
             "batch_id": batch,
             "recipient": PERSON.lstrip("+"),
             "code": int(code),
             "status": "Failed",
             "at": "2024-06-06T07:52:37.386Z",
+        }
+    ).encode()
+    return sinch_sign(body)
+
+
+def sinch_batch_report(batch: str, code: str, channel: str = "sms") -> Signed:
+    """A batch delivery report: the recipients of each status listed together."""
+    body = json.dumps(
+        {
+            "type": f"delivery_report_{channel}",
+            "batch_id": batch,
+            "total_message_count": 1,
+            "statuses": [
+                {"code": int(code), "status": "Failed", "count": 1, "recipients": [PERSON[1:]]}
+            ],
         }
     ).encode()
     return sinch_sign(body)

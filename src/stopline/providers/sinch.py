@@ -119,12 +119,13 @@ class SinchProvider(Provider):
                 received_at=received_at,
             )
             return WebhookBatch(messages=(message,))
-        if kind == "recipient_delivery_report_sms":
+        # MMS reports (the Sinch SDK's *_mms event types) have the same shape as the SMS ones.
+        if kind in ("recipient_delivery_report_sms", "recipient_delivery_report_mms"):
             require_fields(event, "batch_id", "recipient")
             return WebhookBatch(
                 statuses=(self._report(event, event["recipient"], event, received_at),)
             )
-        if kind == "delivery_report_sms":
+        if kind in ("delivery_report_sms", "delivery_report_mms"):
             reports = [
                 self._report(event, recipient, status, received_at)
                 for status in event.get("statuses") or []

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from stopline.bootstrap import Stopline
 from stopline.providers.fakes.server import FakeProviders
+from tests import provider_payloads as p
 from tests.integration.providers.cases import CASES, STATUS_SIGNALS, Call, Case, provider_of, route
 from tests.integration.providers.conftest import fake_requests
 from tests.provider_payloads import PERSON
@@ -107,6 +108,17 @@ def test_tampered_wrong_key_and_stale_requests_are_refused_and_change_nothing(
     assert fake_requests(fake) == []
 
 
+@pytest.mark.parametrize("build", [p.sinch_report, p.sinch_batch_report], ids=["one", "batch"])
+def test_sinch_mms_delivery_reports_carry_opt_outs_like_sms_ones(
+    build: Any, client: TestClient, admin: dict[str, str]
+) -> None:
+    answer = post(client, "/webhooks/sinch", Call(*build("MMS-1", p.SINCH_OPT_OUT_CODE, "mms")))
+    assert answer.status_code == 200, answer.text
+    [event] = events(client, admin)
+    assert event["kind"] == "opt_out" and event["evidence"]["code"] == p.SINCH_OPT_OUT_CODE
+    assert not allowed(client, admin)
+
+
 @pytest.mark.parametrize(
     ("provider", "build", "code"), STATUS_SIGNALS, ids=[s[0] for s in STATUS_SIGNALS]
 )
@@ -180,8 +192,6 @@ def test_a_bandwidth_callback_array_records_every_item(
 ) -> None:
     import json
 
-    from tests import provider_payloads as p
-
     first, headers = p.bandwidth_stop("BW-1")
     second, _ = p.bandwidth_stop("BW-2", text="HELP")
     body = json.dumps(json.loads(first) + json.loads(second)).encode()
@@ -213,7 +223,6 @@ def test_plivo_v2_nonce_cannot_be_reused_with_another_body_and_cannot_lift_an_op
 ) -> None:
     from urllib.parse import urlencode
 
-    from tests import provider_payloads as p
     from tests.integration.providers.cases import BASE
 
     url = f"{BASE}/webhooks/plivo"
@@ -238,7 +247,6 @@ def test_plivo_v2_nonce_cannot_be_reused_with_another_body_and_cannot_lift_an_op
 def test_plivo_v2_opt_out_status_callback_suppresses_and_says_the_body_was_unsigned(
     client: TestClient, admin: dict[str, str]
 ) -> None:
-    from tests import provider_payloads as p
     from tests.integration.providers.cases import BASE
 
     body, headers = p.plivo_v2(p.plivo_status_params("V2-S1", "200"), f"{BASE}/webhooks/plivo")
@@ -257,7 +265,6 @@ def test_plivo_v2_opt_out_status_callback_suppresses_and_says_the_body_was_unsig
 def test_plivo_v2_message_intent_keeps_stopline_silent_only_where_it_agrees(
     client: TestClient, admin: dict[str, str]
 ) -> None:
-    from tests import provider_payloads as p
     from tests.integration.providers.cases import BASE
 
     url = f"{BASE}/webhooks/plivo"
@@ -290,8 +297,6 @@ def test_a_bad_item_in_a_bandwidth_array_does_not_lose_the_good_ones(
 ) -> None:
     import json
 
-    from tests import provider_payloads as p
-
     good, headers = p.bandwidth_stop("BW-G1")
     [item] = json.loads(good)
     short_code = {**item, "message": {**item["message"], "id": "BW-X1", "from": "12345"}}
@@ -314,8 +319,6 @@ def test_a_sinch_mms_stop_is_read_from_its_message_field(
 ) -> None:
     import json
 
-    from tests import provider_payloads as p
-
     mms = {
         "type": "mo_media",
         "id": "MMS-1",
@@ -335,7 +338,6 @@ def test_a_sinch_mms_stop_is_read_from_its_message_field(
 def test_an_unsigned_vonage_messages_callback_gets_503_so_vonage_retries(
     client: TestClient, admin: dict[str, str]
 ) -> None:
-    from tests import provider_payloads as p
 
     body, headers = p.vonage_stop("UNSIGNED-1")
     del headers["Authorization"]
@@ -351,8 +353,6 @@ def _wrong_types() -> list[tuple[str, str, bytes, dict[str, str], str]]:
     """(name, route, body, headers, field named in the answer): signed requests whose
     fields have a JSON type the provider never sends."""
     import json
-
-    from tests import provider_payloads as p
 
     out: list[tuple[str, str, bytes, dict[str, str], str]] = []
     telnyx = json.loads(p.telnyx_stop("TX-T1")[0])
