@@ -437,7 +437,6 @@ def test_more_keywords_alone(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "DNC",
         "Unfollow",
         "GTFO my phone",
         "Thôi đi",

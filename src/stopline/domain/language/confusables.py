@@ -103,6 +103,9 @@ SMALL_CAPITALS: dict[str, str] = {
     "ᴢ": "z",
 }
 LATIN_EXTRA.update(SMALL_CAPITALS)
+# Arabic letters typed interchangeably: alef maqsura for ya, ta marbuta for ha
+# ("رسالة"/"رساله"), so both spellings fold alike (hamza and vowel marks are stripped).
+LATIN_EXTRA.update({"ى": "ي", "ة": "ه"})
 
 # Digits typed for letters inside words ("ST0P", "5TOP", "unsubscr1be").
 LEET: dict[str, str] = {"0": "o", "1": "i", "3": "e", "5": "s", "7": "t", "@": "a"}

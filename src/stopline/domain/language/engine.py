@@ -28,7 +28,14 @@ from stopline.domain.language.tables import (
     home_language,
     keyword_table,
 )
-from stopline.domain.language.verdict import NO_INTENT, Reading, Verdict, weigh
+from stopline.domain.language.verdict import (
+    NO_INTENT,
+    Reading,
+    Verdict,
+    is_standalone,
+    leads,
+    weigh,
+)
 
 _DEFAULT = DEFAULT
 _QUESTION_WORDS = frozenset(
@@ -155,6 +162,15 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         folded = " ".join(words)
     cjk = not folded.isascii() and any(_is_cjk(ch) for ch in folded)
     starts, matches, keywords = rules.scan(folded, words, table)
+    keep = False
+    if matches and any(m.info.kind == Kind.KEEP for m in matches):
+        # "... but I still want the texts": noted, weighed against any opt-out in `weigh`
+        # ("if you keep texting me ..." is not a wish to keep them).
+        keep = any(
+            m.info.kind == Kind.KEEP and not rules.negated(folded, starts, m.start, "en")
+            for m in matches
+        )
+        matches = [m for m in matches if m.info.kind != Kind.KEEP]
     if cjk:
         matches += rules.scan_substrings(folded, starts)
     cues = rules.keyword_cues(folded, words, starts, table, cjk, keywords)
@@ -182,19 +198,33 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         content=content,
         question=not _QUESTION_WORDS.isdisjoint(words),
         raw=raw,
+        keep=keep,
     )
     for match in matches:
         if match.info.kind == Kind.OPT_OUT and rules.overridden(match, benign):
+            reading.benign.append((match.start, match.end, match.info.phrase.note))
+            continue
+        if match.info.kind == Kind.REVIEW and benign and rules.enclosed(match, benign):
             reading.benign.append((match.start, match.end, match.info.phrase.note))
             continue
         is_negated = rules.negated(folded, starts, match.start, match.info.language)
         reading.phrases.append((match, is_negated))
     for cue in cues:
         if rules.covered(benign_spans, cue.start, cue.end):
-            note = next(m.info.phrase.note for m in benign if m.start <= cue.start < m.end)
-            reading.benign.append((cue.start, cue.end, note))
-            continue
+            covering = [m for m in benign if m.start <= cue.start and cue.end <= m.end]
+            # A keyword standing as a sentence of its own ("... said no one. STOP.") is not
+            # explained away by the sentence before it; a benign reading that starts with it
+            # ("Stop! That's hilarious") still stands.
+            if cue.hit.action is Action.OPT_IN and cue.start == 0 and leads(raw, cue.hit.text):
+                pass  # "START - my son replied stop by accident": an opening START stands
+            elif any(m.start == cue.start for m in covering) or not is_standalone(
+                reading, cue.hit.text
+            ):
+                reading.benign.append((cue.start, cue.end, covering[0].info.phrase.note))
+                continue
         negated = rules.negated(folded, starts, cue.start, cue.hit.language)
+        if negated and is_standalone(reading, cue.hit.text):
+            negated = False  # "Oh sure, keep them coming... NOT. Stop."
         reading.cues.append((cue, negated))
     return weigh(reading)
 

@@ -24,6 +24,9 @@ INVISIBLE += "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069
 # of Devanagari, Japanese voicing marks and the like, which are part of the word).
 STRIP_MARKS = (
     (0x0300, 0x036F),
+    (0x0640, 0x0640),  # Arabic tatweel (a stretching stroke)
+    (0x064B, 0x065F),  # Arabic short vowels, shadda and hamza above/below ("إ" -> "ا")
+    (0x0670, 0x0670),  # Arabic superscript alef
     (0x1AB0, 0x1AFF),
     (0x1DC0, 0x1DFF),
     (0x20D0, 0x20FF),

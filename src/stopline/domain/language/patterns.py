@@ -16,7 +16,7 @@ class PatternError(ValueError):
     pass
 
 
-_ITEM = re.compile(r"\([^()]*\)\??|\S+")
+_ITEM = re.compile(r"[-!]?\([^()]*\)\??|\S+")
 
 
 def _word(item: str) -> str:
@@ -63,9 +63,13 @@ def compile_pattern(pattern: str, tail: str) -> tuple[frozenset[str], str]:
         body = item[:-1] if optional else item
         if body == "*":
             inner = _ANY
-        elif body.startswith("!"):  # any one word but these
-            excluded = "|".join(_word(alt) for alt in _alternatives(body[1:]))
-            inner = rf"(?!(?:{excluded})(?!\S))\S+"
+        elif body.startswith("!"):  # any one word but these (ending in a suffix: "*ing")
+            alternatives = _alternatives(body[1:])
+            suffixes = [alt[1:] for alt in alternatives if alt.startswith("*")]
+            excluded = "|".join(_word(alt) for alt in alternatives if not alt.startswith("*"))
+            ending = "|".join(re.escape(fold(suffix, look_alikes=False)) for suffix in suffixes)
+            inner = rf"(?!(?:{excluded})(?!\S))" if excluded else ""
+            inner += rf"\S*(?:{ending})" if ending else r"\S+"
         else:
             inner = "(?:" + "|".join(_word(alt) for alt in _alternatives(body)) + ")"
         sep = "" if index == 0 else " "
@@ -73,16 +77,66 @@ def compile_pattern(pattern: str, tail: str) -> tuple[frozenset[str], str]:
     return firsts, "".join(parts) + r"(?!\S)"
 
 
+def _starts(items: list[str]) -> set[str] | None:
+    """The words a match of ``items`` can start with (None: any word, or none at all)."""
+    found: set[str] = set()
+    for item in items:
+        if item.startswith("-"):  # a look-ahead: consumes no word
+            continue
+        optional = item.endswith("?") and item != "?"
+        body = item[:-1] if optional else item
+        if body in ("$", "*", "...", ".") or body.startswith("!"):
+            return None
+        for alternative in _alternatives(body):
+            head = alternative.split()[0]
+            if head.endswith("~"):
+                return None
+            folded = fold(head, look_alikes=False).split(" ")
+            if not folded[0]:
+                return None
+            found.add(folded[0])
+        if not optional:
+            return found
+    return None  # the pattern may end here: anything may follow
+
+
+def second_words(pattern: str) -> dict[str, frozenset[str] | None]:
+    """Per first word of a pattern, the words that can follow it (None when that is not a
+    short list): a message whose next word is none of them need not run the regular
+    expression."""
+    items = _ITEM.findall(pattern)
+    by_first: dict[str, set[str] | None] = {}
+    rest: set[str] | None = None
+    rest_known = False
+    for alternative in _alternatives(items[0]):
+        first = _first_word(alternative)
+        parts = alternative.split()
+        following: set[str] | None
+        if len(parts) > 1 and not parts[0].endswith("~"):
+            following = None if parts[1].endswith("~") else {fold(parts[1], look_alikes=False)}
+        else:
+            if not rest_known:
+                rest, rest_known = _starts(items[1:]), True
+            following = rest
+        known = by_first.get(first, set())
+        by_first[first] = None if known is None or following is None else known | following
+    return {w: None if f is None else frozenset(f) for w, f in by_first.items()}
+
+
 class Trigger:
     """All patterns of one kind that start with one word, as one anchored regex (compiled on
     first use, so start-up stays quick); the group name that matched tells which pattern it
     was."""
 
-    __slots__ = ("_regex", "names", "source")
+    __slots__ = ("_regex", "names", "seconds", "source")
 
-    def __init__(self, source: str, names: tuple[str, ...]) -> None:
+    def __init__(
+        self, source: str, names: tuple[str, ...], seconds: frozenset[str] | None = None
+    ) -> None:
         self.source = source
         self.names = names
+        # The words that may follow the first one (None: any); a cheap test before the regex.
+        self.seconds = seconds
         self._regex: re.Pattern[str] | None = None
 
     @property
@@ -95,17 +149,23 @@ class Trigger:
 def build_triggers(patterns: Iterable[tuple[str, str]], tail: str) -> dict[str, Trigger]:
     """``patterns``: (name, pattern). Returns first word (or ``stem~``) -> Trigger."""
     by_first: dict[str, list[tuple[str, str]]] = {}
+    seconds: dict[str, set[str] | None] = {}
     for name, pattern in patterns:
         firsts, source = compile_pattern(pattern, tail)
+        after_first = second_words(pattern)
         for word in firsts:
             by_first.setdefault(word, []).append((name, source))
+            following = after_first.get(word)
+            known = seconds.get(word, set())
+            seconds[word] = None if known is None or following is None else known | following
     triggers: dict[str, Trigger] = {}
     for word, entries in by_first.items():
         # Longer patterns first: an alternation takes the first alternative that matches.
         entries.sort(key=lambda e: -len(e[1]))
         names = tuple(name for name, _ in entries)
         source = "|".join(f"(?P<p{i}>{src})" for i, (_, src) in enumerate(entries))
-        triggers[word] = Trigger(source, names)
+        after = seconds[word]
+        triggers[word] = Trigger(source, names, None if after is None else frozenset(after))
     return triggers
 
 

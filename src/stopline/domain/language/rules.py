@@ -91,9 +91,16 @@ BENIGN_KINDS = frozenset({Kind.BENIGN})
 
 
 def _match_at(
-    folded: str, index: int, position: int, triggers: Triggers, found: list[PhraseMatch]
+    folded: str,
+    index: int,
+    position: int,
+    triggers: Triggers,
+    found: list[PhraseMatch],
+    following: str,
 ) -> None:
     for trigger in triggers:
+        if trigger.seconds is not None and following not in trigger.seconds:
+            continue  # the next word cannot continue any of these patterns
         match = trigger.regex.match(folded, position)
         if match is not None:
             name = trigger.names[int(match.lastgroup[1:])]  # type: ignore[index]
@@ -113,11 +120,13 @@ def scan(
     cache = _WORD_TRIGGERS
     lengths = table.lengths
     position = 0
+    last = len(words) - 1
     for index, word in enumerate(words):
         starts.append(position)
         entries = cache[word]
         if entries[0]:
-            _match_at(folded, index, position, entries[0], found)
+            following = words[index + 1] if index < last else ""
+            _match_at(folded, index, position, entries[0], found, following)
         if word in lengths:
             keywords.append(index)
         position += len(word) + 1
@@ -128,10 +137,12 @@ def scan_benign(folded: str, words: list[str], starts: list[int]) -> list[Phrase
     """Benign uses of keywords ("bus stop") starting at each word."""
     found: list[PhraseMatch] = []
     cache = _WORD_TRIGGERS
+    last = len(words) - 1
     for index, word in enumerate(words):
         entries = cache[word]
         if entries[1]:
-            _match_at(folded, index, starts[index], entries[1], found)
+            following = words[index + 1] if index < last else ""
+            _match_at(folded, index, starts[index], entries[1], found, following)
     return found
 
 
@@ -225,6 +236,13 @@ def overridden(match: PhraseMatch, benign: list[PhraseMatch]) -> bool:
     """An opt-out phrase whose last word a benign reading takes over: "please stop" inside
     "please stop by tomorrow", "stop" at the end of "the music won't stop"."""
     return any(b.start < match.end and b.end >= match.end and b.end > match.start for b in benign)
+
+
+def enclosed(match: PhraseMatch, benign: list[PhraseMatch]) -> bool:
+    """A review phrase inside a benign reading that starts before it: "go away" in "the
+    rash won't go away" (but not "stop" in "the texts won't stop", where the benign
+    "won't stop" starts inside the phrase)."""
+    return any(b.start < match.start and b.end >= match.end for b in benign)
 
 
 def is_command_strength(hit: KeywordHit) -> bool:

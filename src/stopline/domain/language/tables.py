@@ -20,6 +20,7 @@ class Kind:
     OPT_OUT = "opt_out"
     REVIEW = "review"
     BENIGN = "benign"
+    KEEP = "keep"
 
 
 INTENTS = {
@@ -66,6 +67,7 @@ def _phrase_entries(kind: str) -> list[tuple[PhraseInfo, Lexicon]]:
             Kind.OPT_OUT: lexicon.opt_out_phrases,
             Kind.REVIEW: lexicon.review_phrases,
             Kind.BENIGN: lexicon.benign,
+            Kind.KEEP: lexicon.keep,
         }[kind]
         for index, phrase in enumerate(phrases):
             name = f"{lexicon.language}.{kind}.{index}"
@@ -112,7 +114,7 @@ SUBSTRINGS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {}
 
 def _build_phrases() -> None:
     merged: dict[str, list[tuple[str, Trigger]]] = {}
-    for kind in (Kind.OPT_OUT, Kind.REVIEW, Kind.BENIGN):
+    for kind in (Kind.OPT_OUT, Kind.REVIEW, Kind.BENIGN, Kind.KEEP):
         spaced: list[tuple[str, str]] = []
         plain: list[tuple[str, str]] = []
         for info, lexicon in _phrase_entries(kind):

@@ -22,6 +22,7 @@ class Reading:
     content: list[int]  # indexes of words that are not courtesy words
     question: bool
     raw: str
+    keep: bool = False  # also asks to keep getting the texts ("but I still want texts")
     phrases: list[tuple[PhraseMatch, bool]] = field(default_factory=list)  # (match, negated)
     cues: list[tuple[KeywordCue, bool]] = field(default_factory=list)  # (cue, negated)
     benign: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, why)
@@ -46,6 +47,7 @@ class Verdict(NamedTuple):
     decided: bool = False  # a keyword reading: no typo correction needed
     force_review: bool = False  # contradictory requests (STOP and START)
     sender: bool = False  # a sender's own keyword
+    standalone: bool = False  # a keyword standing as a sentence of its own
 
     def as_typo(self, cap: float) -> Verdict:
         return self._replace(
@@ -142,10 +144,7 @@ def _cue_score(reading: Reading, cue: KeywordCue) -> tuple[float, str]:
         if count <= 2 and (first or last):
             return 0.6, f"the everyday word {word!r} in a two-word message: unclear"
         return 0.15, f"the everyday word {word!r} inside a sentence is not a keyword"
-    alone = reading.standalone.get(hit.text)
-    if alone is None:
-        alone = reading.standalone[hit.text] = _standalone(reading.raw, hit.text)
-    if alone:
+    if is_standalone(reading, hit.text):
         return 0.9, f"the keyword {word!r} stands as a sentence of its own"
     if count <= 4 and (first or last):
         score, why = 0.85, f"the keyword {word!r} heads or ends a short message"
@@ -160,21 +159,47 @@ def _cue_score(reading: Reading, cue: KeywordCue) -> tuple[float, str]:
     return score, why
 
 
+def is_standalone(reading: Reading, word: str) -> bool:
+    """The keyword alone between sentence marks, perhaps with a "please" or "now" ("Not
+    interested. Stop.", "Who is this? STOP", "STOP!!! who are you", "... Stop please.
+    Thank you."): one search of the whole text per keyword, remembered in ``reading``."""
+    alone = reading.standalone.get(word)
+    if alone is None:
+        alone = reading.standalone[word] = _standalone(reading.raw, word)
+    return alone
+
+
 def _standalone(raw: str, word: str) -> bool:
-    """The keyword alone between sentence marks ("Not interested. Stop.", "Who is this?
-    STOP", "STOP!!! who are you")."""
-    if not word.isascii():
-        return False
-    return _STANDALONE[word].search(raw) is not None
+    return word.isascii() and _STANDALONE[word].search(raw) is not None
+
+
+_AROUND = r"(?:please|pls|plz|ok|okay|now|thanks|thank you|thx|ty|already|immediately|asap|just)"
 
 
 def _standalone_pattern(word: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?:^|[.!?;\n])\s*[\"“']?{re.escape(word)}[\"”']?\s*(?:[.!?;\n]|$)", re.IGNORECASE
+        rf"(?:^|[.!?;\n])\s*(?:{_AROUND}[\s,]+)*[\"“']?{re.escape(word)}[\"”']?"
+        rf"(?:[\s,]+{_AROUND})*\s*(?:[.!?;\n]|$)",
+        re.IGNORECASE,
     )
 
 
 _STANDALONE: Memo[str, re.Pattern[str]] = Memo(_standalone_pattern, limit=4096)
+
+
+def _leading_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\s*[\"“'(\[]?{re.escape(word)}[\"”')\]]?\s*(?:[.!?;,:\n]|[-–—]|$)", re.IGNORECASE
+    )
+
+
+_LEADING: Memo[str, re.Pattern[str]] = Memo(_leading_pattern, limit=1024)
+
+
+def leads(raw: str, word: str) -> bool:
+    """The message opens with the keyword set off by a mark ("START - sorry, my kid texted
+    stop", "START. I want the texts again")."""
+    return word.isascii() and _LEADING[word].match(raw) is not None
 
 
 def weigh(reading: Reading) -> Verdict:
@@ -213,11 +238,15 @@ def weigh(reading: Reading) -> Verdict:
     helps: list[KeywordCue] = []
     # A keyword inside a phrase is read as part of that phrase ("the texts won't stop").
     explained = [(m.start, m.end) for m, is_negated in reading.phrases if not is_negated]
+    denied = [(m.start, m.end) for m, is_negated in reading.phrases if is_negated]
     for cue, is_negated in reading.cues:
         if cue.hit.action is Action.OPT_OUT and any(
             s <= cue.start and cue.end <= e for s, e in explained
         ):
             continue
+        if denied and any(s <= cue.start and cue.end <= e for s, e in denied):
+            is_negated = True  # "I never want these texts to stop": the phrase is negated
+
         if cue.hit.action is Action.OPT_OUT:
             if is_negated:
                 negated.append(cue.hit.text)
@@ -234,6 +263,7 @@ def weigh(reading: Reading) -> Verdict:
                     (cue.start, cue.end),
                     why,
                     sender=cue.hit.sender,
+                    standalone=reading.standalone.get(cue.hit.text, False),
                 )
             )
         elif not is_negated and cue.hit.strength is not Strength.WORD:
@@ -245,8 +275,27 @@ def weigh(reading: Reading) -> Verdict:
             rule="mixed.opt_out_opt_in",
             explanation=f"{best.explanation}; but it also says {starts[0].hit.text.upper()!r}",
         )
+    if best is not None and best.score >= 0.8 and reading.keep and not best.standalone:
+        return best._replace(
+            score=0.6,
+            force_review=True,
+            rule="mixed.opt_out_keep",
+            explanation=f"{best.explanation}; but it also asks to keep getting texts",
+        )
     if best is not None and best.score > 0.35:
         return best
+    for cue in starts:
+        if reading.content and cue.start <= reading.content[0] and leads(reading.raw, cue.hit.text):
+            return Verdict(
+                Action.OPT_IN,
+                0.0,
+                0.85,
+                cue.hit.intent,
+                "keyword.leading",
+                cue.hit.language,
+                (cue.start, cue.end),
+                f"the message opens with the keyword {cue.hit.text.upper()!r}",
+            )
     count = len(reading.content)
     for cues, action in ((helps, Action.HELP), (starts, Action.OPT_IN)):
         for cue in cues:

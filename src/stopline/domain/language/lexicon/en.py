@@ -42,6 +42,36 @@ NOT_A_LIST = (
     "|hospital|clinic|misery|bed|jail"
 )
 
+# Someone else, or the phone itself, as the object of "don't text ...": "do not text her
+# again", "don't text it, this is a work phone" (the number's owner speaking for it).
+OTHER = (
+    "her|him|them|it|this phone|this line|that number|this cell|my mom|my dad|my mother"
+    "|my father|my son|my daughter|my wife|my husband|my kid|my kids|my child|my grandma"
+    "|my grandmother|my grandpa|my grandfather|my boss|my employee|my business|my work phone"
+)
+# Timing words after "don't text her": a request about when, not a refusal ("don't text
+# him until Monday").
+WHEN = (
+    "instead|back|about|when|if|until|til|till|before|after|yet|first|directly|at|on|the|a"
+    "|an|this|that|with|for|to|unless|only|tomorrow|today|tonight|later|right|while|during"
+)
+# Gerunds after "stop" that are about sending (an opt-out), not another activity ("stop
+# taking the medication", "stop raising prices").
+SENDING = (
+    "text~|txt~|messag~|msg~|send~|contact~|call~|spam~|bother~|email~|writ~|harass~|ping~"
+    "|reach~|bug~|pester~|solicit~|market~|advert~|notif~|alert~|remind~|follow~|stalk~"
+    "|target~|robo~|promot~|us~|sell~|shar~|giv~|hit~|blow~|mess~|bomb~|flood~|hound~"
+    "|annoy~|disturb~|nag~|sms~|receiv~|getting|hear~|trying|being|doing|wasting"
+)
+# Whom a regulator or lawyer complaint goes to.
+AUTHORITY = (
+    "fcc|ftc|cfpb|bbb|better business bureau|attorney general|attorney generals|ag|ags"
+    "|consumer protection|do not call registry|donotcall|tcpa|state attorney|my lawyer"
+    "|my attorney|a lawyer|an attorney|the police|police|my carrier|regulators"
+)
+# "I still want the texts": said beside an opt-out word, the message is mixed (review).
+KEEP_TEXTS = "text~|txt~|sms|alert~|messag~|deal~|update~|reminder~|offer~|promo~|them|these|you"
+
 LEXICON = Lexicon(
     language="en",
     name="English",
@@ -80,10 +110,21 @@ LEXICON = Lexicon(
         Keyword("YES", "Twilio treats YES as opt-in (compliance.md)", S.WORD),
         Keyword("RESUBSCRIBE", "usage: request to be subscribed again", S.STRONG),
         Keyword("SUBSCRIBE", "usage: request to be subscribed", S.WORD),
+        Keyword("OPTIN", "usage: 'opt in' written as one word", S.WORD),
+        Keyword("OPT IN", "usage: request to opt in ('Opt-in')", S.WORD),
+        Keyword("JOIN", "usage: common opt-in keyword of text programs", S.WORD),
+        Keyword("SUBSCRIBE ME", "usage: request to be subscribed", S.WORD),
+        Keyword("RE SUBSCRIBE", "usage: 're-subscribe'", S.WORD),
+        Keyword("SIGN ME UP", "usage: request to be subscribed", S.WORD),
+        Keyword("SIGN ME BACK UP", "usage: request to be subscribed again", S.WORD),
+        Keyword("ADD ME BACK", "usage: request to be subscribed again", S.WORD),
+        Keyword("OPT ME IN", "usage: request to opt in", S.WORD),
+        Keyword("OPT ME BACK IN", "usage: request to opt in again", S.WORD),
     ),
     help=(
         Keyword("HELP", "CTIA (compliance.md)"),
         Keyword("INFO", "CTIA (compliance.md)", S.WORD),
+        Keyword("SUPPORT", "usage: asking for support", S.WORD),
     ),
     courtesy=(
         "please",
@@ -215,8 +256,9 @@ LEXICON = Lexicon(
         Phrase("(dont|do not|never) send me|us|any|anything|more|this", "usage: 'don't send me X'"),
         Phrase(
             f"(dont|do not|no longer|never) (want|need|wish for|like|care for) (any more|anymore"
-            f"|any|these|your|the|this|those|ur|all|more|such|those|no more)? ({MSG})",
-            "usage: 'I don't want these texts'",
+            f"|any|these|your|the|this|those|ur|all|more|such|those|no more)? ({MSG})"
+            " -(to stop|to end|to ever|to cease|to go away|stopping|ending|to be stopped)",
+            "usage: 'I don't want these texts' (not '... these texts to stop')",
         ),
         Phrase(
             f"(dont|do not|no longer|never) (want|need|wish|like) (to get|to receive|to be"
@@ -422,8 +464,8 @@ LEXICON = Lexicon(
             "usage: 'stop (the) delivery texts', 'stop payment reminders' (not 'stop payment')",
         ),
         Phrase(
-            "cancel|end|stop|halt|cease|discontinue my|the|these|those|your|ur|all|any *"
-            f" ({TEXTS})",
+            "cancel|end|stop|halt|cease|discontinue my|the|these|those|your|ur|all|any"
+            f" !{CLAUSE} !{CLAUSE}? ({TEXTS})",
             "usage: 'cancel my insurance texts', 'cancel my policy alerts' (a kind of text)",
         ),
         Phrase(
@@ -431,6 +473,245 @@ LEXICON = Lexicon(
             "|my husband|my wife|my mom|my dad|him|her|them) off|from (the|your|these|those|all"
             f"|ur)? *? ({TEXTS}|list|lists|mailing list)",
             "usage: 'remove my son from the practice reminders' (someone else's number)",
+        ),
+        # -- second independent test (2026-12): objects, synonyms, consent, threats
+        Phrase(
+            f"(dont|do not|never|please dont|please do not|pls dont|dont ever|do not ever)"
+            f" ({SEND}) ({OTHER}) -({WHEN})",
+            "usage: 'do not text her again', 'don't text it, this is a work phone' (someone "
+            "else's number, or the phone itself); 'don't text him until Monday' is not",
+        ),
+        Phrase(
+            "remove|delete|erase|drop|lose|forget|take (her|his|their|my moms|my mothers|my dads"
+            "|my fathers|my husbands|my wifes|my sons|my daughters|my kids|my grandmas|my grandpas"
+            "|this|that) (number|phone number|cell|cell number|phone|line|contact|contact info)",
+            "usage: 'please remove her number', 'delete this number' (not 'my old number')",
+        ),
+        Phrase(
+            "(passed away|has died|died|is deceased|deceased|is dead|is no longer with us|no longer"
+            " living)",
+            "usage: the person texted has died: probably stop, a person should confirm",
+            0.7,
+        ),
+        Phrase(
+            "turn|switch|shut off (the|these|those|all|your|ur|my|any|all the|all your|all these"
+            "|all of these|all of the|all of your)? (text|sms|txt|mobile|marketing|promo"
+            f"|promotional|these)? ({TEXTS}) -(in|on|from|via|through|inside)",
+            "usage: 'turn off text notifications', 'can you turn off these texts'",
+        ),
+        Phrase(
+            "turn|switch|shut (these|those|them|the texts|the messages|the alerts|your texts"
+            "|all texts|all of these|these texts|these messages|these alerts|text alerts|text"
+            " notifications|notifications|alerts|all alerts|all notifications) off",
+            "usage: 'turn these off', 'switch the alerts off'",
+            0.85,
+        ),
+        Phrase(
+            "disable|deactivate|mute|silence|unfollow (the|these|those|all|your|ur|my|any|all the"
+            "|all these|all of these|all of the|all of your|all your)? (text|sms|txt|marketing"
+            f"|promo|promotional)? ({TEXTS}) -(in|on|from|via|through|inside)",
+            "usage: 'disable text alerts', 'mute these texts'",
+        ),
+        Phrase(
+            "(knock|cut) it|that|this|them off|out $",
+            "usage: 'knock it off', 'cut it out' as the whole reply",
+            0.85,
+        ),
+        Phrase(
+            "(quit it|stop it|knock it off|cut it out|give it a rest|enough already|done|over it"
+            "|finished|through|sick|tired|fed up) with|of (the|these|your|ur|all|those|this|all"
+            f" the|all these|all your|all of these|receiving|getting)? ({MSG})",
+            "usage: 'quit it with the texts', 'I'm done with these messages', 'sick of your texts'",
+        ),
+        Phrase(
+            "leave (this number|my number|this phone|my phone|this line|my line|my cell|this cell)"
+            " alone",
+            "usage: 'please leave this number alone'",
+        ),
+        Phrase(
+            f"no further ({MSG}|correspondence|contact)",
+            "usage: 'no further contact', 'no further messages please'",
+        ),
+        Phrase(
+            "(dont|do not|no longer|never) (want|wish|need|care) (to get|to receive|getting"
+            "|receiving|to be sent|to be getting) (any more|anymore|more|any)? (these|them|those"
+            "|em|any more|anymore|of these|of them)? (anymore|any more|again|ever again)? $",
+            "usage: 'I no longer want to receive these'",
+        ),
+        Phrase(
+            "rather|prefer|like|want|wish|choose to? not to? (get|receive|be sent|be texted"
+            f"|be messaged|be contacted|hear from you|hear from u) ... ({TEXTS})",
+            "usage: 'I'd rather not get these texts anymore', 'I'd prefer not to receive any "
+            "more messages'",
+        ),
+        Phrase(
+            "rather|prefer|like|want|wish|choose to? not to? (get|receive|be sent|be texted"
+            "|be messaged|be contacted|hear from you|hear from u) (any more|anymore|more|any)?"
+            " (these|them|those|em|any more|anymore|of these|of them) $",
+            "usage: 'I'd rather not get these'",
+        ),
+        Phrase(
+            "(not|no longer) interested in (receiving|getting|any more|any further|more|further"
+            f"|any|being sent|being texted) ... ({TEXTS})",
+            "usage: 'I'm not interested in receiving texts' (not interested in the offer stays "
+            "for review)",
+        ),
+        Phrase(
+            "(is there a|is there any|any|a|whats the|what is the|theres got to be a|there has to"
+            " be a|there must be a|tell me the) way (to|i can|we can|for me to|that i can)"
+            " (unsubscribe|unsub~|opt out|get off|be removed|get removed|not get|not receive"
+            f"|stop|end|quit|block|cancel) (getting|receiving|all|the|these|your|ur)? ({TEXTS}"
+            "|these|them|those|this|getting|receiving|list)",
+            "usage: 'is there a way to stop getting these?'",
+        ),
+        Phrase(
+            "(is there a|is there any|any|a) way (to|i can|we can|for me to) (unsubscribe|unsub~"
+            "|opt out|get off|be removed|get removed)",
+            "usage: 'is there a way to unsubscribe'",
+        ),
+        Phrase(
+            "(not|dont|do not|cant|cannot|didnt|did not|never) (understand|get|comprehend|read"
+            "|know|hear|see) (what)? (the)? (word|words|meaning of|part of) (stop|unsubscribe|no"
+            "|remove me|opt out|quit|cancel|end|stop texting|stop texting me)",
+            "usage: 'do you people not understand the word STOP?'",
+        ),
+        Phrase(
+            "what part of (stop|unsubscribe|no|remove me|opt out|stop texting|stop texting me"
+            "|leave me alone|do not text|dont text)",
+            "usage: 'what part of STOP don't you understand'",
+        ),
+        Phrase("dnc|dnt|dnd $", "usage: 'DNC' (do not contact) as the whole reply", 0.9),
+        Phrase(
+            "(go away|fuck off|piss off|f off|fk off|eff off|bugger off|sod off|buzz off|get lost"
+            "|gtfo|shove off|back off|take a hike|get bent) $",
+            "usage: 'go away', 'fuck off' as the whole reply to a text: any reasonable means",
+            0.85,
+        ),
+        Phrase(
+            "(get|stay|keep|go) (the fuck|the f|the fk|the hell|the heck|the)? off|out of? my"
+            " (phone"
+            "|cell|line|number|inbox|texts|dms|messages|sms)",
+            "usage: 'get (the fuck) off my phone'",
+        ),
+        Phrase(
+            "(you|u) (dont|do not|no longer|dont ever|never|did not|didnt) (have|had|get|got"
+            "|receive|received) (my|our|any)? (express|written|prior)? (consent|permission"
+            "|authoriz~|authoris~)",
+            "usage: 'you do not have my consent to text me'",
+        ),
+        Phrase(
+            "(you|u) (have|got|had) (no|not|never had|never got) (my|our|any)? (consent"
+            "|permission|authoriz~|authoris~)",
+            "usage: 'you have no permission to text me'",
+        ),
+        Phrase(
+            "consent|permission|authoriz~|authoris~ (that)? (i|we) (may|might|once|previously"
+            "|ever|have|had|may have|might have|have ever|once)? (given|gave|provided|granted"
+            "|had) (you|to you|to your company|to you guys|to this number)? (is|are|has been"
+            "|have been|was|hereby|now|are hereby|is hereby|is now)? (hereby)? (revoked|withdrawn"
+            "|rescinded|retracted|cancelled|canceled|terminated|void|null|removed)",
+            "usage: 'any consent I may have given is withdrawn'",
+        ),
+        Phrase(
+            "(i|we) (do not|dont|no longer|never|did not|didnt|will not|wont) (give|grant"
+            "|provide|gave|granted) (you|u|your company)? (my|any)? (consent|permission"
+            "|authoriz~|authoris~)",
+            "usage: 'I do not give you permission to text me'",
+        ),
+        Phrase(
+            "(file|filing|filed|lodge|lodging|submit|submitting|make|making|complaint|complaints"
+            "|complain|complaining|report|reporting|contact~|call~|notify~|notifying|tell~"
+            f"|going to|go to|forward~|escalat~) ... ({AUTHORITY})",
+            "usage: 'filing a complaint with the FTC if I get another one', 'contacting the "
+            "attorney general's office if these texts continue'",
+            0.85,
+        ),
+        Phrase(
+            "(violat~|breaking|breach~|in violation of) (of)? (the)? (tcpa|telephone consumer"
+            " protection act|do not call|federal law|fcc rules|ftc rules)",
+            "usage: 'you are violating the TCPA'",
+            0.85,
+        ),
+        Phrase(
+            "(ill|i will|im going to|im gonna|i am going to|we will|i shall|ill be|i will be"
+            "|ill have to|i will have to|im gonna have to|or ill|or i will) (sue|suing|take legal"
+            " action|pursue legal action|seek legal action|call my lawyer|call my attorney"
+            "|contact my lawyer|contact my attorney|contact an attorney|get a lawyer|get an"
+            " attorney|take you to court|see you in court|file a lawsuit)",
+            "usage: 'if you text me again I'll sue'",
+            0.85,
+        ),
+        Phrase(
+            "(another|one more|any more|anymore|any further|1 more|more) (text~|txt~|messag~|msg~"
+            "|sms|spam|of these|of them|of your texts|of your messages) and (i|ill|im|i will"
+            "|we|were|you|u|youre|this|its|your|ur)",
+            "usage: 'any more texts and I'm calling the attorney general'",
+            0.9,
+        ),
+        Phrase(
+            "if (i|we|my phone) (get|gets|receive|receives|keep getting|keep receiving|continue"
+            " to get|continue to receive|see) (another|one more|any more|any further|more)"
+            " (text~|txt~|messag~|msg~|sms|spam|one of these|one of your|of these|of your"
+            "|robotext~)",
+            "usage: 'if I get another one of these ...' (a threat conditional on more texts)",
+            0.85,
+        ),
+        Phrase(
+            "if (these|your|the) (text~|txt~|messag~|msg~|sms|spam|robotext~|alerts|promos)"
+            " (continu~|keep|persist|dont stop|do not stop|dont end)",
+            "usage: 'if these texts continue ...'",
+            0.85,
+        ),
+        Phrase(
+            "if (you|u|yall|you guys|you people) (continu~|keep) (to text|to message|to send"
+            "|to contact|to spam|to call|texting|messaging|sending|contacting|spamming|calling"
+            "|harassing|bothering)",
+            "usage: 'if you keep texting me ...'",
+            0.85,
+        ),
+        Phrase(
+            f"if (you|u|yall|you guys|you people) ({SEND}) (me|us|this number) (again|one more"
+            " time|anymore|any more|ever again)",
+            "usage: 'if you text me again ...' (a threat, or an arrangement: review)",
+            0.7,
+        ),
+        Phrase(
+            "(want|need|would like|wish|like) (these|the|your|those|all|ur|this|all the|all these"
+            f"|all your|all of these|all of your)? ({MSG}) to stop|end|cease|quit $?",
+            "usage: 'I want these texts to end' ('I never want these texts to stop' is negated)",
+        ),
+        Phrase(
+            "(dont|do not|no longer) (want|need|wish) (these|the|your|those|ur|any)? ({MSG}) to"
+            " (continue|keep coming|keep going|go on)",
+            "usage: 'I don't want these texts to continue'",
+        ),
+        Phrase(
+            f"top|stp|quite|stock|spot ({SEND}) me|us",
+            "usage: typos and voice-typing of 'stop texting me' ('top texting me', 'quite "
+            "texting me', 'please stock texting me')",
+        ),
+        Phrase(
+            f"stopped ({SEND}) me|us please|pls|plz|now|asap $",
+            "usage: 'stopped texting me please' (voice typing of 'stop')",
+        ),
+        Phrase(
+            "tak|tke|teke|takw|rmv|dlt (me|us|my number|this number) off|of|from|out",
+            "usage: typos: 'tak me off the list', 'remve me from'",
+        ),
+        Phrase(
+            "stop|quit|cease (getting|receiving) (these|the|your|ur|all|any|those|all these|all"
+            f" the|all your)? ({MSG}|these|them|those|this)",
+            "usage: 'stop getting texts from you'",
+        ),
+        Phrase(
+            f"keep ({SEND}) (me|us)? and|n (see|watch|find out|youll|you will|ill|i will)",
+            "usage: 'keep texting me and see what happens' (a threat)",
+            0.85,
+        ),
+        Phrase(
+            "stop|quit (using|selling|sharing|giving out) my|this (number|phone|cell|info"
+            "|information|data|contact|details)",
+            "usage: 'stop using my number'",
         ),
     ),
     review_phrases=(
@@ -474,7 +755,12 @@ LEXICON = Lexicon(
             0.6,
         ),
         Phrase("(is this|this is) (a scam|spam|legit)", "usage: suspects the sender", 0.5),
-        Phrase("(im|i am) done", "usage: may mean stop texting", 0.5),
+        Phrase(
+            "(im|i am) done -(with|eating|for|at|in|shopping|paying|ordering|here|soon|today"
+            "|yet|working|cooking|reading|packing|by|early|late|by|signing|filling)",
+            "usage: may mean stop texting ('I'm done with my order' does not)",
+            0.5,
+        ),
         Phrase(
             "(what happens|what if|if|should) (i|we) (reply|text|send|say|type) (stop|end|cancel"
             "|quit|unsubscribe)",
@@ -483,6 +769,26 @@ LEXICON = Lexicon(
         ),
         Phrase("dnc|dnt $", "usage: 'DNC' (do not contact) as the whole reply", 0.6),
         Phrase("unfollow|unfollowing $", "usage: 'unfollow' as the whole reply", 0.6),
+        Phrase("stp $", "usage: 'Stp': a typo of stop, or French 'please'", 0.6),
+        Phrase(
+            "(pause|snooze|hold) (the|these|those|all|your|my|text|sms)? (text~|messag~|alert~"
+            "|notification~|sms|reminder~|promo~|deal~)",
+            "usage: 'pause the texts': a stop, perhaps only for a while",
+            0.7,
+        ),
+        Phrase(
+            "(done|finished|through) with (you|u|you people|you guys|this|it|all this|this"
+            " company|your company) $",
+            "usage: 'I'm done with you': probably stop",
+            0.6,
+        ),
+        Phrase(
+            "(ill|i will|im going to|im gonna|i am going to) (report|sue|complain) -(back|on|in"
+            "|for|my|the|it|when|after|tomorrow|later|at|by|with|about|to work)",
+            "usage: a threat without its object",
+            0.7,
+        ),
+        Phrase("tcpa", "usage: naming the texting law: probably a complaint", 0.7),
     ),
     benign=(
         Phrase(
@@ -520,8 +826,9 @@ LEXICON = Lexicon(
         ),
         Phrase(
             "(cancel|cancelled|canceled|cancelling|canceling|cancellation|reschedule) (of|for)?"
-            " (my|the|our|your|this|that|his|her|an|a|tomorrows|todays|next)? *?"
-            " (appointment~|appt~|order~|reservation~|booking~|meeting~|visit~|flight~"
+            " (my|the|our|your|this|that|his|her|an|a|tomorrows|todays|next)?"
+            f" !({TEXTS}|and|or|but)? !({TEXTS}|and|or|but)? (appointment~|appt~|order~"
+            "|reservation~|booking~|meeting~|visit~|flight~"
             "|delivery|deliveries|class~|session~|payment~|card|ride|trip|table|consult~"
             "|procedure|surgery|lesson~|pickup|pick up|request|call|interview|event|party"
             "|tour|check|cheque|transfer|shipment|item|purchase|tickets|ticket|hotel|room"
@@ -643,10 +950,132 @@ LEXICON = Lexicon(
             "usage: 'I need to end my lease' (cancelling a membership stays for review)",
         ),
         Phrase(
-            "unsub~ (me|us)? from (the|your|ur|my|all)? (emails|email|e mails|e mail|mails"
+            "unsub~ (me|us)? from (the|your|ur|my|all)? (paper|print|printed|postal|weekly"
+            "|monthly|daily)? (emails|email|e mails|e mail|mails"
             "|newsletter~|mailing list) (only|but keep|but still|but i still|but not|and keep"
             "|keep|but leave|not texts|not the texts)",
             "usage: 'unsubscribe from email only, keep texts'",
+        ),
+        # -- second independent test (2026-12)
+        Phrase(
+            f"stop|stopped|stopping|quit|quitting !{SENDING}|*ing -(me|us|my phone|my number|this"
+            " number|this phone)",
+            "usage: 'stop' + another activity: 'stop taking my metformin', 'stop raising "
+            "taxes', 'my car won't stop making a noise' (not 'stop texting', 'stop sending')",
+        ),
+        Phrase(
+            "(wont|will not|doesnt|does not|didnt|did not|wouldnt|would not|hasnt|has not|havent"
+            "|have not|cant|never) stop -(text~|txt~|messag~|msg~|send~|spam~|contact~|call~"
+            "|emailing|bothering|harassing)",
+            "usage: 'the bleeding won't stop', 'my tooth pain won't stop'",
+        ),
+        Phrase(
+            "(when|will|does|did|would|should|till|until|before|after|once) (does|will|did|would"
+            "|is|should|can|do)? (the|my|your|his|her|our|their|a|an) !({TEXTS}|{MSG}|it|this"
+            f"|these|them|you|u)? !({TEXTS}|{MSG}|it|this|these|them|you|u) stop",
+            "usage: 'when does the rain stop?', 'will the construction noise stop'",
+        ),
+        Phrase(
+            "stop (it|that|this|omg|oh my god|lol|haha)? (youre|ur|you are|thats|that is|its"
+            "|this is|you guys are|u r|im|i am|you|your)? (so|too|literally|really|the|just)?"
+            " (hilarious|funny|amazing|awesome|adorable|cute|sweet|kidding|joking|lying|blushing"
+            "|best|making me blush|making me hungry|making me laugh|killing me|incredible|unreal"
+            "|crazy|insane|nuts|wonderful|perfect|genius|too much|the best|gorgeous|beautiful)",
+            "usage: a joking 'stop!' ('Stop! That's hilarious', 'Stop it, you're making me blush')",
+        ),
+        Phrase(
+            "(opt out|optout|opting out|opted out|opt outs) of|from (the|my|a|an|this|that|paper"
+            "|our|his|her|their)? !({TEXTS}|{MSG}|these|this|them|it|all|everything|list|lists"
+            "|mailing|your|ur|messaging|marketing|program|programs|service|subscription~|any"
+            f"|future|further|receiving|getting|being|you|u) -({TEXTS}|{MSG}|list|lists|program)",
+            "usage: 'opt out of the warranty', 'opt out of paper statements' (not of the texts)",
+        ),
+        Phrase(
+            "remove|removing|removed|delete|deleting|erase|erasing (the|a|an|that|these|those"
+            "|some|any|old|pet|dog|cat|your)? !(me|us|mw|ne|mr|mee|mi|em|m|myself|my|his|her"
+            "|their|this|number"
+            f"|numbers|phone|cell|contact|contacts|info|name|them|it|him|{TEXTS}|{MSG}|list|from"
+            "|off|of|all|everything|anything|please|now|asap|and|line|account|data|details"
+            f"|subscription~) -(number|numbers|phone|cell|contact|info|{TEXTS}|list|from|off)",
+            "usage: 'remove the onions', 'how do you remove pet hair from the seats'",
+        ),
+        Phrase(
+            "cancel|cancelling|canceling|end (the|my|a|an|our|that|this|tomorrows|todays|next|his"
+            f"|her|their)? !({TEXTS}|{MSG}|subscription~|membership~|account~|service~|plan|plans"
+            "|all|everything|anything|it|that|this|these|them|me|us|my|the|please|now|asap|and|or"
+            f"|program|programs|list|number|texting) -({TEXTS}|{MSG}|subscription~|list)",
+            "usage: 'cancel the 3pm', 'cancel the extra toppings', 'end the filibuster'",
+        ),
+        Phrase(
+            "(hate|sad|sorry|shame|bummed|upset|miss) (for|if|when|it if|it when)? (these|the"
+            f"|your|those|ur)? ({MSG}) (to|ever|ever to)? (stop|end|ended|stopped)",
+            "usage: 'I'd hate for these texts to stop'",
+        ),
+        Phrase(
+            "(unsub~|opted out|opt out|texted stop|replied stop|sent stop|hit unsubscribe|hit stop"
+            "|pressed stop|clicked unsubscribe) (by mistake|by accident|accidentally|on accident"
+            "|in error|mistakenly|accidently)",
+            "usage: 'my husband unsubscribed by mistake' (wants to stay)",
+        ),
+        Phrase(
+            "(accidentally|mistakenly|accidently|i didnt mean to) (unsub~|opted out|texted stop"
+            "|replied stop|sent stop|hit stop|pressed stop|replied|texted|typed|said)",
+            "usage: 'I accidentally replied STOP' (wants to stay)",
+        ),
+        Phrase(
+            "unsub~ (my|this|the|that|our) (old|previous|former|work|other|personal|business"
+            "|second|wifes|husbands)? (email|e mail|address|email address|gmail|account|login"
+            "|username)",
+            "usage: 'unsubscribe my old email' (an email address, not this number)",
+        ),
+        Phrase(
+            "(do|should|can|could|would|if) (i|we|you) (text|reply|send|type|say|respond)"
+            " (stop|end|cancel|quit|unsubscribe|stopall|optout) or (stop|end|cancel|quit"
+            "|unsubscribe|stopall|optout) (to opt out|to unsubscribe|to stop|to cancel)?",
+            "usage: 'do I text STOP or UNSUBSCRIBE to opt out?' (asks about the keywords)",
+        ),
+        Phrase(
+            "(wont|will not|doesnt|does not|didnt|never|to|it|pain|rash|swelling|cough|fever"
+            "|headache|itch|smell|stain) go away",
+            "usage: 'the rash won't go away'",
+        ),
+        Phrase(
+            "help (yourself|yourselves|themselves|himself|herself)",
+            "usage: 'help yourself to the leftovers'",
+        ),
+    ),
+    keep=(
+        Phrase(
+            "(just|only) (text|txt|sms|message|texting|texts) (me|us|is fine|instead|only|please)?",
+            "usage: 'don't call me, just text'",
+        ),
+        Phrase(
+            "(text|txt|message|email|sms) (me|us|him|her|them|this number) (instead|only)",
+            "usage: 'don't call me, just text'",
+        ),
+        Phrase(
+            "(text|txt|texting|texts|sms|messaging|messages|text messages) (instead|only|is fine"
+            "|are fine|is ok|is okay|are ok|are okay|is better|works|is good|are good|is great"
+            "|are great|is perfect)",
+            "usage: 'text instead', 'texting is fine'",
+        ),
+        Phrase(
+            f"(i|we) (still|do) (want|like|need|love) (the|your|these|to get|to receive|getting"
+            f"|receiving)? ({KEEP_TEXTS})",
+            "usage: 'but I still want texts'",
+        ),
+        Phrase(
+            "(stay|remain|keep me|keep us) (subscribed|signed up|on the list|opted in|enrolled"
+            "|on your list|on the texts)",
+            "usage: 'I want to stay subscribed'",
+        ),
+        Phrase(
+            "keep (the|your|those|these)? (texts|messages|deals|alerts|them|em) coming",
+            "usage: 'keep the texts coming'",
+        ),
+        Phrase(
+            "(keep|continue) (texting|messaging|sending) (me|us) -(and|or|n)",
+            "usage: 'keep texting me'",
         ),
     ),
     negations=(

@@ -7,7 +7,9 @@ position per space-separated item:
 - ``word`` a literal word; ``a|b|c`` one of several words
 - ``word~`` any word starting with ``word`` (``text~``: text, texts, texting, texted)
 - ``item?`` the position is optional
-- ``*`` any one word; ``!a|b|c`` any one word but these; ``...`` up to three words
+- ``*`` any one word; ``!a|b|c`` any one word but these; ``!a|b|*ing`` any one word ending
+  in "ing" but these; ``...`` up to three words; ``!(a b|c)`` and ``-(a b|c)`` may list
+  several-word alternatives in parentheses
 - ``-a|b|c`` (last) the next word, if any, is none of these: "cancel my insurance" but not
   "cancel my insurance texts"
 - ``$`` the end of the message (courtesy words such as "please" may follow)
@@ -62,6 +64,9 @@ class Lexicon:
     review_phrases: tuple[Phrase, ...] = ()
     # Uses of a keyword that are not opt-outs ("bus stop", "cancel my appointment").
     benign: tuple[Phrase, ...] = ()
+    # Wording that asks to keep getting texts ("I still want the texts", "just text me"):
+    # beside opt-out wording the message is mixed and goes to review.
+    keep: tuple[Phrase, ...] = ()
     # Patterns that, right before an opt-out cue, cancel it ("don't", "never").
     negations: tuple[str, ...] = ()
     # Words dropped before matching phrases ("stop FUCKING texting me").

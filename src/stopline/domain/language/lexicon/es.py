@@ -35,8 +35,13 @@ LEXICON = Lexicon(
         Keyword("ALTA", "usage: 'sign me up' (opposite of BAJA)", S.WORD, True),
         Keyword("COMENZAR", "usage: 'start'", S.WORD),
         Keyword("INICIAR", "usage: 'start'", S.WORD),
+        Keyword("SUSCRIBIR", "usage: 'subscribe'", S.WORD),
+        Keyword("SUSCRIBIRME", "usage: 'subscribe me'", S.WORD),
     ),
-    help=(Keyword("AYUDA", "CTIA practice, Spanish HELP (compliance.md)"),),
+    help=(
+        Keyword("AYUDA", "CTIA practice, Spanish HELP (compliance.md)"),
+        Keyword("INFORMACION", "usage: 'information', as INFO", S.WORD),
+    ),
     courtesy=(
         "por",
         "favor",
@@ -85,7 +90,8 @@ LEXICON = Lexicon(
         ),
         Phrase(
             "quitenme|quitame|quiteme|quitarme|sacame|sacarme|saquenme|saqueme|borrenme"
-            "|borrame|borrarme|eliminenme|eliminen|eliminar|retirenme|remuevanme",
+            "|borrame|borrarme|eliminenme|eliminen|eliminar|retirenme|remuevanme|bajenme|bajame"
+            "|bajarme|bajeme|sacanme|quitame",
             "usage: 'quítenme de la lista'",
         ),
         Phrase("numero equivocado|incorrecto|errado", "usage: wrong number"),

@@ -130,6 +130,11 @@ LEXICON = Lexicon(
     ),
     benign=(
         Phrase(
+            "arrete|arretez|arrete (c est|cest|t es|tes|vous etes|tu es|ca)? (trop|tellement|si"
+            "|vraiment)? (drole|marrant|genial|mignon|mignonne|bon|beau|belle|fort|incroyable)",
+            "usage: a joking 'arrête !' ('Arrête, c'est trop drôle')",
+        ),
+        Phrase(
             "arret (de bus|d'autobus|du bus|de travail|maladie|cardiaque)",
             "usage: 'arrêt de bus' (bus stop), 'arrêt maladie' (sick leave)",
         ),

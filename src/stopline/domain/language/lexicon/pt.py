@@ -52,12 +52,17 @@ LEXICON = Lexicon(
             "usage: 'não me enviem mensagens'",
         ),
         Phrase(f"nao enviem|envie|mandem|mande mais? ({MSG})", "usage: 'não mandem mensagens'"),
-        Phrase(f"parem|pare|parar|deixem|deixe|parem de ({SEND})", "usage: 'parem de enviar'"),
+        Phrase(
+            f"parem|pare|parar|para|deixem|deixe|deixa|deixar|deixe|chega de ({SEND})",
+            "usage: 'parem de enviar', 'deixa de me mandar mensagem'",
+        ),
         Phrase(f"nao quero|queremos|desejo ... ({MSG}|receber)", "usage: 'não quero receber'"),
         Phrase(f"chega de|com ({MSG})", "usage: 'chega de mensagens'"),
         Phrase(f"sem mais ({MSG})", "usage: 'sem mais mensagens'"),
         Phrase(
-            "me tire|tirem|remova|removam|retire|retirem|exclua|excluam|descadastre|apague|apaguem",
+            "me tire|tira|tirem|remova|removam|retire|retirem|exclua|excluam|descadastre|apague"
+            "|apaguem|tirar|remover|excluir (da|dessa|desta|de|do|dos)? (lista|listas|cadastro"
+            "|contatos|envio~)?",
             "usage: 'me tirem da lista'",
         ),
         Phrase(

@@ -28,12 +28,13 @@ LEXICON = Lexicon(
             "usage: 'wag nyo na akong i-text'",
         ),
         Phrase(
-            "itigil|tigilan|tigil na? po? nyo|mo|ninyo? na? po? ang? mga? (text|pagtext"
-            "|pag text|pagpapadala|pagmemessage|ako)",
+            "itigil|tigilan|tigil na? po? nyo|niyo|mo|ninyo? na? po? ang? mga? (text|pagtext"
+            "|pag text|pagpapadala|pagmemessage|ako|pag txt|pagtxt|pag message|sms)",
             "usage: 'itigil nyo na ang text'",
         ),
         Phrase(
-            "ayoko|ayaw ko na ng? mga? text|message|mensahe|makatanggap",
+            "(ayoko|ayaw ko|ayaw namin|ayaw na namin) na? ng? mga? (text~|message~|mensahe"
+            "|makatanggap|sms|txt)",
             "usage: 'ayoko na ng text'",
         ),
         Phrase("maling numero|number", "usage: wrong number"),
