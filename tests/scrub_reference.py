@@ -17,7 +17,8 @@ _PREFIX = re.compile(r"^(?:tel|sms|smsto):", re.IGNORECASE)
 
 
 def reference_number(raw: str | None, region: str = "US") -> str | None:
-    """The documented rule: possible for its country, NANP area code and exchange 2-9."""
+    """The documented rule: possible for its country, NANP area code and exchange 2-9;
+    failing that, 11 to 15 digits (after an optional 00) read as international."""
     if raw is None:
         return None
     text = raw.strip()
@@ -26,6 +27,17 @@ def reference_number(raw: str | None, region: str = "US") -> str | None:
     text = _PREFIX.sub("", text)
     if not text:
         return None
+    found = _reference_parse(text, region)
+    if found is None:
+        digits = re.sub(r"[\s().-]", "", text)
+        if re.fullmatch(r"[0-9]+", digits):
+            digits = digits[2:] if digits.startswith("00") else digits
+            if 11 <= len(digits) <= 15:
+                found = _reference_parse("+" + digits, region)
+    return found
+
+
+def _reference_parse(text: str, region: str) -> str | None:
     try:
         parsed = phonenumbers.parse(text, region)
     except NumberParseException:

@@ -52,6 +52,34 @@ def test_rejects_impossible_numbers_with_a_reason(raw: str) -> None:
     assert "not a valid phone number" in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("447700900999", "+447700900999"),  # as Vonage, Plivo and Sinch write numbers
+        ("46701234567", "+46701234567"),
+        ("00447700900999", "+447700900999"),  # the international prefix most countries use
+        ("0044 7700 900999", "+447700900999"),
+        ("33-6-12-34-56-78", "+33612345678"),
+        ("14155550100", "+14155550100"),  # still the default region's own reading first
+    ],
+)
+def test_international_numbers_written_without_the_plus_are_read_as_the_webhooks_do(
+    raw: str, expected: str
+) -> None:
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["415555501000", "4155550100123456", "00415", "0014155550"])
+def test_digits_that_fit_no_country_still_fail(raw: str) -> None:
+    with pytest.raises(InvalidNumber):
+        normalise(raw)
+
+
+def test_a_national_number_of_the_default_region_is_never_read_as_international() -> None:
+    assert normalise("07700 900123", "GB") == "+447700900123"
+    assert normalise("4155550100") == "+14155550100"
+
+
 def test_try_normalise_returns_none() -> None:
     assert try_normalise("nope") is None
 

@@ -52,6 +52,38 @@ def _normalise_parsed(text: str, region: str) -> str:
     if not cleaned:
         raise InvalidNumber(text, "empty")
     try:
+        return _parse_in(text, cleaned, region)
+    except InvalidNumber:
+        international = _international_digits(cleaned)
+        if international is None:
+            raise
+        # "447700900999", "00447700900999": providers (Vonage, Plivo, Sinch) and systems
+        # that copy their numbers write international numbers without the "+"; read so
+        # only when the number is not one of the default region's own.
+        try:
+            return _parse_in(text, international, region)
+        except InvalidNumber:
+            pass
+        raise
+
+
+_FORMATTING = re.compile(r"[\s().\-]")
+_DIGITS = re.compile(r"[0-9]{11,17}")
+
+
+def _international_digits(cleaned: str) -> str | None:
+    """``cleaned`` as "+digits" when it is only digits (and spaces, dots, dashes,
+    brackets), 11 to 15 of them after an optional "00" international prefix."""
+    digits = _FORMATTING.sub("", cleaned)
+    if not _DIGITS.fullmatch(digits):
+        return None
+    if digits.startswith("00"):
+        digits = digits[2:]
+    return "+" + digits if 11 <= len(digits) <= 15 else None
+
+
+def _parse_in(text: str, cleaned: str, region: str) -> str:
+    try:
         parsed = phonenumbers.parse(cleaned, region)
     except NumberParseException as exc:
         raise InvalidNumber(text, _parse_reason(exc)) from None
