@@ -40,6 +40,7 @@ commands = st.builds(
         body=st.text(max_size=400),
         received_at=moments,
         provider_keyword=st.none() | st.sampled_from(Action),
+        body_signed=st.booleans(),
     ),
     classification=st.builds(
         Classification,

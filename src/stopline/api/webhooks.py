@@ -144,6 +144,7 @@ def unsigned_body(
     opt-in is only queued for review. The provider's own keyword flag (it has replied
     itself) is kept only where it agrees with Stopline's reading of an opt-out or a HELP:
     at worst a swapped body then gets no reply from Stopline, never a wrong change."""
+    message = replace(message, body_signed=False)  # kept as the event's evidence
     keyword = message.provider_keyword
     if keyword is not None and not (
         keyword is classification.action and keyword in (Action.OPT_OUT, Action.HELP)

@@ -36,6 +36,9 @@ class InboundMessage:
     # The provider already recognised a keyword and answered it itself (Twilio's OptOutType,
     # Plivo's MessageIntent); None when the provider says nothing.
     provider_keyword: Action | None = None
+    # False when the provider's signature does not cover the text (Plivo V2): an opt-out in
+    # it is honoured, and its event says so in its evidence.
+    body_signed: bool = True
 
 
 MAX_MESSAGE_ID = 128  # storage column sizes; longer values are replaced by a digest
@@ -168,4 +171,5 @@ def _draft(
         provider_message_id=message.provider_message_id,
         raw_text=message.body,
         classification=record,
+        evidence={} if message.body_signed else {"body_signed": "false"},
     )

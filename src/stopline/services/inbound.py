@@ -232,12 +232,13 @@ def command_to_wire(command: InboundCommand) -> list[Any]:
         list(c.span) if c.span is not None else None,
         c.explanation,
         [route.provider, route.account] if route is not None else None,
+        m.body_signed,
     ]
 
 
 def command_from_wire(values: Sequence[Any], policy: InboundPolicy) -> InboundCommand:
     (provider, mid, sender, to, body, received, keyword) = values[:7]
-    (action, intent, confidence, language, rule, span, explanation, route) = values[7:]
+    (action, intent, confidence, language, rule, span, explanation, route, signed) = values[7:]
     message = InboundMessage(
         provider,
         mid,
@@ -246,6 +247,7 @@ def command_from_wire(values: Sequence[Any], policy: InboundPolicy) -> InboundCo
         body,
         datetime.fromisoformat(received),
         _ACTIONS[keyword] if keyword is not None else None,
+        signed,
     )
     classification = Classification(
         _ACTIONS[action],
