@@ -31,6 +31,7 @@ from stopline.services.consent_sync import ConsentSync, SyncTarget
 from stopline.services.inbound import InboundRecorder
 from stopline.services.inbound_writer import InboundWriter
 from stopline.services.keys import KeyStore
+from stopline.services.message_parts import PartsRecorder
 from stopline.services.ledger import ConsentRecorder
 from stopline.services.messaging import Messaging
 from stopline.services.outbound import OutboundSender
@@ -72,6 +73,7 @@ class Stopline:
     reviews: ReviewDecider = field(default_factory=lambda: ReviewDecider(utc_now))
     sweeper: ReviewSweeper = field(default_factory=lambda: ReviewSweeper(ReviewPolicy()))
     sync: ConsentSync | None = None  # pushes the consent feed (STOPLINE_SYNC_URL)
+    parts: PartsRecorder = field(default_factory=PartsRecorder)  # pieces of long messages
 
     def context_for(self, sender: str) -> ClassifyContext:
         found = self.senders.get(sender)

@@ -88,7 +88,16 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
         )
     pending: list[Awaitable[Any]] = []
     queued = False
+    messages: list[InboundMessage] = []
     for message in batch.messages:
+        if message.part is not None:  # a piece of a long message: read only once whole
+            whole = await app.commits.submit_async(app.parts, message)
+            if whole is None:
+                app.metrics.count_inbound(name, "part")
+                continue
+            message = whole
+        messages.append(message)
+    for message in messages:
         profile = await messaging.senders.profile_async(message.to)
         classification = app.classifier(message.body, profile.context)
         if not batch.body_signed:
@@ -110,7 +119,7 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
         results = list(await asyncio.gather(*pending))
     reply: str | None = None
     logging_changes = log.isEnabledFor(logging.INFO)  # masking costs; skip it when unlogged
-    for message, result in zip(batch.messages, results, strict=False):
+    for message, result in zip(messages, results, strict=False):
         assert isinstance(result, InboundResult)
         app.metrics.count_inbound(name, result.outcome.value)
         reply = reply or result.reply
@@ -126,7 +135,7 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
             )
     # an opt-out is acknowledged only once no broadcast send to that number is in flight
     await messaging.fence.settled(
-        [m.from_number for m in batch.messages] + [r.recipient or "" for r in batch.statuses]
+        [m.from_number for m in messages] + [r.recipient or "" for r in batch.statuses]
     )
     if replay is not None:
         messaging.replays.remember(replay, digest)  # only once its effects are committed

@@ -39,6 +39,18 @@ class InboundMessage:
     # False when the provider's signature does not cover the text (Plivo V2): an opt-out in
     # it is honoured, and its event says so in its evidence.
     body_signed: bool = True
+    # One piece of a long message the provider delivers piece by piece (`messages_parts`).
+    part: Part | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Where a piece belongs: the sender's reference for the whole message, its position
+    (from 1) and how many pieces there are."""
+
+    ref: str
+    index: int
+    total: int
 
 
 MAX_MESSAGE_ID = 128  # storage column sizes; longer values are replaced by a digest

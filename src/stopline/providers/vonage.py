@@ -17,7 +17,8 @@ import httpx
 import jwt
 import orjson
 
-from stopline.domain.inbound import InboundMessage
+from stopline.domain.inbound import InboundMessage, Part
+from stopline.domain.message_parts import MAX_PARTS
 from stopline.providers.base import (
     Account,
     DeliveryState,
@@ -219,6 +220,7 @@ class VonageProvider(Provider):
             to=address(params["to"], self.region),
             body=params.get("text", ""),
             received_at=received_at,
+            part=_part(params),
         )
         return WebhookBatch(messages=(message,))
 
@@ -256,3 +258,22 @@ class VonageProvider(Provider):
             retryable=retryable_status(response.status_code),
             http_status=response.status_code,
         )
+
+
+def _part(params: dict[str, str]) -> Part | None:
+    """The piece of a long message this webhook carries (``concat=true``), or None."""
+    if params.get("concat", "").lower() != "true":
+        return None
+    require_fields(params, "concat-ref", "concat-part", "concat-total")
+    ref = params["concat-ref"]
+    try:
+        index, total = int(params["concat-part"]), int(params["concat-total"])
+    except ValueError:
+        raise WebhookRejected(
+            400, "malformed", "concat-part and concat-total must be numbers"
+        ) from None
+    if not 1 <= index <= total <= MAX_PARTS or len(ref) > 64:
+        raise WebhookRejected(
+            400, "malformed", f"concat-part {index} of {total} (ref {ref[:64]!r}) is out of range"
+        )
+    return None if total == 1 else Part(ref, index, total)

@@ -114,6 +114,24 @@ inbound_messages = Table(
     Index("ix_inbound_messages_from_number", "from_number"),
 )
 
+# The pieces of a long SMS delivered one webhook each (Vonage SMS API), until complete.
+message_parts = Table(
+    "message_parts",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("provider", String(32), nullable=False),
+    Column("provider_message_id", String(128), nullable=False),
+    Column("from_number", String(20), nullable=False),
+    Column("to_address", String(64), nullable=False),
+    Column("ref", String(64), nullable=False),
+    Column("part", Integer, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("received_at", UTCDateTime, nullable=False),
+    UniqueConstraint("provider", "provider_message_id", name="uq_message_parts_provider_id"),
+    Index("ix_message_parts_sender_ref", "provider", "from_number", "ref"),
+)
+
 api_keys = Table(
     "api_keys",
     metadata,

@@ -5,6 +5,7 @@ nothing."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,7 +13,15 @@ from fastapi.testclient import TestClient
 from stopline.bootstrap import Stopline
 from stopline.providers.fakes.server import FakeProviders
 from tests import provider_payloads as p
-from tests.integration.providers.cases import CASES, STATUS_SIGNALS, Call, Case, provider_of, route
+from tests.integration.providers.cases import (
+    CASES,
+    STATUS_SIGNALS,
+    Call,
+    Case,
+    _form,
+    provider_of,
+    route,
+)
 from tests.integration.providers.conftest import fake_requests
 from tests.provider_payloads import PERSON
 
@@ -185,6 +194,63 @@ def test_vonage_sms_api_inbound_by_get_with_the_signature_in_the_query(
     assert event["provider"] == "vonage" and event["provider_message_id"] == "GET-1"
     tampered = query.replace("text=STOP", "text=STAR")
     assert client.get(f"/webhooks/vonage?{tampered}").status_code == 403
+
+
+def _vonage_piece(mid: str, text: str, index: int, total: int, ref: str = "0A1B") -> Call:
+    params = {
+        "msisdn": PERSON.lstrip("+"),
+        "to": p.OURS.lstrip("+"),
+        "messageId": mid,
+        "text": text,
+        "type": "text",
+        "concat": "true",
+        "concat-ref": ref,
+        "concat-part": str(index),
+        "concat-total": str(total),
+        "message-timestamp": "2026-12-03 12:00:00",
+    }
+    return _form(p.vonage_legacy(params))
+
+
+def test_vonage_sms_api_long_messages_are_read_once_every_piece_is_in(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    """The SMS API sends a long message as one webhook per segment: an opt-out split
+    across two of them ("... please s" | "top texting me") is an opt-out of the whole."""
+    head = "Hi, I have been getting these for a week now and I never signed up. " * 2
+    second = _vonage_piece("LONG-2", "top texting me", 2, 2)
+    assert post(client, "/webhooks/vonage", second).status_code == 200  # pieces in any order
+    assert allowed(client, admin) and events(client, admin) == []
+    first = _vonage_piece("LONG-1", head + "Could you please s", 1, 2)
+    assert post(client, "/webhooks/vonage", first).status_code == 200
+    assert not allowed(client, admin)
+    [event] = events(client, admin)
+    assert event["provider_message_id"] == "concat:0A1B:LONG-1"
+    assert event["raw_text"] == head + "Could you please stop texting me"
+    assert post(client, "/webhooks/vonage", second).status_code == 200  # a provider retry
+    assert (
+        post(
+            client, "/webhooks/vonage", _vonage_piece("LONG-2", "top texting me", 2, 2)
+        ).status_code
+        == 200
+    )
+    assert len(events(client, admin)) == 1
+    graph.messaging.outbox.drain()
+    assert len(sends(fake)) == 1  # one confirmation
+
+
+def test_vonage_pieces_out_of_range_are_refused_and_a_single_piece_is_a_message(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    for index, total in (("0", "2"), ("3", "2"), ("x", "2"), ("1", "999")):
+        call = _vonage_piece("BAD-" + index, "stop", 1, 2)
+        params = dict(parse_qsl(call.body.decode()))
+        params.update({"concat-part": index, "concat-total": total})
+        params.pop("sig")
+        answer = post(client, "/webhooks/vonage", _form(p.vonage_legacy(params)))
+        assert answer.status_code == 400, (index, total, answer.text)
+    assert post(client, "/webhooks/vonage", _vonage_piece("ONE-1", "STOP", 1, 1)).status_code == 200
+    assert not allowed(client, admin)
 
 
 def test_a_bandwidth_callback_array_records_every_item(

@@ -1,0 +1,27 @@
+"""Commit-queue handler that keeps the pieces of long messages until each is whole
+(`domain.message_parts`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection
+
+from stopline.domain.inbound import InboundMessage, bounded
+from stopline.domain.message_parts import WINDOW, whole_message
+from stopline.storage import message_parts as repo
+
+
+class PartsRecorder:
+    """Stores each piece (committed before the provider is answered, so none is lost) and
+    returns, per piece, the whole message once its last piece is in, else None."""
+
+    def __call__(
+        self, conn: Connection, pieces: Sequence[InboundMessage]
+    ) -> list[InboundMessage | None]:
+        out: list[InboundMessage | None] = []
+        for piece in pieces:
+            piece = bounded(piece)
+            repo.store(conn, piece)
+            out.append(whole_message(piece, repo.siblings(conn, piece, piece.received_at - WINDOW)))
+        return out
