@@ -31,8 +31,8 @@ from stopline.services.consent_sync import ConsentSync, SyncTarget
 from stopline.services.inbound import InboundRecorder
 from stopline.services.inbound_writer import InboundWriter
 from stopline.services.keys import KeyStore
-from stopline.services.message_parts import PartsRecorder
 from stopline.services.ledger import ConsentRecorder
+from stopline.services.message_parts import PartsRecorder
 from stopline.services.messaging import Messaging
 from stopline.services.outbound import OutboundSender
 from stopline.services.outbox import OutboxWorker

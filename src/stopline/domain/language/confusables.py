@@ -106,6 +106,9 @@ LATIN_EXTRA.update(SMALL_CAPITALS)
 # Arabic letters typed interchangeably: alef maqsura for ya, ta marbuta for ha
 # ("رسالة"/"رساله"), so both spellings fold alike (hamza and vowel marks are stripped).
 LATIN_EXTRA.update({"ى": "ي", "ة": "ه"})
+# Persian and Urdu letters typed for their Arabic twins (keyboards differ): Farsi/Urdu
+# "ی" and "ک", Urdu "ہ" fold to Arabic "ي", "ك", "ه", so either spelling matches.
+LATIN_EXTRA.update({"ی": "ي", "ک": "ك", "ہ": "ه"})
 
 # Digits typed for letters inside words ("ST0P", "5TOP", "unsubscr1be").
 LEET: dict[str, str] = {"0": "o", "1": "i", "3": "e", "5": "s", "7": "t", "@": "a"}

@@ -150,7 +150,54 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
             retry = _read(" ".join(fixed), fixed, table, probe)
             if retry.score > verdict.score:
                 verdict = retry.as_typo(0.88)
+    if verdict is NO_INTENT and not folded.isascii() and _unread_script(folded):
+        return Classification(
+            Action.REVIEW,
+            "unknown_language",
+            0.5,
+            None,
+            "script.unread",
+            _trimmed(text, end),
+            "written mostly in a script no lexicon reads (e.g. Thai, Hebrew, Tamil, Georgian): "
+            "a person should read it",
+        )
     return _finish(verdict, text, body, begin, end, words, context)
+
+
+# Scripts the lexicons read (Latin, Greek, Cyrillic, Arabic with Persian and Urdu letters,
+# Devanagari, Bengali, Ethiopic, CJK, kana, Hangul, full-width forms). Letters outside these
+# ranges belong to a script no lexicon covers.
+_READ_SCRIPTS = (
+    (0x0000, 0x036F),
+    (0x0370, 0x03FF),
+    (0x0400, 0x052F),
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08FF),
+    (0x0900, 0x09FF),
+    (0x1100, 0x11FF),
+    (0x1200, 0x139F),
+    (0x1D00, 0x1EFF),
+    (0x2E80, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+    (0xFF00, 0xFFEF),
+)
+
+
+def _unread_script(folded: str) -> bool:
+    """Most letters of ``folded`` (look-alikes and styled letters already read as Latin) are
+    in a script no lexicon reads (at least three letters): with no
+    reading at all, such a message goes to review rather than being taken as nothing."""
+    letters = unread = 0
+    for ch in folded:
+        if ch.isalpha():
+            letters += 1
+            code = ord(ch)
+            if not any(lo <= code <= hi for lo, hi in _READ_SCRIPTS):
+                unread += 1
+    return unread >= 3 and unread * 2 > letters
 
 
 def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdict:
@@ -171,6 +218,15 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             for m in matches
         )
         matches = [m for m in matches if m.info.kind != Kind.KEEP]
+    opt_in: list[rules.PhraseMatch] = []
+    if matches and any(m.info.kind == Kind.OPT_IN for m in matches):
+        # "Put me back on the list": weighed in `weigh` only if nothing asks to stop.
+        opt_in = [
+            m
+            for m in matches
+            if m.info.kind == Kind.OPT_IN and not rules.negated(folded, starts, m.start, "en")
+        ]
+        matches = [m for m in matches if m.info.kind != Kind.OPT_IN]
     if cjk:
         matches += rules.scan_substrings(folded, starts)
     cues = rules.keyword_cues(folded, words, starts, table, cjk, keywords)
@@ -180,7 +236,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             segments = rules.segment(stripped.split(" "), table)
             if segments:
                 segments = [(hit, 0, len(words)) for hit, _s, _e in segments]
-    if not segments and not matches and not cues:
+    if not segments and not matches and not cues and not opt_in:
         return NO_INTENT  # the common case: nothing to weigh
     # Benign readings matter only when there is a keyword or phrase they could explain.
     benign = rules.scan_benign(folded, words, starts)
@@ -190,15 +246,18 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     if segments and not any(rules.covered(benign_spans, s, e) for _h, s, e in segments):
         whole = len(segments) == 1 and segments[0][2] - segments[0][1] == len(words)
         return Verdict.from_keywords(segments, whole)
-    if not matches and not cues:
+    if not matches and not cues and not opt_in:
         return NO_INTENT
     content = [i for i, w in enumerate(words) if w not in COURTESY]
     reading = Reading(
         words=words,
         content=content,
-        question=not _QUESTION_WORDS.isdisjoint(words),
+        # A question mark, or a question word opening the message ("how do I stop these"):
+        # not any "is" or "do" inside a statement ("STOP - this is my work phone").
+        question="?" in raw or (bool(content) and words[content[0]] in _QUESTION_WORDS),
         raw=raw,
         keep=keep,
+        opt_in=opt_in,
     )
     for match in matches:
         if match.info.kind == Kind.OPT_OUT and rules.overridden(match, benign):
@@ -259,7 +318,7 @@ def _finish(
             action,
             verdict.intent,
             round(confidence, 3),
-            None,
+            verdict.language,
             verdict.rule,
             None,
             verdict.explanation,

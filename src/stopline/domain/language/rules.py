@@ -242,7 +242,11 @@ def enclosed(match: PhraseMatch, benign: list[PhraseMatch]) -> bool:
     """A review phrase inside a benign reading that starts before it: "go away" in "the
     rash won't go away" (but not "stop" in "the texts won't stop", where the benign
     "won't stop" starts inside the phrase)."""
-    return any(b.start < match.start and b.end >= match.end for b in benign)
+    return any(
+        (b.start < match.start and b.end >= match.end)
+        or (b.start == match.start and b.end > match.end)  # "not interested in the blue one"
+        for b in benign
+    )
 
 
 def is_command_strength(hit: KeywordHit) -> bool:

@@ -21,6 +21,7 @@ class Kind:
     REVIEW = "review"
     BENIGN = "benign"
     KEEP = "keep"
+    OPT_IN = "opt_in"
 
 
 INTENTS = {
@@ -68,6 +69,7 @@ def _phrase_entries(kind: str) -> list[tuple[PhraseInfo, Lexicon]]:
             Kind.REVIEW: lexicon.review_phrases,
             Kind.BENIGN: lexicon.benign,
             Kind.KEEP: lexicon.keep,
+            Kind.OPT_IN: lexicon.opt_in_phrases,
         }[kind]
         for index, phrase in enumerate(phrases):
             name = f"{lexicon.language}.{kind}.{index}"
@@ -114,7 +116,7 @@ SUBSTRINGS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {}
 
 def _build_phrases() -> None:
     merged: dict[str, list[tuple[str, Trigger]]] = {}
-    for kind in (Kind.OPT_OUT, Kind.REVIEW, Kind.BENIGN, Kind.KEEP):
+    for kind in (Kind.OPT_OUT, Kind.REVIEW, Kind.BENIGN, Kind.KEEP, Kind.OPT_IN):
         spaced: list[tuple[str, str]] = []
         plain: list[tuple[str, str]] = []
         for info, lexicon in _phrase_entries(kind):

@@ -23,6 +23,7 @@ class Reading:
     question: bool
     raw: str
     keep: bool = False  # also asks to keep getting the texts ("but I still want texts")
+    opt_in: list[PhraseMatch] = field(default_factory=list)  # "put me back on the list"
     phrases: list[tuple[PhraseMatch, bool]] = field(default_factory=list)  # (match, negated)
     cues: list[tuple[KeywordCue, bool]] = field(default_factory=list)  # (cue, negated)
     benign: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, why)
@@ -148,6 +149,14 @@ def _cue_score(reading: Reading, cue: KeywordCue) -> tuple[float, str]:
         return 0.9, f"the keyword {word!r} stands as a sentence of its own"
     if count <= 4 and (first or last):
         score, why = 0.85, f"the keyword {word!r} heads or ends a short message"
+    elif first and leads(reading.raw, hit.text):
+        # "STOP - this is my work phone", "Stop please, it's not me": a command set off by a
+        # mark; a benign reading of the rest ("Stop, drop and roll") was weighed before.
+        score, why = 0.85, f"the message opens with {word!r}, set off by a mark"
+    elif last and trails(reading.raw, hit.text):
+        score, why = 0.85, f"the message ends with {word!r}, set off by a mark"
+    elif (first or last) and _repeated(reading, hit.text):
+        score, why = 0.85, f"the keyword {word!r} is repeated and heads or ends the message"
     elif first:
         score, why = 0.7, f"the message starts with {word!r} but says more: unclear"
     elif last and count <= 8:
@@ -157,6 +166,11 @@ def _cue_score(reading: Reading, cue: KeywordCue) -> tuple[float, str]:
     if reading.question and score > 0.6:
         score, why = 0.6, why + " (in a question)"
     return score, why
+
+
+def _repeated(reading: Reading, text: str) -> bool:
+    """The same keyword more than once ("stop stop stop can you hear me stop")."""
+    return sum(1 for cue, _negated in reading.cues if cue.hit.text == text) > 1
 
 
 def is_standalone(reading: Reading, word: str) -> bool:
@@ -189,11 +203,29 @@ _STANDALONE: Memo[str, re.Pattern[str]] = Memo(_standalone_pattern, limit=4096)
 
 def _leading_pattern(word: str) -> re.Pattern[str]:
     return re.compile(
-        rf"\s*[\"“'(\[]?{re.escape(word)}[\"”')\]]?\s*(?:[.!?;,:\n]|[-–—]|$)", re.IGNORECASE
+        rf"\s*[\"“'(\[]?{re.escape(word)}[\"”')\]]?(?:[\s,]+{_AROUND})*\s*(?:[.!?;,:\n]|[-–—]|$)",
+        re.IGNORECASE,
     )
 
 
 _LEADING: Memo[str, re.Pattern[str]] = Memo(_leading_pattern, limit=1024)
+
+
+def _trailing_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"[.!?;,:\n–—-]\s*(?:{_AROUND}[\s,]+)*[\"“'(\[]?{re.escape(word)}[\"”')\]]?"
+        rf"(?:[\s,]+{_AROUND})*[\s.!]*$",
+        re.IGNORECASE,
+    )
+
+
+_TRAILING: Memo[str, re.Pattern[str]] = Memo(_trailing_pattern, limit=1024)
+
+
+def trails(raw: str, word: str) -> bool:
+    """The message ends with the keyword set off by a mark ("I get three of these a day,
+    stop")."""
+    return word.isascii() and _TRAILING[word].search(raw) is not None
 
 
 def leads(raw: str, word: str) -> bool:
@@ -268,12 +300,13 @@ def weigh(reading: Reading) -> Verdict:
             )
         elif not is_negated and cue.hit.strength is not Strength.WORD:
             (starts if cue.hit.action is Action.OPT_IN else helps).append(cue)
-    if best is not None and best.score >= 0.8 and starts:
+    if best is not None and best.score >= 0.8 and (starts or reading.opt_in):
+        again = f"says {starts[0].hit.text.upper()!r}" if starts else "asks for the texts again"
         return best._replace(
             score=0.6,
             force_review=True,
             rule="mixed.opt_out_opt_in",
-            explanation=f"{best.explanation}; but it also says {starts[0].hit.text.upper()!r}",
+            explanation=f"{best.explanation}; but it also {again}",
         )
     if best is not None and best.score >= 0.8 and reading.keep and not best.standalone:
         return best._replace(
@@ -284,6 +317,19 @@ def weigh(reading: Reading) -> Verdict:
         )
     if best is not None and best.score > 0.35:
         return best
+    if reading.opt_in and not negated:
+        match = reading.opt_in[0]
+        words = " ".join(reading.words[match.start : match.end])
+        return Verdict(
+            Action.OPT_IN,
+            best.score if best else 0.0,
+            0.85,
+            "start_phrase",
+            f"phrase.{match.info.name}",
+            match.info.language,
+            (match.start, match.end),
+            f"opt-in phrase {words!r} ({match.info.phrase.note})",
+        )
     for cue in starts:
         if reading.content and cue.start <= reading.content[0] and leads(reading.raw, cue.hit.text):
             return Verdict(

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from stopline.domain.language.lexicon import (
+    am,
     ar,
+    bn,
     de,
+    el,
     en,
     es,
+    fa,
     fr,
     hi,
     ht,
@@ -17,8 +21,12 @@ from stopline.domain.language.lexicon import (
     pl,
     pt,
     ru,
+    so,
+    sw,
     tl,
     tr,
+    uk,
+    ur,
     vi,
     zh,
 )
@@ -28,7 +36,34 @@ from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase, Str
 # (and so the reply language), e.g. PARAR is reported as Spanish.
 LEXICONS: tuple[Lexicon, ...] = tuple(
     module.LEXICON
-    for module in (en, es, fr, pt, de, it, nl, zh, ja, ko, ru, vi, tl, hi, pl, ar, ht, tr)
+    for module in (
+        en,
+        es,
+        fr,
+        pt,
+        de,
+        it,
+        nl,
+        zh,
+        ja,
+        ko,
+        ru,
+        vi,
+        tl,
+        hi,
+        pl,
+        ar,
+        ht,
+        tr,
+        uk,
+        fa,
+        ur,
+        bn,
+        sw,
+        so,
+        am,
+        el,
+    )
 )
 BY_LANGUAGE: dict[str, Lexicon] = {lexicon.language: lexicon for lexicon in LEXICONS}
 

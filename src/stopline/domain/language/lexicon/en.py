@@ -22,7 +22,8 @@ SEND += "|harass~|hit|blow~|sms|ping~|reach~"
 # ("cease all text messages") and of a list a number is taken off.
 TEXTS = (
     "text~|txt~|sms|message~|messaging|msg~|alert~|notification~|reminder~|marketing|promo~"
-    "|newsletter~|robotext~|spam~|communication~|solicitation~"
+    "|newsletter~|robotext~|spam~|communication~|solicitation~|notice|notices|announcement~"
+    "|bulletin~"
 )
 # Words that may stand between "remove me from" and what the number is removed from without
 # making it something other than a messaging list ("the 3pm class", "the waitlist").
@@ -39,7 +40,9 @@ NOT_A_LIST = (
     "|guest list|game|match|tournament|race|trip|tour|flight|ride|order|cart|tab|photo"
     "|picture|pic|meeting|bus|van|shuttle|route|raffle|drawing|draft|auction|ballot|tee time"
     "|court|rotation|potluck|airport|station|school|work|office|hotel|gym|practice|daycare"
-    "|hospital|clinic|misery|bed|jail"
+    "|hospital|clinic|misery|bed|jail|autopay|auto pay|autodraft|autorenew|auto renew"
+    "|auto renewal|autoship|auto ship|paperless|slot|slots|timeslot|time slot|calendar|payroll"
+    "|committee|board|lease|loan|policy|prescription|medication|meds|insurance|account"
 )
 
 # Someone else, or the phone itself, as the object of "don't text ...": "do not text her
@@ -103,6 +106,11 @@ LEXICON = Lexicon(
         Keyword("BLOCK", "usage: the recipient wants no more texts", S.WORD),
         Keyword("DISCONTINUE", "usage: formal request to stop", S.WORD),
         Keyword("DESIST", "usage: formal request to stop ('cease and desist')", S.WORD),
+        Keyword(
+            "UNSCRIBE", "usage: common misspelling of unsubscribe (not one edit away)", S.STRONG
+        ),
+        Keyword("ST OP", "usage: 'St op', stop split by a stray space", S.WORD),
+        Keyword("STO P", "usage: 'Sto p', stop split by a stray space", S.WORD),
     ),
     opt_in=(
         Keyword("START", "Twilio, Telnyx opt-in keyword (compliance.md)"),
@@ -460,7 +468,8 @@ LEXICON = Lexicon(
         Phrase(
             "stop|quit|halt|cease|discontinue (the|these|those|your|ur|all|my|any)? (payment"
             f"|payments|delivery|deliveries|shipment|shipping|order|appointment|appt|billing"
-            f"|account|sale|sales|daily|weekly) ({TEXTS})",
+            f"|account|sale|sales|daily|weekly|tracking|status|shipping|promotional|reward|rewards|loyalty"
+            f"|school|church|marketing|text|sms) ({TEXTS})",
             "usage: 'stop (the) delivery texts', 'stop payment reminders' (not 'stop payment')",
         ),
         Phrase(
@@ -552,7 +561,8 @@ LEXICON = Lexicon(
         ),
         Phrase(
             "(not|no longer) interested in (receiving|getting|any more|any further|more|further"
-            f"|any|being sent|being texted) ... ({TEXTS})",
+            f"|any|being sent|being texted) ... ({TEXTS}|these $|them $|those $|any more $|anymore"
+            " $|these anymore|them anymore)",
             "usage: 'I'm not interested in receiving texts' (not interested in the offer stays "
             "for review)",
         ),
@@ -712,6 +722,105 @@ LEXICON = Lexicon(
             "stop|quit (using|selling|sharing|giving out) my|this (number|phone|cell|info"
             "|information|data|contact|details)",
             "usage: 'stop using my number'",
+        ),
+        # -- third independent test (2026-12): indirect and non-native wording
+        Phrase(
+            "(dont|do not|no longer|doesnt|does not|not|really dont|no) (want|need|wanna) (these"
+            "|them|this|those|it|em|any of these|any of this|any of it|any of them|any more of"
+            " these|more of these) (anymore|any more|again|ever again|no more|at all|any longer)",
+            "usage: 'I don't want these anymore', 'he doesn't want them any more'",
+        ),
+        Phrase(
+            "(doesnt|does not|dont|do not|not|no|am not|are not|is not|didnt|did not) (want"
+            "|wanna|need|wish|like) (to get|to receive|receive|get|receiving|getting|to have)?"
+            " (this|these|those|the|your|any|more|any more|ur|no|such|all|all these|all the)?"
+            f" ({MSG}|publicity|advertising|advertisement~|ads|promotion~|propaganda)"
+            " -(to stop|to end|to ever|to cease|to go away|stopping|ending|to be stopped)",
+            "usage: 'he doesn't want these messages', 'I not want this messages' (non-native), "
+            "'I am not want receive publicity'",
+        ),
+        Phrase(
+            "(i|we|me|pls|please) (dont|do not|not|no|am not) (want|wanna) (to receive|receive"
+            "|to get|get|receiving|getting) (anymore|any more|more|again|it|them|these|this"
+            "|any)? $",
+            "usage: 'please i dont want receive' (non-native)",
+        ),
+        Phrase(
+            "(can|could|would|will) (you|u|ya|yall|you guys) (please|pls|plz)? not (text~|txt~"
+            "|messag~|msg~|send~|contact~|call~|spam~|email~) (me|us|this number|this|anymore"
+            "|any more|again|here)",
+            "usage: 'can u not text me anymore'",
+        ),
+        Phrase(
+            "(isnt|is not|aint|wasnt|was not|not) (the|a|my)? (right|correct|proper|intended)"
+            " (number|phone|person|cell|recipient|contact|number for|person for)",
+            "usage: 'this isn't the right number for these'",
+        ),
+        Phrase(
+            "(can|could|may|might|would|will|should) (i|we|my number|this number|me) (please|pls)?"
+            " (be|get) (removed|taken off|deleted|unsubscribed|opted out) -(from|off|of)",
+            "usage: 'could I be removed?' (from where is not said: the texting list)",
+        ),
+        Phrase(
+            "(be|get|being|getting) (removed|taken off|deleted|unsubscribed|opted out) (from|off"
+            f"|of) (your|ur|the|this|that|all|these|those|all your|all of your)? !{CLAUSE}?"
+            f" !{CLAUSE}? (list|lists|mailing|database|system|contacts|distribution|subscriber~"
+            f"|{TEXTS})",
+            "usage: 'could I be removed from your SMS list', 'I want to get taken off the "
+            "texting list' (not 'removed from the waitlist')",
+        ),
+        Phrase(
+            "(asked|requested|begged|told you|asking|requesting) ... (to be|to get|be|get)"
+            " (removed|taken off|deleted|unsubscribed|opted out) $",
+            "usage: 'I've asked 3 times to be removed'",
+        ),
+        Phrase(
+            f"(no|not) more !(than|then|of|{CLAUSE}) ({TEXTS}|deals|offers|ads|emails|calls)",
+            "usage: 'no more sale texts', 'not more texts please' (non-native)",
+        ),
+        Phrase("not more ({MSG})".replace("{MSG}", MSG), "usage: 'not more messages' (non-native)"),
+        Phrase(
+            "(no|not|dont) (send~|text~|messag~|msg~|sms|write|writ~) (me|us|to me|to us)? (more"
+            "|anymore|any more|again|no more|nothing|nothing more|more messages|more texts) $",
+            "usage: 'No send more', 'not send me more' (non-native)",
+        ),
+        Phrase(
+            "remove|delete|erase|drop|take|get|cross|scratch (my telephone number|my telephone"
+            "|my phone number|my cell number|my cell phone number|my cellphone number|my mobile"
+            "|my mobile number|my cell phone|my cellphone|my name|my contact info|my contact"
+            " information|my details|my information|my num|my digits|my line|this line|this phone"
+            " number|this cell|this mobile|that number) off|from|out of? (your|ur|the|this|that"
+            f"|all|these|those|all your|all of your)? !{CLAUSE}? !{CLAUSE}? (list|lists|mailing"
+            f"|database|system|contacts|distribution|subscriber~|records|files|{TEXTS})",
+            "usage: 'please remove my telephone number from your list'",
+        ),
+        Phrase(
+            "remove|delete|erase|drop|take|get|cross|scratch (it|this|us|them) off|from|out of?"
+            f" (your|ur|all your|all of your) !{CLAUSE}? !{CLAUSE}? (list|lists|mailing|database"
+            f"|system|contacts|distribution|subscriber~|records|{TEXTS})",
+            "usage: 'please remove it from your marketing list' (the number, said as 'it'; "
+            "'remove it from the shopping list' is not)",
+        ),
+        Phrase(
+            "(stop|quit) (f ing|f in|f king|f kin|f n|f cking|f ckin|fu ing|fu king|fck ing|f g"
+            f"|f k|f kn|f ng) ({SEND})",
+            "usage: 'stop f***ing texting me' (censored profanity folds to 'f ing')",
+        ),
+        Phrase(
+            "(f off|fuck off|fk off|eff off|piss off|get lost|go away|bugger off|buzz off) with"
+            f" (the|these|your|ur|those|all|all the|all these|all your)? ({MSG})",
+            "usage: 'f*** off with these texts'",
+        ),
+        Phrase(
+            "(want|need|would like|wish|like|id like|prefer) (these|this|those|it all|all this"
+            "|all of this|all of these|all these|all of it) to (stop|end|cease|quit) $",
+            "usage: 'I'd like these to stop', 'I want this to end'",
+        ),
+        Phrase(
+            "(how|what) (do|can|should|would|does) (i|we|one|you) (make|get) (these|those|these"
+            f" {MSG}|the {MSG}|your {MSG}|all these|all of these|all the {MSG}) (to)? (stop|end"
+            "|cease|go away|quit)",
+            "usage: 'how do I make these stop?'",
         ),
     ),
     review_phrases=(
@@ -959,7 +1068,7 @@ LEXICON = Lexicon(
         # -- second independent test (2026-12)
         Phrase(
             f"stop|stopped|stopping|quit|quitting !{SENDING}|*ing -(me|us|my phone|my number|this"
-            " number|this phone)",
+            f" number|this phone|{TEXTS})",
             "usage: 'stop' + another activity: 'stop taking my metformin', 'stop raising "
             "taxes', 'my car won't stop making a noise' (not 'stop texting', 'stop sending')",
         ),
@@ -1043,6 +1152,57 @@ LEXICON = Lexicon(
             "help (yourself|yourselves|themselves|himself|herself)",
             "usage: 'help yourself to the leftovers'",
         ),
+        # -- third independent test (2026-12)
+        Phrase(
+            "stop (it|omg|oh my god|lol|haha|lmao|rn|girl|bro|omfg)? (im|i am|i|youre|you are|ur"
+            "|this is|thats|its|omg|ok|u|you|got me)? (literally|so|actually|just|really|lowkey"
+            "|gonna|about to|deadass|fr)? (crying|dying|screaming|blushing|shy|dead|deceased"
+            "|obsessed|love it|love this|love that|love you|love u|in love|melting|cute|adorable"
+            "|so cute|tearing up|weak|cackling|wheezing|crying rn|gonna cry|speechless)",
+            "usage: 'stop' as delight: 'Stoppp I love it', 'lol stop I'm shy', 'stop.. I'm "
+            "literally crying'",
+        ),
+        Phrase(
+            "stop (drop|dropping) (and|n|&)? roll", "usage: 'stop, drop and roll' (fire safety)"
+        ),
+        Phrase(
+            "(told|tell|telling|asked|ask|asking|reminded|remind|begged|warned|want|wanted|wants)"
+            " (my|our|his|her)? (husband|wife|son|daughter|kid|kids|child|children|mom|dad|mother"
+            "|father|brother|sister|friend|friends|boyfriend|girlfriend|bf|gf|partner|roommate"
+            "|grandma|grandpa|him|her|them|teen|teenager|boss|coworker|family|cousin) to (stop"
+            f"|quit) ({SENDING}) -(me|us|this number|this phone|my number|my phone)",
+            "usage: 'I told my husband to stop texting you guys' (someone else's texting)",
+        ),
+        Phrase(
+            "(why|when|did|have|has) (did|have|has|do|would|d)? (you|u|yall|you guys|they|it|the"
+            f" texts|the messages|the alerts) (stop|stopped|quit) ({SENDING}|$)",
+            "usage: 'why did you stop texting me?' (misses the texts)",
+        ),
+        Phrase(
+            "(sister|brother|mom|dad|mother|father|wife|husband|son|daughter|friend|kid|boss"
+            "|coworker|roommate|neighbor|neighbour|partner|boyfriend|girlfriend|grandma|grandpa"
+            "|aunt|uncle|cousin) (wants|want|wanted|is trying|tried|would like|needs|asked|asks)"
+            " to (unsub~|opt out|stop|cancel) ... (how|what) (does|do|can|should) (she|he|they)",
+            "usage: 'my sister wants to unsubscribe, how does she do it?' (asks for someone "
+            "else's phone)",
+        ),
+        Phrase(
+            "unsub~ (no way|hell no|not a chance|no chance|why would i|are you kidding|as if|lol no"
+            "|haha no|nah|nope|never|i dont think so|yeah right)",
+            "usage: 'Unsubscribe? No way, these deals are great' (a rhetorical question)",
+        ),
+        Phrase(
+            "thanks|thank|thx|ty|appreciate (you)? (for|4) (the|your|all the|all your|all of the)?"
+            " help",
+            "usage: 'thanks for the help' (not a HELP request)",
+        ),
+        Phrase(
+            "(not|no longer) interested in (the|that|this|those|these|a|an|your|ur)? *? (one|ones"
+            "|color|colour|size|model|house|home|car|property|listing|unit|apartment|condo|item"
+            "|product|style|version|option|plan|package|deal|offer|price|shirt|dress|shoes"
+            "|jacket|couch|table|bed|phone|bike|truck|lot)",
+            "usage: 'not interested in the blue one' (declines one product, not the texts)",
+        ),
     ),
     keep=(
         Phrase(
@@ -1076,6 +1236,71 @@ LEXICON = Lexicon(
         Phrase(
             "(keep|continue) (texting|messaging|sending) (me|us) -(and|or|n)",
             "usage: 'keep texting me'",
+        ),
+        Phrase(
+            "(i|we) (like|love|enjoy|appreciate|prefer) (the|your|these|getting the|getting your"
+            "|receiving the|getting|receiving) (texts|text messages|text alerts|sms|text deals"
+            "|texted deals) -(to|stop|stopped|end|ended)",
+            "usage: 'I unsubscribed from emails but I like the texts'",
+        ),
+        Phrase(
+            "(but|and|just|only|still|please) keep (the|your|these|those|getting the|sending the"
+            "|sending me the|sending)? (texts|text messages|text alerts|sms|text)",
+            "usage: 'stop sending the emails but keep the texts'",
+        ),
+        Phrase(
+            "(these|the|your|ur) (deals|texts|offers|alerts|messages|promos) (are|r) (great|awesome"
+            "|amazing|the best|so good|good|helpful|useful|fire|lit)",
+            "usage: 'these deals are great'",
+        ),
+    ),
+    opt_in_phrases=(
+        # Only clear requests to get the texts again: an opt-in re-enables texting a number
+        # that had stopped them. Anything less clear stays none (the number stays suppressed).
+        Phrase(
+            "(put|add|sign) (me|us|my number|this number) back (on|to|in|onto|up for) (the|your"
+            "|ur|this|that|all the)? (list|lists|mailing list|text list|texting list|sms list"
+            "|text~|alert~|messag~|program|subscription|deal~|offer~|promo~|update~)",
+            "usage: 'put me back on the list', 'add me back to the texts' (not 'on the schedule')",
+        ),
+        Phrase(
+            "(put|add|sign) (me|us|my number|this number) back (in|on|up)? $",
+            "usage: 'put me back on' as the whole request",
+        ),
+        Phrase(
+            "(resubscribe|re subscribe|resub) (me|us|my number|this number)",
+            "usage: 'please resubscribe me'",
+        ),
+        Phrase("opt (me|us)? back in", "usage: 'I want to opt back in'"),
+        Phrase(
+            "(i|we|id) (want|wanna|would like|like|wish|need) to (subscribe|resubscribe|re"
+            " subscribe|opt in|optin|opt back in|sign up again|subscribe again|rejoin|re join) $",
+            "usage: 'I want to subscribe' as the whole request",
+        ),
+        Phrase(
+            "(i|we|id) (want|wanna|would like|like|wish|need) to (start|begin)? (receiving"
+            "|getting|receive|get) (the|your|ur|those|these)? (text~|txt~|messag~|alert~"
+            "|deal~|offer~|promo~|update~|notification~|reminder~|sms) again",
+            "usage: 'I want to start receiving texts again', 'I'd like to get the deals again'",
+        ),
+        Phrase(
+            "(i|we) (want|need|would like|miss) (the|your|ur|my)? (text~|txt~|alert~|deal~|offer~"
+            "|promo~|update~|notification~|reminder~|sms) (back|again)",
+            "usage: 'I want alerts again', 'I want my texts back'",
+        ),
+        Phrase(
+            "(start|resume|restart) (sending|texting|messaging) (me|us)? (the|your|ur)? (text~"
+            "|deal~|alert~|offer~|promo~|update~|messag~|notification~)? again",
+            "usage: 'start sending me deals again'",
+        ),
+        Phrase(
+            "(resume|restart|reactivate|re enable|reenable) (my|the|your|these|those)? (text~"
+            "|alert~|messag~|notification~|sms|subscription)",
+            "usage: 'please resume my texts'",
+        ),
+        Phrase(
+            "(turn|switch) (the|my|your)? (text~|alert~|notification~|messag~|sms) back on",
+            "usage: 'turn texts back on please'",
         ),
     ),
     negations=(
@@ -1141,6 +1366,13 @@ LEXICON = Lexicon(
         "dont you dare",
         "dont you ever",
         "never ever",
+        "no way am i",
+        "no way im",
+        "no way ill",
+        "no way would i",
+        "i would never",
+        "id never",
+        "would never",
     ),
     intensifiers=(
         "fucking",

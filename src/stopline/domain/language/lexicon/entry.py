@@ -67,6 +67,9 @@ class Lexicon:
     # Wording that asks to keep getting texts ("I still want the texts", "just text me"):
     # beside opt-out wording the message is mixed and goes to review.
     keep: tuple[Phrase, ...] = ()
+    # Wording that clearly asks to get the texts again ("put me back on the list", "please
+    # resubscribe me"): an opt-in when nothing in the message asks to stop.
+    opt_in_phrases: tuple[Phrase, ...] = ()
     # Patterns that, right before an opt-out cue, cancel it ("don't", "never").
     negations: tuple[str, ...] = ()
     # Words dropped before matching phrases ("stop FUCKING texting me").

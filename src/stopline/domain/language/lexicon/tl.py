@@ -8,6 +8,7 @@ from stopline.domain.language.lexicon.entry import Strength as S
 # What "don't ..." forbids: texting, calling, messaging, bothering.
 CONTACT = "i text|itext|text|itxt|txt|padalhan|tawagan|message|imessage|istorbohin|mag text"
 CONTACT += "|magtext|mag txt|magtxt|mag message|magmessage|mag sms|magsms|mag send|magsend"
+CONTACT += "|magpadala|mag padala|magpapadala"
 
 LEXICON = Lexicon(
     language="tl",
@@ -19,6 +20,9 @@ LEXICON = Lexicon(
         Keyword("TAMA NA", "usage: 'that's enough'"),
         Keyword("AYOKO NA", "usage: 'I don't want (it) any more'"),
         Keyword("AYAW KO NA", "usage: 'I don't want (it) any more'"),
+        Keyword("PAKITIGIL", "usage: 'please stop'"),
+        Keyword("PAKITIGIL NA", "usage: 'please stop now'"),
+        Keyword("TIGILAN NYO NA", "usage: 'stop it (you all)'"),
     ),
     help=(Keyword("TULONG", "usage: 'help'"),),
     courtesy=("po", "salamat", "na", "nga", "pls", "please", "naman", "ho", "opo", "ok"),
@@ -47,6 +51,34 @@ LEXICON = Lexicon(
             "usage: 'remove me'",
         ),
         Phrase("tama na po?", "usage: 'enough'"),
+        # -- third independent test (2026-12)
+        Phrase(
+            "(pakitigil|paki tigil|patigil|pakihinto|itigil|ihinto|tigilan|tigil|hinto) na? po?"
+            " nyo? na? po? (ang|yung|ng)? mga? (pagpapadala|pagpadala|pag send|pagsend|pag text"
+            "|pagtetext|pagte text|text~|mensahe|message~|sms|txt)",
+            "usage: 'pakitigil na po ang pagpapadala ng mga mensahe' (please stop sending)",
+        ),
+        Phrase(
+            "(wag|huwag|hwag) (nyo|mo|na|po|ninyo|kayong|kang)? (na|po)? (nyo|po|na)? (akong"
+            "|kaming|ako|kami)? (padalhan|padalahan|pinapadalhan|magpadala|mag padala|i text"
+            "|itext|i message|imessage|itxt|tawagan|istorbohin|guluhin)",
+            "usage: 'huwag nyo na akong padalhan' (don't send me any more)",
+        ),
+        Phrase(
+            "(ayoko|ayaw ko|ayaw namin|hindi ko|di ko) na? (ng|nang)? (gusto|kailangan)? (ng|nang)?"
+            " (mga)? (mensahe|text~|message~|sms|txt|makatanggap|tumanggap)",
+            "usage: 'ayoko na ng mga mensahe', 'hindi ko na gusto makatanggap'",
+        ),
+        Phrase(
+            "(tigilan|tantanan) (nyo|mo|niyo|ninyo)? (na)? (po)? (ako|kami)",
+            "usage: 'tigilan nyo na ako' (leave me alone)",
+        ),
+        Phrase(
+            "(tanggalin|alisin|burahin|i delete|idelete|iremove|i remove) (nyo|mo|niyo|ninyo)?"
+            " (na)? (po)? (ako|kami|ang number ko|ang numero ko|number ko|numero ko|ang aking"
+            " numero) (sa|mula sa)? (listahan|list|lista|inyong listahan|database)?",
+            "usage: 'alisin nyo na po ako sa listahan'",
+        ),
         Phrase(
             "(pakitanggal~|pakialis~|paki tanggal~|paki alis~|tanggal~|alis~|pakiremove"
             "|paki remove) po? ... sa (listahan|list|lista|contacts|database)",

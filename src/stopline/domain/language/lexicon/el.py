@@ -1,0 +1,38 @@
+"""Greek (a small lexicon: the keywords and the commonest 'stop sending me messages')."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+MSG = "μηνυματ~|μηνυμα|sms|διαφημισ~|ενημερωσ~|μυνηματ~"
+SEND = "στελνετε|στελνεις|στελνετε|στειλετε|στειλεις|ενοχλειτε|ενοχλεις|γραφετε"
+
+LEXICON = Lexicon(
+    language="el",
+    name="Greek",
+    opt_out=(
+        Keyword("ΣΤΟΠ", "usage: 'stop' in Greek letters"),
+        Keyword("ΔΙΑΓΡΑΦΗ", "usage: 'deletion', the opt-out reply of Greek SMS programs"),
+        Keyword("ΑΠΕΓΓΡΑΦΗ", "usage: 'unsubscription'", S.STRONG),
+        Keyword("ΣΤΑΜΑΤΗΣΤΕ", "usage: 'stop' (plural/polite imperative)"),
+        Keyword("ΣΤΑΜΑΤΑ", "usage: 'stop' (imperative)", S.WORD),
+        Keyword("ΦΤΑΝΕΙ", "usage: 'enough'", S.WORD),
+    ),
+    help=(Keyword("ΒΟΗΘΕΙΑ", "usage: 'help'"),),
+    courtesy=("παρακαλω", "ευχαριστω", "πια", "αλλο", "τωρα"),
+    opt_out_phrases=(
+        Phrase(
+            f"σταματηστε|σταματα|σταματηστε να? (μου|μας)? ({SEND}|{MSG})",
+            "usage: 'σταματήστε να μου στέλνετε μηνύματα'",
+        ),
+        Phrase(f"(μη|μην) (μου|μας)? ({SEND})", "usage: 'μη μου στέλνετε άλλα μηνύματα'"),
+        Phrase(f"δεν (θελω|θελουμε) ... ({MSG})", "usage: 'δεν θέλω άλλα μηνύματα'"),
+        Phrase(
+            "(διαγραψτε|αφαιρεστε|βγαλτε) (με|μας|τον αριθμο μου|το νουμερο μου)",
+            "usage: 'διαγράψτε με από τη λίστα' (remove me)",
+        ),
+        Phrase("(λαθος αριθμος|λαθος νουμερο)", "usage: wrong number"),
+    ),
+    review_phrases=(Phrase("(δεν ενδιαφερομαι|δε με ενδιαφερει)", "usage: 'not interested'", 0.6),),
+)
