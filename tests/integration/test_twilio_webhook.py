@@ -93,6 +93,26 @@ def test_repeated_stop_is_recorded_but_not_confirmed_again(
     assert [tuple(r) for r in outcomes] == [("SM003", "opted_out"), ("SM004", "already_opted_out")]
 
 
+def test_a_first_texted_stop_after_an_opt_out_made_elsewhere_is_confirmed_once(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """The CRM (or an import, or a person's review decision) opted the number out: the
+    person never got a text about it, so their STOP gets the one confirmation (and changes
+    nothing); a STOP after that does not."""
+    made = client.post(
+        "/v1/consent",
+        json={"number": "+14155550100", "kind": "opt_out", "source": "crm"},
+        headers=admin,
+    )
+    assert made.status_code == 201, made.text
+    first = post(client, twilio_form("SM031", "STOP"))
+    assert first.status_code == 200 and "unsubscribed" in (message_text(first.text) or "")
+    assert post(client, twilio_form("SM031", "STOP")).text == first.text  # a retry
+    again = post(client, twilio_form("SM032", "please stop texting me"))
+    assert again.status_code == 200 and message_text(again.text) is None
+    assert len(events(client, admin)) == 1  # neither text added an event
+
+
 def test_help_and_start_replies(client: TestClient, admin: dict[str, str]) -> None:
     help_text = message_text(post(client, twilio_form("SM010", "HELP")).text)
     assert help_text is not None

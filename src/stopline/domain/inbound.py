@@ -135,9 +135,13 @@ def decide(
     policy: InboundPolicy,
     now: datetime,
     replies: ReplyText = reply_text,
+    confirmed: bool = True,
 ) -> InboundDecision:
     """What to record and answer for ``message``. ``replies`` renders reply texts (a batch
-    of messages recorded at one ``now`` can share one memo of them)."""
+    of messages recorded at one ``now`` can share one memo of them). ``confirmed``: the
+    number was already sent a confirmation of the opt-out in force; when it was not (the
+    opt-out came from a CRM, an import, a person's decision), a STOP texted now gets the one
+    confirmation, though it changes nothing."""
     action = effective_action(classification, message.provider_keyword)
     provider_answered = message.provider_keyword is action and action is not Action.NONE
     silent = provider_answered and message.provider not in policy.reply_when_handled_by
@@ -149,7 +153,10 @@ def decide(
     if action in (Action.OPT_OUT, Action.OPT_IN):
         draft = _draft(message, classification, action, policy.opt_out_scope)
         if not changes_state(active_scopes, draft):
-            return InboundDecision(Outcome.ALREADY_OPTED_OUT, action, None, None)
+            first = action is Action.OPT_OUT and not confirmed
+            return InboundDecision(
+                Outcome.ALREADY_OPTED_OUT, action, None, reply("opt_out") if first else None
+            )
         if action is Action.OPT_OUT:
             return InboundDecision(Outcome.OPTED_OUT, action, draft, reply("opt_out"))
         return InboundDecision(Outcome.OPTED_IN, action, draft, reply("opt_in"))

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from stopline.domain.consent import Scope
 from stopline.domain.inbound import (
     InboundMessage,
     InboundPolicy,
@@ -18,6 +19,7 @@ from stopline.domain.inbound import (
     bounded,
     decide,
     digest_id,
+    effective_action,
 )
 from stopline.domain.language import Action, Classification
 from stopline.domain.replies import Brand, reply_text
@@ -54,6 +56,26 @@ class InboundRecorder:
         self._clock = clock
         self._review = review or ReviewPolicy()
 
+    @staticmethod
+    def _confirmed(
+        conn: Connection,
+        stage: LedgerStage,
+        command: InboundCommand,
+        active: set[Scope],
+        confirmed_now: set[str],
+    ) -> bool:
+        """Whether the number already had its confirmation of the opt-out in force: it texted
+        an opt-out since that began (looked up only for an opt-out from a number already
+        opted out at the policy's scope, i.e. rarely)."""
+        number, scope = command.message.from_number, command.policy.opt_out_scope
+        if scope not in active or number in confirmed_now:
+            return True
+        if effective_action(command.classification, command.message.provider_keyword) is not (
+            Action.OPT_OUT
+        ):
+            return True
+        return repo.texted_opt_out_since(conn, number, stage.since(number, scope))
+
     def chain_numbers(self, _conn: Connection, commands: Sequence[InboundCommand]) -> list[str]:
         """The ledger chains a batch may extend (locked first: `GroupCommit`)."""
         return [c.message.from_number for c in commands]
@@ -72,20 +94,26 @@ class InboundRecorder:
         replies = _ReplyMemo()
         results: list[InboundResult | None] = []
         pending: list[tuple[InboundCommand, InboundResult, int | None]] = []
+        confirmed_now: set[str] = set()  # numbers sent a confirmation in this batch
         for command in commands:
             message = command.message
             key = (message.provider, message.provider_message_id)
             if key in known:
                 results.append(known[key])
                 continue
+            number = message.from_number
+            active = stage.active_scopes(number)
             decision = decide(
                 message,
                 command.classification,
-                stage.active_scopes(message.from_number),
+                active,
                 command.policy,
                 now,
                 replies,
+                confirmed=self._confirmed(conn, stage, command, active, confirmed_now),
             )
+            if decision.reply is not None and decision.action is Action.OPT_OUT:
+                confirmed_now.add(number)
             if decision.draft is not None and stage.superseded(decision.draft) is not None:
                 # a START sent before an opt-out that is now in force (a late delivery):
                 # the newer opt-out stands, and no "subscribed again" reply goes out

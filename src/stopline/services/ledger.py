@@ -58,6 +58,10 @@ class LedgerStage:
     def active_scopes(self, number: str) -> set[Scope]:
         return set(self._active.get(number, {}))
 
+    def since(self, number: str, scope: Scope) -> datetime | None:
+        """When the opt-out in force at ``scope`` began (None if unknown or none)."""
+        return self._since.get((number, scope))
+
     def superseded(self, draft: ConsentDraft) -> datetime | None:
         """For an opt-in made *before* the opt-out now in force at its scope, when that
         opt-out happened; None otherwise. Such an opt-in changes nothing (the newer statement

@@ -16,6 +16,7 @@ from stopline.storage.bulk import (
     list_param,
     marker,
     select_rows,
+    sqlite_instant,
 )
 from stopline.storage.tables import inbound_messages
 
@@ -98,3 +99,18 @@ def insert_returning_ids(conn: Connection, rows: Sequence[InboundRow]) -> list[i
         [(i, *row) for i, row in zip(ids, rows, strict=True)],
     )
     return ids
+
+
+def texted_opt_out_since(conn: Connection, number: str, since: datetime | None) -> bool:
+    """Whether an opt-out texted by ``number`` was received at or after ``since`` (any
+    time, when None): it got its one confirmation then, from Stopline or the provider."""
+    m = marker(conn)
+    sql = (
+        "SELECT 1 FROM inbound_messages WHERE from_number = "  # noqa: S608
+        f"{m} AND action = 'opt_out'"
+    )
+    params: list[object] = [number]
+    if since is not None:
+        sql += f" AND received_at >= {m}"
+        params.append(sqlite_instant(since) if conn.dialect.name == "sqlite" else since)
+    return bool(select_rows(conn, sql + " LIMIT 1", params))
