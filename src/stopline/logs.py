@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import MutableMapping
 from typing import Any
+from urllib.parse import unquote
 
 import structlog
 
@@ -23,7 +24,10 @@ def _mask_match(match: re.Match[str]) -> str:
 
 
 def mask_numbers(text: str) -> str:
-    """Replace anything that looks like a phone number by stars and its last two digits."""
+    """Replace anything that looks like a phone number by stars and its last two digits
+    (also when percent-encoded, as in an access log's path: ``%2B1%20415%20555%201234``)."""
+    if "%" in text:
+        text = unquote(text)
     return _NUMBER.sub(_mask_match, text)
 
 
@@ -36,7 +40,10 @@ def _mask_processor(
     return event_dict
 
 
-def configure(level: str = "INFO", fmt: str = "json") -> None:
+def configure(level: str = "INFO", fmt: str = "json", *, access_log: bool = True) -> None:
+    """Route every log line (ours, uvicorn's, SQLAlchemy's) through one masking handler.
+    ``access_log=False`` silences uvicorn's access log here, in this process: a worker of
+    ``serve --workers N`` does not inherit the parent's logging set-up."""
     shared: list[Any] = [
         structlog.contextvars.merge_contextvars,
         structlog.stdlib.add_log_level,
@@ -71,8 +78,9 @@ def configure(level: str = "INFO", fmt: str = "json") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("uvicorn.access",):
-        logging.getLogger(noisy).propagate = True
+    access = logging.getLogger("uvicorn.access")
+    access.handlers[:] = []
+    access.propagate = access_log  # uvicorn logs requests only if this logger has handlers
 
 
 def get(name: str) -> Any:

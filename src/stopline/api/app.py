@@ -94,5 +94,5 @@ def create_app(
 def create_app_from_env() -> ASGIApp:
     """Factory for ``uvicorn --factory`` and multi-worker serving."""
     settings = Settings()
-    logs.configure(settings.log_level, settings.log_format)
+    logs.configure(settings.log_level, settings.log_format, access_log=settings.access_log)
     return create_app(settings)

@@ -49,7 +49,7 @@ def serve(
 
     config = with_provider_urls(settings(), provider_url)
     level = (log_level or config.log_level).upper()
-    logs.configure(level, config.log_format)
+    logs.configure(level, config.log_format, access_log=config.access_log)
     database(config).dispose()  # migrate once, before any worker starts
     from stopline.providers.registry import build_providers
 
