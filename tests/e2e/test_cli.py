@@ -184,7 +184,29 @@ def test_ledger_rebuild_reproduces_the_suppression_table(server: Server, databas
     ]
     with engine.begin() as conn:  # damage the projection
         conn.execute(text("DELETE FROM suppressions WHERE number = '+14155550123'"))
+    drifted = server.cli("ledger", "verify")  # the chains are fine, the table is not
+    assert drifted.returncode == 1 and "differs from the ledger in 1 row" in drifted.stderr
+    assert "+14155550123 organisation: opted out in the ledger, missing" in drifted.stderr
     result = server.cli("ledger", "rebuild")
     assert result.returncode == 0 and "3 rows" in result.stdout
     assert snapshot() == before
+    assert server.cli("ledger", "verify").returncode == 0
     engine.dispose()
+
+
+def test_ledger_rebuild_refuses_a_ledger_edited_by_hand(server: Server, database_url: str) -> None:
+    """Rebuilding from an event edited to say opt_in would quietly lift an opt-out."""
+    server.cli("consent", "opt-out", "+14155550141")
+    engine = create_database_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE consent_events SET kind = 'opt_in' WHERE number = '+14155550141'")
+        )
+    engine.dispose()
+    refused = server.cli("ledger", "rebuild")
+    assert refused.returncode == 1 and "refused: the ledger does not verify" in refused.stderr
+    assert "--force" in refused.stderr
+    blocked = server.cli("check", "+14155550141")
+    assert "allowed" not in blocked.stdout.lower().replace("not allowed", "")
+    forced = server.cli("ledger", "rebuild", "--force")
+    assert forced.returncode == 0, forced.stderr

@@ -436,9 +436,10 @@ def ledger_verify(
     ] = None,
 ) -> None:
     """Recompute every hash chain: exit 1 if an event was edited, reordered or removed from
-    the middle of a chain. Removing the newest events is only found with --expect."""
+    the middle of a chain, or if the suppression table no longer matches the ledger.
+    Removing the newest events is only found with --expect."""
     from stopline.domain.ledger_digest import InvalidDigest, LedgerDigest
-    from stopline.services.ledger import check_digest, verify
+    from stopline.services.ledger import check_digest, projection_drift, verify
 
     expected: LedgerDigest | None = None
     if expect is not None:
@@ -451,13 +452,21 @@ def ledger_verify(
     with engine.connect() as conn:
         report = verify(conn)
         mismatch = check_digest(conn, expected) if expected is not None else None
+        drift, drifted = (0, []) if report.problems else projection_drift(conn)
     if report.problems:
         err.print(f"[red]ledger verification FAILED: {len(report.problems)} problem(s)[/red]")
         for problem in report.problems[:100]:
             err.print(f"  {problem}")
     if mismatch is not None:
         err.print(f"[red]ledger does not match digest {expected}: {mismatch}[/red]")
-    if report.problems or mismatch is not None:
+    if drift:
+        err.print(
+            f"[red]the suppression table differs from the ledger in {drift} row(s)[/red] "
+            "(the send gate reads the table: run `stopline ledger rebuild`)"
+        )
+        for problem in drifted:
+            err.print(f"  {problem}")
+    if report.problems or mismatch is not None or drift:
         raise typer.Exit(1)
     out.print(f"[green]ledger intact[/green]: {report.events} events on {report.numbers} chains")
     if expected is not None:
@@ -482,11 +491,29 @@ def ledger_digest(
 
 
 @ledger_app.command("rebuild")
-def ledger_rebuild() -> None:
-    """Recompute the suppression table from the ledger."""
-    from stopline.services.ledger import rebuild
+def ledger_rebuild(
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Rebuild even from a ledger whose hash chains do not verify"),
+    ] = False,
+) -> None:
+    """Recompute the suppression table from the ledger (after checking its hash chains: a
+    ledger edited by hand is refused unless --force)."""
+    from stopline.services.ledger import rebuild, verify
 
     engine = database(settings(), create=False)
+    with engine.connect() as conn:
+        report = verify(conn)
+    unreadable = [p for p in report.problems if ": unreadable (" in p]
+    if report.problems and (unreadable or not force):
+        err.print(
+            f"[red]refused: the ledger does not verify ({len(report.problems)} problem(s))"
+            "[/red]; rebuilding would turn edited events into the suppression list"
+            + ("" if unreadable else " (--force to rebuild anyway)")
+        )
+        for problem in report.problems[:20]:
+            err.print(f"  {problem}")
+        raise typer.Exit(1)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         rows = rebuild(conn)
     out.print(f"suppression table rebuilt: {rows} rows")

@@ -203,6 +203,39 @@ def check_digest(conn: Connection, expected: LedgerDigest) -> str | None:
     return ledger_digest.compare(expected, actual)
 
 
+def projection_drift(conn: Connection, limit: int = 100) -> tuple[int, list[str]]:
+    """How the suppression table differs from the fold of the ledger (rows missing, rows
+    with no opt-out in force behind them, rows pointing at another event): the count and
+    up to ``limit`` descriptions. Read the chains with `verify` first: an unreadable event
+    raises here."""
+    expected: dict[tuple[str, Scope], int | None] = {}
+    for _number, chain in _chains(repo.iter_events(conn)):
+        for event in fold(chain).values():
+            expected[(event.number, event.scope)] = event.id
+    found = 0
+    problems: list[str] = []
+
+    def note(text: str) -> None:
+        nonlocal found
+        found += 1
+        if len(problems) < limit:
+            problems.append(text)
+
+    for row in repo.iter_suppressions(conn):
+        key = (row.number, row.scope)
+        event_id = expected.pop(key, _ABSENT)
+        if event_id is _ABSENT:
+            note(f"{row.number} {row.scope}: suppressed, but no opt-out in force in the ledger")
+        elif event_id != row.event_id:
+            note(f"{row.number} {row.scope}: points at event {row.event_id}, not {event_id}")
+    for number, scope in expected:
+        note(f"{number} {scope}: opted out in the ledger, missing from the suppression table")
+    return found, problems
+
+
+_ABSENT = -1
+
+
 def rebuild(conn: Connection) -> int:
     """Recompute the suppression table from the ledger; returns the number of rows.
 
