@@ -6,11 +6,13 @@ import json
 import subprocess
 from pathlib import Path
 
+import httpx
 from sqlalchemy import select, text
 
 from stopline.storage.engine import create_database_engine
 from stopline.storage.tables import suppressions
 from tests.e2e.conftest import STOPLINE, Server
+from tests.e2e.server import wait_for
 
 
 def test_keys_create_prints_the_key_alone_on_the_last_line(server: Server) -> None:
@@ -210,3 +212,33 @@ def test_ledger_rebuild_refuses_a_ledger_edited_by_hand(server: Server, database
     assert "allowed" not in blocked.stdout.lower().replace("not allowed", "")
     forced = server.cli("ledger", "rebuild", "--force")
     assert forced.returncode == 0, forced.stderr
+
+
+def test_workers_exit_when_the_serving_process_is_killed(tmp_path: Path) -> None:
+    """`serve --workers 2`, its first process killed with SIGKILL: the workers must not go on
+    serving the port as orphans (a restart would find it taken)."""
+    import signal as signals
+
+    srv = Server(f"sqlite:///{tmp_path / 'w.db'}", tmp_path / "server.log")
+    log = srv.log_path.open("ab")
+    master = subprocess.Popen(
+        [*STOPLINE, "serve", "--port", str(srv.port), "--workers", "2"],
+        env=srv.env,
+        stdout=log,
+        stderr=log,
+    )
+    try:
+        assert wait_for(lambda: _healthy(srv.url), timeout=60), srv.log_path.read_text()[-2000:]
+        master.send_signal(signals.SIGKILL)
+        master.wait(10)
+        assert wait_for(lambda: not _healthy(srv.url), timeout=30), "workers still serving"
+    finally:
+        if master.poll() is None:
+            master.kill()
+
+
+def _healthy(url: str) -> bool:
+    try:
+        return httpx.get(f"{url}/healthz", timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False

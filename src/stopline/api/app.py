@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -93,6 +95,25 @@ def create_app(
 
 def create_app_from_env() -> ASGIApp:
     """Factory for ``uvicorn --factory`` and multi-worker serving."""
+    _exit_with_parent()
     settings = Settings()
     logs.configure(settings.log_level, settings.log_format, access_log=settings.access_log)
     return create_app(settings)
+
+
+def _exit_with_parent() -> None:
+    """Linux: a worker of ``serve --workers N`` gets SIGTERM (a graceful shutdown) when the
+    process that started it dies, even by SIGKILL, instead of serving on as an orphan."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not glibc/musl
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os.kill(os.getpid(), signal.SIGTERM)

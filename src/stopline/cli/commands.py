@@ -36,8 +36,10 @@ app.add_typer(ledger_app, name="ledger")
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes (use PostgreSQL for >1)")] = 1,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, max=256, help="Worker processes (use PostgreSQL for >1)")
+    ] = 1,
     log_level: Annotated[str | None, typer.Option(help="DEBUG, INFO, WARNING…")] = None,
     provider_url: ProviderUrl = None,
 ) -> None:
