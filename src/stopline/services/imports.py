@@ -54,11 +54,13 @@ def sniff_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
-def find_number_column(header: list[str], wanted: str | None = None) -> int:
+def find_number_column(header: list[str], wanted: str | None = None, *, sole: bool = False) -> int:
     """Index of the phone column: ``wanted`` (a name, or a 1-based position when no column
     has that name) if given, else the first well-known name. Two columns with the chosen
     name are refused rather than one picked silently: a reader that takes the other one
-    would text the numbers this one was scrubbed for."""
+    would text the numbers this one was scrubbed for. With ``sole``, two columns with
+    different well-known names ("tel", "cell") are refused too (an import that read one
+    would drop the other's opt-outs)."""
     folded = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
     if wanted is not None:
         key = wanted.strip().lower().replace(" ", "_").replace("-", "_")
@@ -67,9 +69,15 @@ def find_number_column(header: list[str], wanted: str | None = None) -> int:
         if key.isdigit() and 1 <= int(key) <= len(header):
             return int(key) - 1
         raise ValueError(f"no column named {wanted!r} (columns: {_names(header)})")
-    for name in NUMBER_COLUMNS:
-        if name in folded:
-            return _only(folded, name, header)
+    known = [name for name in NUMBER_COLUMNS if name in folded]
+    if sole and len(known) > 1:
+        listed = ", ".join(repr(header[folded.index(name)].strip()) for name in known)
+        raise ValueError(
+            f"columns {listed} all look like phone numbers: name the one to read with --column "
+            "(import each in turn to record both)"
+        )
+    for name in known:
+        return _only(folded, name, header)
     raise ValueError(
         f"cannot tell which column holds phone numbers (columns: {_names(header)}); "
         "name it with --column"
@@ -132,7 +140,7 @@ def import_csv(
     header = next(reader, None)
     if header is None:
         raise ValueError("the file is empty")
-    index = find_number_column(header, column)
+    index = find_number_column(header, column, sole=True)
     folded = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
     scope_index = folded.index("scope") if scope is None and "scope" in folded else None
     date_index = next((folded.index(n) for n in DATE_COLUMNS if n in folded), None)
