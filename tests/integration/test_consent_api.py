@@ -577,6 +577,15 @@ def test_batch_entries_that_are_not_strings_are_answered_one_by_one(
     assert results[3]["number"] == "+14155550260" and results[3]["reason"] == "opted_out"
     for r in (results[1], *results[4:7], results[2]):
         assert r["number"] is None and r["reason"] == "invalid_number"
+    # each says what it was, not an "empty" string it never was
+    assert [r["input"] for r in (results[2], *results[4:7])] == [
+        "<not a phone number: null>",
+        "<not a phone number: true>",
+        "<not a phone number: a number with a fraction or exponent>",
+        "<not a phone number: an object>",
+    ]
+    negative = client.post("/v1/check/batch", json={"numbers": [-14155550260]}, headers=admin)
+    assert negative.json()["results"][0]["reason"] == "invalid_number"
 
 
 def test_nul_characters_are_stored_as_replacement_characters_not_a_500(

@@ -65,13 +65,31 @@ class CheckResult(BaseModel):
 
 def _entry_text(value: object) -> object:
     """A batch entry that is not a string is still one entry, answered on its own rather
-    than failing the batch: a JSON integer as its digits (a number written without quotes),
-    anything else (null, true, 1.5, an object) as no number at all."""
+    than failing the batch: a non-negative JSON integer as its digits (a number written
+    without quotes); anything else (null, true, 1.5, -4155550100, an object) as an invalid
+    entry whose ``input`` says what it was."""
     if isinstance(value, str):
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return str(value)
-    return ""
+    # Named by its JSON kind, with no digits in it: phonenumbers finds a number inside text.
+    return f"<not a phone number: {_json_kind(value)}>"
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return "a negative number"
+    if isinstance(value, float):
+        return "a number with a fraction or exponent"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    return "not a string"
 
 
 BatchEntry = Annotated[str, BeforeValidator(_entry_text)]
