@@ -149,6 +149,17 @@ class Settings(ProviderSettings, CampaignSettings):
     log_format: str = Field("json", description="json or console")
     access_log: bool = False
 
+    @field_validator("database_url")
+    @classmethod
+    def _supported_database(cls, value: str) -> str:
+        scheme = value.split(":", 1)[0].split("+", 1)[0].lower()
+        if scheme not in ("sqlite", "postgresql", "postgres"):
+            raise ValueError(
+                f"unsupported database {scheme!r}: use sqlite:///path.db or "
+                "postgresql://user@host/db"
+            )
+        return value
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:

@@ -242,3 +242,21 @@ def _healthy(url: str) -> bool:
         return httpx.get(f"{url}/healthz", timeout=1).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def test_unwritable_outputs_and_unsupported_databases_are_one_line(
+    server: Server, tmp_path: Path
+) -> None:
+    written = server.cli("suppressions", "export", "-o", str(tmp_path / "no" / "such" / "x.csv"))
+    assert written.returncode == 1 and "Traceback" not in written.stderr
+    assert "No such file or directory" in written.stderr and "x.csv" in written.stderr
+    mysql = subprocess.run(
+        [*STOPLINE, "db", "upgrade"],
+        env={**server.env, "STOPLINE_DATABASE_URL": "mysql://x/y"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert mysql.returncode == 2 and "Traceback" not in mysql.stderr
+    assert "unsupported database 'mysql'" in mysql.stderr

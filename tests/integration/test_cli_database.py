@@ -32,7 +32,7 @@ def test_reading_commands_refuse_a_sqlite_file_that_does_not_exist(
     monkeypatch.delenv("STOPLINE_DATABASE_URL", raising=False)
     monkeypatch.delenv("STOPLINE_CONFIG", raising=False)
     result = runner.invoke(app, args)
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 3, result.output  # not 2: `check` says "invalid number" so
     assert "No database at" in result.output and str(tmp_path / "stopline.db") in result.output
     assert not (tmp_path / "stopline.db").exists()
 
@@ -54,7 +54,7 @@ def test_a_postgres_database_that_cannot_be_opened_is_one_line(
     base = POSTGRES_URL.rsplit("/", 1)[0]
     monkeypatch.setenv("STOPLINE_DATABASE_URL", f"{base}/no_such_database_here")
     result = runner.invoke(app, ["check", "415.555.0100"])
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "Cannot open the database" in result.output and "no_such_database_here" in result.output
     assert "Traceback" not in result.output and len(result.output.splitlines()) <= 4
 

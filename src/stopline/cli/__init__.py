@@ -14,7 +14,16 @@ from stopline.cli.app import app
 
 
 def main() -> None:
-    app()
+    """Run the CLI; a file or folder that cannot be read or written (an output path in a
+    folder that does not exist, a full disk) is one line and exit code 1, not a traceback."""
+    try:
+        app()
+    except OSError as exc:
+        from stopline.cli.app import err
+
+        where = f": {exc.filename}" if exc.filename else ""
+        err.print(f"[red]{exc.strerror or exc}{where}[/red]", highlight=False)
+        raise SystemExit(1) from None
 
 
 __all__ = ["app", "main"]

@@ -43,11 +43,14 @@ def settings() -> Settings:
         raise typer.Exit(2) from None
 
 
+NO_DATABASE = 3  # exit code: no answer, the database is missing or cannot be opened
+
+
 def database(config: Settings, *, create: bool = True, upgrade: bool = True) -> Engine:
     """The database engine for a command. ``create=False`` (commands that only read or
     answer "allowed"): a SQLite file that does not exist is an error, not a new empty
     database silently answering that every number may be texted. A database that cannot
-    be opened is one line and exit code 2, not a traceback."""
+    be opened is one line and exit code 3 (`NO_DATABASE`), not a traceback."""
     from sqlalchemy.exc import OperationalError
 
     from stopline import bootstrap
@@ -61,13 +64,13 @@ def database(config: Settings, *, create: bool = True, upgrade: bool = True) -> 
             "runs, or give an absolute path such as sqlite:////srv/stopline/stopline.db",
             highlight=False,
         )
-        raise typer.Exit(2)
+        raise typer.Exit(NO_DATABASE)
     try:
         return bootstrap.open_database(config, upgrade=upgrade)
     except OperationalError as exc:
         reason = str(exc.orig or exc).strip().splitlines()[0]
         err.print(f"[red]Cannot open the database:[/red] {reason}", highlight=False)
-        raise typer.Exit(2) from None
+        raise typer.Exit(NO_DATABASE) from None
 
 
 def now() -> datetime:

@@ -157,7 +157,8 @@ def check(
     sender: Annotated[str | None, typer.Option(help="Sending number or short code")] = None,
     topic: Annotated[str | None, typer.Option(help="Topic or department")] = None,
 ) -> None:
-    """May NUMBER be texted? Exit code 0 = allowed, 1 = blocked, 2 = invalid number."""
+    """May NUMBER be texted? Exit code 0 = allowed, 1 = blocked, 2 = invalid number, 3 = no
+    answer (the database is missing or cannot be opened)."""
     from stopline.domain.consent import scopes_for_send
     from stopline.domain.policy import may_send
     from stopline.storage import ledger as repo
