@@ -633,3 +633,13 @@ def test_the_openapi_document_shows_the_answers_clients_meet(client: TestClient)
     assert "text/plain" in paths["/metrics"]["get"]["responses"]["200"]["content"]
     assert "text/csv" in paths["/v1/scrub"]["post"]["requestBody"]["content"]
     assert "HTTPValidationError" not in spec["components"]["schemas"]
+
+
+def test_a_time_given_with_an_offset_is_answered_in_utc_as_every_later_read_shows_it(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    body = {"number": "+14155550270", "kind": "opt_out", "occurred_at": "2026-01-01T10:00:00+05:00"}
+    made = client.post("/v1/consent", json=body, headers=admin)
+    assert made.status_code == 201, made.text
+    [event] = client.get("/v1/contacts/+14155550270", headers=admin).json()["events"]
+    assert made.json()["event"]["occurred_at"] == event["occurred_at"] == "2026-01-01T05:00:00Z"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -284,6 +285,7 @@ async def record_consent(body: ConsentRequest, request: Request, key: WriteKey) 
         raise invalid_field("occurred_at", "needs a time zone (e.g. 2026-01-31T12:00:00Z)")
     if occurred > now:
         raise invalid_field("occurred_at", "is in the future")
+    occurred = occurred.astimezone(UTC)  # answered as stored and as every later read shows it
     draft = ConsentDraft(
         number=number,
         kind=Kind(body.kind),
