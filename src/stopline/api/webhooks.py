@@ -56,7 +56,12 @@ _TWILIO_FORM = {
     ],
     "responses": {
         "200": {"description": "TwiML", "content": {"text/xml": {}}},
+        "400": {"description": "Signed, but not a form Stopline can read (field named)"},
         "403": {"description": "Missing or wrong signature; nothing is recorded"},
+        "413": {"description": "Body larger than the cap; nothing is recorded"},
+        "422": {"description": "Signed, but a number cannot be read (field named)"},
+        "500": {"description": "Not recorded (e.g. the database failed): Twilio retries"},
+        "503": {"description": "STOPLINE_TWILIO_AUTH_TOKEN is not configured"},
     },
 }
 
