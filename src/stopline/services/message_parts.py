@@ -16,6 +16,12 @@ class PartsRecorder:
     """Stores each piece (committed before the provider is answered, so none is lost) and
     returns, per piece, the whole message once its last piece is in, else None."""
 
+    def chain_numbers(self, _conn: Connection, pieces: Sequence[InboundMessage]) -> list[str]:
+        """Lock each sender's chain first (`GroupCommit`, PostgreSQL): two servers storing the
+        last two pieces of one message at once would each miss the other's uncommitted piece,
+        and the message would never be read; locked, the second waits and sees the first."""
+        return [p.from_number for p in pieces]
+
     def __call__(
         self, conn: Connection, pieces: Sequence[InboundMessage]
     ) -> list[InboundMessage | None]:
