@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
@@ -208,10 +208,7 @@ def projection_drift(conn: Connection, limit: int = 100) -> tuple[int, list[str]
     with no opt-out in force behind them, rows pointing at another event): the count and
     up to ``limit`` descriptions. Read the chains with `verify` first: an unreadable event
     raises here."""
-    expected: dict[tuple[str, Scope], int | None] = {}
-    for _number, chain in _chains(repo.iter_events(conn)):
-        for event in fold(chain).values():
-            expected[(event.number, event.scope)] = event.id
+    expected = {(event.number, event.scope): event_id for event, event_id in _in_force(conn)}
     found = 0
     problems: list[str] = []
 
@@ -223,17 +220,14 @@ def projection_drift(conn: Connection, limit: int = 100) -> tuple[int, list[str]
 
     for row in repo.iter_suppressions(conn):
         key = (row.number, row.scope)
-        event_id = expected.pop(key, _ABSENT)
-        if event_id is _ABSENT:
+        event_id = expected.pop(key, None)
+        if event_id is None:
             note(f"{row.number} {row.scope}: suppressed, but no opt-out in force in the ledger")
         elif event_id != row.event_id:
             note(f"{row.number} {row.scope}: points at event {row.event_id}, not {event_id}")
     for number, scope in expected:
         note(f"{number} {scope}: opted out in the ledger, missing from the suppression table")
     return found, problems
-
-
-_ABSENT = -1
 
 
 def rebuild(conn: Connection) -> int:
@@ -244,13 +238,18 @@ def rebuild(conn: Connection) -> int:
     the rewrite and be lost from the projection."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("LOCK TABLE consent_events IN SHARE MODE")
-    rows: list[tuple[ConsentEvent, int]] = []
+    rows = list(_in_force(conn))
+    repo.replace_projection(conn, rows)
+    return len(rows)
+
+
+def _in_force(conn: Connection) -> Iterator[tuple[ConsentEvent, int]]:
+    """Every opt-out in force by the ledger (its fold), with its event id: what the
+    suppression table must hold."""
     for _number, chain in _chains(repo.iter_events(conn)):
         for event in fold(chain).values():
             assert event.id is not None
-            rows.append((event, event.id))
-    repo.replace_projection(conn, rows)
-    return len(rows)
+            yield event, event.id
 
 
 def _signal_key(draft: ConsentDraft) -> tuple[str, str, str] | None:

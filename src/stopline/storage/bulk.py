@@ -30,6 +30,12 @@ def sqlite_instant(value: datetime) -> str:
     return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
+def bound_instant(conn: Connection, value: datetime) -> datetime | str:
+    """An instant as a raw driver statement binds it, matching what `UTCDateTime` stores:
+    SQLite's text form (so that comparisons in SQL hold), the datetime elsewhere."""
+    return sqlite_instant(value) if conn.dialect.name == "sqlite" else value
+
+
 def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     if rows:
         insert_tuples(conn, table, tuple(rows[0]), [tuple(row.values()) for row in rows])

@@ -11,12 +11,12 @@ from sqlalchemy import Connection
 
 from stopline.storage.bulk import (
     allocate_ids,
+    bound_instant,
     in_list,
     insert_tuples,
     list_param,
     marker,
     select_rows,
-    sqlite_instant,
 )
 from stopline.storage.tables import inbound_messages
 
@@ -112,5 +112,5 @@ def texted_opt_out_since(conn: Connection, number: str, since: datetime | None) 
     params: list[object] = [number]
     if since is not None:
         sql += f" AND received_at >= {m}"
-        params.append(sqlite_instant(since) if conn.dialect.name == "sqlite" else since)
+        params.append(bound_instant(conn, since))
     return bool(select_rows(conn, sql + " LIMIT 1", params))

@@ -9,7 +9,7 @@ from sqlalchemy import Connection
 
 from stopline.domain.inbound import InboundMessage
 from stopline.domain.message_parts import StoredPart
-from stopline.storage.bulk import execute, marker, sqlite_instant
+from stopline.storage.bulk import bound_instant, execute, marker
 from stopline.storage.columns import utc_instant
 
 
@@ -31,7 +31,7 @@ def store(conn: Connection, piece: InboundMessage) -> None:
             piece.part.index,
             piece.part.total,
             piece.body,
-            _instant(conn, piece.received_at),
+            bound_instant(conn, piece.received_at),
         ),
     )
 
@@ -51,12 +51,7 @@ def siblings(conn: Connection, piece: InboundMessage, since: datetime) -> list[S
             piece.from_number,
             piece.part.ref,
             piece.part.total,
-            _instant(conn, since),
+            bound_instant(conn, since),
         ),
     )
     return [StoredPart(int(i), mid, body, utc_instant(at)) for i, mid, body, at in rows]
-
-
-def _instant(conn: Connection, moment: datetime) -> object:
-    """An instant as `UTCDateTime` stores it (text on SQLite, so that it compares)."""
-    return sqlite_instant(moment) if conn.dialect.name == "sqlite" else moment
