@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import subprocess
 import sys
@@ -131,6 +132,20 @@ def test_batch_rendering_fast_path_equals_the_plain_one(
         assert answers.canonical
         expected = {"results": [batch_item(c) for c in answers]}
         assert orjson.loads(render_results(answers)) == expected
+    # written as people write them, some already E.164: read without libphonenumber
+    mixed = [
+        f"({n[2:5]}) {n[5:8]}-{n[8:]}" if i % 3 == 0 else n if i % 3 == 1 else f"1.{n[2:]}"
+        for i, n in enumerate(numbers)
+    ]
+    national = [f"({n[2:5]}) {n[5:8]}-{n[8:]}" for n in numbers]
+    for topic, written in itertools.product((None, 'say "hi"'), (mixed, national)):
+        answers = check_many(index, written, topic=topic)
+        assert answers.plain and not answers.canonical
+        expected = {"results": [batch_item(c) for c in answers]}
+        assert expected["results"][0]["input"] == "(415) 555-0000"
+        assert orjson.loads(render_results(answers)) == expected
+        assert answers.allowed_count() == sum(r["allowed"] for r in expected["results"])
+        assert [r["number"] for r in expected["results"]] == numbers
 
 
 def test_postgres_index_keeps_a_small_pool_under_concurrent_checks(

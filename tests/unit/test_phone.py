@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 from stopline.domain.phone import (
     InvalidNumber,
+    _normalise_parsed,
     all_canonical,
+    all_written,
     is_assigned,
     mask,
     normalise,
@@ -130,3 +132,57 @@ def test_numbers_written_with_non_ascii_digits_are_normalised_to_ascii() -> None
     assert normalise("+141５5550100") == "+14155550100"  # a fullwidth digit
     assert normalise("+1415555٠100") == "+14155550100"  # an Arabic-Indic digit
     assert not all_canonical(["+141５5550100"])
+
+
+# North American numbers as people write them, including near misses (area codes and
+# exchanges starting 0 or 1, a digit too many or too few, odd separators, other digits).
+_sep = st.sampled_from(["", " ", "-", ".", "  ", " - ", "/", "\t", "_"])
+_written = st.builds(
+    lambda prefix, area, paren, s1, exchange, s2, line: (
+        prefix + (f"({area})" if paren else area) + s1 + exchange + s2 + line
+    ),
+    st.sampled_from(["", "1", "+1", "1 ", "+1 ", "1-", "+1-", "1.", "+1.", "+", "11", "0", "+44 "]),
+    st.from_regex(r"[0-9]{2,4}", fullmatch=True),
+    st.booleans(),
+    _sep,
+    st.from_regex(r"[0-9]{3}", fullmatch=True),
+    _sep,
+    st.from_regex(r"[0-9١５]{3,5}", fullmatch=True),
+)
+
+
+def _by_libphonenumber(raw: str, region: str) -> str | None:
+    """What `normalise` answered before its own reading of North American numbers."""
+    try:
+        return _normalise_parsed.__wrapped__(raw.strip(), region)
+    except InvalidNumber:
+        return None
+
+
+@settings(max_examples=3000)
+@given(_written, st.sampled_from(["US", "CA", "JM", "PR", "GU", "us", "GB", "DE"]))
+def test_written_north_american_numbers_read_as_libphonenumber_reads_them(
+    raw: str, region: str
+) -> None:
+    assert try_normalise(raw, region) == _by_libphonenumber(raw, region.upper())
+
+
+@settings(max_examples=500)
+@given(st.lists(_written, min_size=1, max_size=8), st.sampled_from(["US", "CA", "GB"]))
+def test_all_written_agrees_with_normalising_each_number(raws: list[str], region: str) -> None:
+    one_by_one = [try_normalise(r, region) for r in raws]
+    written = all_written(raws, region)
+    if written is not None:
+        assert written == one_by_one
+    got = normalise_many(raws, region)
+    assert [n if isinstance(n, str) else None for n in got] == one_by_one
+
+
+def test_all_written_takes_only_lists_of_north_american_numbers() -> None:
+    numbers = ["(415) 555-0100", "1-415-555-0101", "+14155550102", "415.555.0103"]
+    assert all_written(numbers) == [f"+1415555010{i}" for i in range(4)]
+    assert all_written(numbers, "GB") is None  # "(415) 555-0100" is not British
+    assert all_written([*numbers, "nope"]) is None
+    assert all_written([*numbers, "(415) 055-0100"]) is None  # exchange starting 0
+    assert all_written(["(415) 555-0100\n(415) 555-0101"]) is None  # one entry, two lines
+    assert all_written([]) is None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from datetime import UTC
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, cast
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import Connection
@@ -115,10 +116,6 @@ def checked_json(item: gate.Checked) -> dict[str, Any]:
     }
 
 
-_ALLOWED_HEAD = '{"number":"'
-_ALLOWED_TAIL = '","allowed":true,"reason":"not_suppressed"}'
-
-
 def batch_item(checked: gate.Checked) -> dict[str, Any]:
     """A batch result: `checked_json` without empty fields, except ``number`` (null for an
     input that is not a phone number); ``input`` only when it differs from ``number``
@@ -130,18 +127,18 @@ def batch_item(checked: gate.Checked) -> dict[str, Any]:
 
 
 def render_results(answers: gate.Answers) -> bytes:
-    """``{"results": [...]}`` of `batch_item` objects. When every input was already E.164,
-    runs of allowed numbers are written with one string join and blocked numbers from a
-    template (both byte-for-byte what `batch_item` would give)."""
-    if not answers.canonical:
+    """``{"results": [...]}`` of `batch_item` objects. When every input was a number written
+    plainly (digits and " +.-()", so nothing to escape), runs of allowed numbers are written
+    from templates (with one string join when every input was already E.164) and blocked
+    numbers from a template: byte-for-byte what `batch_item` would give."""
+    if not answers.plain:
         parts = [dumps(batch_item(c)) for c in answers]
         return b'{"results":[' + b",".join(parts) + b"]}"
-    numbers = answers.inputs
+    inputs = answers.inputs
+    numbers = cast(Sequence[str], answers.numbers)  # plain: every input was a number
     blocked = answers.blocked
-    separator = _ALLOWED_TAIL + "," + _ALLOWED_HEAD
     chunks: list[str] = []
     start = 0
-    special = answers.blocked_at
     quoted: dict[str | None, str] = {}
 
     def quote(value: str | None) -> str:
@@ -150,20 +147,53 @@ def render_results(answers: gate.Answers) -> bytes:
             text = quoted[value] = dumps(value).decode()
         return text
 
-    for index in [*special, len(numbers)]:
+    for index in [*answers.blocked_at, len(numbers)]:
         if index > start:
-            chunks.append(_ALLOWED_HEAD + separator.join(numbers[start:index]) + _ALLOWED_TAIL)
+            chunks.append(_allowed_run(inputs, numbers, start, index, answers.canonical))
         if index < len(numbers):
-            number = numbers[index]
+            number, raw = numbers[index], inputs[index]
             d = blocked[number]
+            given = f',"input":"{raw}"' if raw != number else ""
             since = f',"since":"{d.since.isoformat()}"' if d.since else ""
             chunks.append(
-                f'{{"number":"{number}","allowed":false,"reason":"{d.reason.value}",'
+                f'{{"number":"{number}"{given},"allowed":false,"reason":"{d.reason.value}",'
                 f'"scope":{quote(str(d.scope) if d.scope else None)}{since},'
                 f'"source":{quote(d.source)}}}'
             )
         start = index + 1
     return ('{"results":[' + ",".join(chunks) + "]}").encode()
+
+
+_ALLOWED_HEAD = '{"number":"'
+_ALLOWED_TAIL = '","allowed":true,"reason":"not_suppressed"}'
+_ALLOWED_SEPARATOR = _ALLOWED_TAIL + "," + _ALLOWED_HEAD
+_ALLOWED_SAME = _ALLOWED_HEAD + "%s" + _ALLOWED_TAIL
+_ALLOWED_WRITTEN = _ALLOWED_HEAD + '%s","input":"%s' + _ALLOWED_TAIL
+_INPUT_AFTER_NUMBER = '","input":"'
+
+
+def _allowed_run(
+    inputs: Sequence[str], numbers: Sequence[str], start: int, stop: int, canonical: bool
+) -> str:
+    """The results for inputs ``start``..``stop`` (all allowed), comma-separated."""
+    if canonical:
+        return _ALLOWED_HEAD + _ALLOWED_SEPARATOR.join(inputs[start:stop]) + _ALLOWED_TAIL
+    given, found = inputs[start:stop], numbers[start:stop]
+    if any(map(operator.eq, given, found)):  # some written in E.164 already: no "input"
+        return ",".join(
+            [
+                _ALLOWED_SAME % number if number == raw else _ALLOWED_WRITTEN % (number, raw)
+                for number, raw in zip(found, given, strict=True)
+            ]
+        )
+    # number, input, separator, ... in one list filled by slices (no per-item Python)
+    count = stop - start
+    parts = [_INPUT_AFTER_NUMBER] * (4 * count)
+    parts[0::4] = found
+    parts[2::4] = given
+    parts[3::4] = [_ALLOWED_SEPARATOR] * count
+    parts[-1] = _ALLOWED_TAIL
+    return _ALLOWED_HEAD + "".join(parts)
 
 
 _CHECK_FIELDS = FlatStrings(CheckRequest)

@@ -21,6 +21,18 @@ _NANP = r"\+1[2-9][0-9]{2}[2-9][0-9]{6}"
 _NANP_E164 = re.compile(_NANP)
 _NANP_E164_LINES = re.compile(f"{_NANP}(?:\n{_NANP})*")  # numbers, one per line
 _NANP_NATIONAL = re.compile(r"[2-9][0-9]{2}[2-9][0-9]{6}")
+# North American numbers as people write them, read without libphonenumber when the default
+# region is North American: "(415) 555-0100", "415.555.0100", "1 415 555 0100",
+# "+1-415-555-0100", "4155550100". A property test holds this to libphonenumber's reading.
+# Atomic groups and possessive separators: none of them can give back a character that the
+# next part could use (area codes and exchanges start 2-9), and matching is faster so.
+_WRITTEN = (
+    r"(?>\+?1[ .\-]?)?(?>\([2-9][0-9]{2}\)|[2-9][0-9]{2})[ .\-]?+[2-9][0-9]{2}[ .\-]?+[0-9]{4}"
+)
+_NANP_WRITTEN = re.compile(_WRITTEN)
+_NANP_WRITTEN_LINES = re.compile(f"{_WRITTEN}(?:\n{_WRITTEN})*")
+_WRITING = str.maketrans("", "", " .-()+")  # what `_WRITTEN` allows besides digits
+_NANP_REGIONS = frozenset(phonenumbers.COUNTRY_CODE_TO_REGION_CODE[1])
 _CHANNEL_PREFIX = re.compile(r"^(?:tel|sms|smsto):", re.IGNORECASE)
 
 
@@ -43,7 +55,10 @@ def normalise(raw: str, region: str = "US") -> str:
         return text
     if len(text) > 64:
         raise InvalidNumber(raw[:64], "too long")
-    return _normalise_parsed(text, region.upper())
+    region = region.upper()
+    if region in _NANP_REGIONS and _NANP_WRITTEN.fullmatch(text):
+        return "+1" + text.translate(_WRITING)[-10:]
+    return _normalise_parsed(text, region)
 
 
 @lru_cache(maxsize=131_072)
@@ -109,10 +124,31 @@ def all_canonical(raws: Sequence[str]) -> bool:
     return len(joined) == 13 * count - 1 and _NANP_E164_LINES.fullmatch(joined) is not None
 
 
+def all_written(raws: Sequence[str], region: str = "US") -> list[str] | None:
+    """The E.164 forms of ``raws`` when every entry is a North American number written in
+    one of the usual ways ("(415) 555-0100", "1-415-555-0100", "+14155550100", ...) and
+    ``region`` is North American; otherwise None. Like `all_canonical`, one match over the
+    joined entries, then one pass that drops the punctuation (10,000 numbers in about a
+    millisecond, where libphonenumber takes about 20 µs a number)."""
+    count = len(raws)
+    if count == 0 or region.upper() not in _NANP_REGIONS:
+        return None
+    joined = "\n".join(raws)
+    if joined.count("\n") != count - 1 or _NANP_WRITTEN_LINES.fullmatch(joined) is None:
+        return None
+    digits = joined.translate(_WRITING)  # ten digits a line, or eleven starting with 1
+    if digits.startswith("1") or "\n1" in digits:
+        return ["+1" + line[-10:] for line in digits.split("\n")]
+    return ("+1" + digits.replace("\n", "\n+1")).split("\n")
+
+
 def normalise_many(raws: Sequence[str], region: str = "US") -> list[str | InvalidNumber]:
     """`normalise` over a list, in order; an invalid entry yields its `InvalidNumber`."""
     if all_canonical(raws):
         return list(raws)
+    written = all_written(raws, region)
+    if written is not None:
+        return list[str | InvalidNumber](written)
     out: list[str | InvalidNumber] = []
     for raw in raws:
         try:

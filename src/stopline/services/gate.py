@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import compress
 
 from stopline.domain.consent import Scope, scopes_for_send
-from stopline.domain.phone import InvalidNumber, all_canonical, normalise_many
+from stopline.domain.phone import InvalidNumber, all_canonical, all_written, normalise_many
 from stopline.domain.policy import ALLOWED, Decision, Reason, Suppression, may_send
 from stopline.storage.suppression_index import Detail, Hit, SuppressionIndex
 
@@ -30,7 +30,8 @@ class Answers:
     numbers: Sequence[str | InvalidNumber]  # E.164, or why the input is not a number
     blocked: dict[str, Decision]  # E.164 -> the decision that blocks it
     canonical: bool = False  # every input was already E.164, so numbers == inputs
-    blocked_at: Sequence[int] = ()  # when canonical: the positions of blocked inputs
+    blocked_at: Sequence[int] = ()  # when plain: the positions of blocked inputs
+    plain: bool = False  # every input was a number written with digits and " +.-()" only
 
     def __len__(self) -> int:
         return len(self.inputs)
@@ -45,7 +46,7 @@ class Answers:
         return Checked(raw, number, self.blocked.get(number, ALLOWED))
 
     def allowed_count(self) -> int:
-        if self.canonical:
+        if self.plain:
             return len(self.inputs) - len(self.blocked_at)
         blocked = sum(map(self.blocked.__contains__, self.numbers)) if self.blocked else 0
         invalid = sum(1 for n in self.numbers if isinstance(n, InvalidNumber))
@@ -62,13 +63,20 @@ def check_many(
 ) -> Answers:
     """One answer per input, in input order; invalid inputs are answered individually."""
     canonical = all_canonical(raw_numbers)
-    normalised = list(raw_numbers) if canonical else normalise_many(raw_numbers, region)
-    valid = set(raw_numbers) if canonical else {n for n in normalised if isinstance(n, str)}
+    written = None if canonical else all_written(raw_numbers, region)
+    numbers: Sequence[str | InvalidNumber]
+    if canonical or written is not None:
+        numbers = written or raw_numbers
+        valid = set(numbers)
+    else:
+        numbers = normalise_many(raw_numbers, region)
+        valid = {n for n in numbers if isinstance(n, str)}
     blocked = _blocked(index, valid, sender, topic)
+    plain = canonical or written is not None
     at: Sequence[int] = ()
-    if canonical and blocked:
-        at = list(compress(range(len(raw_numbers)), map(blocked.__contains__, raw_numbers)))
-    return Answers(raw_numbers, normalised, blocked, canonical, at)
+    if plain and blocked:
+        at = list(compress(range(len(numbers)), map(blocked.__contains__, numbers)))
+    return Answers(raw_numbers, numbers, blocked, canonical, at, plain)
 
 
 def check_one(
