@@ -146,6 +146,27 @@ def test_batch_rendering_fast_path_equals_the_plain_one(
         assert orjson.loads(render_results(answers)) == expected
         assert answers.allowed_count() == sum(r["allowed"] for r in expected["results"])
         assert [r["number"] for r in expected["results"]] == numbers
+    # anything else: invalid entries, inputs that need escaping, other countries
+    odd = [
+        "nope",
+        'say "0003"',
+        " +1 415 555 0004 ",
+        "tel:+14155550005",
+        "+447700900123",
+        "+12120550100",
+        "(415) 555-0039",
+        "4155550000\u2028",
+        "\\",
+        "",
+        *numbers[10:20],
+    ]
+    for topic in (None, 'say "hi"'):
+        answers = check_many(index, odd, topic=topic)
+        assert not answers.plain
+        expected = {"results": [batch_item(c) for c in answers]}
+        assert sum(not r["allowed"] for r in expected["results"]) >= 8
+        assert orjson.loads(render_results(answers)) == expected
+        assert answers.allowed_count() == sum(r["allowed"] for r in expected["results"])
 
 
 def test_postgres_index_keeps_a_small_pool_under_concurrent_checks(

@@ -132,8 +132,7 @@ def render_results(answers: gate.Answers) -> bytes:
     from templates (with one string join when every input was already E.164) and blocked
     numbers from a template: byte-for-byte what `batch_item` would give."""
     if not answers.plain:
-        parts = [dumps(batch_item(c)) for c in answers]
-        return b'{"results":[' + b",".join(parts) + b"]}"
+        return ('{"results":[' + ",".join(_any_results(answers)) + "]}").encode()
     inputs = answers.inputs
     numbers = cast(Sequence[str], answers.numbers)  # plain: every input was a number
     blocked = answers.blocked
@@ -164,8 +163,35 @@ def render_results(answers: gate.Answers) -> bytes:
     return ('{"results":[' + ",".join(chunks) + "]}").encode()
 
 
+def _any_results(answers: gate.Answers) -> list[str]:
+    """Each `batch_item` as JSON text, for inputs written any way: allowed numbers and
+    invalid inputs from templates (inputs and errors escaped by orjson), blocked numbers
+    through `batch_item`."""
+    blocked = answers.blocked
+    parts: list[str] = []
+    add = parts.append
+    errors: dict[str, str] = {}
+    for number, raw in zip(answers.numbers, answers.inputs, strict=True):
+        if type(number) is str:
+            if number in blocked:
+                add(dumps(batch_item(answers.checked(raw, number))).decode())
+            elif number == raw:
+                add(_ALLOWED_SAME % number)
+            else:
+                add(_ALLOWED_HEAD + number + '","input":' + dumps(raw).decode() + _ALLOWED_END)
+            continue
+        assert isinstance(number, InvalidNumber)
+        error = errors.get(number.reason)
+        if error is None:
+            error = errors[number.reason] = dumps(number.reason).decode()
+        add(_INVALID % (dumps(raw).decode(), error))
+    return parts
+
+
+_INVALID = '{"number":null,"input":%s,"allowed":false,"reason":"invalid_number","error":%s}'
 _ALLOWED_HEAD = '{"number":"'
-_ALLOWED_TAIL = '","allowed":true,"reason":"not_suppressed"}'
+_ALLOWED_END = ',"allowed":true,"reason":"not_suppressed"}'
+_ALLOWED_TAIL = '"' + _ALLOWED_END
 _ALLOWED_SEPARATOR = _ALLOWED_TAIL + "," + _ALLOWED_HEAD
 _ALLOWED_SAME = _ALLOWED_HEAD + "%s" + _ALLOWED_TAIL
 _ALLOWED_WRITTEN = _ALLOWED_HEAD + '%s","input":"%s' + _ALLOWED_TAIL

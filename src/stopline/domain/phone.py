@@ -21,6 +21,8 @@ _NANP = r"\+1[2-9][0-9]{2}[2-9][0-9]{6}"
 _NANP_E164 = re.compile(_NANP)
 _NANP_E164_LINES = re.compile(f"{_NANP}(?:\n{_NANP})*")  # numbers, one per line
 _NANP_NATIONAL = re.compile(r"[2-9][0-9]{2}[2-9][0-9]{6}")
+_NANP_SHAPED = re.compile(r"\+1[0-9]{10}")  # E.164 length for +1, any area code and exchange
+_NANP_RULE = "North American area code and exchange cannot start with 0 or 1"
 # North American numbers as people write them, read without libphonenumber when the default
 # region is North American: "(415) 555-0100", "415.555.0100", "1 415 555 0100",
 # "+1-415-555-0100", "4155550100". A property test holds this to libphonenumber's reading.
@@ -53,6 +55,8 @@ def normalise(raw: str, region: str = "US") -> str:
     text = raw.strip()
     if _NANP_E164.fullmatch(text):  # fast path: already canonical North American E.164
         return text
+    if _NANP_SHAPED.fullmatch(text):  # the same shape, area code or exchange starting 0/1
+        raise InvalidNumber(text, _NANP_RULE)
     if len(text) > 64:
         raise InvalidNumber(raw[:64], "too long")
     region = region.upper()
@@ -106,7 +110,7 @@ def _parse_in(text: str, cleaned: str, region: str) -> str:
     if reason != ValidationResult.IS_POSSIBLE:
         raise InvalidNumber(text, _possibility_reason(reason))
     if parsed.country_code == 1 and not _NANP_NATIONAL.fullmatch(str(parsed.national_number)):
-        raise InvalidNumber(text, "North American area code and exchange cannot start with 0 or 1")
+        raise InvalidNumber(text, _NANP_RULE)
     return str(phonenumbers.format_number(parsed, PhoneNumberFormat.E164))
 
 
