@@ -210,8 +210,10 @@ def test_opt_out_beside_opt_in_wording_is_review() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "กรุณาหยุดส่งข้อความถึงฉัน",  # Thai
-        "אל תשלחו לי יותר הודעות",  # Hebrew
+        # (Thai and Hebrew examples stood here until the fourth test gave both a small lexicon;
+        # messages those lexicons do not read still go to review: test_language_fourth_test.py)
+        "Խնդրում եմ ինձ այլևս հաղորդագրություններ չուղարկել",  # Armenian
+        "කරුණාකර පණිවිඩ එවන්න එපා",  # Sinhala
         "ნუ მომწერთ მეტს",  # Georgian
         "தயவுசெய்து செய்திகளை அனுப்ப வேண்டாம்",  # Tamil
     ],

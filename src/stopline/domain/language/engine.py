@@ -150,7 +150,12 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
             retry = _read(" ".join(fixed), fixed, table, probe)
             if retry.score > verdict.score:
                 verdict = retry.as_typo(0.88)
-    if verdict is NO_INTENT and not folded.isascii() and _unread_script(folded):
+    if (
+        verdict is NO_INTENT
+        and not folded.isascii()
+        and _unread_script(folded)
+        and not _only_courtesy(folded, words)
+    ):
         return Classification(
             Action.REVIEW,
             "unknown_language",
@@ -200,6 +205,14 @@ def _unread_script(folded: str) -> bool:
     return unread >= 3 and unread * 2 > letters
 
 
+def _only_courtesy(folded: str, words: list[str]) -> bool:
+    """Only courtesy words ("תודה", "ขอบคุณครับ": thanks): nothing a person need read, even
+    in a script whose other messages go to review."""
+    if all(w in COURTESY for w in words):
+        return True
+    return not rules.strip_substring_courtesy(folded).strip()
+
+
 def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdict:
     """Read ``words`` (``folded`` split). Spans in the verdict index the words without
     intensifiers (see `_span`)."""
@@ -224,7 +237,8 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         opt_in = [
             m
             for m in matches
-            if m.info.kind == Kind.OPT_IN and not rules.negated(folded, starts, m.start, "en")
+            if m.info.kind == Kind.OPT_IN
+            and not rules.negated(folded, starts, m.start, m.info.language)
         ]
         matches = [m for m in matches if m.info.kind != Kind.OPT_IN]
     if cjk:
@@ -289,8 +303,15 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
 
 
 def _is_cjk(ch: str) -> bool:
+    """A letter of a script written without spaces between words (CJK, kana, Hangul, Thai):
+    its keywords and phrases are looked for as substrings."""
     code = ord(ch)
-    return 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0x3040 <= code <= 0x30FF
+    return (
+        0x2E80 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0x3040 <= code <= 0x30FF
+        or 0x0E00 <= code <= 0x0E7F
+    )
 
 
 def _finish(

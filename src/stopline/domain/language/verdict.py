@@ -147,6 +147,7 @@ def _cue_score(reading: Reading, cue: KeywordCue) -> tuple[float, str]:
         return 0.15, f"the everyday word {word!r} inside a sentence is not a keyword"
     if is_standalone(reading, hit.text):
         return 0.9, f"the keyword {word!r} stands as a sentence of its own"
+    set_off = False  # a trailing keyword set off by a mark: a command even after "why ..."
     if count <= 4 and (first or last):
         score, why = 0.85, f"the keyword {word!r} heads or ends a short message"
     elif first and leads(reading.raw, hit.text):
@@ -155,6 +156,7 @@ def _cue_score(reading: Reading, cue: KeywordCue) -> tuple[float, str]:
         score, why = 0.85, f"the message opens with {word!r}, set off by a mark"
     elif last and trails(reading.raw, hit.text):
         score, why = 0.85, f"the message ends with {word!r}, set off by a mark"
+        set_off = True
     elif (first or last) and _repeated(reading, hit.text):
         score, why = 0.85, f"the keyword {word!r} is repeated and heads or ends the message"
     elif first:
@@ -163,7 +165,8 @@ def _cue_score(reading: Reading, cue: KeywordCue) -> tuple[float, str]:
         score, why = 0.65, f"the message ends with {word!r}: unclear"
     else:
         score, why = 0.5, f"the keyword {word!r} inside a longer message: unclear"
-    if reading.question and score > 0.6:
+    if reading.question and score > 0.6 and not (set_off and "?" not in reading.raw):
+        # "why y'all keep texting me, stop" (no question mark) still ends with a command.
         score, why = 0.6, why + " (in a question)"
     return score, why
 
@@ -212,8 +215,11 @@ _LEADING: Memo[str, re.Pattern[str]] = Memo(_leading_pattern, limit=1024)
 
 
 def _trailing_pattern(word: str) -> re.Pattern[str]:
+    # A closing quote or bracket after a word also sets the keyword off ('... "Reply STOP to
+    # unsubscribe" STOP'); an opening one does not ('my favourite word is "stop"').
     return re.compile(
-        rf"[.!?;,:\n–—-]\s*(?:{_AROUND}[\s,]+)*[\"“'(\[]?{re.escape(word)}[\"”')\]]?"
+        rf"(?:[.!?;,:\n–—-]|(?<=\S)[\"”»)\]](?=\s))\s*(?:{_AROUND}[\s,]+)*[\"“'(\[]?"
+        rf"{re.escape(word)}[\"”')\]]?"
         rf"(?:[\s,]+{_AROUND})*[\s.!]*$",
         re.IGNORECASE,
     )

@@ -90,5 +90,20 @@ LEXICON = Lexicon(
             "usage: cancelling a contract or appointment",
         ),
     ),
+    opt_in_phrases=(
+        Phrase(
+            "(wieder|erneut|neu) (anmelden|abonnieren|eintragen|aktivieren|einschalten)",
+            "usage: 'bitte wieder anmelden'",
+        ),
+        Phrase(
+            "(nachrichten|sms|benachrichtigungen|angebote|mitteilungen) wieder (erhalten"
+            "|bekommen|empfangen|aktivieren|einschalten)",
+            "usage: 'ich möchte die SMS wieder erhalten'",
+        ),
+        Phrase(
+            "wieder (nachrichten|sms|benachrichtigungen|angebote) (erhalten|bekommen|empfangen)",
+            "usage: 'ich möchte wieder SMS bekommen'",
+        ),
+    ),
     negations=("nicht", "nie", "bitte nicht", "kein"),
 )

@@ -17,7 +17,7 @@ MSG = (
 # Pointing words: only as the end of a message ("stop this", "I don't want this").
 THIS = "this|these|them|it|that|those|any|anything|all|em"
 SEND = "text~|txt~|texting|messag~|msg~|send~|sending|contact~|call~|spam~|bother~|email~|writ~"
-SEND += "|harass~|hit|blow~|sms|ping~|reach~"
+SEND += "|harass~|hit|hitting|hittin|blow~|sms|ping~|reach~"
 # Messaging words only (not "deal", "call", "update"): the object of formal wording
 # ("cease all text messages") and of a list a number is taken off.
 TEXTS = (
@@ -111,6 +111,8 @@ LEXICON = Lexicon(
         ),
         Keyword("ST OP", "usage: 'St op', stop split by a stray space", S.WORD),
         Keyword("STO P", "usage: 'Sto p', stop split by a stray space", S.WORD),
+        Keyword("RMV", "usage: SMS shorthand for 'remove'", S.WORD),
+        Keyword("RMV ME", "usage: SMS shorthand for 'remove me'", S.STRONG),
     ),
     opt_in=(
         Keyword("START", "Twilio, Telnyx opt-in keyword (compliance.md)"),
@@ -229,7 +231,10 @@ LEXICON = Lexicon(
         # -- asking for the number to be removed
         Phrase(
             "remove|delete|erase|drop|take (me|us|myself|my number|my phone|my cell|this number"
-            "|my contact|my info|my information|my details) $",
+            "|my contact|my info|my information|my details|my contact info|my contact information"
+            "|my contact details|my phone number|my cell number|my mobile|my mobile number"
+            "|my telephone number|my data|my personal data|my personal info|my personal information"
+            "|mee|meee) $",
             "usage: 'remove me', 'delete my number'",
         ),
         Phrase(
@@ -251,7 +256,8 @@ LEXICON = Lexicon(
         Phrase("(opt out|optout|opt~out)", "usage: 'opt out' anywhere"),
         # -- "don't text me"
         Phrase(
-            f"(dont|do not|never|pls dont|please dont|please do not|no|quit|dont ever|do not ever"
+            f"(dont|do not|dnt|never|pls dont|please dont|please do not|pls dnt|plz dont|plz dnt|no"
+            f"|quit|dont ever|do not ever"
             f"|never ever|please never) ({SEND}) me|us"
             "|this|my|here|anymore|again|ever",
             "usage: 'don't text me', 'never text this number again'",
@@ -263,7 +269,8 @@ LEXICON = Lexicon(
         ),
         Phrase("(dont|do not|never) send me|us|any|anything|more|this", "usage: 'don't send me X'"),
         Phrase(
-            f"(dont|do not|no longer|never) (want|need|wish for|like|care for) (any more|anymore"
+            f"(dont|do not|dnt|ion|no longer|never) (want|need|wish for|like|care for) (any more"
+            f"|anymore"
             f"|any|these|your|the|this|those|ur|all|more|such|those|no more)? ({MSG})"
             " -(to stop|to end|to ever|to cease|to go away|stopping|ending|to be stopped)",
             "usage: 'I don't want these texts' (not '... these texts to stop')",
@@ -274,7 +281,7 @@ LEXICON = Lexicon(
             "usage: 'I do not want to receive texts'",
         ),
         Phrase(f"(dont|do not|no longer) (want|need) ({THIS}) $", "usage: 'I don't want this'"),
-        Phrase(f"no more ({MSG})", "usage: 'no more texts'"),
+        Phrase(f"no more|mo|moar ({MSG})", "usage: 'no more texts', 'no mo txts'"),
         Phrase(f"no more ({THIS}) $", "usage: 'no more of this'", 0.9),
         Phrase(f"no more of ({THIS})", "usage: 'no more of this'", 0.9),
         Phrase("no more $", "usage: 'no more!' as a whole answer", 0.9),
@@ -298,7 +305,8 @@ LEXICON = Lexicon(
         Phrase("(no longer|not) in service for", "usage: the consenting person is gone"),
         Phrase("(got|have|has) a new number", "usage: reassigned number", 0.85),
         Phrase(
-            "i|we (never|didnt|did not|have never|havent|no longer) (signed|sign|subscribed"
+            "i|we (never|didnt|did not|have never|havent|no longer|aint|aint never|didnt ever"
+            "|never ever) (signed|sign|subscribed"
             "|subscribe|opted|opt|agreed|agree|consented|consent|gave|give|registered"
             "|register|joined|join|requested|request)",
             "usage: 'I never signed up', 'I no longer consent': no consent",
@@ -822,6 +830,129 @@ LEXICON = Lexicon(
             "|cease|go away|quit)",
             "usage: 'how do I make these stop?'",
         ),
+        # -- fourth independent test (2026-12): more everyday, slang and non-native wording
+        Phrase(
+            "stop|quit (asking|begging|hounding|pestering|bugging|hitting) (me|us)? (up)? (for|to)"
+            " (money|donation~|contribution~|funds|fund|cash|support|my vote|votes|a vote"
+            "|donat~|give|contribute|chip in|pledge~|gifts|a gift|dollars|bucks|more money)",
+            "usage: 'stop asking me for donations': asking for money is what fundraising texts do",
+            0.85,
+        ),
+        Phrase(
+            "new owner|owners of|for (this|that) (number|phone|cell|line|phone number|cell number)",
+            "usage: 'I'm the new owner of this number': reassigned number",
+            0.85,
+        ),
+        Phrase(
+            "number|phone|cell|line|mobile|cellphone (please|pls|plz|kindly|so|just|now)?"
+            " (remove|delete|erase) (it|this|that|them|me)? $",
+            "usage: 'this is my daughter's phone, please remove it' (the number is the object)",
+            0.85,
+        ),
+        Phrase(
+            "(please|pls|plz|kindly) (remove|delete) $",
+            "usage: '..., kindly remove' ending a reply: remove this number",
+            0.85,
+        ),
+        Phrase(
+            "remove|delete|erase|take|drop|scratch !(the|my|our|a|an|that|this|those|these|his"
+            "|her|their|its|item|items|it|all|any|some|one) *? *? from|off (your|ur|all your"
+            f"|all of your) (list|lists|mailing|database|contacts|distribution|subscriber~"
+            f"|{TEXTS})",
+            "usage: 'remove 4155550123 from your list' (a number or a name off the sender's "
+            "own list)",
+            0.9,
+        ),
+        Phrase(
+            "(blocked|reported|blocking|reporting|block|report) (and|n)? (blocked|reported"
+            "|blocking|reporting|block|report)",
+            "usage: 'blocked and reported'",
+            0.85,
+        ),
+        Phrase(
+            "(dont|do not|dnt|never|pls dont|please dont|please do not|plz dont) (send|sent)"
+            f" (any|more|the|these|your|ur|such|any more|anymore)? ({TEXTS}|{MSG}) (to)?"
+            " (this|my|me|us|ur) (no|number|phone|cell|num|line|mobile|nbr|cellphone)"
+            f" -({WHEN}|between|during|past|except)",
+            "usage: 'don't send msg to this no.' (sms shorthand; not '... before 9am')",
+        ),
+        Phrase(
+            "(dont|do not|dnt|never|pls dont|please dont|please do not|plz dont) (send|sent)"
+            f" (me|us)? (any|more|the|these|your|ur|such)? ({TEXTS}) (anymore|any more|again"
+            "|ever again|no more)",
+            "usage: 'don't send texts anymore'",
+        ),
+        Phrase(
+            "(dont|do not|dnt|ion|never|no longer) (want to|wanna|wish to|need to|care to)"
+            " (ever)? hear from"
+            " (you|u|yall|you guys|you people|your company|ya|this number) -(until|till|til"
+            "|before|after|unless|about|regarding|on|for|today|tonight|if|when|by|at|in|re)",
+            "usage: 'I never want to hear from you again'",
+            0.9,
+        ),
+        Phrase(
+            "(im|i am|were|we are|ill be|i m) (good|ok|okay|fine|all set|set) (on|without) (the"
+            f"|these|your|ur|any|those)? ({TEXTS})",
+            "usage: 'I'm good on texts, thanks' (declines the texts themselves)",
+            0.85,
+        ),
+        Phrase(
+            "(not|no longer) interested in (these|the|your|ur|any|those|any more|more|any further"
+            "|further|all these|all the)? (texts|text messages|txts|messages|msgs|sms|alerts"
+            "|text alerts|notifications|reminders|promos|promotions|marketing|newsletters"
+            "|robotexts|communications|solicitations|notices)",
+            "usage: 'no longer interested in these texts'",
+        ),
+        Phrase(
+            "(only|just) (contact|reach|message) (me|us) (by|via|through|thru|over|on|with)"
+            " (email|e mail|mail|phone|telephone|post|letter|letters|whatsapp)",
+            "usage: 'please only contact me by email' (not by text)",
+            0.85,
+        ),
+        Phrase(
+            "(use|send|prefer|rather) (email|e mail|emails|mail|post|letters|whatsapp) (instead"
+            " of|not|rather than|over) (text~|txt~|sms|messag~)",
+            "usage: 'please use email instead of text'",
+            0.85,
+        ),
+        Phrase(
+            "(email|e mail|mail|call) (me|us)? (instead of|not|rather than) (text~|txt~|sms)",
+            "usage: 'email me instead of texting'",
+            0.85,
+        ),
+        Phrase(
+            "(no|not) more (send~|sending|texting|txting|messaging|msging|contact~|sms) $",
+            "usage: 'no more send' (non-native)",
+            0.9,
+        ),
+        Phrase(
+            f"(please|pls|plz|kindly) (not|no|dnt) ({SEND}) (me|us|this number|here|anymore"
+            "|again|any more|this)",
+            "usage: 'please not message me' (non-native)",
+        ),
+        Phrase(
+            "stop|quit (to|of) (send~|text~|txt~|messag~|msg~|writ~|contact~|call~|spam~|sms)"
+            f" (me|us|this|more|to|{TEXTS})",
+            "usage: 'stop to send me message' (non-native)",
+        ),
+        Phrase(
+            "make (it|them|these|this|those|all this|all of this|all of it|it all) stop|end $",
+            "usage: '... I keep getting these texts, make it stop'",
+            0.9,
+        ),
+        Phrase(
+            f"make (the|these|your|ur|those|all the|all these) ({TEXTS}) stop|end",
+            "usage: 'make these messages stop'",
+        ),
+        Phrase(
+            "stop|quit (this is|this isnt|this is not|thats not|its not|this number|this phone"
+            "|this cell|this line|not my|i never|i didnt|i did not|i dont|i do not"
+            "|im not|i am not|i have never|ive never|no longer|you have the wrong|u have the"
+            " wrong|you got the wrong|u got the wrong)",
+            "usage: 'STOP this is my work phone', 'stop I never signed up' (a command, then why; "
+            "'stop this is so cute' is delight)",
+            0.85,
+        ),
     ),
     review_phrases=(
         Phrase(
@@ -898,6 +1029,15 @@ LEXICON = Lexicon(
             0.7,
         ),
         Phrase("tcpa", "usage: naming the texting law: probably a complaint", 0.7),
+        Phrase(
+            "why (do|does|did|are|r|is)? (you|u|yall|you guys|you people|they|this number|ya|y"
+            f" all) (keep|keeps|continue|continues|still|keep on|always) ({SEND}) (me|us|this"
+            " number|this phone|these|them|texts|messages|msgs|sms) -(the|a|an|wrong|my|your"
+            "|our|his|her|their|this|that|emails|email|mail|letters|packages|package|bills"
+            "|invoices|catalogs|catalogues|boxes|items|stuff|things|duplicates|two|double)",
+            "usage: 'why do you keep texting me' (a complaint that does not yet ask)",
+            0.6,
+        ),
     ),
     benign=(
         Phrase(
@@ -1203,6 +1343,22 @@ LEXICON = Lexicon(
             "|jacket|couch|table|bed|phone|bike|truck|lot)",
             "usage: 'not interested in the blue one' (declines one product, not the texts)",
         ),
+        # -- fourth independent test (2026-12)
+        Phrase(
+            "(or|and|otherwise) (stop|end|cancel|quit|unsubscribe|stopall|optout|stop2quit) (to"
+            "|for) (opt out|optout|unsubscribe|cancel|end|stop|quit|be removed|stop receiving"
+            "|end messages|stop messages|stop texts|unsub|leave|exit)",
+            "usage: the program's own instruction quoted in a reply ('... Reply C to confirm or "
+            "STOP to opt out')",
+        ),
+        Phrase(
+            "stop|cancel|end|disable|pause (my|the|your|this|our|his|her)? (autopay|auto pay"
+            "|autodraft|auto draft|autorenew|auto renew|auto renewal|autoship|auto ship"
+            "|autorefill|auto refill|automatic payment~|recurring payment~|recurring billing"
+            "|direct debit|standing order|auto debit|autodebit|automatic renewal|auto bill~"
+            "|autobill~)",
+            "usage: 'how do I stop autopay?' (a payment, not the texts)",
+        ),
     ),
     keep=(
         Phrase(
@@ -1302,9 +1458,22 @@ LEXICON = Lexicon(
             "(turn|switch) (the|my|your)? (text~|alert~|notification~|messag~|sms) back on",
             "usage: 'turn texts back on please'",
         ),
+        Phrase(
+            "(send|text|message) (me|us) (the|your|ur|those|these)? (texts|text messages|txts"
+            "|messages|msgs|alerts|text alerts|sms|notifications|deals|offers|promos) again",
+            "usage: 'yes, send me texts again'",
+        ),
+        Phrase(
+            "(i|we|id) (want|wanna|would like|like|need|wish to get|wish to be|want to get|want"
+            " to be|would like to get|would like to be) back (on|in|onto|into) (the|your|ur"
+            "|this|that)? (list|lists|mailing list|text list|texting list|sms list|texts|alerts"
+            "|program|messages)",
+            "usage: 'I want back on the list'",
+        ),
     ),
     negations=(
         "dont",
+        "dnt",
         "do not",
         "dont ever",
         "please dont",
@@ -1345,6 +1514,16 @@ LEXICON = Lexicon(
         "why would you",
         "if you",
         "if i",
+        "why do you",
+        "why do you guys",
+        "why do you people",
+        "why do u",
+        "why do yall",
+        "why does",
+        "why yall",
+        "why you",
+        "why u",
+        "why do they",
         "unless i",
         "dont have to",
         "you dont have to",

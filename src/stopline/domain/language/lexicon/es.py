@@ -151,5 +151,23 @@ LEXICON = Lexicon(
         ),
         Phrase(f"por que no ({SEND}) ...", "usage: '¿por qué no enviar...?' asks, not refuses"),
     ),
+    opt_in_phrases=(
+        Phrase(
+            "(volver|vuelvo) a recibir (los|sus|mis|tus)? (mensajes|msjs|sms|textos|alertas"
+            "|ofertas|promociones|notificaciones)",
+            "usage: 'quiero volver a recibir mensajes'",
+        ),
+        Phrase(
+            "(vuelvan|vuelve) a (enviarme|mandarme) (mensajes|sms|textos|alertas|ofertas"
+            "|promociones|notificaciones)",
+            "usage: 'vuelvan a enviarme mensajes' (not 'vuelvan a enviarme el código', a resend)",
+        ),
+        Phrase(
+            "(suscribirme|suscribeme|suscribanme|inscribirme|registrarme|suscribir) (de nuevo"
+            "|otra vez|nuevamente)",
+            "usage: 'suscribirme de nuevo'",
+        ),
+        Phrase("(resuscribirme|resuscribir|re suscribirme)", "usage: 'resubscribe me'"),
+    ),
     negations=("no", "nunca", "no quiero", "no me quiero", "no deseo"),
 )

@@ -154,5 +154,21 @@ LEXICON = Lexicon(
         ),
         Phrase("liste d attente", "usage: 'liste d'attente' (a waitlist, not the texts)"),
     ),
+    opt_in_phrases=(
+        Phrase(
+            "recevoir (a nouveau|de nouveau|encore) (les|vos|des|mes)? (sms|messages|textos"
+            "|alertes|offres|notifications|promotions)",
+            "usage: 'je veux recevoir à nouveau les SMS'",
+        ),
+        Phrase(
+            "recevoir (les|vos|des|mes)? (sms|messages|textos|alertes|offres|notifications"
+            "|promotions) (a nouveau|de nouveau)",
+            "usage: 'recevoir les messages de nouveau'",
+        ),
+        Phrase(
+            "reabonnez|reabonner|reabonne|reinscrivez|reinscrire|reinscris (moi|nous)?",
+            "usage: 'réabonnez-moi'",
+        ),
+    ),
     negations=("ne", "ne pas", "jamais", "ne jamais", "pas", "il ne faut pas", "n"),
 )

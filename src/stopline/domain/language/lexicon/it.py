@@ -77,6 +77,12 @@ LEXICON = Lexicon(
             "revoc~|ritiro|ritirare (il|mio|ogni|qualsiasi)? consenso",
             "usage: 'revoco il consenso'",
         ),
+        Phrase(
+            "rimuovi|rimuovete|rimuovere|elimina|eliminate|eliminare|cancella|cancellate|cancellare"
+            "|togli|togliete|togliere (il mio|mio|il|questo|il nostro) (numero|contatto|cellulare"
+            "|numero di telefono)",
+            "usage: 'rimuovi il mio numero'",
+        ),
     ),
     review_phrases=(
         Phrase(

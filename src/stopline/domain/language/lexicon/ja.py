@@ -23,6 +23,7 @@ LEXICON = Lexicon(
         Keyword("退会", "usage: 'withdraw membership'", S.WORD),
         Keyword("不要", "usage: 'not needed'", S.WORD),
     ),
+    opt_in=(Keyword("配信再開", "usage: 'resume delivery'"),),
     help=(Keyword("ヘルプ", "usage: katakana 'help'"),),
     courtesy=("ください", "下さい", "して", "お願いします", "おねがいします", "です", "。"),
     opt_out_phrases=(
@@ -50,6 +51,9 @@ LEXICON = Lexicon(
         Phrase("今後の連絡は不要", "usage: 'no further contact needed'"),
         Phrase("今後の連絡は結構", "usage: 'no further contact, thank you'"),
         Phrase("今後連絡不要", "usage: 'no further contact needed'"),
+        Phrase("送ってこないで", "usage: 'don't send (them) to me'"),
+        Phrase("送ってくるな", "usage: 'don't send (them) to me' (blunt)"),
+        Phrase("もう送ってこない", "usage: 'don't send any more'"),
     ),
     review_phrases=(Phrase("興味ない", "usage: 'not interested'", 0.6),),
     benign=(

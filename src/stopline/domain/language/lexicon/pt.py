@@ -105,5 +105,22 @@ LEXICON = Lexicon(
             "usage: cancel an appointment",
         ),
     ),
+    opt_in_phrases=(
+        Phrase(
+            "voltar a receber (as|os|suas|seus|minhas)? (mensage~|sms|alerta~|promoc~|oferta~"
+            "|notificac~|torpedo~)",
+            "usage: 'quero voltar a receber mensagens'",
+        ),
+        Phrase(
+            "receber (as|os|suas|seus)? (mensage~|sms|alerta~|promoc~|oferta~|notificac~)"
+            " (novamente|de novo|outra vez)",
+            "usage: 'quero receber as mensagens de novo'",
+        ),
+        Phrase(
+            "(me inscrever|me cadastrar|me increver|recadastrar|reinscrever|me recadastrar)"
+            " (novamente|de novo|outra vez)",
+            "usage: 'quero me cadastrar de novo'",
+        ),
+    ),
     negations=("nao", "nunca", "nao quero"),
 )
