@@ -14,7 +14,7 @@ from pathlib import Path
 from rapidfuzz.distance import OSA
 from wordfreq import top_n_list, zipf_frequency
 
-from stopline.domain.language.fuzzy import CANDIDATES
+from stopline.domain.language.fuzzy import CANDIDATES, keywords_fingerprint
 from stopline.domain.language.normalise import fold
 
 LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "nl")
@@ -60,6 +60,9 @@ def main() -> None:
         '"""',
         "",
         "from __future__ import annotations",
+        "",
+        "# the correctable keywords this list was generated for (`fuzzy.keywords_fingerprint`)",
+        f'GENERATED_FOR = "{keywords_fingerprint(keywords)}"',
         "",
         "GUARD_WORDS: frozenset[str] = frozenset(",
         "    (",

@@ -658,3 +658,15 @@ def test_a_long_text_is_searched_once_per_keyword_not_once_per_occurrence(
 def test_fast_path_answers_like_the_full_reading() -> None:
     for text in ("STOP", "Stop", "stop.", "HELP", "Yes", "Cancel!", " END"):
         assert classify(text) == classify_strict(text)
+
+
+def test_guard_words_were_generated_for_the_current_keywords() -> None:
+    """A keyword added without regenerating the guard list lets typo correction turn real
+    words one edit away from it into opt-outs ("Peter" once became an opt-out this way)."""
+    from stopline.domain.language.fuzzy import CANDIDATES, keywords_fingerprint
+    from stopline.domain.language.guard_words import GENERATED_FOR
+
+    assert keywords_fingerprint(CANDIDATES) == GENERATED_FOR, (
+        "the typo-correctable keywords changed: regenerate the guard list "
+        "(see scripts/guard_words.py)"
+    )

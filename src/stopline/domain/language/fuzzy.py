@@ -10,6 +10,8 @@ the nearest one (English first when two are equally near).
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -37,6 +39,14 @@ def _candidates() -> dict[str, int]:
 
 
 CANDIDATES = _candidates()
+
+
+def keywords_fingerprint(keywords: Iterable[str]) -> str:
+    """A digest of the correctable keywords: `guard_words.GENERATED_FOR` records the one its
+    list was generated for, and a test fails when they differ (regenerate the list)."""
+    return hashlib.sha256("\n".join(sorted(keywords)).encode()).hexdigest()[:16]
+
+
 # One edit changes a length by at most one: longer words need no look-up (and a word of
 # thousands of letters, "S T O P ..." joined, must not cost a deletion per letter).
 MAX_LENGTH = max(len(word) for word in CANDIDATES) + 1
