@@ -132,8 +132,8 @@ def all_written(raws: Sequence[str], region: str = "US") -> list[str] | None:
     """The E.164 forms of ``raws`` when every entry is a North American number written in
     one of the usual ways ("(415) 555-0100", "1-415-555-0100", "+14155550100", ...) and
     ``region`` is North American; otherwise None. Like `all_canonical`, one match over the
-    joined entries, then one pass that drops the punctuation (10,000 numbers in about a
-    millisecond, where libphonenumber takes about 20 µs a number)."""
+    joined entries, then one pass that drops the punctuation (10,000 numbers in one to two
+    milliseconds, where libphonenumber takes about 20 µs a number)."""
     count = len(raws)
     if count == 0 or region.upper() not in _NANP_REGIONS:
         return None
@@ -153,6 +153,11 @@ def normalise_many(raws: Sequence[str], region: str = "US") -> list[str | Invali
     written = all_written(raws, region)
     if written is not None:
         return list[str | InvalidNumber](written)
+    return normalise_each(raws, region)
+
+
+def normalise_each(raws: Sequence[str], region: str = "US") -> list[str | InvalidNumber]:
+    """`normalise_many` one entry at a time (for lists the whole-list paths did not take)."""
     out: list[str | InvalidNumber] = []
     for raw in raws:
         try:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import compress
 
 from stopline.domain.consent import Scope, scopes_for_send
-from stopline.domain.phone import InvalidNumber, all_canonical, all_written, normalise_many
+from stopline.domain.phone import InvalidNumber, all_canonical, all_written, normalise_each
 from stopline.domain.policy import ALLOWED, Decision, Reason, Suppression, may_send
 from stopline.storage.suppression_index import Detail, Hit, SuppressionIndex
 
@@ -69,7 +69,7 @@ def check_many(
         numbers = written or raw_numbers
         valid = set(numbers)
     else:
-        numbers = normalise_many(raw_numbers, region)
+        numbers = normalise_each(raw_numbers, region)
         valid = {n for n in numbers if isinstance(n, str)}
     blocked = _blocked(index, valid, sender, topic)
     plain = canonical or written is not None
