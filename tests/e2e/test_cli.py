@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import httpx
@@ -235,6 +237,30 @@ def test_workers_exit_when_the_serving_process_is_killed(tmp_path: Path) -> None
     finally:
         if master.poll() is None:
             master.kill()
+
+
+def test_a_worker_whose_serving_process_is_already_gone_exits_at_once() -> None:
+    """Killed while its workers were still starting: a worker then finds itself adopted (its
+    parent is no longer the serving process it was started by) and must not serve on."""
+    started_by_other = subprocess.run(
+        [sys.executable, "-c", "from stopline.api.app import _exit_with_parent as e; e()"],
+        env={**os.environ, "STOPLINE_SERVE_PID": "999999999"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert started_by_other.returncode == 1, started_by_other.stderr
+    assert "serving process 999999999 is gone" in started_by_other.stderr
+    own = subprocess.run(
+        [sys.executable, "-c", "from stopline.api.app import _exit_with_parent as e; e()"],
+        env={**os.environ, "STOPLINE_SERVE_PID": str(os.getpid())},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert own.returncode == 0, own.stderr
 
 
 def _healthy(url: str) -> bool:

@@ -643,3 +643,25 @@ def test_a_time_given_with_an_offset_is_answered_in_utc_as_every_later_read_show
     assert made.status_code == 201, made.text
     [event] = client.get("/v1/contacts/+14155550270", headers=admin).json()["events"]
     assert made.json()["event"]["occurred_at"] == event["occurred_at"] == "2026-01-01T05:00:00Z"
+
+
+def test_a_stop_sent_before_an_opt_out_made_elsewhere_but_recorded_after_it_is_the_one_confirmed(
+    client: TestClient, writer: dict[str, str], admin: dict[str, str]
+) -> None:
+    """A texted STOP that arrives late (sent before the CRM's opt-out, recorded after it)
+    gets the one confirmation; the next STOP must not get a second one."""
+    made = client.post(
+        "/v1/consent",
+        json={"number": "+14155550142", "kind": "opt_out", "source": "crm"},
+        headers=admin,
+    )
+    assert made.status_code == 201, made.text
+    late = (datetime.now(UTC) - timedelta(minutes=2)).isoformat()
+    stop = {"from": "+14155550142", "to": "+14155550199", "text": "STOP"}
+    first = client.post(
+        "/v1/inbound", json={**stop, "message_id": "late-1", "received_at": late}, headers=writer
+    ).json()
+    assert first["reply"] and "unsubscribed" in first["reply"]
+    for mid in ("rx-2", "rx-3"):
+        again = client.post("/v1/inbound", json={**stop, "message_id": mid}, headers=writer)
+        assert again.status_code == 200 and again.json()["reply"] is None, again.text

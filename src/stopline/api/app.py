@@ -101,19 +101,26 @@ def create_app_from_env() -> ASGIApp:
     return create_app(settings)
 
 
+SERVE_PID = "STOPLINE_SERVE_PID"  # set by `serve --workers N` for its workers
+
+
 def _exit_with_parent() -> None:
     """Linux: a worker of ``serve --workers N`` gets SIGTERM (a graceful shutdown) when the
-    process that started it dies, even by SIGKILL, instead of serving on as an orphan."""
-    if not sys.platform.startswith("linux"):
+    process that started it dies, even by SIGKILL, instead of serving on as an orphan; a
+    worker whose serving process died before this ran exits at once. The serving process
+    names itself in `SERVE_PID`: a parent read here could already be the one that adopted
+    the orphan."""
+    serving = os.environ.get(SERVE_PID)
+    if serving is None or not sys.platform.startswith("linux"):
         return
     import ctypes
     import signal
 
-    parent = os.getppid()
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # pragma: no cover - not glibc/musl
         return
-    if os.getppid() != parent:  # the parent died before the request took effect
-        os.kill(os.getpid(), signal.SIGTERM)
+    if str(os.getppid()) != serving:  # it died before the request took effect
+        sys.stderr.write(f"stopline: the serving process {serving} is gone; worker exits\n")
+        os._exit(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -47,7 +48,7 @@ def serve(
     import uvicorn
 
     from stopline import logs
-    from stopline.api.app import create_app
+    from stopline.api.app import SERVE_PID, create_app
 
     config = with_provider_urls(settings(), provider_url)
     level = (log_level or config.log_level).upper()
@@ -71,6 +72,7 @@ def serve(
         "server_header": False,
     }
     if workers > 1:
+        os.environ[SERVE_PID] = str(os.getpid())  # workers exit if this process dies
         uvicorn.run("stopline.api.app:create_app_from_env", factory=True, workers=workers, **common)  # type: ignore[arg-type]
     else:
         uvicorn.run(create_app(config), **common)  # type: ignore[arg-type]

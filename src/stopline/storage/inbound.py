@@ -102,8 +102,10 @@ def insert_returning_ids(conn: Connection, rows: Sequence[InboundRow]) -> list[i
 
 
 def texted_opt_out_since(conn: Connection, number: str, since: datetime | None) -> bool:
-    """Whether an opt-out texted by ``number`` was received at or after ``since`` (any
-    time, when None): it got its one confirmation then, from Stopline or the provider."""
+    """Whether an opt-out texted by ``number`` was received or recorded at or after
+    ``since`` (any time, when None): it got its one confirmation then, from Stopline or the
+    provider. Recorded counts too: a STOP sent before an opt-out made elsewhere but arriving
+    after it was answered as the first texted STOP."""
     m = marker(conn)
     sql = (
         "SELECT 1 FROM inbound_messages WHERE from_number = "  # noqa: S608
@@ -111,6 +113,6 @@ def texted_opt_out_since(conn: Connection, number: str, since: datetime | None) 
     )
     params: list[object] = [number]
     if since is not None:
-        sql += f" AND received_at >= {m}"
-        params.append(bound_instant(conn, since))
+        sql += f" AND (received_at >= {m} OR recorded_at >= {m})"
+        params += [bound_instant(conn, since)] * 2
     return bool(select_rows(conn, sql + " LIMIT 1", params))
