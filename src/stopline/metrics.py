@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
-from prometheus_client.metrics_core import CounterMetricFamily, HistogramMetricFamily, Metric
+from prometheus_client import CollectorRegistry, Counter, GCCollector, Histogram
+from prometheus_client.metrics_core import (
+    CounterMetricFamily,
+    GaugeMetricFamily,
+    HistogramMetricFamily,
+    Metric,
+)
 from prometheus_client.utils import floatToGoString
 
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)
@@ -58,11 +64,26 @@ class RequestStats:
         yield latency
 
 
+class HeapStats:
+    """``stopline_gc_frozen_objects``: objects exempted from garbage collection at start-up
+    (`stopline.heap`; 0 until the server is ready, or in a process that does not serve)."""
+
+    def collect(self) -> Iterator[Metric]:
+        yield GaugeMetricFamily(
+            "stopline_gc_frozen_objects",
+            "Objects built at start-up that the garbage collector no longer walks",
+            value=gc.get_freeze_count(),
+        )
+
+
 class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         self.requests = RequestStats()
         self.registry.register(self.requests)
+        # python_gc_collections_total and friends, by generation, as in the default registry
+        GCCollector(registry=self.registry)
+        self.registry.register(HeapStats())
         self.inbound = Counter(
             "stopline_inbound_messages",
             "Inbound messages by provider and outcome",

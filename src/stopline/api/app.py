@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp
 
 import stopline
-from stopline import bootstrap, logs
+from stopline import bootstrap, heap, logs
 from stopline.api import campaigns, consent, errors, messaging, ops, review, scrub, webhooks
 from stopline.api.fast import HotPaths
 from stopline.api.limits import BodyLimit
@@ -30,11 +30,15 @@ Every `/v1` route needs `Authorization: Bearer <key>` (create one with
 
 
 def create_app(
-    settings: Settings | None = None, app_graph: bootstrap.Stopline | None = None
+    settings: Settings | None = None,
+    app_graph: bootstrap.Stopline | None = None,
+    *,
+    freeze_heap: bool = False,
 ) -> ASGIApp:
     """Build the ASGI app: the hot paths (webhooks, checks) outermost, then request metrics
     and body limits around the FastAPI application for every other request. The object
-    graph is built at start-up (lifespan), not at import."""
+    graph is built at start-up (lifespan), not at import. ``freeze_heap``: a serving
+    process, whose start-up objects the garbage collector may stop walking (`heap`)."""
     settings = settings or (app_graph.settings if app_graph else Settings())
     metrics = app_graph.metrics if app_graph else Metrics()
 
@@ -53,6 +57,8 @@ def create_app(
             if graph.sync is not None and settings.sync_worker:
                 graph.sync.start()  # consent events pushed to STOPLINE_SYNC_URL
             async with review.periodic_sweep(graph):
+                if freeze_heap:
+                    heap.freeze_startup_objects()
                 yield
         finally:
             if graph.sync is not None:
@@ -98,7 +104,7 @@ def create_app_from_env() -> ASGIApp:
     _exit_with_parent()
     settings = Settings()
     logs.configure(settings.log_level, settings.log_format, access_log=settings.access_log)
-    return create_app(settings)
+    return create_app(settings, freeze_heap=True)
 
 
 SERVE_PID = "STOPLINE_SERVE_PID"  # set by `serve --workers N` for its workers

@@ -75,7 +75,7 @@ def serve(
         os.environ[SERVE_PID] = str(os.getpid())  # workers exit if this process dies
         uvicorn.run("stopline.api.app:create_app_from_env", factory=True, workers=workers, **common)  # type: ignore[arg-type]
     else:
-        uvicorn.run(create_app(config), **common)  # type: ignore[arg-type]
+        uvicorn.run(create_app(config, freeze_heap=True), **common)  # type: ignore[arg-type]
 
 
 @db_app.command("upgrade")

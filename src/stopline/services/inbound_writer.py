@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import orjson
 
-from stopline import logs
+from stopline import heap, logs
 from stopline.domain.inbound import InboundPolicy
 from stopline.domain.review import ReviewPolicy
 from stopline.services.inbound import (
@@ -362,6 +362,7 @@ def serve(fd: int, max_batch: int = 512) -> None:
     )
     recorder = InboundRecorder(lambda: datetime.now(UTC), setup.review)
     policies: dict[int, InboundPolicy] = {}
+    heap.freeze_startup_objects()
     _send(sock, [_line(["ready"])])
     while True:
         try:
