@@ -2,6 +2,7 @@
 spends per request (the server's event loop, its inbound writer child, `wrk` itself).
 
     .venv/bin/python -m benchmarks.webhook_cpu [--seconds 8] [--rounds 3] [--connections 32]
+                                               [--log-level WARNING]
 
 On a machine with few cores the three share the CPUs, so throughput is the machine's CPU
 divided by what all three spend per request; this prints that split per round. Compare two
@@ -51,6 +52,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=8, help="length of each round")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument(
+        "--log-level",
+        default="WARNING",
+        help="the server's STOPLINE_LOG_LEVEL (INFO logs every consent change, as by default)",
+    )
     opts = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is needed: apt-get install wrk")
@@ -62,7 +68,7 @@ def main() -> None:
         "STOPLINE_TWILIO_AUTH_TOKEN": TOKEN,
         "STOPLINE_BRAND_NAME": "Bench",
         "STOPLINE_HELP_CONTACT": "help@bench.example",
-        "STOPLINE_LOG_LEVEL": "WARNING",
+        "STOPLINE_LOG_LEVEL": opts.log_level,
         "STOPLINE_PUBLIC_URL": f"http://127.0.0.1:{port}",
         "PYTHONPATH": str(HERE.parent),
     }

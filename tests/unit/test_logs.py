@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +62,49 @@ def test_numbers_in_tracebacks_are_masked(capsys: pytest.CaptureFixture[str]) ->
         logging.getLogger("stopline.test").exception("batch failed")
     line = capsys.readouterr().err.strip().splitlines()[-1]
     assert "ValueError" in line and "+14155550100" not in line
+
+
+def test_a_json_line_carries_the_record_and_its_extra_fields(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    logs.configure("INFO", "json")
+    before = datetime.now(UTC)
+    logging.getLogger("stopline.webhooks").info(
+        "consent change recorded",
+        extra={
+            "provider": "twilio",
+            "event_id": 7,
+            "confidence": 0.5,
+            "numbers": ["+14155550100"],  # not text: kept as JSON, as before
+            "sender": Path("/tmp/+14155550199"),  # no JSON type: masked text
+            "huge": 2**70,  # beyond orjson's integers: still one line
+        },
+    )
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    record = json.loads(line)
+    assert record["event"] == "consent change recorded"
+    assert (record["level"], record["logger"]) == ("info", "stopline.webhooks")
+    stamp = datetime.fromisoformat(record["timestamp"].replace("Z", "+00:00"))
+    assert record["timestamp"].endswith("Z") and before <= stamp <= datetime.now(UTC)
+    assert (record["provider"], record["event_id"], record["confidence"]) == ("twilio", 7, 0.5)
+    assert record["sender"] == "/tmp/+*********99" and record["huge"] == 2**70
+    assert not {"args", "msg", "pathname", "thread", "color_message"} & record.keys()
+
+
+def test_a_json_line_for_a_format_string_and_the_console_format(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    try:
+        logs.configure("INFO", "json")
+        logging.getLogger("uvicorn.error").warning(
+            "refused %s", "+14155550100", extra={"color_message": "\x1b[1mrefused\x1b[0m"}
+        )
+        record = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+        assert record["event"] == "refused +*********00" and "color_message" not in record
+        logs.configure("INFO", "console")
+        logging.getLogger("stopline.test").warning("from +14155550100")
+        out = capsys.readouterr().err
+        assert "from +*********00" in out and "+14155550100" not in out
+        assert logging.logThreads  # the console format keeps the standard record fields
+    finally:
+        logs.configure("INFO", "json")
