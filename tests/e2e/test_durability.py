@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
 
 import httpx
@@ -122,3 +123,23 @@ async def burst_then_term(
         server.kill(signal.SIGTERM)
         await asyncio.gather(*tasks)
     return answered
+
+
+def test_each_opt_out_is_logged_once_by_the_writer_process(server: Server) -> None:
+    """The inbound writer process logs each consent change after answering (off the
+    server's event loop); retries log nothing; numbers are masked."""
+    server.start()
+    with httpx.Client(timeout=30) as client:
+        for number, body, headers in requests_for(server)[:5] * 2:  # each sent twice
+            response = client.post(f"{server.url}/webhooks/twilio", content=body, headers=headers)
+            assert response.status_code == 200, number
+    server.kill(signal.SIGTERM)  # the writer logs what it committed before it exits
+    log = server.log_path.read_text()
+    logged = [json.loads(line) for line in log.splitlines() if "consent change recorded" in line]
+    assert len(logged) == 5 and len({r["event_id"] for r in logged}) == 5
+    assert {(r["logger"], r["provider"], r["outcome"]) for r in logged} == {
+        ("stopline.inbound", "twilio", "opted_out")
+    }
+    assert "+1415666" not in log
+    assert sorted(r["number"][-2:] for r in logged) == ["00", "01", "02", "03", "04"]
+    assert all(r["number"].startswith("+") and "666" not in r["number"] for r in logged)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from concurrent.futures import CancelledError
+from concurrent.futures import CancelledError, Future
 
 import pytest
 from sqlalchemy import Connection, Engine, text
@@ -161,3 +161,44 @@ def test_a_failed_batch_is_logged_without_its_parameters(
             conn.execute(text("DROP TABLE IF EXISTS clash_probe"))
     logged = " ".join(r.getMessage() for r in caplog.records)
     assert "failed (attempt 1)" in logged and "Jane Doe" not in logged
+
+
+class Reporting:
+    """A handler that is told what it committed (as the inbound recorder is, to log it)."""
+
+    def __init__(self, fail_report: bool = False) -> None:
+        self.reported: list[tuple[list[int], list[int]]] = []
+        self.answered_first: list[bool] = []
+        self.fail_report = fail_report
+        self.futures: list[Future[int]] = []
+
+    def __call__(self, conn: Connection, items: Sequence[int]) -> list[int]:
+        conn.execute(text("SELECT 1"))
+        if 13 in items:
+            raise ValueError("unlucky")
+        return [i * 10 for i in items]
+
+    def committed(self, items: Sequence[int], results: Sequence[int]) -> None:
+        self.answered_first.append(all(f.done() for f in self.futures))
+        self.reported.append((list(items), list(results)))
+        if self.fail_report:
+            raise RuntimeError("log sink down")
+
+
+@pytest.mark.parametrize("fail_report", [False, True])
+def test_handlers_hear_what_committed_after_the_answers(engine: Engine, fail_report: bool) -> None:
+    handler = Reporting(fail_report)
+    queue = CommitQueue(engine)
+    try:
+        handler.futures = [queue.submit(handler, i) for i in (1, 2, 13, 3)]
+        assert [handler.futures[i].result(10) for i in (0, 1, 3)] == [10, 20, 30]
+        with pytest.raises(ValueError, match="unlucky"):
+            handler.futures[2].result(10)
+        assert queue.run(echo, 4) == 8  # the writer lives on, even if a report failed
+    finally:
+        queue.close()
+    reported = sorted(
+        pair for items, results in handler.reported for pair in zip(items, results, strict=True)
+    )
+    assert reported == [(1, 10), (2, 20), (3, 30)]  # committed items only, each once
+    assert handler.answered_first and all(handler.answered_first)

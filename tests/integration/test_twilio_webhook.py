@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 
+import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -230,3 +233,25 @@ def test_any_signed_form_gets_a_defined_answer_never_a_server_error(
         assert (again.status_code, again.content) == (200, first.content)
     else:
         assert first.text  # a message saying what is wrong
+
+
+def test_each_consent_change_is_logged_once_with_the_number_masked(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Logged by whoever committed it (here the server's commit thread), after answering."""
+    caplog.set_level(logging.INFO, logger="stopline.inbound")
+    assert post(client, twilio_form("SM100", "STOP")).status_code == 200
+    assert post(client, twilio_form("SM100", "STOP")).status_code == 200  # a retry
+    assert post(client, twilio_form("SM101", "What time do you open?")).status_code == 200
+    assert post(client, twilio_form("SM102", "START")).status_code == 200
+
+    def changes() -> list[logging.LogRecord]:
+        return [r for r in caplog.records if r.getMessage() == "consent change recorded"]
+
+    deadline = time.monotonic() + 10
+    while len(changes()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.1)  # nothing more may follow
+    logged = [(r.provider, r.outcome, r.number) for r in changes()]  # type: ignore[attr-defined]
+    assert [entry[:2] for entry in logged] == [("twilio", "opted_out"), ("twilio", "opted_in")]
+    assert all(n.endswith("00") and "4155550100" not in n for _p, _o, n in logged)

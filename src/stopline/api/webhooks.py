@@ -17,7 +17,6 @@ from fastapi import APIRouter
 from stopline.api.fast import FastRequest, FastResponse, FastRoute, served_by
 from stopline.domain.inbound import InboundMessage
 from stopline.domain.language import Action, Classification
-from stopline.domain.phone import mask
 from stopline.providers.base import WebhookRejected, WebhookRequest
 from stopline.providers.registry import WEBHOOK_PROVIDERS
 from stopline.services.inbound import InboundCommand, InboundResult
@@ -123,21 +122,10 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
     else:
         results = list(await asyncio.gather(*pending))
     reply: str | None = None
-    logging_changes = log.isEnabledFor(logging.INFO)  # masking costs; skip it when unlogged
-    for message, result in zip(messages, results, strict=False):
+    for result in results[: len(messages)]:  # each change is logged where it was committed
         assert isinstance(result, InboundResult)
         app.metrics.count_inbound(name, result.outcome.value)
         reply = reply or result.reply
-        if logging_changes and not result.duplicate and result.event_id is not None:
-            log.info(
-                "consent change recorded",
-                extra={
-                    "provider": name,
-                    "number": mask(message.from_number),
-                    "outcome": result.outcome.value,
-                    "event_id": result.event_id,
-                },
-            )
     # an opt-out is acknowledged only once no broadcast send to that number is in flight
     await messaging.fence.settled(
         [m.from_number for m in messages] + [r.recipient or "" for r in batch.statuses]

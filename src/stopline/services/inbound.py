@@ -4,6 +4,7 @@ review item (in the same transaction) for every message whose intent is unclear.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -22,6 +23,7 @@ from stopline.domain.inbound import (
     effective_action,
 )
 from stopline.domain.language import Action, Classification
+from stopline.domain.phone import mask
 from stopline.domain.replies import Brand, reply_text
 from stopline.domain.review import ReviewPolicy
 from stopline.services.ledger import LedgerStage
@@ -30,6 +32,8 @@ from stopline.services.review import item_row
 from stopline.storage import inbound as repo
 from stopline.storage import outbox
 from stopline.storage import review as review_repo
+
+log = logging.getLogger("stopline.inbound")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,25 @@ class InboundRecorder:
         ):
             return True
         return repo.texted_opt_out_since(conn, number, stage.since(number, scope))
+
+    @staticmethod
+    def committed(commands: Sequence[InboundCommand], results: Sequence[InboundResult]) -> None:
+        """Log each consent change once it is committed (called by whoever committed it: the
+        inbound writer process, or the server's commit thread, after answering)."""
+        if not log.isEnabledFor(logging.INFO):  # masking costs; skip it when unlogged
+            return
+        for command, result in zip(commands, results, strict=True):
+            if not result.duplicate and result.event_id is not None:
+                message = command.message
+                log.info(
+                    "consent change recorded",
+                    extra={
+                        "provider": message.provider,
+                        "number": mask(message.from_number),
+                        "outcome": result.outcome.value,
+                        "event_id": result.event_id,
+                    },
+                )
 
     def chain_numbers(self, _conn: Connection, commands: Sequence[InboundCommand]) -> list[str]:
         """The ledger chains a batch may extend (locked first: `GroupCommit`)."""

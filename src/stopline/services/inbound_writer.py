@@ -49,7 +49,13 @@ from stopline.services.inbound import (
     result_from_wire,
     result_to_wire,
 )
-from stopline.storage.commit_queue import CommitQueue, CommitQueueClosed, GroupCommit, Outcome
+from stopline.storage.commit_queue import (
+    CommitQueue,
+    CommitQueueClosed,
+    GroupCommit,
+    Outcome,
+    report_committed,
+)
 from stopline.storage.engine import create_database_engine, shared_between_processes
 
 if TYPE_CHECKING:
@@ -386,12 +392,14 @@ def serve(fd: int, max_batch: int = 512) -> None:
                 policies[frame[1]] = _unpacked(frame[2])
         for start in range(0, len(commands), max_batch):
             part = commands[start : start + max_batch]
-            outcomes = group.run([(recorder, command) for _rid, command in part])
+            pairs = [(recorder, command) for _rid, command in part]
+            outcomes = group.run(pairs)
             answers.extend(
                 _answer(rid, outcome) for (rid, _), outcome in zip(part, outcomes, strict=True)
             )
             _send(sock, answers)  # each batch answered as soon as it is committed
             answers.clear()
+            report_committed(pairs, outcomes)  # logs the consent changes, off the server
         _send(sock, answers)  # errors for undecodable lines, if nothing else carried them
         answers.clear()
     group.close()

@@ -127,8 +127,10 @@ class CommitQueue:
                 return
 
     def _commit(self, batch: list[_Pending[Any, Any]]) -> None:
-        outcomes = self._group.run([(p.handler, p.item) for p in batch])
+        pairs = [(p.handler, p.item) for p in batch]
+        outcomes = self._group.run(pairs)
         _settle(batch, outcomes)
+        report_committed(pairs, outcomes)
 
 
 Outcome = tuple[bool, Any]  # (committed, the handler's result) or (False, the exception)
@@ -218,6 +220,25 @@ class GroupCommit:
             self.close()
             raise
         return results
+
+
+def report_committed(
+    batch: Sequence[tuple[BatchHandler[Any, Any], Any]], outcomes: Sequence[Outcome]
+) -> None:
+    """Tell each handler that has a ``committed(items, results)`` method what it committed,
+    once the callers have their answers (so that, say, logging each change delays no one).
+    A report that fails is logged, never raised: the batch is committed either way."""
+    groups: dict[Any, tuple[list[Any], list[Any]]] = {}
+    for (handler, item), (ok, result) in zip(batch, outcomes, strict=True):
+        if ok and hasattr(handler, "committed"):
+            items, results = groups.setdefault(handler, ([], []))
+            items.append(item)
+            results.append(result)
+    for handler, (items, results) in groups.items():
+        try:
+            handler.committed(items, results)
+        except Exception:
+            log.exception("reporting a committed batch failed")
 
 
 def _lock_chains_first(
