@@ -2,6 +2,7 @@
 served the same way (uvicorn, one worker, httptools + uvloop, no access log), in one run.
 
     .venv/bin/python -m benchmarks.http_bench [--duration 5] [--rounds 3] [--connections 32]
+                                              [--log-level INFO] [--only SCENARIO ...]
 
 Both servers stay up for the whole run. Each scenario runs in rounds that alternate with the
 baseline (baseline, scenario, baseline, scenario, ...), and its ratio is the median of the
@@ -13,6 +14,7 @@ requests/s, latency and the ratio to the baseline, and writes benchmarks/results
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -54,14 +56,24 @@ def wait_ready(url: str, timeout: float = 60) -> None:
 
 
 class Served:
-    def __init__(self, target: list[str], env: dict[str, str], port: int | None = None) -> None:
+    def __init__(
+        self,
+        target: list[str],
+        env: dict[str, str],
+        port: int | None = None,
+        log: Path | None = None,
+    ) -> None:
+        """``log``: where the server's output goes (else this terminal)."""
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", *target, "--port", str(self.port), *UVICORN],
-            env=env,
-            cwd=HERE.parent,
-        )
+        with log.open("ab") if log is not None else contextlib.nullcontext() as out:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", *target, "--port", str(self.port), *UVICORN],
+                env=env,
+                cwd=HERE.parent,
+                stdout=out,
+                stderr=out,
+            )
         wait_ready(self.url + "/healthz")
 
     def stop(self) -> None:
@@ -157,6 +169,12 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--database-url", default=None, help="default: a new SQLite file")
     parser.add_argument(
+        "--log-level",
+        default="INFO",
+        help="Stopline's STOPLINE_LOG_LEVEL (default INFO, Stopline's own default: every "
+        "consent change is logged); its log goes to a file in the run's folder",
+    )
+    parser.add_argument(
         "--only", choices=SCENARIOS, action="append", help="run only these scenarios (repeatable)"
     )
     opts = parser.parse_args()
@@ -170,7 +188,7 @@ def main() -> None:
         "STOPLINE_TWILIO_AUTH_TOKEN": TOKEN,
         "STOPLINE_BRAND_NAME": "Bench",
         "STOPLINE_HELP_CONTACT": "help@bench.example",
-        "STOPLINE_LOG_LEVEL": "WARNING",
+        "STOPLINE_LOG_LEVEL": opts.log_level.upper(),
         "PYTHONPATH": str(HERE.parent),
     }
     subprocess.run(
@@ -213,7 +231,9 @@ def main() -> None:
     baseline = Served(["benchmarks.minimal_app:app"], env)
     stopline: Served | None = None
     try:
-        stopline = Served(["--factory", "stopline.api.app:create_app_from_env"], env, port)
+        stopline = Served(
+            ["--factory", "stopline.api.app:create_app_from_env"], env, port, tmp / "stopline.log"
+        )
         script = HERE / "wrk_cycle.lua"
 
         def paired(runs: list[tuple[Path, int]]) -> dict[str, Any]:
@@ -307,6 +327,8 @@ def main() -> None:
     )
     if "mean_commit_batch" in results:
         print(f"mean group-commit batch: {results['mean_commit_batch']:.1f} requests per fsync")
+    print(f"Stopline logged at {opts.log_level.upper()} to {tmp / 'stopline.log'}")
+    results["log_level"] = opts.log_level.upper()
     RESULTS.mkdir(exist_ok=True)
     name = "http.json" if len(chosen) == len(SCENARIOS) else "http-partial.json"
     (RESULTS / name).write_text(json.dumps(results, indent=2))
