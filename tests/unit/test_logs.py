@@ -96,7 +96,7 @@ def test_a_json_line_for_a_format_string_and_the_console_format(
 ) -> None:
     try:
         logs.configure("INFO", "json")
-        logging.getLogger("uvicorn.error").warning(
+        logging.getLogger("stopline.test.server").warning(  # as uvicorn logs, with colours
             "refused %s", "+14155550100", extra={"color_message": "\x1b[1mrefused\x1b[0m"}
         )
         record = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
