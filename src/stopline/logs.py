@@ -55,7 +55,8 @@ _RECORD_KEYS = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__)
 class JsonLines(logging.Formatter):
     """One JSON object per record: ``event``, ``level``, ``logger``, ``timestamp`` (UTC, when
     the record was made), then the record's ``extra`` fields, and ``exception`` with the
-    traceback if there is one; every string value except the first three is masked.
+    traceback if there is one; every string value is masked except the level, logger and
+    timestamp.
 
     Written for speed: every opt-out and opt-in is logged, and structlog's formatter for
     standard-library records (a copy of each record, a second LogRecord, a frame walk, two
@@ -64,7 +65,7 @@ class JsonLines(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         line: dict[str, Any] = {
-            "event": mask_numbers(record.getMessage()),
+            "event": record.getMessage(),
             "level": record.levelname.lower(),
             "logger": record.name,
             "timestamp": datetime.fromtimestamp(record.created, UTC)
@@ -73,11 +74,12 @@ class JsonLines(logging.Formatter):
         }
         for key, value in record.__dict__.items():
             if key not in _RECORD_KEYS:
-                line[key] = mask_numbers(value) if isinstance(value, str) else value
+                line[key] = value
         if record.exc_info:
-            line["exception"] = mask_numbers(self.formatException(record.exc_info))
+            line["exception"] = self.formatException(record.exc_info)
         if record.stack_info:
-            line["stack"] = mask_numbers(self.formatStack(record.stack_info))
+            line["stack"] = self.formatStack(record.stack_info)
+        _mask_processor(None, "", line)  # the console format's masking, the same rule
         try:
             return orjson.dumps(line, default=_masked_text, option=orjson.OPT_NON_STR_KEYS).decode()
         except TypeError:  # e.g. an integer beyond 64 bits in an extra field
