@@ -35,7 +35,7 @@ CLAUSE = "and|or|but|then|when|if|so|because|i|im|ill|you|u|we|please|pls|at|to|
 CLAUSE += "|after|before|while|me"
 NOT_A_LIST = (
     "waitlist|waitlists|wait list|waiting list|waitinglist|queue|class|classes|shift|shifts"
-    "|schedule|rota|roster|lineup|carpool|car pool|reservation|reservations|booking|bookings"
+    "|schedule|rota|roster|lineup|carpool|car pool|reservation|reservations|booking|bookings|hold"
     "|appointment|appointments|appt|session|sessions|lesson|lessons|course|event|party|rsvp"
     "|guest list|game|match|tournament|race|trip|tour|flight|ride|order|cart|tab|photo"
     "|picture|pic|meeting|bus|van|shuttle|route|raffle|drawing|draft|auction|ballot|tee time"
@@ -73,6 +73,31 @@ AUTHORITY = (
     "|my attorney|a lawyer|an attorney|the police|police|my carrier|regulators"
 )
 # "I still want the texts": said beside an opt-out word, the message is mixed (review).
+# What "you have the wrong ..." corrects when it is not the recipient ("the wrong address").
+WRONG_THING = (
+    "name|names|address|addy|time|date|day|days|email|e mail|unit|apt|apartment|suite|size"
+    "|sizes|order|item|items|color|colour|model|appointment|appt|info|information|details"
+    "|account|card|amount|price|total|spelling|zip|zipcode|postcode|code|version|location"
+    "|store|branch|file|record|records|dob|birthday|policy|invoice|bill|package|parcel"
+    "|delivery|room|floor|building|street|city|state|plate|car|vehicle|doctor|dentist"
+    "|office|clinic|service|plan|product|prescription|medication|dose|pharmacy|refill"
+    "|last name|first name|middle name|spelling|week|month|year|pickup|drop off|dropoff"
+)
+# What people say they never signed that is a document, not consent to texts.
+SIGNED_THING = (
+    "the|a|an|my|our|his|her|their|paperwork|papers|lease|contract|form|forms|document"
+    "|documents|check|cheque|receipt|waiver|in|off|out|it|for the|for my|for a|for it"
+    "|for that|for his|for her|for any package|for a package|for the package"
+)
+# People a business sends to a home ("stop sending the tech in the morning").
+VISITOR = (
+    "tech|techs|technician|technicians|driver|drivers|courier|couriers|guy|guys|man|men"
+    "|crew|crews|worker|workers|plumber|plumbers|nurse|nurses|cleaner|cleaners|installer"
+    "|installers|delivery guy|mailman|rep|reps|salesman|salesmen|salesperson|agent|agents"
+    "|people|someone|somebody|inspector|movers|mover"
+)
+# A clock time as people write it ("3pm", "10:30am", "9am"), as word endings.
+CLOCK_TIME = "|".join(f"*{d}{m}" for m in ("am", "pm") for d in "0123456789")
 KEEP_TEXTS = "text~|txt~|sms|alert~|messag~|deal~|update~|reminder~|offer~|promo~|them|these|you"
 
 LEXICON = Lexicon(
@@ -296,7 +321,10 @@ LEXICON = Lexicon(
             "usage: the recipient is not the person who consented",
         ),
         Phrase("(not the|not the right|not the correct) person|number", "usage: wrong recipient"),
-        Phrase("you have|got|texted|reached|texting|messaged the wrong", "usage: wrong recipient"),
+        Phrase(
+            f"you have|got|texted|reached|texting|messaged the wrong -({WRONG_THING})",
+            "usage: wrong recipient ('you have the wrong address' corrects a detail instead)",
+        ),
         Phrase(
             "(this is not|this isnt|this aint|this number is not|this number isnt|is not|isnt)"
             " * anymore|number|phone|cell",
@@ -306,10 +334,10 @@ LEXICON = Lexicon(
         Phrase("(got|have|has) a new number", "usage: reassigned number", 0.85),
         Phrase(
             "i|we (never|didnt|did not|have never|havent|no longer|aint|aint never|didnt ever"
-            "|never ever) (signed|sign|subscribed"
+            "|never ever) (subscribed"
             "|subscribe|opted|opt|agreed|agree|consented|consent|gave|give|registered"
             "|register|joined|join|requested|request)",
-            "usage: 'I never signed up', 'I no longer consent': no consent",
+            "usage: 'I never subscribed', 'I no longer consent': no consent ('signed': below)",
         ),
         Phrase(
             "i|we (never|didnt|did not|have never|havent) (ask|asked) for|you|to get|to receive"
@@ -953,6 +981,13 @@ LEXICON = Lexicon(
             "'stop this is so cute' is delight)",
             0.85,
         ),
+        # -- fifth independent test (2026-12)
+        Phrase(
+            "i|we (never|didnt|did not|have never|havent|no longer|aint|aint never|didnt ever"
+            f"|never ever) (signed|sign) -({SIGNED_THING})",
+            "usage: 'I never signed up', 'we never signed for this' (not 'I never signed the "
+            "lease': a document)",
+        ),
     ),
     review_phrases=(
         Phrase(
@@ -1040,6 +1075,22 @@ LEXICON = Lexicon(
         ),
     ),
     benign=(
+        # -- fifth independent test (2026-12)
+        Phrase(
+            "(stop|quit) (sending|send) (me|us)? (the|a|an) wrong",
+            "usage: 'stop sending me the wrong size' (an order complaint)",
+        ),
+        Phrase(
+            f"(stop|quit) (sending|send) (the|a|your|ur|that|this)? ({VISITOR})",
+            "usage: 'please stop sending the tech in the morning' (a visit, not texts)",
+        ),
+        Phrase(
+            "(remove|delete|drop|take|get|cross|scratch|move|switch) (me|us|him|her|them|my son"
+            f"|my daughter) off|from (the|my|our|his|her|their)? !({CLOCK_TIME})"
+            f" -(list|lists|mailing|database|{TEXTS})",
+            "usage: 'take me off the 3pm and put me on 4pm' (a time slot; 'the 10am reminder "
+            "texts' stays an opt-out)",
+        ),
         Phrase(
             "(bus|train|next|last|first|pit|truck|rest|one|final|subway|tram|metro|photo"
             "|whistle|full|non|short|quick|tour|brief|a|my|your|his|her|our|their|each"

@@ -106,7 +106,11 @@ LEXICON = Lexicon(
         Phrase(f"basta ya? de|con {MSG}", "usage: 'basta (ya) de mensajes'"),
         Phrase("dejenme|dejame en paz", "usage: 'leave me alone'"),
         Phrase("(de baja|desuscrib~|desinscrib~)", "usage: unsubscribe anywhere"),
-        Phrase("ya no quiero|deseo|necesito", "usage: 'I no longer want'", 0.9),
+        Phrase(
+            "ya no quiero|deseo|necesito -(la|el|un|una|ese|esa|este|esta|mi|ir|venir)",
+            "usage: 'I no longer want' (not 'ya no necesito la cita': an appointment)",
+            0.9,
+        ),
         Phrase("(por favor|porfavor|porfa) para|paren|alto|basta", "usage: 'por favor paren'"),
         Phrase(
             f"no ({SEND}|envien|manden|escriban|contacten|llamen) mas? ({MSG})",

@@ -74,9 +74,10 @@ LEXICON = Lexicon(
             "usage: 'tigilan nyo na ako' (leave me alone)",
         ),
         Phrase(
-            "(tanggalin|alisin|burahin|i delete|idelete|iremove|i remove) (nyo|mo|niyo|ninyo)?"
-            " (na)? (po)? (ako|kami|ang number ko|ang numero ko|number ko|numero ko|ang aking"
-            " numero) (sa|mula sa)? (listahan|list|lista|inyong listahan|database)?",
+            "(tanggalin|alisin|burahin|i delete|idelete|iremove|i remove|pakiremove|paki remove"
+            "|pakidelete|paki delete|pakitanggal|paki tanggal) (nyo|mo|niyo|ninyo)?"
+            " (na)? (lang)? (po)? (ako|kami|ang number ko|ang numero ko|number ko|numero ko"
+            "|ang aking numero) (sa|mula sa)? (listahan|list|lista|inyong listahan|database)?",
             "usage: 'alisin nyo na po ako sa listahan'",
         ),
         Phrase(

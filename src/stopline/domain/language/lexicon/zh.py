@@ -73,6 +73,14 @@ LEXICON = Lexicon(
         Phrase("删掉我的号码", "usage: 'delete my number'"),
         Phrase("刪除我的號碼", "usage: 'delete my number' (Traditional)"),
         Phrase("不要再給我發", "usage: 'don't send me (texts) again' (Traditional)"),
+        # -- fifth independent test (2026-12)
+        Phrase("从名单中删除", "usage: '(delete me) from the list' ('请把我从名单中删除')"),
+        Phrase("从名单上删除", "usage: '(delete me) from the list'"),
+        Phrase("从名单中删掉", "usage: '(delete me) from the list'"),
+        Phrase("从名单上删掉", "usage: '(delete me) from the list' ('从名单上删掉我')"),
+        Phrase("從名單中刪除", "usage: '(delete me) from the list' (Traditional)"),
+        Phrase("把我删了", "usage: 'delete me' ('把我删了吧')"),
+        Phrase("把我删掉", "usage: 'delete me'"),
     ),
     review_phrases=(Phrase("不感兴趣", "usage: 'not interested'", 0.6),),
     benign=(
