@@ -4,8 +4,9 @@ you please s" + "top texting me" is an opt-out that neither piece is.
 
 A sender's phone numbers its long messages with a small reference (8 or 16 bits) that comes
 round again, so the pieces of one message are those with the same sender, reference and
-count that arrived within `WINDOW` of each other; of two pieces at one position the later
-one counts.
+count that arrived within `WINDOW` of each other and after the last message already joined
+from that sender's pieces with that reference (whose pieces are spent); of two pieces at one
+position the later one counts.
 """
 
 from __future__ import annotations
@@ -28,6 +29,22 @@ class StoredPart:
     received_at: datetime
 
 
+def joined_id_prefix(ref: str) -> str:
+    """How the id of a message joined from pieces with reference ``ref`` begins."""
+    return f"concat:{ref}:"
+
+
+def unspent(stored: Iterable[StoredPart], joined_until: datetime | None) -> list[StoredPart]:
+    """The pieces received after ``joined_until``, when the last message joined from this
+    sender's pieces with this reference was complete: the pieces before it were its own.
+    Without this a reused reference would join a new first piece to the last message's
+    second piece, and the new message, read wrongly once, would be answered as a retry
+    when its own second piece came."""
+    if joined_until is None:
+        return list(stored)
+    return [p for p in stored if p.received_at > joined_until]
+
+
 def whole_message(piece: InboundMessage, stored: Iterable[StoredPart]) -> InboundMessage | None:
     """The whole message ``piece`` belongs to, once every piece of it is among ``stored``
     (which holds ``piece`` too); None while some are missing. Its id is derived from the
@@ -44,7 +61,7 @@ def whole_message(piece: InboundMessage, stored: Iterable[StoredPart]) -> Inboun
     ordered = [latest[i] for i in range(1, piece.part.total + 1)]
     return replace(
         piece,
-        provider_message_id=f"concat:{piece.part.ref}:{ordered[0].provider_message_id}",
+        provider_message_id=joined_id_prefix(piece.part.ref) + ordered[0].provider_message_id,
         body="".join(p.body for p in ordered),  # pieces split mid-word: no separator
         received_at=max(p.received_at for p in ordered),
         part=None,

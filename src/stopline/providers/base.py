@@ -298,6 +298,32 @@ def text(value: object, field_name: str) -> str:
     raise WebhookRejected(400, "malformed", f"{field_name}: expected text, got {got}")
 
 
+def message_id(value: object, field_name: str) -> str:
+    """A provider's message id: text, and not empty (a retry is recognised by it, so an
+    empty one would make every later message from anywhere a "retry" of the first)."""
+    found = text(value, field_name).strip()
+    if not found:
+        raise WebhookRejected(400, "malformed", f"missing field(s): {field_name}")
+    return found
+
+
+def json_list(value: object, field_name: str) -> list[Any]:
+    """A webhook field that must be a JSON list (absent: an empty one)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise WebhookRejected(400, "malformed", f"{field_name}: expected a list")
+    return value
+
+
+def json_objects(value: object, field_name: str) -> list[dict[str, Any]]:
+    """A webhook field that must be a list of JSON objects (absent: an empty list)."""
+    items = json_list(value, field_name)
+    if not all(isinstance(item, dict) for item in items):
+        raise WebhookRejected(400, "malformed", f"{field_name}: expected a list of objects")
+    return items
+
+
 def phone(raw: object, region: str, field_name: str) -> str:
     """E.164 from a provider's number. Digits-only numbers longer than a national number
     (Vonage, Plivo, Sinch write ``447700900001``) are read as international."""

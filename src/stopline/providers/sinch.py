@@ -31,6 +31,8 @@ from stopline.providers.base import (
     WebhookRequest,
     address,
     headers_for,
+    json_list,
+    json_objects,
     not_configured,
     phone,
     require_fields,
@@ -128,8 +130,8 @@ class SinchProvider(Provider):
         if kind in ("delivery_report_sms", "delivery_report_mms"):
             reports = [
                 self._report(event, recipient, status, received_at)
-                for status in event.get("statuses") or []
-                for recipient in status.get("recipients") or []
+                for status in json_objects(event.get("statuses"), "statuses")
+                for recipient in json_list(status.get("recipients"), "statuses[].recipients")
             ]
             return WebhookBatch(statuses=tuple(reports))
         return WebhookBatch()

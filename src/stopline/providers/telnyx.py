@@ -28,6 +28,8 @@ from stopline.providers.base import (
     WebhookRequest,
     address,
     headers_for,
+    json_list,
+    message_id,
     not_configured,
     phone,
     retryable_status,
@@ -84,6 +86,8 @@ class TelnyxProvider(Provider):
             payload = data["payload"]
         except (orjson.JSONDecodeError, KeyError, TypeError):
             raise WebhookRejected(400, "malformed", "not a Telnyx event envelope") from None
+        if event_type in ("message.sent", "message.finalized") and not isinstance(payload, dict):
+            raise WebhookRejected(400, "malformed", "data.payload: expected an object")
         if event_type == "message.received":
             return WebhookBatch(messages=(self._message(payload, received_at),))
         if event_type in ("message.sent", "message.finalized"):
@@ -122,7 +126,7 @@ class TelnyxProvider(Provider):
             raise WebhookRejected(400, "malformed", "message.received lacks id/from/to") from None
         return InboundMessage(
             provider=self.name,
-            provider_message_id=text(mid, "id"),
+            provider_message_id=message_id(mid, "id"),
             from_number=phone(sender, self.region, "from.phone_number"),
             to=address(to, self.region, "to[0].phone_number"),
             body=text(payload.get("text"), "text"),
@@ -130,7 +134,7 @@ class TelnyxProvider(Provider):
         )
 
     def _statuses(self, payload: dict[str, Any], received_at: datetime) -> tuple[StatusReport, ...]:
-        errors = _list(payload.get("errors"), "errors")
+        errors = json_list(payload.get("errors"), "errors")
         codes = [text(e.get("code"), "errors[].code") for e in errors if isinstance(e, dict)]
         code = OPTED_OUT_CODE if OPTED_OUT_CODE in codes else (codes[0] if codes else None)
         origin = payload.get("from") or {}
@@ -138,7 +142,7 @@ class TelnyxProvider(Provider):
             raise WebhookRejected(400, "malformed", "from: expected an object")
         sender = text(origin.get("phone_number"), "from.phone_number")
         reports = []
-        for recipient in _list(payload.get("to"), "to"):
+        for recipient in json_list(payload.get("to"), "to"):
             if not isinstance(recipient, dict):
                 raise WebhookRejected(400, "malformed", "to[]: expected objects")
             raw = text(recipient.get("status"), "to[].status")
@@ -184,11 +188,3 @@ class TelnyxProvider(Provider):
             retryable=retryable_status(response.status_code),
             http_status=response.status_code,
         )
-
-
-def _list(value: object, field_name: str) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise WebhookRejected(400, "malformed", f"{field_name}: expected a list")
-    return value

@@ -32,10 +32,12 @@ from stopline.providers.base import (
     WebhookRequest,
     address,
     headers_for,
+    message_id,
     not_configured,
     phone,
     require_fields,
     retryable_status,
+    text,
 )
 from stopline.providers.signing import check_fresh, same
 
@@ -137,10 +139,10 @@ class VonageProvider(Provider):
             messages=(
                 InboundMessage(
                     provider=self.name,
-                    provider_message_id=str(body["message_uuid"]),
-                    from_number=phone(str(body["from"]), self.region, "from"),
-                    to=address(str(body["to"]), self.region),
-                    body=str(body.get("text") or ""),
+                    provider_message_id=message_id(body["message_uuid"], "message_uuid"),
+                    from_number=phone(body["from"], self.region, "from"),
+                    to=address(body["to"], self.region),
+                    body=text(body.get("text"), "text"),
                     received_at=received_at,
                 ),
             )
@@ -148,7 +150,7 @@ class VonageProvider(Provider):
 
     def _messages_status(self, body: dict[str, Any], received_at: datetime) -> StatusReport:
         require_fields(body, "message_uuid", "to")
-        raw = str(body["status"])
+        raw = text(body["status"], "status")
         error = body.get("error") if isinstance(body.get("error"), dict) else {}
         assert isinstance(error, dict)
         wording = f"{error.get('title', '')} {error.get('detail', '')}"
@@ -156,9 +158,9 @@ class VonageProvider(Provider):
         code = kind.rsplit("#", 1)[-1] if "#" in kind else (str(error.get("title")) or None)
         return StatusReport(
             provider=self.name,
-            provider_message_id=str(body["message_uuid"]),
-            recipient=phone(str(body["to"]), self.region, "to"),
-            sender=address(str(body["from"]), self.region) if body.get("from") else None,
+            provider_message_id=message_id(body["message_uuid"], "message_uuid"),
+            recipient=phone(body["to"], self.region, "to"),
+            sender=address(body["from"], self.region) if body.get("from") else None,
             state=_STATES.get(raw, DeliveryState.UNKNOWN),
             raw_status=raw,
             error_code=code if error else None,
@@ -178,8 +180,8 @@ class VonageProvider(Provider):
                 if not isinstance(loaded, dict):
                     raise ValueError("not an object")
                 return {**query, **{k: str(v) for k, v in loaded.items()}}
-            text = request.body.decode("utf-8")
-            return {**query, **dict(parse_qsl(text, keep_blank_values=True, strict_parsing=True))}
+            form = request.body.decode("utf-8")
+            return {**query, **dict(parse_qsl(form, keep_blank_values=True, strict_parsing=True))}
         except (ValueError, UnicodeDecodeError, orjson.JSONDecodeError):
             raise WebhookRejected(400, "malformed", "unreadable SMS API parameters") from None
 

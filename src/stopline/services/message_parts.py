@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import Connection
 
 from stopline.domain.inbound import InboundMessage, bounded
-from stopline.domain.message_parts import WINDOW, whole_message
+from stopline.domain.message_parts import WINDOW, unspent, whole_message
 from stopline.storage import message_parts as repo
 
 
@@ -29,5 +29,6 @@ class PartsRecorder:
         for piece in pieces:
             piece = bounded(piece)
             repo.store(conn, piece)
-            out.append(whole_message(piece, repo.siblings(conn, piece, piece.received_at - WINDOW)))
+            stored = repo.siblings(conn, piece, piece.received_at - WINDOW)
+            out.append(whole_message(piece, unspent(stored, repo.joined_until(conn, piece))))
         return out

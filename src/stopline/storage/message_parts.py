@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Connection
 
 from stopline.domain.inbound import InboundMessage
-from stopline.domain.message_parts import StoredPart
+from stopline.domain.message_parts import StoredPart, joined_id_prefix
 from stopline.storage.bulk import bound_instant, execute, marker
 from stopline.storage.columns import utc_instant
 
@@ -55,3 +55,20 @@ def siblings(conn: Connection, piece: InboundMessage, since: datetime) -> list[S
         ),
     )
     return [StoredPart(int(i), mid, body, utc_instant(at)) for i, mid, body, at in rows]
+
+
+def joined_until(conn: Connection, piece: InboundMessage) -> datetime | None:
+    """When the last message joined from ``piece``'s sender's pieces with its reference was
+    complete (its received time: its last piece's), or None if there is none."""
+    assert piece.part is not None
+    prefix = joined_id_prefix(piece.part.ref)
+    m = marker(conn)
+    rows = execute(
+        conn,
+        "SELECT max(received_at) FROM inbound_messages "  # noqa: S608
+        f"WHERE provider = {m} AND from_number = {m} "
+        f"AND substr(provider_message_id, 1, {len(prefix)}) = {m}",
+        (piece.provider, piece.from_number, prefix),
+    )
+    found = next(iter(rows), (None,))[0]
+    return None if found is None else utc_instant(found)

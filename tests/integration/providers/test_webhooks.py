@@ -239,6 +239,30 @@ def test_vonage_sms_api_long_messages_are_read_once_every_piece_is_in(
     assert len(sends(fake)) == 1  # one confirmation
 
 
+def test_a_reused_vonage_reference_does_not_join_a_new_piece_to_a_spent_one(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """Phones number long messages with a reference that comes round again. A second long
+    message with the same reference, its first piece first, must wait for its own second
+    piece: joined to the first message's, it was read wrongly once and its real end was
+    then answered as a retry, losing the opt-out (fifth acceptance test, 2026-12)."""
+    first = ("Hello there, I wanted to ask whether my order has sh", "ipped yet, thanks")
+    for index, text in enumerate(first, 1):
+        call = _vonage_piece(f"A-{index}", text, index, 2, ref="43")
+        assert post(client, "/webhooks/vonage", call).status_code == 200
+    assert allowed(client, admin) and events(client, admin) == []
+    second = ("Hi, one more thing about the delivery: could you please s", "top texting me now")
+    call = _vonage_piece("B-1", second[0], 1, 2, ref="43")
+    assert post(client, "/webhooks/vonage", call).status_code == 200
+    assert allowed(client, admin)  # not whole yet: its own second piece has not come
+    call = _vonage_piece("B-2", second[1], 2, 2, ref="43")
+    assert post(client, "/webhooks/vonage", call).status_code == 200
+    assert not allowed(client, admin)
+    [event] = events(client, admin)
+    assert event["provider_message_id"] == "concat:43:B-1"
+    assert event["raw_text"] == "".join(second)
+
+
 def test_vonage_pieces_out_of_range_are_refused_and_a_single_piece_is_a_message(
     client: TestClient, admin: dict[str, str]
 ) -> None:
@@ -473,6 +497,41 @@ def _wrong_types() -> list[tuple[str, str, bytes, dict[str, str], str]]:
     sinch = json.loads(p.sinch_stop("SN-T1")[0])
     sinch["body"] = ["STOP"]
     out.append(("sinch-body", "/webhooks/sinch", *p.sinch_sign(json.dumps(sinch).encode()), "body"))
+    # found by the fifth acceptance test (2026-12): these were 500s, or stored as text
+    for name, statuses, named in (
+        ("sinch-statuses-strings", ["Delivered"], "statuses"),
+        ("sinch-statuses-object", {"a": 1}, "statuses"),
+        ("sinch-recipients-text", [{"status": "Failed", "recipients": "x"}], "recipients"),
+    ):
+        report = {"type": "delivery_report_sms", "batch_id": "01B2", "statuses": statuses}
+        out.append((name, "/webhooks/sinch", *p.sinch_sign(json.dumps(report).encode()), named))
+    for kind, payload in (("message.finalized", []), ("message.sent", None), ("message.sent", "x")):
+        event = json.loads(json.dumps(finalized))
+        event["data"]["event_type"] = kind
+        event["data"]["payload"] = payload
+        name = f"telnyx-{kind}-payload-{type(payload).__name__}"
+        signed = p.telnyx_sign(json.dumps(event).encode())
+        out.append((name, "/webhooks/telnyx", *signed, "payload"))
+    for empty in (None, "", "  "):
+        event = json.loads(json.dumps(telnyx))
+        event["data"]["payload"]["id"] = empty
+        name = f"telnyx-id-{empty!r}"
+        out.append((name, "/webhooks/telnyx", *p.telnyx_sign(json.dumps(event).encode()), "id"))
+    vonage = json.loads(p.vonage_stop("VN-T1")[0])
+    for field, value in (
+        ("text", ["STOP"]),
+        ("text", {"a": 1}),
+        ("from", {"type": "sms", "number": PERSON.lstrip("+")}),
+        ("message_uuid", ""),
+    ):
+        body = dict(vonage, **{field: value})
+        raw = json.dumps(body).encode()
+        headers = {
+            "Content-Type": "application/json",
+            "Authorization": f"Bearer {p.vonage_jwt(raw)}",
+        }
+        name = f"vonage-{field}-{type(value).__name__}"
+        out.append((name, "/webhooks/vonage", raw, headers, field))
     return out
 
 
