@@ -665,3 +665,24 @@ def test_a_stop_sent_before_an_opt_out_made_elsewhere_but_recorded_after_it_is_t
     for mid in ("rx-2", "rx-3"):
         again = client.post("/v1/inbound", json={**stop, "message_id": mid}, headers=writer)
         assert again.status_code == 200 and again.json()["reply"] is None, again.text
+
+
+def test_a_number_exported_by_a_spreadsheet_is_the_same_person_everywhere(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """ "5095550400.0" is +15095550400 when recorded, checked, batch-checked and looked up."""
+    answer = client.post(
+        "/v1/consent",
+        json={"number": "5095550400.0", "kind": "opt_out", "source": "crm"},
+        headers=admin,
+    )
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["number"] == "+15095550400"
+    for written in ("+15095550400", "5095550400.0", "(509) 555-0400"):
+        check = client.post("/v1/check", json={"number": written}, headers=admin).json()
+        assert check["allowed"] is False, (written, check)
+    batch = client.post(
+        "/v1/check/batch", json={"numbers": ["5095550400.0", "5095550401.0"]}, headers=admin
+    ).json()["results"]
+    assert [r["allowed"] for r in batch] == [False, True]
+    assert client.get("/v1/contacts/5095550400.0", headers=admin).json()["suppressed"] is True

@@ -186,3 +186,26 @@ def test_all_written_takes_only_lists_of_north_american_numbers() -> None:
     assert all_written([*numbers, "(415) 055-0100"]) is None  # exchange starting 0
     assert all_written(["(415) 555-0100\n(415) 555-0101"]) is None  # one entry, two lines
     assert all_written([]) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("4155550100.0", "+14155550100"),
+        ("14155550100.0", "+14155550100"),
+        ("+14155550100.0", "+14155550100"),
+        (" 4155550100.00 ", "+14155550100"),
+        ("447700900123.0", "+447700900123"),
+    ],
+)
+def test_a_spreadsheets_whole_float_is_the_number_it_holds(raw: str, expected: str) -> None:
+    """Not its digits with the zero: "4155550100.0" read as 41555501000 was a Swiss number,
+    so an opted-out person written so was answered allowed (fifth acceptance test)."""
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["4155550100.5", "4155550100.25", "4.15555E+09", "2.1255E+10"])
+def test_fractions_and_scientific_notation_are_refused_with_a_reason(raw: str) -> None:
+    with pytest.raises(InvalidNumber) as caught:
+        normalise(raw)
+    assert "fraction" in caught.value.reason or "scientific" in caught.value.reason

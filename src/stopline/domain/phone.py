@@ -67,7 +67,7 @@ def normalise(raw: str, region: str = "US") -> str:
 
 @lru_cache(maxsize=131_072)
 def _normalise_parsed(text: str, region: str) -> str:
-    cleaned = _CHANNEL_PREFIX.sub("", text)
+    cleaned = _from_spreadsheet(text, _CHANNEL_PREFIX.sub("", text))
     if not cleaned:
         raise InvalidNumber(text, "empty")
     try:
@@ -84,6 +84,28 @@ def _normalise_parsed(text: str, region: str) -> str:
         except InvalidNumber:
             pass
         raise
+
+
+# A number a spreadsheet stored as a number: "4155550100.0" is 4155550100, not the eleven
+# digits 41555501000 (read as international, a different person's number).
+_WHOLE_FLOAT = re.compile(r"(\+?[0-9]{7,})\.0+")
+_FRACTION = re.compile(r"\+?[0-9]{7,}\.[0-9]{1,2}")
+_SCIENTIFIC = re.compile(r"[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+")
+
+
+def _from_spreadsheet(text: str, cleaned: str) -> str:
+    """``cleaned`` without a spreadsheet's ".0"; a fraction or scientific notation (digits
+    already lost) is refused."""
+    whole = _WHOLE_FLOAT.fullmatch(cleaned)
+    if whole is not None:
+        return whole.group(1)
+    if _FRACTION.fullmatch(cleaned):
+        raise InvalidNumber(text, "a number with a fraction, not a phone number")
+    if _SCIENTIFIC.fullmatch(cleaned):
+        raise InvalidNumber(
+            text, "written in scientific notation (a spreadsheet dropped digits): export as text"
+        )
+    return cleaned
 
 
 _FORMATTING = re.compile(r"[\s().\-]")

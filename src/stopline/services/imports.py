@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -41,10 +40,6 @@ NUMBER_COLUMNS = (
 DATE_COLUMNS = ("since", "opted_out_at", "opt_out_date", "opt_out_at", "occurred_at")
 
 DELIMITERS = (",", ";", "\t", "|")
-# Numbers a spreadsheet turned into floats: "12125550317.0" keeps every digit, "2.12555E+09"
-# does not (it is refused with a reason rather than read as another number).
-_WHOLE_FLOAT = re.compile(r"\s*(\+?\d+)\.0+\s*")
-_SCIENTIFIC = re.compile(r"\s*\d(?:\.\d+)?[eE]\+?\d+\s*")
 
 
 def sniff_delimiter(header: str) -> str:
@@ -150,7 +145,7 @@ def import_csv(
         report.rows += 1
         raw = row[index] if index < len(row) else ""
         try:
-            number = _number(raw, region)
+            number = normalise(raw, region)  # spreadsheets' "….0" numbers included
             row_scope = scope or ORGANISATION
             if scope_index is not None and scope_index < len(row) and row[scope_index].strip():
                 row_scope = _scope(row[scope_index], region)
@@ -200,15 +195,6 @@ def _scope(text: str, region: str) -> Scope:
         raise ValueError(f"scope {text!r}: {exc}") from None
 
 
-def _number(raw: str, region: str) -> str:
-    whole = _WHOLE_FLOAT.fullmatch(raw)
-    if whole is not None:
-        return normalise(whole.group(1), region)
-    if _SCIENTIFIC.fullmatch(raw):
-        raise InvalidNumber(
-            raw, "written in scientific notation (a spreadsheet dropped digits): export as text"
-        )
-    return normalise(raw, region)
 
 
 def _flush(engine: Engine, batch: list[ConsentDraft], now: datetime, report: ImportReport) -> None:
