@@ -175,6 +175,33 @@ def test_two_columns_with_the_phone_name_are_refused_until_one_is_chosen(
     assert first.status_code == 200 and first.headers["x-stopline-kept"] == "1"
 
 
+def test_two_phone_like_columns_are_refused_in_every_format_until_one_is_chosen(
+    engine: Engine, database_url: str, tmp_path: Path, now: object
+) -> None:
+    """A row whose 'mobile' opted out must not survive because the scrub read its 'phone'
+    (fifth acceptance test, 2026-12): the scrub cannot know which one the sender texts."""
+    import orjson
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    _opt_out(engine, ["+14155550100"], ORGANISATION, now)
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    row = {"name": "A", "mobile": "(415) 555-0100", "phone": "(212) 555-0190"}
+    (tmp_path / "in.csv").write_text("name,Mobile Phone,phone\nA,(415) 555-0100,(212) 555-0190\n")
+    (tmp_path / "in.jsonl").write_bytes(orjson.dumps(row) + b"\n")
+    pq.write_table(pa.table({k: [v] for k, v in row.items()}), tmp_path / "in.parquet")
+    for name in ("in.csv", "in.jsonl", "in.parquet"):
+        out = tmp_path / f"out-{name}"
+        refused = runner.invoke(app, ["scrub", str(tmp_path / name), "-o", str(out)], env=env)
+        assert refused.exit_code != 0 and not out.exists(), (name, refused.output)
+        assert "all look like phone numbers" in _flat(refused.output), refused.output
+        column = "Mobile Phone" if name == "in.csv" else "mobile"
+        args = ["scrub", str(tmp_path / name), "-o", str(out), "--column", column]
+        chosen = runner.invoke(app, args, env=env)
+        assert chosen.exit_code == 0, (name, chosen.output)
+        assert "555" not in out.read_text(errors="replace").split("\n", 1)[-1], name
+
+
 def test_an_error_about_a_huge_header_names_only_a_few_columns(
     client: TestClient, checker: dict[str, str]
 ) -> None:

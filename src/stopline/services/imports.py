@@ -23,9 +23,12 @@ NUMBER_COLUMNS = (
     "phonenumber",
     "mobile",
     "mobile_number",
+    "mobile_phone",
     "msisdn",
     "cell",
     "cell_phone",
+    "cellphone",
+    "cell_number",
     "telephone",
     "tel",
     "to",
@@ -49,13 +52,22 @@ def sniff_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
-def find_number_column(header: list[str], wanted: str | None = None, *, sole: bool = False) -> int:
+# How a scrub's refusal of two phone columns ends.
+SCRUB_SEVERAL_PHONES = (
+    "the one the sending tool will text; scrub again by the other if it texts both"
+)
+
+
+def find_number_column(
+    header: list[str], wanted: str | None = None, *, sole: bool = False, hint: str = ""
+) -> int:
     """Index of the phone column: ``wanted`` (a name, or a 1-based position when no column
     has that name) if given, else the first well-known name. Two columns with the chosen
     name are refused rather than one picked silently: a reader that takes the other one
     would text the numbers this one was scrubbed for. With ``sole``, two columns with
-    different well-known names ("tel", "cell") are refused too (an import that read one
-    would drop the other's opt-outs)."""
+    different well-known names ("phone", "mobile") are refused too (a scrub by one would
+    keep the rows whose other number opted out; an import that read one would drop the
+    other's opt-outs); ``hint`` ends that message."""
     folded = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
     if wanted is not None:
         key = wanted.strip().lower().replace(" ", "_").replace("-", "_")
@@ -68,8 +80,8 @@ def find_number_column(header: list[str], wanted: str | None = None, *, sole: bo
     if sole and len(known) > 1:
         listed = ", ".join(repr(header[folded.index(name)].strip()) for name in known)
         raise ValueError(
-            f"columns {listed} all look like phone numbers: name the one to read with --column "
-            "(import each in turn to record both)"
+            f"columns {listed} all look like phone numbers: name the one to read with --column"
+            + (f" ({hint})" if hint else "")
         )
     for name in known:
         return _only(folded, name, header)
@@ -135,7 +147,7 @@ def import_csv(
     header = next(reader, None)
     if header is None:
         raise ValueError("the file is empty")
-    index = find_number_column(header, column, sole=True)
+    index = find_number_column(header, column, sole=True, hint="import each in turn to record both")
     folded = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
     scope_index = folded.index("scope") if scope is None and "scope" in folded else None
     date_index = next((folded.index(n) for n in DATE_COLUMNS if n in folded), None)
@@ -193,8 +205,6 @@ def _scope(text: str, region: str) -> Scope:
         return Scope.canonical(text, region)
     except ValueError as exc:
         raise ValueError(f"scope {text!r}: {exc}") from None
-
-
 
 
 def _flush(engine: Engine, batch: list[ConsentDraft], now: datetime, report: ImportReport) -> None:

@@ -20,7 +20,11 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from stopline.services.imports import find_number_column, sniff_delimiter
+from stopline.services.imports import (
+    SCRUB_SEVERAL_PHONES,
+    find_number_column,
+    sniff_delimiter,
+)
 
 QUOTE = ord('"')
 NEWLINE = ord("\n")
@@ -101,7 +105,7 @@ def read_layout(
     if not names:
         raise ValueError("the header line is empty")
     try:
-        index = find_number_column(names, column)
+        index = find_number_column(names, column, sole=True, hint=SCRUB_SEVERAL_PHONES)
     except ValueError as exc:
         raise ColumnNotFound(str(exc)) from None
     return CsvLayout(header, names, sep, index), buf[bounds[1] :]

@@ -17,7 +17,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from stopline.services.imports import find_number_column
+from stopline.services.imports import SCRUB_SEVERAL_PHONES, find_number_column
 from stopline.services.scrub.csv_records import ChunkReader, RecordBatch
 from stopline.services.scrub.run import (
     REMOVED_COLUMNS,
@@ -47,7 +47,9 @@ def scrub_parquet(
         raise ValueError(f"not a readable Parquet file: {exc}") from None
     schema = parquet.schema_arrow
     size = source.stat().st_size
-    index = find_number_column(list(schema.names), options.column)
+    index = find_number_column(
+        list(schema.names), options.column, sole=True, hint=SCRUB_SEVERAL_PHONES
+    )
     report = ScrubReport(column=schema.names[index])
     removed_schema = schema.append(pa.field(REMOVED_COLUMNS[0], pa.int64()))
     for name in REMOVED_COLUMNS[1:]:
@@ -130,7 +132,10 @@ def scrub_jsonl(
                 values.append(None)
                 continue
             if key is None:
-                key = list(obj)[find_number_column(list(obj), options.column)]
+                found = find_number_column(
+                    list(obj), options.column, sole=True, hint=SCRUB_SEVERAL_PHONES
+                )
+                key = list(obj)[found]
                 report.column = key
             objects.append(obj)
             value = obj.get(key)
