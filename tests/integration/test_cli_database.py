@@ -94,3 +94,18 @@ def test_a_missing_named_settings_file_and_bad_values_name_the_variable(
     bad = runner.invoke(app, ["check", "4155550100"])
     assert bad.exit_code == 2 and "STOPLINE_BATCH_LIMIT:" in bad.output
     assert "pydantic" not in bad.output
+
+
+def test_stored_text_is_printed_as_written_not_as_markup_or_emoji(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scope "topic:gift" is not 🎁 and "[bold]x[/bold]" is not a bold x: what is printed
+    is what was stored (fifth acceptance test, 2026-12); a long line is not wrapped."""
+    monkeypatch.setenv("STOPLINE_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    for number, scope in (("4155550100", "topic:gift"), ("4155550101", "topic:[bold]x[/bold]")):
+        made = runner.invoke(app, ["consent", "opt-out", number, "--scope", scope])
+        assert made.exit_code == 0 and f"({scope})" in made.output, made.output
+    blocked = runner.invoke(app, ["check", "4155550101", "--topic", "[bold]x[/bold]"])
+    assert blocked.exit_code == 1, blocked.output
+    assert "(topic:[bold]x[/bold]) since" in blocked.output
+    assert len(blocked.output.strip().splitlines()) == 1

@@ -18,8 +18,10 @@ app = typer.Typer(
     rich_markup_mode="markdown",  # docstrings wrap to the terminal, paragraphs kept
 )
 
-out = Console()
-err = Console(stderr=True)
+# No emoji codes (a scope "topic:gift" is not 🎁) and no wrapping (a piped line stays one
+# line for whatever reads it); stored text printed with markup goes through `escape`.
+out = Console(emoji=False, soft_wrap=True)
+err = Console(stderr=True, emoji=False, soft_wrap=True)
 
 
 def settings() -> Settings:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
@@ -184,7 +185,8 @@ def check(
         out.print(f"[green]allowed[/green] {e164}: no opt-out applies")
         return
     since = d.since.isoformat(timespec="seconds") if d.since else "?"
-    out.print(f"[red]blocked[/red] {e164}: opted out ({d.scope}) since {since} via {d.source}")
+    why = escape(f"opted out ({d.scope}) since {since} via {d.source}")
+    out.print(f"[red]blocked[/red] {e164}: {why}")
     raise typer.Exit(1)
 
 
@@ -282,8 +284,8 @@ def classify_cmd(
     )
     if c.span is not None:
         out.print(f"read: {text[c.span[0] : c.span[1]]!r} (characters {c.span[0]}-{c.span[1]})")
-    out.print(f"rule: {c.rule}")
-    out.print(f"why:  {c.explanation}")
+    out.print(escape(f"rule: {c.rule}"))
+    out.print(escape(f"why:  {c.explanation}"))
 
 
 def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str | None) -> None:
@@ -303,7 +305,7 @@ def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str |
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         result = record(conn, [draft], moment)[0]
     if result.changed:
-        out.print(f"recorded {kind.value} for {e164} ({parsed}), event #{result.event_id}")
+        out.print(escape(f"recorded {kind.value} for {e164} ({parsed}), event #{result.event_id}"))
     elif result.superseded_by is not None:
         err.print(
             f"[red]not recorded[/]: this opt-in is older than the opt-out in force for {e164} "
@@ -311,7 +313,7 @@ def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str |
         )
         raise typer.Exit(1)
     else:
-        out.print(f"{e164} was already opted out ({parsed}); nothing recorded")
+        out.print(escape(f"{e164} was already opted out ({parsed}); nothing recorded"))
 
 
 @consent_app.command("opt-out")
@@ -461,7 +463,7 @@ def ledger_verify(
     if report.problems:
         err.print(f"[red]ledger verification FAILED: {len(report.problems)} problem(s)[/red]")
         for problem in report.problems[:100]:
-            err.print(f"  {problem}")
+            err.print(f"  {escape(str(problem))}")
     if mismatch is not None:
         err.print(f"[red]ledger does not match digest {expected}: {mismatch}[/red]")
     if drift:
@@ -470,7 +472,7 @@ def ledger_verify(
             "(the send gate reads the table: run `stopline ledger rebuild`)"
         )
         for problem in drifted:
-            err.print(f"  {problem}")
+            err.print(f"  {escape(str(problem))}")
     if report.problems or mismatch is not None or drift:
         raise typer.Exit(1)
     out.print(f"[green]ledger intact[/green]: {report.events} events on {report.numbers} chains")
@@ -517,7 +519,7 @@ def ledger_rebuild(
             + ("" if unreadable else " (--force to rebuild anyway)")
         )
         for problem in report.problems[:20]:
-            err.print(f"  {problem}")
+            err.print(f"  {escape(str(problem))}")
         raise typer.Exit(1)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         rows = rebuild(conn)
