@@ -16,6 +16,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from stopline.domain.replies import DEFAULT_FREQUENCY
 from stopline.providers.settings import ProviderSettings
 from stopline.services.campaign_settings import CampaignSettings
 
@@ -75,7 +76,10 @@ class Settings(ProviderSettings, CampaignSettings):
     help_contact: str = Field(
         "", description="Support contact for HELP replies (toll-free number, email or URL)"
     )
-    message_frequency: str = "Msg frequency varies"
+    message_frequency: str = Field(
+        DEFAULT_FREQUENCY,
+        description="Message frequency in opt-in and HELP replies (the default is translated)",
+    )
     timezone: str = Field("UTC", description="Time zone of the 'as of' time in confirmations")
     default_region: str = Field("US", description="Country assumed for national-format numbers")
     missing_opt_out: str = Field(

@@ -79,6 +79,17 @@ def test_every_locale_help_and_start_reply_has_brand_contact_opt_out_and_frequen
         assert "1-800-555-0100" in text
 
 
+@pytest.mark.parametrize("kind", ["help", "opt_in"])
+def test_the_default_frequency_is_in_the_replys_language(kind: str) -> None:
+    """Not "Frecuencia de mensajes: Msg frequency varies" (fifth acceptance test)."""
+    brand = Brand(name="Acme", help_contact="x")
+    assert "Msg frequency varies" in reply_text(kind, brand, "en", T0)
+    assert "Msg frequency varies" in reply_text(kind, brand, "de", T0)  # English template
+    for language in ("es", "fr"):
+        text = reply_text(kind, brand, language, T0)
+        assert "Msg frequency" not in text and ": variable" in text, text
+
+
 def test_french_reply_for_french_keywords_and_english_fallback() -> None:
     assert "désabonné" in reply_text("opt_out", BRAND, "fr", T0)
     assert reply_text("opt_out", BRAND, "xx", T0) == reply_text("opt_out", BRAND, "en", T0)

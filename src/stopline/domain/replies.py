@@ -10,12 +10,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+DEFAULT_FREQUENCY = "Msg frequency varies"
+# The default frequency in each template's language (a brand's own wording is kept as written).
+_FREQUENCY_VARIES = {"en": DEFAULT_FREQUENCY, "fr": "variable", "es": "variable"}
+
 
 @dataclass(frozen=True, slots=True)
 class Brand:
     name: str
     help_contact: str
-    frequency: str = "Msg frequency varies"
+    frequency: str = DEFAULT_FREQUENCY
     timezone: str = "UTC"
     # Per-language overrides, keyed "opt_out.fr", "help.en", ... with {brand}, {contact},
     # {frequency} and {when} placeholders.
@@ -80,10 +84,13 @@ def reply_text(kind: str, brand: Brand, language: str | None, when: datetime) ->
     custom = brand.custom.get(f"{kind}.{language}") if language else None
     lang = language if language in _TEMPLATES else "en"
     template = custom or brand.custom.get(f"{kind}.{lang}") or _TEMPLATES[lang][kind]
+    frequency = brand.frequency
+    if frequency == DEFAULT_FREQUENCY:
+        frequency = _FREQUENCY_VARIES.get(language or "en", DEFAULT_FREQUENCY)
     return template.format(
         brand=brand.name,
         contact=brand.help_contact,
-        frequency=brand.frequency,
+        frequency=frequency,
         when=format_when(when, brand.timezone),
     )
 
