@@ -109,3 +109,13 @@ def test_stored_text_is_printed_as_written_not_as_markup_or_emoji(
     assert blocked.exit_code == 1, blocked.output
     assert "(topic:[bold]x[/bold]) since" in blocked.output
     assert len(blocked.output.strip().splitlines()) == 1
+
+
+def test_an_unknown_revision_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STOPLINE_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    result = runner.invoke(app, ["db", "upgrade", "--revision", "bogus"])
+    assert result.exit_code == 2
+    assert "Cannot upgrade to bogus" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1

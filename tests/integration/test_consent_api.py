@@ -686,3 +686,18 @@ def test_a_number_exported_by_a_spreadsheet_is_the_same_person_everywhere(
     ).json()["results"]
     assert [r["allowed"] for r in batch] == [False, True]
     assert client.get("/v1/contacts/5095550400.0", headers=admin).json()["suppressed"] is True
+
+
+def test_a_database_that_cannot_be_reached_is_503_with_retry_after(
+    client: TestClient, admin: dict[str, str], graph: Stopline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not 500: nothing was decided, and a client may retry (fifth acceptance test)."""
+    from sqlalchemy import create_engine
+
+    gone = create_engine("sqlite:////nonexistent-stopline-dir/gone.db")
+    monkeypatch.setattr(graph, "engine", gone)
+    served = TestClient(client.app, raise_server_exceptions=False)  # as a real server answers
+    answer = served.get("/v1/contacts/+14155550100", headers=admin)
+    assert answer.status_code == 503, answer.text
+    assert answer.json()["error"]["code"] == "database_unavailable"
+    assert answer.headers["retry-after"] == "5"

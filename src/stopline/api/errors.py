@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -111,9 +112,10 @@ def install(app: FastAPI) -> None:
         return Response(orjson.dumps(body), status_code=422, media_type="application/json")
 
     @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, _exc: Exception) -> Response:
+    async def _unexpected(_request: Request, exc: Exception) -> Response:
         # the same JSON as the hot paths' (Starlette still logs the traceback after this)
-        return json_error(500, "internal_error", "internal server error")
+        status, code, message = unexpected_error(exc)
+        return json_error(status, code, message, headers=_retry_later(status))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
@@ -158,3 +160,16 @@ def _field_message(error: Any) -> str:
 
 def dumps(payload: Any) -> bytes:
     return orjson.dumps(payload)
+
+
+def unexpected_error(exc: BaseException) -> tuple[int, str, str]:
+    """(status, code, message) for an exception no route handled: 503 when the database
+    cannot be reached or used right now (a client may retry; nothing was decided), else
+    500."""
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return 503, "database_unavailable", "the database is unavailable; retry later"
+    return 500, "internal_error", "internal server error"
+
+
+def _retry_later(status: int) -> dict[str, str] | None:
+    return {"Retry-After": "5"} if status == 503 else None

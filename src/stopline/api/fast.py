@@ -26,7 +26,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from stopline.api.errors import ApiError, error_body
+from stopline.api.errors import ApiError, error_body, unexpected_error
 from stopline.api.limits import BodyLimit, declared_length, too_large
 from stopline.api.observe import RequestMetrics
 from stopline.bootstrap import Stopline
@@ -320,10 +320,14 @@ class HotPaths:
                 answer = await handler(FastRequest(scope, body))
             except ApiError as exc:
                 answer = error_response(exc)
-            except Exception:
+            except Exception as exc:
                 log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+                failed, code, why = unexpected_error(exc)
                 answer = FastResponse(
-                    500, "application/json", error_body("internal_error", "internal server error")
+                    failed,
+                    "application/json",
+                    error_body(code, why),
+                    {"Retry-After": "5"} if failed == 503 else None,
                 )
             status = answer.status
             await answer.send(send)
