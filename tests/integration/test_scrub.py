@@ -340,13 +340,14 @@ def test_import_keeps_each_rows_own_opt_out_date(database_url: str, tmp_path: Pa
         "4155550402,2024-03-02\n"  # a date alone: its midnight UTC
         "4155550403,\n"  # none: now
         "4155550404,03/15/2024\n"  # unreadable: recorded as of now, never dropped
-        "4155550405,2999-01-01T00:00:00Z\n"  # ahead of now: now
+        "4155550405,2999-01-01T00:00:00Z\n"  # ahead of now: now, and reported
     )
     result = runner.invoke(app, ["suppressions", "import", str(source)], env=env)
     assert result.exit_code == 0, result.output
     assert "5 opt-outs recorded" in _flat(result.output)
-    assert "1 rows had a date that is not ISO 8601" in _flat(result.output)
-    assert "03/15/2024" in _flat(result.output)
+    assert "2 rows had a date that is not ISO 8601" in _flat(result.output)
+    assert "or lies in the future" in _flat(result.output)
+    assert "03/15/2024" in _flat(result.output) and "2999-01-01" in _flat(result.output)
     out = tmp_path / "out.csv"
     assert runner.invoke(app, ["suppressions", "export", "-o", str(out)], env=env).exit_code == 0
     since = dict(line.split(",")[:3:2] for line in out.read_text().splitlines()[1:])

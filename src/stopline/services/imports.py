@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import chain
 from typing import IO, TextIO
 
@@ -140,8 +140,9 @@ def import_csv(
     A date column (``since`` as `export_rows` writes it, or ``opted_out_at``, ``occurred_at``,
     ``date``) keeps each opt-out's own time: the proof of when it was asked for must not
     become the time of the import. A time without a zone is read as UTC, a date alone as
-    its midnight UTC, a time ahead of now as now; a date that cannot be read leaves the
-    opt-out recorded as of the import (counted in ``undated``), never dropped."""
+    its midnight UTC, a time up to five minutes ahead of now (clocks differ) as now; a date
+    that cannot be read, or further in the future, leaves the opt-out recorded as of the
+    import (counted in ``undated``), never dropped."""
     first = stream.readline()
     reader = csv.reader(chain([first], stream), delimiter=sniff_delimiter(first))
     header = next(reader, None)
@@ -164,7 +165,10 @@ def import_csv(
             when = now()
             if date_index is not None and date_index < len(row) and row[date_index].strip():
                 try:
-                    when = min(_instant(row[date_index], header[date_index]), when)
+                    moment = _instant(row[date_index], header[date_index])
+                    if moment > when + _CLOCK_SKEW:
+                        raise ValueError("in the future")
+                    when = min(moment, when)
                 except ValueError:  # never lose the opt-out over its date: as of now
                     report.undated += 1
                     if len(report.undated_examples) < 20:
@@ -186,6 +190,9 @@ def import_csv(
     if progress:
         progress(report.rows)
     return report
+
+
+_CLOCK_SKEW = timedelta(minutes=5)
 
 
 def _instant(text: str, name: str) -> datetime:
