@@ -9,10 +9,10 @@ signed …" is no consent unless a document follows ("the lease", "the paperwork
 sending me the wrong size" and "stop sending the tech" are complaints about orders and
 visits; "take me off hold" and "take me off the 3pm" are not lists; Spanish "ya no
 necesito la cita" is an appointment; Tagalog "paki-remove po ako" and Chinese "从名单中删除"
-("delete me from the list") are opt-outs. Left as they were (documented in
-docs/language.md): "I'm not Sarah" without "number" (names need a reading the engine does
-not do), "Stop!" as an exclamation before an unrelated request, and re-subscription after
-an accidental STOP written without "again"/"back"."""
+("delete me from the list") are opt-outs. A short reply naming someone else
+("Not Mike", "I'm not Sarah", "No soy Maria") goes to review. Left as they were (documented
+in docs/language.md): "Stop!" as an exclamation before an unrelated request, and
+re-subscription after an accidental STOP written without "again"/"back"."""
 
 from __future__ import annotations
 
@@ -87,3 +87,44 @@ def test_details_documents_and_visits_are_not_opt_outs(text: str) -> None:
 )
 def test_opt_outs(text: str) -> None:
     assert action(text) is Action.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not Sarah",
+        "This isn't Mike",
+        "Not Mike",
+        "There's no Sarah here",
+        "No soy Maria",
+        "Je ne suis pas Marie",
+        "Ich bin nicht Anna",
+        "Hindi po ako si Maria",
+        "Não sou a Maria",
+        "i am not Jennifer.",
+    ],
+)
+def test_a_reply_naming_someone_else_goes_to_review(text: str) -> None:
+    result = classify_strict(text, ClassifyContext())
+    assert result.action is Action.REVIEW and result.rule == "names.someone_else", result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not sure",
+        "Not today",
+        "not mike",
+        "Not Now",
+        "Not Bad",
+        "Its not Ok",
+        "Not me",
+        "Not Yet",
+        "I'm not Catholic",
+        "Not Spam",
+        "Mike here",
+        "Not Mike's fault, he was sick",
+    ],
+)
+def test_lower_case_words_and_known_words_are_not_names(text: str) -> None:
+    assert classify_strict(text, ClassifyContext()).rule != "names.someone_else"

@@ -19,6 +19,7 @@ from stopline.domain.language.model import Action, Classification, ClassifyConte
 from stopline.domain.language.normalise import fold, fold_spans
 from stopline.domain.language.plain import SIGNATURE_HINT, plain, signature_start
 from stopline.domain.language.reactions import QUOTE_CHARS, may_be_reaction, reaction_split
+from stopline.domain.language.someone_else import someone_else
 from stopline.domain.language.tables import (
     COURTESY,
     INTENSIFIERS,
@@ -150,6 +151,18 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
             retry = _read(" ".join(fixed), fixed, table, probe)
             if retry.score > verdict.score:
                 verdict = retry.as_typo(0.88)
+    if verdict is NO_INTENT and len(words) <= 6:
+        named = someone_else(body, words)
+        if named is not None:
+            return Classification(
+                Action.REVIEW,
+                "wrong_recipient",
+                0.6,
+                named[0],
+                "names.someone_else",
+                _trimmed(text, end),
+                f"says the recipient is not {named[1]}: perhaps a reassigned number",
+            )
     if (
         verdict is NO_INTENT
         and not folded.isascii()
