@@ -10,9 +10,9 @@ sending me the wrong size" and "stop sending the tech" are complaints about orde
 visits; "take me off hold" and "take me off the 3pm" are not lists; Spanish "ya no
 necesito la cita" is an appointment; Tagalog "paki-remove po ako" and Chinese "从名单中删除"
 ("delete me from the list") are opt-outs. A short reply naming someone else
-("Not Mike", "I'm not Sarah", "No soy Maria") goes to review. Left as they were (documented
-in docs/language.md): "Stop!" as an exclamation before an unrelated request, and
-re-subscription after an accidental STOP written without "again"/"back"."""
+("Not Mike", "I'm not Sarah", "No soy Maria") goes to review; a START after saying the STOP was a mistake is an
+opt-in. Left as they were (documented in docs/language.md): "Stop!" as an exclamation
+before an unrelated request."""
 
 from __future__ import annotations
 
@@ -128,3 +128,27 @@ def test_a_reply_naming_someone_else_goes_to_review(text: str) -> None:
 )
 def test_lower_case_words_and_known_words_are_not_names(text: str) -> None:
     assert classify_strict(text, ClassifyContext()).rule != "names.someone_else"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I accidentally texted STOP, please start again",
+        "Sorry I replied STOP by mistake. START",
+        "I replied stop by accident, START",
+    ],
+)
+def test_start_after_saying_the_stop_was_a_mistake_is_an_opt_in(text: str) -> None:
+    assert action(text) is Action.OPT_IN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I accidentally replied STOP, I still want the texts",  # nothing to record
+        "my husband unsubscribed by mistake",
+        "I accidentally texted STOP but don't START them again",
+    ],
+)
+def test_a_mistaken_stop_without_a_start_changes_nothing(text: str) -> None:
+    assert action(text) is Action.NONE

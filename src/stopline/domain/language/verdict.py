@@ -348,6 +348,18 @@ def weigh(reading: Reading) -> Verdict:
                 (cue.start, cue.end),
                 f"the message opens with the keyword {cue.hit.text.upper()!r}",
             )
+    if starts and any(_WANTS_TO_STAY in why for _s, _e, why in reading.benign):
+        cue = starts[0]
+        return Verdict(
+            Action.OPT_IN,
+            0.0,
+            0.8,
+            cue.hit.intent,
+            "keyword.start_after_mistake",
+            cue.hit.language,
+            (cue.start, cue.end),
+            f"says the STOP was a mistake, and {cue.hit.text.upper()!r}",
+        )
     count = len(reading.content)
     for cues, action in ((helps, Action.HELP), (starts, Action.OPT_IN)):
         for cue in cues:
@@ -396,4 +408,7 @@ def weigh(reading: Reading) -> Verdict:
     return NO_INTENT
 
 
+# How the benign readings of an opt-out sent by mistake end their note ("I accidentally
+# replied STOP' (wants to stay)"): with such a reading a START in the message is meant.
+_WANTS_TO_STAY = "(wants to stay)"
 NO_INTENT = Verdict(Action.NONE, 0.0, 1.0, "no_intent", "none", None, None, "no opt-out wording")
