@@ -10,9 +10,9 @@ sending me the wrong size" and "stop sending the tech" are complaints about orde
 visits; "take me off hold" and "take me off the 3pm" are not lists; Spanish "ya no
 necesito la cita" is an appointment; Tagalog "paki-remove po ako" and Chinese "从名单中删除"
 ("delete me from the list") are opt-outs. A short reply naming someone else
-("Not Mike", "I'm not Sarah", "No soy Maria") goes to review; a START after saying the STOP was a mistake is an
-opt-in. Left as they were (documented in docs/language.md): "Stop!" as an exclamation
-before an unrelated request."""
+("Not Mike", "I'm not Sarah", "No soy Maria") goes to review; a START after saying the
+STOP was a mistake is an opt-in. Left as they were (documented in docs/language.md):
+"Stop!" as an exclamation before an unrelated request."""
 
 from __future__ import annotations
 
