@@ -1,8 +1,9 @@
 """A short reply saying the recipient is someone else, by name: "Not Mike", "I'm not Sarah",
 "There's no Sarah here", "No soy Maria". No phrase says "wrong number", so nothing else
-reads it; the name is what tells it from "I'm not sure" (capitalised as written, and no
-word the lexicons or the guard list know). Such a reply goes to review: it may mean a
-reassigned number, whose texts must stop."""
+reads it; the name is what tells it from "I'm not sure": no word the lexicons, the guard
+list or a short list of replies ("not bad") know. Case is not looked at (the engine reads
+"NOT MIKE" and "not mike" alike), so an unknown word there also goes to review. Such a
+reply goes to review: it may mean a reassigned number, whose texts must stop."""
 
 from __future__ import annotations
 
@@ -154,7 +155,5 @@ def someone_else(body: str, words: list[str]) -> tuple[str, str] | None:
         return None
     if name in VOCABULARY or name in GUARD_WORDS:
         return None
-    written = next((t for t in reversed(_LETTERS.findall(body)) if fold(t) == name), None)
-    if written is None or not written[0].isupper():
-        return None
+    written = next((t for t in reversed(_LETTERS.findall(body)) if fold(t) == name), name)
     return language, written
