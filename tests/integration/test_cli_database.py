@@ -107,9 +107,10 @@ def test_stored_text_is_printed_as_written_not_as_markup_or_emoji(
         assert made.exit_code == 0 and f"({scope})" in made.output, made.output
     blocked = runner.invoke(app, ["check", "4155550101", "--topic", "[bold]x[/bold]"])
     assert blocked.exit_code == 1, blocked.output
-    # the last line (an earlier test's logging set-up may add noise above it in a full run)
-    last = blocked.output.strip().splitlines()[-1]
-    assert last.startswith("blocked +14155550101: opted out (topic:[bold]x[/bold]) since"), last
+    # its own line, whole (an earlier test's logging set-up may add noise in a full run)
+    [line] = [x for x in blocked.output.splitlines() if x.startswith("blocked ")]
+    assert line.startswith("blocked +14155550101: opted out (topic:[bold]x[/bold]) since"), line
+    assert line.rstrip().endswith("via manual"), line
 
 
 def test_an_unknown_revision_is_one_line_not_a_traceback(
@@ -118,8 +119,8 @@ def test_an_unknown_revision_is_one_line_not_a_traceback(
     monkeypatch.setenv("STOPLINE_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
     result = runner.invoke(app, ["db", "upgrade", "--revision", "bogus"])
     assert result.exit_code == 2
-    # the last line, and no traceback of the error itself (an earlier test's logging set-up
-    # may add unrelated noise above it in a full run)
-    last = result.output.strip().splitlines()[-1]
-    assert last.startswith("Cannot upgrade to bogus: Can't locate revision"), last
+    # its own line, and no traceback of the error itself (an earlier test's logging set-up
+    # may add unrelated noise in a full run)
+    [line] = [x for x in result.output.splitlines() if x.startswith("Cannot upgrade")]
+    assert line.startswith("Cannot upgrade to bogus: Can't locate revision"), line
     assert "CommandError" not in result.output
