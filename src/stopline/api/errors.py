@@ -115,7 +115,7 @@ def install(app: FastAPI) -> None:
     async def _unexpected(_request: Request, exc: Exception) -> Response:
         # the same JSON as the hot paths' (Starlette still logs the traceback after this)
         status, code, message = unexpected_error(exc)
-        return json_error(status, code, message, headers=_retry_later(status))
+        return json_error(status, code, message, headers=retry_headers(status))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
@@ -171,5 +171,6 @@ def unexpected_error(exc: BaseException) -> tuple[int, str, str]:
     return 500, "internal_error", "internal server error"
 
 
-def _retry_later(status: int) -> dict[str, str] | None:
+def retry_headers(status: int) -> dict[str, str] | None:
+    """Retry-After for a 503 from `unexpected_error`."""
     return {"Retry-After": "5"} if status == 503 else None

@@ -26,7 +26,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from stopline.api.errors import ApiError, error_body, unexpected_error
+from stopline.api.errors import ApiError, error_body, retry_headers, unexpected_error
 from stopline.api.limits import BodyLimit, declared_length, too_large
 from stopline.api.observe import RequestMetrics
 from stopline.bootstrap import Stopline
@@ -327,7 +327,7 @@ class HotPaths:
                     failed,
                     "application/json",
                     error_body(code, why),
-                    {"Retry-After": "5"} if failed == 503 else None,
+                    retry_headers(failed),
                 )
             status = answer.status
             await answer.send(send)
