@@ -30,3 +30,19 @@ def test_an_exchange_libphonenumber_does_not_know_gets_every_zone_of_its_area_co
     verdict = next_allowed(locate("+18505550123"), eight_eastern)
     assert not verdict.allowed_now
     assert verdict.at == datetime(2026, 3, 2, 8, 0, tzinfo=ZoneInfo("America/Chicago"))
+
+
+def test_a_number_in_a_range_libphonenumber_does_not_know_is_still_in_its_country() -> None:
+    """+44 7700 900123 (a range set aside for drama) has no region of its own; it is still
+    British, not in the North American fallback that would let it be texted at 22:30."""
+    import phonenumbers
+
+    for number, zone in (
+        ("+447700900123", "Europe/London"),
+        ("+390000000000", "Europe/Rome"),
+        ("+61000000000", "Australia/Sydney"),
+    ):
+        assert phonenumbers.region_code_for_number(phonenumbers.parse(number)) is None
+        zones = locate(number).zones
+        assert zone in zones, (number, zones)
+        assert "America/New_York" not in zones

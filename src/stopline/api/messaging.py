@@ -117,9 +117,12 @@ async def remove_sender(
     request: Request, _key: AdminKey, address: Annotated[str, Path(max_length=64)]
 ) -> Response:
     app = stopline_of(request)
-    removed = await run_in_threadpool(
-        senders.remove, app.engine, address, app.settings.default_region
-    )
+    try:
+        removed = await run_in_threadpool(
+            senders.remove, app.engine, address, app.settings.default_region
+        )
+    except senders.SenderInUse as exc:
+        raise ApiError(409, "sender_in_use", str(exc), field="address") from None
     if not removed:
         raise ApiError(404, "not_found", f"no sender {address}")
     app.messaging.senders.invalidate()

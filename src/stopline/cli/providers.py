@@ -11,6 +11,7 @@ import time
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
@@ -136,8 +137,13 @@ def senders_remove(address: str) -> None:
 
     config = settings()
     engine = database(config, create=False)
-    if not senders.remove(engine, address, config.default_region):
-        err.print(f"[red]no sender {address}[/red]")
+    try:
+        removed = senders.remove(engine, address, config.default_region)
+    except senders.SenderInUse as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(1) from None
+    if not removed:
+        err.print(f"[red]no sender {escape(address)}[/red]")
         raise typer.Exit(1)
     out.print(f"sender {address} removed")
 

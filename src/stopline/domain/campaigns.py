@@ -56,6 +56,12 @@ def clean_name(name: str) -> str:
     text = " ".join(name.split())
     if not text or len(text) > MAX_NAME:
         raise CampaignError("name", f"give a campaign name of 1-{MAX_NAME} characters")
+    if text.isascii() and text.isdigit():
+        raise CampaignError(
+            "name",
+            f"{text!r} would read as a campaign id wherever a campaign is named: "
+            f"add a word (e.g. 'sale-{text}')",
+        )
     return text
 
 

@@ -55,12 +55,21 @@ def _locate(e164: str, fallback_zones: tuple[str, ...]) -> Location:
         zones = _nanp_zones(e164, zones)
     state = state_of(parsed) if parsed.country_code == 1 else None
     if parsed.country_code != 1 and (not zones or _spread_hours(zones) > MAX_SPREAD_HOURS):
-        zones = _country_zones(phonenumbers.region_code_for_number(parsed))
+        zones = _country_zones(_region(parsed))
     elif parsed.country_code != 1:
         return Location(zones, state)  # every zone of the country it may be in (AU: 8)
     if not zones or len(zones) > MAX_ZONES:
         zones = fallback_zones
     return Location(zones, state)
+
+
+def _region(parsed: phonenumbers.PhoneNumber) -> str | None:
+    """The number's region, or its calling code's main region when libphonenumber cannot
+    pin the number to one (a range it does not know: +44 7700 900123 is still British)."""
+    found = phonenumbers.region_code_for_number(parsed)
+    if found is None and parsed.country_code is not None:
+        found = phonenumbers.region_code_for_country_code(parsed.country_code)
+    return found
 
 
 def _nanp_zones(e164: str, zones: tuple[str, ...]) -> tuple[str, ...]:

@@ -207,10 +207,11 @@ class Campaigns:
     def find(self, ref: str) -> CampaignRow:
         """A campaign by id or by name."""
         with self._engine.connect() as conn:
+            row = None
             if ref.isascii() and ref.isdigit():  # not "¹" or "٣", which str.isdigit accepts
                 campaign_id = int(ref)
                 row = repo.get(conn, campaign_id) if campaign_id <= MAX_ID else None
-            else:
+            if row is None:  # an all-digit name from before such names were refused
                 row = repo.by_name(conn, ref.strip())
         if row is None:
             raise CampaignError("campaign", f"no campaign {ref!r}", 404)
@@ -350,7 +351,10 @@ class Campaigns:
             raise CampaignError("sent_at", "give a time with its UTC offset")
         if item.sent_at > now:
             raise CampaignError("sent_at", "a send cannot be in the future")
-        name = clean_name(item.campaign)
+        try:
+            name = clean_name(item.campaign)
+        except CampaignError as exc:  # the report's field is "campaign"
+            raise CampaignError("campaign", exc.message) from None
         campaign = known.get(name) or repo.by_name(conn, name)
         if campaign is None:
             if not item.sender:
@@ -394,6 +398,9 @@ def _topic(topic: str | None) -> str | None:
     return Scope.topic(topic).key
 
 
+_SEVERAL_PHONES = "a campaign texts one number per row"
+
+
 def numbers_from_csv(stream: TextIO, column: str | None = None) -> Iterator[str]:
     """The phone column of a CSV audience file (``column``, or a well-known name; the
     delimiter , ; TAB or | as the header uses it). ``stream`` should read with universal
@@ -406,7 +413,7 @@ def numbers_from_csv(stream: TextIO, column: str | None = None) -> Iterator[str]
     reader = csv.reader(chain([first], stream), delimiter=sniff_delimiter(first), strict=True)
     try:
         header = next(reader)
-        index = find_number_column(header, column)
+        index = find_number_column(header, column, sole=True, hint=_SEVERAL_PHONES)
     except csv.Error as exc:
         raise CampaignError("audience", f"line 1 is not valid CSV: {exc}") from None
     except ValueError as exc:

@@ -85,9 +85,32 @@ def add(engine: Engine, row: SenderRow, now: datetime) -> bool:
     return True
 
 
+# A campaign in these states still has recipients to send from its sender.
+_UNFINISHED = ("sending", "paused")
+
+
+class SenderInUse(ValueError):
+    """The sender still has campaigns to send: removing it would fail their recipients."""
+
+    def __init__(self, address: str, campaigns: list[str]) -> None:
+        names = ", ".join(repr(name) for name in campaigns[:5])
+        more = f" and {len(campaigns) - 5} more" if len(campaigns) > 5 else ""
+        super().__init__(
+            f"{address} still sends campaign(s) {names}{more}: "
+            "let them finish or cancel them first (`stopline campaigns cancel NAME`)"
+        )
+        self.campaigns = campaigns
+
+
 def remove(engine: Engine, address: str, region: str = "US") -> bool:
+    """Unregister ``address``; False when it is not registered. Raises `SenderInUse` while a
+    campaign from it is sending or paused."""
+    normalised = normalise_address(address, region)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
-        return repo.remove(conn, normalise_address(address, region))
+        unfinished = repo.campaigns_using(conn, normalised, _UNFINISHED)
+        if unfinished:
+            raise SenderInUse(normalised, unfinished)
+        return repo.remove(conn, normalised)
 
 
 @dataclass(frozen=True, slots=True)

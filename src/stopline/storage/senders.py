@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, delete, insert, select
 
-from stopline.storage.tables import senders
+from stopline.storage.tables import campaigns, senders
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,13 @@ def add(conn: Connection, row: SenderRow, now: datetime) -> None:
             created_at=now,
         )
     )
+
+
+def campaigns_using(conn: Connection, address: str, statuses: tuple[str, ...]) -> list[str]:
+    """Names of the campaigns from ``address`` in one of ``statuses``."""
+    c = campaigns.c
+    query = select(c.name).where(c.sender == address, c.status.in_(statuses)).order_by(c.id)
+    return list(conn.execute(query).scalars())
 
 
 def remove(conn: Connection, address: str) -> bool:

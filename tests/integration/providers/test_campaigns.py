@@ -90,6 +90,23 @@ def test_templates_are_made_compliant_or_refused(client: TestClient, admin: dict
     assert unknown.status_code == 422 and unknown.json()["error"]["field"] == "sender"
 
 
+def test_an_all_digit_name_is_refused_because_it_would_read_as_another_campaigns_id(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    register(client, admin)
+    assert create(client, admin, name="first").json()["id"] == 1
+    refused = create(client, admin, name=" 1 ")
+    assert refused.status_code == 422 and refused.json()["error"]["field"] == "name"
+    assert "campaign id" in refused.json()["error"]["message"]
+    reported = {"campaign": "2026", "number": "+12125550100", "sender": SENDER}
+    reported["sent_at"] = "2026-11-26T15:00:00Z"
+    answer = client.post("/v1/sends", json={"sends": [reported]}, headers=admin).json()
+    assert [e["field"] for e in answer["errors"]] == ["campaign"] and answer["recorded"] == 0
+    assert create(client, admin, name="2026 launch").status_code == 201
+    assert client.get("/v1/campaigns/1", headers=admin).json()["name"] == "first"
+    assert client.get("/v1/campaigns/2026 launch", headers=admin).status_code == 200
+
+
 def test_audience_preview_and_send_with_the_gate_asked_at_send_time(
     client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
 ) -> None:
@@ -209,6 +226,28 @@ def test_pause_and_cancel(
     assert cancelled["status"] == "cancelled" and cancelled["recipients"]["cancelled"] == 5
     assert client.post("/v1/campaigns/spring/send", headers=admin).status_code == 409
     assert delivered(fake) == []
+
+
+def test_a_sender_cannot_be_removed_while_its_campaign_has_recipients_to_send(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    """Removing it would fail every recipient still queued, permanently."""
+    register(client, admin)
+    assert create(client, admin, numbers=numbers("212", 5)).status_code == 201
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    for state in ("sending", "paused"):
+        if state == "paused":
+            client.post("/v1/campaigns/spring/pause", headers=admin)
+        refused = client.delete(f"/v1/senders/{SENDER}", headers=admin)
+        assert refused.status_code == 409, (state, refused.text)
+        assert refused.json()["error"]["code"] == "sender_in_use"
+        assert "'spring'" in refused.json()["error"]["message"]
+        assert client.get("/v1/senders", headers=admin).json()["items"][0]["address"] == SENDER
+    client.post("/v1/campaigns/spring/send", headers=admin)  # resume
+    assert worker(graph, lambda: NOON_EASTERN).drain().sent == 5
+    assert len(delivered(fake)) == 5
+    assert client.get("/v1/campaigns/spring", headers=admin).json()["status"] == "done"
+    assert client.delete(f"/v1/senders/{SENDER}", headers=admin).status_code == 200
 
 
 @pytest.mark.parametrize("stop", ["pause", "cancel"])
@@ -342,12 +381,19 @@ def test_unreadable_or_ambiguous_csv_audiences_are_422_not_500(
     for body, field in (
         ('phone\n"2125550100\n', "audience"),  # a quote never closed: csv.Error at the end
         ("phone,phone\n2125550100,2125550101\n", "column"),  # which one?
+        ("name,mobile,phone\nAda,2125550100,2125550101\n", "column"),  # which one?
         ("", "audience"),
     ):
         answer = client.post("/v1/campaigns/spring/audience", content=body, headers=csv_headers)
         assert answer.status_code == 422, (body, answer.text)
         assert answer.json()["error"]["field"] == field
         assert "--column" not in answer.json()["error"]["message"]
+    named = client.post(
+        "/v1/campaigns/spring/audience?column=Mobile",
+        content="name,mobile,phone\nAda,2125550100,2125550101\n",
+        headers=csv_headers,
+    )
+    assert named.status_code == 200 and named.json()["added"] == 1
     chosen = client.post(
         "/v1/campaigns/spring/audience?column=2",
         content="phone,phone\n2125550100,2125550101\n",
