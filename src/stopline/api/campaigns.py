@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, Path, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -83,7 +83,29 @@ def _campaigns(request: Request) -> Campaigns:
 def _error(exc: CampaignError) -> ApiError:
     codes = {404: "not_found", 409: "conflict", 422: "invalid"}
     message = exc.message.replace("with --column", "with the 'column' query parameter")
-    return ApiError(exc.status, codes.get(exc.status, "invalid"), message, field=exc.field)
+    # A campaign is named in the URL's path, the CSV column in its query; the rest is body.
+    location = {"campaign": "path", "column": "query"}.get(exc.field, "body")
+    return ApiError(
+        exc.status, codes.get(exc.status, "invalid"), message, field=exc.field, location=location
+    )
+
+
+def _audience_problem(exc: ValidationError) -> ApiError:
+    """A JSON audience body that is not ``{"numbers": [...]}``: its first problem, named."""
+    first = exc.errors()[0]
+    field = ".".join(str(p) for p in first["loc"]) or None
+    if first["type"] == "json_invalid" or field is None:
+        reason = (first.get("ctx") or {}).get("error") or first["msg"]
+        problem = (
+            f"not valid JSON: {reason}" if first["type"] == "json_invalid" else "not an object"
+        )
+        message = (
+            'give JSON {"numbers": [...]} or a CSV body with Content-Type text/csv '
+            f"(the body is {problem})"
+        )
+        return ApiError(422, "invalid_json", message)
+    message = f"{field}: {first['msg'].removeprefix('Value error, ')}"
+    return ApiError(422, "invalid_request", message, field=field)
 
 
 def campaign_json(row: CampaignRow, counts: dict[str, int] | None = None) -> dict[str, Any]:
@@ -217,10 +239,8 @@ async def add_audience(
     else:
         try:
             numbers = AudienceIn.model_validate_json(raw).numbers
-        except ValueError as exc:
-            raise ApiError(
-                422, "invalid", f"give JSON {{'numbers': [...]}} or a text/csv body: {exc}"
-            ) from None
+        except ValidationError as exc:
+            raise _audience_problem(exc) from None
         text = ""
 
     def work() -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -170,6 +171,10 @@ def preview(
         )
 
 
+# How long --wait waits for rows another worker claimed while they stop making progress.
+_IN_FLIGHT_PATIENCE = 30.0
+
+
 @campaigns_app.command("send")
 def send(
     campaign: Annotated[str, typer.Argument(help="Campaign id or name")],
@@ -189,21 +194,31 @@ def send(
         counts = campaigns.counts(row.id)
         total = sum(counts.values()) - counts["cancelled"]
         worker = graph.messaging.broadcasts
+        settled, moved_at = -1, time.monotonic()
         with progress() as bar:
             task = bar.add_task("sending", total=total)
             while True:
                 stats = worker.run_once()
                 counts = campaigns.counts(row.id)
-                settled = counts["sent"] + counts["blocked"] + counts["failed"]
+                now_settled = counts["sent"] + counts["blocked"] + counts["failed"]
+                if now_settled != settled:
+                    settled, moved_at = now_settled, time.monotonic()
                 bar.update(task, completed=settled)
                 if campaigns.get(row.id).status is not CampaignStatus.SENDING:
                     break
-                if not stats.busy:  # nothing due now: the rest is deferred
-                    break
-        queued = counts["pending"] + counts["sending"]
+                if stats.busy:
+                    continue
+                # Nothing due for this process. Rows another worker (a running server) has
+                # claimed are in flight, not deferred: wait for them while they progress.
+                if counts["sending"] and time.monotonic() - moved_at < _IN_FLIGHT_PATIENCE:
+                    time.sleep(0.2)
+                    continue
+                break
+        queued = counts["pending"]
+        in_flight = f", in flight elsewhere {counts['sending']}" if counts["sending"] else ""
         out.print(
             f"sent {counts['sent']}, blocked {counts['blocked']}, failed {counts['failed']}, "
-            f"deferred {queued}"
+            f"deferred {queued}{in_flight}"
         )
         if queued:
             out.print(

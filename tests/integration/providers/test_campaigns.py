@@ -551,3 +551,31 @@ def test_an_unknown_campaign_reference_is_404_however_it_is_written(
         response = client.request(method, path, json=body, headers=admin)
         assert response.status_code == 404, (method, path, response.text)
         assert "no campaign" in response.json()["error"]["message"]
+
+
+def test_a_json_audience_that_is_not_numbers_gets_its_first_problem_named(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    register(client, admin)
+    assert create(client, admin).status_code == 201
+    for body, code, field in (
+        (b"name,phone\nAda,2125550100\n", "invalid_json", None),  # CSV without its type
+        (b"[]", "invalid_json", None),
+        (b'{"numbers": 5}', "invalid_request", "numbers"),
+        (b'{"numbers": ["2125550100", null]}', "invalid_request", "numbers.1"),
+        (b'{"phones": []}', "invalid_request", "numbers"),
+    ):
+        answer = client.post(
+            "/v1/campaigns/spring/audience",
+            content=body,
+            headers={**admin, "Content-Type": "application/json"},
+        )
+        assert answer.status_code == 422, (body, answer.text)
+        error = answer.json()["error"]
+        assert (error["code"], error.get("field")) == (code, field), (body, error)
+        assert "pydantic" not in error["message"] and "\n" not in error["message"]
+        if code == "invalid_json":  # says how to send CSV instead
+            assert "Content-Type text/csv" in error["message"]
+    missing = client.get("/v1/campaigns/nope", headers=admin)
+    assert missing.status_code == 404
+    assert missing.json()["detail"][0]["loc"] == ["path", "campaign"]

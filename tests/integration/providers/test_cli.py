@@ -149,3 +149,58 @@ def test_serve_refuses_unreadable_credentials_with_one_line_before_starting(
     assert code == 2
     assert "Configuration error" in output and "STOPLINE_TELNYX_PUBLIC_KEY" in output
     assert "Traceback" not in output
+
+
+def test_send_wait_counts_rows_another_worker_holds_as_in_flight_not_deferred(
+    env: None,
+    database_url: str,
+    fake: FakeProviders,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A running server may have claimed some of the campaign's recipients: `--wait` waits
+    for them while they progress and never reports them as deferred by quiet hours."""
+    import threading
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import create_engine, update
+
+    from stopline.cli import campaigns as campaigns_cli
+    from stopline.storage.tables import campaign_recipients as rows
+
+    monkeypatch.setenv("STOPLINE_PROVIDER_URL", fake.url)
+    monkeypatch.setattr(campaigns_cli, "_IN_FLIGHT_PATIENCE", 1.0)
+    assert run("senders", "add", "+14155550199", "--provider", "twilio", "--rate", "50")[0] == 0
+    audience = tmp_path / "three.csv"
+    audience.write_text("phone\n+12125550100\n+12125550101\n+12125550102\n")
+    create = ("campaigns", "create", "--sender", "+14155550199", "--topic", "transactional")
+    created = run(*create, "notice", "--text", "Acme: notice", "--audience", str(audience))
+    assert created[0] == 0, created[1]
+    engine = create_engine(database_url)
+    held = rows.c.number == "+12125550102"
+    lease = datetime.now(UTC) + timedelta(minutes=5)  # "another worker" holds it
+    with engine.begin() as conn:
+        conn.execute(update(rows).where(held).values(status="sending", not_before=lease))
+    code, output = run("campaigns", "send", "notice", "--wait")  # the holder never finishes
+    assert code == 0 and "sent 2" in output and "deferred 0" in output, output
+    assert "in flight elsewhere 1" in output
+
+    with engine.begin() as conn:  # a second campaign: the holder finishes after a moment
+        conn.execute(update(rows).where(held).values(status="sent"))
+    audience.write_text("phone\n+12125550100\n+12125550102\n")
+    created = run(*create, "notice2", "--text", "Acme: notice 2", "--audience", str(audience))
+    assert created[0] == 0, created[1]
+    second = rows.c.campaign_id == 2
+    with engine.begin() as conn:
+        conn.execute(update(rows).where(held, second).values(status="sending", not_before=lease))
+
+    def finish() -> None:
+        with engine.begin() as conn:
+            conn.execute(update(rows).where(held, second).values(status="sent"))
+
+    threading.Timer(0.5, finish).start()
+    monkeypatch.setattr(campaigns_cli, "_IN_FLIGHT_PATIENCE", 10.0)
+    code, output = run("campaigns", "send", "notice2", "--wait")
+    assert code == 0 and "sent 2" in output and "deferred 0" in output, output
+    assert "in flight" not in output
+    engine.dispose()
