@@ -54,6 +54,22 @@ def test_invalid_number_is_422_naming_the_field(
     assert page["error"]["field"] == "cursor" and page["detail"][0]["loc"] == ["query", "cursor"]
 
 
+def test_a_number_written_as_a_json_integer_is_read_as_its_digits_everywhere(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """As the batch check reads it: 14155550103 without quotes is still the number."""
+    stop = {"number": 14155550103, "kind": "opt_out"}
+    assert client.post("/v1/consent", json=stop, headers=admin).status_code == 201
+    single = client.post("/v1/check", json={"number": 4155550103}, headers=admin)
+    assert single.status_code == 200, single.text
+    assert single.json()["allowed"] is False and single.json()["number"] == "+14155550103"
+    batch = client.post("/v1/check/batch", json={"numbers": [4155550103]}, headers=admin)
+    assert batch.json()["results"][0]["allowed"] is False
+    for odd in (-4155550103, 4155550103.5, True, None, [4155550103]):
+        refused = client.post("/v1/check", json={"number": odd}, headers=admin)
+        assert refused.status_code == 422 and refused.json()["error"]["field"] == "number", odd
+
+
 def test_batch_answers_each_input_in_order(client: TestClient, admin: dict[str, str]) -> None:
     client.post("/v1/consent", json={"number": "(415) 555-0102", "kind": "opt_out"}, headers=admin)
     numbers = ["+14155550101", "415-555-0102", "garbage", "", "+447700900000", "4155550102"]

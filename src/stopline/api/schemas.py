@@ -41,9 +41,20 @@ def _written_out(value: object) -> object:
 Instant = Annotated[datetime, BeforeValidator(_written_out), AfterValidator(_plausible)]
 
 
+def _digits_of_whole(value: object) -> object:
+    """A phone number written as a JSON integer (14155550100, no quotes) is read as its
+    digits, as the batch check reads it; anything else is left to the string check."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return str(value)
+    return value
+
+
+NumberText = Annotated[str, BeforeValidator(_digits_of_whole)]
+
+
 class CheckRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    number: str = Field(max_length=64, examples=["(415) 555-0100"])
+    number: NumberText = Field(max_length=64, examples=["(415) 555-0100"])
     sender: str | None = Field(
         None, max_length=MAX_SENDER_LENGTH, description="Sending number or short code"
     )
@@ -68,10 +79,9 @@ def _entry_text(value: object) -> object:
     than failing the batch: a non-negative JSON integer as its digits (a number written
     without quotes); anything else (null, true, 1.5, -4155550100, an object) as an invalid
     entry whose ``input`` says what it was."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return str(value)
+    whole = _digits_of_whole(value)
+    if isinstance(whole, str):
+        return whole
     # Named by its JSON kind, with no digits in it: phonenumbers finds a number inside text.
     return f"<not a phone number: {_json_kind(value)}>"
 
@@ -125,7 +135,7 @@ class BatchCheckResponse(BaseModel):
 
 class ConsentRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    number: str = Field(max_length=64)
+    number: NumberText = Field(max_length=64)
     kind: Literal["opt_out", "opt_in"]
     scope: str = Field("organisation", max_length=200, examples=["organisation", "topic:marketing"])
     source: Literal["api", "crm", "import", "manual"] = "api"

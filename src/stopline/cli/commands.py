@@ -108,7 +108,8 @@ def db_current() -> None:
 def keys_create(
     name: Annotated[str, typer.Option(help="Who or what uses the key")],
     scope: Annotated[
-        list[str] | None, typer.Option(help="check, write or admin (repeatable)")
+        list[str] | None,
+        typer.Option(help="check, write or admin (repeatable; default: check only)"),
     ] = None,
 ) -> None:
     """Create an API key. The key is printed once, alone on the last line."""

@@ -52,7 +52,8 @@ def scrub(
 
     Every opt-out scope that applies to the send counts: organisation-wide, plus --topic and
     --sender ones. The header and every other column are kept exactly as they were, in the
-    input order. Exit code 0 on success, 2 on bad input (nothing is written then).
+    input order. Exit code 0 on success, 2 on bad input, 3 when the database is missing or
+    cannot be opened (nothing is written on 2 or 3).
     """
     from stopline.services.scrub import ScrubOptions, ScrubTarget, scrub_file
     from stopline.services.scrub.numbers import region_supported
