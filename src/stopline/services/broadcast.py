@@ -6,7 +6,9 @@ dropping), then calls the provider with an idempotency key unique to the recipie
 A claimed recipient stays claimed for a lease; if the process dies mid-send it is claimed
 again after the lease and re-sent with the same idempotency key (a provider that honours it
 creates one message). The send is recorded in ``sends`` (for caps and attribution) in the
-same transaction that marks the recipient sent.
+same transaction that marks the recipient sent: the transaction that renews the next
+recipient's claim, so a process killed mid-batch re-sends at most the one recipient whose
+provider call was in flight, at no extra commit per send.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from stopline.domain.campaigns import RecipientStatus, Step, plan_send
 from stopline.domain.recipient_location import locate
@@ -103,22 +105,33 @@ class BroadcastWorker(PollingWorker):
 
     # -- one pass ----------------------------------------------------------------------------
     def run_once(self) -> BroadcastStats:
-        """Claim a batch of due recipients, handle each, settle them all in one transaction,
-        and finish campaigns whose queue is empty."""
+        """Claim a batch of due recipients and handle each; each outcome is settled with the
+        next recipient's claim renewal (the last one on its own), then campaigns whose queue
+        is empty are finished."""
         with self._reader.connect() as conn:
             if not repo.any_sending(conn):
                 return BroadcastStats()  # idle: no write transaction at all
         now = self._clock()
         with self._engine.begin() as conn:
             items = repo.claim(conn, now, self._batch, self._lease)
-        outcomes: list[_Outcome] = []
+        counts: dict[str, int] = {}
+        unsettled: list[_Outcome] = []
         for item in items:
             if self._stop.is_set():
                 break
-            outcome = self._one(item, outcomes)
+            outcome = self._one(item, unsettled, counts)
             if outcome is not None:
-                outcomes.append(outcome)
-        stats = self._settle(outcomes)
+                unsettled.append(outcome)
+        if unsettled:
+            with self._engine.begin() as conn:
+                self._record(conn, unsettled, counts)
+        stats = BroadcastStats(
+            sent=counts.get("sent", 0),
+            blocked=counts.get("blocked", 0),
+            deferred=counts.get("deferred", 0),
+            retried=counts.get("retried", 0),
+            failed=counts.get("failed", 0),
+        )
         with self._engine.begin() as conn:
             for campaign_id in repo.finish_done(conn, self._clock()):
                 self._next_slot.pop(campaign_id, None)
@@ -143,23 +156,30 @@ class BroadcastWorker(PollingWorker):
             self._stop.wait(slot - now)
         self._next_slot[item.campaign_id] = slot + 1.0 / rate
 
-    def _one(self, item: QueuedSend, earlier: list[_Outcome]) -> _Outcome | None:
-        """Decide and (maybe) send one recipient; ``earlier``: this batch's outcomes, not yet
-        settled (their sends count towards the cap)."""
+    def _one(
+        self, item: QueuedSend, unsettled: list[_Outcome], counts: dict[str, int]
+    ) -> _Outcome | None:
+        """Decide and (maybe) send one recipient. The transaction that renews its claim first
+        settles ``unsettled`` (the outcomes since the last one, emptied once committed; the
+        settled outcomes' sends are then in ``sends`` for the cap), adding to ``counts``."""
         self._pace(item)
         now = self._clock()
         with self._engine.begin() as conn:
-            if not repo.renew(conn, item, now, self._lease):
+            tally = dict(counts)
+            self._record(conn, unsettled, tally)
+            renewed = repo.renew(conn, item, now, self._lease)
+            if not renewed:
                 repo.hand_back(conn, item, now)  # paused or cancelled (no-op if re-claimed)
-                return None
+        counts.update(tally)  # committed: count them once
+        unsettled.clear()
+        if not renewed:
+            return None
         with self._fence.sending(item.number):
             # the gate, asked now: the suppression index reads the ledger up to this moment
             [checked] = check_many(self._index, [item.number], sender=item.sender, topic=item.topic)
             with self._engine.connect() as conn:
                 prior = repo.send_times(conn, [item.number], now - self._rules.cap_period)
-            recent = prior.get(item.number, []) + [
-                o.sent_at for o in earlier if o.sent_at and o.item.number == item.number
-            ]
+            recent = prior.get(item.number, [])
             verdict = next_allowed(locate(item.number), now, recent, item.topic, self._rules)
             plan = plan_send(checked.decision, verdict)
             if plan.step is Step.BLOCK:
@@ -192,37 +212,28 @@ class BroadcastWorker(PollingWorker):
             return _Outcome(item, RecipientStatus.PENDING, "retried", values)
         return _Outcome(item, RecipientStatus.FAILED, "failed", {"detail": error})
 
-    def _settle(self, outcomes: list[_Outcome]) -> BroadcastStats:
-        """Record a batch's outcomes, and its sends, in one transaction. A process that dies
-        before this re-sends those recipients after their lease, with the same idempotency
-        keys (so a provider that honours them creates each message once)."""
-        if not outcomes:
-            return BroadcastStats()
-        counts: dict[str, int] = {}
-        with self._engine.begin() as conn:
-            sends: list[dict[str, object]] = []
-            for o in outcomes:
-                if not repo.settle(conn, o.item, o.status, **o.values):
-                    continue  # another worker re-claimed it meanwhile
-                counts[o.outcome] = counts.get(o.outcome, 0) + 1
-                if o.sent_at is not None:
-                    sends.append(
-                        {
-                            "dedupe_key": f"broadcast:{o.item.id}",
-                            "campaign_id": o.item.campaign_id,
-                            "number": o.item.number,
-                            "sender": o.item.sender,
-                            "topic": o.item.topic,
-                            "source": "broadcast",
-                            "sent_at": o.sent_at,
-                            "recorded_at": o.sent_at,
-                        }
-                    )
+    @staticmethod
+    def _record(conn: Connection, outcomes: list[_Outcome], counts: dict[str, int]) -> None:
+        """Settle ``outcomes`` and record their sends in ``conn``'s transaction, counting them
+        in ``counts``. A process that dies before this commits re-sends those recipients
+        after their lease, with the same idempotency keys."""
+        sends: list[dict[str, object]] = []
+        for o in outcomes:
+            if not repo.settle(conn, o.item, o.status, **o.values):
+                continue  # another worker re-claimed it meanwhile
+            counts[o.outcome] = counts.get(o.outcome, 0) + 1
+            if o.sent_at is not None:
+                sends.append(
+                    {
+                        "dedupe_key": f"broadcast:{o.item.id}",
+                        "campaign_id": o.item.campaign_id,
+                        "number": o.item.number,
+                        "sender": o.item.sender,
+                        "topic": o.item.topic,
+                        "source": "broadcast",
+                        "sent_at": o.sent_at,
+                        "recorded_at": o.sent_at,
+                    }
+                )
+        if sends:
             repo.record_sends(conn, sends)
-        return BroadcastStats(
-            sent=counts.get("sent", 0),
-            blocked=counts.get("blocked", 0),
-            deferred=counts.get("deferred", 0),
-            retried=counts.get("retried", 0),
-            failed=counts.get("failed", 0),
-        )

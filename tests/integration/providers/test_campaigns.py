@@ -286,6 +286,45 @@ def test_a_pause_or_cancel_mid_batch_keeps_what_already_went_out(
         assert sorted(sent_to) == sorted(set(sent_to)) and len(sent_to) == 5  # none twice
 
 
+class _Killed(BaseException):
+    """The process dying: nothing in the worker catches it."""
+
+
+def test_a_worker_killed_mid_batch_re_sends_only_the_recipient_it_was_sending(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    """Each send is settled with the next recipient's claim renewal, so after a crash only
+    the send whose outcome was never recorded goes out again (not the whole batch)."""
+    register(client, admin)
+    assert create(client, admin, numbers=numbers("212", 6)).status_code == 201
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    dying = worker(graph, lambda: NOON_EASTERN)
+    original = dying._outbound.deliver_unchecked
+    calls = 0
+
+    def deliver_then_die(*args: Any) -> Any:
+        nonlocal calls
+        result = original(*args)
+        calls += 1
+        if calls == 4:
+            raise _Killed  # the provider took the fourth message; its outcome is lost
+        return result
+
+    dying._outbound.deliver_unchecked = deliver_then_die  # type: ignore[method-assign]
+    with pytest.raises(_Killed):
+        dying.run_once()
+    counts = client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]
+    assert counts["sent"] == 3 and counts["sending"] == 3  # claimed: the batch of six
+    after_lease = NOON_EASTERN + timedelta(minutes=5)
+    assert worker(graph, lambda: after_lease).drain().sent == 3
+    calls_made = [r for r in fake_requests(fake) if r.get("status", 0) < 300]
+    assert len(calls_made) == 7  # the fourth recipient's send was made twice ...
+    again = [r for r in calls_made if r["replayed"]]
+    assert len(again) == 1 and again[0]["body"]["To"] == "+12125550103"  # ... same key
+    assert sorted(r["body"]["To"] for r in delivered(fake)) == numbers("212", 6)
+    assert client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]["sent"] == 6
+
+
 def test_reported_sends_are_idempotent_and_create_external_campaigns(
     client: TestClient, admin: dict[str, str]
 ) -> None:
