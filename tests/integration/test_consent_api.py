@@ -214,6 +214,34 @@ def test_provider_neutral_inbound(client: TestClient, writer: dict[str, str]) ->
     assert check["allowed"] is False
 
 
+def test_start_texted_to_a_sender_lifts_that_senders_own_opt_out_but_no_topics(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """The person asks that very sender to text again; a topic opt-out made elsewhere stays."""
+    number, sender, other = "+14155550902", "+14155550199", "+14155550198"
+    for scope in (f"sender:{sender}", f"sender:{other}", "topic:promo"):
+        stop = {"number": number, "kind": "opt_out", "scope": scope}
+        assert client.post("/v1/consent", json=stop, headers=admin).status_code == 201
+
+    def allowed(**send: str) -> bool:
+        answer = client.post("/v1/check", json={"number": number, **send}, headers=admin)
+        return bool(answer.json()["allowed"])
+
+    assert not allowed(sender=sender)
+    body = {"message_id": "b1", "from": number, "to": sender, "text": "START"}
+    started = client.post("/v1/inbound", json=body, headers=admin).json()
+    assert started["outcome"] == "opted_in" and "subscribed" in started["reply"]
+    assert allowed(sender=sender)
+    assert not allowed(sender=other) and not allowed(topic="promo")
+    events = client.get(f"/v1/contacts/{number}", headers=admin).json()["events"]
+    lifted = [(e["kind"], e["scope"]) for e in events[3:]]
+    assert lifted == [("opt_in", "organisation"), ("opt_in", f"sender:{sender}")]
+    again = client.post("/v1/inbound", json={**body, "message_id": "b2"}, headers=admin).json()
+    assert again["outcome"] == "opted_in"  # evidence again; the sender's opt-out is gone
+    events = client.get(f"/v1/contacts/{number}", headers=admin).json()["events"]
+    assert [e["scope"] for e in events[5:]] == ["organisation"]
+
+
 def test_inbound_uses_a_sender_registered_at_runtime(
     client: TestClient, writer: dict[str, str], admin: dict[str, str]
 ) -> None:

@@ -130,3 +130,16 @@ def test_canonical_scopes_are_the_form_the_gate_looks_up() -> None:
     assert str(Scope.canonical("sender:12345")) == "sender:12345"
     assert Scope.canonical("Organization") == ORGANISATION
     assert scopes_for_send("  ", " ") == (ORGANISATION,)
+
+
+def test_topic_keys_compare_in_one_unicode_form() -> None:
+    """A topic opt-out must block a send about the same word however its letters were
+    encoded: combining accents, full-width letters, another case."""
+    from stopline.domain.consent import Scope
+
+    composed = Scope.topic("été")
+    assert Scope.topic("e\u0301te\u0301") == composed
+    assert Scope.topic("ÉTÉ") == composed
+    assert Scope.topic("ＰＲＯＭＯ") == Scope.topic("promo")
+    assert Scope.canonical("topic:e\u0301te\u0301") == composed
+    assert Scope.parse("topic:e\u0301te\u0301") != composed  # stored scopes: read as written

@@ -103,8 +103,11 @@ class Scope:
 
     @classmethod
     def topic(cls, key: str) -> Scope:
-        """A topic scope; a key written as a whole scope ("topic:promo") means its topic."""
-        folded = key.strip().lower()
+        """A topic scope; a key written as a whole scope ("topic:promo") means its topic.
+        Keys are compared in Unicode's NFKC form, lower-cased: "été" typed with combining
+        accents, or "ＰＲＯＭＯ" in full-width letters, is the same topic. (Stored scopes
+        are read as written, so their hashes still verify.)"""
+        folded = unicodedata.normalize("NFKC", key).strip().lower()
         if folded.startswith("topic:") and folded[6:].strip():
             folded = folded[6:].strip()
         return cls(ScopeKind.TOPIC, folded)

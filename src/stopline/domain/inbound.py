@@ -113,6 +113,8 @@ class InboundDecision:
     action: Action
     draft: ConsentDraft | None
     reply: str | None
+    # An opt-in texted to a sender whose own opt-out is in force lifts that one too.
+    also: tuple[ConsentDraft, ...] = ()
 
 
 def effective_action(classification: Classification, provider_keyword: Action | None) -> Action:
@@ -159,12 +161,26 @@ def decide(
             )
         if action is Action.OPT_OUT:
             return InboundDecision(Outcome.OPTED_OUT, action, draft, reply("opt_out"))
-        return InboundDecision(Outcome.OPTED_IN, action, draft, reply("opt_in"))
+        return InboundDecision(
+            Outcome.OPTED_IN, action, draft, reply("opt_in"), _sender_opt_in(draft, active_scopes)
+        )
     if action is Action.HELP:
         return InboundDecision(Outcome.HELP, action, None, reply("help"))
     if action is Action.REVIEW:
         return InboundDecision(Outcome.REVIEW, action, None, None)
     return InboundDecision(Outcome.NONE, action, None, None)
+
+
+def _sender_opt_in(draft: ConsentDraft, active: Iterable[Scope]) -> tuple[ConsentDraft, ...]:
+    """START texted to a sender whose sender-scoped opt-out is in force: the person asks
+    that very sender to text them again, so that opt-out is lifted too (a topic opt-out
+    made elsewhere is not: the START names no topic)."""
+    if not draft.sender:
+        return ()
+    own = Scope.sender(draft.sender)
+    if own == draft.scope or own not in set(active):
+        return ()
+    return (replace(draft, scope=own),)
 
 
 def _draft(

@@ -140,8 +140,12 @@ class InboundRecorder:
             if decision.draft is not None and stage.superseded(decision.draft) is not None:
                 # a START sent before an opt-out that is now in force (a late delivery):
                 # the newer opt-out stands, and no "subscribed again" reply goes out
-                decision = replace(decision, outcome=Outcome.SUPERSEDED, draft=None, reply=None)
+                decision = replace(
+                    decision, outcome=Outcome.SUPERSEDED, draft=None, reply=None, also=()
+                )
             index = stage.stage(decision.draft, now) if decision.draft is not None else None
+            for extra in decision.also:
+                stage.stage(extra, now)
             result = InboundResult(decision.outcome, decision.action, decision.reply, False, None)
             known[key] = InboundResult(result.outcome, result.action, result.reply, True, None)
             pending.append((command, result, index))

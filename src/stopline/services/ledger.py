@@ -205,10 +205,13 @@ def check_digest(conn: Connection, expected: LedgerDigest) -> str | None:
 
 def projection_drift(conn: Connection, limit: int = 100) -> tuple[int, list[str]]:
     """How the suppression table differs from the fold of the ledger (rows missing, rows
-    with no opt-out in force behind them, rows pointing at another event): the count and
+    with no opt-out in force behind them, rows pointing at another event or giving another
+    time or source than their event, rows that cannot be read): the count and
     up to ``limit`` descriptions. Read the chains with `verify` first: an unreadable event
     raises here."""
-    expected = {(event.number, event.scope): event_id for event, event_id in _in_force(conn)}
+    expected = {
+        (event.number, event.scope): (event, event_id) for event, event_id in _in_force(conn)
+    }
     found = 0
     problems: list[str] = []
 
@@ -218,16 +221,36 @@ def projection_drift(conn: Connection, limit: int = 100) -> tuple[int, list[str]
         if len(problems) < limit:
             problems.append(text)
 
-    for row in repo.iter_suppressions(conn):
-        key = (row.number, row.scope)
-        event_id = expected.pop(key, None)
-        if event_id is None:
+    rows = repo.iter_suppressions(conn)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except (TypeError, ValueError) as exc:  # a value edited into the wrong type
+            note(f"the suppression table has a row that cannot be read ({exc})")
+            return found, problems
+        in_force = expected.pop((row.number, row.scope), None)
+        if in_force is None:
             note(f"{row.number} {row.scope}: suppressed, but no opt-out in force in the ledger")
-        elif event_id != row.event_id:
-            note(f"{row.number} {row.scope}: points at event {row.event_id}, not {event_id}")
+            continue
+        event, event_id = in_force
+        where = f"{row.number} {row.scope}"
+        if event_id != row.event_id:
+            note(f"{where}: points at event {row.event_id}, not {event_id}")
+        elif row.since != event.draft.occurred_at:
+            note(
+                f"{where}: since {_iso(row.since)}, the ledger says {_iso(event.draft.occurred_at)}"
+            )
+        elif row.source != event.draft.source.value:
+            note(f"{where}: source {row.source!r}, the ledger says {event.draft.source.value!r}")
     for number, scope in expected:
         note(f"{number} {scope}: opted out in the ledger, missing from the suppression table")
     return found, problems
+
+
+def _iso(moment: datetime | None) -> str:
+    return moment.isoformat() if moment is not None else "none"
 
 
 def rebuild(conn: Connection) -> int:
