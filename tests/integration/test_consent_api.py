@@ -210,6 +210,13 @@ def test_provider_neutral_inbound(client: TestClient, writer: dict[str, str]) ->
     assert out["reply"] and "unsubscribed" in out["reply"] and out["duplicate"] is False
     retry = client.post("/v1/inbound", json=body, headers=writer).json()
     assert retry["duplicate"] is True and retry["reply"] == out["reply"]
+    assert retry["event_id"] == out["event_id"]
+    changed = client.post("/v1/inbound", json={**body, "text": "HELP"}, headers=writer).json()
+    assert changed["duplicate"] is True and changed["action"] == "opt_out"  # the first's answer
+    first_reading = {k: v for k, v in out["classification"].items() if k != "explanation"}
+    assert {k: v for k, v in changed["classification"].items() if k != "explanation"} == (
+        first_reading
+    )
     check = client.post("/v1/check", json={"number": "+14155550104"}, headers=writer).json()
     assert check["allowed"] is False
 
@@ -240,6 +247,25 @@ def test_start_texted_to_a_sender_lifts_that_senders_own_opt_out_but_no_topics(
     assert again["outcome"] == "opted_in"  # evidence again; the sender's opt-out is gone
     events = client.get(f"/v1/contacts/{number}", headers=admin).json()["events"]
     assert [e["scope"] for e in events[5:]] == ["organisation"]
+
+
+def test_empty_scopes_and_recipients_are_refused_not_read_as_defaults(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """An empty template variable must not become an organisation-wide opt-in (lifting every
+    opt-out), a filter that quietly returns one scope, or an opt-out to no one."""
+    for scope in ("", "  "):
+        body = {"number": "+14155550301", "kind": "opt_in", "scope": scope}
+        refused = client.post("/v1/consent", json=body, headers=admin)
+        assert refused.status_code == 422 and refused.json()["error"]["field"] == "scope"
+        page = client.get("/v1/suppressions", params={"scope": scope}, headers=admin)
+        assert page.status_code == 422 and page.json()["detail"][0]["loc"] == ["query", "scope"]
+    message = {"message_id": "x5", "from": "(415) 555-0304", "to": " ", "text": "STOP"}
+    refused = client.post("/v1/inbound", json=message, headers=admin)
+    assert refused.status_code == 422 and refused.json()["error"]["field"] == "to"
+    assert client.get("/v1/contacts/+14155550304", headers=admin).json()["events"] == []
+    accepted = client.post("/v1/inbound", json={**message, "to": "12345"}, headers=admin)
+    assert accepted.json()["outcome"] == "opted_out"
 
 
 def test_inbound_uses_a_sender_registered_at_runtime(

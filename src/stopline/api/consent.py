@@ -331,6 +331,8 @@ async def record_consent(body: ConsentRequest, request: Request, key: WriteKey) 
         number = normalise(body.number, region)
     except InvalidNumber as exc:
         raise invalid_field("number", str(exc), "invalid_number") from None
+    if not body.scope.strip():  # an empty template variable, not a choice of scope
+        raise invalid_field("scope", _EMPTY_SCOPE)
     try:
         scope = Scope.canonical(body.scope, region)
     except ValueError as exc:
@@ -389,6 +391,8 @@ async def list_suppressions(
     app = stopline_of(request)
     scope_name = None
     if scope is not None:
+        if not scope.strip():
+            raise invalid_field("scope", _EMPTY_SCOPE, location="query")
         try:
             scope_name = str(Scope.canonical(scope, app.settings.default_region))
         except ValueError as exc:
@@ -441,6 +445,9 @@ async def consent_events(
     )
 
 
+_EMPTY_SCOPE = "it is empty: give organisation, topic:KEY or sender:ADDRESS (or leave it out)"
+
+
 @router.post(
     "/inbound",
     response_model=InboundResponse,
@@ -461,6 +468,8 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
     # sender's clock skew, or a typo) is read as now, so it can neither date an opt-out in
     # the future (where no later opt-in could ever follow it) nor be refused and lost.
     received = min(received, now)
+    if not body.to.strip():
+        raise invalid_field("to", "give the number, short code or sender id it was sent to")
     message = InboundMessage(
         provider=body.provider,
         provider_message_id=body.message_id,
@@ -477,6 +486,17 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
     result = await app.inbound_writer.record(command)
     await app.messaging.fence.settled([sender])
     app.metrics.count_inbound(body.provider, result.outcome.value)
+    reading = {k: v for k, v in classification.as_dict().items() if k != "span"}
+    if result.first_reading is not None:  # a retry: the reading of the first delivery
+        intent, rule, language, confidence = result.first_reading
+        reading = {
+            "action": result.action.value,
+            "intent": intent,
+            "confidence": confidence,
+            "language": language,
+            "rule": rule,
+            "explanation": "as read when this message id was first received",
+        }
     return json(
         {
             "action": result.action.value,
@@ -484,7 +504,7 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
             "reply": result.reply,
             "duplicate": result.duplicate,
             "event_id": result.event_id,
-            "classification": {k: v for k, v in classification.as_dict().items() if k != "span"},
+            "classification": reading,
         }
     )
 

@@ -51,6 +51,9 @@ class InboundResult:
     reply: str | None
     duplicate: bool
     event_id: int | None
+    # A duplicate's reading as stored with the first delivery: (intent, rule, language,
+    # confidence), so a retry is answered as the first was even if its text differs.
+    first_reading: tuple[str | None, str, str | None, float] | None = None
 
 
 class InboundRecorder:
@@ -147,7 +150,11 @@ class InboundRecorder:
             for extra in decision.also:
                 stage.stage(extra, now)
             result = InboundResult(decision.outcome, decision.action, decision.reply, False, None)
-            known[key] = InboundResult(result.outcome, result.action, result.reply, True, None)
+            c = command.classification
+            reading = (c.intent, c.rule, c.language, c.confidence)
+            known[key] = InboundResult(
+                result.outcome, result.action, result.reply, True, None, reading
+            )
             pending.append((command, result, index))
             results.append(None)
         written = stage.flush()
@@ -225,6 +232,7 @@ def _stored(
                 stored.reply_text,
                 True,
                 stored.event_id,
+                (stored.intent, stored.rule, stored.language, stored.confidence),
             )
     return owners
 
@@ -324,12 +332,14 @@ def result_to_wire(result: InboundResult) -> list[Any]:
         result.reply,
         result.duplicate,
         result.event_id,
+        result.first_reading,
     ]
 
 
 def result_from_wire(values: Sequence[Any]) -> InboundResult:
-    outcome, action, reply, duplicate, event_id = values
-    return InboundResult(_OUTCOMES[outcome], _ACTIONS[action], reply, duplicate, event_id)
+    outcome, action, reply, duplicate, event_id, reading = values
+    first = (reading[0], reading[1], reading[2], reading[3]) if reading is not None else None
+    return InboundResult(_OUTCOMES[outcome], _ACTIONS[action], reply, duplicate, event_id, first)
 
 
 # Enum members by value: a dictionary look-up costs a thirtieth of calling the enum.

@@ -30,6 +30,10 @@ class StoredInbound:
     event_id: int | None
     from_number: str
     to_address: str
+    intent: str | None
+    rule: str
+    language: str | None
+    confidence: float
 
 
 def find(conn: Connection, provider: str, ids: Sequence[str]) -> dict[str, StoredInbound]:
@@ -38,7 +42,7 @@ def find(conn: Connection, provider: str, ids: Sequence[str]) -> dict[str, Store
         return {}
     sql = (
         "SELECT provider_message_id, action, outcome, reply_text, event_id, from_number, "  # noqa: S608
-        "to_address "
+        "to_address, intent, rule, language, confidence "
         f"FROM inbound_messages WHERE provider = {marker(conn)} "
         f"AND {in_list(conn, 'provider_message_id')}"
     )
