@@ -7,6 +7,7 @@ outward it speaks `InboundMessage`, `StatusReport`, `SendResult` and `RenderedRe
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from abc import ABC, abstractmethod
@@ -276,7 +277,17 @@ class Provider(ABC):
 
 
 def headers_for(message: OutboundMessage) -> dict[str, str]:
-    return {"Idempotency-Key": message.idempotency_key} if message.idempotency_key else {}
+    key = message.idempotency_key
+    return {"Idempotency-Key": header_safe(key)} if key else {}
+
+
+def header_safe(key: str) -> str:
+    """``key`` as an HTTP header value. Keys hold providers' message ids, which are any text
+    the provider chose: one that is not printable ASCII (or is very long) is sent as a
+    digest of itself, stable across retries, instead of failing every attempt."""
+    if len(key) <= 200 and all(" " <= c <= "~" for c in key):
+        return key
+    return "sha256-" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def retryable_status(status: int) -> bool:
@@ -326,10 +337,10 @@ def json_objects(value: object, field_name: str) -> list[dict[str, Any]]:
 
 def phone(raw: object, region: str, field_name: str) -> str:
     """E.164 from a provider's number. Digits-only numbers longer than a national number
-    (Vonage, Plivo, Sinch write ``447700900001``) are read as international."""
-    number = text(raw, field_name).strip()
-    if number.isdigit() and len(number) > 10:
-        number = "+" + number
+    (Vonage, Plivo, Sinch write ``447700900001``) are read as international; digits that
+    start with 0 cannot be (no country code does): ``00447700900001`` and a national
+    ``07700900712`` are read in ``region``, as everywhere else."""
+    number = _international(text(raw, field_name).strip())
     try:
         return normalise(number, region)
     except InvalidNumber as exc:
@@ -339,10 +350,13 @@ def phone(raw: object, region: str, field_name: str) -> str:
 def address(raw: object, region: str, field_name: str = "to") -> str:
     """A sender address: digits-only international numbers become E.164, short codes and
     alphanumeric IDs stay as written."""
-    value = text(raw, field_name).strip()
-    if value.isdigit() and len(value) > 10:
-        value = "+" + value
-    return normalise_address(value, region)
+    return normalise_address(_international(text(raw, field_name).strip()), region)
+
+
+def _international(number: str) -> str:
+    if number.isdigit() and len(number) > 10 and not number.startswith("0"):
+        return "+" + number
+    return number
 
 
 def require_fields(values: Mapping[str, object], *names: str) -> None:

@@ -72,6 +72,22 @@ def test_failures_are_retried_with_the_same_idempotency_key(
     assert row["status"] == "sent" and row["attempts"] == 3
 
 
+@pytest.mark.parametrize("mid", ["msg-ü382", "tx\x00479", "T-" + "9" * 300])
+def test_a_message_id_that_cannot_be_a_header_still_gets_its_confirmation_once(
+    client: TestClient, graph: Stopline, fake: FakeProviders, mid: str
+) -> None:
+    """The reply's idempotency key holds the provider's message id, any text it chose: a
+    key that is not printable ASCII goes out as a digest, stable across retries."""
+    httpx.post(f"{fake.url}/_fake/fail", json={"count": 1, "status": 503})
+    telnyx(client, mid)
+    assert worker(graph).drain().sent == 1
+    log = fake_requests(fake)
+    assert len(log) == 2 and len({r["idempotency_key"] for r in log}) == 1
+    assert all(" " <= c <= "~" for c in log[0]["idempotency_key"])
+    [row] = rows(graph)
+    assert row["status"] == "sent"
+
+
 def test_backoff_doubles_and_rows_are_dead_lettered_after_the_last_attempt(
     client: TestClient, graph: Stopline, fake: FakeProviders
 ) -> None:

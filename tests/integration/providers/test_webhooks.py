@@ -14,6 +14,7 @@ from stopline.bootstrap import Stopline
 from stopline.providers.fakes.server import FakeProviders
 from tests import provider_payloads as p
 from tests.integration.providers.cases import (
+    BASE,
     CASES,
     STATUS_SIGNALS,
     Call,
@@ -369,6 +370,21 @@ def test_plivo_v2_message_intent_keeps_stopline_silent_only_where_it_agrees(
     answer = client.post("/webhooks/plivo", content=help_text, headers=fresh)
     assert answer.status_code == 200 and b"<Message" in answer.content
     assert len(events(client, admin)) == 1
+
+
+@pytest.mark.parametrize("written", ["00447700905339", "447700905339", "+447700905339"])
+def test_a_sender_written_with_an_international_prefix_is_still_an_opt_out(
+    client: TestClient, admin: dict[str, str], written: str
+) -> None:
+    """Digits that start with 0 are no country code: "00 44 ..." is read in the default
+    region (its international prefix), as the check API reads it, not refused (Plivo and
+    Sinch do not retry a 4xx: the opt-out would be lost)."""
+    params = p.plivo_params("MSG-00", From=written)
+    call = Call(*p.plivo_v3(params, f"{BASE}/webhooks/plivo"))
+    answer = post(client, "/webhooks/plivo", call)
+    assert answer.status_code == 200, answer.text
+    check = client.post("/v1/check", json={"number": "+447700905339"}, headers=admin).json()
+    assert check["allowed"] is False
 
 
 def test_plivo_refuses_undecodable_forms_with_400_before_anything_else(
