@@ -168,6 +168,39 @@ def test_signature_survives_a_query_string(client: TestClient) -> None:
     assert client.post(URL + "?tenant=acme", content=body, headers=headers).status_code == 200
 
 
+def test_a_number_configured_for_get_is_read_from_the_signed_query(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """Twilio can call the webhook with GET: the parameters are the query string and the
+    signature covers the whole URL (the SDK's validator, asked with no parameters)."""
+    from urllib.parse import urlencode
+
+    from twilio.request_validator import RequestValidator
+
+    query = urlencode(twilio_form("SM045", "STOP"))
+    url = f"https://sms.example.com/webhooks/twilio?{query}"
+    validator = RequestValidator(TWILIO_TOKEN)
+    headers = {"X-Twilio-Signature": validator.compute_signature(url, {})}
+    assert validator.validate(url, {}, headers["X-Twilio-Signature"])
+    tampered = client.get(f"{URL}?{query.replace('STOP', 'START')}", headers=headers)
+    assert tampered.status_code == 403 and events(client, admin) == []
+    answer = client.get(f"{URL}?{query}", headers=headers)
+    assert answer.status_code == 200 and "unsubscribed" in (message_text(answer.text) or "")
+    again = client.get(f"{URL}?{query}", headers=headers)
+    assert again.text == answer.text
+    [event] = events(client, admin)
+    assert event["kind"] == "opt_out" and event["provider_message_id"] == "SM045"
+    assert client.get(f"{URL}?{query}").status_code == 403  # unsigned
+
+
+def test_an_unsigned_request_is_403_whatever_its_body(client: TestClient) -> None:
+    for body in (b"garbage", b"From=\xff\xfe&To=1"):
+        answer = client.post(
+            URL, content=body, headers={"Content-Type": "application/x-www-form-urlencoded"}
+        )
+        assert answer.status_code == 403, body
+
+
 def test_malformed_and_oversized_webhooks(client: TestClient, admin: dict[str, str]) -> None:
     no_from = twilio_form("SM050", "STOP")
     del no_from["From"]

@@ -204,6 +204,12 @@ for _name in WEBHOOK_PROVIDERS:
         _TWILIO_FORM if _name == "twilio" else {"responses": _REFUSED},
     )
 _register(
+    "twilio",
+    "GET",
+    "Twilio inbound SMS and status callbacks sent as GET (the URL and its query signed)",
+    {"responses": _REFUSED},
+)
+_register(
     "vonage",
     "GET",
     "Vonage legacy SMS API inbound and receipts sent as GET (sig in the query)",

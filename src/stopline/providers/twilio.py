@@ -137,14 +137,21 @@ class TwilioProvider(Provider):
         self._region = region
 
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
-        pairs = parse_form(request.body)
-        self.verify(request, pairs)
+        given = self._signature_of(request)  # none: 403 before reading anything else
+        if request.method == "GET":
+            # A number configured for GET: the parameters are the query string, and Twilio
+            # signs the URL as it is, query included, with nothing appended.
+            self.verify(request, [], given)
+            pairs = parse_form(urlsplit(request.url).query.encode("latin-1"))
+        else:
+            pairs = parse_form(request.body)
+            self.verify(request, pairs, given)
         for name, _ in pairs:
             if name == "MessageStatus":
                 return WebhookBatch(statuses=(self._status(dict(pairs), received_at),))
         return WebhookBatch(messages=(self.parse(pairs, received_at),))
 
-    def verify(self, request: WebhookRequest, pairs: list[tuple[str, str]]) -> None:
+    def _signature_of(self, request: WebhookRequest) -> str:
         if self._token is None:
             raise WebhookRejected(
                 503, "not_configured", "Twilio webhooks need STOPLINE_TWILIO_AUTH_TOKEN"
@@ -152,6 +159,13 @@ class TwilioProvider(Provider):
         given = request.headers.get("x-twilio-signature", "")
         if not given:
             raise WebhookRejected(403, "missing_signature", "X-Twilio-Signature is missing")
+        return given
+
+    def verify(
+        self, request: WebhookRequest, pairs: list[tuple[str, str]], given: str | None = None
+    ) -> None:
+        given = given or self._signature_of(request)
+        assert self._token is not None
         if same(signature(self._token, request.url, pairs), given):
             return  # the usual case: the URL as configured
         for url in _port_variants(request.url):
