@@ -26,6 +26,7 @@ from stopline.providers.base import (
     WebhookRequest,
     address,
     headers_for,
+    load_json,
     not_configured,
     phone,
     retryable_status,
@@ -73,7 +74,7 @@ class BandwidthProvider(Provider):
             )
         check_basic(request.headers, self._username, self._password, "Bandwidth callback")
         try:
-            events = orjson.loads(request.body)
+            events = load_json(request.body)
         except orjson.JSONDecodeError:
             raise WebhookRejected(400, "malformed", "body is not JSON") from None
         if not isinstance(events, list):

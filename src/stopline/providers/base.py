@@ -8,6 +8,7 @@ outward it speaks `InboundMessage`, `StatusReport`, `SendResult` and `RenderedRe
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
 from abc import ABC, abstractmethod
@@ -18,6 +19,7 @@ from enum import StrEnum
 from typing import Any, ClassVar, Protocol
 
 import httpx
+import orjson
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
 from stopline.domain.inbound import InboundMessage
@@ -292,6 +294,34 @@ def header_safe(key: str) -> str:
 
 def retryable_status(status: int) -> bool:
     return status == 429 or status >= 500
+
+
+def load_json(body: bytes) -> Any:
+    """A provider's JSON body. orjson refuses a lone UTF-16 surrogate escape ("\\ud83d", half
+    an emoji cut by the sender's software), which JSON's grammar allows and the providers'
+    own SDKs read; such a body is read by the standard library instead, each lone surrogate
+    becoming U+FFFD, so the message (a STOP, say) is not refused and lost. Raises
+    `orjson.JSONDecodeError` when the body is not JSON at all."""
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        if b"\\u" not in body:
+            raise
+        try:
+            loaded = json.loads(body.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise orjson.JSONDecodeError("not JSON", body.decode("utf-8", "replace"), 0) from None
+        return _without_lone_surrogates(loaded)
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def text(value: object, field_name: str) -> str:

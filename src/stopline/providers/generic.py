@@ -36,6 +36,7 @@ from stopline.providers.base import (
     WebhookRejected,
     WebhookRequest,
     address,
+    load_json,
     not_configured,
     phone,
     require_fields,
@@ -79,7 +80,7 @@ class GenericProvider(Provider):
         if not same(given, signature(self._secret, timestamp, request.body)):
             raise WebhookRejected(403, "bad_signature", "X-Stopline-Signature does not match")
         try:
-            event = orjson.loads(request.body)
+            event = load_json(request.body)
         except orjson.JSONDecodeError:
             raise WebhookRejected(400, "malformed", "body is not JSON") from None
         if not isinstance(event, dict):

@@ -33,6 +33,7 @@ from stopline.providers.base import (
     headers_for,
     json_list,
     json_objects,
+    load_json,
     not_configured,
     phone,
     require_fields,
@@ -103,7 +104,7 @@ class SinchProvider(Provider):
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
         self.verify(request, received_at)
         try:
-            event = orjson.loads(request.body)
+            event = load_json(request.body)
         except orjson.JSONDecodeError:
             raise WebhookRejected(400, "malformed", "body is not JSON") from None
         if not isinstance(event, dict):

@@ -29,6 +29,7 @@ from stopline.providers.base import (
     address,
     headers_for,
     json_list,
+    load_json,
     message_id,
     not_configured,
     phone,
@@ -80,7 +81,7 @@ class TelnyxProvider(Provider):
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
         self.verify(request, received_at)
         try:
-            envelope = orjson.loads(request.body)
+            envelope = load_json(request.body)
             data = envelope["data"]
             event_type = data["event_type"]
             payload = data["payload"]

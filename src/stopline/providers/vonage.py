@@ -32,6 +32,7 @@ from stopline.providers.base import (
     WebhookRequest,
     address,
     headers_for,
+    load_json,
     message_id,
     not_configured,
     phone,
@@ -124,7 +125,7 @@ class VonageProvider(Provider):
         if not same(str(claims.get("payload_hash", "")), expected):
             raise WebhookRejected(403, "bad_signature", "payload_hash does not match the body")
         try:
-            body = orjson.loads(request.body)
+            body = load_json(request.body)
         except orjson.JSONDecodeError:
             raise WebhookRejected(400, "malformed", "body is not JSON") from None
         if not isinstance(body, dict):
@@ -176,7 +177,7 @@ class VonageProvider(Provider):
         content_type = request.headers.get("content-type", "")
         try:
             if "json" in content_type:
-                loaded = orjson.loads(request.body)
+                loaded = load_json(request.body)
                 if not isinstance(loaded, dict):
                     raise ValueError("not an object")
                 return {**query, **{k: str(v) for k, v in loaded.items()}}

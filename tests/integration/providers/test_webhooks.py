@@ -387,6 +387,27 @@ def test_a_sender_written_with_an_international_prefix_is_still_an_opt_out(
     assert check["allowed"] is False
 
 
+@pytest.mark.parametrize("name", ["telnyx", "vonage", "bandwidth", "sinch", "generic"])
+def test_a_lone_surrogate_escape_in_signed_json_does_not_lose_the_stop(
+    client: TestClient, admin: dict[str, str], name: str
+) -> None:
+    """Half an emoji ("\\ud83d", JSON's grammar allows it; the SDKs read it) is read as
+    U+FFFD instead of the whole body being refused."""
+    build = {
+        "telnyx": p.telnyx_stop,
+        "vonage": p.vonage_stop,
+        "bandwidth": p.bandwidth_stop,
+        "sinch": p.sinch_stop,
+        "generic": p.generic_stop,
+    }[name]
+    body, headers = build("MSG-S", "STOP \ud83d")
+    assert b"\\ud83d" in body
+    answer = client.post(f"/webhooks/{name}", content=body, headers=headers)
+    assert answer.status_code == 200, answer.text
+    [event] = events(client, admin)
+    assert event["kind"] == "opt_out" and event["raw_text"] == "STOP \ufffd"
+
+
 def test_plivo_refuses_undecodable_forms_with_400_before_anything_else(
     client: TestClient, admin: dict[str, str]
 ) -> None:
