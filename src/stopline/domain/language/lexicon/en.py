@@ -988,6 +988,22 @@ LEXICON = Lexicon(
             "usage: 'I never signed up', 'we never signed for this' (not 'I never signed the "
             "lease': a document)",
         ),
+        # -- sixth independent test (2026-12)
+        Phrase(
+            "not|no (interested|interest|thanks|thank you|thx) (remove|delete|unsub) $",
+            "usage: 'Not interested. Remove.' (the word after the refusal says what to do)",
+        ),
+        Phrase(
+            "(texted|txted|replied|sent|said|typed|wrote|responded|answered|told you) (stop"
+            "|unsubscribe|stopall|end|quit|cancel) (already|before|yesterday|last week|last night"
+            "|earlier|twice|again|times|multiple times|many times|several times|a week ago"
+            "|days ago|weeks ago|months ago|a while ago|like)? (why|and|but|yet|so)? (am i|are"
+            " you|do you|you|u|i|im|i am|yall|you guys|they|and i am|and im)? (still|keep|keeps"
+            "|continue|continues|kept) (getting|receiving|get|receive|texting|txting|sending"
+            "|messaging|spamming|contacting|calling|bothering|to text|to send|to get|to receive)",
+            "usage: 'I texted stop yesterday, why am I still getting these' (STOP was ignored: "
+            "the request stands)",
+        ),
     ),
     review_phrases=(
         Phrase(
@@ -1111,7 +1127,8 @@ LEXICON = Lexicon(
             "|car|bus|clock|leak|bleeding|order|payment|check|cheque|deal|project|train"
             "|game|fight|steal|plan|process|show|pain|noise|construction|merger|law|policy"
             "|proposal|transfer|delivery|shipment|auto~|charges|charge|refill~|medication"
-            "|prescription|water|gas|power|card)",
+            "|prescription|water|gas|power|card|transaction|transactions|purchase|withdrawal"
+            "|wire|debit|fraud|scam|theft|hack)",
             "usage: 'we have got to STOP this bill' (compliance.md: peers' false opt-out)",
         ),
         Phrase(
@@ -1410,8 +1427,50 @@ LEXICON = Lexicon(
             "|autobill~)",
             "usage: 'how do I stop autopay?' (a payment, not the texts)",
         ),
+        # -- sixth independent test (2026-12)
+        Phrase(
+            "stop|prevent|keep (my|the|this|our|his|her|their)? !(you|u|yall|them|it|this"
+            "|these|those|people|yourself|yourselves|texts|messages) from (auto~|automatically"
+            "|renew~|charg~|bill~|expir~|deduct~|withdraw~|debit~|ship~|lock~|clos~|overdraw~)",
+            "usage: 'how do I stop my account from auto-renewing?' (an account, not the texts)",
+        ),
+        Phrase(
+            "remove|delete|change|update|edit (my|the|our|his|her)? (old|current|previous"
+            "|former|home|work|billing|shipping|mailing|saved|second|other)? (address"
+            "|addresses|card|cards|credit card|debit card|payment method|payment info|photo"
+            "|picture|pic|review|comment|post|listing|password|item|items) -(from your|from ur"
+            "|from the list|from the mailing|from this list|from all|from the text|from texts"
+            "|from the sms)",
+            "usage: 'I want to remove my old address from my account' (an account detail)",
+        ),
+        Phrase(
+            "(i|we) (didnt|did not|never|havent|have not) (request|requested|ask for|asked for"
+            "|try|tried|attempt|attempted|order|ordered) (this|that|the|a|any|these)? (code"
+            "|codes|otp|verification|password reset|reset|login|log in|sign in|pin|passcode"
+            "|one time|2fa|security code)",
+            "usage: 'I didn't request this code' (a security question about a login, not the "
+            "texts)",
+        ),
+        Phrase(
+            "(why|how come|when) (did|do|does|have|has|would|will|is|are)? (my|the|our|his|her"
+            "|their) !(texts|messages|alerts|msgs|txts|sms|notifications|reminders) (stop"
+            "|stopped|end|ended) (i|we)? (didnt|did not|never|havent|have not)?",
+            "usage: 'why did my deliveries stop? I didn't cancel' (asks why a service stopped)",
+        ),
+        Phrase(
+            "remove|take|drop (me|us|him|her) (off|out)? as (the|a|an|his|her|their|my|your"
+            "|our)? *? (contact|guarantor|cosigner|co signer|authorized user|beneficiary|admin"
+            "|administrator|owner|member|manager|parent|guardian|driver|user|account holder"
+            "|primary|secondary|reference|host|organizer|organiser|coach|volunteer|chaperone)",
+            "usage: 'remove me as the emergency contact for Jordan' (a role, not the texts)",
+        ),
     ),
     keep=(
+        Phrase(
+            "(i|we) (want|prefer|like|need|love|rather have) (the|your)? (texts|text|txts|sms"
+            "|text messages|texting) (not|instead|but not|over|rather|more than)",
+            "usage: 'I want texts, not emails' (a channel preference: the texts stay)",
+        ),
         Phrase(
             "(just|only) (text|txt|sms|message|texting|texts) (me|us|is fine|instead|only|please)?",
             "usage: 'don't call me, just text'",

@@ -77,7 +77,7 @@ LEXICON = Lexicon(
             "usage: 'no me envíen mensajes'",
         ),
         Phrase(
-            f"dejen|deja|dejar|deje|paren|para|pare|parar|terminen|dejad de ({SEND})",
+            f"dejen|deja|dejar|deje|paren|para|pare|parar|terminen|dejad ya? de ({SEND})",
             "usage: 'dejen de enviarme mensajes'",
         ),
         Phrase(

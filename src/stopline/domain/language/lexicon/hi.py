@@ -39,6 +39,15 @@ LEXICON = Lexicon(
         Phrase("galat number|no", "usage: transliterated wrong number"),
         Phrase("मेरा नंबर हटा|हटाओ|हटाएं", "usage: 'remove my number'"),
         Phrase("mera number hata|hatao|hataye|hatayen|delete", "usage: 'remove my number'"),
+        Phrase(
+            "mujhe|hume|humein|humko|mujhko (list|group|database|suchi) se (hata|hatao|hataye"
+            "|hatayen|hataiye|hatado|nikalo|nikal|nikaliye|remove)",
+            "usage: transliterated 'mujhe list se hata do' (remove me from the list)",
+        ),
+        Phrase(
+            "मुझे|हमें|मुझको (लिस्ट|सूची|ग्रुप) से (हटा|हटाओ|हटाएं|हटाइए|हटाये|निकालो|निकाल|निकालिए)",
+            "usage: 'मुझे लिस्ट से हटा दो' (remove me from the list)",
+        ),
         Phrase("सदस्यता|सब्सक्रिप्शन रद्द|समाप्त|खत्म|बंद", "usage: 'सदस्यता रद्द करें' (cancel subscription)"),
         Phrase(
             "(मैसेज|मेसेज|संदेश|एसएमएस) नहीं|नही चाहिए|चाहिये",

@@ -36,6 +36,10 @@ LEXICON = Lexicon(
             f"przestan|przestancie|przestac|skonczcie|przestaniecie mi|nam? ({SEND}|{MSG})",
             "usage: 'proszę przestać wysyłać mi wiadomości', 'przestańcie pisać'",
         ),
+        Phrase(
+            f"przestan|przestancie|przestac|skonczcie|przestaniecie do|ze (mnie|nas) ({SEND})",
+            "usage: 'proszę przestać do mnie pisać'",
+        ),
         Phrase(f"koniec|dosc|dosyc z ({MSG}|tym|wysylaniem)", "usage: 'dość z tymi SMS-ami'"),
         Phrase(
             f"nie ({SEND}) ... (do mnie|mi|nam|do nas|wiecej|juz|sms~|wiadomosc~|na ten)",
