@@ -45,6 +45,17 @@ def action(text: str) -> Action:
         "przestańcie do mnie pisać",
         "How do I stop you from texting me",
         "remove my number",
+        # a review of the fixes: what the first versions of the new benign readings took
+        "STOP this scam",
+        "Stop this phishing scam",
+        "stop the fraud",
+        "remove me as a contact",
+        "Take me off as a contact",
+        "Remove me as a marketing contact",
+        "Please remove me as a member",
+        "remove me as a contact on your list",
+        "Stop this number from automatically texting me",
+        "I didnt request this code STOP",
     ],
 )
 def test_opt_outs(text: str) -> None:
@@ -72,6 +83,10 @@ def test_opt_outs(text: str) -> None:
         "how do we stop the membership from renewing",
         "I texted stop by accident, please keep sending",
         "my son texted stop yesterday but I want these",
+        # a review of the fixes: what the first version of the ignored-STOP rule took
+        "I sent cancel yesterday but still getting charged",
+        "I replied cancel already but keep getting charged",
+        "I typed end already, do you still get my messages?",
     ],
 )
 def test_not_opt_outs(text: str) -> None:

@@ -995,12 +995,13 @@ LEXICON = Lexicon(
         ),
         Phrase(
             "(texted|txted|replied|sent|said|typed|wrote|responded|answered|told you) (stop"
-            "|unsubscribe|stopall|end|quit|cancel) (already|before|yesterday|last week|last night"
+            "|unsubscribe|stopall|unsub) (already|before|yesterday|last week|last night"
             "|earlier|twice|again|times|multiple times|many times|several times|a week ago"
             "|days ago|weeks ago|months ago|a while ago|like)? (why|and|but|yet|so)? (am i|are"
             " you|do you|you|u|i|im|i am|yall|you guys|they|and i am|and im)? (still|keep|keeps"
             "|continue|continues|kept) (getting|receiving|get|receive|texting|txting|sending"
-            "|messaging|spamming|contacting|calling|bothering|to text|to send|to get|to receive)",
+            "|messaging|spamming|contacting|calling|bothering|to text|to send|to get|to receive)"
+            " -charged|billed|charges|bills|emails|email|calls|mail|letters|packages|invoices",
             "usage: 'I texted stop yesterday, why am I still getting these' (STOP was ignored: "
             "the request stands)",
         ),
@@ -1128,7 +1129,7 @@ LEXICON = Lexicon(
             "|game|fight|steal|plan|process|show|pain|noise|construction|merger|law|policy"
             "|proposal|transfer|delivery|shipment|auto~|charges|charge|refill~|medication"
             "|prescription|water|gas|power|card|transaction|transactions|purchase|withdrawal"
-            "|wire|debit|fraud|scam|theft|hack)",
+            "|wire|debit)",
             "usage: 'we have got to STOP this bill' (compliance.md: peers' false opt-out)",
         ),
         Phrase(
@@ -1430,8 +1431,9 @@ LEXICON = Lexicon(
         # -- sixth independent test (2026-12)
         Phrase(
             "stop|prevent|keep (my|the|this|our|his|her|their)? !(you|u|yall|them|it|this"
-            "|these|those|people|yourself|yourselves|texts|messages) from (auto~|automatically"
-            "|renew~|charg~|bill~|expir~|deduct~|withdraw~|debit~|ship~|lock~|clos~|overdraw~)",
+            "|these|those|people|yourself|yourselves|texts|messages|number|company|bot) from"
+            " (auto|automatically)? (renew~|autorenew~|charg~|bill~|expir~|deduct~|withdraw~"
+            "|debit~|ship~|lock~|clos~|overdraw~)",
             "usage: 'how do I stop my account from auto-renewing?' (an account, not the texts)",
         ),
         Phrase(
@@ -1447,7 +1449,8 @@ LEXICON = Lexicon(
             "(i|we) (didnt|did not|never|havent|have not) (request|requested|ask for|asked for"
             "|try|tried|attempt|attempted|order|ordered) (this|that|the|a|any|these)? (code"
             "|codes|otp|verification|password reset|reset|login|log in|sign in|pin|passcode"
-            "|one time|2fa|security code)",
+            "|one time|2fa|security code) -stop|stopall|unsubscribe|unsub|end|quit|cancel"
+            "|optout|remove",
             "usage: 'I didn't request this code' (a security question about a login, not the "
             "texts)",
         ),
@@ -1458,10 +1461,11 @@ LEXICON = Lexicon(
             "usage: 'why did my deliveries stop? I didn't cancel' (asks why a service stopped)",
         ),
         Phrase(
-            "remove|take|drop (me|us|him|her) (off|out)? as (the|a|an|his|her|their|my|your"
-            "|our)? *? (contact|guarantor|cosigner|co signer|authorized user|beneficiary|admin"
-            "|administrator|owner|member|manager|parent|guardian|driver|user|account holder"
-            "|primary|secondary|reference|host|organizer|organiser|coach|volunteer|chaperone)",
+            "remove|take|drop (me|us|him|her) (off|out)? as (the|a|an|his|her|their|my|our)?"
+            " (emergency contact|primary contact|secondary contact|point of contact|guarantor"
+            "|cosigner|co signer|authorized user|beneficiary|admin|administrator|owner|manager"
+            "|parent|guardian|driver|account holder|reference|host|organizer|organiser|coach"
+            "|volunteer|chaperone)",
             "usage: 'remove me as the emergency contact for Jordan' (a role, not the texts)",
         ),
     ),
