@@ -142,4 +142,30 @@ def test_topic_keys_compare_in_one_unicode_form() -> None:
     assert Scope.topic("ÉTÉ") == composed
     assert Scope.topic("ＰＲＯＭＯ") == Scope.topic("promo")
     assert Scope.canonical("topic:e\u0301te\u0301") == composed
-    assert Scope.parse("topic:e\u0301te\u0301") != composed  # stored scopes: read as written
+
+
+def test_an_opt_out_stored_under_a_topics_earlier_key_still_blocks() -> None:
+    """Before keys were compared in NFKC form they were only lower-cased; an opt-out
+    recorded then ("topic:ｐｒｏｍｏ" as written) must still block a send about the topic."""
+    from datetime import UTC, datetime
+
+    from stopline.domain.consent import Scope, scopes_for_send
+    from stopline.domain.policy import Suppression, may_send
+
+    stored = Scope.parse("topic:ｐｒｏｍｏ")  # read back from the ledger as written
+    assert stored not in (Scope.topic("promo"),)
+    assert stored in scopes_for_send(None, "ＰＲＯＭＯ")
+    assert Scope.topic("promo") in scopes_for_send(None, "ＰＲＯＭＯ")
+    assert scopes_for_send(None, "promo") == (Scope.parse("organisation"), Scope.topic("promo"))
+    row = Suppression("+14155550100", stored, datetime(2026, 1, 1, tzinfo=UTC), "api", 1)
+    assert may_send({stored: row}, topic="ｐｒｏｍｏ").allowed is False
+    assert may_send({stored: row}, topic="promo").allowed is True  # written differently then
+
+
+def test_a_topic_key_is_measured_as_stored() -> None:
+    """NFKC can lengthen a key ("ﷺ" is 18 letters): the limit applies to what is stored."""
+    from stopline.domain.consent import MAX_TOPIC_LENGTH, Scope
+
+    with pytest.raises(ValueError, match="at most"):
+        Scope.canonical("topic:" + "\ufdfa" * 10)
+    assert len(Scope.canonical("topic:" + "a" * MAX_TOPIC_LENGTH).key) == MAX_TOPIC_LENGTH

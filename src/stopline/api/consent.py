@@ -331,7 +331,10 @@ async def record_consent(body: ConsentRequest, request: Request, key: WriteKey) 
         number = normalise(body.number, region)
     except InvalidNumber as exc:
         raise invalid_field("number", str(exc), "invalid_number") from None
-    if not body.scope.strip():  # an empty template variable, not a choice of scope
+    if not body.scope.strip() and body.kind == "opt_in":
+        # an empty template variable, not a choice: as an organisation-wide opt-in it would
+        # lift every opt-out (an empty scope on an opt-out is read as organisation: the
+        # safe side, and nothing is lost)
         raise invalid_field("scope", _EMPTY_SCOPE)
     try:
         scope = Scope.canonical(body.scope, region)
@@ -468,8 +471,6 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
     # sender's clock skew, or a typo) is read as now, so it can neither date an opt-out in
     # the future (where no later opt-in could ever follow it) nor be refused and lost.
     received = min(received, now)
-    if not body.to.strip():
-        raise invalid_field("to", "give the number, short code or sender id it was sent to")
     message = InboundMessage(
         provider=body.provider,
         provider_message_id=body.message_id,

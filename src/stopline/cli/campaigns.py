@@ -209,11 +209,20 @@ def send(
                 if stats.busy:
                     continue
                 # Nothing due for this process. Rows another worker (a running server) has
-                # claimed are in flight, not deferred: wait for them while they progress.
-                if counts["sending"] and time.monotonic() - moved_at < _IN_FLIGHT_PATIENCE:
-                    time.sleep(0.2)
-                    continue
-                break
+                # claimed are in flight, not deferred: wait for them while they progress,
+                # reading the counts only (no write transaction while waiting).
+                held = counts["sending"]
+                while held and time.monotonic() - moved_at < _IN_FLIGHT_PATIENCE:
+                    time.sleep(0.25)
+                    counts = campaigns.counts(row.id)
+                    if counts["sending"] < held:  # some settled: back to sending what is due
+                        settled = counts["sent"] + counts["blocked"] + counts["failed"]
+                        moved_at = time.monotonic()
+                        bar.update(task, completed=settled)
+                        break
+                else:
+                    break  # nothing in flight, or no progress for a while: the rest waits
+                continue
         queued = counts["pending"]
         in_flight = f", in flight elsewhere {counts['sending']}" if counts["sending"] else ""
         out.print(

@@ -52,11 +52,13 @@ class CampaignError(ValueError):
         self.status = status
 
 
-def clean_name(name: str) -> str:
+def clean_name(name: str, *, new: bool = True) -> str:
+    """A campaign name with its spaces tidied. A ``new`` name cannot be digits only (it
+    would read as another campaign's id); names from before that rule are still found."""
     text = " ".join(name.split())
     if not text or len(text) > MAX_NAME:
         raise CampaignError("name", f"give a campaign name of 1-{MAX_NAME} characters")
-    if text.isascii() and text.isdigit():
+    if new and text.isascii() and text.isdigit():
         raise CampaignError(
             "name",
             f"{text!r} would read as a campaign id wherever a campaign is named: "

@@ -93,13 +93,15 @@ class Scope:
         # the same limits as a send's topic and sender: an opt-out the gate could never be
         # asked about would be recorded for nothing
         limit = MAX_TOPIC_LENGTH if parsed.kind is ScopeKind.TOPIC else MAX_SENDER_LENGTH
-        if len(parsed.key) > limit:
-            raise ValueError(f"a {parsed.kind} key has at most {limit} characters")
         if any(unicodedata.category(c) == "Cc" for c in parsed.key):
             raise ValueError(f"a {parsed.kind} key has no control characters")
         if parsed.kind is ScopeKind.TOPIC:
-            return cls.topic(parsed.key)
-        return cls.sender(normalise_address(parsed.key, region))
+            scope = cls.topic(parsed.key)
+        else:
+            scope = cls.sender(normalise_address(parsed.key, region))
+        if len(scope.key) > limit:  # as stored: NFKC can lengthen a key ("ﷺ": 18 letters)
+            raise ValueError(f"a {parsed.kind} key has at most {limit} characters")
+        return scope
 
     @classmethod
     def topic(cls, key: str) -> Scope:
@@ -107,7 +109,17 @@ class Scope:
         Keys are compared in Unicode's NFKC form, lower-cased: "été" typed with combining
         accents, or "ＰＲＯＭＯ" in full-width letters, is the same topic. (Stored scopes
         are read as written, so their hashes still verify.)"""
-        folded = unicodedata.normalize("NFKC", key).strip().lower()
+        return cls._topic_key(unicodedata.normalize("NFKC", key))
+
+    @classmethod
+    def legacy_topic(cls, key: str) -> Scope:
+        """The topic scope as keys were written before they were compared in NFKC form
+        (lower-cased only): opt-outs recorded then are still found under it."""
+        return cls._topic_key(key)
+
+    @classmethod
+    def _topic_key(cls, key: str) -> Scope:
+        folded = key.strip().lower()
         if folded.startswith("topic:") and folded[6:].strip():
             folded = folded[6:].strip()
         return cls(ScopeKind.TOPIC, folded)
@@ -124,7 +136,11 @@ def scopes_for_send(sender: str | None, topic: str | None) -> tuple[Scope, ...]:
     """Every scope whose opt-out blocks a send from ``sender`` about ``topic``."""
     scopes = [ORGANISATION]
     if topic and topic.strip():
-        scopes.append(Scope.topic(topic))
+        scope = Scope.topic(topic)
+        scopes.append(scope)
+        legacy = Scope.legacy_topic(topic)
+        if legacy != scope:  # an opt-out recorded under the topic's earlier key still blocks
+            scopes.append(legacy)
     if sender and sender.strip():
         scopes.append(Scope.sender(sender))
     return tuple(scopes)

@@ -36,6 +36,9 @@ from stopline.storage.suppression_index import SuppressionIndex
 
 log = logging.getLogger("stopline.broadcast")
 
+# A wait for a campaign's send slot longer than this settles the sends before it first.
+_LONG_WAIT = 1.0
+
 
 @dataclass(frozen=True, slots=True)
 class BroadcastStats:
@@ -148,11 +151,15 @@ class BroadcastWorker(PollingWorker):
                 break
         return total
 
-    def _pace(self, item: QueuedSend) -> None:
+    def _pace(self, item: QueuedSend, before_a_long_wait: Callable[[], None]) -> None:
+        """Wait for the campaign's next send slot; ``before_a_long_wait`` runs first when the
+        wait is long (it settles what was sent, rather than holding it through the wait)."""
         rate = item.rate_per_second or self._default_rate
         now = time.monotonic()
         slot = max(self._next_slot.get(item.campaign_id, now), now)
         if slot > now:
+            if slot - now > _LONG_WAIT:
+                before_a_long_wait()
             self._stop.wait(slot - now)
         self._next_slot[item.campaign_id] = slot + 1.0 / rate
 
@@ -161,8 +168,18 @@ class BroadcastWorker(PollingWorker):
     ) -> _Outcome | None:
         """Decide and (maybe) send one recipient. The transaction that renews its claim first
         settles ``unsettled`` (the outcomes since the last one, emptied once committed; the
-        settled outcomes' sends are then in ``sends`` for the cap), adding to ``counts``."""
-        self._pace(item)
+        settled outcomes' sends are then in ``sends`` for the cap), adding to ``counts``; a
+        long wait for the send slot settles them first, on their own."""
+
+        def settle_now() -> None:
+            if unsettled:
+                tally = dict(counts)
+                with self._engine.begin() as conn:
+                    self._record(conn, unsettled, tally)
+                counts.update(tally)
+                unsettled.clear()
+
+        self._pace(item, settle_now)
         now = self._clock()
         with self._engine.begin() as conn:
             tally = dict(counts)

@@ -23,7 +23,7 @@ from stopline.domain.campaigns import (
     clean_name,
     plan_send,
 )
-from stopline.domain.consent import Scope
+from stopline.domain.consent import MAX_TOPIC_LENGTH, Scope
 from stopline.domain.content import ContentRules, LintResult, OnMissingOptOut, lint
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address, normalise_many
 from stopline.domain.recipient_location import locate
@@ -33,6 +33,7 @@ from stopline.services.gate import check_many
 from stopline.services.imports import find_number_column, sniff_delimiter
 from stopline.services.senders import SenderDirectory
 from stopline.storage import campaigns as repo
+from stopline.storage import senders as senders_repo
 from stopline.storage.campaigns import CampaignRow
 from stopline.storage.suppression_index import SuppressionIndex
 from stopline.storage.tables import MAX_ID
@@ -284,6 +285,13 @@ class Campaigns:
                 return row
             if row.status not in STARTABLE:
                 raise CampaignError("status", f"a {row.status} campaign cannot be sent", 409)
+            if not senders_repo.exists(conn, row.sender):  # removed since it was created
+                raise CampaignError(
+                    "sender",
+                    f"{row.sender} is no longer registered: register it again "
+                    "(`stopline senders add`) or cancel the campaign",
+                    409,
+                )
             repo.set_status(
                 conn,
                 campaign_id,
@@ -352,10 +360,12 @@ class Campaigns:
         if item.sent_at > now:
             raise CampaignError("sent_at", "a send cannot be in the future")
         try:
-            name = clean_name(item.campaign)
+            name = clean_name(item.campaign, new=False)
+            campaign = known.get(name) or repo.by_name(conn, name)
+            if campaign is None:
+                clean_name(name)  # a new campaign's name must not read as an id
         except CampaignError as exc:  # the report's field is "campaign"
             raise CampaignError("campaign", exc.message) from None
-        campaign = known.get(name) or repo.by_name(conn, name)
         if campaign is None:
             if not item.sender:
                 raise CampaignError("sender", "a new campaign needs its sender")
@@ -395,7 +405,10 @@ class Campaigns:
 def _topic(topic: str | None) -> str | None:
     if topic is None or not topic.strip():
         return None
-    return Scope.topic(topic).key
+    key = Scope.topic(topic).key
+    if len(key) > MAX_TOPIC_LENGTH:  # NFKC can lengthen a key
+        raise CampaignError("topic", f"a topic has at most {MAX_TOPIC_LENGTH} characters")
+    return key
 
 
 _SEVERAL_PHONES = "a campaign texts one number per row"

@@ -337,7 +337,8 @@ def result_to_wire(result: InboundResult) -> list[Any]:
 
 
 def result_from_wire(values: Sequence[Any]) -> InboundResult:
-    outcome, action, reply, duplicate, event_id, reading = values
+    outcome, action, reply, duplicate, event_id = values[:5]
+    reading = values[5] if len(values) > 5 else None  # a writer from before the reading
     first = (reading[0], reading[1], reading[2], reading[3]) if reading is not None else None
     return InboundResult(_OUTCOMES[outcome], _ACTIONS[action], reply, duplicate, event_id, first)
 

@@ -91,7 +91,7 @@ def test_templates_are_made_compliant_or_refused(client: TestClient, admin: dict
 
 
 def test_an_all_digit_name_is_refused_because_it_would_read_as_another_campaigns_id(
-    client: TestClient, admin: dict[str, str]
+    client: TestClient, admin: dict[str, str], graph: Stopline
 ) -> None:
     register(client, admin)
     assert create(client, admin, name="first").json()["id"] == 1
@@ -105,6 +105,18 @@ def test_an_all_digit_name_is_refused_because_it_would_read_as_another_campaigns
     assert create(client, admin, name="2026 launch").status_code == 201
     assert client.get("/v1/campaigns/1", headers=admin).json()["name"] == "first"
     assert client.get("/v1/campaigns/2026 launch", headers=admin).status_code == 200
+    # a campaign named "2025" before the rule: reports under its name still reach it
+    from sqlalchemy import update
+
+    from stopline.storage.tables import campaigns
+
+    with graph.engine.begin() as conn:
+        conn.execute(update(campaigns).where(campaigns.c.id == 1).values(name="2025"))
+    again = client.post(
+        "/v1/sends", json={"sends": [{**reported, "campaign": "2025"}]}, headers=admin
+    )
+    assert again.json()["recorded"] == 1 and again.json()["errors"] == []
+    assert client.get("/v1/campaigns/2025", headers=admin).json()["id"] == 1  # id 2025: none
 
 
 def test_audience_preview_and_send_with_the_gate_asked_at_send_time(
@@ -247,7 +259,12 @@ def test_a_sender_cannot_be_removed_while_its_campaign_has_recipients_to_send(
     assert worker(graph, lambda: NOON_EASTERN).drain().sent == 5
     assert len(delivered(fake)) == 5
     assert client.get("/v1/campaigns/spring", headers=admin).json()["status"] == "done"
+    assert create(client, admin, name="later", numbers=numbers("212", 2)).status_code == 201
     assert client.delete(f"/v1/senders/{SENDER}", headers=admin).status_code == 200
+    # a draft from a sender removed since: refused at start, nothing queued fails
+    refused = client.post("/v1/campaigns/later/send", headers=admin)
+    assert refused.status_code == 409 and refused.json()["error"]["field"] == "sender"
+    assert client.get("/v1/campaigns/later", headers=admin).json()["status"] == "draft"
 
 
 @pytest.mark.parametrize("stop", ["pause", "cancel"])
@@ -323,6 +340,35 @@ def test_a_worker_killed_mid_batch_re_sends_only_the_recipient_it_was_sending(
     assert len(again) == 1 and again[0]["body"]["To"] == "+12125550103"  # ... same key
     assert sorted(r["body"]["To"] for r in delivered(fake)) == numbers("212", 6)
     assert client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]["sent"] == 6
+
+
+def test_a_send_is_settled_before_a_long_wait_for_the_next_slot(
+    client: TestClient,
+    admin: dict[str, str],
+    graph: Stopline,
+    fake: FakeProviders,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A slow campaign's wait between sends can outlast a claim's lease: what was sent is
+    recorded before the wait, so no other worker re-claims and re-sends it meanwhile."""
+    from stopline.services import broadcast
+
+    monkeypatch.setattr(broadcast, "_LONG_WAIT", 0.01)
+    register(client, admin)
+    made = create(client, admin, numbers=numbers("212", 3), rate_per_second=20)
+    assert made.status_code == 201, made.text
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    w = worker(graph, lambda: NOON_EASTERN)
+    seen: list[int] = []
+    original_wait = w._stop.wait
+
+    def wait(seconds: float) -> bool:
+        seen.append(client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]["sent"])
+        return original_wait(seconds)
+
+    w._stop.wait = wait  # type: ignore[method-assign]
+    assert w.drain().sent == 3
+    assert seen == [1, 2]  # each wait began with the sends before it recorded
 
 
 def test_reported_sends_are_idempotent_and_create_external_campaigns(
