@@ -270,6 +270,18 @@ def test_an_empty_scope_never_lifts_opt_outs_and_never_loses_one(
     assert accepted.status_code == 200 and accepted.json()["outcome"] == "opted_out"
 
 
+def test_a_confirmation_says_the_time_the_opt_out_was_recorded_for(
+    client: TestClient, writer: dict[str, str], admin: dict[str, str]
+) -> None:
+    """A platform forwarding a STOP late: the reply's "from when" is the ledger's time."""
+    body = {"message_id": "late-1", "from": "+14155550111", "to": "+14155550199"}
+    body |= {"text": "STOP", "received_at": "2026-01-02T03:04:59Z"}
+    answer = client.post("/v1/inbound", json=body, headers=writer).json()
+    assert "2026-01-02 03:04 UTC" in answer["reply"]
+    [event] = client.get("/v1/contacts/+14155550111", headers=admin).json()["events"]
+    assert event["occurred_at"].startswith("2026-01-02T03:04:59")
+
+
 def test_inbound_uses_a_sender_registered_at_runtime(
     client: TestClient, writer: dict[str, str], admin: dict[str, str]
 ) -> None:

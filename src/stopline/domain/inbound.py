@@ -139,8 +139,10 @@ def decide(
     replies: ReplyText = reply_text,
     confirmed: bool = True,
 ) -> InboundDecision:
-    """What to record and answer for ``message``. ``replies`` renders reply texts (a batch
-    of messages recorded at one ``now`` can share one memo of them). ``confirmed``: the
+    """What to record and answer for ``message``. A confirmation says the number is
+    unsubscribed from when the message was received (as the ledger records it; never later
+    than ``now``). ``replies`` renders reply texts (a batch can share one memo of them,
+    per minute). ``confirmed``: the
     number was already sent a confirmation of the opt-out in force; when it was not (the
     opt-out came from a CRM, an import, a person's decision), a STOP texted now gets the one
     confirmation, though it changes nothing."""
@@ -148,9 +150,11 @@ def decide(
     provider_answered = message.provider_keyword is action and action is not Action.NONE
     silent = provider_answered and message.provider not in policy.reply_when_handled_by
 
+    when = min(message.received_at, now)
+
     def reply(kind: str) -> str | None:
         language = classification.language or policy.language
-        return None if silent else replies(kind, policy.brand, language, now)
+        return None if silent else replies(kind, policy.brand, language, when)
 
     if action in (Action.OPT_OUT, Action.OPT_IN):
         draft = _draft(message, classification, action, policy.opt_out_scope)

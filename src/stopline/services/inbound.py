@@ -259,18 +259,19 @@ def _own_ids(
 
 
 class _ReplyMemo:
-    """`reply_text` for one batch: its messages share one ``now``, so each (kind, brand,
-    language) is rendered once rather than once per message."""
+    """`reply_text` for one batch: replies show the time to the minute, so each (kind,
+    brand, language, minute) is rendered once rather than once per message."""
 
     def __init__(self) -> None:
         self._texts: dict[tuple[str, int, str | None, datetime], str] = {}
         self._brands: list[Brand] = []  # keeps each brand alive while its id is a key
 
-    def __call__(self, kind: str, brand: Brand, language: str | None, now: datetime) -> str:
-        key = (kind, id(brand), language, now)
+    def __call__(self, kind: str, brand: Brand, language: str | None, when: datetime) -> str:
+        minute = when.replace(second=0, microsecond=0)
+        key = (kind, id(brand), language, minute)
         text = self._texts.get(key)
         if text is None:
-            text = self._texts[key] = reply_text(kind, brand, language, now)
+            text = self._texts[key] = reply_text(kind, brand, language, minute)
             self._brands.append(brand)
         return text
 
