@@ -210,6 +210,12 @@ _register(
     {"responses": _REFUSED},
 )
 _register(
+    "plivo",
+    "GET",
+    "Plivo incoming messages and status callbacks sent as GET (message_method GET)",
+    {"responses": _REFUSED},
+)
+_register(
     "vonage",
     "GET",
     "Vonage legacy SMS API inbound and receipts sent as GET (sig in the query)",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 import httpx
 from plivo import plivoxml
@@ -72,13 +73,17 @@ class PlivoProvider(Provider):
         self._require_v3 = require_v3
 
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
-        pairs = parse_form(request.body)
-        grouped: dict[str, list[str]] = {}
-        for key, value in pairs:
-            grouped.setdefault(key, []).append(value)
-        params: dict[str, str | list[str]] = {
-            k: v if len(v) > 1 else v[0] for k, v in grouped.items()
-        }
+        if request.method == "GET":
+            # `message_method` GET: the parameters are the query string, which V3 signs as
+            # part of the URL (and V2 never signs)
+            pairs = parse_form(urlsplit(request.url).query.encode("latin-1"))
+            params: dict[str, str | list[str]] = {}
+        else:
+            pairs = parse_form(request.body)
+            grouped: dict[str, list[str]] = {}
+            for key, value in pairs:
+                grouped.setdefault(key, []).append(value)
+            params = {k: v if len(v) > 1 else v[0] for k, v in grouped.items()}
         form = dict(pairs)
         body_signed = self.verify(request, params)
         if "Status" in form:

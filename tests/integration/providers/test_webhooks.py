@@ -408,6 +408,36 @@ def test_a_lone_surrogate_escape_in_signed_json_does_not_lose_the_stop(
     assert event["kind"] == "opt_out" and event["raw_text"] == "STOP \ufffd"
 
 
+def test_plivo_message_method_get_is_read_from_the_signed_query(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """`message_method` GET: V3 signs the URL with its sorted query (the SDK's own routines
+    sign and check it here)."""
+    import uuid
+    from urllib.parse import urlencode
+
+    from plivo.utils.signature_v3 import (
+        construct_get_url,
+        get_signature_v3,
+        validate_v3_signature,
+    )
+
+    query = urlencode(p.plivo_params("MSG-GET"))
+    url = f"{BASE}/webhooks/plivo?{query}"
+    nonce = uuid.uuid4().hex[:20]
+    base = construct_get_url(url, {}).decode()
+    signature = get_signature_v3(p.PLIVO_TOKEN.encode(), base, nonce.encode()).decode()
+    assert validate_v3_signature("GET", url, nonce, p.PLIVO_TOKEN, signature)
+    headers = {"X-Plivo-Signature-V3": signature, "X-Plivo-Signature-V3-Nonce": nonce}
+    tampered = client.get(f"/webhooks/plivo?{query.replace('STOP', 'STAR')}", headers=headers)
+    assert tampered.status_code == 403 and events(client, admin) == []
+    answer = client.get(f"/webhooks/plivo?{query}", headers=headers)
+    assert answer.status_code == 200, answer.text
+    [event] = events(client, admin)
+    assert event["kind"] == "opt_out" and event["provider_message_id"] == "MSG-GET"
+    assert "body_signed" not in (event.get("evidence") or {})  # V3 signs the query
+
+
 def test_plivo_refuses_undecodable_forms_with_400_before_anything_else(
     client: TestClient, admin: dict[str, str]
 ) -> None:
