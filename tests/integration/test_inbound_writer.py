@@ -201,3 +201,29 @@ def test_a_request_waiting_on_a_child_that_dies_fails_and_its_retry_is_recorded(
     assert retried.status_code == 200 and "unsubscribed" in retried.text
     state = contact(client, graph, "+14155550105")
     assert state["suppressed"] is True and len(state["events"]) == 1
+
+
+def test_a_retry_in_the_same_batch_is_answered_with_the_first_deliverys_event(
+    graph: bootstrap.Stopline,
+) -> None:
+    """A provider's retry that arrives while the first delivery is still in the batch: the
+    same answer, event id included, and one event."""
+    from stopline.domain.inbound import InboundMessage, InboundPolicy
+    from stopline.domain.language import ClassifyContext, classify
+    from stopline.domain.replies import Brand
+
+    message = InboundMessage(
+        "twilio", "SM-TWICE", "+14155550123", "+14155550199", "STOP", graph.clock()
+    )
+    command = InboundCommand(
+        message,
+        classify("STOP", ClassifyContext()),
+        InboundPolicy(Brand("Acme", "help@acme.example")),
+    )
+    with graph.engine.begin() as conn:
+        first, retry = graph.inbound(conn, [command, command])
+    assert first.event_id is not None and not first.duplicate
+    assert retry.duplicate and retry.event_id == first.event_id and retry.reply == first.reply
+    with graph.engine.connect() as conn:
+        stored = graph.inbound(conn, [command])  # a later retry: answered from storage
+    assert stored[0].event_id == first.event_id

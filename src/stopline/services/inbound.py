@@ -121,10 +121,14 @@ class InboundRecorder:
         results: list[InboundResult | None] = []
         pending: list[tuple[InboundCommand, InboundResult, int | None]] = []
         confirmed_now: set[str] = set()  # numbers sent a confirmation in this batch
+        first_in_batch: dict[tuple[str, str], int] = {}  # message id -> its `pending` index
+        retried_in_batch: list[tuple[int, int]] = []  # (`results` index, first's index)
         for command in commands:
             message = command.message
             key = (message.provider, message.provider_message_id)
             if key in known:
+                if key in first_in_batch:  # answered with the first's event id, once known
+                    retried_in_batch.append((len(results), first_in_batch[key]))
                 results.append(known[key])
                 continue
             number = message.from_number
@@ -155,6 +159,7 @@ class InboundRecorder:
             known[key] = InboundResult(
                 result.outcome, result.action, result.reply, True, None, reading
             )
+            first_in_batch[key] = len(pending)
             pending.append((command, result, index))
             results.append(None)
         written = stage.flush()
@@ -211,7 +216,10 @@ class InboundRecorder:
             conn, [_outbox_row(c, r.reply, now) for c, r, _ in pending if r.reply and c.reply_via]
         )
         fresh = iter(final)
-        return [r if r is not None else next(fresh) for r in results]
+        answers = [r if r is not None else next(fresh) for r in results]
+        for position, first in retried_in_batch:
+            answers[position] = replace(answers[position], event_id=final[first].event_id)
+        return answers
 
 
 def _stored(
