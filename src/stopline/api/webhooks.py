@@ -79,7 +79,7 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
         batch = provider.accept(incoming, app.clock())
         replay = provider.replay_key(incoming)
         digest = messaging.replays.digest(incoming.url, incoming.body) if replay else ""
-        if replay is not None and messaging.replays.conflicts(replay, digest):
+        if replay is not None and not messaging.replays.claim(replay, digest):
             raise WebhookRejected(
                 403, "replayed", "this signature was already used for a different request"
             )
@@ -130,8 +130,6 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
     await messaging.fence.settled(
         [m.from_number for m in messages] + [r.recipient or "" for r in batch.statuses]
     )
-    if replay is not None:
-        messaging.replays.remember(replay, digest)  # only once its effects are committed
     if queued:
         messaging.outbox.wake()
     rendered = provider.render(reply, batch)
