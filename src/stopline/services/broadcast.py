@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from stopline.domain.campaigns import RecipientStatus, Step, plan_send
+from stopline.domain.campaigns import Plan, RecipientStatus, Step, plan_send
 from stopline.domain.recipient_location import locate
 from stopline.domain.sending_rules import SendingRules, next_allowed
 from stopline.providers.base import SendResult
@@ -166,7 +166,9 @@ class BroadcastWorker(PollingWorker):
     def _one(
         self, item: QueuedSend, unsettled: list[_Outcome], counts: dict[str, int]
     ) -> _Outcome | None:
-        """Decide and (maybe) send one recipient. The transaction that renews its claim first
+        """Decide and (maybe) send one recipient. A recipient that may not be texted now
+        (blocked, or deferred by quiet hours or a cap) is settled without taking a send slot
+        of its campaign's rate. Before a send, the transaction that renews the claim first
         settles ``unsettled`` (the outcomes since the last one, emptied once committed; the
         settled outcomes' sends are then in ``sends`` for the cap), adding to ``counts``; a
         long wait for the send slot settles them first, on their own."""
@@ -179,6 +181,9 @@ class BroadcastWorker(PollingWorker):
                 counts.update(tally)
                 unsettled.clear()
 
+        early = self._plan(item, self._clock())
+        if early.step is not Step.SEND:
+            return self._not_sent(item, early)
         self._pace(item, settle_now)
         now = self._clock()
         with self._engine.begin() as conn:
@@ -192,18 +197,11 @@ class BroadcastWorker(PollingWorker):
         if not renewed:
             return None
         with self._fence.sending(item.number):
-            # the gate, asked now: the suppression index reads the ledger up to this moment
-            [checked] = check_many(self._index, [item.number], sender=item.sender, topic=item.topic)
-            with self._engine.connect() as conn:
-                prior = repo.send_times(conn, [item.number], now - self._rules.cap_period)
-            recent = prior.get(item.number, [])
-            verdict = next_allowed(locate(item.number), now, recent, item.topic, self._rules)
-            plan = plan_send(checked.decision, verdict)
-            if plan.step is Step.BLOCK:
-                return _Outcome(item, RecipientStatus.BLOCKED, "blocked", {"detail": plan.detail})
-            if plan.step is Step.DEFER:
-                values = {"detail": plan.detail, "not_before": plan.at}
-                return _Outcome(item, RecipientStatus.PENDING, "deferred", values)
+            # the gate, asked again now: the suppression index reads the ledger up to this
+            # moment, and this batch's earlier sends are recorded for the cap
+            plan = self._plan(item, now)
+            if plan.step is not Step.SEND:
+                return self._not_sent(item, plan)
             key = f"campaign:{item.campaign_id}:{item.id}"
             handed = self._clock()  # "sent at": when it was handed to the provider
             try:
@@ -213,7 +211,10 @@ class BroadcastWorker(PollingWorker):
                 result = SendResult(False, detail=f"{type(exc).__name__}: {exc}", retryable=True)
         at = self._clock()
         if result.accepted:
-            values = {"detail": None, "provider_message_id": result.provider_message_id}
+            values: dict[str, Any] = {
+                "detail": None,
+                "provider_message_id": result.provider_message_id,
+            }
             sent = {**values, "sent_at": handed}
             return _Outcome(item, RecipientStatus.SENT, "sent", sent, handed)
         if result.opted_out:
@@ -228,6 +229,24 @@ class BroadcastWorker(PollingWorker):
             values = {"detail": error, "not_before": at + timedelta(seconds=delay)}
             return _Outcome(item, RecipientStatus.PENDING, "retried", values)
         return _Outcome(item, RecipientStatus.FAILED, "failed", {"detail": error})
+
+    def _plan(self, item: QueuedSend, now: datetime) -> Plan:
+        """Send, block or defer ``item`` now: the gate, then the quiet hours and the cap
+        (with every recorded send to that number in the cap's period)."""
+        [checked] = check_many(self._index, [item.number], sender=item.sender, topic=item.topic)
+        with self._engine.connect() as conn:
+            prior = repo.send_times(conn, [item.number], now - self._rules.cap_period)
+        recent = prior.get(item.number, [])
+        verdict = next_allowed(locate(item.number), now, recent, item.topic, self._rules)
+        return plan_send(checked.decision, verdict)
+
+    @staticmethod
+    def _not_sent(item: QueuedSend, plan: Plan) -> _Outcome:
+        if plan.step is Step.BLOCK:
+            return _Outcome(item, RecipientStatus.BLOCKED, "blocked", {"detail": plan.detail})
+        # deferred: no send was tried, so the claim's attempt is given back
+        values = {"detail": plan.detail, "not_before": plan.at, "attempts": item.attempts - 1}
+        return _Outcome(item, RecipientStatus.PENDING, "deferred", values)
 
     @staticmethod
     def _record(conn: Connection, outcomes: list[_Outcome], counts: dict[str, int]) -> None:

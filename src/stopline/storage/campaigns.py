@@ -193,26 +193,38 @@ def any_sending(conn: Connection) -> bool:
 
 def claim(conn: Connection, now: datetime, limit: int, lease: timedelta) -> list[QueuedSend]:
     """Claim due recipients of campaigns that are sending: pending ones whose time has come,
-    and claimed ones whose worker vanished (lease over). PostgreSQL workers skip rows another
-    worker holds; SQLite serialises writers anyway."""
+    and claimed ones whose worker vanished (lease over), a share of ``limit`` from each
+    sending campaign (a large campaign does not hold up the others, nor their retries).
+    PostgreSQL workers skip rows another worker holds; SQLite serialises writers anyway."""
     r, k = campaign_recipients.c, campaigns.c
+    sending = list(
+        conn.execute(
+            select(k.id).where(k.status == CampaignStatus.SENDING.value).order_by(k.id)
+        ).scalars()
+    )
+    if not sending:
+        return []
+    share = max(1, -(-limit // len(sending)))  # ceiling: every campaign gets a turn
     claimable = (RecipientStatus.PENDING.value, RecipientStatus.SENDING.value)
     rate = func.coalesce(k.rate_per_second, senders.c.rate_per_second).label("rate")
-    query = (
-        select(r.id, r.campaign_id, r.number, r.attempts, k.sender, k.topic, k.body, rate)
-        .join(campaigns, campaigns.c.id == r.campaign_id)
-        .outerjoin(senders, senders.c.address == k.sender)
-        .where(
-            k.status == CampaignStatus.SENDING.value,
-            r.status.in_(claimable),
-            r.not_before <= now,
+    rows: list[Any] = []
+    for campaign_id in sending:
+        query = (
+            select(r.id, r.campaign_id, r.number, r.attempts, k.sender, k.topic, k.body, rate)
+            .join(campaigns, campaigns.c.id == r.campaign_id)
+            .outerjoin(senders, senders.c.address == k.sender)
+            .where(
+                r.campaign_id == campaign_id,
+                k.status == CampaignStatus.SENDING.value,
+                r.status.in_(claimable),
+                r.not_before <= now,
+            )
+            .order_by(r.not_before, r.id)
+            .limit(share)
         )
-        .order_by(r.not_before, r.id)
-        .limit(limit)
-    )
-    if conn.dialect.name == "postgresql":
-        query = query.with_for_update(of=campaign_recipients, skip_locked=True)
-    rows = conn.execute(query).all()
+        if conn.dialect.name == "postgresql":
+            query = query.with_for_update(of=campaign_recipients, skip_locked=True)
+        rows.extend(conn.execute(query).all())
     if not rows:
         return []
     conn.execute(
@@ -261,9 +273,19 @@ def renew(conn: Connection, item: QueuedSend, now: datetime, lease: timedelta) -
 
 
 def settle(conn: Connection, item: QueuedSend, status: RecipientStatus, **values: Any) -> bool:
-    """Record a claimed recipient's outcome, unless another worker re-claimed it meanwhile."""
+    """Record a claimed recipient's outcome, unless another worker re-claimed it meanwhile.
+    A recipient put back to pending (deferred, or to retry) in a campaign cancelled while
+    it was held is cancelled with it: nothing would ever send it."""
+    stored: Any = status.value
+    if status is RecipientStatus.PENDING:
+        k = campaigns.c
+        campaign_status = select(k.status).where(k.id == item.campaign_id).scalar_subquery()
+        stored = case(
+            (campaign_status == CampaignStatus.CANCELLED.value, RecipientStatus.CANCELLED.value),
+            else_=RecipientStatus.PENDING.value,
+        )
     result = conn.execute(
-        update(campaign_recipients).where(*_still_ours(item)).values(status=status.value, **values)
+        update(campaign_recipients).where(*_still_ours(item)).values(status=stored, **values)
     )
     return bool(result.rowcount)
 
@@ -279,10 +301,11 @@ def hand_back(conn: Connection, item: QueuedSend, now: datetime) -> bool:
         (campaign_status == CampaignStatus.CANCELLED.value, RecipientStatus.CANCELLED.value),
         else_=RecipientStatus.PENDING.value,
     )
+    r = campaign_recipients.c
     result = conn.execute(
         update(campaign_recipients)
         .where(*_still_ours(item), campaign_status != CampaignStatus.SENDING.value)
-        .values(status=status, not_before=now)
+        .values(status=status, not_before=now, attempts=r.attempts - 1)  # no send was tried
     )
     return bool(result.rowcount)
 

@@ -243,6 +243,7 @@ campaign_recipients = Table(
     Column("sent_at", UTCDateTime),
     UniqueConstraint("campaign_id", "number", name="uq_campaign_recipients_campaign_id"),
     Index("ix_campaign_recipients_status_not_before", "status", "not_before"),
+    Index("ix_campaign_recipients_campaign_due", "campaign_id", "status", "not_before"),
 )
 
 # Every campaign message that went out: from Stopline's broadcasts or reported by another

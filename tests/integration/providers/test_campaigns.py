@@ -187,6 +187,80 @@ def test_quiet_hours_defer_and_later_deliver(
     assert client.get("/v1/campaigns/spring", headers=admin).json()["status"] == "done"
 
 
+def _attempts(graph: Stopline) -> list[int]:
+    from sqlalchemy import select
+
+    from stopline.storage.tables import campaign_recipients as rows
+
+    with graph.engine.connect() as conn:
+        return list(conn.execute(select(rows.c.attempts).order_by(rows.c.id)).scalars())
+
+
+def test_deferrals_and_pauses_spend_neither_send_slots_nor_attempts(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    """A recipient deferred by quiet hours, or handed back by a pause, was never tried: its
+    claim gives the attempt back (the retry budget is for provider failures), and a deferral
+    does not wait for a send slot of the campaign's rate."""
+    register(client, admin)
+    assert create(client, admin, numbers=numbers("212", 4), rate_per_second=1).status_code == 201
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    night = worker(graph, lambda: new_york(TOMORROW, 22))
+    waits: list[float] = []
+    night._stop.wait = lambda seconds: waits.append(seconds) or False  # type: ignore[method-assign,func-returns-value]
+    assert night.drain().deferred == 4
+    assert waits == [] and _attempts(graph) == [0, 0, 0, 0]
+    client.post("/v1/campaigns/spring/pause", headers=admin)
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    day = worker(graph, lambda: new_york(TOMORROW + timedelta(days=1), 12))
+    original = day._outbound.deliver_unchecked
+
+    def pause_after_first(*args: Any) -> Any:
+        client.post("/v1/campaigns/spring/pause", headers=admin)
+        return original(*args)
+
+    day._outbound.deliver_unchecked = pause_after_first  # type: ignore[method-assign]
+    day.run_once()
+    assert _attempts(graph) == [1, 0, 0, 0]  # the three handed back were never tried
+
+
+def test_a_small_campaign_is_not_held_up_by_a_large_one(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    """Workers claim a share from every sending campaign in turn."""
+    register(client, admin)
+    assert create(client, admin, name="big", numbers=numbers("212", 60)).status_code == 201
+    client.post("/v1/campaigns/big/send", headers=admin)
+    urgent = {"name": "urgent", "topic": "transactional", "numbers": ["+13125550100"]}
+    assert create(client, admin, **urgent).status_code == 201
+    client.post("/v1/campaigns/urgent/send", headers=admin)
+    assert worker(graph, lambda: NOON_EASTERN).run_once().sent <= 20
+    assert "+13125550100" in [r["body"]["To"] for r in delivered(fake)]
+
+
+def test_a_recipient_deferred_while_its_campaign_is_cancelled_is_cancelled_with_it(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    register(client, admin)
+    assert create(client, admin, numbers=numbers("212", 3)).status_code == 201
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    night = worker(graph, lambda: new_york(TOMORROW, 22))
+    plan = night._plan
+    cancelled = False
+
+    def cancel_while_held(*args: Any) -> Any:
+        nonlocal cancelled
+        if not cancelled:  # the rows are claimed: the cancel cannot take them itself
+            cancelled = True
+            assert client.post("/v1/campaigns/spring/cancel", headers=admin).status_code == 200
+        return plan(*args)
+
+    night._plan = cancel_while_held  # type: ignore[method-assign]
+    night.run_once()
+    counts = client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]
+    assert counts["cancelled"] == 3 and counts["pending"] == 0 and counts["sending"] == 0
+
+
 def test_florida_cap_of_three_per_day_defers_the_fourth_until_the_first_ages_out(
     client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
 ) -> None:
@@ -355,7 +429,7 @@ def test_a_send_is_settled_before_a_long_wait_for_the_next_slot(
 
     monkeypatch.setattr(broadcast, "_LONG_WAIT", 0.01)
     register(client, admin)
-    made = create(client, admin, numbers=numbers("212", 3), rate_per_second=20)
+    made = create(client, admin, numbers=numbers("212", 3), rate_per_second=4)  # 0.25 s waits
     assert made.status_code == 201, made.text
     client.post("/v1/campaigns/spring/send", headers=admin)
     w = worker(graph, lambda: NOON_EASTERN)
