@@ -119,6 +119,20 @@ def test_cli_refuses_bad_input_and_writes_nothing(
     assert source.read_text() == "a,b\n1,2\n"
     odd = runner.invoke(app, ["scrub", str(tmp_path / "in.xlsx"), "-o", str(out)], env=env)
     assert odd.exit_code == 2
+    # the rows are written in the input's format: an output named for another is refused
+    for named in ("out.parquet", "out.jsonl"):
+        other = runner.invoke(
+            app, ["scrub", str(source), "-o", str(tmp_path / named), "--column", "a"], env=env
+        )
+        assert other.exit_code == 2 and "give it a csv name" in _flat(other.output)
+        assert not (tmp_path / named).exists()
+    removed = tmp_path / "removed.parquet"
+    wrong = runner.invoke(
+        app,
+        ["scrub", str(source), "-o", str(out), "--column", "a", "--removed", str(removed)],
+        env=env,
+    )
+    assert wrong.exit_code == 2 and not out.exists() and not removed.exists()
 
 
 @pytest.fixture

@@ -63,6 +63,13 @@ def scrub_file(
     for path in (output, removed):
         if path is not None and path.resolve() == source.resolve():
             raise ValueError(f"{path} is the input file: choose another output")
+        named = _EXTENSIONS.get(path.suffix.lower()) if path is not None else None
+        if path is not None and named is not None and named != kind:
+            # the scrub keeps the input's bytes and columns as they are: no conversion
+            raise ValueError(
+                f"{path.name} names a {named} file, but the rows are written as the input's "
+                f"{kind}: give it a {kind} name"
+            )
     if removed is not None and removed.resolve() == output.resolve():
         raise ValueError("the removed-rows file must differ from the output")
     scopes = scopes_for_send(target.sender, target.topic)
