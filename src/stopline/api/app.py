@@ -19,6 +19,8 @@ from stopline.api.observe import RequestMetrics
 from stopline.config import Settings
 from stopline.metrics import Metrics
 
+AUDIENCE_MAX_BYTES = 32 * 1024 * 1024
+
 DESCRIPTION = """
 Stopline receives your SMS providers' inbound webhooks, records every opt-out and opt-in on an
 append-only, hash-chained consent ledger, answers STOP/HELP/START, and tells every system that
@@ -92,6 +94,8 @@ def create_app(
         limit=settings.max_body_bytes,
         webhook_limit=settings.max_webhook_bytes,
         paths={"/v1/scrub": settings.scrub_max_bytes},
+        # a campaign's CSV audience: 100,000 rows of a few columns each
+        suffixes={("/v1/campaigns/", "/audience"): AUDIENCE_MAX_BYTES},
     )
     observed = RequestMetrics(limits, metrics=metrics)
     return HotPaths(

@@ -21,15 +21,25 @@ class BodyLimit:
     when Content-Length says so and when a chunked body grows past it."""
 
     def __init__(
-        self, app: ASGIApp, limit: int, webhook_limit: int, paths: dict[str, int] | None = None
+        self,
+        app: ASGIApp,
+        limit: int,
+        webhook_limit: int,
+        paths: dict[str, int] | None = None,
+        suffixes: dict[tuple[str, str], int] | None = None,
     ) -> None:
         self.app = app
         self.limit = limit
         self.webhook_limit = webhook_limit
         self.paths = paths or {}  # exact path -> its own limit (bulk uploads)
+        # (prefix, suffix) -> limit, for uploads to a path with a name in it
+        self.suffixes = suffixes or {}
 
     def limit_for(self, path: str) -> int:
         limit = self.webhook_limit if path.startswith("/webhooks") else self.limit
+        for (prefix, suffix), own in self.suffixes.items():
+            if path.startswith(prefix) and path.endswith(suffix):
+                return own
         return self.paths.get(path, limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
