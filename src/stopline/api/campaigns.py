@@ -234,6 +234,13 @@ async def add_audience(
     raw = await request.body()
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "text/csv":
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16's byte-order marks
+            raise ApiError(
+                422,
+                "invalid",
+                "the CSV is UTF-16: save it as UTF-8 (Excel: 'CSV UTF-8') and send it again",
+                field="audience",
+            )
         numbers: Any = None
         text = raw.decode("utf-8-sig", errors="replace")
     else:

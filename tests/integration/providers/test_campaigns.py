@@ -758,3 +758,6 @@ def test_a_csv_audience_may_be_larger_than_other_bodies(
     assert refused.status_code == 413
     other = client.post("/v1/check", content=body, headers=csv_headers)
     assert other.status_code == 413  # other routes keep their cap
+    utf16 = "phone\n2125550100\n".encode("utf-16")
+    refused = client.post("/v1/campaigns/spring/audience", content=utf16, headers=csv_headers)
+    assert refused.status_code == 422 and "UTF-16" in refused.json()["error"]["message"]
