@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as wall_clock
 from typing import Any
@@ -64,6 +65,22 @@ def worker(graph: Stopline, clock: Any) -> BroadcastWorker:
         default_rate=10_000,
         backoff=0,
     )
+
+
+def after_delivery(w: BroadcastWorker, n: int, then: Callable[[], object]) -> None:
+    """Make ``w`` run ``then`` once its ``n``-th provider call has returned."""
+    original = w._outbound.deliver_unchecked
+    calls = 0
+
+    def deliver(*args: Any) -> Any:
+        nonlocal calls
+        result = original(*args)
+        calls += 1
+        if calls == n:
+            then()
+        return result
+
+    w._outbound.deliver_unchecked = deliver  # type: ignore[method-assign]
 
 
 def delivered(fake: FakeProviders) -> list[dict[str, Any]]:
@@ -213,13 +230,7 @@ def test_deferrals_and_pauses_spend_neither_send_slots_nor_attempts(
     client.post("/v1/campaigns/spring/pause", headers=admin)
     client.post("/v1/campaigns/spring/send", headers=admin)
     day = worker(graph, lambda: new_york(TOMORROW + timedelta(days=1), 12))
-    original = day._outbound.deliver_unchecked
-
-    def pause_after_first(*args: Any) -> Any:
-        client.post("/v1/campaigns/spring/pause", headers=admin)
-        return original(*args)
-
-    day._outbound.deliver_unchecked = pause_after_first  # type: ignore[method-assign]
+    after_delivery(day, 1, lambda: client.post("/v1/campaigns/spring/pause", headers=admin))
     day.run_once()
     assert _attempts(graph) == [1, 0, 0, 0]  # the three handed back were never tried
 
@@ -345,25 +356,18 @@ def test_a_sender_cannot_be_removed_while_its_campaign_has_recipients_to_send(
 def test_a_pause_or_cancel_mid_batch_keeps_what_already_went_out(
     client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders, stop: str
 ) -> None:
-    """The worker settles a batch after sending it: a pause or cancel in between must not
-    take back recipients already handed to the provider (they were sent again on resume,
-    or counted as cancelled)."""
+    """A pause or cancel while the worker holds a batch must not take back recipients
+    already handed to the provider (they were sent again on resume, or counted as
+    cancelled)."""
     register(client, admin)
     assert create(client, admin, numbers=numbers("212", 5)).status_code == 201
     client.post("/v1/campaigns/spring/send", headers=admin)
     w = worker(graph, lambda: NOON_EASTERN)
-    original = w._outbound.deliver_unchecked
-    calls = 0
 
-    def deliver_then_stop(*args: Any) -> Any:
-        nonlocal calls
-        result = original(*args)
-        calls += 1
-        if calls == 2:
-            assert client.post(f"/v1/campaigns/spring/{stop}", headers=admin).status_code == 200
-        return result
+    def stop_it() -> None:
+        assert client.post(f"/v1/campaigns/spring/{stop}", headers=admin).status_code == 200
 
-    w._outbound.deliver_unchecked = deliver_then_stop  # type: ignore[method-assign]
+    after_delivery(w, 2, stop_it)
     w.run_once()
     counts = client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]
     assert counts["sent"] == 2 and len(delivered(fake)) == 2
@@ -390,18 +394,11 @@ def test_a_worker_killed_mid_batch_re_sends_only_the_recipient_it_was_sending(
     assert create(client, admin, numbers=numbers("212", 6)).status_code == 201
     client.post("/v1/campaigns/spring/send", headers=admin)
     dying = worker(graph, lambda: NOON_EASTERN)
-    original = dying._outbound.deliver_unchecked
-    calls = 0
 
-    def deliver_then_die(*args: Any) -> Any:
-        nonlocal calls
-        result = original(*args)
-        calls += 1
-        if calls == 4:
-            raise _Killed  # the provider took the fourth message; its outcome is lost
-        return result
+    def die() -> None:
+        raise _Killed  # the provider took the fourth message; its outcome is lost
 
-    dying._outbound.deliver_unchecked = deliver_then_die  # type: ignore[method-assign]
+    after_delivery(dying, 4, die)
     with pytest.raises(_Killed):
         dying.run_once()
     counts = client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]
