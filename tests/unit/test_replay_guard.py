@@ -6,13 +6,13 @@ def test_same_request_again_is_fine_a_different_one_conflicts_until_the_window_e
     guard = ReplayGuard(300.0, clock=lambda: now[0])
     first = guard.digest("https://x/webhooks/plivo", b"Text=STOP")
     other = guard.digest("https://x/webhooks/plivo", b"Text=START")
-    assert not guard.conflicts("n1", other)  # never seen
-    guard.remember("n1", first)
-    assert not guard.conflicts("n1", first)
-    assert guard.conflicts("n1", other)
-    assert not guard.conflicts("n2", other)
+    assert guard.claim("n1", first)  # never seen
+    assert guard.claim("n1", first)
+    assert not guard.claim("n1", other)
+    assert guard.claim("n2", other)
     now[0] += 301
-    assert not guard.conflicts("n1", other)  # outside the window the timestamp check rules
+    assert guard.claim("n1", other)  # outside the window the timestamp check rules
+    assert not guard.claim("n1", first)  # and the new request holds the nonce from then on
 
 
 def test_two_requests_racing_with_one_nonce_cannot_both_pass() -> None:

@@ -28,11 +28,6 @@ class ReplayGuard:
     def digest(url: str, body: bytes) -> str:
         return hashlib.sha256(url.encode() + b"\n" + body).hexdigest()
 
-    def conflicts(self, key: str, digest: str) -> bool:
-        """True when ``key`` was committed recently with a different request."""
-        seen = self._seen.get(key)
-        return seen is not None and seen[1] > self._clock() and seen[0] != digest
-
     def claim(self, key: str, digest: str) -> bool:
         """Accept ``key`` for this request: False when it was used with a different request
         within the window; otherwise it is remembered at once, in one step with the check."""
@@ -41,15 +36,7 @@ class ReplayGuard:
             seen = self._seen.get(key)
             if seen is not None and seen[1] > now and seen[0] != digest:
                 return False
-            self._store(key, digest, now)
+            if len(self._seen) > 100_000:  # drop what has expired before growing further
+                self._seen = {k: v for k, v in self._seen.items() if v[1] > now}
+            self._seen[key] = (digest, now + self._window)
         return True
-
-    def remember(self, key: str, digest: str) -> None:
-        now = self._clock()
-        with self._lock:
-            self._store(key, digest, now)
-
-    def _store(self, key: str, digest: str, now: float) -> None:
-        if len(self._seen) > 100_000:  # drop what has expired before growing further
-            self._seen = {k: v for k, v in self._seen.items() if v[1] > now}
-        self._seen[key] = (digest, now + self._window)
