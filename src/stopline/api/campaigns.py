@@ -148,6 +148,7 @@ def audience_json(result: AudienceResult) -> dict[str, Any]:
 
 
 def preview_json(preview: Preview) -> dict[str, Any]:
+    finish = preview.timeline.finishes_at
     return {
         "recipients": preview.recipients,
         "suppressed": preview.suppressed,
@@ -161,6 +162,12 @@ def preview_json(preview: Preview) -> dict[str, Any]:
         "segments_total": preview.segments_total,
         "rate_per_second": preview.rate_per_second,
         "estimated_seconds": preview.seconds_at_rate,
+        "quiet_hours_during_send": preview.closing_during_send,
+        "estimated_seconds_to_finish": preview.seconds_to_finish,
+        "estimated_finish": finish.isoformat()
+        if (finish := preview.timeline.finishes_at)
+        else None,
+        "estimate_complete": preview.timeline.complete,
     }
 
 

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from stopline import bootstrap
 from stopline.cli.app import app, err, out, progress, settings
-from stopline.domain.campaigns import CampaignError, CampaignStatus
+from stopline.domain.campaigns import CampaignError, CampaignStatus, Preview
 from stopline.domain.content import OnMissingOptOut
 from stopline.services.campaigns import AudienceResult, Campaigns, numbers_from_csv
 from stopline.storage.campaigns import CampaignRow
@@ -169,6 +169,34 @@ def preview(
             f"cost estimate: {figures.segments_total} segments; about "
             f"{figures.seconds_at_rate:.0f} s at {figures.rate_per_second:g}/s"
         )
+        _print_timeline(figures)
+
+
+def _print_timeline(figures: Preview) -> None:
+    """The send played forward: quiet hours that close before a recipient's turn, and the end."""
+    closing, finish = figures.closing_during_send, figures.timeline.finishes_at
+    if closing:
+        out.print(
+            f"[yellow]{closing} of those sendable now reach their quiet hours before their "
+            "turn at this rate[/yellow]: they wait until their window opens"
+        )
+    if finish is None or figures.seconds_to_finish is None:
+        return
+    floor = "" if figures.timeline.complete else "not before "
+    out.print(
+        f"last send expected {floor}{finish:%Y-%m-%d %H:%M} UTC "
+        f"(in {_duration(figures.seconds_to_finish)})"
+    )
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 172_800:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86_400:.1f} days"
 
 
 # How long --wait waits for rows another worker claimed while they stop making progress.

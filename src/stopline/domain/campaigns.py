@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from stopline.domain.policy import Decision
 from stopline.domain.segments import Encoding
+from stopline.domain.send_timeline import NOT_PLAYED, Timeline
 from stopline.domain.sending_rules import Verdict
 
 MAX_NAME = 200
@@ -103,6 +104,20 @@ class Preview:
     deferred_cap: int
     encoding: Encoding
     rate_per_second: float
+    start: datetime | None = None  # the moment the preview was made for
+    timeline: Timeline = NOT_PLAYED  # the send played forward at the rate
+
+    @property
+    def closing_during_send(self) -> int:
+        """Sendable now, but their quiet hours begin before their turn at the rate."""
+        return self.timeline.closing_during_send
+
+    @property
+    def seconds_to_finish(self) -> float | None:
+        """Until the last send, waits for windows to open included (None: nothing to send)."""
+        if self.start is None or self.timeline.finishes_at is None:
+            return None
+        return math.ceil((self.timeline.finishes_at - self.start).total_seconds())
 
     @property
     def segments_per_message(self) -> int:

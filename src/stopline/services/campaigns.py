@@ -28,6 +28,7 @@ from stopline.domain.content import ContentRules, LintResult, OnMissingOptOut, l
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address, normalise_many
 from stopline.domain.recipient_location import locate
 from stopline.domain.segments import encoding_of
+from stopline.domain.send_timeline import Waiting, play
 from stopline.domain.sending_rules import SendingRules, next_allowed
 from stopline.services.gate import check_many
 from stopline.services.imports import find_number_column, sniff_delimiter
@@ -243,6 +244,7 @@ class Campaigns:
             numbers = repo.recipient_numbers(conn, campaign_id, waiting)
             prior = repo.send_times(conn, numbers, now - self._rules.cap_period)
         suppressed = sendable = quiet = capped = 0
+        queue: list[Waiting] = []
         for start in range(0, len(numbers), CHUNK):
             chunk = numbers[start : start + CHUNK]
             answers = check_many(self._index, chunk, sender=campaign.sender, topic=campaign.topic)
@@ -250,13 +252,9 @@ class Campaigns:
                 if not checked.decision.allowed or checked.number is None:
                     suppressed += 1
                     continue
-                verdict = next_allowed(
-                    locate(checked.number),
-                    now,
-                    prior.get(checked.number, ()),
-                    campaign.topic,
-                    self._rules,
-                )
+                location, sent_before = locate(checked.number), prior.get(checked.number, ())
+                verdict = next_allowed(location, now, sent_before, campaign.topic, self._rules)
+                queue.append(Waiting(location, sent_before, verdict.at))
                 plan = plan_send(checked.decision, verdict)
                 if plan.step is Step.SEND:
                     sendable += 1
@@ -264,6 +262,8 @@ class Campaigns:
                     quiet += 1
                 else:
                     capped += 1
+        rate = self.rate_of(campaign)
+        timeline = play(now, rate, queue, campaign.topic, self._rules)
         return Preview(
             recipients=len(numbers),
             suppressed=suppressed,
@@ -271,7 +271,9 @@ class Campaigns:
             deferred_quiet_hours=quiet,
             deferred_cap=capped,
             encoding=encoding_of(campaign.body or ""),
-            rate_per_second=self.rate_of(campaign),
+            rate_per_second=rate,
+            start=now,
+            timeline=timeline,
         )
 
     # -- state changes -----------------------------------------------------------------------

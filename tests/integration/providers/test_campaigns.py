@@ -204,6 +204,35 @@ def test_quiet_hours_defer_and_later_deliver(
     assert client.get("/v1/campaigns/spring", headers=admin).json()["status"] == "done"
 
 
+def test_preview_plays_the_send_forward_through_quiet_hours_that_close_on_the_way(
+    client: TestClient, admin: dict[str, str], graph: Stopline
+) -> None:
+    """At 20:58 in New York, 1,000 eastern recipients at 2/s are all sendable *now*, but only
+    the first 240 get their turn before 21:00: the preview says so, and when the rest go."""
+    register(client, admin)
+    east, west = numbers("212", 1_000), numbers("415", 10)
+    made = create(client, admin, numbers=east + west, rate_per_second=2)
+    assert made.status_code == 201
+    campaigns = graph.messaging.campaigns
+    preview = campaigns.preview(made.json()["id"], now=new_york(TOMORROW, 20, 58))
+    assert (preview.sendable_now, preview.deferred_quiet_hours) == (1_010, 0)
+    assert preview.seconds_at_rate == 505  # the rate alone
+    # 240 eastern sends fill the two minutes; the 10 western ones go next (they are after
+    # the eastern ones in queue order but inside their window), the other 760 wait
+    assert preview.closing_during_send == 760
+    morning = new_york(TOMORROW + timedelta(days=1), 8)
+    assert preview.timeline.finishes_at == morning + timedelta(seconds=380)
+    assert (
+        preview.seconds_to_finish
+        == (preview.timeline.finishes_at - new_york(TOMORROW, 20, 58)).total_seconds()
+    )
+    shown = client.get("/v1/campaigns/spring/preview", headers=admin).json()
+    assert {"quiet_hours_during_send", "estimated_seconds_to_finish", "estimated_finish"} <= set(
+        shown
+    )
+    assert shown["estimate_complete"] is True
+
+
 def _attempts(graph: Stopline) -> list[int]:
     from sqlalchemy import select
 

@@ -122,6 +122,7 @@ def test_campaign_commands_from_a_csv_to_a_sent_broadcast(
     assert "2 added" in output and "1 invalid" in output and "'nope'" in output
     code, output = run("campaigns", "preview", "shipping")
     assert code == 0 and "recipients 2" in output and "GSM-7" in output
+    assert "last send expected" in output and "(in 1 s)" in output  # 2 at 50/s
     code, output = run("campaigns", "send", "shipping", "--wait")
     assert code == 0 and "sent 2" in output, output
     assert sorted(r["body"]["To"] for r in fake_requests(fake)) == ["+12125550100", "+12125550101"]
