@@ -287,7 +287,7 @@ class Campaigns:
                 return row
             if row.status not in STARTABLE:
                 raise CampaignError("status", f"a {row.status} campaign cannot be sent", 409)
-            if not senders_repo.exists(conn, row.sender):  # removed since it was created
+            if not senders_repo.hold(conn, row.sender, exclusive=False):  # removed since?
                 raise CampaignError(
                     "sender",
                     f"{row.sender} is no longer registered: register it again "

@@ -107,6 +107,8 @@ def remove(engine: Engine, address: str, region: str = "US") -> bool:
     campaign from it is sending or paused."""
     normalised = normalise_address(address, region)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
+        if not repo.hold(conn, normalised, exclusive=True):
+            return False
         unfinished = repo.campaigns_using(conn, normalised, _UNFINISHED)
         if unfinished:
             raise SenderInUse(normalised, unfinished)

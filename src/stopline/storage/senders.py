@@ -67,6 +67,14 @@ def campaigns_using(conn: Connection, address: str, statuses: tuple[str, ...]) -
     return list(conn.execute(query).scalars())
 
 
+def hold(conn: Connection, address: str, *, exclusive: bool) -> bool:
+    """Whether ``address`` is registered, its row locked until the transaction ends: shared by
+    a campaign's start, exclusive by a removal, so neither slips between the other's check
+    and its write (PostgreSQL; SQLite's immediate transactions are serialised already)."""
+    query = select(senders.c.id).where(senders.c.address == address)
+    return conn.execute(query.with_for_update(read=not exclusive)).first() is not None
+
+
 def remove(conn: Connection, address: str) -> bool:
     result = conn.execute(delete(senders).where(senders.c.address == address))
     return bool(result.rowcount)

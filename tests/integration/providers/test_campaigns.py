@@ -381,6 +381,46 @@ def test_a_sender_cannot_be_removed_while_its_campaign_has_recipients_to_send(
     assert client.get("/v1/campaigns/later", headers=admin).json()["status"] == "draft"
 
 
+def test_a_sender_removed_while_its_campaign_starts_either_refuses_or_waits_for_it(
+    client: TestClient,
+    admin: dict[str, str],
+    graph: Stopline,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The removal is tried while the start is between its sender check and its commit: it
+    must wait for the start and then refuse (on PostgreSQL it had seen the campaign still a
+    draft and deleted the sender under it)."""
+    import threading
+    import time
+
+    from stopline.services import campaigns as campaigns_service
+    from stopline.services import senders
+
+    register(client, admin)
+    assert create(client, admin, numbers=numbers("212", 3)).status_code == 201
+    outcome: list[object] = []
+
+    def remove() -> None:
+        try:
+            outcome.append(senders.remove(graph.engine, SENDER))
+        except senders.SenderInUse as refused:
+            outcome.append(refused)
+
+    original = campaigns_service.repo.set_status
+    removal = threading.Thread(target=remove)
+
+    def set_status(*args: Any, **kwargs: Any) -> Any:
+        removal.start()
+        time.sleep(0.5)  # the removal reaches its check meanwhile
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(campaigns_service.repo, "set_status", set_status)
+    assert client.post("/v1/campaigns/spring/send", headers=admin).status_code == 202
+    removal.join(30)
+    assert len(outcome) == 1 and isinstance(outcome[0], senders.SenderInUse), outcome
+    assert client.get("/v1/senders", headers=admin).json()["items"][0]["address"] == SENDER
+
+
 @pytest.mark.parametrize("stop", ["pause", "cancel"])
 def test_a_pause_or_cancel_mid_batch_keeps_what_already_went_out(
     client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders, stop: str
