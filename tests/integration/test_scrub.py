@@ -168,6 +168,9 @@ def test_api_scrub_errors(client: TestClient, checker: dict[str, str]) -> None:
     assert missing.status_code == 422 and missing.json()["error"]["field"] == "column"
     empty = client.post("/v1/scrub", content=b"", headers=csv_headers)
     assert empty.status_code == 422 and empty.json()["error"]["code"] == "invalid_csv"
+    # kept rows are the input's own bytes: UTF-16 would come back as it came, so it is refused
+    utf16 = client.post("/v1/scrub", content="phone\n1\n".encode("utf-16"), headers=csv_headers)
+    assert utf16.status_code == 422 and "UTF-16" in utf16.json()["error"]["message"]
     wrong = client.post("/v1/scrub", json={"a": 1}, headers=checker)
     assert wrong.status_code == 415
 
@@ -313,6 +316,19 @@ def test_import_reads_spreadsheet_exports_semicolons_other_encodings_and_floats(
     assert "scientific notation" in _flat(result.output)
     check = runner.invoke(app, ["check", "+12125550317"], env=env)
     assert check.exit_code == 1 and "blocked" in check.output
+    # Excel's "Unicode Text" is UTF-16 (tab-separated): read by its byte-order mark
+    unicode_text = tmp_path / "unicode.txt"
+    unicode_text.write_bytes("Name\tMobile\r\nRenée\t(646) 555-0142\r\n".encode("utf-16"))
+    result = runner.invoke(app, ["suppressions", "import", str(unicode_text)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "1 rows: 1 opt-outs recorded" in _flat(result.output)
+    assert runner.invoke(app, ["check", "+16465550142"], env=env).exit_code == 1
+    # the scrub keeps rows byte for byte, so it refuses UTF-16 rather than guess
+    out = tmp_path / "kept.csv"
+    refused = runner.invoke(
+        app, ["scrub", str(unicode_text), "-o", str(out), "--format", "csv"], env=env
+    )
+    assert refused.exit_code == 2 and "UTF-16" in _flat(refused.output) and not out.exists()
 
 
 def test_an_export_imports_back_with_each_rows_scope(database_url: str, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from stopline.services.campaigns import (
     ReportedSend,
     numbers_from_csv,
 )
+from stopline.services.imports import text_encoding
 from stopline.services.insight import campaign_report, report_json
 from stopline.services.keys import KeyScope, Principal
 from stopline.storage import campaigns as repo
@@ -241,15 +242,8 @@ async def add_audience(
     raw = await request.body()
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "text/csv":
-        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16's byte-order marks
-            raise ApiError(
-                422,
-                "invalid",
-                "the CSV is UTF-16: save it as UTF-8 (Excel: 'CSV UTF-8') and send it again",
-                field="audience",
-            )
         numbers: Any = None
-        text = raw.decode("utf-8-sig", errors="replace")
+        text = raw.decode(text_encoding(raw), errors="replace")  # UTF-8, or UTF-16 by its mark
     else:
         try:
             numbers = AudienceIn.model_validate_json(raw).numbers

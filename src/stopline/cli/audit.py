@@ -23,6 +23,7 @@ from stopline.services.audit import (
     audit,
     read_records,
 )
+from stopline.services.imports import text_encoding
 
 
 @app.command("audit-inbound")
@@ -60,7 +61,8 @@ def audit_inbound(
     size = file.stat().st_size
     try:
         with file.open("rb") as raw, progress() as bar:
-            stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+            encoding = text_encoding(raw.peek(2))
+            stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
             task = bar.add_task("reading", total=size or None)
 
             def tracked() -> Iterator[InboundRecord | Problem]:

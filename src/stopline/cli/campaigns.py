@@ -17,6 +17,7 @@ from stopline.cli.app import app, err, out, progress, settings
 from stopline.domain.campaigns import CampaignError, CampaignStatus, Preview
 from stopline.domain.content import OnMissingOptOut
 from stopline.services.campaigns import AudienceResult, Campaigns, numbers_from_csv
+from stopline.services.imports import text_encoding
 from stopline.storage.campaigns import CampaignRow
 
 campaigns_app = typer.Typer(
@@ -42,7 +43,9 @@ def _graph() -> Iterator[bootstrap.Stopline]:
 def _audience(campaigns: Campaigns, row: CampaignRow, file: Path, column: str | None) -> None:
     if not file.is_file():
         raise CampaignError("audience", f"no such file: {file}")
-    with file.open(newline=None, encoding="utf-8-sig", errors="replace") as stream:
+    with file.open("rb") as raw:
+        encoding = text_encoding(raw.read(2))
+    with file.open(newline=None, encoding=encoding, errors="replace") as stream:
         result = campaigns.add_audience(row.id, numbers_from_csv(stream, column))
     _print_audience(result)
 

@@ -363,7 +363,7 @@ def suppressions_import(
     actor: Annotated[str, typer.Option(help="Recorded as the actor")] = "import",
 ) -> None:
     """Import an existing opt-out list: every valid number becomes an opt-out event."""
-    from stopline.services.imports import import_csv
+    from stopline.services.imports import import_csv, text_encoding
 
     config = settings()
     parsed: Scope | None = None
@@ -378,7 +378,8 @@ def suppressions_import(
     with file.open("rb") as raw, progress() as bar:
         # only the phone column matters, and numbers are ASCII: a file in another encoding
         # (a Windows spreadsheet's cp1252) is read with its other bytes replaced
-        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+        encoding = text_encoding(raw.peek(2))
+        stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
         task = bar.add_task("importing", total=size or None)
         try:
             report = import_csv(

@@ -44,6 +44,15 @@ DATE_COLUMNS = ("since", "opted_out_at", "opt_out_date", "opt_out_at", "occurred
 
 DELIMITERS = (",", ";", "\t", "|")
 
+# Excel's "Unicode Text" and some CRMs save UTF-16; read as UTF-8 its header is garbled.
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def text_encoding(head: bytes) -> str:
+    """How to read a CSV that starts with ``head``: UTF-16 when it has that byte-order mark,
+    else UTF-8 (its own mark skipped)."""
+    return "utf-16" if head[:2] in UTF16_BOMS else "utf-8-sig"
+
 
 def sniff_delimiter(header: str) -> str:
     """The most frequent of , ; TAB | in the header line (comma when none appears)."""

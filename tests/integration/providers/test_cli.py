@@ -140,6 +140,13 @@ def test_campaign_commands_from_a_csv_to_a_sent_broadcast(
     assert run("campaigns", "preview", "nope")[0] == 2
     code, output = run("report", "campaigns", "--json")
     assert code == 0 and '"sends": 2' in output
+    unicode_text = tmp_path / "unicode.txt"  # Excel's "Unicode Text": UTF-16, tab-separated
+    unicode_text.write_bytes("Name\tMobile\r\nRenée\t(646) 555-0142\r\n".encode("utf-16"))
+    code, output = run(
+        "campaigns", "create", "unicode", "--sender", "+14155550199", "--text", "Acme: hi",
+        "--audience", str(unicode_text),
+    )  # fmt: skip
+    assert code == 0 and "1 added" in output and "0 invalid" in output, output
 
 
 def test_serve_refuses_unreadable_credentials_with_one_line_before_starting(

@@ -24,6 +24,7 @@ from stopline.services.imports import (
     SCRUB_SEVERAL_PHONES,
     find_number_column,
     sniff_delimiter,
+    text_encoding,
 )
 
 QUOTE = ord('"')
@@ -88,6 +89,8 @@ def read_layout(
             raise ValueError("the header line is longer than 4 MiB: is this a CSV file?")
     if not buf.strip():
         raise ValueError("the file is empty")
+    if text_encoding(buf) == "utf-16":  # rows are kept byte for byte: no re-encoding
+        raise ValueError("the file is UTF-16: save it as UTF-8 (Excel: 'CSV UTF-8') and scrub that")
     if len(bounds) < 2:
         raise ValueError("the header has an unterminated quoted field")
     header = buf[: bounds[1]]
