@@ -3,9 +3,11 @@ new empty one for a command that answers "allowed" or reads the ledger."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from stopline.cli import app
@@ -124,3 +126,43 @@ def test_an_unknown_revision_is_one_line_not_a_traceback(
     [line] = [x for x in result.output.splitlines() if x.startswith("Cannot upgrade")]
     assert line.startswith("Cannot upgrade to bogus: Can't locate revision"), line
     assert "CommandError" not in result.output
+
+
+def test_text_anyone_can_send_is_printed_literally_never_as_markup(
+    client: TestClient, admin: dict[str, str], database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An SMS, a campaign, key or brand name holding "[/]" crashed the command that listed it
+    (Rich read it as a closing tag), and "[link=...]" became a terminal hyperlink."""
+    from stopline.cli.app import out
+
+    monkeypatch.setattr(out, "_width", 250)  # tables whole, not cut to 80 columns
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    texts = ["I guess stop-ish? [/]", "stop maybe [link=https://evil.example/x]here[/link]"]
+    for i, text in enumerate(texts):
+        message = {"message_id": f"m{i}", "from": f"+1415620000{i}", "to": "+14155550199"}
+        answer = client.post("/v1/inbound", json={**message, "text": text}, headers=admin)
+        assert answer.status_code == 200 and answer.json()["action"] == "review", answer.text
+    sender = {"address": "+14155550199", "provider": "twilio", "brand": "B[/]"}
+    assert client.post("/v1/senders", json=sender, headers=admin).status_code == 201
+    send = {"campaign": "Promo [/] end", "number": "+14156200009", "sender": "+14155550199"}
+    sent_at = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
+    reported = client.post(
+        "/v1/sends", json={"sends": [{**send, "sent_at": sent_at}]}, headers=admin
+    )
+    assert reported.status_code in (200, 201), reported.text
+    made = runner.invoke(app, ["keys", "create", "--name", "k[/]", "--scope", "check"], env=env)
+    assert made.exit_code == 0 and "'k[/]'" in made.output, made.output
+    assert made.output.strip().splitlines()[-1].startswith("sl_")  # the key, shown once
+    for args, shown in (
+        (["review", "list"], "I guess stop-ish? [/]"),
+        (["review", "list"], "[link=https://evil.example/x]here[/link]"),
+        (["keys", "list"], "k[/]"),
+        (["senders", "list"], "B[/]"),
+        (["campaigns", "list"], "Promo [/] end"),
+        (["classify", "[/] stop"], "read: '[/] stop'"),
+    ):
+        result = runner.invoke(app, args, env=env)
+        assert result.exit_code == 0, (args, result.output)
+        assert shown in result.output, (args, result.output)
+    report = runner.invoke(app, ["report", "campaigns"], env=env)
+    assert report.exit_code == 0 and "Promo [/] end" in report.output, report.output

@@ -19,10 +19,12 @@ def main() -> None:
     try:
         app()
     except OSError as exc:
+        from rich.markup import escape
+
         from stopline.cli.app import err
 
-        where = f": {exc.filename}" if exc.filename else ""
-        err.print(f"[red]{exc.strerror or exc}{where}[/red]", highlight=False)
+        what = escape(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""))
+        err.print(f"[red]{what}[/red]", highlight=False)
         raise SystemExit(1) from None
 
 

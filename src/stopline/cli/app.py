@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+from typing import Any
 
 import typer
 from rich.console import Console
+from rich.errors import MarkupError
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 from sqlalchemy import Engine
 
 from stopline.config import Settings
@@ -18,10 +23,46 @@ app = typer.Typer(
     rich_markup_mode="markdown",  # docstrings wrap to the terminal, paragraphs kept
 )
 
+# The only markup tags Stopline's own messages use; any other bracketed text is shown as it
+# was written ("[link=...]" in a stored message must not become a link in a terminal).
+_OWN_TAGS = frozenset({"red", "green", "yellow", "cyan", "white", "bold", "dim"})
+_TAG = re.compile(r"(?<!\\)\[([^\[\]\n]*)\]")
+
+
+def _only_own_tags(text: str) -> str:
+    def keep(match: re.Match[str]) -> str:
+        tag = match.group(1).removeprefix("/")
+        own = (
+            tag.startswith("progress.")
+            or match.group(1) == "/"
+            or (bool(tag) and all(word in _OWN_TAGS for word in tag.split()))
+        )
+        return match.group(0) if own else "\\" + match.group(0)
+
+    return _TAG.sub(keep, text)
+
+
+class SafeConsole(Console):
+    """A console whose markup is Stopline's own style tags only.
+
+    Stored text (an SMS, a campaign or key name, a brand) is escaped where it is printed
+    (`rich.markup.escape`); this is the net under that: a tag that is not one of ours is
+    printed literally, and a line whose tags do not balance is printed without markup
+    rather than raising (a texted "[/]" crashed `stopline review list`)."""
+
+    def render_str(self, text: str, *, markup: bool | None = None, **options: Any) -> Text:
+        if markup is False or (markup is None and not self._markup):
+            return super().render_str(text, markup=markup, **options)
+        try:
+            return super().render_str(_only_own_tags(text), markup=True, **options)
+        except MarkupError:
+            return super().render_str(text, markup=False, **options)
+
+
 # No emoji codes (a scope "topic:gift" is not 🎁) and no wrapping (a piped line stays one
 # line for whatever reads it); stored text printed with markup goes through `escape`.
-out = Console(emoji=False, soft_wrap=True)
-err = Console(stderr=True, emoji=False, soft_wrap=True)
+out = SafeConsole(emoji=False, soft_wrap=True)
+err = SafeConsole(stderr=True, emoji=False, soft_wrap=True)
 
 
 def settings() -> Settings:
@@ -41,7 +82,7 @@ def settings() -> Settings:
             err.print(f"[red]Configuration error:[/red] {label}{message}", highlight=False)
         raise typer.Exit(2) from None
     except Exception as exc:
-        err.print(f"[red]Configuration error:[/red] {exc}", highlight=False)
+        err.print(f"[red]Configuration error:[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from None
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
@@ -87,12 +88,12 @@ def audit_inbound(
                 source_name=file.name,
             )
     except (AuditError, UnicodeDecodeError, csv.Error) as exc:
-        err.print(f"[red]Cannot read {file}:[/red] {exc}")
+        err.print(f"[red]Cannot read {escape(str(file))}:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     _print(report, show, apply)
     if report_file is not None:
         _write(report, report_file)
-        err.print(f"findings written to {report_file}")
+        err.print(f"findings written to {escape(str(report_file))}")
 
 
 def _print(report: AuditReport, show: int, applied: bool) -> None:
@@ -104,9 +105,9 @@ def _print(report: AuditReport, show: int, applied: bool) -> None:
         table.add_row(
             str(r.line),
             r.at.strftime("%Y-%m-%d %H:%M"),
-            r.number,
-            body,
-            finding.reading.rule,
+            escape(r.number),
+            escape(body),
+            escape(finding.reading.rule),
             "caught" if finding.provider_caught else "[red]missed[/red]",
         )
     if missed:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
@@ -34,7 +35,7 @@ def _graph() -> Iterator[bootstrap.Stopline]:
     try:
         yield graph
     except CampaignError as exc:
-        err.print(f"[red]{exc.field}:[/red] {exc.message}")
+        err.print(f"[red]{escape(str(exc.field))}:[/red] {escape(str(exc.message))}")
         raise typer.Exit(2) from None
     finally:
         graph.close()
@@ -56,7 +57,7 @@ def _print_audience(result: AudienceResult) -> None:
         f"{result.invalid_count} invalid"
     )
     for raw, why in result.invalid[:5]:
-        out.print(f"  [yellow]invalid[/yellow] {raw!r}: {why}")
+        out.print(f"  [yellow]invalid[/yellow] {escape(repr(raw))}: {escape(str(why))}")
     if result.invalid_count > 5:
         out.print(f"  … and {result.invalid_count - 5} more")
 
@@ -93,8 +94,10 @@ def create(
         )
         for finding in created.lint.findings:
             out.print(f"  [yellow]{finding.severity.value}[/yellow] {finding.message}")
-        out.print(f"campaign {created.campaign.id} [bold]{created.campaign.name}[/bold] (draft)")
-        out.print(f"text to send: {created.campaign.body}")
+        out.print(
+            f"campaign {created.campaign.id} [bold]{escape(created.campaign.name)}[/bold] (draft)"
+        )
+        out.print(f"text to send: {escape(str(created.campaign.body))}")
         if audience is not None:
             _audience(campaigns, created.campaign, audience, column)
 
@@ -128,9 +131,9 @@ def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
             counts = campaigns.counts(row.id)
             table.add_row(
                 str(row.id),
-                row.name,
-                row.sender,
-                row.topic or "",
+                escape(row.name),
+                escape(row.sender),
+                escape(row.topic or ""),
                 row.status.value,
                 str(counts["sent"]),
                 str(counts["pending"] + counts["sending"]),
@@ -155,8 +158,11 @@ def preview(
             print(json.dumps(preview_json(figures)))
             return
         enc = figures.encoding
-        out.print(f"[bold]{row.name}[/bold] from {row.sender}, topic {row.topic or '-'}")
-        out.print(f"text: {row.body}")
+        out.print(
+            f"[bold]{escape(row.name)}[/bold] from {escape(row.sender)}, "
+            f"topic {escape(row.topic or '-')}"
+        )
+        out.print(f"text: {escape(str(row.body))}")
         out.print(
             f"encoding {enc.name}, {enc.units} {enc.unit_name}, "
             f"{figures.segments_per_message} segment(s) per message"
@@ -219,7 +225,7 @@ def send(
     with _graph() as graph:
         campaigns = graph.messaging.campaigns
         row = campaigns.start(campaigns.find(campaign).id)
-        out.print(f"campaign {row.name} is {row.status.value}")
+        out.print(f"campaign {escape(str(row.name))} is {row.status.value}")
         if not wait:
             return
         counts = campaigns.counts(row.id)

@@ -60,7 +60,7 @@ def serve(
     try:  # credentials that cannot be read: one clear line, not a traceback from each worker
         build_providers(config, config.default_region)
     except ValueError as exc:
-        err.print(f"[red]Configuration error:[/red] {exc}")
+        err.print(f"[red]Configuration error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     common = {
         "host": host,
@@ -122,7 +122,7 @@ def keys_create(
         raise typer.Exit(2)
     engine = database(settings())
     new = create_key(engine, name, scopes, now())
-    err.print(f"Created key #{new.id} '{name}' with scopes {', '.join(sorted(scopes))}.")
+    err.print(f"Created key #{new.id} '{escape(name)}' with scopes {', '.join(sorted(scopes))}.")
     err.print("Store it now: only its hash is kept.")
     print(new.key)
 
@@ -138,7 +138,7 @@ def keys_list() -> None:
         for k in repo.all_keys(conn):
             table.add_row(
                 str(k.id),
-                k.name,
+                escape(k.name),
                 k.prefix,
                 ",".join(sorted(k.scopes)),
                 k.created_at.isoformat(timespec="seconds"),
@@ -178,7 +178,9 @@ def check(
     try:
         e164 = normalise(number, region)
     except InvalidNumber as exc:
-        err.print(f"[red]{number!r} is not a valid phone number:[/red] {exc.reason}")
+        err.print(
+            f"[red]{escape(repr(number))} is not a valid phone number:[/red] {escape(exc.reason)}"
+        )
         raise typer.Exit(2) from None
     sender_address = normalise_address(sender, region) if sender else None
     engine = database(config, create=False)
@@ -290,7 +292,8 @@ def classify_cmd(
         f"{c.confidence:.2f}, language {c.language or '-'})"
     )
     if c.span is not None:
-        out.print(f"read: {text[c.span[0] : c.span[1]]!r} (characters {c.span[0]}-{c.span[1]})")
+        read = escape(repr(text[c.span[0] : c.span[1]]))
+        out.print(f"read: {read} (characters {c.span[0]}-{c.span[1]})")
     out.print(escape(f"rule: {c.rule}"))
     out.print(escape(f"why:  {c.explanation}"))
 
@@ -304,7 +307,7 @@ def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str |
         e164 = normalise(number, region)
         parsed = Scope.canonical(scope, region)
     except (InvalidNumber, ValueError) as exc:
-        err.print(f"[red]{exc}[/red]")
+        err.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from None
     engine = database(config)
     moment = now()
@@ -371,7 +374,7 @@ def suppressions_import(
         try:
             parsed = Scope.canonical(scope, config.default_region)
         except ValueError as exc:
-            err.print(f"[red]{exc}[/red]")
+            err.print(f"[red]{escape(str(exc))}[/red]")
             raise typer.Exit(2) from None
     engine = database(config)
     size = file.stat().st_size
@@ -394,7 +397,7 @@ def suppressions_import(
                 progress=lambda _rows: bar.update(task, completed=raw.tell()),
             )
         except ValueError as exc:
-            err.print(f"[red]{exc}[/red]")
+            err.print(f"[red]{escape(str(exc))}[/red]")
             raise typer.Exit(2) from None
         bar.update(task, completed=size)
     out.print(
@@ -427,7 +430,7 @@ def suppressions_export(
     try:
         scope_name = str(Scope.canonical(scope, config.default_region)) if scope else None
     except ValueError as exc:
-        err.print(f"[red]{exc}[/red]")
+        err.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from None
     engine = database(config, create=False)
     if output is None:
@@ -435,7 +438,7 @@ def suppressions_export(
         return
     with output.open("w", newline="", encoding="utf-8") as handle:
         count = write_csv(export_rows(engine, scope_name), handle)
-    err.print(f"{count} suppressions written to {output}")
+    err.print(f"{count} suppressions written to {escape(str(output))}")
 
 
 @ledger_app.command("verify")
@@ -461,7 +464,7 @@ def ledger_verify(
         try:
             expected = LedgerDigest.parse(expect)
         except InvalidDigest as exc:
-            err.print(f"[red]{exc}[/red]")
+            err.print(f"[red]{escape(str(exc))}[/red]")
             raise typer.Exit(2) from None
     engine = database(settings(), create=False)
     with engine.connect() as conn:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from stopline.cli.app import app, err, out
@@ -123,7 +124,7 @@ def eval_cmd(
     try:
         examples = [e for e in load(corpus) if split == "all" or e.split == split]
     except (CorpusError, OSError) as exc:
-        err.print(f"[red]Cannot read the corpus:[/red] {exc}")
+        err.print(f"[red]Cannot read the corpus:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     if not examples:
         err.print("[red]No examples to evaluate[/red]")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
@@ -65,8 +66,8 @@ def campaigns(
         for f in report.figures:
             t = f.tally
             table.add_row(
-                t.name,
-                t.sender,
+                escape(t.name),
+                escape(t.sender),
                 t.first_sent.strftime("%Y-%m-%d %H:%M"),
                 str(t.sends),
                 str(t.opt_outs),
@@ -83,7 +84,7 @@ def campaigns(
         )
         for f in report.figures:
             if f.flagged:
-                out.print(f"[red]spike[/red] {f.tally.name}: {f.reason}")
+                out.print(f"[red]spike[/red] {escape(f.tally.name)}: {escape(f.reason)}")
     if plot is not None:
         from stopline.cli.insight_plot import plot_campaigns
 

@@ -94,19 +94,22 @@ def senders_add(
             rate_per_second=rate,
         )
     except senders.InvalidSender as exc:
-        err.print(f"[red]{exc}[/red]")
+        err.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from None
     engine = database(config)
     if not senders.add(engine, row, now()):
-        err.print(f"[red]{row.address} is already registered[/red] (remove it first)")
+        err.print(f"[red]{escape(str(row.address))} is already registered[/red] (remove it first)")
         raise typer.Exit(1)
-    out.print(f"sender {row.address} registered with {row.provider}")
+    out.print(f"sender {escape(str(row.address))} registered with {row.provider}")
     from stopline.providers.accounts import AccountBook
 
     try:
         AccountBook(config).get(row.provider, row.account)
     except MissingCredentials as exc:
-        err.print(f"[yellow]warning:[/yellow] {exc}; REST replies and sends will fail until set")
+        err.print(
+            f"[yellow]warning:[/yellow] {escape(str(exc))}; "
+            "REST replies and sends will fail until set"
+        )
 
 
 @senders_app.command("list")
@@ -119,12 +122,12 @@ def senders_list() -> None:
     with engine.connect() as conn:
         for s in repo.all_senders(conn):
             table.add_row(
-                s.address,
+                escape(s.address),
                 s.provider,
-                s.brand or "",
-                ",".join(s.topics),
-                s.locale or "",
-                s.account or "default",
+                escape(s.brand or ""),
+                escape(",".join(s.topics)),
+                escape(s.locale or ""),
+                escape(s.account or "default"),
                 f"{s.rate_per_second:g}" if s.rate_per_second else "default",
             )
     out.print(table)
@@ -145,7 +148,7 @@ def senders_remove(address: str) -> None:
     if not removed:
         err.print(f"[red]no sender {escape(address)}[/red]")
         raise typer.Exit(1)
-    out.print(f"sender {address} removed")
+    out.print(f"sender {escape(str(address))} removed")
 
 
 @app.command()
@@ -207,7 +210,7 @@ def outbox_status(
             r["status"],
             str(r["attempts"]),
             r["next_attempt_at"].isoformat(timespec="seconds"),
-            (r["last_error"] or "")[:60],
+            escape((r["last_error"] or "")[:60]),
         )
     out.print(table)
 
@@ -239,7 +242,7 @@ def send(
     try:
         outcome = graph.messaging.outbound.send(to, text, sender, topic=topic)
     except SendError as exc:
-        err.print(f"[red]{exc}[/red]")
+        err.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from None
     finally:
         graph.close()

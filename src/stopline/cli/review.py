@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
@@ -59,10 +60,10 @@ def review_list(
             str(item.id),
             item.received_at.strftime("%Y-%m-%d %H:%M"),
             item.number,
-            item.body if len(item.body) <= 60 else item.body[:57] + "…",
+            escape(item.body if len(item.body) <= 60 else item.body[:57] + "…"),
             due,
             item.status,
-            f"{item.decision} by {item.decided_by}" if item.decision else "",
+            escape(f"{item.decision} by {item.decided_by}") if item.decision else "",
         )
     out.print(table)
     summary = ", ".join(f"{n} {s}" for s, n in sorted(totals.items())) or "empty"
@@ -91,7 +92,7 @@ def review_decide(
     try:
         parsed = Scope.canonical(scope, config.default_region)
     except ValueError as exc:
-        err.print(f"[red]{exc}[/red]")
+        err.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from None
     engine = database(config, create=False)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from stopline.cli.app import app, database, err, out, progress, settings
@@ -68,7 +69,10 @@ def scrub(
         raise typer.Exit(2)
     for name, path in (("--output", output), ("--removed", removed)):
         if path is not None and not path.parent.is_dir():  # before anything is read
-            err.print(f"[red]{name}: no folder {str(path.parent)!r}[/red] to write {path.name} in")
+            err.print(
+                f"[red]{name}: no folder {escape(repr(str(path.parent)))}[/red] "
+                f"to write {escape(path.name)} in"
+            )
             raise typer.Exit(2)
     target = ScrubTarget(
         sender=normalise_address(sender, chosen_region) if sender else None, topic=topic
@@ -96,10 +100,11 @@ def scrub(
                 progress=lambda done: bar.update(task, completed=done),
             )
         except ValueError as exc:
-            err.print(f"[red]Cannot scrub {input_file}:[/red] {exc}")
+            err.print(f"[red]Cannot scrub {escape(str(input_file))}:[/red] {escape(str(exc))}")
             raise typer.Exit(2) from None
         except OSError as exc:  # unwritable output, a full disk: nothing half-written stays
-            err.print(f"[red]Cannot write the output:[/red] {exc.strerror or exc}: {exc.filename}")
+            what = escape(f"{exc.strerror or exc}: {exc.filename}")
+            err.print(f"[red]Cannot write the output:[/red] {what}")
             raise typer.Exit(2) from None
         bar.update(task, completed=size)
     _summary(report, time.perf_counter() - started, output, removed)
@@ -121,7 +126,9 @@ def _summary(report: ScrubReport, seconds: float, output: Path, removed: Path | 
     rate = report.rows / seconds if seconds > 0 else 0.0
     table.add_row("time", f"{seconds:.1f} s ({rate:,.0f} rows/s)")
     out.print(table)
-    out.print(f"phone column: {report.column!r}; kept rows written to {output}")
+    out.print(
+        f"phone column: {escape(repr(report.column))}; kept rows written to {escape(str(output))}"
+    )
     if removed is not None:
         out.print(f"removed rows with reasons written to {removed}")
     if report.exact_csv:

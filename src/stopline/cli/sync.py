@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
@@ -66,7 +67,7 @@ def status(
     ]
     if as_json:
         for row in rows:
-            out.print(json.dumps(row), highlight=False, soft_wrap=True)
+            print(json.dumps(row))
         return
     if not rows:
         out.print("no push target has run yet")
@@ -79,7 +80,7 @@ def status(
             f"{row['waiting']:,}",
             str(row["delivered_at"] or "never"),
             f"{row['attempts']} attempts, next {row['next_attempt_at']}" if row["attempts"] else "",
-            str(row["last_error"] or ""),
+            escape(str(row["last_error"] or "")),
         )
     out.print(table)
 
