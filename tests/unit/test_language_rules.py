@@ -670,3 +670,23 @@ def test_guard_words_were_generated_for_the_current_keywords() -> None:
         "the typo-correctable keywords changed: regenerate the guard list "
         "(see scripts/guard_words.py)"
     )
+
+
+def test_a_message_longer_than_any_sms_is_read_at_its_ends_in_bounded_time() -> None:
+    """A 64 KB text of repeated keywords took five seconds (the reading grew faster than the
+    length) and held up every opt-out behind it; now only its start and end are read, an
+    opt-out there is still an opt-out, and the rest goes to a person."""
+    from stopline.domain.language.engine import MAX_READ, classify_strict
+
+    flood = classify_strict(("cancel " * 10_000)[:64_000])
+    assert flood.action is Action.REVIEW and flood.rule == "length.over_read"
+    text = "please stop texting me. " + "blah " * 3_000 + "thanks"
+    at_start = classify_strict(text)
+    assert at_start.action is Action.OPT_OUT and at_start.span is not None
+    assert text[at_start.span[0] : at_start.span[1]].lower() == "stop texting"
+    text = "x" * 70_000 + " STOP"
+    at_end = classify_strict(text)
+    assert at_end.action is Action.OPT_OUT and at_end.span is not None
+    assert text[at_end.span[0] : at_end.span[1]] == "STOP"
+    assert "only its start and end were read" in at_end.explanation
+    assert classify_strict("STOP " + "x" * (MAX_READ - 5)).rule != "length.over_read"
