@@ -40,7 +40,7 @@ ROWS = [
 
 
 @pytest.fixture
-def runner(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+def runner(settings: Settings, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.setenv("STOPLINE_DATABASE_URL", settings.database_url)
     monkeypatch.setattr(cli_out, "width", 200)
     monkeypatch.setattr(cli_err, "width", 200)

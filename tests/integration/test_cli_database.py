@@ -25,24 +25,41 @@ runner = CliRunner()
         ["review", "list"],
         ["outbox", "status"],
         ["sync", "status"],
+        ["report", "campaigns"],
+        ["campaigns", "list"],
+        ["campaigns", "preview", "x"],
+        # and the commands that record: an opt-out written to a new file in the wrong folder
+        # is one no server reads (acceptance tests, 2026-12-04)
+        ["consent", "opt-out", "4155550100"],
+        ["suppressions", "import", "optouts.csv"],
+        ["senders", "add", "+14155550199", "--provider", "twilio"],
+        ["worker", "--once"],
     ],
 )
-def test_reading_commands_refuse_a_sqlite_file_that_does_not_exist(
+def test_commands_refuse_a_sqlite_file_that_does_not_exist(
     args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)  # the relative default: ./stopline.db, not there
     monkeypatch.delenv("STOPLINE_DATABASE_URL", raising=False)
     monkeypatch.delenv("STOPLINE_CONFIG", raising=False)
+    (tmp_path / "optouts.csv").write_text("phone\n4155550100\n")
     result = runner.invoke(app, args)
     assert result.exit_code == 3, result.output  # not 2: `check` says "invalid number" so
     assert "No database at" in result.output and str(tmp_path / "stopline.db") in result.output
     assert not (tmp_path / "stopline.db").exists()
 
 
-def test_commands_that_record_create_it_and_then_reading_works(
+def test_db_upgrade_and_keys_create_make_a_new_database_and_say_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("STOPLINE_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    key = runner.invoke(app, ["keys", "create", "--name", "first", "--scope", "admin"])
+    assert key.exit_code == 0 and "creating it" in key.output, key.output
+    assert key.output.strip().splitlines()[-1].startswith("sl_")
+    for file in tmp_path.glob("new.db*"):  # and its -wal, -shm
+        file.unlink()
+    made = runner.invoke(app, ["db", "upgrade"])
+    assert made.exit_code == 0 and "creating it" in made.output, made.output
     made = runner.invoke(app, ["consent", "opt-out", "4155550100", "--actor", "test"])
     assert made.exit_code == 0, made.output
     blocked = runner.invoke(app, ["check", "415.555.0100"])
@@ -104,6 +121,7 @@ def test_stored_text_is_printed_as_written_not_as_markup_or_emoji(
     """A scope "topic:gift" is not 🎁 and "[bold]x[/bold]" is not a bold x: what is printed
     is what was stored (fifth acceptance test, 2026-12); a long line is not wrapped."""
     monkeypatch.setenv("STOPLINE_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
     for number, scope in (("4155550100", "topic:gift"), ("4155550101", "topic:[bold]x[/bold]")):
         made = runner.invoke(app, ["consent", "opt-out", number, "--scope", scope])
         assert made.exit_code == 0 and f"({scope})" in made.output, made.output

@@ -34,7 +34,7 @@ def _opt_out(engine: Engine, numbers: list[str], scope: Scope, now: object) -> N
 
 
 def test_import_accepts_messy_formats_then_scrub_removes_them(
-    database_url: str, tmp_path: Path
+    database_url: str, engine: Engine, tmp_path: Path
 ) -> None:
     env = {"STOPLINE_DATABASE_URL": database_url}
     optouts = tmp_path / "optouts.csv"
@@ -270,7 +270,9 @@ def test_cli_scrubs_parquet_and_jsonl(
     assert out_jsonl.read_bytes() == lines[1]
 
 
-def test_cli_scopes_are_spelt_as_the_gate_looks_them_up(database_url: str, tmp_path: Path) -> None:
+def test_cli_scopes_are_spelt_as_the_gate_looks_them_up(
+    database_url: str, engine: Engine, tmp_path: Path
+) -> None:
     env = {"STOPLINE_DATABASE_URL": database_url}
     recorded = runner.invoke(
         app, ["consent", "opt-out", "(415) 555-0100", "--scope", "topic:Marketing"], env=env
@@ -303,7 +305,7 @@ def test_an_output_in_a_missing_folder_is_a_clear_error_before_anything_runs(
 
 
 def test_import_reads_spreadsheet_exports_semicolons_other_encodings_and_floats(
-    database_url: str, tmp_path: Path
+    database_url: str, engine: Engine, tmp_path: Path
 ) -> None:
     env = {"STOPLINE_DATABASE_URL": database_url}
     optouts = tmp_path / "excel.csv"
@@ -331,7 +333,9 @@ def test_import_reads_spreadsheet_exports_semicolons_other_encodings_and_floats(
     assert refused.exit_code == 2 and "UTF-16" in _flat(refused.output) and not out.exists()
 
 
-def test_an_export_imports_back_with_each_rows_scope(database_url: str, tmp_path: Path) -> None:
+def test_an_export_imports_back_with_each_rows_scope(
+    database_url: str, engine: Engine, tmp_path: Path
+) -> None:
     env = {"STOPLINE_DATABASE_URL": database_url}
     for args in (["+14155550301", "--scope", "topic:marketing"], ["+14155550302"]):
         assert runner.invoke(app, ["consent", "opt-out", *args], env=env).exit_code == 0
@@ -361,7 +365,9 @@ def test_an_export_imports_back_with_each_rows_scope(database_url: str, tmp_path
     assert "2 opt-outs recorded" in _flat(forced.output)
 
 
-def test_import_keeps_each_rows_own_opt_out_date(database_url: str, tmp_path: Path) -> None:
+def test_import_keeps_each_rows_own_opt_out_date(
+    database_url: str, engine: Engine, tmp_path: Path
+) -> None:
     env = {"STOPLINE_DATABASE_URL": database_url}
     source = tmp_path / "old.csv"
     source.write_text(

@@ -89,31 +89,45 @@ def settings() -> Settings:
 NO_DATABASE = 3  # exit code: no answer, the database is missing or cannot be opened
 
 
-def database(config: Settings, *, create: bool = True, upgrade: bool = True) -> Engine:
-    """The database engine for a command. ``create=False`` (commands that only read or
-    answer "allowed"): a SQLite file that does not exist is an error, not a new empty
-    database silently answering that every number may be texted. A database that cannot
-    be opened is one line and exit code 3 (`NO_DATABASE`), not a traceback."""
+def database(config: Settings, *, create: bool = False, upgrade: bool = True) -> Engine:
+    """The database engine for a command. A SQLite file that does not exist is an error
+    (exit code 3, `NO_DATABASE`) unless ``create`` (`serve`, `db upgrade`, `keys create`):
+    not a new empty database silently answering that every number may be texted, nor one
+    that records an opt-out no server will ever read. A database that cannot be opened is
+    one line and the same exit code, not a traceback."""
     from sqlalchemy.exc import OperationalError
 
     from stopline import bootstrap
     from stopline.storage.engine import sqlite_file
 
     path = sqlite_file(config.database_url)
-    if not create and path is not None and not path.exists():
-        err.print(
-            f"[red]No database at {path}[/red] (STOPLINE_DATABASE_URL={config.database_url}; "
-            "a relative path is read from the current folder): run this where Stopline "
-            "runs, or give an absolute path such as sqlite:////srv/stopline/stopline.db",
-            highlight=False,
-        )
-        raise typer.Exit(NO_DATABASE)
+    if path is not None and not path.exists():
+        if not create:
+            require_database(config)
+        err.print(f"[yellow]No database at {path}: creating it[/yellow]", highlight=False)
     try:
         return bootstrap.open_database(config, upgrade=upgrade)
     except OperationalError as exc:
         reason = str(exc.orig or exc).strip().splitlines()[0]
         err.print(f"[red]Cannot open the database:[/red] {reason}", highlight=False)
         raise typer.Exit(NO_DATABASE) from None
+
+
+def require_database(config: Settings) -> None:
+    """Exit with `NO_DATABASE` when the settings name a SQLite file that does not exist."""
+    from stopline.storage.engine import sqlite_file
+
+    path = sqlite_file(config.database_url)
+    if path is not None and not path.exists():
+        err.print(
+            f"[red]No database at {escape(str(path))}[/red] "
+            f"(STOPLINE_DATABASE_URL={escape(config.database_url)}; a relative path is read "
+            "from the current folder): run this where Stopline runs, give an absolute path "
+            "such as sqlite:////srv/stopline/stopline.db, or create a new database with "
+            "`stopline db upgrade`",
+            highlight=False,
+        )
+        raise typer.Exit(NO_DATABASE)
 
 
 def now() -> datetime:

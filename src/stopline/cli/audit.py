@@ -58,7 +58,7 @@ def audit_inbound(
         for address, sender in config.senders.items()
     }
     is_jsonl = jsonl if jsonl is not None else file.suffix.lower() in (".jsonl", ".ndjson", ".json")
-    engine = database(config)  # no database yet: every opt-out in the file was missed
+    engine = database(config)
     size = file.stat().st_size
     try:
         with file.open("rb") as raw, progress() as bar:

@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, err, out, progress, settings
+from stopline.cli.app import app, err, out, progress, require_database, settings
 from stopline.domain.campaigns import CampaignError, CampaignStatus, Preview
 from stopline.domain.content import OnMissingOptOut
 from stopline.services.campaigns import AudienceResult, Campaigns, numbers_from_csv
@@ -31,7 +31,9 @@ app.add_typer(campaigns_app, name="campaigns")
 
 @contextmanager
 def _graph() -> Iterator[bootstrap.Stopline]:
-    graph = bootstrap.build(settings())
+    config = settings()
+    require_database(config)
+    graph = bootstrap.build(config)
     try:
         yield graph
     except CampaignError as exc:

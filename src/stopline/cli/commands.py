@@ -54,7 +54,7 @@ def serve(
     config = with_provider_urls(settings(), provider_url)
     level = (log_level or config.log_level).upper()
     logs.configure(level, config.log_format, access_log=config.access_log)
-    database(config).dispose()  # migrate once, before any worker starts
+    database(config, create=True).dispose()  # migrate once, before any worker starts
     from stopline.providers.registry import build_providers
 
     try:  # credentials that cannot be read: one clear line, not a traceback from each worker
@@ -86,7 +86,7 @@ def db_upgrade(revision: str = "head") -> None:
 
     from stopline.storage import migrate
 
-    engine = database(settings(), upgrade=False)
+    engine = database(settings(), create=True, upgrade=False)
     try:
         migrate.upgrade(engine, revision)
     except CommandError as exc:
@@ -100,7 +100,7 @@ def db_current() -> None:
     """Show the schema revision."""
     from stopline.storage import migrate
 
-    engine = database(settings(), upgrade=False, create=False)
+    engine = database(settings(), upgrade=False)
     out.print(f"current: {migrate.current(engine)}  head: {migrate.head()}")
 
 
@@ -120,7 +120,7 @@ def keys_create(
     if unknown:
         err.print(f"[red]Unknown scope(s):[/red] {', '.join(unknown)}; use check, write or admin")
         raise typer.Exit(2)
-    engine = database(settings())
+    engine = database(settings(), create=True)
     new = create_key(engine, name, scopes, now())
     err.print(f"Created key #{new.id} '{escape(name)}' with scopes {', '.join(sorted(scopes))}.")
     err.print("Store it now: only its hash is kept.")
@@ -132,7 +132,7 @@ def keys_list() -> None:
     """List keys (never the keys themselves)."""
     from stopline.storage import keys as repo
 
-    engine = database(settings(), create=False)
+    engine = database(settings())
     table = Table("id", "name", "prefix", "scopes", "created", "revoked")
     with engine.connect() as conn:
         for k in repo.all_keys(conn):
@@ -152,7 +152,7 @@ def keys_revoke(key_id: int) -> None:
     """Revoke a key (takes effect within STOPLINE_KEY_CACHE_SECONDS everywhere)."""
     from stopline.storage import keys as repo
 
-    engine = database(settings(), create=False)
+    engine = database(settings())
     with engine.begin() as conn:
         done = repo.revoke(conn, key_id, now())
     if not done:
@@ -183,7 +183,7 @@ def check(
         )
         raise typer.Exit(2) from None
     sender_address = normalise_address(sender, region) if sender else None
-    engine = database(config, create=False)
+    engine = database(config)
     with engine.connect() as conn:  # one indexed query: no need for the server's index
         active = repo.active_suppressions(conn, [e164], scopes_for_send(sender_address, topic)).get(
             e164, {}
@@ -216,7 +216,7 @@ def _classify_context(config: Settings, sender: str | None) -> ClassifyContext:
         found = configured.get(address)
         context = found[0] if found is not None else None
     else:
-        engine = database(config, create=False)
+        engine = database(config)
         try:
             directory = SenderDirectory(engine, lambda a: configured.get(a, default))
             profile = directory.profile(address)
@@ -432,7 +432,7 @@ def suppressions_export(
     except ValueError as exc:
         err.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from None
-    engine = database(config, create=False)
+    engine = database(config)
     if output is None:
         write_csv(export_rows(engine, scope_name), sys.stdout)
         return
@@ -466,7 +466,7 @@ def ledger_verify(
         except InvalidDigest as exc:
             err.print(f"[red]{escape(str(exc))}[/red]")
             raise typer.Exit(2) from None
-    engine = database(settings(), create=False)
+    engine = database(settings())
     with engine.connect() as conn:
         report = verify(conn)
         mismatch = check_digest(conn, expected) if expected is not None else None
@@ -499,7 +499,7 @@ def ledger_digest(
     `stopline ledger verify --expect DIGEST` to detect removed events."""
     from stopline.services.ledger import digest
 
-    engine = database(settings(), create=False)
+    engine = database(settings())
     with engine.connect() as conn:
         result = digest(conn)
     if as_json:
@@ -519,7 +519,7 @@ def ledger_rebuild(
     ledger edited by hand is refused unless --force)."""
     from stopline.services.ledger import rebuild, verify
 
-    engine = database(settings(), create=False)
+    engine = database(settings())
     with engine.connect() as conn:
         report = verify(conn)
     unreadable = [p for p in report.problems if ": unreadable (" in p]

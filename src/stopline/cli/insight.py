@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, err, out, settings
+from stopline.cli.app import app, err, out, require_database, settings
 from stopline.services.insight import campaign_report, report_json
 
 report_app = typer.Typer(help="Reports.", no_args_is_help=True)
@@ -38,6 +38,7 @@ def campaigns(
     window = (
         timedelta(hours=window_hours) if window_hours is not None else config.attribution_window()
     )
+    require_database(config)
     graph = bootstrap.build(config)
     try:
         report = campaign_report(

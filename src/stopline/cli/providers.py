@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, database, err, now, out, settings
+from stopline.cli.app import app, database, err, now, out, require_database, settings
 from stopline.config import Settings
 
 senders_app = typer.Typer(
@@ -117,7 +117,7 @@ def senders_list() -> None:
     """List registered senders (credential names only, never values)."""
     from stopline.storage import senders as repo
 
-    engine = database(settings(), create=False)
+    engine = database(settings())
     table = Table("address", "provider", "brand", "topics", "locale", "account", "rate/s")
     with engine.connect() as conn:
         for s in repo.all_senders(conn):
@@ -139,7 +139,7 @@ def senders_remove(address: str) -> None:
     from stopline.services import senders
 
     config = settings()
-    engine = database(config, create=False)
+    engine = database(config)
     try:
         removed = senders.remove(engine, address, config.default_region)
     except senders.SenderInUse as exc:
@@ -163,6 +163,7 @@ def worker(
 
     config = with_provider_urls(settings(), provider_url)
     logs.configure(config.log_level, config.log_format)
+    require_database(config)
     graph = bootstrap.build(config)
     try:
         if once:
@@ -196,7 +197,7 @@ def outbox_status(
     from stopline.domain.phone import mask
     from stopline.storage import outbox as repo
 
-    engine = database(settings(), create=False)
+    engine = database(settings())
     with engine.connect() as conn:
         counts = repo.counts(conn)
         rows = repo.recent(conn, status, limit)
@@ -220,7 +221,7 @@ def outbox_retry_dead() -> None:
     """Give dead-lettered rows a fresh set of attempts."""
     from stopline.storage import outbox as repo
 
-    engine = database(settings(), create=False)
+    engine = database(settings())
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         count = repo.requeue_dead(conn, now())
     out.print(f"{count} row(s) queued again")
@@ -238,6 +239,7 @@ def send(
     from stopline.services.outbound import SendError, SendStatus
 
     config = with_provider_urls(settings(), provider_url)
+    require_database(config)
     graph = bootstrap.build(config)
     try:
         outcome = graph.messaging.outbound.send(to, text, sender, topic=topic)

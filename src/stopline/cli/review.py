@@ -44,7 +44,7 @@ def review_list(
     if status not in _STATUSES:
         err.print(f"[red]Unknown status {status!r}:[/red] use {', '.join(_STATUSES)}")
         raise typer.Exit(2)
-    engine = database(settings(), create=False)
+    engine = database(settings())
     with engine.connect() as conn:
         items = repo.page(conn, statuses=_STATUSES[status], limit=limit)[:limit]
         totals = repo.counts(conn)
@@ -94,7 +94,7 @@ def review_decide(
     except ValueError as exc:
         err.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from None
-    engine = database(config, create=False)
+    engine = database(config)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         [result] = decide(
             conn, [ReviewDecision(item_id, chosen, actor.strip(), note, parsed)], now()
@@ -123,7 +123,7 @@ def review_sweep() -> None:
     """Escalate items near their due date and apply the default to those out of time.
     The server does this every STOPLINE_REVIEW_SWEEP_SECONDS; run it from cron otherwise."""
     config = settings()
-    engine = database(config, create=False)
+    engine = database(config)
     policy = bootstrap.review_policy_from(config)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         report = sweep(conn, now(), policy)

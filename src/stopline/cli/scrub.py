@@ -83,7 +83,7 @@ def scrub(
         region=chosen_region,
         workers=workers,
     )
-    engine = database(config, create=False)
+    engine = database(config)
     size = input_file.stat().st_size
     started = time.perf_counter()
     with progress() as bar:

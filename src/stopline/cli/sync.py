@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, database, err, now, out, settings
+from stopline.cli.app import app, database, err, now, out, require_database, settings
 
 sync_app = typer.Typer(
     help="Push every consent event to a CRM or warehouse (signed webhooks, in order, "
@@ -40,7 +40,7 @@ def status(
     from stopline.storage import sync_targets as repo
 
     config = settings()
-    engine = database(config, create=False)
+    engine = database(config)
     try:
         with engine.connect() as conn:
             targets = repo.all_targets(conn)
@@ -98,6 +98,7 @@ def run(
         err.print("[red]STOPLINE_SYNC_URL is not set[/red]: nothing to push to")
         raise typer.Exit(2)
     logs.configure(config.log_level, config.log_format)
+    require_database(config)
     graph = bootstrap.build(config)
     try:
         sync = graph.sync
@@ -132,7 +133,7 @@ def reset(
     from stopline.storage import consent_feed
     from stopline.storage import sync_targets as repo
 
-    engine = database(settings(), create=False)
+    engine = database(settings())
     try:
         with engine.execution_options(sqlite_immediate=True).begin() as conn:
             cursor = "" if to is Place.START else consent_feed.end_cursor(conn)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from stopline import bootstrap
@@ -19,7 +20,10 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def env(database_url: str, fake: FakeProviders, monkeypatch: pytest.MonkeyPatch) -> None:
+def env(
+    database_url: str, engine: Engine, fake: FakeProviders, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The settings of a migrated database (`engine`), with the fake providers' URLs."""
     for name, value in env_for(provider_settings()).items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("STOPLINE_DATABASE_URL", database_url)
