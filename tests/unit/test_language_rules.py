@@ -50,11 +50,13 @@ def test_opt_in_and_help_keywords(text: str, expected: Action) -> None:
 
 
 def test_everyday_words_of_other_languages_need_that_language() -> None:
-    # Italian FINE means "end", English "fine" means OK; Vietnamese HỦY is also a name.
+    # Italian FINE means "end", English "fine" means OK; Vietnamese HỦY is also a name
+    # (alone and without its accents it goes to a person; see test_language_seventh_test.py).
     assert action("Fine") is NONE
     assert action("Fine", ClassifyContext(languages=frozenset({"it"}))) is OUT
     assert action("Fine", ClassifyContext(locale="it-IT")) is OUT
-    assert action("Huy") is NONE
+    assert action("Huy") is REVIEW
+    assert action("Huy", ClassifyContext(locale="vi-VN")) is OUT
     assert action("Hủy", ClassifyContext(locale="vi-VN")) is OUT
 
 
@@ -415,7 +417,7 @@ def test_benign_readings_stop_where_their_object_ends(text: str, expected: Actio
         ("Hủy", OUT),
         ("Huỷ", OUT),
         ("Dung", NONE),
-        ("Huy", NONE),
+        ("Huy", REVIEW),  # the given name, or HỦY typed plainly: a person decides
         ("Anh Dũng ơi", NONE),
     ],
 )

@@ -41,6 +41,9 @@ def compile_pattern(pattern: str, tail: str) -> tuple[frozenset[str], str]:
     """(possible first words, regex source). ``tail`` is the regex for trailing courtesy
     words allowed before ``$``. A first word written ``stem~`` is returned as ``stem~``."""
     items = _ITEM.findall(pattern)
+    anchored = bool(items) and items[0] == "^"  # the message starts here
+    if anchored:
+        items = items[1:]
     if not items:
         raise PatternError("empty pattern")
     first_item = items[0]
@@ -74,7 +77,7 @@ def compile_pattern(pattern: str, tail: str) -> tuple[frozenset[str], str]:
             inner = "(?:" + "|".join(_word(alt) for alt in _alternatives(body)) + ")"
         sep = "" if index == 0 else " "
         parts.append(f"(?:{sep}{inner})?" if optional else f"{sep}{inner}")
-    return firsts, "".join(parts) + r"(?!\S)"
+    return firsts, ("^" if anchored else "") + "".join(parts) + r"(?!\S)"
 
 
 def _starts(items: list[str]) -> set[str] | None:
@@ -105,6 +108,8 @@ def second_words(pattern: str) -> dict[str, frozenset[str] | None]:
     short list): a message whose next word is none of them need not run the regular
     expression."""
     items = _ITEM.findall(pattern)
+    if items[0] == "^":
+        items = items[1:]
     by_first: dict[str, set[str] | None] = {}
     rest: set[str] | None = None
     rest_known = False

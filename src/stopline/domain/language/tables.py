@@ -93,10 +93,13 @@ SUBSTRING_LANGUAGES = frozenset(lexicon.language for lexicon in LEXICONS if lexi
 SUBSTRING_COURTESY: tuple[str, ...] = tuple(
     sorted(
         {
-            fold(c, look_alikes=False)
+            folded
             for lexicon in LEXICONS
             if lexicon.substrings
             for c in lexicon.courtesy
+            # "。" folds to nothing, and an empty string is "in" every text: stripping it
+            # put a space between every character ("中止してください" -> "中 止")
+            if (folded := fold(c, look_alikes=False))
         },
         key=len,
         reverse=True,
@@ -167,7 +170,7 @@ VOCABULARY: frozenset[str] = frozenset(
         for info in PHRASES.values()
         for item in info.phrase.pattern.split()
         for alternative in item.rstrip("?").split("|")
-        if alternative not in ("*", "...", "$") and not alternative.endswith("~")
+        if alternative not in ("*", "...", "$", "^") and not alternative.endswith("~")
         for word in fold(alternative, look_alikes=False).split()
     }
 )

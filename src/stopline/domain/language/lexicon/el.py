@@ -18,6 +18,8 @@ LEXICON = Lexicon(
         Keyword("ΣΤΑΜΑΤΗΣΤΕ", "usage: 'stop' (plural/polite imperative)"),
         Keyword("ΣΤΑΜΑΤΑ", "usage: 'stop' (imperative)", S.WORD),
         Keyword("ΦΤΑΝΕΙ", "usage: 'enough'", S.WORD),
+        Keyword("ΔΙΑΚΟΠΗ", "usage: 'discontinue', the opt-out reply of Greek SMS services", S.WORD),
+        Keyword("ΔΙΑΚΟΨΤΕ", "usage: 'discontinue (it)', imperative", S.WORD),
     ),
     help=(Keyword("ΒΟΗΘΕΙΑ", "usage: 'help'"),),
     courtesy=("παρακαλω", "ευχαριστω", "πια", "αλλο", "τωρα"),
@@ -33,6 +35,20 @@ LEXICON = Lexicon(
             "usage: 'διαγράψτε με από τη λίστα' (remove me)",
         ),
         Phrase("(λαθος αριθμος|λαθος νουμερο)", "usage: wrong number"),
+        Phrase(
+            f"διακοπη|διακοψτε|σταματηστε (της|την|τη|των|τα|τις)? (αποστολη~|συνδρομη~|λιστα~"
+            f"|{MSG})",
+            "usage: 'διακοπή αποστολής μηνυμάτων', 'διακοπή συνδρομής' (stop the messages)",
+        ),
     ),
     review_phrases=(Phrase("(δεν ενδιαφερομαι|δε με ενδιαφερει)", "usage: 'not interested'", 0.6),),
+    benign=(
+        Phrase(
+            "διακοπη|διακοπες (ρευματος|νερου|υδροδοτησης|ηλεκτροδοτησης|λειτουργιας|εργασιων"
+            "|κυκλοφοριας|σπουδων|θεραπειας|φαρμακου|ιντερνετ|τηλεφωνου|δρομολογιων|πληρωμης)",
+            "usage: 'διακοπή ρεύματος' (power cut) and other interruptions, not the texts",
+        ),
+        Phrase("καλες διακοπες", "usage: 'καλές διακοπές' (happy holidays)"),
+    ),
+    negations=("μη", "μην", "δεν"),
 )

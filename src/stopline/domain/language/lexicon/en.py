@@ -1383,6 +1383,15 @@ LEXICON = Lexicon(
             "usage: 'I told my husband to stop texting you guys' (someone else's texting)",
         ),
         Phrase(
+            "(ill|i will|im gonna|im going to|i am going to|i shall|i should|i promise to|i promise"
+            " ill|ill try to|i will try to|ill have to|i guess ill|i need to|i gotta|i have to|i"
+            " better|we will|were gonna|were going to|ok ill|okay ill|fine ill|sorry ill) (stop"
+            "|quit) (texting|txting|messaging|msging|sending|writing|bothering|spamming|bugging"
+            "|pestering|hitting|blowing|calling|emailing|replying|responding|answering|asking)"
+            " (you|u|ya|yall|you guys|y all|your|ur|them|this|back|so|now|for|all|lol|haha|then)",
+            "usage: 'I'll quit texting you so much lol' (the person will stop texting us)",
+        ),
+        Phrase(
             "(why|when|did|have|has) (did|have|has|do|would|d)? (you|u|yall|you guys|they|it|the"
             f" texts|the messages|the alerts) (stop|stopped|quit) ({SENDING}|$)",
             "usage: 'why did you stop texting me?' (misses the texts)",
@@ -1517,6 +1526,15 @@ LEXICON = Lexicon(
             "(but|and|just|only|still|please) keep (the|your|these|those|getting the|sending the"
             "|sending me the|sending)? (texts|text messages|text alerts|sms|text)",
             "usage: 'stop sending the emails but keep the texts'",
+        ),
+        Phrase(
+            "(but|and|just|only|still|please) (keep|leave) (me|us|myself|mine|my number|this number"
+            "|my own|my subscription) (on|in|subscribed|signed up|on it|on there)? $",
+            "usage: 'unsubscribe my son but keep me' (this number stays: a person decides)",
+        ),
+        Phrase(
+            "(but|and) not (me|us|myself|mine|my number|this number|my own|my subscription) $",
+            "usage: 'unsubscribe my son but not me'",
         ),
         Phrase(
             "(these|the|your|ur) (deals|texts|offers|alerts|messages|promos) (are|r) (great|awesome"

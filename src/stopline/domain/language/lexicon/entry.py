@@ -13,6 +13,7 @@ position per space-separated item:
 - ``-a|b|c`` (last) the next word, if any, is none of these: "cancel my insurance" but not
   "cancel my insurance texts"
 - ``$`` the end of the message (courtesy words such as "please" may follow)
+- ``^`` (first) the start of the message: ``^ huy $`` is the whole message
 
 Lexicons of languages written without spaces (``substrings=True``: Chinese, Japanese, Korean)
 match their keywords and phrases as plain substrings instead.

@@ -112,6 +112,12 @@ LEXICON = Lexicon(
             "ne plus (m|me|nous)? (envoyer|ecrire|contacter|texter|appeler|relancer|solliciter)",
             "usage: 'merci de ne plus m'envoyer de messages'",
         ),
+        Phrase("ne plus (rien)? recevoir $", "usage: 'ne plus recevoir' (receive no more)"),
+        Phrase(
+            f"ne plus (rien)? recevoir (de|d|les|vos|ces|aucun|aucune|des|tes|votre|ce|cette)?"
+            f" ({MSG}|envois|newsletter~|infolettre~|lettre~|informations|nouvelles)",
+            "usage: 'ne plus recevoir de SMS', 'pour ne plus recevoir vos offres'",
+        ),
         Phrase(
             f"({MSG}|envois) (doivent|doit|vont|devraient|peuvent) (s)? (arreter|cesser)",
             "usage: 'vos SMS doivent s'arrêter'",
@@ -129,6 +135,11 @@ LEXICON = Lexicon(
         ),
     ),
     benign=(
+        Phrase(
+            "recevoir (de|d|les|la|le|mes|vos|ma|mon|des|ces)? (facture|factures|releve|releves"
+            "|courrier|courriers|colis|catalogue|catalogues|papier|papiers|cheque|cheques)",
+            "usage: 'ne plus recevoir la facture papier' (paper post, not the texts)",
+        ),
         Phrase(
             "arrete|arretez|arrete (c est|cest|t es|tes|vous etes|tu es|ca)? (trop|tellement|si"
             "|vraiment)? (drole|marrant|genial|mignon|mignonne|bon|beau|belle|fort|incroyable)",

@@ -17,6 +17,8 @@ LEXICON = Lexicon(
         Keyword("受信拒否", "usage: 'refuse to receive'", S.STRONG),
         Keyword("配信不要", "usage: 'delivery not needed'", S.STRONG),
         Keyword("停止", "usage: 'stop'"),
+        Keyword("配信中止", "usage: 'discontinue delivery' (as common as 配信停止)", S.STRONG),
+        Keyword("中止", "usage: 'discontinue' (or an event called off: alone only)", S.WORD),
         Keyword("ストップ", "usage: katakana 'stop'"),
         Keyword("やめて", "usage: 'stop it'"),
         Keyword("解除", "usage: 'cancel (a registration)'", S.WORD),
@@ -36,6 +38,10 @@ LEXICON = Lexicon(
         Phrase("配信をやめて", "usage: 'stop the delivery'"),
         Phrase("配信を停止", "usage: 'stop the delivery'"),
         Phrase("送信を停止", "usage: 'stop sending'"),
+        Phrase("配信を中止", "usage: 'discontinue the delivery'"),
+        Phrase("送信を中止", "usage: 'discontinue sending'"),
+        Phrase("メールを中止", "usage: 'discontinue the messages'"),
+        Phrase("メッセージを中止", "usage: 'discontinue the messages'"),
         Phrase("番号間違い", "usage: wrong number"),
         Phrase("間違い電話", "usage: wrong number"),
         Phrase("登録した覚えはない", "usage: 'I don't remember registering'"),
@@ -61,6 +67,9 @@ LEXICON = Lexicon(
         Phrase("解除しないで", "usage: 'don't cancel'"),
         Phrase("予約を解除", "usage: 'cancel the booking'"),
         Phrase("営業停止", "usage: 'business suspended'"),
+        Phrase("中止しないで", "usage: 'don't discontinue'"),
+        Phrase("中止にな", "usage: '中止になった' (was called off: an event, not the texts)"),
+        Phrase("雨天中止", "usage: 'called off if it rains'"),
         *(
             Phrase(f"{kind}番号{wrong}", "usage: a wrong order (booking, ...) number, not a phone")
             for kind in ("注文", "予約", "会員", "郵便", "部屋", "口座", "伝票", "商品", "カード")

@@ -16,6 +16,9 @@ LEXICON = Lexicon(
         Keyword("UITSCHRIJVEN", "usage: 'unsubscribe'", S.STRONG),
         Keyword("OPZEGGEN", "usage: 'cancel'", S.WORD),
         Keyword("GENOEG", "usage: 'enough'", S.WORD),
+        Keyword("OPHOUDEN", "usage: 'to stop, to cease' ('ophouden aub')", S.WORD),
+        Keyword("HOU OP", "usage: 'stop it'", S.WORD),
+        Keyword("HOUD OP", "usage: 'stop it'", S.WORD),
     ),
     help=(Keyword("HULP", "usage: 'help'"),),
     courtesy=(
@@ -39,7 +42,8 @@ LEXICON = Lexicon(
         Phrase(f"geen ({MSG}) meer?", "usage: 'geen berichten meer'"),
         Phrase(f"stuur|sms|app me|mij|ons? geen|niet ({MSG}|meer)", "usage: 'stuur me geen sms'"),
         Phrase(
-            "(stop|stoppen|hou op|houd op) met sturen|smsen|berichten|sms~|appen",
+            "(stop|stoppen|ophouden|hou op|houd op) met (het|de|die|dat|jullie|uw|je|al|al die)?"
+            f" (sturen|smsen|berichten|sms~|appen|mailen|bellen|spammen|{MSG})",
             "usage: 'stop met sturen'",
         ),
         Phrase("haal|verwijder me|mij|mijn nummer? van|uit", "usage: 'haal me van de lijst'"),

@@ -28,12 +28,15 @@ LEXICON = Lexicon(
         Keyword("PRZESTAN", "usage: 'stop it' (przestań)"),
         Keyword("PRZESTANCIE", "usage: 'stop it' (przestańcie, plural)"),
         Keyword("WYPISANIE", "usage: 'unsubscription'", S.STRONG),
+        Keyword("ZATRZYMAJ", "usage: 'stop (it)', imperative (zatrzymaj)", S.WORD),
+        Keyword("ZATRZYMAJCIE", "usage: 'stop (it)', plural imperative", S.WORD),
     ),
     help=(Keyword("POMOC", "usage: 'help'"),),
     courtesy=("prosze", "prosimy", "dziekuje", "dzieki", "juz", "teraz", "natychmiast", "tak"),
     opt_out_phrases=(
         Phrase(
-            f"przestan|przestancie|przestac|skonczcie|przestaniecie mi|nam? ({SEND}|{MSG})",
+            f"przestan|przestancie|przestac|skonczcie|przestaniecie|zatrzymaj|zatrzymajcie mi|nam?"
+            f" ({SEND}|{MSG})",
             "usage: 'proszę przestać wysyłać mi wiadomości', 'przestańcie pisać'",
         ),
         Phrase(
@@ -79,6 +82,7 @@ LEXICON = Lexicon(
         ),
         Phrase("(wycofuje|odwoluje|cofam) (zgode|zgody)", "usage: 'I withdraw my consent'"),
         Phrase("zostawcie|zostaw mnie w spokoju", "usage: 'leave me alone'"),
+        Phrase("zatrzymaj|zatrzymajcie (to|te|tego) $", "usage: 'zatrzymaj to' (stop this)"),
         Phrase("wypisz~ (mnie|nas|z)", "usage: unsubscribe"),
     ),
     review_phrases=(
@@ -93,6 +97,11 @@ LEXICON = Lexicon(
         ),
         Phrase("koniec (miesiaca|roku|tygodnia|dnia|sezonu|promocji)", "usage: 'end of the month'"),
         Phrase("rezygnuje z (wizyty|zamowienia|rezerwacji|terminu)", "usage: cancelling a visit"),
+        Phrase(
+            "zatrzymaj|zatrzymajcie (sie|zamowienie|zamowienia|wysylke|przesylke|paczke|dostawe"
+            "|platnosc|platnosci|przelew|samochod|auto|autobus|go|ja|je|tutaj|tu)",
+            "usage: 'zatrzymaj się' (halt), 'zatrzymajcie przesyłkę' (hold the parcel)",
+        ),
     ),
     negations=("nie", "nigdy nie", "nigdy"),
 )

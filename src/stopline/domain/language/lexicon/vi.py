@@ -37,10 +37,20 @@ LEXICON = Lexicon(
         Phrase("xin|vui long dung", "usage: 'please stop'"),
         Phrase("nham so|nguoi", "usage: 'nhầm số (rồi)': wrong number"),
         Phrase("da|toi bao|noi (dung lai|ngung)", "usage: 'tôi đã bảo dừng lại' (I said stop)"),
+        Phrase(
+            "huy|ngung|dung (quang cao|qc|tin nhan|tin qc|tin quang cao|sms|nhan tin)",
+            "usage: 'HỦY QC', 'hủy tin nhắn' (cancel the ads/messages; carriers' wording)",
+        ),
     ),
     review_phrases=(
         Phrase("khong quan tam", "usage: 'not interested'", 0.6),
         Phrase("thoi $", "usage: 'thôi (đi)': 'stop it' or 'never mind'", 0.55),
+        Phrase(
+            "^ huy $",
+            "usage: 'HUY' alone, without its accents: Vietnamese carriers' cancel keyword typed "
+            "plainly, or the given name Huy; a person decides (Vietnamese senders: an opt-out)",
+            0.6,
+        ),
     ),
     benign=(
         Phrase("huy lich hen|don hang|dat cho", "usage: cancel an appointment or order"),
