@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from sqlalchemy import Engine
 
-from stopline.config import LanguageSettings, Settings
+from stopline.config import LanguageSettings, Settings, unknown_variables
 from stopline.domain.content import OnMissingOptOut
 from stopline.domain.inbound import InboundPolicy
 from stopline.domain.language import Classification, ClassifyContext, classify
@@ -150,6 +150,8 @@ def warn_about(settings: Settings) -> None:
     """Settings that work but that a deployment should not keep (logged once by the server)."""
     if not settings.help_contact:
         log.warning("STOPLINE_HELP_CONTACT is not set: HELP replies name no real contact")
+    for variable in unknown_variables():
+        log.warning("%s is not a Stopline setting: it is ignored", variable)
 
 
 def open_database(settings: Settings, *, upgrade: bool = True) -> Engine:

@@ -124,11 +124,13 @@ class Settings(ProviderSettings, CampaignSettings):
         300, description="How often the server escalates and applies defaults (0: never)"
     )
 
-    max_body_bytes: int = Field(2 * 1024 * 1024, description="Largest accepted API request body")
-    max_webhook_bytes: int = Field(64 * 1024, description="Largest accepted webhook body")
-    batch_limit: int = Field(10_000, description="Most numbers in one batch check")
+    max_body_bytes: int = Field(
+        2 * 1024 * 1024, ge=1, description="Largest accepted API request body"
+    )
+    max_webhook_bytes: int = Field(64 * 1024, ge=1, description="Largest accepted webhook body")
+    batch_limit: int = Field(10_000, ge=1, description="Most numbers in one batch check")
     scrub_max_bytes: int = Field(
-        2 * 1024**3, description="Largest CSV accepted by POST /v1/scrub (spooled to disk)"
+        2 * 1024**3, ge=1, description="Largest CSV accepted by POST /v1/scrub (spooled to disk)"
     )
     key_cache_seconds: float = Field(5.0, description="How long a resolved API key is cached")
     inbound_writer: Literal["process", "thread"] = Field(
@@ -149,8 +151,8 @@ class Settings(ProviderSettings, CampaignSettings):
     sync_poll_seconds: float = Field(1.0, gt=0, description="How often to look for new events")
     sync_backoff_seconds: float = Field(2.0, gt=0, description="First retry delay (doubles)")
     sync_timeout_seconds: float = Field(10.0, gt=0, description="Time allowed for one push")
-    log_level: str = "INFO"
-    log_format: str = Field("json", description="json or console")
+    log_level: str = Field("INFO", description="DEBUG, INFO, WARNING, ERROR or CRITICAL")
+    log_format: str = Field("json", description="json or console", pattern="^(json|console)$")
     access_log: bool = False
 
     @field_validator("database_url")
@@ -163,6 +165,37 @@ class Settings(ProviderSettings, CampaignSettings):
                 "postgresql://user@host/db"
             )
         return value
+
+    @field_validator("brand_name")
+    @classmethod
+    def _brand(cls, value: str) -> str:
+        brand = value.strip()
+        if not brand:  # CTIA: the confirmation, sent once, must name the program
+            raise ValueError("must name the business: it opens every reply")
+        return brand
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            raise ValueError(f"unknown level {value!r}: use DEBUG, INFO, WARNING or ERROR")
+        return level
+
+    @field_validator("public_url")
+    @classmethod
+    def _public(cls, value: str | None) -> str | None:
+        from urllib.parse import urlsplit
+
+        if value is None:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(
+                f"{value!r} is not a URL: give the base URL providers call, "
+                "such as https://sms.example.com (signatures are checked against it)"
+            )
+        return value.strip()
 
     @field_validator("timezone")
     @classmethod
@@ -229,6 +262,29 @@ class Settings(ProviderSettings, CampaignSettings):
             _check_keys(toml_path, set(settings_cls.model_fields))
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_path))
         return tuple(sources)
+
+
+# STOPLINE_* variables read outside the settings model.
+_OTHER_VARIABLES = frozenset(
+    {"CONFIG", "SECRETS_FILE", "SERVE_PID", "REQUIRE_BROWSER", "REQUIRE_POSTGRES"}
+)
+_OTHER_PREFIXES = ("ACCOUNT_", "BROADCAST_RATE_", "TEST_")
+
+
+def unknown_variables(environ: dict[str, str] | None = None) -> list[str]:
+    """``STOPLINE_*`` variables that no setting reads, each with the nearest known name (a
+    misspelt STOPLINE_DATABSE_URL would leave the server on ./stopline.db)."""
+    import difflib
+
+    known = {name.upper() for name in Settings.model_fields} | _OTHER_VARIABLES
+    found = []
+    for variable in sorted(os.environ if environ is None else environ):
+        name = variable.removeprefix("STOPLINE_")
+        if name == variable or name in known or name.startswith(_OTHER_PREFIXES):
+            continue
+        near = difflib.get_close_matches(name, sorted(known), n=1)
+        found.append(f"{variable}" + (f" (did you mean STOPLINE_{near[0]}?)" if near else ""))
+    return found
 
 
 def _check_keys(path: Path, known: set[str]) -> None:

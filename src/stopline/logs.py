@@ -16,7 +16,15 @@ from urllib.parse import unquote
 import orjson
 import structlog
 
-_NUMBER = re.compile(r"\+\d[\d\s().-]{5,}\d|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b|\b\d{10,15}\b")
+# Separators people and providers put in numbers, Unicode dashes included ("+1‑415‑…").
+_SEP = r"[\s().\-\u2010-\u2015/]"
+# Digits are bounded by non-digits, not word boundaries: "4155558002xyz", "…8002ext9" and
+# "4155558002_" are numbers too (acceptance test, 2026-12-04).
+_NUMBER = re.compile(
+    rf"\+\d(?:\d|{_SEP}){{5,}}\d"
+    rf"|(?<!\d)\(?\d{{3}}\)?{_SEP}?\d{{3}}{_SEP}?\d{{4}}(?!\d)"
+    r"|(?<!\d)\d{10,15}(?!\d)"
+)
 _UNMASKED_KEYS = frozenset({"timestamp", "level", "logger"})
 
 

@@ -115,6 +115,47 @@ def test_a_missing_named_settings_file_and_bad_values_name_the_variable(
     assert "pydantic" not in bad.output
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "said"),
+    [
+        ("STOPLINE_BRAND_NAME", "   ", "must name the business"),  # the confirmation's brand
+        ("STOPLINE_LOG_LEVEL", "LOUD", "unknown level"),
+        ("STOPLINE_MAX_WEBHOOK_BYTES", "-5", "greater than or equal to 1"),
+        ("STOPLINE_PUBLIC_URL", "not-a-url", "is not a URL"),
+        ("STOPLINE_LOG_FORMAT", "xml", "STOPLINE_LOG_FORMAT"),
+    ],
+)
+def test_settings_that_could_not_work_are_refused_before_anything_runs(
+    variable: str, value: str, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each was accepted, then every webhook failed (413 at "-5 bytes", 403 for every
+    signature) or every confirmation named no brand (acceptance test, 2026-12-04)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(variable, value)
+    refused = runner.invoke(app, ["check", "4155550100"])
+    assert refused.exit_code == 2, refused.output
+    assert f"{variable}:" in refused.output and said in _flat(refused.output), refused.output
+
+
+def test_an_unknown_stopline_variable_is_named_with_the_nearest_setting() -> None:
+    from stopline.config import unknown_variables
+
+    environ = {
+        "STOPLINE_DATABSE_URL": "sqlite:///x.db",
+        "STOPLINE_DATABASE_URL": "sqlite:///y.db",
+        "STOPLINE_ACCOUNT_ACME_AUTH_TOKEN": "t",
+        "STOPLINE_CONFIG": "s.toml",
+        "PATH": "/bin",
+    }
+    assert unknown_variables(environ) == [
+        "STOPLINE_DATABSE_URL (did you mean STOPLINE_DATABASE_URL?)"
+    ]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
 def test_stored_text_is_printed_as_written_not_as_markup_or_emoji(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -184,3 +225,22 @@ def test_text_anyone_can_send_is_printed_literally_never_as_markup(
         assert shown in result.output, (args, result.output)
     report = runner.invoke(app, ["report", "campaigns"], env=env)
     assert report.exit_code == 0 and "Promo [/] end" in report.output, report.output
+
+
+def test_an_empty_opt_in_scope_and_an_unusable_key_name_are_refused(
+    engine: object, database_url: str
+) -> None:
+    """As the API: an empty scope on an opt-in would lift every opt-out of the number; a key
+    name is the actor of what the key records (over 200 characters broke /v1/consent on
+    PostgreSQL)."""
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    stop = runner.invoke(app, ["consent", "opt-out", "6465550102"], env=env)
+    assert stop.exit_code == 0, stop.output
+    empty = runner.invoke(app, ["consent", "opt-in", "6465550102", "--scope", " "], env=env)
+    assert empty.exit_code == 2 and "--scope is empty" in empty.output, empty.output
+    assert runner.invoke(app, ["check", "6465550102"], env=env).exit_code == 1  # still blocked
+    for name in ("", "  ", "n" * 101):
+        made = runner.invoke(app, ["keys", "create", "--name", name], env=env)
+        assert made.exit_code == 2 and "1 to 100 characters" in made.output, made.output
+    made = runner.invoke(app, ["keys", "create", "--name", " ci "], env=env)
+    assert made.exit_code == 0 and "'ci'" in made.output

@@ -396,6 +396,7 @@ def test_a_body_that_is_not_a_json_object_is_422_saying_so(
 
 def test_health_metrics_and_docs(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.head("/healthz").status_code == 200  # load balancers probe with HEAD too
     assert "stopline_http_requests" in client.get("/metrics").text
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in docs.text

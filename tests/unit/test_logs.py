@@ -17,6 +17,15 @@ def test_numbers_are_masked_in_any_format() -> None:
         assert masked.endswith("00 ok")
 
 
+@pytest.mark.parametrize(
+    "raw", ["4155558002xyz", "415 555 8002ext9", "4155558002_", "+1\u2011415\u2011555\u20118002"]
+)
+def test_numbers_run_into_letters_or_written_with_unicode_dashes_are_masked(raw: str) -> None:
+    """A refused webhook's message quoted "From: '4155558002xyz'" whole (acceptance test)."""
+    masked = logs.mask_numbers(f"From: '{raw}' is not a valid phone number")
+    assert "555" not in masked and "8002" not in masked and "02" in masked, masked
+
+
 def test_percent_encoded_numbers_are_masked_too() -> None:
     """An access log line quotes the path as sent: /v1/contacts/%2B1%20415%20555%201234."""
     for path in ("/v1/contacts/%2B1%20415%20555%201234", "/v1/contacts/%28415%29%20555-1234"):

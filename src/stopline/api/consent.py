@@ -354,7 +354,7 @@ async def record_consent(body: ConsentRequest, request: Request, key: WriteKey) 
         occurred_at=occurred,
         scope=scope,
         raw_text=body.text,
-        actor=body.actor or f"api-key:{key.name}",
+        actor=body.actor or key.actor,
         evidence=body.evidence,
     )
     result = await app.commits.submit_async(app.consent, draft)

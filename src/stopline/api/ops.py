@@ -18,6 +18,7 @@ from stopline.api.state import stopline_of
 router = APIRouter(tags=["operations"])
 
 
+@router.head("/healthz", include_in_schema=False)  # load balancers probe with HEAD too
 @router.get("/healthz", summary="200 when the database answers and the writer runs")
 async def healthz(request: Request) -> Response:
     app = stopline_of(request)

@@ -162,7 +162,7 @@ async def decide_item(
     except ValueError as exc:
         raise invalid_field("scope", str(exc)) from None
     decision = ReviewDecision(
-        item_id, Decision(body.decision), body.actor or f"api-key:{key.name}", body.note, scope
+        item_id, Decision(body.decision), body.actor or key.actor, body.note, scope
     )
     result = await app.commits.submit_async(app.reviews, decision)
     if result.outcome == "not_found" or result.item is None:

@@ -113,13 +113,18 @@ def keys_create(
     ] = None,
 ) -> None:
     """Create an API key. The key is printed once, alone on the last line."""
-    from stopline.services.keys import KeyScope, create_key
+    from stopline.services.keys import KeyScope, create_key, key_name
 
     scopes = frozenset(scope or ["check"])
     unknown = sorted(s for s in scopes if s not in {k.value for k in KeyScope})
     if unknown:
         err.print(f"[red]Unknown scope(s):[/red] {', '.join(unknown)}; use check, write or admin")
         raise typer.Exit(2)
+    try:
+        name = key_name(name)
+    except ValueError as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(2) from None
     engine = database(settings(), create=True)
     new = create_key(engine, name, scopes, now())
     err.print(f"Created key #{new.id} '{escape(name)}' with scopes {', '.join(sorted(scopes))}.")
@@ -303,6 +308,12 @@ def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str |
 
     config = settings()
     region = config.default_region
+    if kind is Kind.OPT_IN and not scope.strip():  # as the API: it would lift every opt-out
+        err.print(
+            "[red]--scope is empty[/red]: an opt-in needs its scope (organisation, topic:KEY "
+            "or sender:ADDRESS); an empty one would lift every opt-out of the number"
+        )
+        raise typer.Exit(2)
     try:
         e164 = normalise(number, region)
         parsed = Scope.canonical(scope, region)

@@ -48,7 +48,20 @@ class NewKey:
     prefix: str
 
 
+MAX_KEY_NAME = 100  # the key's name is the actor ("api-key:NAME") of what it records
+
+
+def key_name(name: str) -> str:
+    """The name trimmed; ValueError when it is empty or too long."""
+    name = name.strip()
+    if not name or len(name) > MAX_KEY_NAME:
+        raise ValueError(f"a key's name is 1 to {MAX_KEY_NAME} characters (who or what uses it)")
+    return name
+
+
 def create_key(engine: Engine, name: str, scopes: frozenset[str], now: datetime) -> NewKey:
+    """A new key; ValueError for an unknown scope or a name that is empty or too long."""
+    name = key_name(name)
     for scope in scopes:
         KeyScope(scope)  # raises ValueError for an unknown scope
     prefix = secrets.token_hex(4)
@@ -65,6 +78,11 @@ class Principal:
     key_id: int
     name: str
     scopes: frozenset[KeyScope]
+
+    @property
+    def actor(self) -> str:
+        """Who recorded what the key writes (a name from before names were capped is cut)."""
+        return f"api-key:{self.name[:MAX_KEY_NAME]}"
 
 
 class KeyStore:
