@@ -112,6 +112,10 @@ def configure(level: str = "INFO", fmt: str = "json", *, access_log: bool = True
     access = logging.getLogger("uvicorn.access")
     access.handlers[:] = []
     access.propagate = access_log  # uvicorn logs requests only if this logger has handlers
+    # httpx logs every request's full URL at INFO: a sync URL's password or token, a
+    # provider's account path. Failures reach our own lines, without the secrets.
+    for chatty in ("httpx", "httpcore"):
+        logging.getLogger(chatty).setLevel(max(logging.WARNING, root.level))
 
 
 _SOURCE_FILE = logging._srcfile

@@ -181,6 +181,8 @@ def test_the_sync_commands(
     waiting = json.loads(runner.invoke(app, ["sync", "status", "--json"]).stdout.splitlines()[-1])
     assert waiting["waiting"] == 1
     assert runner.invoke(app, ["sync", "reset", "--to", "end"]).exit_code == 0
+    typo = runner.invoke(app, ["sync", "reset", "--to", "end", "--target", "defualt"])
+    assert typo.exit_code == 2 and "known targets are default" in typo.output
     after = json.loads(runner.invoke(app, ["sync", "status", "--json"]).stdout.splitlines()[-1])
     assert after["waiting"] == 0
     first_ids = {h["webhook-id"] for h, _b in receiver.requests}
@@ -190,6 +192,17 @@ def test_the_sync_commands(
     # a replay is new messages: a receiver deduping on webhook-id must not drop it
     replay_ids = {h["webhook-id"] for h, _b in receiver.requests} - first_ids
     assert len(replay_ids) == 1
+    # a failing receiver: exit 1 and why, for cron and monitors (it said "pushed 0", exit 0)
+    receiver.statuses = [500]
+    opt_out(client, admin, "+14155550109")
+    failing = runner.invoke(app, ["sync", "run", "--once"])
+    assert failing.exit_code == 1 and "pushed 0 events" in failing.stdout, failing.output
+    assert "failing after 1 attempt(s): HTTP 500" in " ".join(failing.output.split())
+    # a URL's password and token are never shown
+    monkeypatch.setenv("STOPLINE_SYNC_URL", receiver.url.replace("//", "//crm:pw@") + "?t=tok")
+    shown = runner.invoke(app, ["sync", "status", "--json"]).stdout.splitlines()[-1]
+    assert json.loads(shown)["url"].startswith("http://crm:***@127.0.0.1:")
+    assert "pw" not in shown and "tok" not in shown and shown.count("t=***") == 1
     monkeypatch.delenv("STOPLINE_SYNC_URL")
     refused = runner.invoke(app, ["sync", "run", "--once"])
     assert refused.exit_code == 2

@@ -14,6 +14,8 @@ from rich.table import Table
 
 from stopline import bootstrap
 from stopline.cli.app import app, database, err, now, out, require_database, settings
+from stopline.services.consent_sync import shown_url
+from stopline.storage import sync_targets as repo
 
 sync_app = typer.Typer(
     help="Push every consent event to a CRM or warehouse (signed webhooks, in order, "
@@ -37,7 +39,6 @@ def status(
 ) -> None:
     """Each target's place in the feed: events delivered, events waiting, last error."""
     from stopline.storage import consent_feed
-    from stopline.storage import sync_targets as repo
 
     config = settings()
     engine = database(config)
@@ -53,7 +54,7 @@ def status(
     rows = [
         {
             "target": t.name,
-            "url": config.sync_url if t.name == "default" else None,
+            "url": shown_url(config.sync_url) if t.name == "default" and config.sync_url else None,
             "delivered": t.delivered,
             "delivered_at": t.delivered_at.isoformat() if t.delivered_at else None,
             "waiting": waiting[t.name],
@@ -106,9 +107,18 @@ def run(
         if once:
             pushed = sync.drain()
             out.print(f"pushed {pushed} events")
+            with graph.engine.connect() as conn:
+                state = repo.get(conn, sync.target.name)
+            if state is not None and state.attempts:  # cron and monitors see the failure
+                when = state.next_attempt_at.isoformat(timespec="seconds")
+                err.print(
+                    f"[red]failing[/red] after {state.attempts} attempt(s): "
+                    f"{escape(state.last_error or 'unknown error')}; next attempt {when}"
+                )
+                raise typer.Exit(1)
             return
         signal.signal(signal.SIGTERM, lambda *_: sync.stop(0))
-        err.print(f"pushing consent events to {config.sync_url}; Ctrl-C to stop")
+        err.print(f"pushing consent events to {shown_url(config.sync_url)}; Ctrl-C to stop")
         with contextlib.suppress(KeyboardInterrupt):
             sync.run_forever()
     finally:
@@ -131,13 +141,19 @@ def reset(
     """Move a target's place in the feed (e.g. `--to end` for a CRM that imported the
     suppression list already)."""
     from stopline.storage import consent_feed
-    from stopline.storage import sync_targets as repo
 
     engine = database(settings())
     try:
         with engine.execution_options(sqlite_immediate=True).begin() as conn:
+            known = sorted({t.name for t in repo.all_targets(conn)} | {"default"})
+            if target not in known:  # a typo would make a target nothing ever pushes to
+                err.print(
+                    f"[red]no target {escape(repr(target))}[/red]: "
+                    f"known targets are {escape(', '.join(known))}"
+                )
+                raise typer.Exit(2)
             cursor = "" if to is Place.START else consent_feed.end_cursor(conn)
             repo.move(conn, target, cursor, now())
     finally:
         engine.dispose()
-    out.print(f"{target}: next push starts at the {to.value} of the consent feed")
+    out.print(f"{escape(target)}: next push starts at the {to.value} of the consent feed")

@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import httpx
 import orjson
@@ -43,6 +44,20 @@ class SyncTarget:
     name: str
     url: str
     secret: str  # Standard Webhooks secret: "whsec_" + base64
+
+
+def shown_url(url: str) -> str:
+    """The push URL as screens and logs show it: a password and the query's values (often a
+    token) hidden."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port is not None:
+        netloc += f":{parts.port}"
+    if parts.username:
+        netloc = f"{parts.username}{':***' if parts.password else ''}@{netloc}"
+    query = "&".join(f"{k}=***" for k, _ in parse_qsl(parts.query, keep_blank_values=True))
+    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
 
 @dataclass(frozen=True, slots=True)
