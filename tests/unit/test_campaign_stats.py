@@ -1,21 +1,19 @@
-"""Campaign statistics: Wilson intervals, the exact binomial tail, Holm, and flagging."""
+"""Campaign statistics: Wilson intervals, Fisher's exact test, Holm, and flagging."""
 
 from __future__ import annotations
 
-import math
 import random
 from datetime import UTC, datetime, timedelta
 from fractions import Fraction
 from itertools import pairwise
 from math import comb
-from statistics import NormalDist
 
 import pytest
 
 from stopline.domain.campaign_stats import (
     CampaignTally,
-    binomial_upper_tail,
     campaign_figures,
+    fisher_upper_tail,
     holm,
     wilson_interval,
 )
@@ -86,76 +84,53 @@ def test_wilson_edges() -> None:
         wilson_interval(1, -1)
 
 
-# --- exact binomial tail --------------------------------------------------------------------
+# --- Fisher's exact test, one-sided -------------------------------------------------------
 
 
-def exact_tail(k: int, n: int, p: Fraction) -> Fraction:
-    """sum over i >= k of C(n, i) p^i (1 - p)^(n - i), in exact integer arithmetic."""
-    a, b = p.numerator, p.denominator
-    numerator = sum(comb(n, i) * a**i * (b - a) ** (n - i) for i in range(max(k, 0), n + 1))
-    return Fraction(numerator, b**n)
-
-
-@pytest.mark.parametrize(
-    "p", [Fraction(1, 100), Fraction(3, 10), Fraction(1, 2), Fraction(97, 100)]
-)
-@pytest.mark.parametrize("n", [1, 2, 7, 30])
-def test_binomial_tail_matches_a_brute_force_sum(n: int, p: Fraction) -> None:
-    for k in range(-1, n + 2):
-        expected = float(exact_tail(k, n, p))
-        assert binomial_upper_tail(k, n, float(p)) == pytest.approx(expected, rel=1e-11, abs=0)
-
-
-def test_binomial_tail_far_in_the_tail_of_a_large_campaign() -> None:
-    # 2,000 sends at 1 %: 20 opt-outs expected. Far tails stay accurate (no 1 - x cancellation).
-    p = Fraction(1, 100)
-    for k in (1, 20, 45, 80, 200):
-        expected = float(exact_tail(k, 2000, p))
-        assert binomial_upper_tail(k, 2000, 0.01) == pytest.approx(expected, rel=1e-9)
-    assert 0.0 < binomial_upper_tail(80, 2000, 0.01) < 1e-20
-
-
-def test_binomial_tail_edges() -> None:
-    assert binomial_upper_tail(0, 10, 0.3) == 1.0
-    assert binomial_upper_tail(-3, 10, 0.3) == 1.0
-    assert binomial_upper_tail(11, 10, 0.3) == 0.0
-    assert binomial_upper_tail(1, 10, 0.0) == 0.0
-    assert binomial_upper_tail(0, 10, 0.0) == 1.0
-    assert binomial_upper_tail(10, 10, 1.0) == 1.0
-    assert binomial_upper_tail(0, 0, 0.5) == 1.0
-    assert binomial_upper_tail(1, 0, 0.5) == 0.0
-    with pytest.raises(ValueError, match="p must"):
-        binomial_upper_tail(1, 10, 1.5)
-
-
-def test_binomial_tail_of_a_million_sends_agrees_with_a_term_recurrence() -> None:
-    # The sum stops past the mode, so a million sends cost a few thousand terms. Reference:
-    # the first term from lgamma, the next ones by the ratio (n - i) / (i + 1) * p / (1 - p).
-    n, k, p = 1_000_000, 10_500, 0.01
-    term = math.exp(
-        math.lgamma(n + 1)
-        - math.lgamma(k + 1)
-        - math.lgamma(n - k + 1)
-        + k * math.log(p)
-        + (n - k) * math.log1p(-p)
+def exact_fisher(k: int, n: int, k_other: int, n_other: int) -> Fraction:
+    """P(X >= k), X hypergeometric, in exact integer arithmetic."""
+    population, successes = n + n_other, k + k_other
+    top = min(n, successes)
+    numerator = sum(
+        comb(successes, i) * comb(population - successes, n - i) for i in range(k, top + 1)
     )
-    total = 0.0
-    for i in range(k, k + 5000):
-        total += term
-        term *= (n - i) / (i + 1) * p / (1 - p)
-    assert binomial_upper_tail(k, n, p) == pytest.approx(total, rel=1e-6)
-    # about 5 standard deviations above the mean; the right skew makes it heavier than normal
-    assert 2.5e-7 < total < 4e-7
+    return Fraction(numerator, comb(population, n))
 
 
-def test_binomial_tail_below_the_mode_of_a_huge_sample() -> None:
-    # Below the mode the function sums the short lower tail instead; p = 1/2 is symmetric, so
-    # the normal approximation with continuity correction is accurate to O(1/n) here.
-    n = 10_000_000
-    assert binomial_upper_tail(1, n, 0.5) == 1.0
-    k = 4_999_000
-    approx = 1.0 - NormalDist(n / 2, math.sqrt(n) / 2).cdf(k - 0.5)
-    assert binomial_upper_tail(k, n, 0.5) == pytest.approx(approx, rel=1e-5)
+@pytest.mark.parametrize(("n", "n_other"), [(1, 1), (7, 3), (30, 50), (120, 40)])
+def test_fisher_tail_matches_a_brute_force_sum(n: int, n_other: int) -> None:
+    for k in range(n + 1):
+        for k_other in sorted({0, 1, n_other // 3, n_other}):
+            expected = float(exact_fisher(k, n, k_other, n_other))
+            got = fisher_upper_tail(k, n, k_other, n_other)
+            assert got == pytest.approx(expected, rel=1e-9, abs=1e-300), (k, k_other)
+
+
+def test_fisher_tail_far_in_the_tail_of_large_campaigns() -> None:
+    # 2,000 sends against 60,000 at 1 %: far tails stay accurate (no 1 - x cancellation)
+    for k in (1, 20, 45, 80, 200):
+        expected = float(exact_fisher(k, 2000, 600, 60_000))
+        assert fisher_upper_tail(k, 2000, 600, 60_000) == pytest.approx(expected, rel=1e-8)
+    assert 0.0 < fisher_upper_tail(80, 2000, 600, 60_000) < 1e-15
+    assert 0.0 < fisher_upper_tail(3000, 100_000, 1000, 100_000) < 1e-200
+
+
+def test_fisher_tail_edges() -> None:
+    assert fisher_upper_tail(0, 10, 3, 10) == 1.0
+    assert fisher_upper_tail(0, 0, 0, 0) == 1.0
+    assert fisher_upper_tail(5, 10, 0, 0) == 1.0  # nothing to compare with: all in this one
+    assert fisher_upper_tail(10, 10, 0, 1000) == pytest.approx(1 / comb(1010, 10))
+    with pytest.raises(ValueError, match="need"):
+        fisher_upper_tail(11, 10, 0, 10)
+
+
+def test_a_small_baseline_is_not_taken_as_exact() -> None:
+    """7 opt-outs in 1,000 sends against 0 in 300 elsewhere (acceptance test, 2026-12-04): a
+    binomial test against the baseline as if exact flagged it (p = 0.003); Fisher: 0.16."""
+    assert fisher_upper_tail(7, 1000, 0, 300) == pytest.approx(0.1586, abs=1e-4)
+    figures = campaign_figures([make_tally(1, 300, 0), make_tally(2, 1000, 7)])
+    assert [f.flagged for f in figures] == [False, False]
+    assert "not significantly" in figures[1].reason
 
 
 # --- Holm -----------------------------------------------------------------------------------
@@ -222,7 +197,7 @@ def test_figures_keep_input_order_and_compute_leave_one_out_baselines() -> None:
     )
     assert figures[0].rate == pytest.approx(0.03)
     assert figures[0].low < 0.03 < figures[0].high
-    assert figures[0].p_value == pytest.approx(binomial_upper_tail(30, 1000, 0.01))
+    assert figures[0].p_value == pytest.approx(fisher_upper_tail(30, 1000, 30, 3000))
     raw = [f.p_value for f in figures]
     assert all(p is not None for p in raw)
     assert [f.adjusted_p for f in figures] == pytest.approx(holm([p for p in raw if p is not None]))
@@ -249,12 +224,12 @@ def test_a_senders_only_campaign_has_no_baseline() -> None:
     assert figures[1].reason.startswith("not tested: no baseline")
 
 
-def test_a_zero_baseline_uses_half_an_opt_out_as_floor() -> None:
+def test_a_zero_baseline_needs_several_opt_outs() -> None:
     quiet = [make_tally(i, 1000, 0) for i in range(1, 6)]  # 5,000 sends, no opt-out
     one = campaign_figures([*quiet, make_tally(6, 1000, 1)])[-1]
     assert one.baseline == 0.0
-    assert one.p_value == pytest.approx(binomial_upper_tail(1, 1000, 0.5 / 5000))
-    assert not one.flagged  # one opt-out is not significant against a floor of 0.01 %
+    assert one.p_value == pytest.approx(1000 / 6000)  # where the one opt-out fell, by chance
+    assert not one.flagged
     many = campaign_figures([*quiet, make_tally(6, 1000, 6)])[-1]
     assert many.flagged
 

@@ -31,8 +31,8 @@ def campaigns(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
     """Per campaign: sends, attributed opt-outs, opt-out rate with a 95% Wilson interval,
-    and a flag when the rate is significantly above the sender's other campaigns (exact
-    one-sided binomial test, Holm-corrected; see docs/insight.md). A newly flagged campaign
+    and a flag when the rate is significantly above the sender's other campaigns (Fisher's
+    exact test, one-sided, Holm-corrected; see docs/insight.md). A newly flagged campaign
     also emits a `campaign_opt_out_spike` event (GET /v1/events)."""
     config = settings()
     window = (

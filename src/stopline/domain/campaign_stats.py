@@ -4,17 +4,16 @@ Pure: standard library only. Every campaign is compared with its own sender's *b
 the pooled opt-out rate of the sender's other campaigns (leave-one-out: sum of their opt-outs
 over sum of their sends), so that one loud campaign does not hide itself by raising the bar.
 
-The test is the exact one-sided binomial test: with ``n`` sends and ``k`` opt-outs, the p-value
-is ``P(X >= k)`` for ``X ~ Binomial(n, baseline)``. The p-values of all campaigns tested in one
-report are adjusted together with Holm-Bonferroni, and a campaign is flagged when its adjusted
-p-value is below ``alpha`` (0.01 by default), its rate is above the baseline, and it has at
-least ``min_sends`` sends (100 by default).
-
-Zero baseline: when the sender's other campaigns have sends but no opt-out at all, the test uses
-``0.5 / other_sends`` instead of 0 (half an opt-out, as in a Jeffreys-style continuity
-correction). Against a baseline of exactly 0 a single opt-out would be infinitely significant;
-with the floor it takes several opt-outs on a campaign of comparable size. The reported
-``baseline`` stays the observed rate (0.0); the floor only enters the p-value.
+The test is Fisher's exact test, one-sided: the campaign's ``k`` opt-outs in ``n`` sends
+against the other campaigns' ``k'`` in ``n'``, the p-value ``P(X >= k)`` for ``X`` the
+opt-outs a campaign of ``n`` sends would get if the ``k + k'`` opt-outs fell at random among
+all ``n + n'`` sends (hypergeometric). The baseline is an estimate too: 7 opt-outs in 1,000
+sends against 0 in 300 elsewhere is p = 0.16, not a spike (a binomial test against the
+baseline as if it were exact said p = 0.003). A baseline of exactly 0 needs no special case.
+The p-values of all campaigns tested in one report are adjusted together with
+Holm-Bonferroni, and a campaign is flagged when its adjusted p-value is below ``alpha``
+(0.01 by default), its rate is above the baseline, and it has at least ``min_sends`` sends
+(100 by default).
 
 Ties and bounds: ``opt_outs`` above ``sends`` are clamped (rates stay within [0, 1]).
 """
@@ -22,7 +21,7 @@ Ties and bounds: ``opt_outs`` above ``sends`` are clamped (rates stay within [0,
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from statistics import NormalDist
@@ -51,7 +50,7 @@ class CampaignFigures:
     low: float  # Wilson score interval at `confidence`
     high: float
     baseline: float | None  # leave-one-out pooled rate of the sender's other campaigns
-    p_value: float | None  # one-sided exact binomial P(X >= opt_outs | sends, baseline)
+    p_value: float | None  # one-sided Fisher exact test against the sender's other campaigns
     adjusted_p: float | None  # Holm-Bonferroni across all campaigns tested in this report
     flagged: bool  # adjusted_p < alpha and rate > baseline and sends >= min_sends
     reason: str  # one human sentence: why flagged, why not, or why not tested
@@ -77,48 +76,42 @@ def wilson_interval(successes: int, trials: int, confidence: float = 0.95) -> tu
     return (low, high)
 
 
-def binomial_upper_tail(k: int, n: int, p: float) -> float:
-    """``P(X >= k)`` for ``X ~ Binomial(n, p)``, exact up to rounding (summed in log space)."""
-    if n < 0:
-        raise ValueError("n cannot be negative")
-    if not 0.0 <= p <= 1.0:
-        raise ValueError("p must be within [0, 1]")
-    if k <= 0:
+def fisher_upper_tail(k: int, n: int, k_other: int, n_other: int) -> float:
+    """One-sided Fisher exact test: ``P(X >= k)`` for ``X`` hypergeometric, the successes in
+    ``n`` draws from ``n + n_other`` items of which ``k + k_other`` are successes."""
+    if min(k, n, k_other, n_other) < 0 or k > n or k_other > n_other:
+        raise ValueError("need 0 <= k <= n and 0 <= k_other <= n_other")
+    population, successes = n + n_other, k + k_other
+    low, high = max(0, n + successes - population), min(n, successes)
+    if k <= low:
         return 1.0
-    if k > n:
-        return 0.0
-    if p == 0.0:
-        return 0.0
-    if p == 1.0:
-        return 1.0
-    mode = math.floor((n + 1) * p)
-    if k <= mode:
-        # At least about half the mass lies at or above k: 1 - P(X <= k - 1) loses nothing
-        # that matters, and summing downwards from k - 1 stops after a few standard deviations.
-        return max(0.0, min(1.0, 1.0 - _log_space_sum(n, p, range(k - 1, -1, -1), mode)))
-    return min(1.0, _log_space_sum(n, p, range(k, n + 1), mode))
+    log_total = _log_choose(population, n)
+
+    def log_term(i: int) -> float:
+        return _log_choose(successes, i) + _log_choose(population - successes, n - i) - log_total
+
+    mode = min(high, max(low, (n + 1) * (successes + 1) // (population + 2)))
+    if k <= mode:  # most of the mass lies at or above k: 1 - P(X <= k - 1)
+        below = _log_sum(log_term, range(k - 1, low - 1, -1), mode)
+        return max(0.0, min(1.0, 1.0 - below))
+    return min(1.0, _log_sum(log_term, range(k, high + 1), mode))
 
 
-def _log_space_sum(n: int, p: float, indices: range, mode: int) -> float:
-    """Sum of the binomial probabilities at ``indices`` (walking away from the mode), stopping
-    once the terms are negligible next to the largest one seen."""
-    log_p = math.log(p)
-    log_q = math.log1p(-p)
-    log_n_factorial = math.lgamma(n + 1)
+def _log_choose(n: int, k: int) -> float:
+    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+
+
+def _log_sum(log_term: Callable[[int], float], indices: range, mode: int) -> float:
+    """Sum of ``exp(log_term(i))`` over ``indices`` (walking away from the mode), stopping once
+    the terms are negligible next to the largest one seen."""
     logs: list[float] = []
     largest = -math.inf
     for i in indices:
-        term = (
-            log_n_factorial
-            - math.lgamma(i + 1)
-            - math.lgamma(n - i + 1)
-            + i * log_p
-            + (n - i) * log_q
-        )
+        term = log_term(i)
         logs.append(term)
         largest = max(largest, term)
         if i != mode and term < largest - _NEGLIGIBLE_LOG:
-            break  # walking away from the mode the terms only shrink
+            break
     if not logs:
         return 0.0
     total = math.fsum(math.exp(term - largest) for term in logs)
@@ -172,8 +165,7 @@ def campaign_figures(
         if t.sends < min_sends or t.sends == 0:
             p_values.append(None)
             continue
-        tested_p = other_opt_outs / other_sends if other_opt_outs > 0 else 0.5 / other_sends
-        p_values.append(binomial_upper_tail(_clamped(t), t.sends, min(1.0, tested_p)))
+        p_values.append(fisher_upper_tail(_clamped(t), t.sends, other_opt_outs, other_sends))
 
     tested = [i for i, p in enumerate(p_values) if p is not None]
     adjusted_tested = holm([p for p in p_values if p is not None])
@@ -234,11 +226,16 @@ def _reason(
     if flagged:
         return (
             f"opt-out rate {rate:.2%} is significantly above the sender's baseline "
-            f"{baseline:.2%} (Holm-adjusted p = {adjusted_p:.2g} < {alpha:g})"
+            f"{baseline:.2%} (Holm-adjusted p {_p(adjusted_p)} < {alpha:g})"
         )
     if rate <= baseline:
         return f"opt-out rate {rate:.2%} is not above the sender's baseline {baseline:.2%}"
     return (
         f"opt-out rate {rate:.2%} is above the sender's baseline {baseline:.2%} but not "
-        f"significantly (Holm-adjusted p = {adjusted_p:.2g}, alpha {alpha:g})"
+        f"significantly (Holm-adjusted p {_p(adjusted_p)}, alpha {alpha:g})"
     )
+
+
+def _p(value: float) -> str:
+    """'= 0.0031', or '< 1e-300' for a p-value too small for a double (not '= 0')."""
+    return f"= {value:.2g}" if value > 0 else "< 1e-300"
