@@ -244,3 +244,13 @@ def test_an_empty_opt_in_scope_and_an_unusable_key_name_are_refused(
         assert made.exit_code == 2 and "1 to 100 characters" in made.output, made.output
     made = runner.invoke(app, ["keys", "create", "--name", " ci "], env=env)
     assert made.exit_code == 0 and "'ci'" in made.output
+
+
+def test_a_plot_into_a_missing_folder_is_refused_before_the_report_runs(
+    engine: object, database_url: str, tmp_path: Path
+) -> None:
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    target = tmp_path / "no-such-folder" / "rates.png"
+    result = runner.invoke(app, ["report", "campaigns", "--plot", str(target)], env=env)
+    assert result.exit_code == 2 and "no folder" in result.output, result.output
+    assert "campaign" not in result.output.split("no folder")[0].lower()  # nothing printed first

@@ -178,7 +178,7 @@ def preview(
         )
         out.print(
             f"cost estimate: {figures.segments_total} segments; about "
-            f"{figures.seconds_at_rate:.0f} s at {figures.rate_per_second:g}/s"
+            f"{_duration(figures.seconds_at_rate)} at {figures.rate_per_second:g}/s"
         )
         _print_timeline(figures)
 

@@ -35,6 +35,9 @@ def campaigns(
     exact test, one-sided, Holm-corrected; see docs/insight.md). A newly flagged campaign
     also emits a `campaign_opt_out_spike` event (GET /v1/events)."""
     config = settings()
+    if plot is not None and not plot.parent.is_dir():  # before the report records anything
+        err.print(f"[red]--plot: no folder {escape(str(plot.parent))}[/red] to write it in")
+        raise typer.Exit(2)
     window = (
         timedelta(hours=window_hours) if window_hours is not None else config.attribution_window()
     )

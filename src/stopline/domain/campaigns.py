@@ -55,7 +55,8 @@ class CampaignError(ValueError):
 
 def clean_name(name: str, *, new: bool = True) -> str:
     """A campaign name with its spaces tidied. A ``new`` name cannot be digits only (it
-    would read as another campaign's id); names from before that rule are still found."""
+    would read as another campaign's id) nor hold a '/'; names from before these rules are
+    still found."""
     text = " ".join(name.split())
     if not text or len(text) > MAX_NAME:
         raise CampaignError("name", f"give a campaign name of 1-{MAX_NAME} characters")
@@ -64,6 +65,10 @@ def clean_name(name: str, *, new: bool = True) -> str:
             "name",
             f"{text!r} would read as a campaign id wherever a campaign is named: "
             f"add a word (e.g. 'sale-{text}')",
+        )
+    if new and "/" in text:  # /v1/campaigns/{name}: even as %2F it splits the path
+        raise CampaignError(
+            "name", f"{text!r}: a name is part of URLs, where '/' cannot be: use '-' instead"
         )
     return text
 

@@ -120,6 +120,8 @@ def test_an_all_digit_name_is_refused_because_it_would_read_as_another_campaigns
     answer = client.post("/v1/sends", json={"sends": [reported]}, headers=admin).json()
     assert [e["field"] for e in answer["errors"]] == ["campaign"] and answer["recorded"] == 0
     assert create(client, admin, name="2026 launch").status_code == 201
+    slash = create(client, admin, name="50/50 promo")  # /v1/campaigns/50%2F50%20promo: 404
+    assert slash.status_code == 422 and "'/'" in slash.json()["error"]["message"]
     assert client.get("/v1/campaigns/1", headers=admin).json()["name"] == "first"
     assert client.get("/v1/campaigns/2026 launch", headers=admin).status_code == 200
     # a campaign named "2025" before the rule: reports under its name still reach it
