@@ -48,8 +48,18 @@ def _audience(campaigns: Campaigns, row: CampaignRow, file: Path, column: str | 
         raise CampaignError("audience", f"no such file: {file}")
     with file.open("rb") as raw:
         encoding = text_encoding(raw.read(2))
-    with file.open(newline=None, encoding=encoding, errors="replace") as stream:
-        result = campaigns.add_audience(row.id, numbers_from_csv(stream, column))
+        rows = sum(block.count(b"\n") for block in iter(lambda: raw.read(1 << 20), b""))
+    with file.open(newline=None, encoding=encoding, errors="replace") as stream, progress() as bar:
+        task = bar.add_task("adding", total=max(rows, 1))
+
+        def counted(numbers: Iterator[str]) -> Iterator[str]:
+            for done, number in enumerate(numbers, 1):
+                if done % 1000 == 0:
+                    bar.update(task, completed=done)
+                yield number
+            bar.update(task, completed=max(rows, 1))
+
+        result = campaigns.add_audience(row.id, counted(numbers_from_csv(stream, column)))
     _print_audience(result)
 
 
@@ -153,7 +163,11 @@ def preview(
     with _graph() as graph:
         campaigns = graph.messaging.campaigns
         row = campaigns.find(campaign)
-        figures = campaigns.preview(row.id)
+        with progress() as bar:
+            task = bar.add_task("previewing", total=None)
+            figures = campaigns.preview(
+                row.id, progress=lambda done, total: bar.update(task, completed=done, total=total)
+            )
         if as_json:
             from stopline.api.campaigns import preview_json
 

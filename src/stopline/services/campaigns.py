@@ -234,9 +234,15 @@ class Campaigns:
         sender_rate = entry.rate_per_second if entry else None
         return campaign.rate_per_second or sender_rate or self._defaults.rate_per_second
 
-    def preview(self, campaign_id: int, now: datetime | None = None) -> Preview:
+    def preview(
+        self,
+        campaign_id: int,
+        now: datetime | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Preview:
         """What sending now would do: suppressed, sendable now, deferred by quiet hours or
-        caps, encoding, segments. Changes nothing."""
+        caps, encoding, segments. Changes nothing. ``progress(done, total)`` after each
+        chunk of recipients."""
         campaign = self.get(campaign_id)
         now = now or self._clock()
         waiting = (RecipientStatus.PENDING, RecipientStatus.SENDING)
@@ -262,6 +268,8 @@ class Campaigns:
                     quiet += 1
                 else:
                     capped += 1
+            if progress is not None:
+                progress(start + len(chunk), len(numbers))
         rate = self.rate_of(campaign)
         timeline = play(now, rate, queue, campaign.topic, self._rules)
         return Preview(
