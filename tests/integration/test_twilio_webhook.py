@@ -64,6 +64,10 @@ def test_signed_stop_is_recorded_confirmed_and_blocks_every_format(
     assert event["kind"] == "opt_out" and event["provider_message_id"] == "SM001"
     assert event["raw_text"] == "STOP" and event["source"] == "keyword"
     assert event["rule"].startswith("keyword") and event["sender"] == "+14155550199"
+    # the record keeps the confirmation and when it went out (compliance.md, "Records")
+    confirmation = event["confirmation"]
+    assert confirmation["text"] == text and confirmation["via"] == "inline"
+    assert confirmation["status"] == "sent" and confirmation["at"].endswith("Z")
 
 
 def test_retried_webhook_gets_the_identical_answer_and_no_second_event(

@@ -51,6 +51,7 @@ from stopline.services.inbound import InboundCommand
 from stopline.services.keys import KeyScope, Principal
 from stopline.storage import consent_feed
 from stopline.storage import ledger as ledger_repo
+from stopline.storage.inbound import Confirmation, confirmations
 
 router = APIRouter(prefix="/v1", tags=["consent"], responses=V1_ERRORS)
 hot = APIRouter(prefix="/v1", tags=["consent"], route_class=FastRoute, responses=V1_ERRORS)
@@ -296,12 +297,15 @@ async def contact(
             422, "invalid_number", f"number: {exc}", field="number", location="path"
         ) from None
 
-    def load(conn: Connection) -> tuple[list[ConsentEvent], dict[Scope, Suppression]]:
+    def load(
+        conn: Connection,
+    ) -> tuple[list[ConsentEvent], dict[Scope, Suppression], dict[int, Confirmation]]:
         events = ledger_repo.events_for(conn, e164)
         active = ledger_repo.active_suppressions(conn, [e164]).get(e164, {})
-        return events, active
+        replies = confirmations(conn, [e.id for e in events if e.id is not None])
+        return events, active, replies
 
-    events, active = await read(app, load)
+    events, active, replies = await read(app, load)
     return json(
         {
             "number": e164,
@@ -309,9 +313,19 @@ async def contact(
             "suppressions": [
                 suppression_json(s) for s in sorted(active.values(), key=lambda s: s.scope)
             ],
-            "events": [event_json(e) for e in events],
+            "events": [
+                {**event_json(e), "confirmation": confirmation_json(replies.get(e.id or 0))}
+                for e in events
+            ],
         }
     )
+
+
+def confirmation_json(found: Confirmation | None) -> dict[str, Any] | None:
+    if found is None:
+        return None
+    at = found.at.isoformat().replace("+00:00", "Z") if found.at else None
+    return {"text": found.text, "via": found.via, "status": found.status, "at": at}
 
 
 @router.post(

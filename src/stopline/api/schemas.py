@@ -179,11 +179,29 @@ class SuppressionOut(BaseModel):
     event_id: int | None
 
 
+class ConfirmationOut(BaseModel):
+    """The reply the event's inbound message got (compliance records keep when it was sent)."""
+
+    text: str
+    via: Literal["inline", "outbox"] = Field(
+        description="inline: in the answer to the provider's webhook; outbox: a REST send"
+    )
+    status: str = Field(description="inline: sent; outbox: pending, sending, sent or dead")
+    at: datetime | None = Field(description="When it went out (none while an outbox send waits)")
+
+
+class ContactEventOut(EventOut):
+    confirmation: ConfirmationOut | None = Field(
+        description="None for events from the API, an import, a person's decision, or a "
+        "message the provider answered itself"
+    )
+
+
 class ContactResponse(BaseModel):
     number: str
     suppressed: bool = Field(description="True while any opt-out is in force for the number")
     suppressions: list[SuppressionOut]
-    events: list[EventOut]
+    events: list[ContactEventOut]
 
 
 class SuppressionPageOut(BaseModel):

@@ -120,3 +120,41 @@ def texted_opt_out_since(conn: Connection, number: str, since: datetime | None) 
         sql += f" AND (received_at >= {m} OR recorded_at >= {m})"
         params += [bound_instant(conn, since)] * 2
     return bool(select_rows(conn, sql + " LIMIT 1", params))
+
+
+@dataclass(frozen=True, slots=True)
+class Confirmation:
+    """The reply an event's inbound message got, and how far it went."""
+
+    text: str
+    via: str  # "inline": in the answer to the provider's webhook; "outbox": a REST send
+    status: str  # inline: "sent" (it went with the answer); outbox: its row's status
+    at: datetime | None  # when it went out (inline: when the answer was committed)
+
+
+def confirmations(conn: Connection, event_ids: Sequence[int]) -> dict[int, Confirmation]:
+    """The reply recorded with each event's inbound message (none for events from the API,
+    an import, or a message the provider answered itself)."""
+    from sqlalchemy import literal, select
+
+    from stopline.storage.tables import outbox
+
+    if not event_ids:
+        return {}
+    m, o = inbound_messages.c, outbox.c
+    key = literal("reply:") + m.provider + literal(":") + m.provider_message_id
+    query = (
+        select(m.event_id, m.reply_text, m.recorded_at, o.status, o.sent_at)
+        .select_from(inbound_messages.outerjoin(outbox, o.idempotency_key == key))
+        .where(m.event_id.in_(list(event_ids)), m.reply_text.is_not(None))
+        .order_by(m.id)
+    )
+    found: dict[int, Confirmation] = {}
+    for event_id, text, recorded_at, status, sent_at in conn.execute(query):
+        if event_id in found:
+            continue
+        if status is None:
+            found[event_id] = Confirmation(text, "inline", "sent", recorded_at)
+        else:
+            found[event_id] = Confirmation(text, "outbox", status, sent_at)
+    return found

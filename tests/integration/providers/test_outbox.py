@@ -46,16 +46,22 @@ def worker(graph: Stopline, **options: Any) -> OutboxWorker:
 
 
 def test_the_reply_row_is_committed_with_the_message_and_sent_after(
-    client: TestClient, graph: Stopline, fake: FakeProviders
+    client: TestClient, graph: Stopline, fake: FakeProviders, admin: dict[str, str]
 ) -> None:
     telnyx(client, "T-1")
     [row] = rows(graph)
     assert row["status"] == "pending" and row["to_number"] == PERSON
     assert row["sender"] == "+14155550199" and "unsubscribed" in row["body"]
     assert fake_requests(fake) == []  # nothing leaves before the worker runs
+    [event] = client.get(f"/v1/contacts/{PERSON}", headers=admin).json()["events"]
+    waiting = event["confirmation"]
+    assert (waiting["via"], waiting["status"], waiting["at"]) == ("outbox", "pending", None)
     assert graph.messaging.outbox.drain().sent == 1
     [row] = rows(graph)
     assert row["status"] == "sent" and row["provider_message_id"] and row["attempts"] == 1
+    [event] = client.get(f"/v1/contacts/{PERSON}", headers=admin).json()["events"]
+    sent = event["confirmation"]
+    assert sent["text"] == row["body"] and sent["status"] == "sent" and sent["at"]
 
 
 def test_failures_are_retried_with_the_same_idempotency_key(
