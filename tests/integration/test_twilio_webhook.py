@@ -70,6 +70,25 @@ def test_signed_stop_is_recorded_confirmed_and_blocks_every_format(
     assert confirmation["status"] == "sent" and confirmation["at"].endswith("Z")
 
 
+def test_a_message_id_used_again_for_a_stop_is_not_taken_for_a_retry(
+    client: TestClient, admin: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """ "hello" then "STOP" under one MessageSid: answering the STOP as a duplicate of
+    "hello" lost the opt-out (acceptance test, 2026-12-04). A retry whose text differs
+    otherwise is still answered as the first delivery, with a warning."""
+    first = post(client, twilio_form("SM010", "hello"))
+    assert message_text(first.text) is None
+    changed = post(client, twilio_form("SM010", "hello!"))
+    assert changed.content == first.content and events(client, admin) == []
+    assert "came again with a different text" in caplog.text
+    stop = post(client, twilio_form("SM010", "STOP"))
+    assert "unsubscribed" in (message_text(stop.text) or "")
+    again = post(client, twilio_form("SM010", "STOP"))  # its own retries are retries
+    assert again.content == stop.content
+    [event] = events(client, admin)
+    assert event["kind"] == "opt_out" and event["raw_text"] == "STOP"
+
+
 def test_retried_webhook_gets_the_identical_answer_and_no_second_event(
     client: TestClient, admin: dict[str, str]
 ) -> None:

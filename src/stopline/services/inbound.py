@@ -113,7 +113,7 @@ class InboundRecorder:
             for c in commands
         ]
         known: dict[tuple[str, str], InboundResult] = {}
-        commands, renamed = _own_ids(commands, _stored(conn, commands, known))
+        commands, renamed = _own_ids(commands, _stored(conn, commands, known), known)
         if renamed:  # ids another number had used: their own ids may be stored already
             _stored(conn, renamed, known)
         stage = LedgerStage(conn, (c.message.from_number for c in commands))
@@ -226,14 +226,15 @@ def _stored(
     conn: Connection,
     commands: Sequence[InboundCommand],
     known: dict[tuple[str, str], InboundResult],
-) -> dict[tuple[str, str], tuple[str, str]]:
+) -> dict[tuple[str, str], tuple[str, str, str]]:
     """Add the stored answers for ``commands``' message ids to ``known``; return the
-    conversation (sender, our address) of each stored message (by provider and id)."""
-    owners: dict[tuple[str, str], tuple[str, str]] = {}
+    conversation (sender, our address) and text of each stored message (by provider and
+    id)."""
+    owners: dict[tuple[str, str], tuple[str, str, str]] = {}
     for provider in {c.message.provider for c in commands}:
         ids = [c.message.provider_message_id for c in commands if c.message.provider == provider]
         for mid, stored in repo.find(conn, provider, ids).items():
-            owners[(provider, mid)] = (stored.from_number, stored.to_address)
+            owners[(provider, mid)] = (stored.from_number, stored.to_address, stored.body)
             known[(provider, mid)] = InboundResult(
                 Outcome(stored.outcome),
                 Action(stored.action),
@@ -246,20 +247,43 @@ def _stored(
 
 
 def _own_ids(
-    commands: list[InboundCommand], owners: dict[tuple[str, str], tuple[str, str]]
+    commands: list[InboundCommand],
+    owners: dict[tuple[str, str], tuple[str, str, str]],
+    known: dict[tuple[str, str], InboundResult],
 ) -> tuple[list[InboundCommand], list[InboundCommand]]:
     """A provider's retry repeats its conversation (sender and our address); a message id
     already used in *another* conversation is a different message (a platform numbering
     per conversation, or a forged id) and must not be answered as someone else's
     duplicate, losing its opt-out. It is recorded under an id of its own: a digest of the
-    id and its conversation, stable across its own retries."""
+    id and its conversation, stable across its own retries.
+
+    A retry whose text differs is still a retry (answered as the first was), with a
+    warning, unless it reads as an opt-out where the first did not: "hello" then "STOP"
+    under one id would lose the opt-out, so that one is a message of its own too."""
     out: list[InboundCommand] = []
     renamed: list[InboundCommand] = []
     for command in commands:
         m = command.message
-        talk = (m.from_number, m.to)
-        if owners.setdefault((m.provider, m.provider_message_id), talk) != talk:
+        key = (m.provider, m.provider_message_id)
+        owner = owners.setdefault(key, (m.from_number, m.to, m.body))
+        own: str | None = None
+        if owner[:2] != (m.from_number, m.to):
             own = digest_id(f"{m.provider_message_id}\n{m.from_number}\n{m.to}")
+        elif owner[2] != m.body and key in known:
+            first = known[key].action
+            reads_as_stop = command.classification.action is Action.OPT_OUT
+            log.warning(
+                "%s message id %s came again with a different text (%s): %s",
+                m.provider,
+                m.provider_message_id,
+                mask(m.from_number),
+                "it reads as an opt-out, so it is recorded as a message of its own"
+                if reads_as_stop and first is not Action.OPT_OUT
+                else "answered as the first delivery",
+            )
+            if reads_as_stop and first is not Action.OPT_OUT:
+                own = digest_id(f"{m.provider_message_id}\n{m.from_number}\n{m.to}\n{m.body}")
+        if own is not None:
             command = replace(command, message=replace(m, provider_message_id=own))
             renamed.append(command)
         out.append(command)

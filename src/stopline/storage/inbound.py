@@ -34,6 +34,7 @@ class StoredInbound:
     rule: str
     language: str | None
     confidence: float
+    body: str
 
 
 def find(conn: Connection, provider: str, ids: Sequence[str]) -> dict[str, StoredInbound]:
@@ -42,7 +43,7 @@ def find(conn: Connection, provider: str, ids: Sequence[str]) -> dict[str, Store
         return {}
     sql = (
         "SELECT provider_message_id, action, outcome, reply_text, event_id, from_number, "  # noqa: S608
-        "to_address, intent, rule, language, confidence "
+        "to_address, intent, rule, language, confidence, body "
         f"FROM inbound_messages WHERE provider = {marker(conn)} "
         f"AND {in_list(conn, 'provider_message_id')}"
     )
