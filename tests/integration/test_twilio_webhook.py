@@ -146,7 +146,7 @@ def test_help_and_start_replies(client: TestClient, admin: dict[str, str]) -> No
         assert part in help_text
     post(client, twilio_form("SM011", "STOP"))
     start_text = message_text(post(client, twilio_form("SM012", "START")).text)
-    assert start_text is not None and "subscribed again" in start_text
+    assert start_text is not None and "You are subscribed to Acme texts" in start_text
     kinds = [e["kind"] for e in events(client, admin)]
     assert kinds == ["opt_out", "opt_in"]
     check = client.post("/v1/check", json={"number": "+14155550100"}, headers=admin).json()

@@ -43,7 +43,7 @@ def test_repeated_stop_is_not_confirmed_twice() -> None:
 def test_start_opts_in_with_a_reply_and_help_replies_without_changing_consent() -> None:
     start = run("START", {ORGANISATION})
     assert start.outcome is Outcome.OPTED_IN and start.draft is not None
-    assert start.reply is not None and "subscribed again" in start.reply
+    assert start.reply is not None and "You are subscribed to" in start.reply
     help_ = run("HELP", {ORGANISATION})
     assert help_.outcome is Outcome.HELP and help_.draft is None
     assert help_.reply is not None and "Msg&data rates may apply" in help_.reply

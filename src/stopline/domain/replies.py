@@ -33,7 +33,7 @@ _TEMPLATES: dict[str, dict[str, str]] = {
             "No more messages will be sent. Reply START to resubscribe."
         ),
         "opt_in": (
-            "{brand}: You are subscribed again. {frequency}. Msg&data rates may apply. "
+            "{brand}: You are subscribed to {brand} texts. {frequency}. Msg&data rates may apply. "
             "Reply HELP for help, STOP to cancel."
         ),
         "help": (
@@ -47,7 +47,7 @@ _TEMPLATES: dict[str, dict[str, str]] = {
             "Plus aucun message ne sera envoyé. Répondez START pour vous réabonner."
         ),
         "opt_in": (
-            "{brand} : vous êtes de nouveau abonné. Fréquence des messages : {frequency}. "
+            "{brand} : vous êtes abonné aux textos {brand}. Fréquence des messages : {frequency}. "
             "Des frais de messagerie et de données peuvent s'appliquer. "
             "Répondez AIDE pour de l'aide, ARRET pour vous désabonner."
         ),
@@ -62,7 +62,8 @@ _TEMPLATES: dict[str, dict[str, str]] = {
             "el {when}. No se enviarán más mensajes. Responda START para volver a suscribirse."
         ),
         "opt_in": (
-            "{brand}: Se ha vuelto a suscribir. Frecuencia de mensajes: {frequency}. "
+            "{brand}: Está suscrito a los mensajes de {brand}. "
+            "Frecuencia de mensajes: {frequency}. "
             "Pueden aplicarse tarifas de mensajes y datos. "
             "Responda AYUDA para ayuda, ALTO para cancelar."
         ),
