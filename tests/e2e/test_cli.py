@@ -52,6 +52,9 @@ def test_classify_text_and_jsonl(server: Server) -> None:
     assert out[5]["line"] == 6 and out[5]["error"].startswith("not JSON: ")
     for bad in out[6:]:  # JSON, but no string "text" field
         assert bad["error"] == 'each line needs a string "text" field', bad
+    assert result.returncode == 1 and "4 line(s) could not be read" in result.stderr
+    clean = server.cli("classify", "--jsonl", stdin=lines + "\n")
+    assert clean.returncode == 0, clean.stderr
 
 
 def test_classify_reads_with_the_configured_keywords_and_refuses_both_modes(

@@ -265,6 +265,7 @@ def classify_cmd(
         raise typer.Exit(2)
     if jsonl:
         write = sys.stdout.write
+        unreadable = 0
         for line_no, line in enumerate(sys.stdin, start=1):
             if line_no == 1:
                 line = line.removeprefix("\ufeff")  # a byte-order mark from some editors
@@ -277,13 +278,17 @@ def classify_cmd(
             else:
                 problem = 'each line needs a string "text" field'
             body = item.get("text") if isinstance(item, dict) else None
-            if not isinstance(body, str):
+            if not isinstance(body, str):  # its own line, so outputs stay aligned with inputs
                 write(json.dumps({"line": line_no, "error": problem, "action": None}) + "\n")
+                unreadable += 1
                 continue
             result = classify(body, context).as_dict()
             if isinstance(item, dict) and "id" in item:
                 result = {"id": item["id"], **result}
             write(json.dumps(result, ensure_ascii=False) + "\n")
+        if unreadable:  # scripts notice; every readable line was still classified
+            err.print(f'{unreadable} line(s) could not be read (see their "error")')
+            raise typer.Exit(1)
         return
     if text is None:
         err.print("Give a TEXT or use --jsonl")
