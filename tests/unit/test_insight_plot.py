@@ -88,3 +88,33 @@ def test_campaigns_hours_apart_are_named_on_an_axis_of_hours(tmp_path: Path) -> 
     legend = plot_campaigns(figures, path)
     assert_png(path)
     assert any("baseline" in entry for entry in legend)
+
+
+def test_close_points_long_names_other_scripts_and_a_tiny_campaign_stay_legible(
+    tmp_path: Path,
+) -> None:
+    """Names overprinted at close points, a 95-character name squeezed the chart, CJK names
+    printed matplotlib warnings, and 1 send at 100 % flattened everything else near 0
+    (acceptance test, 2026-12-04): numbers on the chart, names in a key beside it."""
+    import warnings
+
+    from stopline.cli.insight_plot import KEY_WIDTH, key_lines, rate_axis_top
+
+    names = ["Alpha promo", "Alpha promo again", "Alpha promo third", "Beta", "春のセール 🌸"]
+    rows = [
+        CampaignTally(i + 1, name, "ACME", None, START, START, 1000, 10 + i)
+        for i, name in enumerate(names)
+    ]
+    rows.append(CampaignTally(9, "x" * 95, "ACME", None, START, START, 2000, 90))
+    rows.append(CampaignTally(10, "one send", "ACME", None, START, START, 1, 1))
+    figures = campaign_figures(rows)
+    top = rate_axis_top(figures)
+    assert 4.5 < top < 7  # set by the 2,000-send campaign at 4.5 %, not by the 100 % one
+    lines = [line for _n, _f, line in key_lines(figures, top)]
+    assert len(lines) == 7 and all(len(line) < KEY_WIDTH + 30 for line in lines)
+    assert any("off the chart" in line and "one send" in line for line in lines)
+    path = tmp_path / "crowded.png"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no glyph warnings reach the terminal
+        plot_campaigns(figures, path)
+    assert_png(path, 20_000)

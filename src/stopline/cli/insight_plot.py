@@ -6,6 +6,7 @@ it works without a display and from any thread.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from datetime import UTC
 from pathlib import Path
@@ -31,6 +32,8 @@ SENDER_COLOURS = (
 )
 DPI = 120
 NAMED = 12  # up to this many campaigns, every one is named on the chart
+KEY_WIDTH = 34  # characters of a campaign's name in the key beside the chart
+CREDIBLE_SENDS = 100  # campaigns this large set the height of the rate axis
 
 
 def plot_campaigns(
@@ -42,10 +45,19 @@ def plot_campaigns(
     """Write a PNG: x = first send, y = opt-out rate (%) with Wilson error bars, one colour per
     sender; beside each campaign a bar at its baseline, the pooled rate of the sender's
     *other* campaigns (what the table's test compares it with); flagged campaigns red.
-    Campaigns are named when there are few, flagged ones always. Returns the legend's
-    entries."""
-    fig = Figure(figsize=(11, 6), layout="constrained")
-    ax = fig.add_subplot()
+    Campaigns named (all when there are few, flagged ones always) carry a number on the chart
+    and their name in a key beside it, so close points and long names cannot overprint.
+    Returns the legend's entries."""
+    with warnings.catch_warnings():  # a name in a script the font lacks is drawn as boxes
+        warnings.simplefilter("ignore", UserWarning)
+        return _plot(figures, path, title)
+
+
+def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[str]:
+    fig = Figure(figsize=(12, 6), layout="constrained")
+    chart, side = fig.subplots(1, 2, width_ratios=(4, 1))
+    side.set_axis_off()
+    ax: Axes = chart
     ax.set_title(title)
     ax.set_xlabel("First send of the campaign (UTC)")
     ax.set_ylabel("Opt-out rate (%)")
@@ -88,30 +100,48 @@ def plot_campaigns(
                 label=f"{sender}: rate of its other campaigns (baseline)",
             )
 
-    if len(figures) <= NAMED:
-        for f in figures:
-            if not f.flagged:
-                ax.annotate(
-                    f.tally.name,
-                    (_day(f), 100.0 * f.rate),
-                    xytext=(6, -10),
-                    textcoords="offset points",
-                    color="#444444",
-                    fontsize=8,
-                )
     flagged = [f for f in figures if f.flagged]
     if flagged:
         _draw_series(ax, flagged, FLAG_COLOUR, "flagged (significantly above baseline)")
-        for f in flagged:
-            ax.annotate(
-                f.tally.name,
-                (_day(f), 100.0 * f.rate),
-                xytext=(6, 6),
-                textcoords="offset points",
-                color=FLAG_COLOUR,
-                fontsize=9,
-                fontweight="bold",
-            )
+    top = rate_axis_top(figures)
+    keyed = key_lines(figures, top)
+    for number, f, _line in keyed:
+        colour = FLAG_COLOUR if f.flagged else "#444444"
+        shown = min(100.0 * f.rate, top * 0.97)
+        if 100.0 * f.rate > top:  # a tiny campaign at 100 %: marked at the top, not off it
+            ax.scatter([_day(f)], [shown], marker="^", color=colour, s=40, zorder=3)
+        ax.annotate(
+            str(number),
+            (_day(f), shown),
+            xytext=(5, 4),
+            textcoords="offset points",
+            color=colour,
+            fontsize=8,
+            fontweight="bold" if f.flagged else "normal",
+        )
+    side.set_title("Campaigns", fontsize=10, loc="left")
+    for row, (_number, f, line) in enumerate(keyed):
+        side.text(
+            0.0,
+            1.0 - row * 0.045,
+            line,
+            transform=side.transAxes,
+            va="top",
+            fontsize=8,
+            color=FLAG_COLOUR if f.flagged else "#333333",
+            fontweight="bold" if f.flagged else "normal",
+            family="monospace",
+        )
+    if len(figures) > len(keyed):
+        side.text(
+            0.0,
+            1.0 - len(keyed) * 0.045,
+            f"… {len(figures) - len(keyed)} more (see the table)",
+            transform=side.transAxes,
+            va="top",
+            fontsize=8,
+            color="#777777",
+        )
 
     locator = AutoDateLocator()  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
@@ -120,10 +150,38 @@ def plot_campaigns(
     span = max(days) - min(days)
     pad = max(span * 0.08, 2.0 / 24.0)  # sends hours apart: an axis of hours, not of days
     ax.set_xlim(min(days) - pad, max(days) + pad)
-    ax.set_ylim(bottom=0.0)
+    ax.set_ylim(0.0, top)
     legend = ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
     fig.savefig(path, dpi=DPI, format="png")
     return [text.get_text() for text in legend.get_texts()]
+
+
+def rate_axis_top(figures: Sequence[CampaignFigures]) -> float:
+    """The rate axis's height (%): room above the campaigns of at least `CREDIBLE_SENDS`
+    sends and their baselines, so one campaign of 3 sends at 100 % cannot flatten the rest."""
+    credible = [f for f in figures if f.tally.sends >= CREDIBLE_SENDS] or list(figures)
+    highest = max(
+        [100.0 * f.rate for f in credible] + [100.0 * (f.baseline or 0.0) for f in credible],
+        default=0.0,
+    )
+    return max(highest * 1.3, 0.5)
+
+
+def key_lines(
+    figures: Sequence[CampaignFigures], top: float
+) -> list[tuple[int, CampaignFigures, str]]:
+    """The named campaigns (all when at most `NAMED`, else the flagged ones), numbered in
+    order of first send, each with its line in the key."""
+    named = [f for f in figures if f.flagged or len(figures) <= NAMED]
+    named.sort(key=lambda f: (f.tally.first_sent, f.tally.campaign_id))
+    lines = []
+    for number, f in enumerate(named, 1):
+        name = " ".join(f.tally.name.split())
+        if len(name) > KEY_WIDTH:
+            name = name[: KEY_WIDTH - 1] + "…"
+        off = f"  ({f.rate:.0%}, off the chart)" if 100.0 * f.rate > top else ""
+        lines.append((number, f, f"{number:>2}  {name}{off}"))
+    return lines
 
 
 def _draw_series(ax: Axes, figures: Sequence[CampaignFigures], colour: str, label: str) -> None:
