@@ -114,7 +114,8 @@ def configure(level: str = "INFO", fmt: str = "json", *, access_log: bool = True
     access.propagate = access_log  # uvicorn logs requests only if this logger has handlers
     # httpx logs every request's full URL at INFO: a sync URL's password or token, a
     # provider's account path. Failures reach our own lines, without the secrets.
-    for chatty in ("httpx", "httpcore"):
+    # and alembic narrates every migration check of every command at INFO
+    for chatty in ("httpx", "httpcore", "alembic"):
         logging.getLogger(chatty).setLevel(max(logging.WARNING, root.level))
 
 

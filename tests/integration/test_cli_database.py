@@ -254,3 +254,5 @@ def test_a_plot_into_a_missing_folder_is_refused_before_the_report_runs(
     result = runner.invoke(app, ["report", "campaigns", "--plot", str(target)], env=env)
     assert result.exit_code == 2 and "no folder" in result.output, result.output
     assert "campaign" not in result.output.split("no folder")[0].lower()  # nothing printed first
+    empty = runner.invoke(app, ["report", "campaigns"], env=env)
+    assert empty.exit_code == 0 and "no campaigns with sends yet" in empty.output

@@ -33,3 +33,10 @@ def test_every_command_has_readable_help() -> None:
     # audit-inbound's summary spans several source lines: at 200 columns it is one line
     line = next(x for x in wide.splitlines() if "audit-inbound" in x)
     assert "missed" in line, line
+
+
+def test_the_version_is_one_line() -> None:
+    from stopline import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output == f"stopline {__version__}\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -22,6 +22,27 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode="markdown",  # docstrings wrap to the terminal, paragraphs kept
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from stopline import __version__
+
+        print(f"stopline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit"
+        ),
+    ] = False,
+) -> None:
+    """Stopline: SMS opt-out and consent system. Settings come from STOPLINE_* variables."""
+
 
 # The only markup tags Stopline's own messages use; any other bracketed text is shown as it
 # was written ("[link=...]" in a stored message must not become a link in a terminal).
@@ -135,11 +156,13 @@ def now() -> datetime:
 
 
 def progress() -> Progress:
-    """A progress bar on stderr, for long work."""
+    """A progress bar on stderr, for long work; it disappears when the work ends (no "0%"
+    line left under an error message)."""
     return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         TaskProgressColumn(),
         TimeElapsedColumn(),
         console=err,
+        transient=True,
     )

@@ -55,6 +55,8 @@ def campaigns(
         graph.close()
     if as_json:
         print(json.dumps(report_json(report)))
+    elif not report.figures:
+        out.print("no campaigns with sends yet (broadcasts, or POST /v1/sends)")
     else:
         table = Table(
             "campaign",
