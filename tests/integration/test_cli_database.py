@@ -203,7 +203,7 @@ def test_text_anyone_can_send_is_printed_literally_never_as_markup(
         assert answer.status_code == 200 and answer.json()["action"] == "review", answer.text
     sender = {"address": "+14155550199", "provider": "twilio", "brand": "B[/]"}
     assert client.post("/v1/senders", json=sender, headers=admin).status_code == 201
-    send = {"campaign": "Promo [/] end", "number": "+14156200009", "sender": "+14155550199"}
+    send = {"campaign": "Promo [red] end", "number": "+14156200009", "sender": "+14155550199"}
     sent_at = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
     reported = client.post(
         "/v1/sends", json={"sends": [{**send, "sent_at": sent_at}]}, headers=admin
@@ -217,14 +217,14 @@ def test_text_anyone_can_send_is_printed_literally_never_as_markup(
         (["review", "list"], "[link=https://evil.example/x]here[/link]"),
         (["keys", "list"], "k[/]"),
         (["senders", "list"], "B[/]"),
-        (["campaigns", "list"], "Promo [/] end"),
+        (["campaigns", "list"], "Promo [red] end"),
         (["classify", "[/] stop"], "read: '[/] stop'"),
     ):
         result = runner.invoke(app, args, env=env)
         assert result.exit_code == 0, (args, result.output)
         assert shown in result.output, (args, result.output)
     report = runner.invoke(app, ["report", "campaigns"], env=env)
-    assert report.exit_code == 0 and "Promo [/] end" in report.output, report.output
+    assert report.exit_code == 0 and "Promo [red] end" in report.output, report.output
 
 
 def test_an_empty_opt_in_scope_and_an_unusable_key_name_are_refused(
