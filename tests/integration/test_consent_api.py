@@ -375,6 +375,15 @@ def test_oversized_chunked_body_is_413_on_every_route(
             "invalid_json",
             "body is not valid JSON: it is not UTF-8",
         ),
+        (  # nested past the parser's recursion limit
+            b'{"number": "+14155550100", "kind": "opt_out", "evidence": '
+            + b'{"a": ' * 5000
+            + b"1"
+            + b"}" * 5001,
+            "application/json",
+            "invalid_json",
+            "body is not valid JSON: it is not UTF-8, or it is nested too deeply",
+        ),
     ],
 )
 def test_a_body_that_is_not_a_json_object_is_422_saying_so(

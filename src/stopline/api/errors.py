@@ -120,9 +120,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
-            # FastAPI's answer to a JSON body that is not UTF-8: the same 422 as other
-            # bodies that are not JSON
-            message = "body is not valid JSON: it is not UTF-8"
+            # FastAPI's answer to a JSON body its parser could not read for another reason
+            # than a syntax error (bytes that are not UTF-8, or nesting past Python's
+            # recursion limit): the same 422 as other bodies that are not JSON
+            message = "body is not valid JSON: it is not UTF-8, or it is nested too deeply"
             body = {
                 "error": {"code": "invalid_json", "message": message, "field": None},
                 "detail": [{"loc": ["body"], "msg": message, "type": "json_invalid"}],
