@@ -223,6 +223,10 @@ def test_text_anyone_can_send_is_printed_literally_never_as_markup(
         result = runner.invoke(app, args, env=env)
         assert result.exit_code == 0, (args, result.output)
         assert shown in result.output, (args, result.output)
+    listed = runner.invoke(app, ["campaigns", "list"], env=env).output
+    [row] = [line for line in listed.splitlines() if "Promo [red] end" in line]
+    cells = [cell.strip() for cell in row.split("│") if cell.strip()]
+    assert cells[3:5] == ["external", "1"], cells  # its reported send, not "0" (no topic)
     report = runner.invoke(app, ["report", "campaigns"], env=env)
     assert report.exit_code == 0 and "Promo [red] end" in report.output, report.output
 

@@ -141,6 +141,8 @@ def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         table = Table("id", "name", "sender", "topic", "status", "sent", "pending", "blocked")
         for row in rows:
             counts = campaigns.counts(row.id)
+            if row.status is CampaignStatus.EXTERNAL:  # no queue: its sends were reported
+                counts["sent"] = campaigns.reported_sends(row.id)
             table.add_row(
                 str(row.id),
                 escape(row.name),

@@ -223,6 +223,11 @@ class Campaigns:
         with self._engine.connect() as conn:
             return repo.all_campaigns(conn)
 
+    def reported_sends(self, campaign_id: int) -> int:
+        """Sends recorded for the campaign: for an external one, those reported to us."""
+        with self._engine.connect() as conn:
+            return repo.send_count(conn, campaign_id)
+
     def counts(self, campaign_id: int) -> dict[str, int]:
         with self._engine.connect() as conn:
             found = repo.recipient_counts(conn, campaign_id)

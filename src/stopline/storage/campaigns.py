@@ -145,6 +145,12 @@ def recipient_counts(conn: Connection, campaign_id: int) -> dict[str, int]:
     return {status: int(n) for status, n in conn.execute(query)}
 
 
+def send_count(conn: Connection, campaign_id: int) -> int:
+    """Sends recorded for the campaign (the worker's, or those reported by another platform)."""
+    query = select(func.count()).select_from(sends).where(sends.c.campaign_id == campaign_id)
+    return int(conn.execute(query).scalar_one())
+
+
 def recipient_numbers(
     conn: Connection, campaign_id: int, statuses: Iterable[RecipientStatus]
 ) -> list[str]:
