@@ -260,3 +260,17 @@ def test_a_plot_into_a_missing_folder_is_refused_before_the_report_runs(
     assert "campaign" not in result.output.split("no folder")[0].lower()  # nothing printed first
     empty = runner.invoke(app, ["report", "campaigns"], env=env)
     assert empty.exit_code == 0 and "no campaigns with sends yet" in empty.output
+
+
+def test_lists_keep_senders_whole_at_80_columns(
+    client: TestClient, admin: dict[str, str], database_url: str
+) -> None:
+    """At 80 columns every sender read "+141555501…" (acceptance test, 2026-12-04)."""
+    sender = {"address": "+14155550199", "provider": "twilio", "brand": "Acme"}
+    assert client.post("/v1/senders", json=sender, headers=admin).status_code == 201
+    name = "A spring promotion with a rather long descriptive name for the whole team"
+    body = {"name": name, "sender": "+14155550199", "template": "Acme: sale", "topic": "promo"}
+    assert client.post("/v1/campaigns", json=body, headers=admin).status_code == 201
+    listed = runner.invoke(app, ["campaigns", "list"], env={"STOPLINE_DATABASE_URL": database_url})
+    assert listed.exit_code == 0 and "+14155550199" in listed.output, listed.output
+    assert max(len(line) for line in listed.output.splitlines()) <= 80

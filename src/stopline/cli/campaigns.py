@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 
 from stopline import bootstrap
 from stopline.cli.app import app, err, out, progress, require_database, settings
@@ -138,7 +138,16 @@ def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 
             print(dumps([campaign_json(r, campaigns.counts(r.id)) for r in rows]).decode())
             return
-        table = Table("id", "name", "sender", "topic", "status", "sent", "pending", "blocked")
+        table = Table(  # a sender cut to "+141555501…" is no use: never wrapped or cut
+            "id",
+            "name",
+            Column("sender", no_wrap=True, overflow="fold"),
+            "topic",
+            Column("status", no_wrap=True, overflow="fold"),
+            "sent",
+            "pending",
+            "blocked",
+        )
         for row in rows:
             counts = campaigns.counts(row.id)
             if row.status is CampaignStatus.EXTERNAL:  # no queue: its sends were reported

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 
 from stopline import bootstrap
 from stopline.cli.app import app, err, out, require_database, settings
@@ -60,12 +60,12 @@ def campaigns(
     else:
         table = Table(
             "campaign",
-            "sender",
-            "first sent",
+            Column("sender", no_wrap=True, overflow="fold"),
+            Column("first sent", no_wrap=True, overflow="fold"),
             "sends",
             "opt-outs",
             "rate",
-            "95% CI",
+            Column("95% CI", no_wrap=True, overflow="fold"),
             "baseline",
             "flag",
         )

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 
 from stopline import bootstrap
 from stopline.cli.app import app, database, err, now, out, require_database, settings
@@ -73,7 +73,14 @@ def status(
     if not rows:
         out.print("no push target has run yet")
         return
-    table = Table("target", "delivered", "waiting", "last delivery", "failing since", "error")
+    table = Table(
+        "target",
+        "delivered",
+        "waiting",
+        Column("last delivery", no_wrap=True, overflow="fold"),
+        Column("retrying", no_wrap=True, overflow="fold"),
+        "error",
+    )
     for row in rows:
         table.add_row(
             str(row["target"]),
