@@ -140,7 +140,7 @@ def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
             return
         table = Table(  # a sender cut to "+141555501…" is no use: never wrapped or cut
             "id",
-            "name",
+            Column("name", min_width=12, overflow="fold"),
             Column("sender", no_wrap=True, overflow="fold"),
             "topic",
             Column("status", no_wrap=True, overflow="fold"),

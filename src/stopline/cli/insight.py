@@ -58,10 +58,10 @@ def campaigns(
     elif not report.figures:
         out.print("no campaigns with sends yet (broadcasts, or POST /v1/sends)")
     else:
-        table = Table(
-            "campaign",
+        table = Table(  # at 80 columns: names folded, never cut to "c…"; senders whole
+            Column("campaign", min_width=12, overflow="fold"),
             Column("sender", no_wrap=True, overflow="fold"),
-            Column("first sent", no_wrap=True, overflow="fold"),
+            "first sent",
             "sends",
             "opt-outs",
             "rate",
