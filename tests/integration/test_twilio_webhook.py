@@ -184,6 +184,41 @@ def test_bad_missing_or_foreign_signatures_are_refused_and_change_nothing(
     assert check["allowed"] is True
 
 
+def test_the_sha256_signature_mode_is_verified_as_the_sdk_signs_it(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """The twilio SDK signs with HMAC-SHA256 when X-Twilio-Webhooks-Signature-Settings names
+    it (`compute_signature(..., algorithm="HMAC_SHA256")`); it was refused as a bad URL."""
+    from urllib.parse import urlencode
+
+    from twilio.request_validator import RequestValidator
+
+    form = twilio_form("SM040", "STOP")
+    url = "https://sms.example.com/webhooks/twilio"
+    settings = {"X-Twilio-Webhooks-Signature-Settings": "key=sk_1,algorithm=HMAC_SHA256"}
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Twilio-Signature": RequestValidator(TWILIO_TOKEN).compute_signature(
+            url, form, algorithm="HMAC_SHA256"
+        ),
+        **settings,
+    }
+    body = urlencode(form).encode()
+    assert RequestValidator(TWILIO_TOKEN).validate(
+        url, form, headers["X-Twilio-Signature"], algorithm="HMAC_SHA256"
+    )
+    answer = client.post(URL, content=body, headers=headers)
+    assert answer.status_code == 200 and "unsubscribed" in answer.text
+    # a SHA-1 signature under a header naming SHA-256, or an unknown algorithm: refused
+    sha1 = {**twilio_signed(TWILIO_TOKEN, twilio_form("SM041", "STOP"))[1], **settings}
+    body41 = urlencode(twilio_form("SM041", "STOP")).encode()
+    assert client.post(URL, content=body41, headers=sha1).status_code == 403
+    unknown = {**headers, "X-Twilio-Webhooks-Signature-Settings": "algorithm=HMAC_MD5"}
+    refused = client.post(URL, content=body, headers=unknown)
+    assert refused.status_code == 403 and "HMAC_MD5" in refused.text
+    assert len(events(client, admin)) == 1
+
+
 def test_signature_survives_a_query_string(client: TestClient) -> None:
     form = twilio_form("SM040", "STOP")
     url = "https://sms.example.com/webhooks/twilio?tenant=acme"

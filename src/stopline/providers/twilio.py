@@ -92,21 +92,37 @@ def _unquote_plus(text: str) -> str:
     return unquote_to_bytes(text.replace("+", " ")).decode("utf-8")
 
 
-def signature(auth_token: bytes, url: str, pairs: list[tuple[str, str]]) -> str:
+# X-Twilio-Webhooks-Signature-Settings: "key=<id>,algorithm=HMAC_SHA256" names the HMAC of
+# the X-Twilio-Signature (the twilio SDK's `get_signature_algorithm`); absent: HMAC-SHA1.
+_ALGORITHMS = {"HMAC_SHA1": hashlib.sha1, "HMAC_SHA256": hashlib.sha256}
+
+
+def signature_algorithm(settings_header: str) -> str:
+    """The algorithm a signature-settings header names (HMAC_SHA1 when it names none)."""
+    for part in settings_header.split(","):
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "algorithm" and value.strip():
+            return value.strip().upper()
+    return "HMAC_SHA1"
+
+
+def signature(
+    auth_token: bytes, url: str, pairs: list[tuple[str, str]], algorithm: str = "HMAC_SHA1"
+) -> str:
     """Twilio's X-Twilio-Signature for a form POST to ``url``: each distinct parameter name,
     sorted, followed by each of its distinct values, sorted (sorting the distinct pairs)."""
     payload = url + "".join([name + value for name, value in sorted(set(pairs))])
-    mac = _keyed(auth_token).copy()
+    mac = _keyed(auth_token, algorithm).copy()
     mac.update(payload.encode("utf-8"))
     return base64.b64encode(mac.digest()).decode("ascii")
 
 
 @lru_cache(maxsize=16)
-def _keyed(auth_token: bytes) -> hmac.HMAC:
-    """An HMAC-SHA1 already keyed with ``auth_token``, to copy per request. Cheaper than
+def _keyed(auth_token: bytes, algorithm: str = "HMAC_SHA1") -> hmac.HMAC:
+    """An HMAC already keyed with ``auth_token``, to copy per request. Cheaper than
     keying anew, and unlike one-shot ``hmac.digest`` (which lets go of the GIL for every
     call) it keeps the event loop's thread running while the writer thread waits for it."""
-    return hmac.new(auth_token, digestmod=hashlib.sha1)
+    return hmac.new(auth_token, digestmod=_ALGORITHMS[algorithm])
 
 
 def _port_variants(url: str) -> list[str]:
@@ -166,10 +182,19 @@ class TwilioProvider(Provider):
     ) -> None:
         given = given or self._signature_of(request)
         assert self._token is not None
-        if same(signature(self._token, request.url, pairs), given):
+        settings = request.headers.get("x-twilio-webhooks-signature-settings")
+        algorithm = signature_algorithm(settings) if settings else "HMAC_SHA1"
+        if algorithm not in _ALGORITHMS:
+            raise WebhookRejected(
+                403,
+                "bad_signature",
+                f"X-Twilio-Webhooks-Signature-Settings names {algorithm!r}: "
+                "HMAC_SHA1 and HMAC_SHA256 are supported",
+            )
+        if same(signature(self._token, request.url, pairs, algorithm), given):
             return  # the usual case: the URL as configured
         for url in _port_variants(request.url):
-            if same(signature(self._token, url, pairs), given):
+            if same(signature(self._token, url, pairs, algorithm), given):
                 return
         raise WebhookRejected(
             403,
