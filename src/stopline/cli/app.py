@@ -121,11 +121,11 @@ def database(config: Settings, *, create: bool = False, upgrade: bool = True) ->
     from stopline import bootstrap
     from stopline.storage.engine import sqlite_file
 
-    path = sqlite_file(config.database_url)
-    if path is not None and not path.exists():
-        if not create:
-            require_database(config)
-        err.print(f"[yellow]No database at {path}: creating it[/yellow]", highlight=False)
+    if not create:
+        require_database(config)
+    elif (path := sqlite_file(config.database_url)) is not None and not path.exists():
+        where = escape(str(path))
+        err.print(f"[yellow]No database at {where}: creating it[/yellow]", highlight=False)
     try:
         return bootstrap.open_database(config, upgrade=upgrade)
     except OperationalError as exc:

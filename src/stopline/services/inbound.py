@@ -270,18 +270,20 @@ def _own_ids(
         if owner[:2] != (m.from_number, m.to):
             own = digest_id(f"{m.provider_message_id}\n{m.from_number}\n{m.to}")
         elif owner[2] != m.body and key in known:
-            first = known[key].action
-            reads_as_stop = command.classification.action is Action.OPT_OUT
+            new_stop = (
+                command.classification.action is Action.OPT_OUT
+                and known[key].action is not Action.OPT_OUT
+            )
             log.warning(
                 "%s message id %s came again with a different text (%s): %s",
                 m.provider,
                 m.provider_message_id,
                 mask(m.from_number),
                 "it reads as an opt-out, so it is recorded as a message of its own"
-                if reads_as_stop and first is not Action.OPT_OUT
+                if new_stop
                 else "answered as the first delivery",
             )
-            if reads_as_stop and first is not Action.OPT_OUT:
+            if new_stop:
                 own = digest_id(f"{m.provider_message_id}\n{m.from_number}\n{m.to}\n{m.body}")
         if own is not None:
             command = replace(command, message=replace(m, provider_message_id=own))

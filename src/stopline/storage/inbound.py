@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, literal, select
 
 from stopline.storage.bulk import (
     allocate_ids,
@@ -18,7 +18,7 @@ from stopline.storage.bulk import (
     marker,
     select_rows,
 )
-from stopline.storage.tables import inbound_messages
+from stopline.storage.tables import inbound_messages, outbox
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +136,6 @@ class Confirmation:
 def confirmations(conn: Connection, event_ids: Sequence[int]) -> dict[int, Confirmation]:
     """The reply recorded with each event's inbound message (none for events from the API,
     an import, or a message the provider answered itself)."""
-    from sqlalchemy import literal, select
-
-    from stopline.storage.tables import outbox
-
     if not event_ids:
         return {}
     m, o = inbound_messages.c, outbox.c
