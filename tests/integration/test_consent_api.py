@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from fastapi.testclient import TestClient
@@ -795,3 +795,31 @@ def test_a_database_that_cannot_be_reached_is_503_with_retry_after(
     assert answer.status_code == 503, answer.text
     assert answer.json()["error"]["code"] == "database_unavailable"
     assert answer.headers["retry-after"] == "5"
+
+
+def test_every_instant_is_written_in_utc_with_z_alike(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """check, batch, suppressions and the contact's events write an opt-out's time the same
+    way (a client comparing them as text must not see ``+00:00`` in one and ``Z`` in another)."""
+    at = "2026-03-01T09:30:00-05:00"
+    stop = {"number": "+14155550177", "kind": "opt_out", "occurred_at": at}
+    assert client.post("/v1/consent", json=stop, headers=admin).status_code == 201
+    single = client.post("/v1/check", json={"number": "+14155550177"}, headers=admin).json()
+    batch = client.post("/v1/check/batch", json={"numbers": ["4155550177"]}, headers=admin).json()[
+        "results"
+    ][0]
+    listed = client.get("/v1/suppressions", headers=admin).json()
+    row = next(s for s in listed["items"] if s["number"] == "+14155550177")
+    contact = client.get("/v1/contacts/+14155550177", headers=admin).json()
+    texts = {single["since"], batch["since"], row["since"], contact["events"][0]["occurred_at"]}
+    assert texts == {"2026-03-01T14:30:00Z"}, texts
+
+
+def test_utc_text_writes_z_and_reads_naive_times_as_utc() -> None:
+    from stopline.domain.instants import utc_text
+
+    assert utc_text(datetime(2026, 1, 5, 12, tzinfo=UTC)) == "2026-01-05T12:00:00Z"
+    assert utc_text(datetime(2026, 1, 5, 12, 0, 0, 5)) == "2026-01-05T12:00:00.000005Z"
+    east = datetime(2026, 1, 5, 13, tzinfo=UTC).astimezone(timezone(timedelta(hours=1)))
+    assert utc_text(east) == "2026-01-05T13:00:00Z"

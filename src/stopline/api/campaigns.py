@@ -19,6 +19,7 @@ from stopline.api.schemas import V1_ERRORS, Instant
 from stopline.api.state import stopline_of
 from stopline.domain.campaigns import CampaignError, Preview
 from stopline.domain.content import LintResult, OnMissingOptOut
+from stopline.domain.instants import utc_text
 from stopline.services.campaigns import (
     AudienceResult,
     Campaigns,
@@ -165,9 +166,7 @@ def preview_json(preview: Preview) -> dict[str, Any]:
         "estimated_seconds": preview.seconds_at_rate,
         "quiet_hours_during_send": preview.closing_during_send,
         "estimated_seconds_to_finish": preview.seconds_to_finish,
-        "estimated_finish": finish.isoformat()
-        if (finish := preview.timeline.finishes_at)
-        else None,
+        "estimated_finish": utc_text(finish) if (finish := preview.timeline.finishes_at) else None,
         "estimate_complete": preview.timeline.complete,
     }
 

@@ -43,6 +43,7 @@ from stopline.api.state import stopline_of
 from stopline.bootstrap import Stopline
 from stopline.domain.consent import ConsentDraft, ConsentEvent, Kind, Scope, Source
 from stopline.domain.inbound import InboundMessage
+from stopline.domain.instants import utc_text
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
 from stopline.domain.policy import Suppression
 from stopline.services import gate
@@ -111,7 +112,7 @@ def checked_json(item: gate.Checked) -> dict[str, Any]:
         "allowed": d.allowed,
         "reason": d.reason.value,
         "scope": str(d.scope) if d.scope else None,
-        "since": d.since.isoformat() if d.since else None,
+        "since": utc_text(d.since) if d.since else None,
         "source": d.source,
         "error": item.error,
     }
@@ -154,7 +155,7 @@ def render_results(answers: gate.Answers) -> bytes:
             number, raw = numbers[index], inputs[index]
             d = blocked[number]
             given = f',"input":"{raw}"' if raw != number else ""
-            since = f',"since":"{d.since.isoformat()}"' if d.since else ""
+            since = f',"since":"{utc_text(d.since)}"' if d.since else ""
             chunks.append(
                 f'{{"number":"{number}"{given},"allowed":false,"reason":"{d.reason.value}",'
                 f'"scope":{quote(str(d.scope) if d.scope else None)}{since},'
@@ -324,7 +325,7 @@ async def contact(
 def confirmation_json(found: Confirmation | None) -> dict[str, Any] | None:
     if found is None:
         return None
-    at = found.at.isoformat().replace("+00:00", "Z") if found.at else None
+    at = utc_text(found.at) if found.at else None
     return {"text": found.text, "via": found.via, "status": found.status, "at": at}
 
 
@@ -378,7 +379,7 @@ async def record_consent(body: ConsentRequest, request: Request, key: WriteKey) 
             409,
             "superseded",
             f"occurred_at: this opt-in is older than the opt-out in force at {scope} "
-            f"(since {result.superseded_by.isoformat()}); the newer statement stands",
+            f"(since {utc_text(result.superseded_by)}); the newer statement stands",
             field="occurred_at",
         )
     return json(
@@ -528,7 +529,7 @@ def suppression_json(s: Suppression) -> dict[str, Any]:
     return {
         "number": s.number,
         "scope": str(s.scope),
-        "since": s.since.isoformat() if s.since else None,
+        "since": utc_text(s.since) if s.since else None,
         "source": s.source,
         "event_id": s.event_id,
     }

@@ -22,6 +22,7 @@ from stopline.api.schemas import V1_ERRORS
 from stopline.api.state import stopline_of
 from stopline.bootstrap import Stopline
 from stopline.domain.consent import Scope
+from stopline.domain.instants import utc_text
 from stopline.domain.review import Decision
 from stopline.services.keys import KeyScope, Principal
 from stopline.services.review import ReviewDecision, SweepReport, log_report
@@ -174,7 +175,7 @@ async def decide_item(
             f"review item #{item_id} was already {result.item.status} "
             f"({result.item.decision} by {result.item.decided_by})",
         )
-    superseded = result.superseded_by.isoformat() if result.superseded_by else None
+    superseded = utc_text(result.superseded_by) if result.superseded_by else None
     return json(
         {
             "item": item_json(result.item),

@@ -3,10 +3,10 @@ consent feed (GET /v1/consent/events) and the sync push."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from stopline.domain.consent import ConsentEvent
+from stopline.domain.instants import utc_text
 
 
 def event_record(
@@ -24,8 +24,8 @@ def event_record(
             "kind": d.kind.value,
             "scope": str(d.scope),
             "source": d.source.value,
-            "occurred_at": _instant(d.occurred_at),
-            "recorded_at": _instant(event.recorded_at),
+            "occurred_at": utc_text(d.occurred_at),
+            "recorded_at": utc_text(event.recorded_at),
             "sender": d.sender,
             "provider": d.provider,
             "provider_message_id": d.provider_message_id,
@@ -39,8 +39,3 @@ def event_record(
         }
     )
     return record
-
-
-def _instant(value: datetime) -> str:
-    """ISO 8601, UTC written ``Z``, as the API's models write instants."""
-    return value.isoformat().replace("+00:00", "Z")

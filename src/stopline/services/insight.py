@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select
 
 from stopline.domain.campaign_stats import CampaignFigures, campaign_figures
 from stopline.domain.consent import Kind, Source
+from stopline.domain.instants import utc_text
 from stopline.services.attribution import OptOutRecord, SendRecord, attribute, tally
 from stopline.storage import campaigns as repo
 from stopline.storage.tables import consent_events
@@ -84,8 +85,8 @@ def figure_json(figure: CampaignFigures) -> dict[str, Any]:
         "name": t.name,
         "sender": t.sender,
         "topic": t.topic,
-        "first_sent": t.first_sent.isoformat(),
-        "last_sent": t.last_sent.isoformat(),
+        "first_sent": utc_text(t.first_sent),
+        "last_sent": utc_text(t.last_sent),
         "sends": t.sends,
         "opt_outs": t.opt_outs,
         "rate": figure.rate,
@@ -101,7 +102,7 @@ def figure_json(figure: CampaignFigures) -> dict[str, Any]:
 
 def report_json(report: CampaignReport) -> dict[str, Any]:
     return {
-        "generated_at": report.generated_at.isoformat(),
+        "generated_at": utc_text(report.generated_at),
         "window_hours": report.window.total_seconds() / 3600,
         "alpha": report.alpha,
         "min_sends": report.min_sends,
