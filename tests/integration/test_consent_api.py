@@ -823,3 +823,18 @@ def test_utc_text_writes_z_and_reads_naive_times_as_utc() -> None:
     assert utc_text(datetime(2026, 1, 5, 12, 0, 0, 5)) == "2026-01-05T12:00:00.000005Z"
     east = datetime(2026, 1, 5, 13, tzinfo=UTC).astimezone(timezone(timedelta(hours=1)))
     assert utc_text(east) == "2026-01-05T13:00:00Z"
+
+
+def test_a_contact_number_written_with_slashes_is_found(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """Numbers are sometimes written 415/555/0100; in a path (plain or %2F) that is still
+    the number, not a missing route."""
+    stop = {"number": "+14155550178", "kind": "opt_out"}
+    assert client.post("/v1/consent", json=stop, headers=admin).status_code == 201
+    for path in ("/v1/contacts/415/555/0178", "/v1/contacts/415%2F555%2F0178"):
+        found = client.get(path, headers=admin)
+        assert found.status_code == 200, (path, found.text)
+        assert found.json()["number"] == "+14155550178" and found.json()["suppressed"] is True
+    wrong = client.get("/v1/contacts/415/555", headers=admin)
+    assert wrong.status_code == 422 and wrong.json()["error"]["field"] == "number"

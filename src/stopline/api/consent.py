@@ -283,7 +283,7 @@ async def check_batch(body: BatchCheckRequest, _key: CheckKey) -> BatchCheckResp
 
 
 @router.get(
-    "/contacts/{number}",
+    "/contacts/{number:path}",
     response_model=ContactResponse,
     summary="A number's consent state and full event history",
 )
