@@ -410,6 +410,10 @@ def test_health_metrics_and_docs(client: TestClient) -> None:
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in docs.text
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/no/such/page").status_code == 404
+    exported = client.get("/metrics").text
+    assert 'route="/docs-assets/{path}",status="200"' in exported  # a mount, not "unmatched"
+    assert 'route="unmatched",status="404"' in exported
     spec = client.get("/openapi.json").json()
     assert {"/v1/check", "/v1/check/batch", "/webhooks/twilio"} <= set(spec["paths"])
 

@@ -20,6 +20,7 @@ class RequestMetrics:
             return
         started = time.perf_counter()
         status = 500
+        root = scope.get("root_path", "")
 
         async def send_status(message: Message) -> None:
             nonlocal status
@@ -30,9 +31,20 @@ class RequestMetrics:
         try:
             await self.app(scope, receive, send_status)
         finally:
-            route = scope.get("route")
-            self.record(getattr(route, "path", None), status, time.perf_counter() - started)
+            self.record(_template(scope, root), status, time.perf_counter() - started)
 
     def record(self, route: str | None, status: int, seconds: float) -> None:
         """Count one request by route template and status, and its latency."""
         self.metrics.requests.record(route or "unmatched", status, seconds)
+
+
+def _template(scope: Scope, root: str) -> str | None:
+    """The matched route's template; for a mounted app (the docs page's files), the mount's
+    prefix, since a mount sets no route but extends ``root_path``."""
+    route = scope.get("route")
+    if route is not None:
+        return getattr(route, "path", None)
+    mounted = scope.get("root_path", "")
+    if mounted != root and mounted.startswith(root):
+        return mounted[len(root) :] + "/{path}"
+    return None
