@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from sqlalchemy import select, text
 
 from stopline.storage.engine import create_database_engine
 from stopline.storage.tables import suppressions
-from tests.e2e.conftest import STOPLINE, Server
+from tests.e2e.conftest import STOPLINE, Server, server_env
 from tests.e2e.server import wait_for
 
 
@@ -307,3 +308,31 @@ def test_unwritable_outputs_and_unsupported_databases_are_one_line(
     )
     assert mysql.returncode == 2 and "Traceback" not in mysql.stderr
     assert "unsupported database 'mysql'" in mysql.stderr
+
+
+def test_serve_on_a_taken_port_exits_at_once_and_starts_nothing(tmp_path: Path) -> None:
+    """The port is claimed before the database is touched or any worker starts: a second
+    server on a taken port says so and leaves no trace (here: no database file)."""
+    database = tmp_path / "second.db"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = server_env(f"sqlite:///{database}", port)
+        result = subprocess.run(
+            [*STOPLINE, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 1, result.stderr
+    assert f"Cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "already in use" in result.stderr
+    assert not database.exists()
+
+
+def test_serve_says_where_it_listens(server: Server) -> None:
+    server.start()
+    assert f"listening on http://127.0.0.1:{server.port}" in server.log_path.read_text()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import logging
 import os
+import socket
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -54,6 +57,9 @@ def serve(
     config = with_provider_urls(settings(), provider_url)
     level = (log_level or config.log_level).upper()
     logs.configure(level, config.log_format, access_log=config.access_log)
+    # Claim the port first: a second server on a taken port must not start workers (writer,
+    # outbox, broadcasts, sync) or touch the database before it finds out.
+    listening = _listen(host, port)
     database(config, create=True).dispose()  # migrate once, before any worker starts
     from stopline.providers.registry import build_providers
 
@@ -73,10 +79,33 @@ def serve(
         "server_header": False,
     }
     if workers > 1:
+        listening.close()  # uvicorn binds again before it starts the workers
         os.environ[SERVE_PID] = str(os.getpid())  # workers exit if this process dies
         uvicorn.run("stopline.api.app:create_app_from_env", factory=True, workers=workers, **common)  # type: ignore[arg-type]
     else:
-        uvicorn.run(create_app(config, freeze_heap=True), **common)  # type: ignore[arg-type]
+        server = uvicorn.Server(uvicorn.Config(create_app(config, freeze_heap=True), **common))  # type: ignore[arg-type]
+        shown = f"[{host}]" if ":" in host else host
+        logging.getLogger("stopline").info("listening on http://%s:%d (Ctrl-C stops)", shown, port)
+        server.run(sockets=[listening])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` (as uvicorn binds it), or exit 1 saying why not."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)  # listening claims the port (bound alone, another may bind it too)
+    except OSError as exc:
+        sock.close()
+        why = exc.strerror or str(exc)
+        if exc.errno == errno.EADDRINUSE:
+            why += " (another server, perhaps another Stopline, is listening there)"
+        err.print(f"[red]Cannot listen on {escape(host)}:{port}:[/red] {escape(why)}")
+        raise typer.Exit(1) from None
+    sock.set_inheritable(True)
+    return sock
 
 
 @db_app.command("upgrade")
