@@ -43,8 +43,9 @@ def _template(scope: Scope, root: str) -> str | None:
     prefix, since a mount sets no route but extends ``root_path``."""
     route = scope.get("route")
     if route is not None:
-        return getattr(route, "path", None)
+        path = getattr(route, "path", None)
+        return path if isinstance(path, str) else None
     mounted = scope.get("root_path", "")
-    if mounted != root and mounted.startswith(root):
+    if isinstance(mounted, str) and mounted != root and mounted.startswith(root):
         return mounted[len(root) :] + "/{path}"
     return None
