@@ -15,19 +15,23 @@ SECRET = new_secret()
 
 
 class Receiver:
-    """A CRM's webhook endpoint: records every request; answers from ``statuses`` first."""
+    """A CRM's webhook endpoint: records every request; answers from ``statuses`` first
+    (a status, or a status and extra headers such as ``Retry-After``)."""
 
     def __init__(self) -> None:
         self.requests: list[tuple[dict[str, str], bytes]] = []
-        self.statuses: list[int] = []
+        self.statuses: list[int | tuple[int, dict[str, str]]] = []
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 receiver.requests.append(({k.lower(): v for k, v in self.headers.items()}, body))
-                status = receiver.statuses.pop(0) if receiver.statuses else 204
+                answer = receiver.statuses.pop(0) if receiver.statuses else 204
+                status, extra = answer if isinstance(answer, tuple) else (answer, {})
                 self.send_response(status)
+                for name, value in extra.items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from typing import Any
 
 import httpx
@@ -17,7 +18,7 @@ from typer.testing import CliRunner
 
 from stopline.bootstrap import Stopline
 from stopline.config import Settings
-from stopline.services.consent_sync import ConsentSync, SyncTarget
+from stopline.services.consent_sync import ConsentSync, SyncTarget, retry_after
 from stopline.storage import sync_targets
 from tests.sync_receiver import SECRET, Receiver
 
@@ -105,6 +106,58 @@ def test_a_failing_receiver_gets_the_same_batch_again_after_a_backoff(
     assert state is not None and state.attempts == 0 and state.last_error is None
     assert state.delivered == 2
     sync.close()
+
+
+def test_a_receiver_that_says_retry_after_is_left_alone_that_long(
+    client: TestClient, admin: dict[str, str], graph: Stopline, receiver: Receiver
+) -> None:
+    """429/503 with Retry-After (seconds or an HTTP date) sets the next try instead of the
+    backoff; an hour at most; an unreadable value falls back to the backoff."""
+    opt_out(client, admin, "+14155550101")
+    clock = Clock()
+    sync = make_sync(graph, receiver.url, clock, backoff=2.0)
+
+    def next_try() -> timedelta:
+        with graph.engine.connect() as conn:
+            state = sync_targets.get(conn, "crm")
+        assert state is not None
+        return state.next_attempt_at - clock.now
+
+    later = clock.now + timedelta(seconds=90)
+    receiver.statuses = [
+        (429, {"Retry-After": "30"}),
+        (503, {"Retry-After": format_datetime(later, usegmt=True)}),
+        (503, {"Retry-After": "86400"}),
+        (429, {"Retry-After": "soon"}),
+    ]
+    assert sync.run_once().failed is not None
+    assert next_try() == timedelta(seconds=30)  # not the 2-second backoff
+    clock.now += timedelta(seconds=29)
+    assert sync.run_once().failed is None and len(receiver.requests) == 1  # still waiting
+    clock.now += timedelta(seconds=1.5)
+    assert sync.run_once().failed is not None
+    assert abs(next_try() - (later - clock.now)) < timedelta(seconds=1)  # dates: 1 s steps
+    clock.now = later + timedelta(seconds=1)
+    assert sync.run_once().failed is not None
+    assert next_try() == timedelta(hours=1)  # a day asked: an hour at most
+    clock.now += timedelta(hours=1, seconds=1)
+    assert sync.run_once().failed is not None
+    assert next_try() == timedelta(seconds=2 * 2**3)  # unreadable: the fourth backoff
+    clock.now += timedelta(seconds=17)
+    assert sync.run_once().delivered == 1
+    assert len({h["webhook-id"] for h, _b in receiver.requests}) == 1  # one batch throughout
+    sync.close()
+
+
+def test_retry_after_reads_seconds_and_dates() -> None:
+    now = datetime(2026, 12, 4, 12, tzinfo=UTC)
+    assert retry_after("120", now) == 120.0
+    assert retry_after(" 0 ", now) == 0.0
+    assert retry_after("Fri, 04 Dec 2026 12:01:00 GMT", now) == 60.0
+    assert retry_after("Fri, 04 Dec 2026 11:00:00 GMT", now) == 0.0  # past: at once
+    assert retry_after("999999", now) == 3600.0
+    for unreadable in (None, "", "-5", "1.5", "tomorrow"):
+        assert retry_after(unreadable, now) is None, unreadable
 
 
 def test_an_unreachable_receiver_loses_nothing(

@@ -8,7 +8,9 @@ format (https://www.standardwebhooks.com: ``webhook-id``, ``webhook-timestamp``,
 answer; the batch's end is stored before the first attempt, so a retry carries the same
 events under the same ``webhook-id``. Delivery is at least once (a crash between the
 receiver's 2xx and our commit repeats the batch): receivers dedupe by ``webhook-id`` or by
-each event's ``id``. A failing receiver is retried with exponential backoff, never skipped.
+each event's ``id``. A failing receiver is retried with exponential backoff, never skipped;
+a ``Retry-After`` it sends (seconds or an HTTP date, as with 429 or 503) sets the next try
+instead, up to an hour.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import httpx
@@ -27,6 +30,7 @@ from standardwebhooks.webhooks import Webhook
 
 import stopline
 from stopline.domain.consent import ConsentEvent
+from stopline.domain.instants import utc_text
 from stopline.services.event_records import event_record
 from stopline.services.polling import PollingWorker
 from stopline.services.sync_secret import check_secret
@@ -36,6 +40,7 @@ from stopline.storage import sync_targets as repo
 log = logging.getLogger("stopline.sync")
 
 MAX_BACKOFF = 600.0
+MAX_RETRY_AFTER = 3600.0  # a receiver's Retry-After is honoured up to this many seconds
 EVENT_TYPE = "consent.events"
 
 
@@ -130,13 +135,15 @@ class ConsentSync(PollingWorker):
                 conn, name, self._holder, page.cursor, batch_id
             ):
                 return SyncPass()  # the lease ran out and another worker took over
-        error = self._deliver(batch_id, page.events)
+        error, asked = self._deliver(batch_id, page.events)
         now = self._clock()
         with self._engine.begin() as conn:
             if error is None:
                 repo.advance(conn, name, self._holder, len(page.events), now)
             else:
                 delay = min(self._backoff * 2 ** min(row.attempts, 20), MAX_BACKOFF)
+                if asked is not None:  # the receiver said when
+                    delay = asked
                 repo.fail(conn, name, self._holder, error, now + timedelta(seconds=delay))
         log.info(
             "consent sync",
@@ -179,12 +186,16 @@ class ConsentSync(PollingWorker):
                 break
         return total
 
-    def _deliver(self, webhook_id: str, events: list[ConsentEvent]) -> str | None:
+    def _deliver(
+        self, webhook_id: str, events: list[ConsentEvent]
+    ) -> tuple[str | None, float | None]:
+        """Post one batch: (None, None) when delivered, else the error and the seconds the
+        receiver asked us to wait (``Retry-After``), if it did."""
         now = self._clock()
         body = orjson.dumps(
             {
                 "type": EVENT_TYPE,
-                "timestamp": now.isoformat(),
+                "timestamp": utc_text(now),
                 "data": {"events": [event_record(e) for e in events]},
             }
         )
@@ -198,7 +209,26 @@ class ConsentSync(PollingWorker):
         try:
             response = self._client.post(self._target.url, content=body, headers=headers)
         except httpx.HTTPError as exc:
-            return f"{type(exc).__name__}: {exc}"
+            return f"{type(exc).__name__}: {exc}", None
         if 200 <= response.status_code < 300:
+            return None, None
+        asked = retry_after(response.headers.get("retry-after"), now)
+        return f"HTTP {response.status_code}: {response.text[:200]}", asked
+
+
+def retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delay-seconds or an HTTP date; RFC 9110
+    10.2.3), between 0 and `MAX_RETRY_AFTER`; None when absent or unreadable."""
+    if value is None or not (text := value.strip()):
+        return None
+    if text.isdigit():
+        seconds = float(text)
+    else:
+        try:
+            when = parsedate_to_datetime(text)
+        except (TypeError, ValueError):
             return None
-        return f"HTTP {response.status_code}: {response.text[:200]}"
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - now).total_seconds()
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
