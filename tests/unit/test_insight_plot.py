@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from stopline.cli.insight_plot import plot_campaigns
+from stopline.cli.insight_plot import (
+    FONT_FAMILIES,
+    installed_fonts,
+    plot_campaigns,
+    undrawable,
+)
 from stopline.domain.campaign_stats import CampaignFigures, CampaignTally, campaign_figures
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -118,3 +124,21 @@ def test_close_points_long_names_other_scripts_and_a_tiny_campaign_stay_legible(
         warnings.simplefilter("error")  # no glyph warnings reach the terminal
         plot_campaigns(figures, path)
     assert_png(path, 20_000)
+
+
+def test_fonts_fall_back_per_glyph_and_lacking_glyphs_are_named(tmp_path: Path) -> None:
+    """Names are drawn with the first installed font that has each character; characters no
+    installed font has are reported (they would be boxes), Latin ones never."""
+    fonts = installed_fonts()
+    assert fonts[0] == "DejaVu Sans" and set(fonts) <= set(FONT_FAMILIES)
+    assert undrawable(["Spring sale – 20 % off", "Soldes d'été", "Распродажа", "Ωmega"]) == ""
+    lacking = undrawable(["春季セール", "Sale 春"])
+    if any(("CJK" in f or "WenQuanYi" in f or "Droid" in f) for f in fonts):
+        assert lacking == ""  # a CJK font is installed here: drawn, nothing to report
+    else:
+        assert lacking == "春季セール"  # each character once, in order
+    tally = tallies()[0]
+    named = replace(tally, name="春季セール 🎉")
+    path = tmp_path / "cjk.png"
+    plot_campaigns(campaign_figures([named, *tallies()[1:4]]), path)
+    assert_png(path)

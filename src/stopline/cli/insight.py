@@ -92,7 +92,14 @@ def campaigns(
             if f.flagged:
                 out.print(f"[red]spike[/red] {escape(f.tally.name)}: {escape(f.reason)}")
     if plot is not None:
-        from stopline.cli.insight_plot import plot_campaigns
+        from stopline.cli.insight_plot import plot_campaigns, undrawable
 
         plot_campaigns(report.figures, plot)
-        err.print(f"chart written to {plot}")
+        err.print(f"chart written to {escape(str(plot))}")
+        lacking = undrawable(f.tally.name for f in report.figures)
+        if lacking:
+            err.print(
+                f"[yellow]No installed font draws {escape(lacking[:20])!r}[/yellow] in "
+                "campaign names (boxes on the chart): install fonts-noto-cjk (Chinese, "
+                "Japanese, Korean) or fonts-symbola (emoji)"
+            )

@@ -7,13 +7,16 @@ it works without a display and from any thread.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC
+from functools import lru_cache
 from pathlib import Path
 
+from matplotlib import font_manager, rc_context
 from matplotlib.axes import Axes
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font
 
 from stopline.domain.campaign_stats import CampaignFigures
 
@@ -34,6 +37,21 @@ DPI = 120
 NAMED = 12  # up to this many campaigns, every one is named on the chart
 KEY_WIDTH = 34  # characters of a campaign's name in the key beside the chart
 CREDIBLE_SENDS = 100  # campaigns this large set the height of the rate axis
+# Fonts tried, in order, for a character the one before lacks (matplotlib's per-glyph
+# fallback): names in Chinese, Japanese, Korean or with emoji draw where such a font is
+# installed (Debian: fonts-noto-cjk; fonts-symbola for emoji: matplotlib cannot draw colour
+# emoji fonts), instead of as boxes.
+FONT_FAMILIES = (
+    "DejaVu Sans",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK SC",
+    "Noto Sans CJK KR",
+    "WenQuanYi Zen Hei",
+    "Droid Sans Fallback",
+    "Noto Sans",
+    "Noto Emoji",
+    "Symbola",
+)
 
 
 def plot_campaigns(
@@ -48,9 +66,36 @@ def plot_campaigns(
     Campaigns named (all when there are few, flagged ones always) carry a number on the chart
     and their name in a key beside it, so close points and long names cannot overprint.
     Returns the legend's entries."""
-    with warnings.catch_warnings():  # a name in a script the font lacks is drawn as boxes
-        warnings.simplefilter("ignore", UserWarning)
+    with warnings.catch_warnings(), rc_context({"font.family": list(installed_fonts())}):
+        warnings.simplefilter("ignore", UserWarning)  # glyphs no font has: see `undrawable`
         return _plot(figures, path, title)
+
+
+@lru_cache(maxsize=1)
+def installed_fonts() -> tuple[str, ...]:
+    """The `FONT_FAMILIES` installed here, in order (DejaVu Sans ships with matplotlib)."""
+    present = {entry.name for entry in font_manager.fontManager.ttflist}
+    return tuple(f for f in FONT_FAMILIES if f in present) or ("DejaVu Sans",)
+
+
+@lru_cache(maxsize=1)
+def _covered() -> tuple[frozenset[int], ...]:
+    found = []
+    for family in installed_fonts():
+        path = font_manager.findfont(font_manager.FontProperties(family=family))
+        found.append(frozenset(FT2Font(path).get_charmap()))
+    return tuple(found)
+
+
+def undrawable(names: Iterable[str]) -> str:
+    """The characters of ``names`` that no installed font has (drawn as boxes), in order."""
+    fonts = _covered()
+    missing: dict[str, None] = {}
+    for name in names:
+        for ch in name:
+            if ch.isprintable() and not ch.isspace() and not any(ord(ch) in f for f in fonts):
+                missing[ch] = None
+    return "".join(missing)
 
 
 def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[str]:
@@ -130,7 +175,7 @@ def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[st
             fontsize=8,
             color=FLAG_COLOUR if f.flagged else "#333333",
             fontweight="bold" if f.flagged else "normal",
-            family="monospace",
+            family=["DejaVu Sans Mono", *installed_fonts()[1:]],  # fallbacks as above
         )
     if len(figures) > len(keyed):
         side.text(
