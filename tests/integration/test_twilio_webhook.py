@@ -346,3 +346,56 @@ def test_each_consent_change_is_logged_once_with_the_number_masked(
     logged = [(r.provider, r.outcome, r.number) for r in changes()]  # type: ignore[attr-defined]
     assert [entry[:2] for entry in logged] == [("twilio", "opted_out"), ("twilio", "opted_in")]
     assert all(n.endswith("00") and "4155550100" not in n for _p, _o, n in logged)
+
+
+def test_a_wrong_signature_is_403_whatever_the_body_is(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """Twilio signs parsed form parameters, so a body that is not form data (JSON, broken
+    escapes, bytes that are not UTF-8) cannot carry a valid signature: 403, as for any bad
+    signature, not 400."""
+    bodies = [
+        (b'{"From":"+14155550100","Body":"STOP"}', "application/json"),
+        (b"%%%&&&===", "application/x-www-form-urlencoded"),
+        (b"Body=\xff", "application/x-www-form-urlencoded"),
+        (b"From=%FF%FE&Body=STOP", "application/x-www-form-urlencoded"),
+    ]
+    for body, kind in bodies:
+        answer = client.post(
+            URL, content=body, headers={"Content-Type": kind, "X-Twilio-Signature": "bogus"}
+        )
+        assert answer.status_code == 403, (body, answer.text)
+        assert "X-Twilio-Signature cannot match" in answer.text
+    assert events(client, admin) == []
+
+
+def test_the_webhook_url_with_a_trailing_slash_is_served_not_redirected(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """A console holding ".../webhooks/twilio/" signs that URL: it is verified as called and
+    answered, where a redirect (to a Host-derived URL, losing the signature) lost every STOP."""
+    url = "https://sms.example.com/webhooks/twilio/"
+    body, headers = twilio_signed(TWILIO_TOKEN, twilio_form("SM060", "STOP"), url)
+    answer = client.post(URL + "/", content=body, headers=headers, follow_redirects=False)
+    assert answer.status_code == 200, answer.text
+    assert "unsubscribed" in (message_text(answer.text) or "")
+    # signed for the URL without the slash but sent with it: the URLs differ, refused
+    body, headers = twilio_signed(TWILIO_TOKEN, twilio_form("SM061", "STOP"))
+    refused = client.post(URL + "/", content=body, headers=headers, follow_redirects=False)
+    assert refused.status_code == 403
+    assert [e["provider_message_id"] for e in events(client, admin)] == ["SM060"]
+
+
+def test_a_stop_from_a_mexican_mobile_written_the_old_way_is_recorded(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """ "+521" and ten digits (WhatsApp and some carriers still write Mexican mobiles so) is
+    the +52 number: recorded, and the number as the business stores it is blocked."""
+    form = twilio_form("SM062", "STOP", from_="whatsapp:+5215512345678")
+    form["To"] = "whatsapp:+14155550199"
+    answer = post(client, form)
+    assert answer.status_code == 200, answer.text
+    for written in ("+52 55 1234 5678", "+5215512345678", "+52 1 55 1234 5678"):
+        check = client.post("/v1/check", json={"number": written}, headers=admin).json()
+        assert check["allowed"] is False and check["number"] == "+525512345678", written
+    assert [e["kind"] for e in events(client, admin, "+525512345678")] == ["opt_out"]

@@ -209,3 +209,12 @@ def test_fractions_and_scientific_notation_are_refused_with_a_reason(raw: str) -
     with pytest.raises(InvalidNumber) as caught:
         normalise(raw)
     assert "fraction" in caught.value.reason or "scientific" in caught.value.reason
+
+
+def test_mexican_mobiles_written_with_the_old_1_are_the_plus_52_number() -> None:
+    for raw in ("+5215512345678", "+52 1 55 1234 5678", "005215512345678", "5215512345678"):
+        assert normalise(raw) == "+525512345678", raw
+    assert normalise("+52 55 1234 5678") == "+525512345678"
+    assert normalise("+52 1234567890") == "+521234567890"  # ten digits: kept as written
+    with pytest.raises(InvalidNumber):
+        normalise("+52 1 55 1234 56789")  # one digit too many even without the 1

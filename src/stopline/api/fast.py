@@ -287,13 +287,25 @@ class HotPaths:
                         limit = limits.limit_for(route.path)
                         self._routes[(method, route.path)] = (handler, route, limit)
 
+    def _with_slash(self, scope: Scope) -> tuple[Handler, APIRoute, int] | None:
+        """A hot route written with a trailing slash ("/webhooks/twilio/", as a provider's
+        console may hold it): served as itself, not redirected (a redirect's URL comes from
+        the Host header, and the provider signed the URL with the slash, which the handler
+        verifies as it was called)."""
+        path = scope["path"] if scope["type"] == "http" else ""
+        if len(path) < 2 or not path.endswith("/"):
+            return None
+        return self._routes.get((scope["method"], path.rstrip("/")))
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         hit = (
             self._routes.get((scope["method"], scope["path"])) if scope["type"] == "http" else None
         )
         if hit is None:
-            await self.rest(scope, receive, send)
-            return
+            hit = self._with_slash(scope)
+            if hit is None:
+                await self.rest(scope, receive, send)
+                return
         started = time.perf_counter()
         handler, route, limit = hit
         scope["app"] = self.api

@@ -4,7 +4,9 @@ A number is accepted when libphonenumber can parse it and finds it *possible* fo
 (right length), and, inside the North American Numbering Plan, when its area code and exchange
 do not start with 0 or 1. Numbers from fictional ranges that providers use in their own
 documentation (+1 555 …, +44 7700 900…) are accepted on purpose: an opt-out from any number a
-carrier delivered must be honoured. `is_assigned` tells the stricter libphonenumber validity.
+carrier delivered must be honoured. Mexican mobiles written the old way, "+521" and ten
+digits, are read as the +52 number they now are. `is_assigned` tells the stricter
+libphonenumber validity.
 """
 
 from __future__ import annotations
@@ -128,12 +130,22 @@ def _parse_in(text: str, cleaned: str, region: str) -> str:
         parsed = phonenumbers.parse(cleaned, region)
     except NumberParseException as exc:
         raise InvalidNumber(text, _parse_reason(exc)) from None
+    _drop_mexican_mobile_1(parsed)
     reason = phonenumbers.is_possible_number_with_reason(parsed)
     if reason != ValidationResult.IS_POSSIBLE:
         raise InvalidNumber(text, _possibility_reason(reason))
     if parsed.country_code == 1 and not _NANP_NATIONAL.fullmatch(str(parsed.national_number)):
         raise InvalidNumber(text, _NANP_RULE)
     return str(phonenumbers.format_number(parsed, PhoneNumberFormat.E164))
+
+
+def _drop_mexican_mobile_1(parsed: phonenumbers.PhoneNumber) -> None:
+    """Mexico dropped the "1" that international calls to its mobiles once put after +52
+    (2019), but WhatsApp and some carriers still deliver "+521 55 1234 5678": that person is
+    +52 55 1234 5678, and their STOP must reach the same number the business texts."""
+    national = str(parsed.national_number)
+    if parsed.country_code == 52 and len(national) == 11 and national[0] == "1":
+        parsed.national_number = int(national[1:])
 
 
 def all_canonical(raws: Sequence[str]) -> bool:

@@ -160,7 +160,14 @@ class TwilioProvider(Provider):
             self.verify(request, [], given)
             pairs = parse_form(urlsplit(request.url).query.encode("latin-1"))
         else:
-            pairs = parse_form(request.body)
+            try:
+                pairs = parse_form(request.body)
+            except WebhookRejected as exc:
+                # Twilio signs the parsed parameters: a body that is not form data cannot
+                # carry a valid signature, so it is refused as the signature check would.
+                raise WebhookRejected(
+                    403, "bad_signature", f"X-Twilio-Signature cannot match: {exc.message}"
+                ) from None
             self.verify(request, pairs, given)
         for name, _ in pairs:
             if name == "MessageStatus":
