@@ -274,3 +274,26 @@ def test_lists_keep_senders_whole_at_80_columns(
     listed = runner.invoke(app, ["campaigns", "list"], env={"STOPLINE_DATABASE_URL": database_url})
     assert listed.exit_code == 0 and "+14155550199" in listed.output, listed.output
     assert max(len(line) for line in listed.output.splitlines()) <= 80
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("args", [["db", "upgrade"], ["db", "current"]])
+def test_db_commands_on_an_unreachable_database_are_one_line(
+    args: list[str], postgres_schema_url: str
+) -> None:
+    """`db upgrade` reaches the database only inside the migration: still one line, exit 3
+    (it was a 470-line traceback)."""
+    import os
+    import subprocess
+    import sys
+
+    base = POSTGRES_URL.rsplit("/", 1)[0]
+    env = {**os.environ, "STOPLINE_DATABASE_URL": f"{base}/no_such_database_here"}
+    stopline = str(Path(sys.executable).with_name("stopline"))
+    result = subprocess.run(
+        [stopline, *args], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 3, result.stderr
+    assert "Cannot reach the database" in result.stderr
+    assert "no_such_database_here" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) <= 3

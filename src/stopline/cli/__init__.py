@@ -1,5 +1,7 @@
 """The ``stopline`` command line (Typer + Rich). Each module registers its commands on `app`."""
 
+from rich.markup import escape
+
 from stopline.cli import audit as _audit  # noqa: F401  (stopline audit-inbound)
 from stopline.cli import campaigns as _campaigns  # noqa: F401  (stopline campaigns)
 from stopline.cli import commands as _commands  # noqa: F401  (registers the core commands)
@@ -15,12 +17,20 @@ from stopline.cli.app import app
 
 def main() -> None:
     """Run the CLI; a file or folder that cannot be read or written (an output path in a
-    folder that does not exist, a full disk) is one line and exit code 1, not a traceback."""
+    folder that does not exist, a full disk) is one line and exit code 1, and a database
+    that cannot be reached (wherever a command first touches it) one line and exit code 3,
+    not a traceback."""
+    from sqlalchemy.exc import OperationalError
+
     try:
         app()
-    except OSError as exc:
-        from rich.markup import escape
+    except OperationalError as exc:
+        from stopline.cli.app import NO_DATABASE, err
 
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        err.print(f"[red]Cannot reach the database:[/red] {escape(reason)}", highlight=False)
+        raise SystemExit(NO_DATABASE) from None
+    except OSError as exc:
         from stopline.cli.app import err
 
         what = escape(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""))
