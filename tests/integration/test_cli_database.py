@@ -297,3 +297,21 @@ def test_db_commands_on_an_unreachable_database_are_one_line(
     assert "Cannot reach the database" in result.stderr
     assert "no_such_database_here" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) <= 3
+
+
+def test_key_scopes_can_be_given_comma_separated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STOPLINE_DATABASE_URL", f"sqlite:///{tmp_path / 'keys.db'}")
+    made = runner.invoke(app, ["keys", "create", "--name", "crm", "--scope", "check, Write"])
+    assert made.exit_code == 0, made.output
+    assert "with scopes check, write" in made.output
+    for bad in (["--scope", "check,root"], ["--scope", " , "]):
+        refused = runner.invoke(app, ["keys", "create", "--name", "x", *bad])
+        assert refused.exit_code == 2, refused.output
+
+
+def test_flags_are_not_labelled_as_taking_a_value_in_help() -> None:
+    shown = runner.invoke(app, ["--help"], env={"COLUMNS": "100"}).output
+    assert "--version" in shown and "<bool>" not in shown
+    assert "<bool>" not in runner.invoke(app, ["keys", "create", "--help"]).output

@@ -138,13 +138,20 @@ def keys_create(
     name: Annotated[str, typer.Option(help="Who or what uses the key")],
     scope: Annotated[
         list[str] | None,
-        typer.Option(help="check, write or admin (repeatable; default: check only)"),
+        typer.Option(
+            help="check, write or admin (repeatable, or comma-separated; default: check only)",
+            metavar="SCOPE",
+        ),
     ] = None,
 ) -> None:
     """Create an API key. The key is printed once, alone on the last line."""
     from stopline.services.keys import KeyScope, create_key, key_name
 
-    scopes = frozenset(scope or ["check"])
+    given = [part.strip().lower() for s in scope or ["check"] for part in s.split(",")]
+    scopes = frozenset(s for s in given if s)
+    if not scopes:
+        err.print("[red]--scope is empty[/red]; use check, write or admin")
+        raise typer.Exit(2)
     unknown = sorted(s for s in scopes if s not in {k.value for k in KeyScope})
     if unknown:
         err.print(f"[red]Unknown scope(s):[/red] {', '.join(unknown)}; use check, write or admin")
@@ -308,7 +315,9 @@ def classify_cmd(
                 problem = 'each line needs a string "text" field'
             body = item.get("text") if isinstance(item, dict) else None
             if not isinstance(body, str):  # its own line, so outputs stay aligned with inputs
-                write(json.dumps({"line": line_no, "error": problem, "action": None}) + "\n")
+                # "review": a message nobody could read needs a person (it may be a STOP),
+                # and the action stays one of the five a consumer expects
+                write(json.dumps({"line": line_no, "error": problem, "action": "review"}) + "\n")
                 unreadable += 1
                 continue
             result = classify(body, context).as_dict()
