@@ -30,12 +30,13 @@ def check_fresh(timestamp: str, now: datetime, tolerance: float) -> datetime:
     """Refuse a signed timestamp more than ``tolerance`` seconds from ``now`` (a replay of an
     old request, or a clock far off)."""
     moment = parse_timestamp(timestamp)
-    skew = abs((now - moment).total_seconds())
-    if skew > tolerance:
+    age = (now - moment).total_seconds()
+    if abs(age) > tolerance:
+        when = f"{int(age)} s old" if age > 0 else f"{int(-age)} s in the future"
         raise WebhookRejected(
             403,
             "stale_timestamp",
-            f"signed timestamp is {int(skew)} s from now (window {int(tolerance)} s)",
+            f"signed timestamp is {when} (window ±{int(tolerance)} s)",
         )
     return moment
 

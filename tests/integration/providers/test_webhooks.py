@@ -616,3 +616,23 @@ def test_signed_fields_of_the_wrong_json_type_are_400_naming_the_field(
     assert answer.status_code == 400, answer.text
     assert field in answer.text
     assert events(client, admin) == [] and allowed(client, admin)
+
+
+def test_a_vonage_jwt_issued_by_a_clock_a_little_ahead_is_accepted(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """PyJWT refuses an "iat" even a second in the future; Vonage does not retry a 403, so
+    a STOP signed by a clock slightly ahead was lost. The window is the same both ways."""
+    import time
+
+    ahead = p.vonage_stop("VJ-1", iat=int(time.time()) + 30)
+    answer = post(client, "/webhooks/vonage", Call(*ahead))
+    assert answer.status_code == 200, answer.text
+    assert [e["kind"] for e in events(client, admin)] == ["opt_out"]
+    too_far = post(
+        client, "/webhooks/vonage", Call(*p.vonage_stop("VJ-2", iat=int(time.time()) + 400))
+    )
+    assert too_far.status_code == 403 and "s in the future" in too_far.text
+    old = post(client, "/webhooks/vonage", Call(*p.vonage_stop("VJ-3", iat=int(time.time()) - 400)))
+    assert old.status_code == 403 and "s old" in old.text
+    assert len(events(client, admin)) == 1
