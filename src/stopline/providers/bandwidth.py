@@ -79,6 +79,8 @@ class BandwidthProvider(Provider):
             raise WebhookRejected(400, "malformed", "body is not JSON") from None
         if not isinstance(events, list):
             raise WebhookRejected(400, "malformed", "Bandwidth callbacks are JSON arrays")
+        if not events:
+            raise WebhookRejected(400, "malformed", "an empty array: no callback events")
         messages: list[InboundMessage] = []
         statuses: list[StatusReport] = []
         refused: list[tuple[int, WebhookRejected]] = []

@@ -110,6 +110,8 @@ class SinchProvider(Provider):
         if not isinstance(event, dict):
             raise WebhookRejected(400, "malformed", "body is not a JSON object")
         kind = event.get("type")
+        if not isinstance(kind, str) or not kind:  # an unknown type is skipped; none is wrong
+            raise WebhookRejected(400, "malformed", "missing field(s): type")
         if kind in _MO_TYPES:
             require_fields(event, "id", "from", "to")
             body = _text(kind, event.get("body"))

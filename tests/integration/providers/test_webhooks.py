@@ -636,3 +636,26 @@ def test_a_vonage_jwt_issued_by_a_clock_a_little_ahead_is_accepted(
     old = post(client, "/webhooks/vonage", Call(*p.vonage_stop("VJ-3", iat=int(time.time()) - 400)))
     assert old.status_code == 403 and "s old" in old.text
     assert len(events(client, admin)) == 1
+
+
+def test_signed_envelopes_with_nothing_in_them_are_400_not_silently_accepted(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """A Sinch event with no type, a Bandwidth array with no events: a clear 400 (an unknown
+    Sinch type is still skipped with 200, for types added later)."""
+    empty = client.post(
+        "/webhooks/bandwidth",
+        content=b"[]",
+        headers={
+            "Content-Type": "application/json",
+            "Authorization": p.basic(p.BW_USER, p.BW_PASSWORD),
+        },
+    )
+    assert empty.status_code == 400 and "empty" in empty.text
+    for raw, status in ((b"{}", 400), (b'{"type": 5}', 400), (b'{"type": "new_kind_2030"}', 200)):
+        body, headers = p.sinch_sign(raw)
+        answer = client.post("/webhooks/sinch", content=body, headers=headers)
+        assert answer.status_code == status, (raw, answer.text)
+        if status == 400:
+            assert "type" in answer.text
+    assert events(client, admin) == []
