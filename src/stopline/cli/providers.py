@@ -259,13 +259,20 @@ def send(
 
 @app.command("fake-providers")
 def fake_providers(
-    port: Annotated[int, typer.Option(help="Loopback port")] = 8900,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Loopback port")] = 8900,
 ) -> None:
     """Serve local fakes of every provider's REST API on 127.0.0.1 (for development:
     point Stopline at it with --provider-url http://127.0.0.1:PORT)."""
     from stopline.providers.fakes.server import FakeProviders
 
-    fake = FakeProviders(port=port).start()
+    try:
+        fake = FakeProviders(port=port).start()
+    except RuntimeError:
+        err.print(
+            f"[red]Cannot listen on 127.0.0.1:{port}[/red] (is another server using it?)",
+            highlight=False,
+        )
+        raise typer.Exit(1) from None
     err.print(f"fake provider APIs on {fake.url} (requests: {fake.url}/_fake/requests)")
     try:
         while True:

@@ -216,3 +216,18 @@ def test_send_wait_counts_rows_another_worker_holds_as_in_flight_not_deferred(
     assert code == 0 and "sent 2" in output and "deferred 0" in output, output
     assert "in flight" not in output
     engine.dispose()
+
+
+def test_fake_providers_on_a_taken_or_impossible_port_is_one_line() -> None:
+    import socket
+
+    runner = CliRunner()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = runner.invoke(app, ["fake-providers", "--port", str(port)])
+    assert busy.exit_code == 1 and f"Cannot listen on 127.0.0.1:{port}" in busy.output
+    assert "Traceback" not in busy.output
+    impossible = runner.invoke(app, ["fake-providers", "--port", "99999"])
+    assert impossible.exit_code == 2 and "99999" in impossible.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -41,7 +42,11 @@ class FakeProviders:
             lifespan="off",
         )
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, name="fake-providers", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="fake-providers", daemon=True)
+
+    def _run(self) -> None:
+        with contextlib.suppress(SystemExit):  # uvicorn exits when it cannot bind: see start
+            self._server.run()
 
     @property
     def url(self) -> str:
