@@ -76,6 +76,10 @@ def serve(
         "access_log": config.access_log,
         "proxy_headers": True,
         "timeout_graceful_shutdown": 20,
+        # a worker builds its whole app (migrations checked, index loaded, writer child
+        # started) before it answers uvicorn's health check: 5 s (the default) on a busy
+        # small machine had workers killed and restarted in a loop at start-up
+        "timeout_worker_healthcheck": 60,
         "server_header": False,
     }
     if workers > 1:
