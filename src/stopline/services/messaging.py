@@ -4,6 +4,7 @@ broadcast worker."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -20,6 +21,8 @@ from stopline.services.outbound import OutboundSender
 from stopline.services.outbox import OutboxWorker, ReplyRoute
 from stopline.services.send_fence import SendFence
 from stopline.services.senders import SenderDirectory, SenderProfile
+
+log = logging.getLogger("stopline.messaging")
 
 
 @dataclass
@@ -44,9 +47,30 @@ class Messaging:
         if provider.inline_replies:
             return None
         sender = profile.sender
-        if sender is not None:
-            return ReplyRoute(sender.provider, sender.account)
-        return ReplyRoute(provider.name, None)
+        if sender is None or sender.provider == provider.name:
+            return ReplyRoute(provider.name, sender.account if sender else None)
+        # Registered with another provider than the one that just delivered a message to it
+        # (a number ported, a registry out of date): the provider it arrived on hosts the
+        # number now, so the reply goes back through it where it can send.
+        if self.outbound.can_send(provider.name):
+            log.warning(
+                "sender %s is registered with %s but received a message through %s: "
+                "replying through %s (update the sender: stopline senders add)",
+                sender.address,
+                sender.provider,
+                provider.name,
+                provider.name,
+            )
+            return ReplyRoute(provider.name, None)
+        log.warning(
+            "sender %s is registered with %s but received a message through %s, which has "
+            "no REST credentials: replying through %s",
+            sender.address,
+            sender.provider,
+            provider.name,
+            sender.provider,
+        )
+        return ReplyRoute(sender.provider, sender.account)
 
     def answered_by_provider(
         self, provider: Provider, message: InboundMessage, classification: Classification

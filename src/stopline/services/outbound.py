@@ -136,6 +136,14 @@ class OutboundSender:
         """A send refused because the recipient opted out at the provider: keep it as evidence."""
         self._record(send_signal(provider, number, sender, result, self._clock()))
 
+    def can_send(self, provider: str) -> bool:
+        """True when ``provider``'s default account has credentials configured."""
+        try:
+            account = self._accounts.get(provider)
+        except MissingCredentials:
+            return False
+        return any(v for k, v in account.fields.items() if k != "region")
+
     def deliver(self, row: OutboxRow) -> SendResult:
         """The outbox worker's delivery: one REST call with the row's idempotency key."""
         provider = self._providers.get(row.provider)

@@ -241,3 +241,18 @@ def test_a_row_taken_over_while_its_batch_waited_is_not_sent_twice(
     assert taken.attempts == claimed[0].attempts + 1
     assert slow.run_once().sent == 0  # nothing due for the slow worker any more
     assert fake_requests(fake) == []
+
+
+def test_a_reply_goes_back_through_the_provider_the_message_came_from(
+    client: TestClient, graph: Stopline, fake: FakeProviders, admin: dict[str, str]
+) -> None:
+    """A sender registered with another provider (ported, or a registry out of date): the
+    provider that just delivered the message hosts the number, so the confirmation goes back
+    through it (where it has credentials), not through one that would refuse it."""
+    sender = {"address": "+14155550199", "provider": "bandwidth", "brand": "Beta"}
+    assert client.post("/v1/senders", json=sender, headers=admin).status_code == 201
+    telnyx(client, "T-PORTED")
+    [row] = rows(graph)
+    assert row["provider"] == "telnyx" and row["account"] is None
+    assert "Beta" in row["body"]  # the sender's brand still applies
+    assert graph.messaging.outbox.drain().sent == 1
