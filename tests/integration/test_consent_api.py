@@ -842,3 +842,24 @@ def test_a_contact_number_written_with_slashes_is_found(
         assert found.json()["number"] == "+14155550178" and found.json()["suppressed"] is True
     wrong = client.get("/v1/contacts/415/555", headers=admin)
     assert wrong.status_code == 422 and wrong.json()["error"]["field"] == "number"
+
+
+def test_a_contact_shows_the_newest_messages_and_counts_them_all(
+    client: TestClient, admin: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stopline.api import consent
+
+    monkeypatch.setattr(consent, "CONTACT_MESSAGES", 3)
+    for i, text in enumerate(["hi", "what?", "STOP", "stop", "STOP!!"]):
+        body = {"message_id": f"m{i}", "from": "+14155550179", "to": "+14155550199", "text": text}
+        assert client.post("/v1/inbound", json=body, headers=admin).status_code == 200
+    contact = client.get("/v1/contacts/4155550179", headers=admin).json()
+    assert contact["messages_total"] == 5
+    assert [m["text"] for m in contact["messages"]] == ["STOP", "stop", "STOP!!"]
+    assert [m["outcome"] for m in contact["messages"]] == [
+        "opted_out",
+        "already_opted_out",
+        "already_opted_out",
+    ]
+    assert len(contact["events"]) == 1
+    assert client.get("/v1/contacts/+14155550100", headers=admin).json()["messages"] == []

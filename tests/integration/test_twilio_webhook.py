@@ -117,6 +117,19 @@ def test_repeated_stop_is_recorded_but_not_confirmed_again(
             )
         ).all()
     assert [tuple(r) for r in outcomes] == [("SM003", "opted_out"), ("SM004", "already_opted_out")]
+    # and the contact's record shows both, the second with no reply and no event
+    contact = client.get("/v1/contacts/+14155550100", headers=admin).json()
+    assert contact["messages_total"] == 2
+    first, again = contact["messages"]
+    assert (first["provider_message_id"], first["outcome"]) == ("SM003", "opted_out")
+    assert first["reply"] and first["event_id"] == contact["events"][0]["id"]
+    assert (again["text"], again["outcome"], again["action"]) == (
+        "Stop.",
+        "already_opted_out",
+        "opt_out",
+    )
+    assert again["reply"] is None and again["event_id"] is None
+    assert again["received_at"].endswith("Z") and again["to"] == "+14155550199"
 
 
 def test_a_first_texted_stop_after_an_opt_out_made_elsewhere_is_confirmed_once(

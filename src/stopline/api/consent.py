@@ -52,7 +52,7 @@ from stopline.services.inbound import InboundCommand
 from stopline.services.keys import KeyScope, Principal
 from stopline.storage import consent_feed
 from stopline.storage import ledger as ledger_repo
-from stopline.storage.inbound import Confirmation, confirmations
+from stopline.storage.inbound import Confirmation, ReceivedMessage, confirmations, messages_from
 
 router = APIRouter(prefix="/v1", tags=["consent"], responses=V1_ERRORS)
 hot = APIRouter(prefix="/v1", tags=["consent"], route_class=FastRoute, responses=V1_ERRORS)
@@ -300,13 +300,18 @@ async def contact(
 
     def load(
         conn: Connection,
-    ) -> tuple[list[ConsentEvent], dict[Scope, Suppression], dict[int, Confirmation]]:
+    ) -> tuple[
+        list[ConsentEvent],
+        dict[Scope, Suppression],
+        dict[int, Confirmation],
+        tuple[list[ReceivedMessage], int],
+    ]:
         events = ledger_repo.events_for(conn, e164)
         active = ledger_repo.active_suppressions(conn, [e164]).get(e164, {})
         replies = confirmations(conn, [e.id for e in events if e.id is not None])
-        return events, active, replies
+        return events, active, replies, messages_from(conn, e164, CONTACT_MESSAGES)
 
-    events, active, replies = await read(app, load)
+    events, active, replies, (messages, total) = await read(app, load)
     return json(
         {
             "number": e164,
@@ -318,8 +323,28 @@ async def contact(
                 {**event_json(e), "confirmation": confirmation_json(replies.get(e.id or 0))}
                 for e in events
             ],
+            "messages": [message_json(m) for m in messages],
+            "messages_total": total,
         }
     )
+
+
+CONTACT_MESSAGES = 200  # the newest messages a contact shows (messages_total counts all)
+
+
+def message_json(m: ReceivedMessage) -> dict[str, Any]:
+    return {
+        "provider": m.provider,
+        "provider_message_id": m.provider_message_id,
+        "to": m.to_address,
+        "text": m.body,
+        "received_at": utc_text(m.received_at),
+        "action": m.action,
+        "rule": m.rule,
+        "outcome": m.outcome,
+        "reply": m.reply_text,
+        "event_id": m.event_id,
+    }
 
 
 def confirmation_json(found: Confirmation | None) -> dict[str, Any] | None:

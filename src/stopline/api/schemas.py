@@ -197,11 +197,32 @@ class ContactEventOut(EventOut):
     )
 
 
+class ReceivedMessageOut(BaseModel):
+    provider: str
+    provider_message_id: str
+    to: str = Field(description="The business number or sender it was texted to")
+    text: str
+    received_at: datetime
+    action: str = Field(description="How it was read: opt_out, opt_in, help, review or none")
+    rule: str
+    outcome: str = Field(
+        description="What Stopline did: opted_out, already_opted_out, opted_in, help, review, "
+        "superseded or none"
+    )
+    reply: str | None = Field(description="The reply sent, if any")
+    event_id: int | None = Field(description="The consent event it caused, if any")
+
+
 class ContactResponse(BaseModel):
     number: str
     suppressed: bool = Field(description="True while any opt-out is in force for the number")
     suppressions: list[SuppressionOut]
     events: list[ContactEventOut]
+    messages: list[ReceivedMessageOut] = Field(
+        description="Messages texted from the number (the newest 200, oldest first), including "
+        "those that changed no consent, such as a repeated STOP"
+    )
+    messages_total: int = Field(description="How many messages the number has texted in all")
 
 
 class SuppressionPageOut(BaseModel):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Connection, literal, select
+from sqlalchemy import Connection, func, literal, select
 
 from stopline.storage.bulk import (
     allocate_ids,
@@ -155,3 +155,48 @@ def confirmations(conn: Connection, event_ids: Sequence[int]) -> dict[int, Confi
         else:
             found[event_id] = Confirmation(text, "outbox", status, sent_at)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivedMessage:
+    """A stored inbound message as a contact's history shows it."""
+
+    provider: str
+    provider_message_id: str
+    to_address: str
+    body: str
+    received_at: datetime
+    action: str
+    rule: str
+    outcome: str
+    reply_text: str | None
+    event_id: int | None
+
+
+def messages_from(conn: Connection, number: str, limit: int) -> tuple[list[ReceivedMessage], int]:
+    """The newest ``limit`` messages texted from ``number``, oldest first, and how many
+    there are in all (a repeated STOP changes no consent, but it is part of the record)."""
+    t = inbound_messages
+    rows = conn.execute(
+        select(
+            t.c.provider,
+            t.c.provider_message_id,
+            t.c.to_address,
+            t.c.body,
+            t.c.received_at,
+            t.c.action,
+            t.c.rule,
+            t.c.outcome,
+            t.c.reply_text,
+            t.c.event_id,
+        )
+        .where(t.c.from_number == number)
+        .order_by(t.c.received_at.desc(), t.c.id.desc())
+        .limit(limit)
+    ).all()
+    total = len(rows)
+    if total == limit:
+        total = conn.execute(
+            select(func.count()).select_from(t).where(t.c.from_number == number)
+        ).scalar_one()
+    return [ReceivedMessage(*row) for row in reversed(rows)], total
