@@ -279,3 +279,42 @@ def fake_providers(
             time.sleep(3600)
     except KeyboardInterrupt:
         fake.stop()
+
+
+@app.command("providers")
+def providers_cmd() -> None:
+    """Which providers are ready: the webhook URL to give each, whether its webhooks can be
+    verified (else they answer 503), and how its replies leave (inline in the webhook's
+    answer, or by REST with the account configured here). Reads settings only."""
+    from stopline.providers.accounts import AccountBook
+    from stopline.providers.registry import WEBHOOK_PROVIDERS, build_providers
+
+    config = settings()
+    try:
+        built = build_providers(config, config.default_region)
+    except ValueError as exc:
+        err.print(f"[red]Configuration error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    accounts = AccountBook(config)
+    base = (config.public_url or "").rstrip("/") or "http://HOST:PORT"
+    table = Table("provider", "webhooks", "replies")
+    table.add_column("webhook URL", overflow="fold")
+    for name in WEBHOOK_PROVIDERS:
+        provider = built[name]
+        hooks = (
+            "[green]verified[/green]" if provider.webhooks_configured else "[red]no key: 503[/red]"
+        )
+        if name in config.silent():
+            replies = "the provider's own (silent)"
+        elif provider.inline_replies:
+            replies = "inline"
+        else:
+            ready = accounts.ready(name)
+            replies = "REST" if ready else "[yellow]REST: no credentials[/yellow]"
+        table.add_row(name, hooks, replies, escape(f"{base}/webhooks/{name}"))
+    out.print(table)
+    if not config.public_url:
+        err.print(
+            "[yellow]STOPLINE_PUBLIC_URL is not set[/yellow]: set it to the base URL providers "
+            "call (signatures cover it)"
+        )

@@ -104,6 +104,14 @@ class AccountBook:
             )
         return Account(provider, name, {k: v for k, v in values.items() if v})
 
+    def ready(self, provider: str) -> bool:
+        """True when ``provider``'s default account has credentials configured."""
+        try:
+            account = self.get(provider)
+        except MissingCredentials:
+            return False
+        return any(v for k, v in account.fields.items() if k != "region")
+
     def _secrets_file(self) -> dict[str, Any]:
         with self._lock:
             if self._file is None:

@@ -67,6 +67,10 @@ class BandwidthProvider(Provider):
             return 401, {"WWW-Authenticate": 'Basic realm="stopline"'}
         return exc.status, {}
 
+    @property
+    def webhooks_configured(self) -> bool:
+        return bool(self._username and self._password)
+
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
         if not self._username or not self._password:
             raise not_configured(

@@ -206,6 +206,11 @@ class Provider(ABC):
         self._observer = observer
 
     # -- webhooks ------------------------------------------------------------------------
+    @property
+    def webhooks_configured(self) -> bool:
+        """Whether this provider's inbound webhooks can be verified (else they answer 503)."""
+        return True
+
     def accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
         """Verify and parse a webhook; raises `WebhookRejected` with the answer to give."""
         started = time.perf_counter()

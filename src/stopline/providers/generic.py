@@ -67,6 +67,10 @@ class GenericProvider(Provider):
         self._secret = secret
         self._tolerance = tolerance
 
+    @property
+    def webhooks_configured(self) -> bool:
+        return bool(self._secret)
+
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
         if not self._secret:
             raise not_configured("generic", "STOPLINE_GENERIC_WEBHOOK_SECRET")

@@ -72,6 +72,10 @@ class PlivoProvider(Provider):
         self._token = auth_token
         self._require_v3 = require_v3
 
+    @property
+    def webhooks_configured(self) -> bool:
+        return bool(self._token)
+
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
         if request.method == "GET":
             # `message_method` GET: the parameters are the query string, which V3 signs as

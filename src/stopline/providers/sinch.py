@@ -101,6 +101,10 @@ class SinchProvider(Provider):
             return 401, {"WWW-Authenticate": 'Basic realm="stopline"'}
         return exc.status, {}
 
+    @property
+    def webhooks_configured(self) -> bool:
+        return bool(self._secret or self._basic)
+
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
         self.verify(request, received_at)
         try:

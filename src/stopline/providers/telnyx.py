@@ -78,6 +78,10 @@ class TelnyxProvider(Provider):
         self._key = load_public_key(public_key) if public_key else None
         self._tolerance = tolerance
 
+    @property
+    def webhooks_configured(self) -> bool:
+        return self._key is not None
+
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
         self.verify(request, received_at)
         try:

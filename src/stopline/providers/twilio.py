@@ -152,6 +152,10 @@ class TwilioProvider(Provider):
         self._token = auth_token.encode("utf-8") if auth_token else None
         self._region = region
 
+    @property
+    def webhooks_configured(self) -> bool:
+        return self._token is not None
+
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
         given = self._signature_of(request)  # none: 403 before reading anything else
         if request.method == "GET":

@@ -94,6 +94,10 @@ class VonageProvider(Provider):
         self._method = signature_method
         self._tolerance = tolerance
 
+    @property
+    def webhooks_configured(self) -> bool:
+        return self._secret is not None
+
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
         if self._secret is None:
             raise not_configured("Vonage", "STOPLINE_VONAGE_SIGNATURE_SECRET")

@@ -138,11 +138,7 @@ class OutboundSender:
 
     def can_send(self, provider: str) -> bool:
         """True when ``provider``'s default account has credentials configured."""
-        try:
-            account = self._accounts.get(provider)
-        except MissingCredentials:
-            return False
-        return any(v for k, v in account.fields.items() if k != "region")
+        return self._accounts.ready(provider)
 
     def deliver(self, row: OutboxRow) -> SendResult:
         """The outbox worker's delivery: one REST call with the row's idempotency key."""

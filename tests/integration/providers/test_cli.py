@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,23 @@ def test_fake_providers_on_a_taken_or_impossible_port_is_one_line() -> None:
     assert "Traceback" not in busy.output
     impossible = runner.invoke(app, ["fake-providers", "--port", "99999"])
     assert impossible.exit_code == 2 and "99999" in impossible.output
+
+
+def test_providers_shows_each_webhook_url_and_what_is_configured(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in list(os.environ):
+        if name.startswith("STOPLINE_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("STOPLINE_PUBLIC_URL", "https://sms.example.com")
+    monkeypatch.setenv("STOPLINE_TWILIO_AUTH_TOKEN", "t" * 32)
+    monkeypatch.setenv("STOPLINE_TELNYX_API_KEY", "KEY123")
+    shown = CliRunner().invoke(app, ["providers"], env={"COLUMNS": "160"})
+    assert shown.exit_code == 0, shown.output
+    rows = {line.split("│")[1].strip(): line for line in shown.output.splitlines() if "│" in line}
+    assert "https://sms.example.com/webhooks/twilio" in rows["twilio"]
+    assert "verified" in rows["twilio"] and "inline" in rows["twilio"]
+    assert "no key: 503" in rows["telnyx"] and "REST" in rows["telnyx"]
+    assert "no credentials" not in rows["telnyx"]  # its API key is set
+    assert "no credentials" in rows["vonage"] and "no key: 503" in rows["sinch"]
+    assert set(rows) >= {"twilio", "telnyx", "vonage", "plivo", "bandwidth", "sinch", "generic"}
