@@ -52,25 +52,20 @@ class Messaging:
         # Registered with another provider than the one that just delivered a message to it
         # (a number ported, a registry out of date): the provider it arrived on hosts the
         # number now, so the reply goes back through it where it can send.
-        if self.outbound.can_send(provider.name):
-            log.warning(
-                "sender %s is registered with %s but received a message through %s: "
-                "replying through %s (update the sender: stopline senders add)",
-                sender.address,
-                sender.provider,
-                provider.name,
-                provider.name,
-            )
-            return ReplyRoute(provider.name, None)
+        arrived = self.outbound.can_send(provider.name)
+        route = (
+            ReplyRoute(provider.name) if arrived else ReplyRoute(sender.provider, sender.account)
+        )
         log.warning(
-            "sender %s is registered with %s but received a message through %s, which has "
-            "no REST credentials: replying through %s",
+            "sender %s is registered with %s but received a message through %s%s: replying "
+            "through %s (update the sender: stopline senders add)",
             sender.address,
             sender.provider,
             provider.name,
-            sender.provider,
+            "" if arrived else ", which has no REST credentials",
+            route.provider,
         )
-        return ReplyRoute(sender.provider, sender.account)
+        return route
 
     def answered_by_provider(
         self, provider: Provider, message: InboundMessage, classification: Classification
