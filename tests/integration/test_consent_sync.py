@@ -156,7 +156,7 @@ def test_retry_after_reads_seconds_and_dates() -> None:
     assert retry_after("Fri, 04 Dec 2026 12:01:00 GMT", now) == 60.0
     assert retry_after("Fri, 04 Dec 2026 11:00:00 GMT", now) == 0.0  # past: at once
     assert retry_after("999999", now) == 3600.0
-    for unreadable in (None, "", "-5", "1.5", "tomorrow"):
+    for unreadable in (None, "", "-5", "1.5", "tomorrow", "٣٠"):
         assert retry_after(unreadable, now) is None, unreadable
 
 

@@ -221,7 +221,7 @@ def retry_after(value: str | None, now: datetime) -> float | None:
     10.2.3), between 0 and `MAX_RETRY_AFTER`; None when absent or unreadable."""
     if value is None or not (text := value.strip()):
         return None
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # delay-seconds: ASCII digits only ("٣" is not)
         seconds = float(text)
     else:
         try:
