@@ -26,7 +26,7 @@ from stopline.providers.base import (
 )
 from stopline.providers.fakes.server import free_port
 from stopline.providers.plivo import PlivoProvider
-from stopline.providers.registry import build_providers
+from stopline.providers.registry import WEBHOOK_PROVIDERS, build_providers
 from stopline.providers.sinch import SinchProvider, signature
 from stopline.providers.telnyx import TelnyxProvider
 from stopline.providers.twilio import TwilioProvider
@@ -252,3 +252,49 @@ def test_signed_timestamps_may_be_unix_seconds_or_iso_8601() -> None:
         with pytest.raises(WebhookRejected) as refused:
             check_fresh(bad, moment, 5)
         assert refused.value.status == 403
+
+
+WEBHOOK_KEYS = (
+    "twilio_auth_token",
+    "telnyx_public_key",
+    "plivo_auth_token",
+    "vonage_signature_secret",
+    "bandwidth_username",
+    "bandwidth_password",
+    "sinch_webhook_secret",
+    "sinch_username",
+    "sinch_password",
+    "generic_webhook_secret",
+)
+
+
+@pytest.mark.parametrize("name", WEBHOOK_PROVIDERS)
+def test_a_provider_without_its_webhook_key_answers_503_naming_the_setting(name: str) -> None:
+    """Whatever the request holds (here a genuine, signed STOP), an unverifiable webhook is
+    refused with 503 (providers retry, so the opt-out arrives once the key is set), and
+    `webhooks_configured` (shown by `stopline providers`) says so."""
+    unkeyed = build_providers(Settings(**dict.fromkeys(WEBHOOK_KEYS)), "US")[name]
+    keyed = build_providers(Settings(**p.provider_settings()), "US")[name]
+    assert not unkeyed.webhooks_configured and keyed.webhooks_configured
+    with pytest.raises(WebhookRejected) as refused:
+        unkeyed.accept(signed_stop(name), now())
+    answer = refused.value
+    assert (answer.status, answer.reason) == (503, "not_configured")
+    assert unkeyed.webhook_settings and unkeyed.webhook_settings in answer.message
+    assert answer.message.startswith(f"{unkeyed.title or name} webhooks need STOPLINE_")
+    assert keyed.accept(signed_stop(name), now()).messages[0].body.strip().upper() == "STOP"
+
+
+def signed_stop(name: str) -> WebhookRequest:
+    url = f"{p.PUBLIC_URL}/webhooks/{name}"
+    built = {
+        "twilio": lambda: p.twilio_stop("SM1"),
+        "telnyx": lambda: p.telnyx_stop("m1"),
+        "vonage": lambda: p.vonage_stop("m1"),
+        "plivo": lambda: p.plivo_v3(p.plivo_params("m1"), url),
+        "bandwidth": lambda: p.bandwidth_stop("m1"),
+        "sinch": lambda: p.sinch_stop("m1"),
+        "generic": lambda: p.generic_stop("m1"),
+    }[name]
+    body, headers = built()
+    return request(body, headers, url)

@@ -27,7 +27,6 @@ from stopline.providers.base import (
     address,
     headers_for,
     load_json,
-    not_configured,
     phone,
     retryable_status,
     text,
@@ -47,6 +46,8 @@ _STATES = {
 
 class BandwidthProvider(Provider):
     name = "bandwidth"
+    title = "Bandwidth"
+    webhook_settings = "STOPLINE_BANDWIDTH_USERNAME and STOPLINE_BANDWIDTH_PASSWORD"
     default_base_url = "https://messaging.bandwidth.com"
 
     def __init__(
@@ -72,10 +73,7 @@ class BandwidthProvider(Provider):
         return bool(self._username and self._password)
 
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
-        if not self._username or not self._password:
-            raise not_configured(
-                "Bandwidth", "STOPLINE_BANDWIDTH_USERNAME and STOPLINE_BANDWIDTH_PASSWORD"
-            )
+        assert self._username and self._password  # `accept` refused the call otherwise
         check_basic(request.headers, self._username, self._password, "Bandwidth callback")
         try:
             events = load_json(request.body)

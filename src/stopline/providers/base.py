@@ -193,6 +193,10 @@ class Provider(ABC):
     # is on (providers match the entire body, case-insensitively). Subclasses narrow or
     # widen this to their documented list.
     own_keywords: ClassVar[Mapping[str, Action]] = COMMON_PROVIDER_KEYWORDS
+    # Named in the 503 a webhook gets while it cannot be verified: "Twilio webhooks need
+    # STOPLINE_TWILIO_AUTH_TOKEN".
+    title: ClassVar[str] = ""
+    webhook_settings: ClassVar[str] = ""
 
     def __init__(
         self,
@@ -211,11 +215,17 @@ class Provider(ABC):
         """Whether this provider's inbound webhooks can be verified (else they answer 503)."""
         return True
 
+    def require_webhook_key(self) -> None:
+        """Raise the 503 `not_configured` answer unless webhooks can be verified."""
+        if not self.webhooks_configured:
+            raise not_configured(self.title or self.name, self.webhook_settings)
+
     def accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
         """Verify and parse a webhook; raises `WebhookRejected` with the answer to give."""
         started = time.perf_counter()
         outcome = "accepted"
         try:
+            self.require_webhook_key()
             return self._accept(request, received_at)
         except WebhookRejected as exc:
             outcome = exc.reason

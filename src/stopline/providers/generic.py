@@ -37,7 +37,6 @@ from stopline.providers.base import (
     WebhookRequest,
     address,
     load_json,
-    not_configured,
     phone,
     require_fields,
     text,
@@ -52,6 +51,7 @@ def signature(secret: str, timestamp: str, body: bytes) -> str:
 
 class GenericProvider(Provider):
     name = "generic"
+    webhook_settings = "STOPLINE_GENERIC_WEBHOOK_SECRET"
     inline_replies: ClassVar[bool] = True
 
     def __init__(
@@ -72,8 +72,7 @@ class GenericProvider(Provider):
         return bool(self._secret)
 
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
-        if not self._secret:
-            raise not_configured("generic", "STOPLINE_GENERIC_WEBHOOK_SECRET")
+        assert self._secret  # `accept` refused the call otherwise
         timestamp = request.headers.get("x-stopline-timestamp", "")
         given = request.headers.get("x-stopline-signature", "")
         if not timestamp or not given:

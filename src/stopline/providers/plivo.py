@@ -33,7 +33,6 @@ from stopline.providers.base import (
     WebhookRequest,
     address,
     headers_for,
-    not_configured,
     phone,
     require_fields,
     retryable_status,
@@ -56,6 +55,8 @@ _EMPTY = RenderedReply(b"<Response></Response>", "application/xml")
 
 class PlivoProvider(Provider):
     name = "plivo"
+    title = "Plivo"
+    webhook_settings = "STOPLINE_PLIVO_AUTH_TOKEN"
     inline_replies: ClassVar[bool] = True
     default_base_url = "https://api.plivo.com"
 
@@ -127,8 +128,8 @@ class PlivoProvider(Provider):
 
     def verify(self, request: WebhookRequest, params: dict[str, str | list[str]]) -> bool:
         """Check the signature; True when it covers the body (V3), False for V2."""
-        if not self._token:
-            raise not_configured("Plivo", "STOPLINE_PLIVO_AUTH_TOKEN")
+        self.require_webhook_key()
+        assert self._token
         h = request.headers
         v3 = [h.get("x-plivo-signature-v3", ""), h.get("x-plivo-signature-ma-v3", "")]
         v3_nonce = h.get("x-plivo-signature-v3-nonce", "")

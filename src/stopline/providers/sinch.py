@@ -34,7 +34,6 @@ from stopline.providers.base import (
     json_list,
     json_objects,
     load_json,
-    not_configured,
     phone,
     require_fields,
     retryable_status,
@@ -75,6 +74,8 @@ def signature(secret: str, body: bytes, nonce: str, timestamp: str) -> str:
 
 class SinchProvider(Provider):
     name = "sinch"
+    title = "Sinch"
+    webhook_settings = "STOPLINE_SINCH_WEBHOOK_SECRET or STOPLINE_SINCH_USERNAME/PASSWORD"
     default_base_url = "https://us.sms.api.sinch.com"
 
     def __init__(
@@ -144,6 +145,7 @@ class SinchProvider(Provider):
         return WebhookBatch()
 
     def verify(self, request: WebhookRequest, now: datetime) -> None:
+        self.require_webhook_key()
         h = request.headers
         if self._secret:
             given = h.get("x-sinch-webhook-signature", "")
@@ -155,12 +157,8 @@ class SinchProvider(Provider):
             if not same(given, signature(self._secret, request.body, nonce, timestamp)):
                 raise WebhookRejected(403, "bad_signature", "x-sinch-webhook-signature mismatch")
             return
-        if self._basic:
-            check_basic(h, self._basic[0], self._basic[1], "Sinch callback")
-            return
-        raise not_configured(
-            "Sinch", "STOPLINE_SINCH_WEBHOOK_SECRET or STOPLINE_SINCH_USERNAME/PASSWORD"
-        )
+        assert self._basic is not None  # `require_webhook_key`: a secret or a user is set
+        check_basic(h, self._basic[0], self._basic[1], "Sinch callback")
 
     def _report(
         self, event: dict[str, Any], recipient: Any, status: dict[str, Any], at: datetime

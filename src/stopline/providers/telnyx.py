@@ -31,7 +31,6 @@ from stopline.providers.base import (
     json_list,
     load_json,
     message_id,
-    not_configured,
     phone,
     retryable_status,
     text,
@@ -63,6 +62,8 @@ def load_public_key(text: str) -> Ed25519PublicKey:
 
 class TelnyxProvider(Provider):
     name = "telnyx"
+    title = "Telnyx"
+    webhook_settings = "STOPLINE_TELNYX_PUBLIC_KEY"
     default_base_url = "https://api.telnyx.com"
 
     def __init__(
@@ -100,8 +101,8 @@ class TelnyxProvider(Provider):
         return WebhookBatch()
 
     def verify(self, request: WebhookRequest, now: datetime) -> None:
-        if self._key is None:
-            raise not_configured("Telnyx", "STOPLINE_TELNYX_PUBLIC_KEY")
+        self.require_webhook_key()
+        assert self._key is not None
         signature = request.headers.get("telnyx-signature-ed25519", "")
         timestamp = request.headers.get("telnyx-timestamp", "")
         if not signature or not timestamp:

@@ -137,6 +137,8 @@ def _port_variants(url: str) -> list[str]:
 
 class TwilioProvider(Provider):
     name = "twilio"
+    title = "Twilio"
+    webhook_settings = "STOPLINE_TWILIO_AUTH_TOKEN"
     inline_replies: ClassVar[bool] = True
     default_base_url = "https://api.twilio.com"
 
@@ -179,10 +181,7 @@ class TwilioProvider(Provider):
         return WebhookBatch(messages=(self.parse(pairs, received_at),))
 
     def _signature_of(self, request: WebhookRequest) -> str:
-        if self._token is None:
-            raise WebhookRejected(
-                503, "not_configured", "Twilio webhooks need STOPLINE_TWILIO_AUTH_TOKEN"
-            )
+        self.require_webhook_key()
         given = request.headers.get("x-twilio-signature", "")
         if not given:
             raise WebhookRejected(403, "missing_signature", "X-Twilio-Signature is missing")

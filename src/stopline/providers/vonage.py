@@ -34,7 +34,6 @@ from stopline.providers.base import (
     headers_for,
     load_json,
     message_id,
-    not_configured,
     phone,
     require_fields,
     retryable_status,
@@ -75,6 +74,8 @@ def legacy_signature(params: dict[str, str], secret: str, method: str) -> str:
 
 class VonageProvider(Provider):
     name = "vonage"
+    title = "Vonage"
+    webhook_settings = "STOPLINE_VONAGE_SIGNATURE_SECRET"
     default_base_url = "https://api.nexmo.com"
 
     def __init__(
@@ -99,8 +100,7 @@ class VonageProvider(Provider):
         return self._secret is not None
 
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
-        if self._secret is None:
-            raise not_configured("Vonage", "STOPLINE_VONAGE_SIGNATURE_SECRET")
+        assert self._secret is not None  # `accept` refused the call otherwise
         if request.headers.get("authorization", "").lower().startswith("bearer "):
             body = self._verify_jwt(request, received_at)
             return self._messages_api(body, received_at)
