@@ -183,6 +183,12 @@ def test_bad_missing_or_foreign_signatures_are_refused_and_change_nothing(
     assert wrong_token.status_code == 403
     missing = client.post(URL, content=body, headers={"Content-Type": headers["Content-Type"]})
     assert missing.status_code == 403
+    # refusals have the /v1 error shape, for whoever reads them in a provider's log
+    assert missing.headers["content-type"] == "application/json"
+    assert missing.json()["error"] == {
+        "code": "missing_signature",
+        "message": "X-Twilio-Signature is missing",
+    }
     tampered = client.post(URL, content=body.replace(b"STOP", b"STAR"), headers=headers)
     assert tampered.status_code == 403
     other_url = post(

@@ -14,6 +14,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
+from stopline.api.errors import error_body
 from stopline.api.fast import FastRequest, FastResponse, FastRoute, served_by
 from stopline.domain.inbound import InboundMessage
 from stopline.domain.language import Action, Classification
@@ -87,9 +88,10 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
         app.metrics.webhook_rejected.labels(name, exc.reason).inc()
         log.warning("%s webhook refused: %s", name, exc.message)
         status, headers = provider.refusal(exc)
-        return FastResponse(
-            status, "text/plain; charset=utf-8", exc.message.encode(), headers or None
-        )
+        # the /v1 error shape: providers show the body in their webhook logs, and people
+        # reading it with curl get what every other Stopline error gives them
+        body = error_body(exc.reason, exc.message)
+        return FastResponse(status, "application/json", body, headers or None)
     pending: list[Awaitable[Any]] = []
     queued = False
     messages: list[InboundMessage] = []
