@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from stopline.bootstrap import Stopline
 
@@ -155,7 +156,7 @@ def test_consent_validation(client: TestClient, admin: dict[str, str]) -> None:
         (
             {
                 "number": "+14155550100",
-                "kind": "opt_out",
+                "kind": "opt_in",
                 "occurred_at": (datetime.now(UTC) + timedelta(days=1)).isoformat(),
             },
             "occurred_at",
@@ -166,6 +167,34 @@ def test_consent_validation(client: TestClient, admin: dict[str, str]) -> None:
         response = client.post("/v1/consent", json=body, headers=admin)
         assert response.status_code == 422, body
         assert response.json()["error"]["field"] == field
+
+
+def test_a_time_ahead_of_our_clock_is_now_and_never_loses_an_opt_out(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """A CRM whose clock runs a little fast must not have its opt-outs refused (clients do
+    not retry a 422): within five minutes any kind is recorded as of now, and an opt-out
+    dated further ahead still is; only an opt-in that far ahead is refused."""
+    before = datetime.now(UTC)
+
+    def consent(number: str, kind: str, ahead: timedelta) -> Response:
+        at = (datetime.now(UTC) + ahead).isoformat()
+        body = {"number": number, "kind": kind, "occurred_at": at}
+        return client.post("/v1/consent", json=body, headers=admin)
+
+    for number, ahead in (
+        ("+14155550171", timedelta(seconds=1)),
+        ("+14155550172", timedelta(days=1)),
+    ):
+        recorded = consent(number, "opt_out", ahead)
+        assert recorded.status_code == 201, recorded.text
+        at = datetime.fromisoformat(recorded.json()["event"]["occurred_at"])
+        assert before <= at <= datetime.now(UTC)
+        check = client.post("/v1/check", json={"number": number}, headers=admin).json()
+        assert check["allowed"] is False
+    assert consent("+14155550171", "opt_in", timedelta(seconds=30)).status_code == 201
+    refused = consent("+14155550172", "opt_in", timedelta(hours=1))
+    assert refused.status_code == 422 and "s in the future" in refused.json()["error"]["message"]
 
 
 def test_suppressions_are_paginated_and_filtered(client: TestClient, admin: dict[str, str]) -> None:

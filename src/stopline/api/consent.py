@@ -43,7 +43,7 @@ from stopline.api.state import stopline_of
 from stopline.bootstrap import Stopline
 from stopline.domain.consent import ConsentDraft, ConsentEvent, Kind, Scope, Source
 from stopline.domain.inbound import InboundMessage
-from stopline.domain.instants import utc_text
+from stopline.domain.instants import CLOCK_SKEW, utc_text
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
 from stopline.domain.policy import Suppression
 from stopline.services import gate
@@ -385,7 +385,17 @@ async def record_consent(body: ConsentRequest, request: Request, key: WriteKey) 
     if occurred.tzinfo is None:
         raise invalid_field("occurred_at", "needs a time zone (e.g. 2026-01-31T12:00:00Z)")
     if occurred > now:
-        raise invalid_field("occurred_at", "is in the future")
+        # Another system's clock runs ahead: within CLOCK_SKEW that is now. An opt-out is
+        # recorded as of now whatever its time says (refused, a client would drop it); an
+        # opt-in further ahead is refused, since its time is wrong in some other way.
+        if occurred - now > CLOCK_SKEW and body.kind == "opt_in":
+            ahead = int((occurred - now).total_seconds())
+            raise invalid_field(
+                "occurred_at",
+                f"is {ahead} s in the future (more than the {int(CLOCK_SKEW.total_seconds())}"
+                " s clocks may differ)",
+            )
+        occurred = now
     occurred = occurred.astimezone(UTC)  # answered as stored and as every later read shows it
     draft = ConsentDraft(
         number=number,

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+# How far ahead of Stopline's clock another system's may run: a time up to this far in the
+# future is read as now (an opt-out is never refused over its time, whatever it says).
+CLOCK_SKEW = timedelta(minutes=5)
 
 
 def utc_text(moment: datetime) -> str:

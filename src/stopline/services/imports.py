@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from itertools import chain
 from typing import IO, TextIO
 
 from sqlalchemy import Engine
 
 from stopline.domain.consent import ORGANISATION, ConsentDraft, Kind, Scope, Source
+from stopline.domain.instants import CLOCK_SKEW
 from stopline.domain.phone import InvalidNumber, normalise
 from stopline.services.ledger import record
 from stopline.storage import ledger as repo
@@ -175,7 +176,7 @@ def import_csv(
             if date_index is not None and date_index < len(row) and row[date_index].strip():
                 try:
                     moment = _instant(row[date_index], header[date_index])
-                    if moment > when + _CLOCK_SKEW:
+                    if moment > when + CLOCK_SKEW:
                         raise ValueError("in the future")
                     when = min(moment, when)
                 except ValueError:  # never lose the opt-out over its date: as of now
@@ -199,9 +200,6 @@ def import_csv(
     if progress:
         progress(report.rows)
     return report
-
-
-_CLOCK_SKEW = timedelta(minutes=5)
 
 
 def _instant(text: str, name: str) -> datetime:
