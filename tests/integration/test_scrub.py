@@ -43,7 +43,7 @@ def test_import_accepts_messy_formats_then_scrub_removes_them(
         "+1 415 555 0103,x\n+14155550104,x\n,x\nnot a number,x\n"
     )
     result = runner.invoke(app, ["suppressions", "import", str(optouts)], env=env)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some rows were not recorded: say so
     assert "5 opt-outs recorded" in result.output and "2 invalid" in result.output
 
     contacts = tmp_path / "contacts.csv"
@@ -313,7 +313,7 @@ def test_import_reads_spreadsheet_exports_semicolons_other_encodings_and_floats(
         b"Phone Number;Name\r\n12125550317.0;Ren\xe9e\r\n(415) 555-0100;x\r\n2.12555E+09;y\r\n"
     )
     result = runner.invoke(app, ["suppressions", "import", str(optouts)], env=env)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # one row was not recorded
     assert "3 rows: 2 opt-outs recorded, 0 already opted out, 1 invalid" in _flat(result.output)
     assert "scientific notation" in _flat(result.output)
     check = runner.invoke(app, ["check", "+12125550317"], env=env)
@@ -392,3 +392,30 @@ def test_import_keeps_each_rows_own_opt_out_date(
     assert since["+14155550403"].startswith(str(datetime.now(UTC).year))
     assert since["+14155550404"].startswith(str(datetime.now(UTC).year))
     assert since["+14155550405"] < "2999"
+
+
+def test_import_reads_a_file_without_a_header_from_its_first_line(
+    database_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    """A first line holding a number is data: read as a header, its opt-out was lost."""
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    bare = tmp_path / "bare.csv"
+    bad = "".join(f"junk{i}\n" for i in range(25))
+    bare.write_text(f"+16285554011\n(628) 555-4012\n\n{bad}\n\n")
+    result = runner.invoke(app, ["suppressions", "import", str(bare)], env=env)
+    assert result.exit_code == 1, result.output
+    flat = _flat(result.output)
+    # blank lines are no rows; the first 20 invalid rows are listed, then how many more
+    assert "27 rows: 2 opt-outs recorded, 0 already opted out, 25 invalid" in flat
+    assert "line 4: 'junk0'" in flat and "… and 5 more" in flat
+    for number in ("+16285554011", "+16285554012"):
+        assert runner.invoke(app, ["check", number], env=env).exit_code == 1, number
+    wide = tmp_path / "wide.csv"
+    wide.write_text("Ann,+16285554013,2024\n")
+    named = runner.invoke(app, ["suppressions", "import", str(wide), "--column", "phone"], env=env)
+    assert named.exit_code == 2 and "--column 2" in _flat(named.output)
+    by_position = runner.invoke(
+        app, ["suppressions", "import", str(wide), "--column", "2"], env=env
+    )
+    assert by_position.exit_code == 0, by_position.output
+    assert runner.invoke(app, ["check", "+16285554013"], env=env).exit_code == 1

@@ -47,6 +47,9 @@ def test_scope_parsing_and_text_round_trip() -> None:
         Scope.parse("organisation") is ORGANISATION or Scope.parse("organisation") == ORGANISATION
     )
     assert Scope.parse("org") == ORGANISATION
+    # how CRMs and spreadsheets write "every department": refused, an opt-out would be lost
+    for everywhere in ("global", "*", "Company-Wide", "company wide", "ORG_WIDE", "Everything"):
+        assert Scope.parse(everywhere) == ORGANISATION, everywhere
     assert Scope.parse("topic:marketing") == Scope(ScopeKind.TOPIC, "marketing")
     assert str(Scope.parse("sender:+14155550199")) == "sender:+14155550199"
     for bad in ("planet:x", "topic:", "topic"):

@@ -146,3 +146,18 @@ def test_bare_carriage_returns_are_refused() -> None:
 def test_reference_is_the_domain_rule() -> None:
     assert reference_number("(415) 555-0100") == "+14155550100"
     assert reference_number("415-555-010") is None
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n"])
+def test_a_file_without_a_header_is_scrubbed_from_its_first_line(ending: bytes) -> None:
+    """Taken for a header, an opted-out number on the first line would go out unscrubbed."""
+    blocked = SuppressionSet.of((ORGANISATION,), {ORGANISATION: ["+14155550101"]})
+    data = ending.join([b"+14155550101,Ann", b"+14155550102,Bob", b"x,Cy", b""])
+    kept, removed, report = _run(data, blocked)
+    assert kept == b"+14155550102,Bob" + ending
+    lines = removed.split(ending)
+    assert lines[0] == b"+14155550101,Ann,1,opted_out,organisation"  # no header added
+    assert lines[1].startswith(b"x,Cy,3,invalid")
+    assert (report.rows, report.kept, report.column) == (3, 1, "column 1 (no header)")
+    named = _run(b"Name,Phone\nAnn,+14155550101\n", blocked)
+    assert named[0] == b"Name,Phone\n" and named[2].column == "Phone"

@@ -255,7 +255,7 @@ async def add_audience(
         source = (
             numbers
             if numbers is not None
-            else numbers_from_csv(io.StringIO(text, newline=None), column)
+            else numbers_from_csv(io.StringIO(text, newline=None), column, campaigns.region)
         )
         return audience_json(campaigns.add_audience(row.id, source))
 

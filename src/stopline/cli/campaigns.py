@@ -59,7 +59,9 @@ def _audience(campaigns: Campaigns, row: CampaignRow, file: Path, column: str | 
                 yield number
             bar.update(task, completed=max(rows, 1))
 
-        result = campaigns.add_audience(row.id, counted(numbers_from_csv(stream, column)))
+        result = campaigns.add_audience(
+            row.id, counted(numbers_from_csv(stream, column, campaigns.region))
+        )
     _print_audience(result)
 
 

@@ -412,8 +412,20 @@ def consent_opt_in(
 
 @suppressions_app.command("import")
 def suppressions_import(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV with a header")],
-    column: Annotated[str | None, typer.Option(help="Phone column (default: guessed)")] = None,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            help="CSV, with a header or without one (then its first line holds a number)",
+        ),
+    ],
+    column: Annotated[
+        str | None,
+        typer.Option(
+            help="Phone column: its header name, or its position from 1 (default: guessed)"
+        ),
+    ] = None,
     scope: Annotated[
         str | None,
         typer.Option(
@@ -423,7 +435,11 @@ def suppressions_import(
     ] = None,
     actor: Annotated[str, typer.Option(help="Recorded as the actor")] = "import",
 ) -> None:
-    """Import an existing opt-out list: every valid number becomes an opt-out event."""
+    """Import an existing opt-out list: every valid number becomes an opt-out event.
+
+    Exit code 0 when every row was recorded (or was already opted out), 1 when some rows
+    could not be read (each is listed; the others are recorded), 2 on bad input (nothing
+    recorded), 3 when the database is missing or cannot be opened."""
     from stopline.services.imports import import_csv, text_encoding
 
     config = settings()
@@ -464,6 +480,7 @@ def suppressions_import(
     )
     for line, value, reason in report.invalid_examples:
         err.print(f"  line {line}: {value!r} — {reason}")
+    _more(report.invalid, len(report.invalid_examples))
     if report.undated:
         err.print(
             f"{report.undated} rows had a date that is not ISO 8601 (e.g. 2024-03-15 or "
@@ -472,6 +489,14 @@ def suppressions_import(
         )
         for line, value in report.undated_examples:
             err.print(f"  line {line}: {value!r}", highlight=False)
+        _more(report.undated, len(report.undated_examples))
+    if report.invalid:
+        raise typer.Exit(1)  # a script must see that some rows were not recorded
+
+
+def _more(count: int, shown: int) -> None:
+    if count > shown:
+        err.print(f"  … and {count - shown} more", highlight=False)
 
 
 @suppressions_app.command("export")

@@ -69,7 +69,7 @@ class Scope:
     def parse(cls, text: str) -> Scope:
         """Parse ``organisation``, ``topic:KEY`` or ``sender:ADDRESS``."""
         raw = text.strip()
-        if raw.lower() in ("organisation", "organization", "org", "all", ""):
+        if raw.lower().replace("_", "-").replace(" ", "-") in _ORGANISATION_NAMES:
             return ORGANISATION
         kind, sep, key = raw.partition(":")
         try:
@@ -130,6 +130,28 @@ class Scope:
 
 
 ORGANISATION = Scope(ScopeKind.ORGANISATION)
+
+
+# How people and other systems write "every department" (folded: lower case, "-" for
+# spaces and underscores): an opt-out scoped so must not be refused and lost.
+_ORGANISATION_NAMES = frozenset(
+    {
+        "",
+        "organisation",
+        "organization",
+        "org",
+        "all",
+        "*",
+        "global",
+        "everything",
+        "company",
+        "company-wide",
+        "companywide",
+        "organisation-wide",
+        "organization-wide",
+        "org-wide",
+    }
+)
 
 
 def scopes_for_send(sender: str | None, topic: str | None) -> tuple[Scope, ...]:

@@ -31,7 +31,7 @@ from stopline.domain.segments import encoding_of
 from stopline.domain.send_timeline import Waiting, play
 from stopline.domain.sending_rules import SendingRules, next_allowed
 from stopline.services.gate import check_many
-from stopline.services.imports import find_number_column, sniff_delimiter
+from stopline.services.imports import locate_numbers, sniff_delimiter
 from stopline.services.senders import SenderDirectory
 from stopline.storage import campaigns as repo
 from stopline.storage import senders as senders_repo
@@ -205,6 +205,11 @@ class Campaigns:
         if row is None:
             raise CampaignError("campaign", f"no campaign {campaign_id}", 404)
         return row
+
+    @property
+    def region(self) -> str:
+        """The country for numbers written without +code."""
+        return self._defaults.region
 
     def find(self, ref: str) -> CampaignRow:
         """A campaign by id or by name."""
@@ -429,9 +434,12 @@ def _topic(topic: str | None) -> str | None:
 _SEVERAL_PHONES = "a campaign texts one number per row"
 
 
-def numbers_from_csv(stream: TextIO, column: str | None = None) -> Iterator[str]:
+def numbers_from_csv(
+    stream: TextIO, column: str | None = None, region: str = "US"
+) -> Iterator[str]:
     """The phone column of a CSV audience file (``column``, or a well-known name; the
-    delimiter , ; TAB or | as the header uses it). ``stream`` should read with universal
+    delimiter , ; TAB or | as the header uses it; a file whose first line holds a phone
+    number has no header, `locate_numbers`). ``stream`` should read with universal
     newlines (``newline=None``), so the bare CR of old Mac spreadsheets ends a line.
     Raises `CampaignError` when the file is empty, has no such column or is not valid CSV."""
     first = stream.readline()
@@ -441,13 +449,13 @@ def numbers_from_csv(stream: TextIO, column: str | None = None) -> Iterator[str]
     reader = csv.reader(chain([first], stream), delimiter=sniff_delimiter(first), strict=True)
     try:
         header = next(reader)
-        index = find_number_column(header, column, sole=True, hint=_SEVERAL_PHONES)
+        index, named = locate_numbers(header, column, region, hint=_SEVERAL_PHONES)
     except csv.Error as exc:
         raise CampaignError("audience", f"line 1 is not valid CSV: {exc}") from None
     except ValueError as exc:
         raise CampaignError("column", str(exc)) from None
     try:  # the whole file first: an error at its end must not leave half an audience
-        rows = list(reader)
+        rows = list(reader) if named else [header, *reader]
     except csv.Error as exc:
         raise CampaignError("audience", f"line {reader.line_num} is not valid CSV: {exc}") from None
     for row in rows:

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from stopline.domain.consent import ORGANISATION, ConsentDraft, Kind, Scope, Source
 from stopline.domain.instants import CLOCK_SKEW
-from stopline.domain.phone import InvalidNumber, normalise
+from stopline.domain.phone import InvalidNumber, normalise, try_normalise
 from stopline.services.ledger import record
 from stopline.storage import ledger as repo
 
@@ -35,6 +35,8 @@ NUMBER_COLUMNS = (
     "to",
     "recipient",
     "e164",
+    "e.164",
+    "e_164",
     "contact",
 )
 
@@ -101,6 +103,36 @@ def find_number_column(
     )
 
 
+def locate_numbers(
+    first: list[str], wanted: str | None, region: str, *, hint: str = ""
+) -> tuple[int, bool]:
+    """The phone column's index, and whether ``first`` (a file's first row) is a header.
+
+    A first row with a phone number in it is data: no header names a column like a
+    number, and taking that row for one would skip it (an import would lose its opt-out,
+    a scrub would pass it through unscrubbed). Its phone column is then ``wanted`` as a
+    1-based position, or the one cell that reads as a phone number."""
+    numbered = [i for i, cell in enumerate(first) if cell.strip() and try_normalise(cell, region)]
+    if not numbered:
+        return find_number_column(first, wanted, sole=True, hint=hint), True
+    positions = ", ".join(str(i + 1) for i in numbered)
+    if wanted is not None:
+        key = wanted.strip()
+        if key.isdigit() and 1 <= int(key) <= len(first):
+            return int(key) - 1, False
+        raise ValueError(
+            f"the file has no header (its first line holds a phone number in column "
+            f"{positions}): name the phone column by its position, e.g. --column {numbered[0] + 1}"
+        )
+    if len(numbered) > 1:
+        raise ValueError(
+            f"the file has no header, and columns {positions} of its first line all hold "
+            "phone numbers: name the one to read by its position with --column"
+            + (f" ({hint})" if hint else "")
+        )
+    return numbered[0], False
+
+
 def _only(folded: list[str], key: str, header: list[str]) -> int:
     positions = [i + 1 for i, name in enumerate(folded) if name == key]
     if len(positions) > 1:
@@ -158,13 +190,19 @@ def import_csv(
     header = next(reader, None)
     if header is None:
         raise ValueError("the file is empty")
-    index = find_number_column(header, column, sole=True, hint="import each in turn to record both")
+    index, named = locate_numbers(header, column, region, hint="import each in turn to record both")
+    rows: Iterator[list[str]] = reader
+    first_line = 2
+    if not named:  # no header: the first row is an opt-out like the rest
+        rows, header, first_line = chain([header], reader), [], 1
     folded = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
     scope_index = folded.index("scope") if scope is None and "scope" in folded else None
     date_index = next((folded.index(n) for n in DATE_COLUMNS if n in folded), None)
     report = ImportReport()
     batch: list[ConsentDraft] = []
-    for line, row in enumerate(reader, start=2):
+    for line, row in enumerate(rows, start=first_line):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line is no row (spreadsheets leave them at the end)
         report.rows += 1
         raw = row[index] if index < len(row) else ""
         try:

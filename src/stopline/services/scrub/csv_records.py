@@ -22,7 +22,7 @@ import polars as pl
 
 from stopline.services.imports import (
     SCRUB_SEVERAL_PHONES,
-    find_number_column,
+    locate_numbers,
     sniff_delimiter,
     text_encoding,
 )
@@ -33,14 +33,11 @@ NEWLINE = ord("\n")
 
 @dataclass(frozen=True, slots=True)
 class CsvLayout:
-    header: bytes  # the header record exactly as read, terminator included
-    columns: list[str]
+    header: bytes  # the header record exactly as read, terminator included; b"" for none
+    columns: list[str]  # the header's names (without a header: the first row's fields)
     delimiter: str
     phone_index: int
-
-    @property
-    def terminator(self) -> bytes:
-        return b"\r\n" if self.header.endswith(b"\r\n") else b"\n"
+    terminator: bytes = b"\n"  # the first record's line ending
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +72,11 @@ def record_bounds(
 
 
 def read_layout(
-    stream: BinaryIO, column: str | None, delimiter: str | None
+    stream: BinaryIO, column: str | None, delimiter: str | None, region: str = "US"
 ) -> tuple[CsvLayout, bytes]:
-    """Read the header record; returns the layout and the bytes already read after it."""
+    """Read the header record; returns the layout and the bytes already read after it. A
+    first record holding a phone number is data, not a header (`locate_numbers`): the
+    layout's header is then empty and the bytes returned start with that record."""
     buf = b""
     while True:
         block = stream.read(1 << 16)
@@ -108,10 +107,13 @@ def read_layout(
     if not names:
         raise ValueError("the header line is empty")
     try:
-        index = find_number_column(names, column, sole=True, hint=SCRUB_SEVERAL_PHONES)
+        index, named = locate_numbers(names, column, region, hint=SCRUB_SEVERAL_PHONES)
     except ValueError as exc:
         raise ColumnNotFound(str(exc)) from None
-    return CsvLayout(header, names, sep, index), buf[bounds[1] :]
+    ending = b"\r\n" if header.endswith(b"\r\n") else b"\n"
+    if not named:
+        return CsvLayout(b"", names, sep, index, ending), buf
+    return CsvLayout(header, names, sep, index, ending), buf[bounds[1] :]
 
 
 class ChunkReader:

@@ -82,10 +82,12 @@ def scrub_csv(
 ) -> ScrubReport:
     """Write the header and every kept record of ``source`` to ``kept``; with ``removed``,
     write each removed record there with its row number, reason and detail."""
-    layout, leftover = read_layout(source, options.column, options.delimiter)
-    report = ScrubReport(column=layout.columns[layout.phone_index])
+    layout, leftover = read_layout(source, options.column, options.delimiter, options.region)
+    index = layout.phone_index
+    column = layout.columns[index] if layout.header else f"column {index + 1} (no header)"
+    report = ScrubReport(column=column)
     kept.write(layout.header)
-    if removed is not None:
+    if removed is not None and layout.header:  # a file without a header gets none back
         removed.write(_removed_header(layout))
     reader = ChunkReader(source, leftover, options.chunk_bytes)
     done = len(layout.header)
