@@ -18,7 +18,8 @@ _PREFIX = re.compile(r"^(?:tel|sms|smsto):", re.IGNORECASE)
 
 def reference_number(raw: str | None, region: str = "US") -> str | None:
     """The documented rule: possible for its country, NANP area code and exchange 2-9;
-    failing that, 11 to 15 digits (after an optional 00) read as international."""
+    failing that, 11 to 15 digits (after an optional 00) read as international, unless
+    written with separators as a North American number followed by more digits."""
     if raw is None:
         return None
     text = raw.strip()
@@ -30,7 +31,12 @@ def reference_number(raw: str | None, region: str = "US") -> str | None:
     found = _reference_parse(text, region)
     if found is None:
         digits = re.sub(r"[\s().-]", "", text)
-        if re.fullmatch(r"[0-9]+", digits):
+        typo = (
+            region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[1]
+            and digits != text
+            and re.match(r"\(?[2-9]\d\d\)?[\s.-]?[2-9]\d\d[\s.-]?\d{4}", text) is not None
+        )
+        if re.fullmatch(r"[0-9]+", digits) and not typo:
             digits = digits[2:] if digits.startswith("00") else digits
             if 11 <= len(digits) <= 15:
                 found = _reference_parse("+" + digits, region)

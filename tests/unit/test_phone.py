@@ -218,3 +218,17 @@ def test_mexican_mobiles_written_with_the_old_1_are_the_plus_52_number() -> None
     assert normalise("+52 1234567890") == "+521234567890"  # ten digits: kept as written
     with pytest.raises(InvalidNumber):
         normalise("+52 1 55 1234 56789")  # one digit too many even without the 1
+
+
+@pytest.mark.parametrize(
+    "raw", ["(415) 555-01000", "(206) 316-32070", "405.901.68650", "4155550100 0", "206-867-50140"]
+)
+def test_a_grouped_north_american_number_with_a_digit_too_many_is_invalid(raw: str) -> None:
+    """Read as international digits it became a number in Switzerland, Egypt or Romania,
+    kept by the scrub and texted by a campaign (acceptance test, 2026-12-04)."""
+    with pytest.raises(InvalidNumber, match="too long"):
+        normalise(raw)
+    assert isinstance(normalise_many([raw, "+14155550100"])[0], InvalidNumber)  # batches too
+    # written as one run of digits it is still read as international (providers write so)
+    digits = re.sub(r"\D", "", raw)
+    assert normalise(digits) == "+" + digits

@@ -76,7 +76,7 @@ def _normalise_parsed(text: str, region: str) -> str:
         return _parse_in(text, cleaned, region)
     except InvalidNumber:
         international = _international_digits(cleaned)
-        if international is None:
+        if international is None or _grouped_national(cleaned, region):
             raise
         # "447700900999", "00447700900999": providers (Vonage, Plivo, Sinch) and systems
         # that copy their numbers write international numbers without the "+"; read so
@@ -123,6 +123,20 @@ def _international_digits(cleaned: str) -> str | None:
     if digits.startswith("00"):
         digits = digits[2:]
     return "+" + digits if 11 <= len(digits) <= 15 else None
+
+
+# A North American number grouped as people write one ("(415) 555-0100", "405.901.6865"),
+# then more digits: a national number with a digit too many, not an international number
+# without its "+" ("(415) 555-01000" is not +41 555 501000 in Switzerland).
+_NANP_GROUPED = re.compile(r"\(?[2-9][0-9]{2}\)?[\s.\-]?[2-9][0-9]{2}[\s.\-]?[0-9]{4}")
+
+
+def _grouped_national(cleaned: str, region: str) -> bool:
+    return (
+        region in _NANP_REGIONS
+        and _FORMATTING.search(cleaned) is not None
+        and _NANP_GROUPED.match(cleaned) is not None
+    )
 
 
 def _parse_in(text: str, cleaned: str, region: str) -> str:
