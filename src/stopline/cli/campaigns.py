@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import time
 from collections.abc import Iterator
@@ -97,6 +98,8 @@ def create(
     mode = None if refuse is None else (OnMissingOptOut.REFUSE if refuse else OnMissingOptOut.ADD)
     with _graph() as graph:
         campaigns = graph.messaging.campaigns
+        if audience is not None:  # a file that cannot be read must not leave a draft behind
+            _check_audience(audience, column, campaigns.region)
         created = campaigns.create(
             name,
             sender,
@@ -113,7 +116,26 @@ def create(
         )
         out.print(f"text to send: {escape(str(created.campaign.body))}")
         if audience is not None:
-            _audience(campaigns, created.campaign, audience, column)
+            try:
+                _audience(campaigns, created.campaign, audience, column)
+            except CampaignError:
+                ref = created.campaign.id
+                err.print(
+                    f"campaign {ref} stays a draft without that audience: fix the file, then "
+                    f"`stopline campaigns add {ref} FILE`"
+                )
+                raise
+
+
+def _check_audience(file: Path, column: str | None, region: str) -> None:
+    """Refuse an audience file that is missing or whose phone column cannot be found."""
+    if not file.is_file():
+        raise CampaignError("audience", f"no such file: {file}")
+    with file.open("rb") as raw:
+        encoding = text_encoding(raw.read(2))
+    with file.open(newline=None, encoding=encoding, errors="replace") as stream:
+        first = stream.readline()
+    next(numbers_from_csv(io.StringIO(first, newline=None), column, region), None)
 
 
 @campaigns_app.command("add")

@@ -152,6 +152,19 @@ def test_campaign_commands_from_a_csv_to_a_sent_broadcast(
         "--audience", str(unicode_text),
     )  # fmt: skip
     assert code == 0 and "1 added" in output and "0 invalid" in output, output
+    # an audience that cannot be read leaves no draft behind, so a retry can use the name
+    create = ("campaigns", "create", "retry", "--sender", "+14155550199", "--text", "Acme: hi")
+    no_column = tmp_path / "no_column.csv"
+    no_column.write_text("a,b\n1,2\n")
+    for bad in (str(tmp_path / "missing.csv"), str(no_column)):
+        code, output = run(*create, "--audience", bad)
+        assert code == 2 and "(draft)" not in output, output
+    broken = tmp_path / "broken.csv"  # found wrong only past its header: the draft is named
+    broken.write_text('phone\n+12125550100\n"never closed\n')
+    code, output = run(*create, "--audience", str(broken))
+    assert code == 2 and "stays a draft" in output and "campaigns add" in output, output
+    code, output = run("campaigns", "add", "retry", str(audience))
+    assert code == 0 and "2 added" in output, output
 
 
 def test_serve_refuses_unreadable_credentials_with_one_line_before_starting(
