@@ -892,3 +892,23 @@ def test_a_contact_shows_the_newest_messages_and_counts_them_all(
     ]
     assert len(contact["events"]) == 1
     assert client.get("/v1/contacts/+14155550100", headers=admin).json()["messages"] == []
+
+
+@pytest.mark.parametrize(
+    "path", ["/v1/consent", "/v1/inbound", "/v1/campaigns", "/v1/senders", "/v1/sends"]
+)
+def test_the_key_is_judged_before_the_body(
+    client: TestClient, checker: dict[str, str], path: str
+) -> None:
+    """FastAPI decodes a JSON body before any dependency runs: without a usable key a
+    caller must learn that it may not call the route (401/403), not what its body lacks."""
+    garbage = {"Content-Type": "application/json"}
+    missing = client.post(path, content=b"garbage", headers=garbage)
+    assert missing.status_code == 401 and missing.json()["error"]["code"] == "unauthorized"
+    unknown = client.post(path, content=b"{", headers={**garbage, "Authorization": "Bearer x"})
+    assert unknown.status_code == 401
+    weak = client.post(path, content=b"garbage", headers={**garbage, **checker})
+    assert weak.status_code == 403 and weak.json()["error"]["code"] == "forbidden"
+    # a key that may call the route still gets the body's own error
+    allowed = client.post("/v1/check", content=b"garbage", headers={**garbage, **checker})
+    assert allowed.status_code == 422 and allowed.json()["error"]["code"] == "invalid_json"

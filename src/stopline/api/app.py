@@ -13,6 +13,7 @@ from starlette.types import ASGIApp
 import stopline
 from stopline import bootstrap, heap, logs
 from stopline.api import campaigns, consent, errors, messaging, ops, review, scrub, webhooks
+from stopline.api.auth import check_key_first
 from stopline.api.fast import HotPaths
 from stopline.api.limits import BodyLimit
 from stopline.api.observe import RequestMetrics
@@ -79,7 +80,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    errors.install(app)
+    errors.install(app, check_key_first)
     app.include_router(ops.router)
     app.include_router(consent.hot)
     app.include_router(consent.router)

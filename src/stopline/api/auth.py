@@ -37,4 +37,24 @@ def require(scope: KeyScope) -> Callable[..., Awaitable[Principal]]:
             raise ApiError(403, "forbidden", f"this API key lacks the '{scope}' scope")
         return principal
 
+    dependency.key_scope = scope  # type: ignore[attr-defined]  # found by `check_key_first`
     return dependency
+
+
+async def check_key_first(request: Request) -> None:
+    """Raise the route's 401/403 if its key is missing, unknown or lacks the scope.
+
+    FastAPI reads and decodes a JSON body before it runs any dependency, so a body that
+    is not JSON would be answered 422 before the key is looked at: a caller without a valid
+    key would learn about the body rather than that it may not call the route at all.
+    The validation error handler calls this first."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    pending = list(dependant.dependencies) if dependant is not None else []
+    while pending:
+        found = pending.pop()
+        call = found.call
+        if call is not None and hasattr(call, "key_scope"):
+            await call(request, await bearer(request))
+            return
+        pending.extend(found.dependencies)

@@ -6,6 +6,7 @@ validation format (``loc``/``msg``/``type``) so generated clients can read it to
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import orjson
@@ -72,7 +73,12 @@ def json_error(
     )
 
 
-def install(app: FastAPI) -> None:
+def install(
+    app: FastAPI, check_key_first: Callable[[Request], Awaitable[None]] | None = None
+) -> None:
+    """Error handlers; ``check_key_first`` (raising `ApiError`) runs before a validation
+    error is answered, so a request without a usable key gets its 401/403 first."""
+
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> Response:
         return json_error(
@@ -89,7 +95,12 @@ def install(app: FastAPI) -> None:
         return json_error(422, "invalid_number", f"number: {exc}", field="number")
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_request: Request, exc: RequestValidationError) -> Response:
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        if check_key_first is not None:
+            try:
+                await check_key_first(request)
+            except ApiError as refused:
+                return await _api_error(request, refused)
         errors = exc.errors()
         detail = [
             {
