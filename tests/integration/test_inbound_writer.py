@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -227,3 +228,39 @@ def test_a_retry_in_the_same_batch_is_answered_with_the_first_deliverys_event(
     with graph.engine.connect() as conn:
         stored = graph.inbound(conn, [command])  # a later retry: answered from storage
     assert stored[0].event_id == first.event_id
+
+
+def test_a_commit_held_up_past_the_deadline_is_answered_503_and_still_recorded(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Something else holding SQLite's write lock (a backup) kept webhooks waiting past
+    their provider's timeout. Past the deadline the request is answered 503 (a provider
+    that retries does), and the STOP still commits once the lock is released."""
+    if not settings.database_url.startswith("sqlite"):
+        pytest.skip("holds SQLite's write lock from another connection")
+    monkeypatch.setattr(inbound_writer, "COMMIT_DEADLINE", 0.5)
+    graph = bootstrap.build(settings.model_copy(update={"inbound_writer": "process"}))
+    path = settings.database_url.removeprefix("sqlite:///")
+    try:
+        with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as c:
+            assert graph.inbound_writer.child_pid is not None
+            holder = sqlite3.connect(path, isolation_level=None)
+            holder.execute("BEGIN IMMEDIATE")
+            body, headers = twilio_signed(TWILIO_TOKEN, twilio_form("SM900", "STOP"))
+            started = time.monotonic()
+            late = c.post("/webhooks/twilio", content=body, headers=headers)
+            waited = time.monotonic() - started
+            holder.execute("ROLLBACK")
+            holder.close()
+            assert late.status_code == 503, late.text
+            assert late.json()["error"]["code"] == "database_busy"
+            assert late.headers["retry-after"] == "5" and waited < 10
+            deadline = time.monotonic() + 20
+            while not contact(c, graph, "+14155550100")["suppressed"]:
+                assert time.monotonic() < deadline, "the queued STOP never committed"
+                time.sleep(0.1)
+            retried = c.post("/webhooks/twilio", content=body, headers=headers)
+            assert retried.status_code == 200 and "unsubscribed" in retried.text
+            assert len(contact(c, graph, "+14155550100")["events"]) == 1
+    finally:
+        graph.close()

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from stopline.domain.phone import InvalidNumber
+from stopline.storage.commit_queue import CommitLate
 
 
 class ApiError(Exception):
@@ -180,6 +181,8 @@ def unexpected_error(exc: BaseException) -> tuple[int, str, str]:
     500."""
     if isinstance(exc, (OperationalError, InterfaceError)):
         return 503, "database_unavailable", "the database is unavailable; retry later"
+    if isinstance(exc, CommitLate):
+        return 503, "database_busy", f"{exc}; retry later"
     return 500, "internal_error", "internal server error"
 
 

@@ -50,6 +50,7 @@ from stopline.services.inbound import (
     result_to_wire,
 )
 from stopline.storage.commit_queue import (
+    CommitLate,
     CommitQueue,
     CommitQueueClosed,
     GroupCommit,
@@ -65,6 +66,10 @@ log = logging.getLogger("stopline.inbound_writer")
 
 BatchObserver = Callable[[int, float], None]
 RESTART_DELAYS = (1.0, 2.0, 5.0, 15.0, 60.0)  # seconds before each new attempt
+# How long a request waits for its commit before it is answered `CommitLate` (503): the
+# database held by something else (a backup's long write) must not keep a webhook past its
+# provider's timeout (Twilio gives up after 15 s). Checked once a second, not per request.
+COMMIT_DEADLINE = 10.0
 
 
 class InboundWriteFailed(RuntimeError):
@@ -241,6 +246,7 @@ class _Link(asyncio.Protocol):
         self._on_batch = on_batch
         self._on_lost = on_lost
         self._transport: asyncio.WriteTransport | None = None
+        self._watch: asyncio.Task[None] | None = None
         self._pending: dict[int, asyncio.Future[InboundResult]] = {}
         self._next = 0
         self._buffer = b""
@@ -253,6 +259,36 @@ class _Link(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self._transport = cast(asyncio.WriteTransport, transport)  # uvloop's is not a subclass
         self.alive = True
+        self._watch = self._loop.create_task(self._answer_late(COMMIT_DEADLINE))
+
+    async def _answer_late(self, deadline: float, every: float = 1.0) -> None:
+        """Once a second, fail the requests waiting longer than ``deadline`` with
+        `CommitLate`; their commands stay with the child, which commits them when it can
+        (their results are then dropped, as for a request that went away). Costs nothing
+        per request: request ids grow, so ids below the one issued ``deadline`` ago are
+        late."""
+        issued: list[tuple[float, int]] = []  # (when, the next id then), oldest first
+        while True:
+            await asyncio.sleep(every)
+            now = self._loop.time()
+            issued.append((now, self._next))
+            late_below = None
+            while issued and issued[0][0] <= now - deadline:
+                late_below = issued.pop(0)[1]
+            if late_below is None or not self._pending:
+                continue
+            late = [rid for rid in self._pending if rid < late_below]
+            if late:
+                log.warning(
+                    "%d inbound requests not committed within %.0f s: answered 503 "
+                    "(the database is busy; they still commit when it is free)",
+                    len(late),
+                    deadline,
+                )
+            for rid in late:
+                future = self._pending.pop(rid)
+                if not future.done():
+                    future.set_exception(CommitLate(f"not committed within {deadline:.0f} s"))
 
     def send(self, frame: list[Any]) -> None:
         """Queue one line; everything queued in one turn of the loop leaves in one write."""
@@ -330,6 +366,8 @@ class _Link(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.alive = False
+        if self._watch is not None:
+            self._watch.cancel()
         if not self._closing:
             log.error(
                 "inbound writer process went away with %d requests waiting; "

@@ -41,6 +41,11 @@ class _Pending(Generic[T, R]):
     loop: asyncio.AbstractEventLoop | None = None  # set for asyncio futures
 
 
+class CommitLate(RuntimeError):
+    """Not committed in time (the database is held by something else): the caller answers
+    now, "retry"; the queued write itself still commits when the database is free."""
+
+
 class CommitQueueClosed(RuntimeError):
     pass
 
