@@ -222,6 +222,13 @@ def test_suppressions_are_paginated_and_filtered(client: TestClient, admin: dict
     assert later["items"] == []
     bad = client.get("/v1/suppressions", params={"cursor": "zz"}, headers=admin)
     assert bad.status_code == 422
+    # "+00:00" typed into a URL unencoded arrives as " 00:00": read as the "+" it was
+    hour = (datetime.now(UTC) + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S")
+    for written in (f"{hour}+00:00", f"{hour}+0000", f"{hour}.5+00:30"):
+        typed = client.get(f"/v1/suppressions?since={written}", headers=admin)
+        assert typed.status_code == 200 and typed.json()["items"] == [], written
+    earlier = client.get("/v1/suppressions?since=2020-01-01T00:00:00+00:00", headers=admin)
+    assert len(earlier.json()["items"]) == 7
 
 
 def test_provider_neutral_inbound(client: TestClient, writer: dict[str, str]) -> None:

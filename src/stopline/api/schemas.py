@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -30,12 +31,21 @@ def _plausible(moment: datetime) -> datetime:
 
 def _written_out(value: object) -> object:
     """Refuse epoch numbers: pydantic would read ``0`` as 1970 and ``99999999999`` as
-    milliseconds, silently dating an opt-out decades away. Times are ISO 8601 text."""
+    milliseconds, silently dating an opt-out decades away. Times are ISO 8601 text. A space
+    before a UTC offset is the "+" of a query string written without %2B (``?since=
+    2026-12-04T13:40:21+00:00`` arrives as "…21 00:00"): read as the "+" it was."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise ValueError("give an ISO 8601 time with its zone (e.g. 2026-01-31T12:00:00Z)")
-    if isinstance(value, str) and value.strip().lstrip("+-").replace(".", "", 1).isdigit():
-        raise ValueError("give an ISO 8601 time with its zone (e.g. 2026-01-31T12:00:00Z)")
+    if isinstance(value, str):
+        if value.strip().lstrip("+-").replace(".", "", 1).isdigit():
+            raise ValueError("give an ISO 8601 time with its zone (e.g. 2026-01-31T12:00:00Z)")
+        lost_plus = _LOST_PLUS.fullmatch(value)
+        if lost_plus is not None:
+            return f"{lost_plus.group(1)}+{lost_plus.group(2)}"
     return value
+
+
+_LOST_PLUS = re.compile(r"(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?) (\d\d(?::?\d\d)?)")
 
 
 Instant = Annotated[datetime, BeforeValidator(_written_out), AfterValidator(_plausible)]
