@@ -49,6 +49,25 @@ def test_does_not_mistake_other_wording_for_opt_out(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        ("Acme: sale. Reply STOP to opt-in to more deals", "en"),
+        ("Text STOP to win a prize", "en"),
+        ("Reply STOP for more offers", "en"),
+        ("Répondez STOP pour recevoir nos offres", "fr"),
+        ("Responda ALTO para recibir ofertas", "es"),
+    ],
+)
+def test_the_keyword_given_another_purpose_is_no_opt_out_instruction(
+    text: str, language: str
+) -> None:
+    """It tells the reader the opposite of how to opt out (acceptance test, 2026-12-04)."""
+    assert not has_opt_out(text, language)
+    assert has_opt_out(text + ". " + OPT_OUT_SENTENCE[language], language)
+    assert has_opt_out("Reply STOP to end. Reply START for more deals", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         ("Sale! Don't reply STOP", "en"),
         ("Sale! Don’t reply STOP", "en"),
         ("Do not text STOP", "en"),

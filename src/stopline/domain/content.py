@@ -87,6 +87,14 @@ _NEGATED: dict[str, str] = {
     "fr": r"\b(?:ne\s+|n['’])$",
     "es": r"\b(?:no|nunca)\s+$",
 }
+# The keyword given another purpose right after it ("Reply STOP to opt in to more deals",
+# "Text STOP to win"): that says the opposite of how to opt out.
+_CONTRARY: dict[str, str] = {
+    "en": r"^\s*(?:to|2|for)\s+(?:opt[- ]?in|subscribe|join|sign[- ]?up|get|receive|enter|"
+    r"win|claim|more|deals|offers)\b",
+    "fr": r"^\s*pour\s+(?:vous\s+abonner|vous\s+inscrire|recevoir|participer|gagner|plus)\b",
+    "es": r"^\s*para\s+(?:suscribirte|suscribirse|recibir|participar|ganar|unirte|mas)\b",
+}
 OPT_OUT_SENTENCE = {
     "en": "Reply STOP to opt out.",
     "fr": "Répondez ARRET pour vous désabonner.",
@@ -105,10 +113,13 @@ def has_opt_out(text: str, language: str) -> bool:
     folded = _fold(text)
     patterns = _OPT_OUT_PATTERNS.get(language, _OPT_OUT_PATTERNS["en"])
     negated = _NEGATED.get(language, _NEGATED["en"])
+    contrary = _CONTRARY.get(language, _CONTRARY["en"])
     for pattern in patterns:
         for match in re.finditer(pattern, folded):
             before = re.split(r"[.!?\n]", folded[: match.start()])[-1]
-            if not re.search(negated, before) and not re.search(negated, _inside(match)):
+            if re.search(negated, before) or re.search(negated, _inside(match)):
+                continue
+            if not re.search(contrary, folded[match.end() :]):
                 return True
     return False
 
