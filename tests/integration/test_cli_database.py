@@ -227,8 +227,10 @@ def test_text_anyone_can_send_is_printed_literally_never_as_markup(
     [row] = [line for line in listed.splitlines() if "Promo [red] end" in line]
     cells = [cell.strip() for cell in row.split("│") if cell.strip()]
     assert cells[3:5] == ["external", "1"], cells  # its reported send, not "0" (no topic)
-    report = runner.invoke(app, ["report", "campaigns"], env=env)
+    report = runner.invoke(app, ["report", "campaigns"], env={**env, "COLUMNS": "80"})
     assert report.exit_code == 0 and "Promo [red] end" in report.output, report.output
+    # at 80 columns the key figures are whole ("0.5…" and "SPI…" before)
+    assert "…" not in report.output and "0/1" in report.output and "0.0%" in report.output
 
 
 def test_an_empty_opt_in_scope_and_an_unusable_key_name_are_refused(

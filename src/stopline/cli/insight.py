@@ -58,28 +58,31 @@ def campaigns(
     elif not report.figures:
         out.print("no campaigns with sends yet (broadcasts, or POST /v1/sends)")
     else:
-        table = Table(  # at 80 columns: names folded, never cut to "c…"; senders whole
-            Column("campaign", min_width=12, overflow="fold"),
-            Column("sender", no_wrap=True, overflow="fold"),
-            "first sent",
-            "sends",
-            "opt-outs",
-            "rate",
-            Column("95% CI", no_wrap=True, overflow="fold"),
-            "baseline",
-            "flag",
-        )
+        # Key figures are never cut ("0.5…", "SPI…" at 80 columns): they do not wrap, names
+        # fold, and a narrow terminal leaves out the first-send time (--json has it).
+        wide = out.width >= 110
+        figure = {"no_wrap": True, "justify": "right"}
+        columns = [
+            Column("campaign", min_width=8, overflow="fold", ratio=2),
+            Column("sender", min_width=8, overflow="fold", ratio=1),
+            *([Column("first sent", **figure)] if wide else []),  # type: ignore[arg-type]
+            Column("opt-outs", **figure),  # type: ignore[arg-type]
+            Column("rate", **figure),  # type: ignore[arg-type]
+            Column("95% CI", no_wrap=True),
+            Column("baseline", **figure),  # type: ignore[arg-type]
+            Column("flag", no_wrap=True),
+        ]
+        table = Table(*columns)
         for f in report.figures:
             t = f.tally
             table.add_row(
                 escape(t.name),
                 escape(t.sender),
-                t.first_sent.strftime("%Y-%m-%d %H:%M"),
-                str(t.sends),
-                str(t.opt_outs),
-                f"{f.rate:.2%}",
-                f"{f.low:.2%}–{f.high:.2%}",
-                "-" if f.baseline is None else f"{f.baseline:.2%}",
+                *([t.first_sent.strftime("%Y-%m-%d %H:%M")] if wide else []),
+                f"{t.opt_outs}/{t.sends}",
+                f"{f.rate:.1%}",
+                f"{f.low * 100:.1f}–{f.high:.1%}",
+                "-" if f.baseline is None else f"{f.baseline:.1%}",
                 "[red]SPIKE[/red]" if f.flagged else "",
             )
         out.print(table)
