@@ -46,3 +46,12 @@ def test_a_campaign_audience_without_a_header_keeps_its_first_number() -> None:
     assert list(numbers_from_csv(bare, None, "US")) == ["+16285554011", "(628) 555-4012"]
     named = io.StringIO("Name,Mobile\nAnn,+16285554011\n", newline=None)
     assert list(numbers_from_csv(named, None, "US")) == ["+16285554011"]
+
+
+def test_a_binary_first_line_is_named_as_such_not_listed_as_columns() -> None:
+    gzip_header = "\x1f\ufffd\x08\x00\x00\x00\x00\x00\x00\x03+\ufffd"
+    with pytest.raises(ValueError, match="compressed or binary file") as refused:
+        find_number_column([gzip_header, "x"])
+    assert "\x1f" not in str(refused.value)
+    with pytest.raises(ValueError, match="cannot tell which column"):
+        find_number_column(["id", "name\twith tab"])

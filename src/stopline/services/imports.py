@@ -97,10 +97,21 @@ def find_number_column(
         )
     for name in known:
         return _only(folded, name, header)
+    if _binary(header):
+        raise ValueError(
+            "the first line is not text: is this a compressed or binary file (a .gz, .zip "
+            "or spreadsheet)? Give a CSV file (decompress it, or save the sheet as CSV)"
+        )
     raise ValueError(
         f"cannot tell which column holds phone numbers (columns: {_names(header)}); "
         "name it with --column"
     )
+
+
+def _binary(header: list[str]) -> bool:
+    """Whether a "header" holds what no text file's first line does: control characters
+    other than tabs, or bytes that were not UTF-8 (read as U+FFFD)."""
+    return any(c == "\ufffd" or (c < " " and c not in "\t\r\n") for name in header for c in name)
 
 
 def locate_numbers(
