@@ -142,3 +142,23 @@ def test_fonts_fall_back_per_glyph_and_lacking_glyphs_are_named(tmp_path: Path) 
     path = tmp_path / "cjk.png"
     plot_campaigns(campaign_figures([named, *tallies()[1:4]]), path)
     assert_png(path)
+
+
+def test_many_campaigns_still_key_one_off_the_chart_and_intervals_stay_whole() -> None:
+    """With more than 12 campaigns only flagged ones were keyed, so a campaign off the
+    chart showed a bare triangle; and a 13.3 % upper bound was cut at 13 % (acceptance
+    test, 2026-12-04)."""
+    from stopline.cli.insight_plot import NAMED, key_lines, rate_axis_top
+
+    rows = [
+        CampaignTally(i + 1, f"weekly {i}", "ACME", None, START, START, 400, 8)
+        for i in range(NAMED + 3)
+    ]
+    rows.append(CampaignTally(99, "ext1", "ACME", None, START, START, 1, 1))
+    figures = campaign_figures(rows)
+    top = rate_axis_top(figures)
+    credible = [f for f in figures if f.tally.sends >= 100]
+    assert all(100.0 * f.high <= top for f in credible) and top < 100
+    keyed = key_lines(figures, top)
+    assert [f.tally.name for _n, f, _l in keyed] == ["ext1"]
+    assert "off the chart" in keyed[0][2]

@@ -209,15 +209,18 @@ def rate_axis_top(figures: Sequence[CampaignFigures]) -> float:
         [100.0 * f.rate for f in credible] + [100.0 * (f.baseline or 0.0) for f in credible],
         default=0.0,
     )
-    return max(highest * 1.3, 0.5)
+    # their intervals whole too (a 13.3 % upper bound was cut at 13 %), but never above 100
+    whiskers = max((100.0 * f.high for f in credible), default=0.0)
+    return min(max(highest * 1.3, whiskers * 1.05, 0.5), 100.0)
 
 
 def key_lines(
     figures: Sequence[CampaignFigures], top: float
 ) -> list[tuple[int, CampaignFigures, str]]:
-    """The named campaigns (all when at most `NAMED`, else the flagged ones), numbered in
-    order of first send, each with its line in the key."""
-    named = [f for f in figures if f.flagged or len(figures) <= NAMED]
+    """The named campaigns (all when at most `NAMED`, else the flagged ones and those off
+    the chart, whose triangle needs its note), numbered in order of first send, each with
+    its line in the key."""
+    named = [f for f in figures if f.flagged or len(figures) <= NAMED or 100.0 * f.rate > top]
     named.sort(key=lambda f: (f.tally.first_sent, f.tally.campaign_id))
     lines = []
     for number, f in enumerate(named, 1):
