@@ -152,6 +152,7 @@ def test_ledger_verify_names_rows_edited_past_reading_instead_of_crashing(
     numbers = [f"+1415555013{i}" for i in range(5)]
     for n in numbers:
         server.cli("consent", "opt-out", n)
+    server.cli("consent", "opt-in", numbers[2])  # an event after the one made unreadable
     edits = {
         numbers[0]: "evidence = 'null'",
         numbers[1]: "evidence = '[1]'",
@@ -171,6 +172,9 @@ def test_ledger_verify_names_rows_edited_past_reading_instead_of_crashing(
     for number in edits:
         assert f"{number} seq 1: unreadable" in broken.stderr, broken.stderr
     assert "kind" in broken.stderr or "Kind" in broken.stderr
+    # the event after it is named as unchecked, not reported as a gap and a broken link
+    assert "the 1 later events of this number are not checked" in broken.stderr
+    assert "expected seq" not in broken.stderr and "link" not in broken.stderr, broken.stderr
 
 
 def test_ledger_rebuild_reproduces_the_suppression_table(server: Server, database_url: str) -> None:

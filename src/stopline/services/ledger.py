@@ -174,16 +174,26 @@ def verify(conn: Connection) -> VerifyReport:
     for number, rows in groupby(repo.iter_event_values(conn), key=itemgetter("number")):
         numbers += 1
         chain: list[ConsentEvent] = []
+        unreadable: str | None = None
+        after = 0  # events after an unreadable one: their links cannot be checked
         for values in rows:
             events += 1
+            if unreadable is not None:
+                after += 1
+                continue
             try:  # a row edited by hand may not even be readable: that is a finding too
                 event = repo.event_from_values(values)
                 event_hash(event.draft, event.seq, event.recorded_at, event.prev_hash)
             except (ValueError, TypeError, AttributeError) as exc:
-                problems.append(f"{number} seq {values['seq']}: unreadable ({exc})")
+                unreadable = f"{number} seq {values['seq']}: unreadable ({exc})"
                 continue
             chain.append(event)
+        # the readable events before it are checked; the chain cannot be followed past it
+        # (reporting its gap as "expected seq" and "link broken" too would only repeat it)
         problems.extend(f"{p.number} seq {p.seq}: {p.problem}" for p in verify_chain(number, chain))
+        if unreadable is not None:
+            later = f"; the {after} later events of this number are not checked" if after else ""
+            problems.append(unreadable + later)
     return VerifyReport(numbers, events, problems)
 
 
