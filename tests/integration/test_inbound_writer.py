@@ -244,17 +244,26 @@ def test_a_commit_held_up_past_the_deadline_is_answered_503_and_still_recorded(
     try:
         with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as c:
             assert graph.inbound_writer.child_pid is not None
+            key = create_key(graph.engine, "w", frozenset({"write"}), graph.clock())
             holder = sqlite3.connect(path, isolation_level=None)
             holder.execute("BEGIN IMMEDIATE")
             body, headers = twilio_signed(TWILIO_TOKEN, twilio_form("SM900", "STOP"))
             started = time.monotonic()
             late = c.post("/webhooks/twilio", content=body, headers=headers)
             waited = time.monotonic() - started
+            forwarded = {"message_id": "f-1", "from": "+14155550177", "to": "+14155550199"}
+            late_api = c.post(
+                "/v1/inbound",
+                json={**forwarded, "text": "STOP"},
+                headers={"Authorization": f"Bearer {key.key}"},
+            )
             holder.execute("ROLLBACK")
             holder.close()
             assert late.status_code == 503, late.text
             assert late.json()["error"]["code"] == "database_busy"
             assert late.headers["retry-after"] == "5" and waited < 10
+            assert late_api.status_code == 503, late_api.text  # the same for /v1/inbound
+            assert late_api.json()["error"]["code"] == "database_busy"
             deadline = time.monotonic() + 20
             while not contact(c, graph, "+14155550100")["suppressed"]:
                 assert time.monotonic() < deadline, "the queued STOP never committed"
@@ -262,5 +271,8 @@ def test_a_commit_held_up_past_the_deadline_is_answered_503_and_still_recorded(
             retried = c.post("/webhooks/twilio", content=body, headers=headers)
             assert retried.status_code == 200 and "unsubscribed" in retried.text
             assert len(contact(c, graph, "+14155550100")["events"]) == 1
+            while not contact(c, graph, "+14155550177")["suppressed"]:
+                assert time.monotonic() < deadline, "the queued /v1/inbound STOP never committed"
+                time.sleep(0.1)
     finally:
         graph.close()

@@ -91,6 +91,12 @@ def install(
             location=exc.location,
         )
 
+    @app.exception_handler(CommitLate)
+    async def _late(_request: Request, exc: CommitLate) -> Response:
+        # expected while something else holds the database (logged where it is found)
+        status, code, message = unexpected_error(exc)
+        return json_error(status, code, message, headers=retry_headers(status))
+
     @app.exception_handler(InvalidNumber)
     async def _invalid_number(_request: Request, exc: InvalidNumber) -> Response:
         return json_error(422, "invalid_number", f"number: {exc}", field="number")

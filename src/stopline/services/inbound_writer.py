@@ -280,7 +280,7 @@ class _Link(asyncio.Protocol):
             late = [rid for rid in self._pending if rid < late_below]
             if late:
                 log.warning(
-                    "%d inbound requests not committed within %.0f s: answered 503 "
+                    "%d inbound requests not committed within %g s: answered 503 "
                     "(the database is busy; they still commit when it is free)",
                     len(late),
                     deadline,
@@ -288,7 +288,7 @@ class _Link(asyncio.Protocol):
             for rid in late:
                 future = self._pending.pop(rid)
                 if not future.done():
-                    future.set_exception(CommitLate(f"not committed within {deadline:.0f} s"))
+                    future.set_exception(CommitLate(f"not committed within {deadline:g} s"))
 
     def send(self, frame: list[Any]) -> None:
         """Queue one line; everything queued in one turn of the loop leaves in one write."""
@@ -360,6 +360,8 @@ class _Link(asyncio.Protocol):
         """No more commands: the child finishes what it has and exits."""
         self._closing = True
         self.alive = False
+        if self._watch is not None:
+            self._watch.cancel()  # nothing is sent any more, so nothing can become late
         self._flush()
         if self._transport is not None and not self._transport.is_closing():
             self._transport.write_eof()
