@@ -181,7 +181,6 @@ class TwilioProvider(Provider):
         return WebhookBatch(messages=(self.parse(pairs, received_at),))
 
     def _signature_of(self, request: WebhookRequest) -> str:
-        self.require_webhook_key()
         given = request.headers.get("x-twilio-signature", "")
         if not given:
             raise WebhookRejected(403, "missing_signature", "X-Twilio-Signature is missing")
@@ -190,7 +189,9 @@ class TwilioProvider(Provider):
     def verify(
         self, request: WebhookRequest, pairs: list[tuple[str, str]], given: str | None = None
     ) -> None:
-        given = given or self._signature_of(request)
+        if not given:  # called directly, not through `accept` (which checked the token)
+            self.require_webhook_key()
+            given = self._signature_of(request)
         assert self._token is not None
         settings = request.headers.get("x-twilio-webhooks-signature-settings")
         algorithm = signature_algorithm(settings) if settings else "HMAC_SHA1"
