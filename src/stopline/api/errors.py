@@ -91,12 +91,6 @@ def install(
             location=exc.location,
         )
 
-    @app.exception_handler(CommitLate)
-    async def _late(_request: Request, exc: CommitLate) -> Response:
-        # expected while something else holds the database (logged where it is found)
-        status, code, message = unexpected_error(exc)
-        return json_error(status, code, message, headers=retry_headers(status))
-
     @app.exception_handler(InvalidNumber)
     async def _invalid_number(_request: Request, exc: InvalidNumber) -> Response:
         return json_error(422, "invalid_number", f"number: {exc}", field="number")
@@ -134,6 +128,10 @@ def install(
         # the same JSON as the hot paths' (Starlette still logs the traceback after this)
         status, code, message = unexpected_error(exc)
         return json_error(status, code, message, headers=retry_headers(status))
+
+    # expected while something else holds the database (logged where it is found): the
+    # same answer, from the exception middleware, so no traceback is logged or re-raised
+    app.add_exception_handler(CommitLate, _unexpected)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
