@@ -61,15 +61,14 @@ def campaigns(
         # Key figures are never cut ("0.5…", "SPI…" at 80 columns): they do not wrap, names
         # fold, and a narrow terminal leaves out the first-send time (--json has it).
         wide = out.width >= 110
-        figure = {"no_wrap": True, "justify": "right"}
         columns = [
             Column("campaign", min_width=8, overflow="fold", ratio=2),
             Column("sender", min_width=8, overflow="fold", ratio=1),
-            *([Column("first sent", **figure)] if wide else []),  # type: ignore[arg-type]
-            Column("opt-outs", **figure),  # type: ignore[arg-type]
-            Column("rate", **figure),  # type: ignore[arg-type]
+            *([_figure("first sent")] if wide else []),
+            _figure("opt-outs"),
+            _figure("rate"),
             Column("95% CI", no_wrap=True),
-            Column("baseline", **figure),  # type: ignore[arg-type]
+            _figure("baseline"),
             Column("flag", no_wrap=True),
         ]
         table = Table(*columns)
@@ -106,3 +105,8 @@ def campaigns(
                 "campaign names (boxes on the chart): install fonts-noto-cjk (Chinese, "
                 "Japanese, Korean) or fonts-symbola (emoji)"
             )
+
+
+def _figure(header: str) -> Column:
+    """A column of figures: right-aligned, never wrapped or cut."""
+    return Column(header, no_wrap=True, justify="right")
