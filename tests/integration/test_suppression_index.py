@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import Engine
 
 from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
-from stopline.services.gate import check_many
+from stopline.services.gate import check_many, check_one
 from stopline.services.ledger import record
 from stopline.storage import migrate
 from stopline.storage.engine import create_database_engine
@@ -372,3 +372,49 @@ def test_checks_from_many_threads_during_changes_stay_consistent(
             reader.result(timeout=60)
     assert errors == []
     assert index.blocked(numbers, ["organisation"]) == []  # the last round opted back in
+
+
+def test_the_single_check_answers_as_the_list_check(
+    engine: Engine, index: SuppressionIndex
+) -> None:
+    """`check_one` and `blocked_one` (the single check's own path) against `check_many` and
+    `blocked` for numbers blocked at no, one and several scopes, asked with and without a
+    sender and topic, before and after changes (including a renewed opt-out)."""
+    org, sales, acme = Scope.parse("org"), Scope.topic("sales"), Scope.sender("+14155550999")
+    plans: dict[str, list[tuple[Kind, Scope]]] = {
+        "+14155550120": [],
+        "+14155550121": [(Kind.OPT_OUT, org)],
+        "+14155550122": [(Kind.OPT_OUT, sales)],
+        "+14155550123": [(Kind.OPT_OUT, acme), (Kind.OPT_OUT, sales)],
+        "+14155550124": [(Kind.OPT_OUT, org), (Kind.OPT_OUT, sales), (Kind.OPT_IN, org)],
+        "+14155550125": [(Kind.OPT_OUT, org), (Kind.OPT_IN, org), (Kind.OPT_OUT, org)],
+    }
+    asks = [(None, None), ("+14155550999", None), (None, "sales"), ("+14155550999", "sales")]
+
+    def agree() -> int:
+        blocked = 0
+        for number in plans:
+            for sender, topic in asks:
+                one = check_one(index, number, number, sender=sender, topic=topic)
+                listed = next(iter(check_many(index, [number], sender=sender, topic=topic)))
+                assert one == listed, (number, sender, topic)
+                blocked += not one.decision.allowed
+        for number in plans:
+            for scopes in (
+                ["organisation"],
+                ["organisation", "topic:sales", "sender:+14155550999"],
+            ):
+                assert sorted(index.blocked_one(number, scopes)) == sorted(
+                    index.blocked([number], scopes)
+                )
+        return blocked
+
+    assert agree() == 0
+    for step in range(3):
+        for number, changes in plans.items():
+            if step < len(changes):
+                change(engine, number, *changes[step])
+        agree()
+    # organisation opt-outs block all four asks (…121, …125); a topic or sender opt-out only
+    # the asks naming it (…122 and …124: two; …123, topic and sender: three)
+    assert agree() == 4 + 2 + 3 + 2 + 4

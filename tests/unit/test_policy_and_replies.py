@@ -102,3 +102,23 @@ def test_custom_texts_override_per_language() -> None:
 
 def test_when_is_shown_in_the_brand_time_zone() -> None:
     assert format_when(T0, "America/New_York") == "2026-03-01 12:05 EST"
+
+
+def test_remembered_utc_texts_equal_the_written_ones() -> None:
+    """Equal instants share one text whatever their offset; naive times are UTC; the memo
+    stays bounded."""
+    from datetime import timedelta, timezone
+
+    from stopline.domain import instants
+
+    utc = datetime(2026, 12, 4, 16, 10, 5, 123456, tzinfo=UTC)
+    paris = utc.astimezone(timezone(timedelta(hours=1)))
+    naive = utc.replace(tzinfo=None)
+    whole = utc.replace(microsecond=0)
+    for moment in (utc, paris, naive, whole, paris, utc):
+        assert instants.utc_text_remembered(moment) == instants.utc_text(moment)
+    assert instants.utc_text_remembered(paris) == "2026-12-04T16:10:05.123456Z"
+    assert instants.utc_text_remembered(whole) == "2026-12-04T16:10:05Z"
+    for seconds in range(instants._TEXTS_KEPT + 10):
+        instants.utc_text_remembered(whole + timedelta(seconds=seconds))
+    assert len(instants._TEXTS) <= instants._TEXTS_KEPT

@@ -43,7 +43,7 @@ from stopline.api.state import stopline_of
 from stopline.bootstrap import Stopline
 from stopline.domain.consent import ConsentDraft, ConsentEvent, Kind, Scope, Source
 from stopline.domain.inbound import InboundMessage
-from stopline.domain.instants import CLOCK_SKEW, utc_text
+from stopline.domain.instants import CLOCK_SKEW, utc_text, utc_text_remembered
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
 from stopline.domain.policy import Suppression
 from stopline.services import gate
@@ -112,7 +112,7 @@ def checked_json(item: gate.Checked) -> dict[str, Any]:
         "allowed": d.allowed,
         "reason": d.reason.value,
         "scope": str(d.scope) if d.scope else None,
-        "since": utc_text(d.since) if d.since else None,
+        "since": utc_text_remembered(d.since) if d.since else None,
         "source": d.source,
         "error": item.error,
     }
@@ -155,7 +155,7 @@ def render_results(answers: gate.Answers) -> bytes:
             number, raw = numbers[index], inputs[index]
             d = blocked[number]
             given = f',"input":"{raw}"' if raw != number else ""
-            since = f',"since":"{utc_text(d.since)}"' if d.since else ""
+            since = f',"since":"{utc_text_remembered(d.since)}"' if d.since else ""
             chunks.append(
                 f'{{"number":"{number}"{given},"allowed":false,"reason":"{d.reason.value}",'
                 f'"scope":{quote(str(d.scope) if d.scope else None)}{since},'

@@ -17,3 +17,19 @@ def utc_text(moment: datetime) -> str:
     elif moment.utcoffset():
         moment = moment.astimezone(UTC)
     return moment.isoformat().replace("+00:00", "Z")
+
+
+_TEXTS: dict[datetime, str] = {}
+_TEXTS_KEPT = 65_536
+
+
+def utc_text_remembered(moment: datetime) -> str:
+    """`utc_text`, remembered for instants written again and again (the send gate names the
+    same opt-outs' times in answer after answer: 1.6 µs each to format, 0.1 to look up).
+    Equal instants have one UTC text, so equality is the right key; bounded."""
+    text = _TEXTS.get(moment)
+    if text is None:
+        if len(_TEXTS) >= _TEXTS_KEPT:
+            _TEXTS.clear()
+        text = _TEXTS[moment] = utc_text(moment)
+    return text

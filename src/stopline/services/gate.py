@@ -88,7 +88,17 @@ def check_one(
     topic: str | None = None,
 ) -> Checked:
     """`check_many` for one input that the caller has already normalised to ``number``
-    (E.164), without the list machinery."""
+    (E.164), without the list machinery: a number blocked by one opt-out whose details are
+    known gets its answer straight away, anything else goes the general way."""
+    scope_names, scopes = _scopes(sender, topic)
+    hits = index.blocked_one(number, scope_names)
+    if not hits:
+        return Checked(raw, number, ALLOWED)
+    if len(hits) == 1:
+        (hit,) = hits
+        detail = index.details(hits).get(hit[2])
+        if detail is not None:
+            return Checked(raw, number, _opted_out(scopes[hit[1]], detail))
     return Checked(raw, number, _blocked(index, {number}, sender, topic).get(number, ALLOWED))
 
 

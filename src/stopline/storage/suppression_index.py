@@ -22,11 +22,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import URL
@@ -39,6 +39,7 @@ ORGANISATION = "organisation"
 Hit = tuple[str, str, int]  # number, scope, event_id
 _DETAILS_KEPT = 100_000  # details of blocked numbers remembered (about 20 MB at most)
 Event = tuple[int, str, int, str, str]  # id, number, seq, scope, kind
+W = TypeVar("W")  # what a look-up is asked about: a set of numbers, or one
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +80,36 @@ class SuppressionIndex:
         applied events meanwhile (``_version`` unchanged and even). Otherwise the refresh
         and the look-up happen under the lock (checks may run in a thread pool)."""
         wanted = numbers if isinstance(numbers, (set, frozenset)) else set(numbers)
+        return self._fresh(self._lookup, wanted, scopes)
+
+    def blocked_one(self, number: str, scopes: Sequence[str]) -> list[Hit]:
+        """`blocked` for one number (the single check), without building sets."""
+        return self._fresh(self._lookup_one, number, scopes)
+
+    def _fresh(
+        self, lookup: Callable[[W, Sequence[str]], list[Hit]], wanted: W, scopes: Sequence[str]
+    ) -> list[Hit]:
         version = self._version
         cursor = self._cursor
         if version % 2 == 0 and cursor is not None and self._feed.current(cursor):
-            hits = self._lookup(wanted, scopes)
+            hits = lookup(wanted, scopes)
             if self._version == version:
                 return hits
         with self._lock:
             self._refresh()
-            return self._lookup(wanted, scopes)
+            return lookup(wanted, scopes)
+
+    def _lookup_one(self, number: str, scopes: Sequence[str]) -> list[Hit]:
+        """`_lookup` for one number; the same guarantees."""
+        hits: list[Hit] = []
+        for s in scopes:
+            if s == ORGANISATION:
+                event_id = self._org.get(number)
+            else:
+                event_id = (self._scoped.get(number) or {}).get(s)
+            if event_id is not None:
+                hits.append((number, s, event_id))
+        return hits
 
     def _lookup(self, wanted: set[str] | frozenset[str], scopes: Sequence[str]) -> list[Hit]:
         """Never raises on a concurrent refresh (a lock-free reader discards such results)."""
