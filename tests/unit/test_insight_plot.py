@@ -11,6 +11,7 @@ from stopline.cli.insight_plot import (
     FONT_FAMILIES,
     installed_fonts,
     plot_campaigns,
+    time_axis,
     undrawable,
 )
 from stopline.domain.campaign_stats import CampaignFigures, CampaignTally, campaign_figures
@@ -94,6 +95,38 @@ def test_campaigns_hours_apart_are_named_on_an_axis_of_hours(tmp_path: Path) -> 
     legend = plot_campaigns(figures, path)
     assert_png(path)
     assert any("baseline" in entry for entry in legend)
+
+
+def test_the_time_axis_fits_sends_minutes_hours_or_weeks_apart(tmp_path: Path) -> None:
+    """Limits around the first sends: minutes apart stay on an axis of minutes (it was four
+    hours wide, the points bunched in its middle), one send gets ten minutes either side."""
+    minute = 1.0 / (24 * 60)
+    start = 20_000.0  # a day number, as matplotlib counts them
+    for gaps, widest in (
+        ([0], 20.1),
+        ([0, 3, 7], 27.1),
+        ([0, 120, 240], 280),
+        ([0, 20_160], 23_400),
+    ):
+        low, high = time_axis([start + g * minute for g in gaps])
+        assert low < start and high > start + gaps[-1] * minute  # every point inside
+        assert (high - low) / minute <= widest, (gaps, (high - low) / minute)
+    few = [
+        CampaignTally(
+            i + 1,
+            f"Flash {i + 1}",
+            "ACME",
+            None,
+            START + timedelta(minutes=3 * i),
+            START + timedelta(minutes=3 * i + 1),
+            1000,
+            10 + 30 * (i == 2),
+        )
+        for i in range(4)
+    ]
+    path = tmp_path / "minutes.png"
+    plot_campaigns(campaign_figures(few), path)
+    assert_png(path)
 
 
 def test_close_points_long_names_other_scripts_and_a_tiny_campaign_stay_legible(

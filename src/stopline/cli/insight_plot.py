@@ -191,14 +191,23 @@ def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[st
     locator = AutoDateLocator()  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-    days = [_day(f) for f in figures]
-    span = max(days) - min(days)
-    pad = max(span * 0.08, 2.0 / 24.0)  # sends hours apart: an axis of hours, not of days
-    ax.set_xlim(min(days) - pad, max(days) + pad)
+    ax.set_xlim(*time_axis([_day(f) for f in figures]))
     ax.set_ylim(0.0, top)
     legend = ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
     fig.savefig(path, dpi=DPI, format="png")
     return [text.get_text() for text in legend.get_texts()]
+
+
+_LEAST_PAD = 10.0 / (24 * 60)  # ten minutes, in matplotlib's days
+
+
+def time_axis(days: Sequence[float]) -> tuple[float, float]:
+    """The time axis's limits (matplotlib's days) around the campaigns' first sends: 8 % of
+    their span either side, and at least ten minutes, so that sends minutes apart get an
+    axis of minutes and sends hours apart one of hours, never one of days."""
+    span = max(days) - min(days)
+    pad = max(span * 0.08, _LEAST_PAD)
+    return min(days) - pad, max(days) + pad
 
 
 def rate_axis_top(figures: Sequence[CampaignFigures]) -> float:
