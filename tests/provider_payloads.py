@@ -218,7 +218,11 @@ def vonage_jwt(
 
 
 def vonage_stop(
-    mid: str, text: str = "STOP", secret: str = VONAGE_SECRET, iat: int | None = None
+    mid: str,
+    text: str = "STOP",
+    secret: str = VONAGE_SECRET,
+    iat: int | None = None,
+    sender: str = PERSON,
 ) -> Signed:
     body = json.dumps(
         {
@@ -226,7 +230,7 @@ def vonage_stop(
             "message_type": "text",
             "message_uuid": mid,
             "to": OURS.lstrip("+"),
-            "from": PERSON.lstrip("+"),
+            "from": sender.lstrip("+"),
             "timestamp": "2025-01-01T12:00:00Z",
             "text": text,
             "sms": {"num_messages": "1", "keyword": text.upper()},
@@ -253,10 +257,12 @@ def vonage_legacy(
     return signed
 
 
-def vonage_legacy_stop(mid: str, text: str = "STOP", **kw: Any) -> dict[str, str]:
+def vonage_legacy_stop(
+    mid: str, text: str = "STOP", sender: str = PERSON, **kw: Any
+) -> dict[str, str]:
     return vonage_legacy(
         {
-            "msisdn": PERSON.lstrip("+"),
+            "msisdn": sender.lstrip("+"),
             "to": OURS.lstrip("+"),
             "messageId": mid,
             "text": text,
@@ -442,12 +448,12 @@ def sinch_sign(body: bytes, secret: str = SINCH_SECRET, timestamp: int | None = 
     }
 
 
-def sinch_stop(mid: str, text: str = "STOP", **kw: Any) -> Signed:
+def sinch_stop(mid: str, text: str = "STOP", sender: str = PERSON, **kw: Any) -> Signed:
     body = json.dumps(
         {
             "type": "mo_text",
             "id": mid,
-            "from": PERSON.lstrip("+"),
+            "from": sender.lstrip("+"),
             "to": OURS.lstrip("+"),
             "body": text,
             "operator_id": "311071",

@@ -398,6 +398,42 @@ def address(raw: object, region: str, field_name: str = "to") -> str:
     return normalise_address(_international(text(raw, field_name).strip()), region)
 
 
+def digits_phone(raw: object, region: str, field_name: str) -> str:
+    """`phone` for providers whose numbers are E.164 digits without the ``+`` (Vonage,
+    Plivo, Sinch). Their digits are international whatever their length: ``4798765432`` is
+    +47 98765432 in Norway, not an Arkansas number, and ``4591234567`` is Danish, not a
+    North American number with an impossible exchange. Only digits that make no number that
+    way (or start with 0) are read as `phone` reads them."""
+    number = _plus(text(raw, field_name).strip())
+    if number is not None:
+        try:
+            return normalise(number, region)
+        except InvalidNumber:
+            pass
+    return phone(raw, region, field_name)
+
+
+def digits_address(raw: object, region: str, field_name: str = "to") -> str:
+    """`address` for the same providers: digits that make an international number are one;
+    a short code ("12345"), an alphanumeric sender ID or anything else is read as `address`
+    reads it."""
+    number = _plus(text(raw, field_name).strip())
+    if number is not None:
+        try:
+            return normalise(number, region)
+        except InvalidNumber:
+            pass
+    return address(raw, region, field_name)
+
+
+def _plus(number: str) -> str | None:
+    """Bare digits with the ``+`` put back (None for anything else, and for digits that
+    start with 0: no country code does)."""
+    if number.isdigit() and number.isascii() and not number.startswith("0"):
+        return "+" + number
+    return None
+
+
 def _international(number: str) -> str:
     if number.isdigit() and len(number) > 10 and not number.startswith("0"):
         return "+" + number

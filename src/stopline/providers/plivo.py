@@ -31,9 +31,9 @@ from stopline.providers.base import (
     WebhookBatch,
     WebhookRejected,
     WebhookRequest,
-    address,
+    digits_address,
+    digits_phone,
     headers_for,
-    phone,
     require_fields,
     retryable_status,
 )
@@ -78,13 +78,21 @@ class PlivoProvider(Provider):
         return bool(self._token)
 
     def _accept(self, request: WebhookRequest, received_at: datetime) -> WebhookBatch:
-        if request.method == "GET":
-            # `message_method` GET: the parameters are the query string, which V3 signs as
-            # part of the URL (and V2 never signs)
-            pairs = parse_form(urlsplit(request.url).query.encode("latin-1"))
-            params: dict[str, str | list[str]] = {}
-        else:
-            pairs = parse_form(request.body)
+        try:
+            pairs = parse_form(
+                # `message_method` GET: the parameters are the query string, which V3 signs
+                # as part of the URL (and V2 never signs)
+                urlsplit(request.url).query.encode("latin-1")
+                if request.method == "GET"
+                else request.body
+            )
+        except WebhookRejected:
+            # the signature is judged first: an unsigned or wrongly signed request is refused
+            # as such (403), not told how its body failed to parse
+            self.verify(request, {})
+            raise
+        params: dict[str, str | list[str]] = {}
+        if request.method != "GET":
             grouped: dict[str, list[str]] = {}
             for key, value in pairs:
                 grouped.setdefault(key, []).append(value)
@@ -98,8 +106,8 @@ class PlivoProvider(Provider):
             report = StatusReport(
                 provider=self.name,
                 provider_message_id=form["MessageUUID"],
-                recipient=phone(form["To"], self.region, "To"),
-                sender=address(form["From"], self.region) if form.get("From") else None,
+                recipient=digits_phone(form["To"], self.region, "To"),
+                sender=digits_address(form["From"], self.region) if form.get("From") else None,
                 state=_STATES.get(raw, DeliveryState.UNKNOWN),
                 raw_status=raw,
                 error_code=code,
@@ -111,8 +119,8 @@ class PlivoProvider(Provider):
         message = InboundMessage(
             provider=self.name,
             provider_message_id=form["MessageUUID"],
-            from_number=phone(form["From"], self.region, "From"),
-            to=address(form["To"], self.region),
+            from_number=digits_phone(form["From"], self.region, "From"),
+            to=digits_address(form["To"], self.region),
             body=form.get("Text") or form.get("Body") or "",
             received_at=received_at,
             provider_keyword=_INTENTS.get(form.get("MessageIntent", "").lower()),

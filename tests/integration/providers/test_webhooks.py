@@ -438,17 +438,70 @@ def test_plivo_message_method_get_is_read_from_the_signed_query(
     assert "body_signed" not in (event.get("evidence") or {})  # V3 signs the query
 
 
-def test_plivo_refuses_undecodable_forms_with_400_before_anything_else(
+def test_plivo_judges_the_signature_before_saying_how_a_body_failed_to_parse(
     client: TestClient, admin: dict[str, str]
 ) -> None:
+    """An unsigned request, or one whose V3 signature cannot cover a body that is not form
+    data, is refused as such (403); only a request Plivo did sign (V2 signs the URL, not the
+    body) is told that its form is undecodable (400). Nothing is recorded either way."""
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    url = f"{BASE}/webhooks/plivo"
+    v3 = p.plivo_v3(p.plivo_params("MSG-V3"), url)[1]
+    v2 = p.plivo_v2(p.plivo_params("MSG-V2"), url)[1]
+    for body in (b"Text=%FF", b"\xff=1", b"not-a-form", b'{"From": "14155550100"}'):
+        unsigned = client.post("/webhooks/plivo", content=body, headers=form)
+        assert unsigned.status_code == 403, (body, unsigned.text)
+        assert unsigned.json()["error"]["code"] == "missing_signature"
+        signed_v3 = client.post("/webhooks/plivo", content=body, headers=v3)
+        assert signed_v3.status_code == 403, (body, signed_v3.text)
+        assert signed_v3.json()["error"]["code"] == "bad_signature"
     for body in (b"Text=%FF", b"\xff=1"):
-        answer = client.post(
-            "/webhooks/plivo",
-            content=body,
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
-        )
+        answer = client.post("/webhooks/plivo", content=body, headers=v2)
         assert answer.status_code == 400 and "UTF-8" in answer.text
     assert events(client, admin) == []
+
+
+@pytest.mark.parametrize(
+    "case_name", ["vonage", "vonage-sms", "plivo", "sinch"], ids=lambda name: name
+)
+@pytest.mark.parametrize(
+    "digits",
+    ["4798765432", "4591234567", "6598765432", "3547001234"],  # NO, DK, SG, IS: 10 digits
+)
+def test_ten_digit_international_senders_are_read_as_themselves(
+    client: TestClient,
+    admin: dict[str, str],
+    graph: Stopline,
+    fake: FakeProviders,
+    case_name: str,
+    digits: str,
+) -> None:
+    """Vonage, Plivo and Sinch write numbers as E.164 digits without the "+". A country
+    whose whole number is 10 digits long had been read as a North American number: the
+    opt-out landed on a stranger (+1 479 876 5432) and the confirmation went to them, or,
+    with an impossible exchange ("+1 459 123 4567"), was refused with 422 and lost."""
+    if case_name == "vonage":
+        call = Call(*p.vonage_stop("MSG-10", sender=digits))
+    elif case_name == "vonage-sms":
+        call = _form(p.vonage_legacy_stop("MSG-10", sender=digits))
+    elif case_name == "plivo":
+        call = Call(*p.plivo_v3(p.plivo_params("MSG-10", From=digits), f"{BASE}/webhooks/plivo"))
+    else:
+        call = Call(*p.sinch_stop("MSG-10", sender=digits))
+    path = "/webhooks/vonage" if case_name == "vonage-sms" else f"/webhooks/{case_name}"
+    answer = post(client, path, call)
+    assert answer.status_code == 200, answer.text
+    theirs = client.post("/v1/check", json={"number": "+" + digits}, headers=admin).json()
+    assert theirs["allowed"] is False
+    stranger = client.post("/v1/check", json={"number": "+1" + digits}, headers=admin)
+    assert stranger.status_code == 422 or stranger.json()["allowed"] is True  # 422: no such
+    graph.messaging.outbox.drain()
+    if case_name == "plivo":  # the reply goes inline, addressed by Plivo's XML
+        assert f'dst="{digits}"' in answer.text
+    else:
+        [sent] = sends(fake)
+        recipient = sent["body"]["to"]
+        assert recipient in (digits, [digits], "+" + digits, ["+" + digits]), recipient
 
 
 def test_a_bad_item_in_a_bandwidth_array_does_not_lose_the_good_ones(
