@@ -222,8 +222,12 @@ class Settings(ProviderSettings, CampaignSettings):
     def _sync(self) -> Settings:
         if self.sync_url is None:
             return self
-        if not self.sync_url.startswith(("https://", "http://")):
-            raise ValueError("sync_url must be an http:// or https:// URL")
+        from stopline.services.consent_sync import check_url
+
+        try:
+            check_url(self.sync_url)
+        except ValueError as exc:
+            raise ValueError(f"sync_url {exc}") from None
         if self.sync_secret is None:
             raise ValueError("sync_url needs sync_secret (make one with `stopline sync secret`)")
         from stopline.services.sync_secret import check_secret

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from stopline.bootstrap import Stopline
 from stopline.config import Settings
-from stopline.services.consent_sync import ConsentSync, SyncTarget, retry_after
+from stopline.services.consent_sync import ConsentSync, SyncTarget, retry_after, shown_url
 from stopline.storage import sync_targets
 from tests.sync_receiver import SECRET, Receiver
 
@@ -205,6 +205,37 @@ def test_settings_refuse_a_push_without_a_usable_secret() -> None:
     with pytest.raises(ValidationError, match="http"):
         Settings(sync_url="ftp://crm.example.com", sync_secret=SECRET)  # type: ignore[arg-type]
     assert Settings(sync_url="https://crm.example.com/hook", sync_secret=SECRET).sync_url  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("https://hooks.example.com:abc/crm?token=tok9", "integer"),
+        ("http://u:pw9@[::1/hook", "IPv6"),
+        ("http://hooks.example.com:99999/x", "out of range"),
+        ("http://999.1.1.1/", "IPv4"),
+        ("http:///hook?token=tok9", "host name"),
+        ("https://exa mple.com/x", "space"),
+    ],
+)
+def test_settings_refuse_a_push_url_that_could_never_be_called(url: str, why: str) -> None:
+    """Such URLs passed the check and then failed every push with a traceback a second,
+    recording no error, while `sync status` crashed; the refusal never quotes a token."""
+    with pytest.raises(ValidationError, match=why) as refused:
+        Settings(sync_url=url, sync_secret=SECRET)  # type: ignore[arg-type]
+    assert "tok9" not in str(refused.value) and "pw9" not in str(refused.value)
+
+
+def test_a_lone_user_name_in_the_push_url_is_shown_as_a_token() -> None:
+    """ "https://sk_live_…@api.example.com/hook" carries an API key as its user name."""
+    assert shown_url("https://sk_live_51Habc@api.example.com/hook") == (
+        "https://***@api.example.com/hook"
+    )
+    assert shown_url("https://sk_live_51Habc:@api.example.com/h") == "https://***@api.example.com/h"
+    assert (
+        shown_url("https://crm:pw@api.example.com/h?t=1")
+        == "https://crm:***@api.example.com/h?t=***"
+    )
 
 
 def test_the_sync_commands(

@@ -59,10 +59,44 @@ def shown_url(url: str) -> str:
     netloc = f"[{host}]" if ":" in host else host
     if parts.port is not None:
         netloc += f":{parts.port}"
-    if parts.username:
-        netloc = f"{parts.username}{':***' if parts.password else ''}@{netloc}"
+    if parts.password:
+        netloc = f"{parts.username}:***@{netloc}"
+    elif parts.username is not None:  # a name alone ("sk_live_…@host") is a token
+        netloc = f"***@{netloc}"
     query = "&".join(f"{k}=***" for k, _ in parse_qsl(parts.query, keep_blank_values=True))
     return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+
+
+def check_url(url: str) -> None:
+    """Refuse a push URL that could never be called (ValueError saying why, without the
+    URL's password, name or query): only http(s), a host, a port that is a port, and
+    whatever else httpx, which sends the pushes, cannot address."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises on a port that is not a number from 0 to 65535)
+    except ValueError as exc:
+        raise ValueError(f"is not a URL: {_redacted(str(exc), url)}") from None
+    if parts.scheme not in ("http", "https"):
+        raise ValueError("must be an http:// or https:// URL")
+    if not parts.hostname:
+        raise ValueError("has no host name (http://HOST/…)")
+    if any(c.isspace() for c in parts.hostname):
+        raise ValueError("has a space in its host name")
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise ValueError(f"is not a URL httpx can send to: {_redacted(str(exc), url)}") from None
+
+
+def _redacted(message: str, url: str) -> str:
+    """``message`` without the URL's query values, password or user name (a parser's error
+    may quote a piece of the URL)."""
+    query, userinfo = url.partition("?")[2], url.partition("://")[2].rpartition("@")[0]
+    secrets = [v for _k, v in parse_qsl(query, keep_blank_values=True)]
+    secrets += userinfo.split(":", 1) if userinfo else []
+    for secret in sorted(filter(None, secrets), key=len, reverse=True):
+        message = message.replace(secret, "***")
+    return message
 
 
 @dataclass(frozen=True, slots=True)
