@@ -282,6 +282,14 @@ def test_the_sync_commands(
     failing = runner.invoke(app, ["sync", "run", "--once"])
     assert failing.exit_code == 1 and "pushed 0 events" in failing.stdout, failing.output
     assert "failing after 1 attempt(s): HTTP 500" in " ".join(failing.output.split())
+    # the plain status names every figure and the error at 80 columns (a table squeezed its
+    # target, counts and error to nothing there)
+    narrow = runner.invoke(app, ["sync", "status"], env={"COLUMNS": "80"}).stdout
+    lines = [line.strip() for line in narrow.splitlines()]
+    assert lines[0].startswith("default  http://127.0.0.1:"), narrow
+    assert "delivered  5    waiting  1" in lines, narrow  # 2, then 3 again after a reset
+    assert any(line.startswith("retrying  1 attempt(s), next 20") for line in lines), narrow
+    assert "last error  HTTP 500" in " ".join(lines) and max(map(len, narrow.splitlines())) <= 80
     # a URL's password and token are never shown
     monkeypatch.setenv("STOPLINE_SYNC_URL", receiver.url.replace("//", "//crm:pw@") + "?t=tok")
     shown = runner.invoke(app, ["sync", "status", "--json"]).stdout.splitlines()[-1]

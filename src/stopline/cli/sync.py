@@ -5,15 +5,16 @@ from __future__ import annotations
 import contextlib
 import json
 import signal
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Column, Table
 
 from stopline import bootstrap
 from stopline.cli.app import app, database, err, now, out, require_database, settings
+from stopline.domain.instants import utc_text
 from stopline.services.consent_sync import shown_url
 from stopline.storage import sync_targets as repo
 
@@ -73,24 +74,24 @@ def status(
     if not rows:
         out.print("no push target has run yet")
         return
-    table = Table(
-        "target",
-        "delivered",
-        "waiting",
-        Column("last delivery", no_wrap=True, overflow="fold"),
-        Column("retrying", no_wrap=True, overflow="fold"),
-        "error",
-    )
-    for row in rows:
-        table.add_row(
-            str(row["target"]),
-            f"{row['delivered']:,}",
-            f"{row['waiting']:,}",
-            str(row["delivered_at"] or "never"),
-            f"{row['attempts']} attempts, next {row['next_attempt_at']}" if row["attempts"] else "",
-            escape(str(row["last_error"] or "")),
-        )
-    out.print(table)
+    for target, row in zip(targets, rows, strict=True):
+        _show(target, row["url"], waiting[target.name])
+
+
+def _show(target: repo.Target, url: object, waiting: int) -> None:
+    """One target as labelled lines: readable at any terminal width (a table of six columns
+    squeezed its figures to nothing at 80)."""
+    out.print(f"[bold]{escape(target.name)}[/bold]  {escape(str(url or ''))}".rstrip())
+    out.print(f"  delivered  {target.delivered:,}    waiting  {waiting:,}")
+    out.print(f"  last delivery  {_when(target.delivered_at) or 'never'}")
+    if target.attempts:
+        out.print(f"  retrying  {target.attempts} attempt(s), next {_when(target.next_attempt_at)}")
+    if target.last_error:
+        out.print(f"  last error  {escape(target.last_error)}")
+
+
+def _when(moment: datetime | None) -> str:
+    return utc_text(moment.replace(microsecond=0)).replace("T", " ") if moment else ""
 
 
 @sync_app.command("run")
