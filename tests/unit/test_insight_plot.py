@@ -10,6 +10,7 @@ from pathlib import Path
 from stopline.cli.insight_plot import (
     FONT_FAMILIES,
     installed_fonts,
+    label_groups,
     plot_campaigns,
     time_axis,
     undrawable,
@@ -126,6 +127,31 @@ def test_the_time_axis_fits_sends_minutes_hours_or_weeks_apart(tmp_path: Path) -
     ]
     path = tmp_path / "minutes.png"
     plot_campaigns(campaign_figures(few), path)
+    assert_png(path)
+
+
+def test_labels_of_points_in_one_place_are_drawn_as_one() -> None:
+    """Two campaigns sent the same minute at the same rate, or two tiny ones off the chart
+    an hour apart on an axis of weeks, had their numbers printed on top of each other."""
+    day = 1.0
+    anchors = [(1, 0.0, 1.0), (2, 0.5, 2.5), (3, 0.5, 2.5), (4, 20.0, 9.7), (5, 20.04, 9.7)]
+    assert label_groups(anchors, x_span=28 * day, y_span=10.0) == [[1], [2, 3], [4, 5]]
+    # far enough apart on either axis: their own labels
+    apart = [(1, 0.0, 1.0), (2, 1.0, 1.0), (3, 1.0, 2.0)]
+    assert label_groups(apart, x_span=28 * day, y_span=10.0) == [[1], [2], [3]]
+
+
+def test_untested_campaigns_get_no_baseline_bar(tmp_path: Path) -> None:
+    small = [
+        CampaignTally(1, "Big", "ACME", None, START, START, 1000, 10),
+        CampaignTally(2, "Survey", "ACME", None, START + timedelta(days=1), START, 80, 4),
+        CampaignTally(3, "Noon A", "ACME", None, START + timedelta(days=2), START, 200, 5),
+        CampaignTally(4, "Noon B", "ACME", None, START + timedelta(days=2), START, 200, 5),
+    ]
+    figures = campaign_figures(small)
+    assert [f.p_value is None for f in figures] == [False, True, False, False]
+    path = tmp_path / "untested.png"
+    plot_campaigns(figures, path)
     assert_png(path)
 
 

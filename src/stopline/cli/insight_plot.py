@@ -131,8 +131,9 @@ def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[st
         _draw_series(ax, [f for f in own if not f.flagged], colour, f"{sender} campaigns")
         # a campaign is tested against its sender's other campaigns (leave-one-out): its
         # own bar at that rate, so the chart and the table agree; a sender with one
-        # campaign has nothing to compare it with ("no baseline" in the table)
-        tested = [f for f in own if f.baseline is not None]
+        # campaign has nothing to compare it with ("no baseline" in the table), and one of
+        # too few sends is not tested ("not tested" in the table): no bar either
+        tested = [f for f in own if f.baseline is not None and f.p_value is not None]
         if tested:
             ax.scatter(
                 [_day(f) for f in tested],
@@ -150,19 +151,26 @@ def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[st
         _draw_series(ax, flagged, FLAG_COLOUR, "flagged (significantly above baseline)")
     top = rate_axis_top(figures)
     keyed = key_lines(figures, top)
+    low, high = time_axis([_day(f) for f in figures])
+    anchors: list[tuple[int, float, float]] = []
     for number, f, _line in keyed:
-        colour = FLAG_COLOUR if f.flagged else "#444444"
         shown = min(100.0 * f.rate, top * 0.97)
         if 100.0 * f.rate > top:  # a tiny campaign at 100 %: marked at the top, not off it
+            colour = FLAG_COLOUR if f.flagged else "#444444"
             ax.scatter([_day(f)], [shown], marker="^", color=colour, s=40, zorder=3)
+        anchors.append((number, _day(f), shown))
+    by_number = {number: f for number, f, _line in keyed}
+    for group in label_groups(anchors, high - low, top):
+        first = next(a for a in anchors if a[0] == group[0])
+        alarm = any(by_number[n].flagged for n in group)
         ax.annotate(
-            str(number),
-            (_day(f), shown),
+            ", ".join(map(str, group)),
+            (first[1], first[2]),
             xytext=(5, 4),
             textcoords="offset points",
-            color=colour,
+            color=FLAG_COLOUR if alarm else "#444444",
             fontsize=8,
-            fontweight="bold" if f.flagged else "normal",
+            fontweight="bold" if alarm else "normal",
         )
     side.set_title("Campaigns", fontsize=10, loc="left")
     for row, (_number, f, line) in enumerate(keyed):
@@ -190,12 +198,37 @@ def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[st
 
     locator = AutoDateLocator()  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    # ticks a day or more apart name their month ("Nov 05"), and the corner names the year
+    # only: matplotlib's defaults wrote "05 09 … 29 Dec" and "2026-Dec" for November
+    ax.xaxis.set_major_formatter(
+        ConciseDateFormatter(  # type: ignore[no-untyped-call]
+            locator,
+            formats=["%Y", "%b", "%b %d", "%H:%M", "%H:%M", "%S.%f"],
+            offset_formats=["", "%Y", "%Y", "%Y-%b-%d", "%Y-%b-%d", "%Y-%b-%d %H:%M"],
+        )
+    )
     ax.set_xlim(*time_axis([_day(f) for f in figures]))
     ax.set_ylim(0.0, top)
     legend = ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
     fig.savefig(path, dpi=DPI, format="png")
     return [text.get_text() for text in legend.get_texts()]
+
+
+def label_groups(
+    anchors: Sequence[tuple[int, float, float]], x_span: float, y_span: float
+) -> list[list[int]]:
+    """The campaign numbers to draw as one label each: numbers whose points lie within about
+    a label's size of the first of a group (2.5 % of the time axis, 3.5 % of the rate axis)
+    share it ("2, 3"), where they had been printed on top of each other."""
+    groups: list[tuple[float, float, list[int]]] = []
+    for number, x, y in anchors:
+        for gx, gy, numbers in groups:
+            if abs(x - gx) <= 0.025 * x_span and abs(y - gy) <= 0.035 * y_span:
+                numbers.append(number)
+                break
+        else:
+            groups.append((x, y, [number]))
+    return [numbers for _x, _y, numbers in groups]
 
 
 _LEAST_PAD = 10.0 / (24 * 60)  # ten minutes, in matplotlib's days
