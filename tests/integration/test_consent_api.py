@@ -760,8 +760,10 @@ def test_the_openapi_document_shows_the_answers_clients_meet(client: TestClient)
         ("/v1/senders", "get"),
     ):
         answers = paths[path][method]["responses"]
-        for status in ("401", "403", "422"):
+        for status in ("401", "403", "422", "500", "503"):
             assert answers[status]["content"]["application/json"]["schema"]["$ref"] == error
+        # a body over the cap only where there is a body
+        assert ("413" in answers) == (method == "post"), (path, method)
     consent = paths["/v1/consent"]["post"]["responses"]
     assert {"200", "201", "409"} <= set(consent)
     assert "text/plain" in paths["/metrics"]["get"]["responses"]["200"]["content"]

@@ -90,6 +90,7 @@ def create_app(
     app.include_router(messaging.router)
     app.include_router(campaigns.router)
     ops.mount_docs(app)
+    ops.tidy_openapi(app)
     limits = BodyLimit(
         app,
         limit=settings.max_body_bytes,

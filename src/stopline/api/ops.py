@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -13,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, Response
 
 from stopline.api.errors import dumps
+from stopline.api.schemas import BODILESS_METHODS
 from stopline.api.state import stopline_of
 
 router = APIRouter(tags=["operations"])
@@ -47,6 +49,23 @@ async def healthz(request: Request) -> Response:
 async def metrics(request: Request) -> Response:
     registry = stopline_of(request).metrics.registry
     return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+
+def tidy_openapi(app: FastAPI) -> None:
+    """The OpenAPI document without a 413 on operations that take no body (the /v1 routers
+    declare their shared error answers once, for every route)."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            for operations in schema.get("paths", {}).values():
+                for method, operation in operations.items():
+                    if method in BODILESS_METHODS:
+                        operation.get("responses", {}).pop("413", None)
+        return app.openapi_schema or generate()
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def mount_docs(app: FastAPI) -> None:

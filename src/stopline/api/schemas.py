@@ -304,4 +304,11 @@ V1_ERRORS: dict[int | str, dict[str, Any]] = {
     403: {"model": ErrorOut, "description": "The key lacks the route's scope"},
     413: {"model": ErrorOut, "description": "The body is over the cap"},
     422: {"model": ErrorOut, "description": "Invalid input, naming the field"},
+    500: {"model": ErrorOut, "description": "An unexpected error (logged); retry later"},
+    503: {
+        "model": ErrorOut,
+        "description": "The database is unavailable or busy (`database_unavailable`, "
+        "`database_busy`, with `Retry-After`); retry later",
+    },
 }
+BODILESS_METHODS = ("get", "head", "delete")  # no body to be over the cap: no 413 listed
