@@ -45,12 +45,39 @@ class PollingWorker(ABC):
         self._run()
 
     def _run(self) -> None:
+        failures = 0
+        last = ""
         while not self._stop.is_set():
             try:
                 busy = self._pass()
-            except Exception:
-                self._log.exception("%s worker pass failed; retrying", self._name)
+                failures, last = 0, ""
+            except Exception as exc:
+                failures += 1
+                # the traceback once per kind of failure, then one line per pass, while the
+                # passes back off (a broken setting failed every second, a traceback each)
+                said = f"{type(exc).__name__}: {exc}"
+                if said != last:
+                    self._log.exception("%s worker pass failed; retrying", self._name)
+                else:
+                    self._log.warning(
+                        "%s worker pass failed again (%d in a row): %s",
+                        self._name,
+                        failures,
+                        said,
+                    )
+                last = said
                 busy = False
             if not busy:
-                self._wake.wait(self._poll)
+                self._wake.wait(retry_delay(self._poll, failures))
                 self._wake.clear()
+
+
+MAX_DELAY = 60.0  # seconds between passes that keep failing, at most
+
+
+def retry_delay(poll: float, failures: int) -> float:
+    """The wait before the next pass: the poll interval, doubled for each pass in a row that
+    failed, up to `MAX_DELAY` (never below the poll interval)."""
+    if failures <= 0:
+        return poll
+    return max(poll, min(poll * 2.0 ** min(failures, 32), MAX_DELAY))

@@ -1,0 +1,49 @@
+"""The queue workers' loop: a pass that keeps failing backs off and logs its traceback once."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from stopline.services.polling import MAX_DELAY, PollingWorker, retry_delay
+
+
+def test_failing_passes_back_off_to_a_minute() -> None:
+    assert retry_delay(1.0, 0) == 1.0
+    assert [retry_delay(1.0, n) for n in (1, 2, 3)] == [2.0, 4.0, 8.0]
+    assert retry_delay(1.0, 10) == MAX_DELAY and retry_delay(1.0, 10_000) == MAX_DELAY
+    assert retry_delay(120.0, 3) == 120.0  # never below the poll interval
+
+
+class Flaky(PollingWorker):
+    """Fails with the given errors in turn (None: a pass that succeeds), then stops."""
+
+    def __init__(self, plan: list[str | None]) -> None:
+        super().__init__("flaky", poll=30.0)
+        self.plan = plan
+
+    def _pass(self) -> bool:
+        self._wake.set()  # no real waiting in a test: the next pass comes at once
+        if not self.plan:
+            self._stop.set()
+            return False
+        error = self.plan.pop(0)
+        if error is not None:
+            raise ValueError(error)
+        return False
+
+
+def test_a_repeated_failure_logs_its_traceback_once(caplog: pytest.LogCaptureFixture) -> None:
+    plan: list[str | None] = ["bad url", "bad url", "bad url", "disk full", None, "bad url"]
+    with caplog.at_level(logging.WARNING, logger="stopline.flaky"):
+        Flaky(plan).run_forever()
+    records = [r for r in caplog.records if r.name == "stopline.flaky"]
+    tracebacks = [r.getMessage() for r in records if r.exc_info]
+    again = [r.getMessage() for r in records if not r.exc_info]
+    # first "bad url", then "disk full", then "bad url" after a good pass: a traceback each
+    assert len(tracebacks) == 3
+    assert again == [
+        "flaky worker pass failed again (2 in a row): ValueError: bad url",
+        "flaky worker pass failed again (3 in a row): ValueError: bad url",
+    ]
