@@ -216,6 +216,8 @@ def test_settings_refuse_a_push_without_a_usable_secret() -> None:
         ("http://999.1.1.1/", "IPv4"),
         ("http:///hook?token=tok9", "host name"),
         ("https://exa mple.com/x", "space"),
+        ("https://a..b/hook?token=tok9", "IDNA"),
+        ("https://hooks.example.com:0/x", "port 0"),
     ],
 )
 def test_settings_refuse_a_push_url_that_could_never_be_called(url: str, why: str) -> None:
@@ -224,6 +226,14 @@ def test_settings_refuse_a_push_url_that_could_never_be_called(url: str, why: st
     with pytest.raises(ValidationError, match=why) as refused:
         Settings(sync_url=url, sync_secret=SECRET)  # type: ignore[arg-type]
     assert "tok9" not in str(refused.value) and "pw9" not in str(refused.value)
+
+
+def test_errors_quoting_a_push_url_lose_its_secrets_as_written_and_decoded() -> None:
+    from stopline.services.consent_sync import _redacted
+
+    url = "https://crm:pw%40x9@hooks.example.com/p?email=a@b.example&t=tok9"
+    said = _redacted("bad: crm pw%40x9 pw@x9 a@b.example tok9 hooks.example.com", url)
+    assert said == "bad: *** *** *** *** *** hooks.example.com"
 
 
 def test_a_lone_user_name_in_the_push_url_is_shown_as_a_token() -> None:

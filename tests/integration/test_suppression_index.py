@@ -325,6 +325,30 @@ def test_a_lock_free_look_up_that_overlaps_a_refresh_is_discarded(
     assert len(calls) == 2  # the lock-free result was thrown away and the look-up redone
 
 
+def test_a_lock_free_single_look_up_that_overlaps_a_refresh_is_discarded(
+    engine: Engine, index: SuppressionIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`blocked_one` follows the same seqlock rule as `blocked`."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL checks always take the lock")
+    n = "+14155550167"
+    change(engine, n, Kind.OPT_OUT)
+    assert [h[0] for h in index.blocked_one(n, ["organisation"])] == [n]
+    real = index._lookup_one
+    calls: list[int] = []
+
+    def overlapped(number: str, scopes: Sequence[str]) -> list[Hit]:
+        calls.append(index._version)
+        if len(calls) == 1:  # as if another thread applied events during this look-up
+            index._version += 2
+            return []
+        return real(number, scopes)
+
+    monkeypatch.setattr(index, "_lookup_one", overlapped)
+    assert [h[0] for h in index.blocked_one(n, ["organisation"])] == [n]
+    assert len(calls) == 2  # the lock-free result was thrown away and the look-up redone
+
+
 def test_events_are_applied_before_the_cursor_that_covers_them_is_published(
     engine: Engine, index: SuppressionIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:

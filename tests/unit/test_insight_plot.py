@@ -14,6 +14,7 @@ from stopline.cli.insight_plot import (
     plot_campaigns,
     time_axis,
     undrawable,
+    with_baseline_bar,
 )
 from stopline.domain.campaign_stats import CampaignFigures, CampaignTally, campaign_figures
 
@@ -150,6 +151,8 @@ def test_untested_campaigns_get_no_baseline_bar(tmp_path: Path) -> None:
     ]
     figures = campaign_figures(small)
     assert [f.p_value is None for f in figures] == [False, True, False, False]
+    assert figures[1].baseline is not None  # it has a baseline, but was not tested on it
+    assert [f.tally.name for f in with_baseline_bar(figures)] == ["Big", "Noon A", "Noon B"]
     path = tmp_path / "untested.png"
     plot_campaigns(figures, path)
     assert_png(path)

@@ -119,6 +119,16 @@ def test_remembered_utc_texts_equal_the_written_ones() -> None:
         assert instants.utc_text_remembered(moment) == instants.utc_text(moment)
     assert instants.utc_text_remembered(paris) == "2026-12-04T16:10:05.123456Z"
     assert instants.utc_text_remembered(whole) == "2026-12-04T16:10:05Z"
+    assert utc in instants._TEXTS and naive in instants._TEXTS  # remembered
+    assert paris not in instants._TEXTS or instants._TEXTS[paris] == instants.utc_text(paris)
+    # the hour that happens twice: equal as datetimes, an hour apart as instants
+    from zoneinfo import ZoneInfo
+
+    first = datetime(2025, 11, 2, 1, 30, tzinfo=ZoneInfo("America/New_York"))
+    second = first.replace(fold=1)
+    assert first == second
+    assert instants.utc_text_remembered(first) == "2025-11-02T05:30:00Z"
+    assert instants.utc_text_remembered(second) == "2025-11-02T06:30:00Z"
     for seconds in range(instants._TEXTS_KEPT + 10):
         instants.utc_text_remembered(whole + timedelta(seconds=seconds))
     assert len(instants._TEXTS) <= instants._TEXTS_KEPT

@@ -13,18 +13,37 @@ def test_failing_passes_back_off_to_a_minute() -> None:
     assert retry_delay(1.0, 0) == 1.0
     assert [retry_delay(1.0, n) for n in (1, 2, 3)] == [2.0, 4.0, 8.0]
     assert retry_delay(1.0, 10) == MAX_DELAY and retry_delay(1.0, 10_000) == MAX_DELAY
+    assert MAX_DELAY <= 15  # an outbox or sync pass resumes within seconds of a recovery
     assert retry_delay(120.0, 3) == 120.0  # never below the poll interval
+
+
+class Waits:
+    """Stands in for the worker's wake event: records each wait instead of sleeping."""
+
+    def __init__(self) -> None:
+        self.waited: list[float] = []
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self.waited.append(timeout or 0.0)
+        return True
+
+    def set(self) -> None:
+        pass
+
+    def clear(self) -> None:
+        pass
 
 
 class Flaky(PollingWorker):
     """Fails with the given errors in turn (None: a pass that succeeds), then stops."""
 
     def __init__(self, plan: list[str | None]) -> None:
-        super().__init__("flaky", poll=30.0)
+        super().__init__("flaky", poll=1.0)
         self.plan = plan
+        self.waits = Waits()
+        self._wake = self.waits  # type: ignore[assignment]
 
     def _pass(self) -> bool:
-        self._wake.set()  # no real waiting in a test: the next pass comes at once
         if not self.plan:
             self._stop.set()
             return False
@@ -34,10 +53,15 @@ class Flaky(PollingWorker):
         return False
 
 
-def test_a_repeated_failure_logs_its_traceback_once(caplog: pytest.LogCaptureFixture) -> None:
+def test_a_repeated_failure_backs_off_and_logs_its_traceback_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     plan: list[str | None] = ["bad url", "bad url", "bad url", "disk full", None, "bad url"]
+    worker = Flaky(plan)
     with caplog.at_level(logging.WARNING, logger="stopline.flaky"):
-        Flaky(plan).run_forever()
+        worker.run_forever()
+    # each failure in a row doubles the wait; a good pass brings back the poll interval
+    assert worker.waits.waited == [2.0, 4.0, 8.0, 15.0, 1.0, 2.0, 1.0]
     records = [r for r in caplog.records if r.name == "stopline.flaky"]
     tracebacks = [r.getMessage() for r in records if r.exc_info]
     again = [r.getMessage() for r in records if not r.exc_info]

@@ -45,7 +45,7 @@ def test_an_unreadable_number_is_a_422_naming_the_field() -> None:
         ("6598765432", "+6598765432"),  # Singapore
         ("14155550100", "+14155550100"),
         ("447700900001", "+447700900001"),
-        ("2125550100", "+12125550100"),  # no number as +212 …: read in the region
+        ("2125550100", "+12125550100"),  # no number as +212 …: the fallback reading
         ("00447700900001", "+447700900001"),
         ("+4798765432", "+4798765432"),
     ],
@@ -56,6 +56,8 @@ def test_digits_from_providers_that_write_e164_without_plus(written: str, read: 
     assert digits_address(written, "US") == read
 
 
-@pytest.mark.parametrize("written", ["12345", "60123", "ACME", "Acme Ltd"])
+@pytest.mark.parametrize(
+    "written", ["12345", "60123", "430000", "491234", "981234", "ACME", "Acme Ltd"]
+)
 def test_short_codes_and_sender_ids_stay_as_written(written: str) -> None:
     assert digits_address(written, "US") == written

@@ -14,7 +14,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, Response
 
 from stopline.api.errors import dumps
-from stopline.api.schemas import BODILESS_METHODS
 from stopline.api.state import stopline_of
 
 router = APIRouter(tags=["operations"])
@@ -52,16 +51,16 @@ async def metrics(request: Request) -> Response:
 
 
 def tidy_openapi(app: FastAPI) -> None:
-    """The OpenAPI document without a 413 on operations that take no body (the /v1 routers
-    declare their shared error answers once, for every route)."""
+    """The OpenAPI document without a 413 on operations that document no body (the /v1
+    routers declare their shared error answers once, for every route)."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             schema = generate()
             for operations in schema.get("paths", {}).values():
-                for method, operation in operations.items():
-                    if method in BODILESS_METHODS:
+                for operation in operations.values():
+                    if "requestBody" not in operation:
                         operation.get("responses", {}).pop("413", None)
         return app.openapi_schema or generate()
 

@@ -311,4 +311,3 @@ V1_ERRORS: dict[int | str, dict[str, Any]] = {
         "`database_busy`, with `Retry-After`); retry later",
     },
 }
-BODILESS_METHODS = ("get", "head", "delete")  # no body to be over the cap: no 413 listed

@@ -133,7 +133,7 @@ def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[st
         # own bar at that rate, so the chart and the table agree; a sender with one
         # campaign has nothing to compare it with ("no baseline" in the table), and one of
         # too few sends is not tested ("not tested" in the table): no bar either
-        tested = [f for f in own if f.baseline is not None and f.p_value is not None]
+        tested = with_baseline_bar(own)
         if tested:
             ax.scatter(
                 [_day(f) for f in tested],
@@ -212,6 +212,11 @@ def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[st
     legend = ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
     fig.savefig(path, dpi=DPI, format="png")
     return [text.get_text() for text in legend.get_texts()]
+
+
+def with_baseline_bar(figures: Sequence[CampaignFigures]) -> list[CampaignFigures]:
+    """The campaigns drawn with a bar at their baseline: those the test compared with it."""
+    return [f for f in figures if f.baseline is not None and f.p_value is not None]
 
 
 def label_groups(

@@ -26,7 +26,10 @@ _TEXTS_KEPT = 65_536
 def utc_text_remembered(moment: datetime) -> str:
     """`utc_text`, remembered for instants written again and again (the send gate names the
     same opt-outs' times in answer after answer: 1.6 µs each to format, 0.1 to look up).
-    Equal instants have one UTC text, so equality is the right key; bounded."""
+    Only naive (UTC, as storage returns them) and UTC times: two times in a zone with
+    daylight saving can compare equal and differ by an hour (``fold``). Bounded."""
+    if moment.tzinfo is not None and moment.tzinfo is not UTC:
+        return utc_text(moment)
     text = _TEXTS.get(moment)
     if text is None:
         if len(_TEXTS) >= _TEXTS_KEPT:

@@ -403,7 +403,9 @@ def digits_phone(raw: object, region: str, field_name: str) -> str:
     Plivo, Sinch). Their digits are international whatever their length: ``4798765432`` is
     +47 98765432 in Norway, not an Arkansas number, and ``4591234567`` is Danish, not a
     North American number with an impossible exchange. Only digits that make no number that
-    way (or start with 0) are read as `phone` reads them."""
+    way (or start with 0, or are as short as a short code) are read as `phone` reads them:
+    a fallback, not support for national numbers, which these providers do not send (a
+    national "3125550100" would be read as +31 25550100)."""
     number = _plus(text(raw, field_name).strip())
     if number is not None:
         try:
@@ -426,10 +428,18 @@ def digits_address(raw: object, region: str, field_name: str = "to") -> str:
     return address(raw, region, field_name)
 
 
+_SHORT_CODE_DIGITS = 6  # short codes have up to 6 digits; "430000" is not +43 0000
+
+
 def _plus(number: str) -> str | None:
-    """Bare digits with the ``+`` put back (None for anything else, and for digits that
-    start with 0: no country code does)."""
-    if number.isdigit() and number.isascii() and not number.startswith("0"):
+    """Bare digits with the ``+`` put back (None for anything else: digits that start with
+    0, which no country code does, and short codes)."""
+    if (
+        number.isdigit()
+        and number.isascii()
+        and not number.startswith("0")
+        and len(number) > _SHORT_CODE_DIGITS
+    ):
         return "+" + number
     return None
 

@@ -9,7 +9,7 @@ Set ``STOPLINE_PLIVO_REQUIRE_V3=true`` to refuse requests that carry no V3 signa
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -143,7 +143,7 @@ class PlivoProvider(Provider):
         if any(v3) and v3_nonce:
             method = request.method.upper()
             if any(
-                validate_v3_signature(method, request.url, v3_nonce, self._token, sig, dict(params))
+                _v3_matches(method, request.url, v3_nonce, self._token, sig, params)
                 for sig in v3
                 if sig
             ):
@@ -210,3 +210,14 @@ class PlivoProvider(Provider):
             retryable=retryable_status(response.status_code),
             http_status=response.status_code,
         )
+
+
+def _v3_matches(
+    method: str, url: str, nonce: str, token: str, signature: str, params: dict[str, Any]
+) -> bool:
+    """The SDK's V3 check; a URL or body it cannot even read (it re-parses a GET's query:
+    "%FF" raises) is a signature that does not match, never a 500."""
+    try:
+        return bool(validate_v3_signature(method, url, nonce, token, signature, dict(params)))
+    except (ValueError, UnicodeError):
+        return False

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 import httpx
 import orjson
@@ -82,6 +82,12 @@ def check_url(url: str) -> None:
         raise ValueError("has no host name (http://HOST/…)")
     if any(c.isspace() for c in parts.hostname):
         raise ValueError("has a space in its host name")
+    if parts.port == 0:
+        raise ValueError("has port 0, which nothing listens on")
+    try:
+        parts.hostname.encode("idna")
+    except UnicodeError:
+        raise ValueError("has a host name that cannot be written in DNS (IDNA)") from None
     try:
         httpx.URL(url)
     except httpx.InvalidURL as exc:
@@ -89,12 +95,17 @@ def check_url(url: str) -> None:
 
 
 def _redacted(message: str, url: str) -> str:
-    """``message`` without the URL's query values, password or user name (a parser's error
-    may quote a piece of the URL)."""
-    query, userinfo = url.partition("?")[2], url.partition("://")[2].rpartition("@")[0]
-    secrets = [v for _k, v in parse_qsl(query, keep_blank_values=True)]
-    secrets += userinfo.split(":", 1) if userinfo else []
-    for secret in sorted(filter(None, secrets), key=len, reverse=True):
+    """``message`` without the URL's query values, password or user name, as written and as
+    decoded (a parser's error may quote a piece of the URL)."""
+    rest = url.partition("://")[2]
+    authority = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    userinfo = authority.rpartition("@")[0]
+    query = rest.partition("?")[2].split("#", 1)[0]
+    secrets = [p.partition("=")[2] for p in query.split("&")]
+    secrets += [v for _k, v in parse_qsl(query, keep_blank_values=True)]
+    for part in userinfo.split(":", 1) if userinfo else []:
+        secrets += [part, unquote(part)]
+    for secret in sorted(set(filter(None, secrets)), key=len, reverse=True):
         message = message.replace(secret, "***")
     return message
 
@@ -242,8 +253,10 @@ class ConsentSync(PollingWorker):
         }
         try:
             response = self._client.post(self._target.url, content=body, headers=headers)
-        except httpx.HTTPError as exc:
-            return f"{type(exc).__name__}: {exc}", None
+        except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
+            # InvalidURL, and IDNA's UnicodeError (a ValueError) for a host httpx cannot
+            # encode: recorded as the target's error like any failed push
+            return f"{type(exc).__name__}: {_redacted(str(exc), self._target.url)}", None
         if 200 <= response.status_code < 300:
             return None, None
         asked = retry_after(response.headers.get("retry-after"), now)

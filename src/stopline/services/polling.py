@@ -72,7 +72,7 @@ class PollingWorker(ABC):
                 self._wake.clear()
 
 
-MAX_DELAY = 60.0  # seconds between passes that keep failing, at most
+MAX_DELAY = 15.0  # seconds between passes that keep failing, at most
 
 
 def retry_delay(poll: float, failures: int) -> float:

@@ -458,6 +458,12 @@ def test_plivo_judges_the_signature_before_saying_how_a_body_failed_to_parse(
     for body in (b"Text=%FF", b"\xff=1"):
         answer = client.post("/webhooks/plivo", content=body, headers=v2)
         assert answer.status_code == 400 and "UTF-8" in answer.text
+    # the same by GET (`message_method` GET): the SDK re-reads the query and raised (a 500)
+    bad_query = "/webhooks/plivo?From=14155550100&Text=%FF"
+    junk_v3 = {"X-Plivo-Signature-V3": "abc", "X-Plivo-Signature-V3-Nonce": "n1"}
+    assert client.get(bad_query).status_code == 403
+    got = client.get(bad_query, headers=junk_v3)
+    assert got.status_code == 403 and got.json()["error"]["code"] == "bad_signature", got.text
     assert events(client, admin) == []
 
 
