@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -302,50 +303,38 @@ def test_sqlite_commits_change_the_wal_index_header(tmp_path: Path) -> None:
         engine.dispose()
 
 
+@pytest.mark.parametrize("single", [False, True], ids=["blocked", "blocked_one"])
 def test_a_lock_free_look_up_that_overlaps_a_refresh_is_discarded(
-    engine: Engine, index: SuppressionIndex, monkeypatch: pytest.MonkeyPatch
+    engine: Engine, index: SuppressionIndex, monkeypatch: pytest.MonkeyPatch, single: bool
 ) -> None:
+    """`blocked` and the single check's `blocked_one` follow the same seqlock rule."""
     if engine.dialect.name != "sqlite":
         pytest.skip("PostgreSQL checks always take the lock")
     n = "+14155550166"
     change(engine, n, Kind.OPT_OUT)
-    assert [h[0] for h in index.blocked([n], ["organisation"])] == [n]
-    real = index._lookup
+
+    def ask() -> list[Hit]:
+        return (
+            index.blocked_one(n, ["organisation"])
+            if single
+            else index.blocked([n], ["organisation"])
+        )
+
+    assert [h[0] for h in ask()] == [n]
+    name = "_lookup_one" if single else "_lookup"
+    real = getattr(index, name)
     calls: list[int] = []
 
-    def overlapped(wanted: set[str], scopes: Sequence[str]) -> list[Hit]:
+    def overlapped(wanted: Any, scopes: Sequence[str]) -> list[Hit]:
         calls.append(index._version)
         if len(calls) == 1:  # as if another thread applied events during this look-up
             index._version += 2
             return []
-        return real(wanted, scopes)
+        hits: list[Hit] = real(wanted, scopes)
+        return hits
 
-    monkeypatch.setattr(index, "_lookup", overlapped)
-    assert [h[0] for h in index.blocked([n], ["organisation"])] == [n]
-    assert len(calls) == 2  # the lock-free result was thrown away and the look-up redone
-
-
-def test_a_lock_free_single_look_up_that_overlaps_a_refresh_is_discarded(
-    engine: Engine, index: SuppressionIndex, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`blocked_one` follows the same seqlock rule as `blocked`."""
-    if engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL checks always take the lock")
-    n = "+14155550167"
-    change(engine, n, Kind.OPT_OUT)
-    assert [h[0] for h in index.blocked_one(n, ["organisation"])] == [n]
-    real = index._lookup_one
-    calls: list[int] = []
-
-    def overlapped(number: str, scopes: Sequence[str]) -> list[Hit]:
-        calls.append(index._version)
-        if len(calls) == 1:  # as if another thread applied events during this look-up
-            index._version += 2
-            return []
-        return real(number, scopes)
-
-    monkeypatch.setattr(index, "_lookup_one", overlapped)
-    assert [h[0] for h in index.blocked_one(n, ["organisation"])] == [n]
+    monkeypatch.setattr(index, name, overlapped)
+    assert [h[0] for h in ask()] == [n]
     assert len(calls) == 2  # the lock-free result was thrown away and the look-up redone
 
 

@@ -45,6 +45,24 @@ def tallies(seed: int = 3) -> list[CampaignTally]:
     return out
 
 
+def spaced(name: str, gap: timedelta) -> list[CampaignTally]:
+    """Four campaigns of one sender, ``gap`` apart, each sending for half the gap; the third
+    with four times the others' opt-outs."""
+    return [
+        CampaignTally(
+            i + 1,
+            f"{name} {i + 1}",
+            "ACME",
+            None,
+            START + gap * i,
+            START + gap * i + gap / 2,
+            1000,
+            10 + 30 * (i == 2),
+        )
+        for i in range(4)
+    ]
+
+
 def assert_png(path: Path, min_bytes: int = 5_000) -> None:
     data = path.read_bytes()
     assert data[:8] == PNG_MAGIC
@@ -79,20 +97,7 @@ def test_a_single_campaign(tmp_path: Path) -> None:
 
 
 def test_campaigns_hours_apart_are_named_on_an_axis_of_hours(tmp_path: Path) -> None:
-    few = [
-        CampaignTally(
-            i + 1,
-            f"Spring {i + 1}",
-            "ACME",
-            None,
-            START + timedelta(hours=2 * i),
-            START + timedelta(hours=2 * i + 1),
-            1000,
-            10 + 30 * (i == 2),
-        )
-        for i in range(4)
-    ]
-    figures = campaign_figures(few)
+    figures = campaign_figures(spaced("Spring", timedelta(hours=2)))
     path = tmp_path / "hours.png"
     legend = plot_campaigns(figures, path)
     assert_png(path)
@@ -113,21 +118,8 @@ def test_the_time_axis_fits_sends_minutes_hours_or_weeks_apart(tmp_path: Path) -
         low, high = time_axis([start + g * minute for g in gaps])
         assert low < start and high > start + gaps[-1] * minute  # every point inside
         assert (high - low) / minute <= widest, (gaps, (high - low) / minute)
-    few = [
-        CampaignTally(
-            i + 1,
-            f"Flash {i + 1}",
-            "ACME",
-            None,
-            START + timedelta(minutes=3 * i),
-            START + timedelta(minutes=3 * i + 1),
-            1000,
-            10 + 30 * (i == 2),
-        )
-        for i in range(4)
-    ]
     path = tmp_path / "minutes.png"
-    plot_campaigns(campaign_figures(few), path)
+    plot_campaigns(campaign_figures(spaced("Flash", timedelta(minutes=3))), path)
     assert_png(path)
 
 

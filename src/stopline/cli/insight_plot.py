@@ -152,7 +152,7 @@ def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[st
     top = rate_axis_top(figures)
     keyed = key_lines(figures, top)
     low, high = time_axis([_day(f) for f in figures])
-    anchors: list[tuple[int, float, float]] = []
+    anchors: list[tuple[int, float, float]] = []  # number, x, y of each named campaign
     for number, f, _line in keyed:
         shown = min(100.0 * f.rate, top * 0.97)
         if 100.0 * f.rate > top:  # a tiny campaign at 100 %: marked at the top, not off it
@@ -160,12 +160,12 @@ def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[st
             ax.scatter([_day(f)], [shown], marker="^", color=colour, s=40, zorder=3)
         anchors.append((number, _day(f), shown))
     by_number = {number: f for number, f, _line in keyed}
+    where = {number: (x, y) for number, x, y in anchors}
     for group in label_groups(anchors, high - low, top):
-        first = next(a for a in anchors if a[0] == group[0])
         alarm = any(by_number[n].flagged for n in group)
         ax.annotate(
             ", ".join(map(str, group)),
-            (first[1], first[2]),
+            where[group[0]],
             xytext=(5, 4),
             textcoords="offset points",
             color=FLAG_COLOUR if alarm else "#444444",
@@ -207,7 +207,7 @@ def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[st
             offset_formats=["", "%Y", "%Y", "%Y-%b-%d", "%Y-%b-%d", "%Y-%b-%d %H:%M"],
         )
     )
-    ax.set_xlim(*time_axis([_day(f) for f in figures]))
+    ax.set_xlim(low, high)
     ax.set_ylim(0.0, top)
     legend = ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
     fig.savefig(path, dpi=DPI, format="png")

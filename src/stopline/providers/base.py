@@ -406,26 +406,26 @@ def digits_phone(raw: object, region: str, field_name: str) -> str:
     way (or start with 0, or are as short as a short code) are read as `phone` reads them:
     a fallback, not support for national numbers, which these providers do not send (a
     national "3125550100" would be read as +31 25550100)."""
-    number = _plus(text(raw, field_name).strip())
-    if number is not None:
-        try:
-            return normalise(number, region)
-        except InvalidNumber:
-            pass
-    return phone(raw, region, field_name)
+    return _as_international(raw, region, field_name) or phone(raw, region, field_name)
 
 
 def digits_address(raw: object, region: str, field_name: str = "to") -> str:
     """`address` for the same providers: digits that make an international number are one;
     a short code ("12345"), an alphanumeric sender ID or anything else is read as `address`
     reads it."""
+    return _as_international(raw, region, field_name) or address(raw, region, field_name)
+
+
+def _as_international(raw: object, region: str, field_name: str) -> str | None:
+    """E.164 from bare digits read with a ``+`` before them, or None when they make no
+    number that way."""
     number = _plus(text(raw, field_name).strip())
-    if number is not None:
-        try:
-            return normalise(number, region)
-        except InvalidNumber:
-            pass
-    return address(raw, region, field_name)
+    if number is None:
+        return None
+    try:
+        return normalise(number, region)
+    except InvalidNumber:
+        return None
 
 
 _SHORT_CODE_DIGITS = 6  # short codes have up to 6 digits; "430000" is not +43 0000
