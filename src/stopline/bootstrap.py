@@ -42,6 +42,7 @@ from stopline.services.senders import SenderDirectory
 from stopline.storage import consent_feed, migrate
 from stopline.storage.commit_queue import CommitQueue
 from stopline.storage.engine import create_database_engine
+from stopline.storage.send_locks import send_locks
 from stopline.storage.suppression_index import SuppressionIndex
 
 log = logging.getLogger("stopline")
@@ -287,7 +288,7 @@ def build_messaging(
         ),
         utc_now,
     )
-    fence = SendFence(timeout=30.0)
+    fence = SendFence(timeout=30.0, shared=send_locks(settings.database_url, engine))
     broadcasts = BroadcastWorker(
         engine,
         index,

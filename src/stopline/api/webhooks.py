@@ -124,14 +124,16 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
     else:
         results = list(await asyncio.gather(*pending))
     reply: str | None = None
-    for result in results[: len(messages)]:  # each change is logged where it was committed
-        assert isinstance(result, InboundResult)
+    stopped = [r.recipient or "" for r in batch.statuses]
+    for message, result in zip(messages, results, strict=False):  # statuses' results follow
+        assert isinstance(result, InboundResult)  # each change is logged where it committed
         app.metrics.count_inbound(name, result.outcome.value)
         reply = reply or result.reply
+        if result.action is Action.OPT_OUT:
+            stopped.append(message.from_number)
     # an opt-out is acknowledged only once no broadcast send to that number is in flight
-    await messaging.fence.settled(
-        [m.from_number for m in messages] + [r.recipient or "" for r in batch.statuses]
-    )
+    if stopped:
+        await messaging.fence.settled(stopped)
     if queued:
         messaging.outbox.wake()
     rendered = provider.render(reply, batch)

@@ -85,3 +85,4 @@ class Messaging:
         self.broadcasts.stop()
         self.outbox.stop()
         self.http.close()
+        self.fence.close()

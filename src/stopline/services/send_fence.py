@@ -4,9 +4,10 @@ A broadcast worker checks the gate, then calls the provider: an opt-out committe
 two would otherwise be acknowledged while a message to that number is still on its way. The
 worker marks each number while its check-and-send is in flight; a request that records an
 opt-out waits, after its commit and before it answers, until no send to that number is in
-flight. So once an opt-out is acknowledged, no send to that number starts or is under way in
-this process (each send starts with a fresh gate check). Sends from other processes are
-covered by their own gate checks, not by this fence.
+flight. So once an opt-out is acknowledged, no send to that number starts or is under way
+(each send starts with a fresh gate check). Within a process the marks are counted here;
+``shared`` (`storage.send_locks`) carries them to the other processes that send or answer
+on the same database.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ import asyncio
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
+
+from stopline.storage.send_locks import NoSendLocks, SendLocks
 
 
 class SendFence:
-    def __init__(self, timeout: float = 30.0) -> None:
+    def __init__(self, timeout: float = 30.0, shared: SendLocks | None = None) -> None:
         self._timeout = timeout
+        self._shared: SendLocks = shared or NoSendLocks()
         self._in_flight: Counter[str] = Counter()
         self._changed = threading.Condition()
 
@@ -30,7 +34,8 @@ class SendFence:
         with self._changed:
             self._in_flight[number] += 1
         try:
-            yield
+            with self._shared.holding(number):
+                yield
         finally:
             with self._changed:
                 self._in_flight[number] -= 1
@@ -38,11 +43,12 @@ class SendFence:
                     del self._in_flight[number]
                 self._changed.notify_all()
 
-    def busy(self, numbers: Iterable[str]) -> bool:
-        if not self._in_flight:  # the usual case: no broadcast running
-            return False
-        with self._changed:
-            return any(n in self._in_flight for n in numbers)
+    def busy(self, numbers: Collection[str]) -> bool:
+        if self._in_flight:
+            with self._changed:
+                if any(n in self._in_flight for n in numbers):
+                    return True
+        return not self._shared.free(numbers)
 
     def wait_clear(self, numbers: Iterable[str]) -> bool:
         """Block until no send to ``numbers`` is in flight (False if the timeout passed)."""
@@ -54,6 +60,13 @@ class SendFence:
                 if left <= 0:
                     return False
                 self._changed.wait(left)
+        pause = 0.001
+        while not self._shared.free(wanted):  # a send in flight in another process
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, 0.05)
         return True
 
     async def settled(self, numbers: Iterable[str]) -> bool:
@@ -62,3 +75,6 @@ class SendFence:
         if not self.busy(wanted):
             return True
         return await asyncio.to_thread(self.wait_clear, wanted)
+
+    def close(self) -> None:
+        self._shared.close()

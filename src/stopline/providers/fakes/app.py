@@ -4,11 +4,13 @@ Besides the documented shapes it honours an ``Idempotency-Key`` header (a repeat
 the first answer and creates nothing), and offers control routes under ``/_fake``:
 ``GET /_fake/requests`` (every send request seen), ``POST /_fake/opted-out`` (numbers the
 provider refuses), ``POST /_fake/fail`` (fail the next N sends with a status), ``POST
-/_fake/reset``.
+/_fake/latency`` (sends arrive that many seconds after they are made; ``GET
+/_fake/in-transit`` lists those on their way), ``POST /_fake/reset``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import threading
 import time
@@ -33,6 +35,10 @@ class FakeState:
     fail_next: int = 0
     fail_status: int = 503
     answers: dict[str, tuple[int, bytes]] = field(default_factory=dict)
+    # Network transit: each send arrives this many seconds after it was made; meanwhile it is
+    # listed in `in_transit` (so a test can act while a message is on its way).
+    latency: float = 0.0
+    in_transit: list[dict[str, Any]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def reset(self) -> None:
@@ -41,6 +47,8 @@ class FakeState:
             self.opted_out.clear()
             self.fail_next = 0
             self.answers.clear()
+            self.latency = 0.0
+            self.in_transit.clear()
 
 
 def _json(payload: Any, status: int) -> Response:
@@ -212,6 +220,13 @@ def create_fake_app(
                 dict(parse_qsl(raw.decode())) if form else (orjson.loads(raw) if raw else {})
             )
             key = request.headers.get("idempotency-key")
+            if state.latency > 0:
+                transit = {"provider": provider, "body": body, "started": time.time()}
+                with state.lock:
+                    state.in_transit.append(transit)
+                await asyncio.sleep(state.latency)
+                with state.lock:
+                    state.in_transit.remove(transit)
             record: dict[str, Any] = {
                 "provider": provider,
                 "path": request.url.path,
@@ -258,6 +273,15 @@ def create_fake_app(
             state.fail_status = int(spec.get("status", 503))
         return _json({"fail_next": state.fail_next}, 200)
 
+    async def set_latency(request: Request) -> Response:
+        with state.lock:
+            state.latency = float(orjson.loads(await request.body()).get("seconds", 0.0))
+        return _json({"latency": state.latency}, 200)
+
+    async def list_in_transit(request: Request) -> Response:
+        with state.lock:
+            return _json(list(state.in_transit), 200)
+
     async def reset(request: Request) -> Response:
         state.reset()
         return _json({"reset": True}, 200)
@@ -280,6 +304,8 @@ def create_fake_app(
         Route("/_fake/requests", list_requests, methods=["GET"]),
         Route("/_fake/opted-out", set_opted_out, methods=["POST"]),
         Route("/_fake/fail", set_fail, methods=["POST"]),
+        Route("/_fake/latency", set_latency, methods=["POST"]),
+        Route("/_fake/in-transit", list_in_transit, methods=["GET"]),
         Route("/_fake/reset", reset, methods=["POST"]),
     ]
     app = Starlette(routes=routes)

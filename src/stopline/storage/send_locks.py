@@ -1,0 +1,194 @@
+"""Fencing broadcast sends across processes.
+
+`services.send_fence.SendFence` closes the gap between a broadcast's gate check and its
+provider call within one process. Sends and opt-outs may also meet across processes on one
+database (`serve --workers N`, a separate `stopline worker`, `campaigns send --wait`, several
+servers on PostgreSQL); the locks here carry the fence across them:
+
+- **SQLite**: open-file-description (OFD) byte-range locks on a file beside the database
+  (``<database>-fence``), one byte per number (a 31-bit hash: two numbers sharing a byte only
+  wait for each other). A send holds its number's byte shared; an opt-out, once committed and
+  before it is answered, waits until no descriptor holds it. OFD locks belong to an open file,
+  not to a process, so threads of one process conflict as processes do, and closing some other
+  descriptor of the file cannot drop them (POSIX record locks have both faults). Linux only;
+  elsewhere only the in-process fence applies (logged once).
+- **PostgreSQL**: a send holds its number's chain lock (`storage.ledger.chain_lock`) shared, on a
+  connection of its own. Every ledger append takes that lock exclusively before it writes, so
+  an opt-out's transaction waits, on any server, for the sends in flight to that number before
+  it commits; a send that starts later waits for that commit and then reads the opt-out at its
+  gate check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import logging
+import os
+import struct
+import sys
+import threading
+from collections.abc import Collection, Iterator
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy import Connection, Engine
+
+from stopline.storage.engine import sqlite_file
+from stopline.storage.ledger import chain_lock
+
+log = logging.getLogger("stopline.send_fence")
+
+# struct flock on 64-bit Linux: l_type, l_whence (shorts), l_start, l_len (off_t), l_pid.
+_FLOCK = struct.Struct("hhxxxxqqixxxx")
+_OFD = (
+    sys.platform == "linux"
+    and hasattr(fcntl, "F_OFD_SETLKW")
+    and struct.calcsize("P") == 8
+    and _FLOCK.size == 32
+)
+
+
+class SendLocks(Protocol):
+    def holding(self, number: str) -> contextlib.AbstractContextManager[None]:
+        """Held by a broadcast send from its gate check until its provider call returns."""
+
+    def free(self, numbers: Collection[str]) -> bool:
+        """True when no send to ``numbers`` is in flight in any process (never waits)."""
+
+    def close(self) -> None: ...
+
+
+class NoSendLocks:
+    """One process only (an in-memory database), or no OFD locks on this system."""
+
+    def holding(self, number: str) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext()
+
+    def free(self, numbers: Collection[str]) -> bool:
+        return True
+
+    def close(self) -> None:
+        pass
+
+
+def _offset(number: str) -> int:
+    return int.from_bytes(hashlib.blake2b(number.encode(), digest_size=4).digest()) >> 1
+
+
+class FileSendLocks:
+    """OFD byte-range locks on ``path``; each thread uses a descriptor of its own."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._opened: list[int] = []
+        self._guard = threading.Lock()
+        self._warned = False
+
+    def _fd(self) -> int:
+        fd: int | None = getattr(self._local, "fd", None)
+        if fd is None:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            self._local.fd = fd
+            with self._guard:
+                self._opened.append(fd)
+        return fd
+
+    @contextlib.contextmanager
+    def holding(self, number: str) -> Iterator[None]:
+        fd, offset = self._fd(), _offset(number)
+        fcntl.fcntl(fd, fcntl.F_OFD_SETLKW, _FLOCK.pack(fcntl.F_RDLCK, os.SEEK_SET, offset, 1, 0))
+        try:
+            yield
+        finally:
+            fcntl.fcntl(
+                fd, fcntl.F_OFD_SETLK, _FLOCK.pack(fcntl.F_UNLCK, os.SEEK_SET, offset, 1, 0)
+            )
+
+    def free(self, numbers: Collection[str]) -> bool:
+        try:
+            fd = self._fd()
+            if not _locked(fd, 0, 0):  # the usual case: no send in flight anywhere
+                return True
+            return not any(_locked(fd, _offset(n), 1) for n in numbers)
+        except OSError as exc:  # answering matters more than fencing a send that may not exist
+            if not self._warned:
+                self._warned = True
+                log.warning("the send fence file %s cannot be used: %s", self.path, exc)
+            return True
+
+    def close(self) -> None:
+        with self._guard:
+            for fd in self._opened:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+            self._opened.clear()
+        self._local = threading.local()
+
+
+def _locked(fd: int, start: int, length: int) -> bool:
+    """Whether another open file holds a lock on [start, start + length) (0: to the end)."""
+    probe = _FLOCK.pack(fcntl.F_WRLCK, os.SEEK_SET, start, length, 0)
+    kind: int = _FLOCK.unpack(fcntl.fcntl(fd, fcntl.F_OFD_GETLK, probe))[0]
+    return kind != fcntl.F_UNLCK
+
+
+class AdvisorySendLocks:
+    """PostgreSQL: the number's chain lock held shared on a connection per sending thread."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._local = threading.local()
+        self._opened: list[Connection] = []
+        self._guard = threading.Lock()
+
+    def _connection(self) -> Connection:
+        conn: Connection | None = getattr(self._local, "conn", None)
+        if conn is None or conn.closed or conn.invalidated:
+            conn = self._engine.connect()
+            self._local.conn = conn
+            with self._guard:
+                self._opened.append(conn)
+        return conn
+
+    @contextlib.contextmanager
+    def holding(self, number: str) -> Iterator[None]:
+        conn = self._connection()
+        lock = chain_lock(number)
+        conn.exec_driver_sql("SELECT pg_advisory_lock_shared(%s, %s)", lock)
+        try:
+            yield
+        finally:
+            try:
+                conn.exec_driver_sql("SELECT pg_advisory_unlock_shared(%s, %s)", lock)
+            except Exception:  # a broken session took its locks with it
+                conn.invalidate()
+                raise
+
+    def free(self, numbers: Collection[str]) -> bool:
+        return True  # the opt-out's own transaction waited for the lock before it committed
+
+    def close(self) -> None:
+        with self._guard:
+            for conn in self._opened:
+                with contextlib.suppress(Exception):
+                    conn.close()
+            self._opened.clear()
+
+
+def send_locks(database_url: str, engine: Engine) -> SendLocks:
+    """The cross-process send locks for this database."""
+    if engine.dialect.name == "postgresql":
+        return AdvisorySendLocks(engine)
+    path = sqlite_file(database_url)
+    if path is None:
+        return NoSendLocks()
+    if not _OFD:
+        log.warning(
+            "open file description locks are not available on this system: a broadcast send "
+            "is fenced against opt-outs only within the process that sends it"
+        )
+        return NoSendLocks()
+    return FileSendLocks(Path(f"{path}-fence"))

@@ -1,0 +1,180 @@
+"""Broadcast sends are fenced against opt-outs across processes: OFD byte-range locks beside a
+SQLite database, the number's chain lock on PostgreSQL (`storage.send_locks`)."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from stopline.domain.consent import ConsentDraft, Kind, Source
+from stopline.services.ledger import record
+from stopline.services.send_fence import SendFence
+from stopline.storage.engine import create_database_engine
+from stopline.storage.send_locks import (
+    AdvisorySendLocks,
+    FileSendLocks,
+    NoSendLocks,
+    _offset,
+    send_locks,
+)
+
+NUMBER, OTHER = "+14155550100", "+14155550101"
+
+HOLDER = """
+import sys
+from pathlib import Path
+from stopline.storage.send_locks import FileSendLocks
+with FileSendLocks(Path(sys.argv[1])).holding(sys.argv[2]):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+@contextmanager
+def sending_elsewhere(path: Path, number: str) -> Iterator[subprocess.Popen[str]]:
+    """Another process with a send to ``number`` in flight until its stdin closes."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path), number],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stdin is not None
+    try:
+        assert child.stdout.readline().strip() == "held"
+        yield child
+    finally:
+        if child.poll() is None:
+            child.stdin.close()
+            child.wait(10)
+
+
+def test_a_send_in_another_process_holds_its_number_and_no_other(tmp_path: Path) -> None:
+    assert _offset(NUMBER) != _offset(OTHER)
+    locks = FileSendLocks(tmp_path / "stopline.db-fence")
+    try:
+        assert locks.free([NUMBER])
+        with sending_elsewhere(locks.path, NUMBER):
+            assert not locks.free([NUMBER])
+            assert not locks.free([OTHER, NUMBER])
+            assert locks.free([OTHER])
+        assert locks.free([NUMBER])
+    finally:
+        locks.close()
+
+
+def test_a_sender_killed_mid_send_holds_nothing(tmp_path: Path) -> None:
+    locks = FileSendLocks(tmp_path / "stopline.db-fence")
+    with sending_elsewhere(locks.path, NUMBER) as child:
+        assert not locks.free([NUMBER])
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+        assert locks.free([NUMBER])
+    locks.close()
+
+
+def test_threads_of_one_process_fence_each_other(tmp_path: Path) -> None:
+    locks = FileSendLocks(tmp_path / "stopline.db-fence")
+    held, release = threading.Event(), threading.Event()
+
+    def send() -> None:
+        with locks.holding(NUMBER):
+            held.set()
+            release.wait(10)
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    try:
+        assert held.wait(10)
+        assert not locks.free([NUMBER])
+    finally:
+        release.set()
+        sender.join(10)
+    assert locks.free([NUMBER])
+    locks.close()
+
+
+def test_an_opt_out_is_answered_only_after_the_other_process_send_returns(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "stopline.db-fence"
+    fence = SendFence(timeout=30.0, shared=FileSendLocks(path))
+    answers: list[bool] = []
+    with sending_elsewhere(path, NUMBER) as child:
+        assert fence.busy([NUMBER]) and not fence.busy([OTHER])
+        waiter = threading.Thread(target=lambda: answers.append(fence.wait_clear([NUMBER])))
+        waiter.start()
+        waiter.join(0.3)
+        assert waiter.is_alive() and answers == []  # still waiting for the send
+        assert child.stdin is not None
+        child.stdin.close()  # the provider call returns
+        child.wait(10)
+        waiter.join(10)
+    assert answers == [True]
+    fence.close()
+
+
+def test_the_wait_gives_up_at_its_timeout(tmp_path: Path) -> None:
+    path = tmp_path / "stopline.db-fence"
+    fence = SendFence(timeout=0.2, shared=FileSendLocks(path))
+    with sending_elsewhere(path, NUMBER):
+        assert fence.wait_clear([NUMBER]) is False
+        assert fence.wait_clear([OTHER]) is True
+    fence.close()
+
+
+def test_each_database_gets_its_kind_of_lock(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'stopline.db'}"
+    engine = create_database_engine(url)
+    locks = send_locks(url, engine)
+    assert isinstance(locks, FileSendLocks)
+    assert locks.path == tmp_path / "stopline.db-fence"
+    memory = create_database_engine("sqlite://")
+    assert isinstance(send_locks("sqlite://", memory), NoSendLocks)
+    engine.dispose()
+    memory.dispose()
+
+
+@pytest.mark.postgres
+def test_on_postgresql_an_opt_out_commits_only_after_the_send_in_flight(
+    postgres_schema_url: str,
+) -> None:
+    engine = create_database_engine(postgres_schema_url)
+    assert isinstance(send_locks(postgres_schema_url, engine), AdvisorySendLocks)
+    locks = AdvisorySendLocks(engine)
+    number, other = "+14155550177", "+14155550178"
+    done: dict[str, datetime] = {}
+
+    def opt_out(who: str, engine: Engine = engine) -> None:
+        now = datetime.now(UTC)
+        with engine.begin() as conn:
+            record(conn, [ConsentDraft(who, Kind.OPT_OUT, Source.API, now)], now)
+        done[who] = datetime.now(UTC)
+
+    try:
+        with locks.holding(number):
+            free = threading.Thread(target=opt_out, args=(other,))
+            free.start()
+            free.join(10)
+            assert other in done  # another number's opt-out does not wait
+            fenced = threading.Thread(target=opt_out, args=(number,))
+            fenced.start()
+            fenced.join(0.5)
+            assert fenced.is_alive() and number not in done  # waits for the send
+            released = datetime.now(UTC)
+        fenced.join(10)
+        assert done[number] >= released
+        with locks.holding(number):  # and a later send is not held up by anything left
+            pass
+    finally:
+        locks.close()
+        engine.dispose()
