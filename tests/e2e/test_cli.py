@@ -50,6 +50,7 @@ def test_classify_text_and_jsonl(server: Server) -> None:
         "review"  # unreadable: one of the five actions still, and a person should look
     ] * 4
     assert out[4]["id"] == 7 and out[4]["language"] == "fr"
+    assert [o["line"] for o in out] == list(range(1, 10))
     assert out[5]["line"] == 6 and out[5]["error"].startswith("not JSON: ")
     for bad in out[6:]:  # JSON, but no string "text" field
         assert bad["error"] == 'each line needs a string "text" field', bad
@@ -88,6 +89,11 @@ def test_classify_reads_with_the_configured_keywords_and_refuses_both_modes(
     assert both.returncode == 2 and "not both" in both.stderr
     bom = run("classify", "--jsonl", stdin='\ufeff{"text": "STOP"}\n')
     assert json.loads(bom.stdout)["action"] == "opt_out"
+    # a line may name its sender's locale; blank lines are skipped, results keep their line
+    lines = '{"text": "FINE", "locale": "it-IT"}\n\n{"text": "FINE"}\n{"text": "x", "locale": 5}\n'
+    each = [json.loads(x) for x in run("classify", "--jsonl", stdin=lines).stdout.splitlines()]
+    assert [(o["line"], o["action"]) for o in each] == [(1, "opt_out"), (3, "none"), (4, "review")]
+    assert each[2]["error"] == '"locale" must be a string such as "fr-CA"'
 
 
 def test_consent_by_hand_and_check_exit_codes(server: Server) -> None:

@@ -284,7 +284,12 @@ def _classify_context(config: Settings, sender: str | None) -> ClassifyContext:
 def classify_cmd(
     text: Annotated[str | None, typer.Argument(help="The message text")] = None,
     jsonl: Annotated[
-        bool, typer.Option("--jsonl", help='Read {"text": ...} lines on stdin, write JSON lines')
+        bool,
+        typer.Option(
+            "--jsonl",
+            help='Read {"text": ...} lines on stdin (optional "id" and "locale"), write one JSON '
+            'line per message with its "line" number (blank lines are skipped)',
+        ),
     ] = False,
     locale: Annotated[
         str | None,
@@ -318,14 +323,19 @@ def classify_cmd(
             else:
                 problem = 'each line needs a string "text" field'
             body = item.get("text") if isinstance(item, dict) else None
+            own_locale = item.get("locale") if isinstance(item, dict) else None
+            if isinstance(body, str) and own_locale is not None and not isinstance(own_locale, str):
+                body, problem = None, '"locale" must be a string such as "fr-CA"'
             if not isinstance(body, str):  # its own line, so outputs stay aligned with inputs
                 # "review": a message nobody could read needs a person (it may be a STOP),
                 # and the action stays one of the five a consumer expects
                 write(json.dumps({"line": line_no, "error": problem, "action": "review"}) + "\n")
                 unreadable += 1
                 continue
-            result = classify(body, context).as_dict()
-            if isinstance(item, dict) and "id" in item:
+            assert isinstance(item, dict)
+            read_as = context if own_locale is None else replace(context, locale=own_locale)
+            result = {"line": line_no, **classify(body, read_as).as_dict()}
+            if "id" in item:  # the caller's own key, to match results with their messages
                 result = {"id": item["id"], **result}
             write(json.dumps(result, ensure_ascii=False) + "\n")
         if unreadable:  # scripts notice; every readable line was still classified
