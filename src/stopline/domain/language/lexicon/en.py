@@ -118,6 +118,8 @@ LEXICON = Lexicon(
         Keyword("UNSUB", CARRIER, S.STRONG),
         Keyword("REMOVE", "AWS End User Messaging default opt-out keyword", S.WORD),
         Keyword("STOP2QUIT", CARRIER, S.STRONG),
+        Keyword("STOP2END", "usage: variant of STOP2QUIT in program footers", S.STRONG),
+        Keyword("OPTING OUT", "usage: announcing the opt-out ('opting out')", S.STRONG),
         Keyword("UNSUBSCRIBED", "usage: past tense typed as a request", S.STRONG),
         Keyword("UNENROLL", "usage: synonym of unsubscribe in program texts", S.STRONG),
         Keyword("DELETE ME", "usage: request to be deleted from the list", S.STRONG),

@@ -16,6 +16,7 @@ LEXICON = Lexicon(
         Keyword("SLUTA", "usage: 'stop (it)'", S.WORD),
         Keyword("AVREGISTRERA", "usage: 'unregister'", S.STRONG),
         Keyword("AVSLUTA", "usage: 'end (the subscription)'", S.WORD),
+        Keyword("AVBRYT", "usage: 'cancel' (Swedish and Norwegian)", S.WORD),
         Keyword("AVANMÄL", "usage: 'unsubscribe'", S.STRONG),
         Keyword("AVPRENUMERERA", "usage: 'unsubscribe'", S.STRONG),
     ),
