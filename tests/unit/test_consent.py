@@ -152,6 +152,19 @@ def test_topic_keys_compare_in_one_unicode_form() -> None:
     assert Scope.parse("topic:holiday  deals") in scopes_for_send(None, "holiday  deals")
 
 
+def test_alphanumeric_sender_ids_compare_without_case_and_numbers_as_given() -> None:
+    from stopline.domain.consent import Scope, scopes_for_send
+
+    assert Scope.sender("Acme") == Scope.sender(" ACME ") == Scope.sender("ａｃｍｅ")
+    assert str(Scope.sender("Acme")) == "sender:ACME"
+    assert Scope.canonical("sender:acme") == Scope.sender("ACME")
+    assert Scope.sender("+14155550199").key == "+14155550199"
+    assert Scope.sender("12345").key == "12345"
+    # an opt-out stored as written before IDs were upper-cased still blocks as written
+    assert Scope.parse("sender:Acme") in scopes_for_send("Acme", None)
+    assert scopes_for_send("ACME", None)[1:] == (Scope.sender("ACME"),)
+
+
 def test_an_opt_out_stored_under_a_topics_earlier_key_still_blocks() -> None:
     """Before keys were compared in NFKC form they were only lower-cased; an opt-out
     recorded then ("topic:ｐｒｏｍｏ" as written) must still block a send about the topic."""

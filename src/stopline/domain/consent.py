@@ -127,6 +127,18 @@ class Scope:
 
     @classmethod
     def sender(cls, address: str) -> Scope:
+        """A sender scope. A phone number or short code is kept as given (callers normalise
+        numbers); an alphanumeric sender ID is compared in NFKC form, upper-cased: "Acme",
+        "ACME" and "ａｃｍｅ" are one sender to the person who opted out of it."""
+        key = address.strip()
+        if any(c.isalpha() for c in key):
+            key = unicodedata.normalize("NFKC", key).upper()
+        return cls(ScopeKind.SENDER, key)
+
+    @classmethod
+    def legacy_sender(cls, address: str) -> Scope:
+        """The sender scope as written, as alphanumeric IDs were stored before they were
+        upper-cased: opt-outs recorded then are still found under it."""
         return cls(ScopeKind.SENDER, address.strip())
 
 
@@ -165,7 +177,11 @@ def scopes_for_send(sender: str | None, topic: str | None) -> tuple[Scope, ...]:
         if legacy != scope:  # an opt-out recorded under the topic's earlier key still blocks
             scopes.append(legacy)
     if sender and sender.strip():
-        scopes.append(Scope.sender(sender))
+        scope = Scope.sender(sender)
+        scopes.append(scope)
+        legacy = Scope.legacy_sender(sender)
+        if legacy != scope:
+            scopes.append(legacy)
     return tuple(scopes)
 
 
