@@ -240,6 +240,7 @@ def test_a_commit_held_up_past_the_deadline_is_answered_503_and_still_recorded(
         pytest.skip("holds SQLite's write lock from another connection")
     monkeypatch.setattr(inbound_writer, "COMMIT_DEADLINE", 0.5)
     graph = bootstrap.build(settings.model_copy(update={"inbound_writer": "process"}))
+    graph.commits.deadline = 0.5  # the server's own commit queue (/v1/consent)
     path = settings.database_url.removeprefix("sqlite:///")
     try:
         with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as c:
@@ -257,8 +258,16 @@ def test_a_commit_held_up_past_the_deadline_is_answered_503_and_still_recorded(
                 json={**forwarded, "text": "STOP"},
                 headers={"Authorization": f"Bearer {key.key}"},
             )
+            late_consent = c.post(
+                "/v1/consent",
+                json={"number": "+14155550166", "kind": "opt_out"},
+                headers={"Authorization": f"Bearer {key.key}"},
+            )
             holder.execute("ROLLBACK")
             holder.close()
+            assert late_consent.status_code == 503, late_consent.text  # and /v1/consent
+            assert late_consent.json()["error"]["code"] == "database_busy"
+            assert late_consent.headers["retry-after"] == "5"
             assert late.status_code == 503, late.text
             assert late.json()["error"]["code"] == "database_busy"
             assert late.headers["retry-after"] == "5" and waited < 10
@@ -273,6 +282,9 @@ def test_a_commit_held_up_past_the_deadline_is_answered_503_and_still_recorded(
             assert len(contact(c, graph, "+14155550100")["events"]) == 1
             while not contact(c, graph, "+14155550177")["suppressed"]:
                 assert time.monotonic() < deadline, "the queued /v1/inbound STOP never committed"
+                time.sleep(0.1)
+            while not contact(c, graph, "+14155550166")["suppressed"]:
+                assert time.monotonic() < deadline, "the queued /v1/consent opt-out never committed"
                 time.sleep(0.1)
     finally:
         graph.close()

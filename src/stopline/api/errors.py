@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from stopline.domain.phone import InvalidNumber
-from stopline.storage.commit_queue import CommitLate
+from stopline.storage.commit_queue import CommitFailed, CommitLate
 
 
 class ApiError(Exception):
@@ -132,6 +132,7 @@ def install(
     # expected while something else holds the database (logged where it is found): the
     # same answer, from the exception middleware, so no traceback is logged or re-raised
     app.add_exception_handler(CommitLate, _unexpected)
+    app.add_exception_handler(CommitFailed, _unexpected)  # each attempt was logged
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
@@ -185,7 +186,7 @@ def unexpected_error(exc: BaseException) -> tuple[int, str, str]:
     500."""
     if isinstance(exc, (OperationalError, InterfaceError)):
         return 503, "database_unavailable", "the database is unavailable; retry later"
-    if isinstance(exc, CommitLate):
+    if isinstance(exc, CommitLate) or (isinstance(exc, CommitFailed) and exc.busy):
         return 503, "database_busy", f"{exc}; retry later"
     return 500, "internal_error", "internal server error"
 

@@ -31,7 +31,7 @@ from stopline.api.limits import BodyLimit, declared_length, too_large
 from stopline.api.observe import RequestMetrics
 from stopline.bootstrap import Stopline
 from stopline.services.keys import KeyScope, Principal
-from stopline.storage.commit_queue import CommitLate
+from stopline.storage.commit_queue import CommitFailed, CommitLate
 
 log = logging.getLogger("stopline.api")
 
@@ -334,7 +334,7 @@ class HotPaths:
             except ApiError as exc:
                 answer = error_response(exc)
             except Exception as exc:
-                if not isinstance(exc, CommitLate):  # expected, and logged where it is found
+                if not isinstance(exc, (CommitLate, CommitFailed)):  # logged where found
                     log.exception("unhandled error on %s %s", scope["method"], scope["path"])
                 failed, code, why = unexpected_error(exc)
                 answer = FastResponse(

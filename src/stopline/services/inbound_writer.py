@@ -50,6 +50,7 @@ from stopline.services.inbound import (
     result_to_wire,
 )
 from stopline.storage.commit_queue import (
+    COMMIT_DEADLINE,  # checked once a second by the writer link, not per request
     CommitLate,
     CommitQueue,
     CommitQueueClosed,
@@ -66,10 +67,6 @@ log = logging.getLogger("stopline.inbound_writer")
 
 BatchObserver = Callable[[int, float], None]
 RESTART_DELAYS = (1.0, 2.0, 5.0, 15.0, 60.0)  # seconds before each new attempt
-# How long a request waits for its commit before it is answered `CommitLate` (503): the
-# database held by something else (a backup's long write) must not keep a webhook past its
-# provider's timeout (Twilio gives up after 15 s). Checked once a second, not per request.
-COMMIT_DEADLINE = 10.0
 
 
 class InboundWriteFailed(RuntimeError):

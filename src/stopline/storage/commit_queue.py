@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from stopline.storage.ledger import lock_chains
 
@@ -41,9 +41,25 @@ class _Pending(Generic[T, R]):
     loop: asyncio.AbstractEventLoop | None = None  # set for asyncio futures
 
 
+# How long a request waits for its commit before it is answered `CommitLate` (503): the
+# database held by something else (a backup's long write) must not keep a request past its
+# client's timeout (Twilio gives up on a webhook after 15 s).
+COMMIT_DEADLINE = 10.0
+
+
 class CommitLate(RuntimeError):
     """Not committed in time (the database is held by something else): the caller answers
     now, "retry"; the queued write itself still commits when the database is free."""
+
+
+class CommitFailed(RuntimeError):
+    """Not committed after every retry. ``busy``: the database was locked or unreachable
+    (the caller may retry later); otherwise the write itself failed. The message names the
+    driver's error without its parameters (they hold people's messages)."""
+
+    def __init__(self, message: str, *, busy: bool) -> None:
+        super().__init__(message)
+        self.busy = busy
 
 
 class CommitQueueClosed(RuntimeError):
@@ -58,7 +74,9 @@ class CommitQueue:
         max_batch: int = 512,
         retries: int = 3,
         on_batch: Callable[[int, float], None] | None = None,
+        deadline: float | None = COMMIT_DEADLINE,
     ) -> None:
+        self.deadline = deadline  # for `submit_async`; None: wait as long as it takes
         self._group = GroupCommit(engine, retries=retries, on_batch=on_batch)
         self._queue: queue.SimpleQueue[_Pending[Any, Any] | None] = queue.SimpleQueue()
         self._max_batch = max_batch
@@ -78,12 +96,23 @@ class CommitQueue:
         return future
 
     async def submit_async(self, handler: BatchHandler[T, R], item: T) -> R:
-        """`submit` for coroutines: awaits the committed result on the running loop."""
+        """`submit` for coroutines: awaits the committed result on the running loop, for at
+        most ``deadline`` seconds (then `CommitLate`; the write still commits when it can)."""
         self._check_open()
         loop = asyncio.get_running_loop()
         future: asyncio.Future[R] = loop.create_future()
         self._queue.put(_Pending(handler, item, future, loop))
-        return await future
+        if self.deadline is None:
+            return await future
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), self.deadline)
+        except TimeoutError:
+            log.warning(
+                "a commit waited more than %g s (the database is held by something else): "
+                "answered 503, the write stays queued",
+                self.deadline,
+            )
+            raise CommitLate(f"not committed within {self.deadline:g} s") from None
 
     def run(self, handler: BatchHandler[T, R], item: T, timeout: float | None = 60) -> R:
         """Submit and wait (for synchronous callers)."""
@@ -174,10 +203,12 @@ class GroupCommit:
 
     def run(self, batch: Sequence[tuple[BatchHandler[Any, Any], Any]]) -> list[Outcome]:
         started = time.perf_counter()
+        last: DBAPIError | None = None
         for attempt in range(self._retries):
             try:
                 results = self._execute(batch)
             except DBAPIError as exc:  # includes IntegrityError: a race with another writer
+                last = exc
                 # the driver's first line only: SQLAlchemy's text adds the statement's
                 # parameters, which hold people's messages
                 reason = str(exc.orig or exc).strip().splitlines()[0] if str(exc.orig) else ""
@@ -199,7 +230,7 @@ class GroupCommit:
                     self._on_batch(len(batch), time.perf_counter() - started)
             return [(True, result) for result in results]
         if len(batch) == 1:
-            return [(False, RuntimeError("could not commit after retries"))]
+            return [(False, _gave_up(last))]
         return [self.run([item])[0] for item in batch]  # one by one: a poisoned item fails alone
 
     def _execute(self, batch: Sequence[tuple[BatchHandler[Any, Any], Any]]) -> list[Any]:
@@ -300,3 +331,11 @@ def _resolve(items: list[tuple[asyncio.Future[Any], Outcome]]) -> None:
             future.set_result(value)
         else:
             future.set_exception(value)
+
+
+def _gave_up(last: DBAPIError | None) -> CommitFailed:
+    if last is None:
+        return CommitFailed("could not commit after retries", busy=False)
+    reason = str(last.orig or last).strip().splitlines()[0] if str(last.orig) else ""
+    busy = isinstance(last, (OperationalError, InterfaceError))
+    return CommitFailed(f"could not commit after retries: {reason}", busy=busy)
