@@ -71,3 +71,25 @@ def test_a_repeated_failure_backs_off_and_logs_its_traceback_once(
         "flaky worker pass failed again (2 in a row): ValueError: bad url",
         "flaky worker pass failed again (3 in a row): ValueError: bad url",
     ]
+
+
+def test_a_database_error_is_the_same_failure_whatever_its_parameters() -> None:
+    """SQLAlchemy's text carries the statement's parameters (a time that changes every
+    pass): the database being locked is one kind of failure, logged with its traceback
+    once, not at every pass."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from stopline.services.polling import failure_kind
+
+    def locked(at: str) -> OperationalError:
+        return OperationalError(
+            "UPDATE outbox ...", {"now": at}, sqlite3.OperationalError("database is locked")
+        )
+
+    first, second = locked("12:00:01"), locked("12:00:03")
+    assert str(first) != str(second)
+    assert failure_kind(first) == failure_kind(second) == "OperationalError: database is locked"
+    assert failure_kind(ValueError("bad\nsecond line")) == "ValueError: bad"
+    assert failure_kind(RuntimeError()) == "RuntimeError: "

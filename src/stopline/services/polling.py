@@ -55,7 +55,7 @@ class PollingWorker(ABC):
                 failures += 1
                 # the traceback once per kind of failure, then one line per pass, while the
                 # passes back off (a broken setting failed every second, a traceback each)
-                said = f"{type(exc).__name__}: {exc}"
+                said = failure_kind(exc)
                 if said != last:
                     self._log.exception("%s worker pass failed; retrying", self._name)
                 else:
@@ -73,6 +73,15 @@ class PollingWorker(ABC):
 
 
 MAX_DELAY = 15.0  # seconds between passes that keep failing, at most
+
+
+def failure_kind(exc: BaseException) -> str:
+    """What a failure is, to tell a new one from the same again: a database driver's error
+    by its own first line (SQLAlchemy's text adds the statement's parameters, which change
+    from pass to pass, and may hold people's data)."""
+    cause = getattr(exc, "orig", None)
+    text = str(cause if cause is not None else exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0] if text else ''}"
 
 
 def retry_delay(poll: float, failures: int) -> float:
