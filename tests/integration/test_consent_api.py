@@ -334,7 +334,7 @@ def test_inbound_uses_a_sender_registered_at_runtime(
     assert stop["reply"].startswith("Maison Runtime : ce numéro est désabonné")
     help_body = {**body, "message_id": "ext-fr-2", "text": "AIDE"}
     help_reply = client.post("/v1/inbound", json=help_body, headers=writer).json()["reply"]
-    assert help_reply.startswith("Maison Runtime : aide au")
+    assert help_reply.startswith("Maison Runtime : aide : ")
     # An unregistered address keeps the configured brand and language.
     other = {**body, "message_id": "ext-en-1", "to": "+14155550178", "from": "+14155550106"}
     plain = client.post("/v1/inbound", json={**other, "text": "STOP"}, headers=writer).json()

@@ -52,7 +52,7 @@ _TEMPLATES: dict[str, dict[str, str]] = {
             "Répondez AIDE pour de l'aide, ARRET pour vous désabonner."
         ),
         "help": (
-            "{brand} : aide au {contact}. Fréquence des messages : {frequency}. Des frais de "
+            "{brand} : aide : {contact}. Fréquence des messages : {frequency}. Des frais de "
             "messagerie et de données peuvent s'appliquer. Répondez ARRET pour vous désabonner."
         ),
     },
