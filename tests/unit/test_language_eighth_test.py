@@ -1,6 +1,8 @@
-"""The eighth independent test (2026-12-04): "opting out", STOP2END (beside STOP2QUIT) and
-the Swedish/Norwegian AVBRYT ('cancel') read as nothing. Each is now a keyword; the
-sentences around them keep their usual readings (negation, benign use)."""
+"""The eighth independent test (2026-12-04): "opting out", STOP2END (beside STOP2QUIT), the
+Swedish/Norwegian AVBRYT ('cancel'), "take me off the list" in Chinese, Vietnamese and Arabic,
+"opt out" in Devanagari, and Traditional 別再傳 read as nothing; Spanish EMPEZAR ('start') was
+not an opt-in. Each is now a keyword or phrase; the sentences around them keep their usual
+readings (negation, benign use)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import pytest
 from stopline.domain.language import Action, ClassifyContext
 from stopline.domain.language.engine import classify_strict
 
-OUT, NONE = Action.OPT_OUT, Action.NONE
+OUT, NONE, IN = Action.OPT_OUT, Action.NONE, Action.OPT_IN
 
 
 def action(text: str) -> Action:
@@ -17,7 +19,21 @@ def action(text: str) -> Action:
 
 
 @pytest.mark.parametrize(
-    "text", ["opting out", "Opting out.", "OPTING OUT please", "STOP2END", "Avbryt", "avbryt takk"]
+    "text",
+    [
+        "opting out",
+        "Opting out.",
+        "OPTING OUT please",
+        "STOP2END",
+        "Avbryt",
+        "avbryt takk",
+        "別再傳簡訊給我",
+        "请把我移出名单",
+        "Xóa tôi khỏi danh sách",
+        "xoa toi khoi ds",
+        "أزلني من القائمة",
+        "ऑप्ट आउट",
+    ],
 )
 def test_these_whole_messages_are_opt_outs(text: str) -> None:
     assert action(text) is OUT
@@ -28,3 +44,8 @@ def test_these_whole_messages_are_opt_outs(text: str) -> None:
 )
 def test_around_them_negation_and_benign_uses_still_read_as_nothing(text: str) -> None:
     assert action(text) is NONE
+
+
+def test_empezar_is_an_opt_in_alone_and_nothing_in_a_sentence() -> None:
+    assert action("EMPEZAR") is IN and action("Empezar") is IN
+    assert action("Empezar de nuevo con el proyecto") is NONE

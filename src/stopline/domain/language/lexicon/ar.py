@@ -30,6 +30,7 @@ LEXICON = Lexicon(
         Keyword("ستوب", "usage: 'stop' written in Arabic letters"),
         Keyword("احذفوني", "usage: 'delete me'"),
         Keyword("احذفني", "usage: 'delete me'"),
+        Keyword("أزلني من القائمة", "usage: 'remove me from the list'", S.STRONG),
         Keyword("امسحوني", "usage: 'erase me'"),
         Keyword("شيلوني", "usage: 'take me off' (colloquial)"),
     ),

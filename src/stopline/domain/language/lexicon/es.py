@@ -34,6 +34,7 @@ LEXICON = Lexicon(
     opt_in=(
         Keyword("ALTA", "usage: 'sign me up' (opposite of BAJA)", S.WORD, True),
         Keyword("COMENZAR", "usage: 'start'", S.WORD),
+        Keyword("EMPEZAR", "usage: 'start'", S.WORD),
         Keyword("INICIAR", "usage: 'start'", S.WORD),
         Keyword("SUSCRIBIR", "usage: 'subscribe'", S.WORD),
         Keyword("SUSCRIBIRME", "usage: 'subscribe me'", S.WORD),

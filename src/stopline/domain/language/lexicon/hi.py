@@ -19,6 +19,7 @@ LEXICON = Lexicon(
         Keyword("BAS KARO", "usage: transliterated 'enough'"),
         Keyword("MAT BHEJO", "usage: transliterated 'don't send'"),
         Keyword("अनसब्सक्राइब", "usage: 'unsubscribe' in Devanagari", S.STRONG),
+        Keyword("ऑप्ट आउट", "usage: 'opt out' written in Devanagari", S.STRONG),
         Keyword("स्टॉप", "usage: 'stop' written in Devanagari, common in Hindi SMS"),
         Keyword("स्टाप", "usage: 'stop' written in Devanagari (without the candra o)"),
         Keyword("बस करो", "usage: 'enough, stop it' (BAS KARO in Devanagari)"),

@@ -34,6 +34,9 @@ LEXICON = Lexicon(
         Phrase("sai so", "usage: wrong number"),
         Phrase("toi khong dang ky", "usage: never signed up"),
         Phrase("xoa so", "usage: 'delete my number'"),
+        Phrase(
+            "xoa toi khoi (danh sach|ds)", "usage: 'xóa tôi khỏi danh sách' (take me off the list)"
+        ),
         Phrase("xin|vui long dung", "usage: 'please stop'"),
         Phrase("nham so|nguoi", "usage: 'nhầm số (rồi)': wrong number"),
         Phrase("da|toi bao|noi (dung lai|ngung)", "usage: 'tôi đã bảo dừng lại' (I said stop)"),
