@@ -49,6 +49,33 @@ def test_start_opts_in_with_a_reply_and_help_replies_without_changing_consent() 
     assert help_.reply is not None and "Msg&data rates may apply" in help_.reply
 
 
+def test_start_says_which_opt_outs_made_elsewhere_stay_in_force() -> None:
+    """An opt-in lifts exactly its own scope: the reply must not promise every text again
+    while a topic (or another sender) stays opted out."""
+    from stopline.domain.consent import Scope
+
+    promo, shop = Scope.topic("promo"), Scope.sender("+14155550111")
+    start = run("START", {ORGANISATION, promo, shop})
+    assert start.reply is not None and "You are subscribed to" in start.reply
+    assert start.reply.endswith("Still unsubscribed from: promo, texts from +14155550111."), (
+        start.reply
+    )
+    assert run("START", {ORGANISATION}).reply == run("START").reply  # nothing else: no note
+    # START texted to a sender lifts that sender's own opt-out too: not listed as remaining
+    own = Scope.sender("+14155550199")
+    assert "Still" not in (run("START", {ORGANISATION, own}).reply or "")
+    from stopline.domain.replies import still_opted_out
+
+    assert (
+        still_opted_out("fr", ["promo"], ["ACME"])
+        == "Toujours désabonné de : promo, textos de ACME."
+    )
+    assert still_opted_out("de", ["promo"], []) == "Still unsubscribed from: promo."
+    assert still_opted_out("es", [], []) == ""
+    reprise = decide(message("START"), classify("START"), {promo}, POLICY, T0)
+    assert reprise.reply is not None and reprise.reply.endswith("Still unsubscribed from: promo.")
+
+
 def test_other_text_is_stored_without_reply() -> None:
     d = run("what time do you open?")
     assert d.outcome is Outcome.NONE and d.reply is None and d.draft is None

@@ -15,12 +15,13 @@ from stopline.domain.consent import (
     ConsentDraft,
     Kind,
     Scope,
+    ScopeKind,
     Source,
     changes_state,
     without_nul,
 )
 from stopline.domain.language import Action, Classification
-from stopline.domain.replies import Brand, reply_text
+from stopline.domain.replies import Brand, reply_text, still_opted_out
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +166,16 @@ def decide(
             )
         if action is Action.OPT_OUT:
             return InboundDecision(Outcome.OPTED_OUT, action, draft, reply("opt_out"))
-        return InboundDecision(
-            Outcome.OPTED_IN, action, draft, reply("opt_in"), _sender_opt_in(draft, active_scopes)
-        )
+        also = _sender_opt_in(draft, active_scopes)
+        text = reply("opt_in")
+        lifted = {draft.scope, *(d.scope for d in also)}
+        remaining = [s for s in active_scopes if s not in lifted]
+        if text is not None and remaining:
+            language = classification.language or policy.language
+            topics = [s.key for s in remaining if s.kind is ScopeKind.TOPIC]
+            senders = [s.key for s in remaining if s.kind is ScopeKind.SENDER]
+            text = f"{text} {still_opted_out(language, topics, senders)}".rstrip()
+        return InboundDecision(Outcome.OPTED_IN, action, draft, text, also)
     if action is Action.HELP:
         return InboundDecision(Outcome.HELP, action, None, reply("help"))
     if action is Action.REVIEW:

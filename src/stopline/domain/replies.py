@@ -77,6 +77,23 @@ _TEMPLATES: dict[str, dict[str, str]] = {
 
 SUPPORTED_LANGUAGES = frozenset(_TEMPLATES)
 
+# After a START, the opt-outs still in force at other scopes (a topic opted out of
+# elsewhere): the reply says so rather than promise every text again.
+_STILL_OUT: dict[str, tuple[str, str]] = {  # (sentence, how a sender is named)
+    "en": ("Still unsubscribed from: {scopes}.", "texts from {sender}"),
+    "fr": ("Toujours désabonné de : {scopes}.", "textos de {sender}"),
+    "es": ("Sigue dado de baja de: {scopes}.", "mensajes de {sender}"),
+}
+
+
+def still_opted_out(language: str | None, topics: list[str], senders: list[str]) -> str:
+    """The sentence naming the opt-outs still in force after an opt-in ("" when none)."""
+    if not topics and not senders:
+        return ""
+    sentence, sender_name = _STILL_OUT[language if language in _STILL_OUT else "en"]
+    named = sorted(topics) + [sender_name.format(sender=s) for s in sorted(senders)]
+    return sentence.format(scopes=", ".join(named))
+
 
 def reply_text(kind: str, brand: Brand, language: str | None, when: datetime) -> str:
     """The reply for ``kind`` ("opt_out", "opt_in" or "help") in ``language``: the brand's
