@@ -33,6 +33,8 @@ def action(text: str) -> Action:
         "xoa toi khoi ds",
         "أزلني من القائمة",
         "ऑप्ट आउट",
+        "Kindly desist from sending me messages",
+        "Please refrain from texting me",
     ],
 )
 def test_these_whole_messages_are_opt_outs(text: str) -> None:
@@ -40,7 +42,13 @@ def test_these_whole_messages_are_opt_outs(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["don't stop2end", "I'm opting out of the raffle, keep me on texts"]
+    "text",
+    [
+        "don't stop2end",
+        "I'm opting out of the raffle, keep me on texts",
+        "I will refrain from texting during the meeting",
+        "refrain from sending it before friday",
+    ],
 )
 def test_around_them_negation_and_benign_uses_still_read_as_nothing(text: str) -> None:
     assert action(text) is NONE

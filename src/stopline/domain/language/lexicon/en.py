@@ -441,6 +441,15 @@ LEXICON = Lexicon(
             "usage: 'cease contacting me'",
         ),
         Phrase(
+            "desist from (texting|txting|messaging|contacting|calling|spamming|sending)",
+            "usage: 'kindly desist from sending me messages'",
+        ),
+        Phrase(
+            "refrain from (texting|txting|messaging|contacting|calling|spamming|sending) me|us"
+            "|this|my",
+            "usage: 'please refrain from texting me' (not 'I will refrain from texting')",
+        ),
+        Phrase(
             "consent~|permission~|authoriz~|authoris~ (is|are|has been|have been|was|hereby"
             "|now|officially)? (revoked|withdrawn|rescinded|retracted|cancelled|canceled"
             "|removed|terminated)",
