@@ -144,6 +144,31 @@ def test_each_database_gets_its_kind_of_lock(tmp_path: Path) -> None:
     memory.dispose()
 
 
+def test_without_ofd_locks_only_the_in_process_fence_applies_and_it_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from stopline.storage import send_locks as module
+
+    monkeypatch.setattr(module, "_OFD", False)
+    url = f"sqlite:///{tmp_path / 'stopline.db'}"
+    engine = create_database_engine(url)
+    with caplog.at_level("WARNING", logger="stopline.send_fence"):
+        assert isinstance(send_locks(url, engine), NoSendLocks)
+    assert "within the process that sends it" in caplog.text
+    engine.dispose()
+
+
+def test_a_fence_file_that_cannot_be_opened_never_blocks_an_answer(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    locks = FileSendLocks(tmp_path / "missing-folder" / "stopline.db-fence")
+    with caplog.at_level("WARNING", logger="stopline.send_fence"):
+        assert locks.free([NUMBER]) and locks.free([NUMBER])
+    assert caplog.text.count("cannot be used") == 1  # said once
+    with pytest.raises(OSError), locks.holding(NUMBER):  # but no send goes out unfenced
+        pass
+
+
 @pytest.mark.postgres
 def test_on_postgresql_an_opt_out_commits_only_after_the_send_in_flight(
     postgres_schema_url: str,

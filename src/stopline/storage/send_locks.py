@@ -22,7 +22,6 @@ servers on PostgreSQL); the locks here carry the fence across them:
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import logging
 import os
@@ -40,10 +39,16 @@ from stopline.storage.ledger import chain_lock
 
 log = logging.getLogger("stopline.send_fence")
 
+try:
+    import fcntl
+except ImportError:  # not a POSIX system: the in-process fence only
+    fcntl = None  # type: ignore[assignment]
+
 # struct flock on 64-bit Linux: l_type, l_whence (shorts), l_start, l_len (off_t), l_pid.
 _FLOCK = struct.Struct("hhxxxxqqixxxx")
 _OFD = (
     sys.platform == "linux"
+    and fcntl is not None
     and hasattr(fcntl, "F_OFD_SETLKW")
     and struct.calcsize("P") == 8
     and _FLOCK.size == 32
