@@ -106,16 +106,15 @@ class Scope:
     @classmethod
     def topic(cls, key: str) -> Scope:
         """A topic scope; a key written as a whole scope ("topic:promo") means its topic.
-        Keys are compared in Unicode's NFKC form, lower-cased, with each run of spaces made
-        one: "été" typed with combining accents, "ＰＲＯＭＯ" in full-width letters, or
-        "Holiday  Deals" with two spaces, is the same topic. (Stored scopes are read as
-        written, so their hashes still verify.)"""
-        return cls._topic_key(" ".join(unicodedata.normalize("NFKC", key).split()))
+        Keys are compared in Unicode's NFKC form, lower-cased: "été" typed with combining
+        accents, or "ＰＲＯＭＯ" in full-width letters, is the same topic. (Stored scopes
+        are read as written, so their hashes still verify.)"""
+        return cls._topic_key(unicodedata.normalize("NFKC", key))
 
     @classmethod
     def legacy_topic(cls, key: str) -> Scope:
-        """The topic scope as keys were written before they were compared in NFKC form with
-        single spaces (lower-cased only): opt-outs recorded then are still found under it."""
+        """The topic scope as keys were written before they were compared in NFKC form
+        (lower-cased only): opt-outs recorded then are still found under it."""
         return cls._topic_key(key)
 
     @classmethod
