@@ -90,10 +90,14 @@ def test_classify_reads_with_the_configured_keywords_and_refuses_both_modes(
     bom = run("classify", "--jsonl", stdin='\ufeff{"text": "STOP"}\n')
     assert json.loads(bom.stdout)["action"] == "opt_out"
     # a line may name its sender's locale; blank lines are skipped, results keep their line
-    lines = '{"text": "FINE", "locale": "it-IT"}\n\n{"text": "FINE"}\n{"text": "x", "locale": 5}\n'
+    lines = (
+        '{"text": "FINE", "locale": "it-IT"}\n\n{"text": "FINE"}\n'
+        '{"id": 9, "text": "x", "locale": 5}\n'
+    )
     each = [json.loads(x) for x in run("classify", "--jsonl", stdin=lines).stdout.splitlines()]
     assert [(o["line"], o["action"]) for o in each] == [(1, "opt_out"), (3, "none"), (4, "review")]
     assert each[2]["error"] == '"locale" must be a string such as "fr-CA"'
+    assert each[2]["id"] == 9  # the caller's key stays with its line, error or not
 
 
 def test_consent_by_hand_and_check_exit_codes(server: Server) -> None:

@@ -941,3 +941,37 @@ def test_the_key_is_judged_before_the_body(
     # a key that may call the route still gets the body's own error
     allowed = client.post("/v1/check", content=b"garbage", headers={**garbage, **checker})
     assert allowed.status_code == 422 and allowed.json()["error"]["code"] == "invalid_json"
+
+
+def test_an_opt_in_lifts_opt_outs_stored_under_an_earlier_spelling_of_its_scope(
+    client: TestClient, admin: dict[str, str], graph: Stopline
+) -> None:
+    """Sender IDs were stored as written ("sender:Acme") and topics before NFKC folding as
+    typed ("topic:ｐｒｏｍｏ"): those opt-outs keep blocking, and an opt-in at the folded
+    scope must lift them too, or they could never be lifted again."""
+    from stopline.domain.consent import ConsentDraft, Kind, Scope, ScopeKind, Source
+    from stopline.services.ledger import record
+
+    n = "+14155550144"
+    legacy = [Scope(ScopeKind.SENDER, "Acme"), Scope(ScopeKind.TOPIC, "ｐｒｏｍｏ")]
+    then = datetime.now(UTC) - timedelta(minutes=5)
+    with graph.engine.begin() as conn:
+        record(conn, [ConsentDraft(n, Kind.OPT_OUT, Source.API, then, s) for s in legacy], then)
+
+    def allowed(**extra: str) -> bool:
+        body = {"number": n, **extra}
+        return bool(client.post("/v1/check", json=body, headers=admin).json()["allowed"])
+
+    assert not allowed(sender="Acme") and not allowed(topic="ｐｒｏｍｏ")
+    for scope in ("sender:ACME", "topic:promo"):
+        lifted = client.post(
+            "/v1/consent", json={"number": n, "kind": "opt_in", "scope": scope}, headers=admin
+        )
+        assert lifted.status_code in (200, 201), lifted.text
+    assert allowed(sender="Acme") and allowed(sender="ACME") and allowed(topic="ｐｒｏｍｏ")
+    contact = client.get(f"/v1/contacts/{n}", headers=admin).json()
+    assert not contact["suppressed"]
+    opt_ins = sorted(e["scope"] for e in contact["events"] if e["kind"] == "opt_in")
+    assert opt_ins == ["sender:ACME", "sender:Acme", "topic:promo", "topic:ｐｒｏｍｏ"]
+    listed = client.get("/v1/suppressions", params={"number": n}, headers=admin).json()
+    assert [i for i in listed["items"] if i["number"] == n] == []

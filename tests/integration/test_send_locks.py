@@ -203,3 +203,18 @@ def test_on_postgresql_an_opt_out_commits_only_after_the_send_in_flight(
     finally:
         locks.close()
         engine.dispose()
+
+
+def test_the_fence_file_takes_the_database_files_permissions(tmp_path: Path) -> None:
+    """Whoever may write the database (another user running `stopline worker`) may fence."""
+    import os
+
+    database = tmp_path / "stopline.db"
+    database.touch()
+    database.chmod(0o664)
+    umask = os.umask(0)
+    os.umask(umask)
+    locks = FileSendLocks(tmp_path / "stopline.db-fence")
+    assert locks.free([NUMBER])
+    assert locks.path.stat().st_mode & 0o777 == 0o664 & ~umask
+    locks.close()

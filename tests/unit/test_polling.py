@@ -93,3 +93,27 @@ def test_a_database_error_is_the_same_failure_whatever_its_parameters() -> None:
     assert failure_kind(first) == failure_kind(second) == "OperationalError: database is locked"
     assert failure_kind(ValueError("bad\nsecond line")) == "ValueError: bad"
     assert failure_kind(RuntimeError()) == "RuntimeError: "
+
+
+def test_a_worker_stopped_mid_pass_reports_that_it_is_still_running() -> None:
+    """`Messaging.close` keeps the send fence open while a broadcast send outlives `stop`."""
+    import threading
+
+    from stopline.services.polling import PollingWorker
+
+    entered, release = threading.Event(), threading.Event()
+
+    class Slow(PollingWorker):
+        def _pass(self) -> bool:
+            entered.set()
+            release.wait(10)
+            return False
+
+    worker = Slow("slow", 0.01)
+    worker.start()
+    assert entered.wait(10) and worker.running
+    worker.stop(timeout=0.05)
+    assert worker.running  # still in its pass
+    release.set()
+    worker.stop()
+    assert not worker.running

@@ -168,6 +168,9 @@ async def decide_item(
     result = await app.commits.submit_async(app.reviews, decision)
     if result.outcome == "not_found" or result.item is None:
         raise ApiError(404, "not_found", f"no review item #{item_id}")
+    if result.changed and decision.decision is Decision.OPT_OUT:
+        # acknowledged only once no broadcast send to that number is in flight
+        await app.messaging.fence.settled([result.item.number])
     if result.outcome == "already_decided":
         raise ApiError(
             409,
@@ -197,8 +200,10 @@ async def sweep_now(request: Request, _key: AdminKey) -> Response:
     )
 
 
-async def run_sweep(app: Stopline) -> SweepReport:
-    report: SweepReport = await app.commits.submit_async(app.sweeper, app.clock())
+async def run_sweep(app: Stopline, *, wait: bool = False) -> SweepReport:
+    """``wait``: the periodic sweep waits for its commit however long it takes, so its
+    alerts and metrics are never skipped for a commit that landed late."""
+    report: SweepReport = await app.commits.submit_async(app.sweeper, app.clock(), wait=wait)
     log_report(report)
     app.metrics.review_escalated.inc(len(report.escalated))
     app.metrics.review_defaulted.inc(len(report.defaulted))
@@ -211,7 +216,7 @@ async def sweep_forever(app: Stopline, every: float) -> None:
     while True:
         await asyncio.sleep(every)
         try:
-            await run_sweep(app)
+            await run_sweep(app, wait=True)
         except asyncio.CancelledError:
             raise
         except Exception:

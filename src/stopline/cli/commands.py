@@ -329,7 +329,10 @@ def classify_cmd(
             if not isinstance(body, str):  # its own line, so outputs stay aligned with inputs
                 # "review": a message nobody could read needs a person (it may be a STOP),
                 # and the action stays one of the five a consumer expects
-                write(json.dumps({"line": line_no, "error": problem, "action": "review"}) + "\n")
+                failed: dict[str, object] = {"line": line_no, "error": problem, "action": "review"}
+                if isinstance(item, dict) and "id" in item:
+                    failed = {"id": item["id"], **failed}
+                write(json.dumps(failed, ensure_ascii=False) + "\n")
                 unreadable += 1
                 continue
             assert isinstance(item, dict)

@@ -134,6 +134,15 @@ class Scope:
             key = unicodedata.normalize("NFKC", key).upper()
         return cls(ScopeKind.SENDER, key)
 
+    def folded(self) -> Scope:
+        """This scope in the form keys are compared in now (a stored key may have been
+        written before keys were folded: "sender:Acme" is "sender:ACME")."""
+        if self.kind is ScopeKind.TOPIC:
+            return Scope.topic(self.key)
+        if self.kind is ScopeKind.SENDER:
+            return Scope.sender(self.key)
+        return self
+
     @classmethod
     def legacy_sender(cls, address: str) -> Scope:
         """The sender scope as written, as alphanumeric IDs were stored before they were

@@ -168,8 +168,8 @@ def decide(
             return InboundDecision(Outcome.OPTED_OUT, action, draft, reply("opt_out"))
         also = _sender_opt_in(draft, active_scopes)
         text = reply("opt_in")
-        lifted = {draft.scope, *(d.scope for d in also)}
-        remaining = [s for s in active_scopes if s not in lifted]
+        lifted = {draft.scope.folded(), *(d.scope.folded() for d in also)}
+        remaining = [s for s in active_scopes if s.folded() not in lifted]
         if text is not None and remaining:
             language = classification.language or policy.language
             topics = [s.key for s in remaining if s.kind is ScopeKind.TOPIC]
@@ -190,7 +190,7 @@ def _sender_opt_in(draft: ConsentDraft, active: Iterable[Scope]) -> tuple[Consen
     if not draft.sender:
         return ()
     own = Scope.sender(draft.sender)
-    if own == draft.scope or own not in set(active):
+    if own == draft.scope or all(s.folded() != own for s in active):
         return ()
     return (replace(draft, scope=own),)
 

@@ -234,7 +234,7 @@ class BroadcastWorker(PollingWorker):
         """Send, block or defer ``item`` now: the gate, then the quiet hours and the cap
         (with every recorded send to that number in the cap's period)."""
         [checked] = check_many(self._index, [item.number], sender=item.sender, topic=item.topic)
-        with self._engine.connect() as conn:
+        with self._reader.connect() as conn:  # a read: no write lock while a send is fenced
             prior = repo.send_times(conn, [item.number], now - self._rules.cap_period)
         recent = prior.get(item.number, [])
         verdict = next_allowed(locate(item.number), now, recent, item.topic, self._rules)

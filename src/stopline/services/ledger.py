@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
@@ -90,6 +90,11 @@ class LedgerStage:
         else:
             scopes.pop(event.scope, None)
             self._since.pop((draft.number, draft.scope), None)
+            # an opt-out stored under an earlier spelling of this scope ("sender:Acme" before
+            # sender IDs were upper-cased) is lifted with it, by an opt-in of its own
+            folded = event.scope.folded()
+            for other in [s for s in scopes if s != event.scope and s.folded() == folded]:
+                self.stage(replace(draft, scope=other), recorded_at)
         return index
 
     def flush(self) -> list[tuple[ConsentEvent, int]]:

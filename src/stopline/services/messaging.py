@@ -85,4 +85,5 @@ class Messaging:
         self.broadcasts.stop()
         self.outbox.stop()
         self.http.close()
-        self.fence.close()
+        if not self.broadcasts.running:  # a send still in flight keeps its lock until it ends
+            self.fence.close()

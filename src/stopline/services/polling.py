@@ -16,6 +16,13 @@ class PollingWorker(ABC):
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._left: threading.Thread | None = None  # a thread `stop` could not wait out
+
+    @property
+    def running(self) -> bool:
+        """Whether a pass may still be under way (a stopped thread that outlived `stop`)."""
+        thread = self._thread or self._left
+        return thread is not None and thread.is_alive()
 
     @abstractmethod
     def _pass(self) -> bool:
@@ -36,8 +43,10 @@ class PollingWorker(ABC):
     def stop(self, timeout: float = 10) -> None:
         self._stop.set()
         self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
+        thread = self._thread or self._left
+        if thread is not None:
+            thread.join(timeout)
+            self._left = thread if thread.is_alive() else None
             self._thread = None
 
     def run_forever(self) -> None:

@@ -95,14 +95,15 @@ class CommitQueue:
         self._queue.put(_Pending(handler, item, future))
         return future
 
-    async def submit_async(self, handler: BatchHandler[T, R], item: T) -> R:
+    async def submit_async(self, handler: BatchHandler[T, R], item: T, *, wait: bool = False) -> R:
         """`submit` for coroutines: awaits the committed result on the running loop, for at
-        most ``deadline`` seconds (then `CommitLate`; the write still commits when it can)."""
+        most `deadline` seconds (then `CommitLate`; the write still commits when it can).
+        ``wait``: as long as it takes (background work that must see its own result)."""
         self._check_open()
         loop = asyncio.get_running_loop()
         future: asyncio.Future[R] = loop.create_future()
         self._queue.put(_Pending(handler, item, future, loop))
-        if self.deadline is None:
+        if self.deadline is None or wait:
             return await future
         try:
             return await asyncio.wait_for(asyncio.shield(future), self.deadline)

@@ -95,11 +95,18 @@ class FileSendLocks:
     def _fd(self) -> int:
         fd: int | None = getattr(self._local, "fd", None)
         if fd is None:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, self._mode())
             self._local.fd = fd
             with self._guard:
                 self._opened.append(fd)
         return fd
+
+    def _mode(self) -> int:
+        """The database file's permissions (whoever may write it may fence sends to it)."""
+        try:
+            return Path(str(self.path).removesuffix("-fence")).stat().st_mode & 0o666
+        except OSError:
+            return 0o600
 
     @contextlib.contextmanager
     def holding(self, number: str) -> Iterator[None]:

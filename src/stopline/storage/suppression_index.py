@@ -317,6 +317,7 @@ class _PostgresFeed:
             pool_timeout=30,
             pool_pre_ping=True,
             pool_recycle=1800,
+            hide_parameters=True,
         )
 
     @contextmanager

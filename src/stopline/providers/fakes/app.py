@@ -224,9 +224,11 @@ def create_fake_app(
                 transit = {"provider": provider, "body": body, "started": time.time()}
                 with state.lock:
                     state.in_transit.append(transit)
-                await asyncio.sleep(state.latency)
-                with state.lock:
-                    state.in_transit.remove(transit)
+                try:
+                    await asyncio.sleep(state.latency)
+                finally:
+                    with state.lock:
+                        state.in_transit.remove(transit)
             record: dict[str, Any] = {
                 "provider": provider,
                 "path": request.url.path,
