@@ -170,39 +170,48 @@ def test_a_fence_file_that_cannot_be_opened_never_blocks_an_answer(
 
 
 @pytest.mark.postgres
-def test_on_postgresql_an_opt_out_commits_only_after_the_send_in_flight(
+def test_on_postgresql_a_send_on_any_connection_holds_up_the_answer_not_the_commit(
     postgres_schema_url: str,
 ) -> None:
+    """The opt-out commits at once (ledger writes never wait for a provider call); its
+    answer waits until the send in flight on another connection (another server) returns."""
     engine = create_database_engine(postgres_schema_url)
     assert isinstance(send_locks(postgres_schema_url, engine), AdvisorySendLocks)
-    locks = AdvisorySendLocks(engine)
+    sender, answerer = AdvisorySendLocks(engine), AdvisorySendLocks(engine)
+    fence = SendFence(timeout=30.0, shared=answerer)
     number, other = "+14155550177", "+14155550178"
-    done: dict[str, datetime] = {}
-
-    def opt_out(who: str, engine: Engine = engine) -> None:
-        now = datetime.now(UTC)
-        with engine.begin() as conn:
-            record(conn, [ConsentDraft(who, Kind.OPT_OUT, Source.API, now)], now)
-        done[who] = datetime.now(UTC)
-
+    answers: list[bool] = []
     try:
-        with locks.holding(number):
-            free = threading.Thread(target=opt_out, args=(other,))
-            free.start()
-            free.join(10)
-            assert other in done  # another number's opt-out does not wait
-            fenced = threading.Thread(target=opt_out, args=(number,))
-            fenced.start()
-            fenced.join(0.5)
-            assert fenced.is_alive() and number not in done  # waits for the send
-            released = datetime.now(UTC)
-        fenced.join(10)
-        assert done[number] >= released
-        with locks.holding(number):  # and a later send is not held up by anything left
+        assert answerer.free([number, other])
+        with sender.holding(number):
+            now = datetime.now(UTC)
+            committing = threading.Thread(target=_opt_out, args=(engine, number, now))
+            committing.start()
+            committing.join(10)
+            assert not committing.is_alive()  # the commit did not wait for the send
+            assert not answerer.free([number]) and answerer.free([other])
+            assert fence.busy([number]) and not fence.busy([other])
+            waiter = threading.Thread(target=lambda: answers.append(fence.wait_clear([number])))
+            waiter.start()
+            waiter.join(0.3)
+            assert waiter.is_alive() and answers == []  # the answer waits for the send
+        waiter.join(10)
+        assert answers == [True]
+        assert answerer.free([number])
+        with sender.holding(number):  # nothing left behind: a later send goes ahead
             pass
+        short = SendFence(timeout=0.2, shared=answerer)
+        with sender.holding(number):
+            assert short.wait_clear([number]) is False
     finally:
-        locks.close()
+        sender.close()
+        answerer.close()
         engine.dispose()
+
+
+def _opt_out(engine: Engine, number: str, now: datetime) -> None:
+    with engine.begin() as conn:
+        record(conn, [ConsentDraft(number, Kind.OPT_OUT, Source.API, now)], now)
 
 
 def test_the_fence_file_takes_the_database_files_permissions(tmp_path: Path) -> None:

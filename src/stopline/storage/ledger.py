@@ -53,7 +53,7 @@ def lock_chains(conn: Connection, numbers: Iterable[str]) -> None:
     seq until their retries run out. SQLite needs none: it has one writer at a time."""
     if conn.dialect.name != "postgresql":
         return
-    keys = sorted({_chain_key(n) for n in numbers})
+    keys = sorted({chain_key(n) for n in numbers})
     if keys:
         execute(
             conn,
@@ -62,14 +62,7 @@ def lock_chains(conn: Connection, numbers: Iterable[str]) -> None:
         )
 
 
-def chain_lock(number: str) -> tuple[int, int]:
-    """The advisory lock (class, key) that guards ``number``'s chain on PostgreSQL: a
-    broadcast send holds it shared while in flight, so an opt-out's transaction waits for
-    that send before it commits (`storage.send_locks`)."""
-    return _LEDGER_LOCKS, _chain_key(number)
-
-
-def _chain_key(number: str) -> int:
+def chain_key(number: str) -> int:
     """A 32-bit key per number (two numbers sharing one only wait for each other)."""
     return int.from_bytes(
         hashlib.blake2b(number.encode(), digest_size=4).digest(), "big", signed=True

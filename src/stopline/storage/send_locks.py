@@ -12,11 +12,14 @@ servers on PostgreSQL); the locks here carry the fence across them:
   not to a process, so threads of one process conflict as processes do, and closing some other
   descriptor of the file cannot drop them (POSIX record locks have both faults). Linux only;
   elsewhere only the in-process fence applies (logged once).
-- **PostgreSQL**: a send holds its number's chain lock (`storage.ledger.chain_lock`) shared, on a
-  connection of its own. Every ledger append takes that lock exclusively before it writes, so
-  an opt-out's transaction waits, on any server, for the sends in flight to that number before
-  it commits; a send that starts later waits for that commit and then reads the opt-out at its
-  gate check.
+- **PostgreSQL**: a send holds an advisory lock of its number (class `_SEND_LOCKS`, the
+  number's 32-bit chain key) shared, on a connection of its own; an opt-out, once committed and
+  before it is answered, asks whether that lock is free (`pg_try_advisory_xact_lock`, in a
+  statement of its own, so it is released at once) and waits while it is not. Sends on any
+  server are seen; ledger writes never wait for a provider call.
+
+Either way a send that takes its lock after the opt-out committed reads the opt-out at its
+gate check, and one that held it before is waited for.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from typing import Protocol
 from sqlalchemy import Connection, Engine
 
 from stopline.storage.engine import sqlite_file
-from stopline.storage.ledger import chain_lock
+from stopline.storage.ledger import chain_key
 
 log = logging.getLogger("stopline.send_fence")
 
@@ -55,7 +58,13 @@ _OFD = (
 )
 
 
+_SEND_LOCKS = 0x5702  # PostgreSQL advisory lock class of sends in flight
+
+
 class SendLocks(Protocol):
+    # `free` costs no I/O: callers on an event loop may call it there (else in a thread)
+    cheap: bool
+
     def holding(self, number: str) -> contextlib.AbstractContextManager[None]:
         """Held by a broadcast send from its gate check until its provider call returns."""
 
@@ -67,6 +76,8 @@ class SendLocks(Protocol):
 
 class NoSendLocks:
     """One process only (an in-memory database), or no OFD locks on this system."""
+
+    cheap = True
 
     def holding(self, number: str) -> contextlib.AbstractContextManager[None]:
         return contextlib.nullcontext()
@@ -84,6 +95,8 @@ def _offset(number: str) -> int:
 
 class FileSendLocks:
     """OFD byte-range locks on ``path``; each thread uses a descriptor of its own."""
+
+    cheap = True
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -148,7 +161,9 @@ def _locked(fd: int, start: int, length: int) -> bool:
 
 
 class AdvisorySendLocks:
-    """PostgreSQL: the number's chain lock held shared on a connection per sending thread."""
+    """PostgreSQL advisory locks, on an autocommit connection per thread."""
+
+    cheap = False
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine.execution_options(isolation_level="AUTOCOMMIT")
@@ -168,7 +183,7 @@ class AdvisorySendLocks:
     @contextlib.contextmanager
     def holding(self, number: str) -> Iterator[None]:
         conn = self._connection()
-        lock = chain_lock(number)
+        lock = (_SEND_LOCKS, chain_key(number))
         conn.exec_driver_sql("SELECT pg_advisory_lock_shared(%s, %s)", lock)
         try:
             yield
@@ -180,7 +195,19 @@ class AdvisorySendLocks:
                 raise
 
     def free(self, numbers: Collection[str]) -> bool:
-        return True  # the opt-out's own transaction waited for the lock before it committed
+        keys = sorted({chain_key(n) for n in numbers})
+        if not keys:
+            return True
+        conn = self._connection()
+        try:  # each lock taken is released as the statement's transaction ends
+            row = conn.exec_driver_sql(
+                "SELECT bool_and(pg_try_advisory_xact_lock(%s, k)) FROM unnest(%s::integer[]) k",
+                (_SEND_LOCKS, keys),
+            ).first()
+        except Exception:
+            conn.invalidate()
+            raise
+        return bool(row[0]) if row is not None else True
 
     def close(self) -> None:
         with self._guard:
