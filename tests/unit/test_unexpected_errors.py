@@ -25,3 +25,5 @@ def test_a_busy_database_is_503_and_a_failing_write_500() -> None:
     assert unexpected_error(CommitLate("not committed within 10 s"))[:2] == (503, "database_busy")
     assert retry_headers(503) == {"Retry-After": "5"} and retry_headers(500) is None
     assert isinstance(busy, CommitFailed) and not _gave_up(None).busy
+    schema = OperationalError("SELECT ...", {}, sqlite3.OperationalError("no such table: x"))
+    assert not _gave_up(schema).busy

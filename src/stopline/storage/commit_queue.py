@@ -338,5 +338,6 @@ def _gave_up(last: DBAPIError | None) -> CommitFailed:
     if last is None:
         return CommitFailed("could not commit after retries", busy=False)
     reason = str(last.orig or last).strip().splitlines()[0] if str(last.orig) else ""
-    busy = isinstance(last, (OperationalError, InterfaceError))
+    # locked, busy or unreachable; not a schema problem ("no such table": a bug, not a wait)
+    busy = isinstance(last, (OperationalError, InterfaceError)) and "no such " not in reason
     return CommitFailed(f"could not commit after retries: {reason}", busy=busy)
