@@ -227,3 +227,16 @@ def test_the_fence_file_takes_the_database_files_permissions(tmp_path: Path) -> 
     assert locks.free([NUMBER])
     assert locks.path.stat().st_mode & 0o777 == 0o664 & ~umask
     locks.close()
+
+
+def test_a_fence_the_database_cannot_answer_about_never_blocks_an_answer(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The opt-out is committed by then: a PostgreSQL fence that cannot be asked answers."""
+    engine = create_database_engine("postgresql+psycopg://stopline@127.0.0.1:1/nowhere")
+    locks = AdvisorySendLocks(engine)
+    with caplog.at_level("WARNING", logger="stopline.send_fence"):
+        assert locks.free([NUMBER])
+    assert "could not be asked" in caplog.text
+    locks.close()
+    engine.dispose()

@@ -198,16 +198,24 @@ class AdvisorySendLocks:
         keys = sorted({chain_key(n) for n in numbers})
         if not keys:
             return True
-        conn = self._connection()
         try:  # each lock taken is released as the statement's transaction ends
+            conn = self._connection()
             row = conn.exec_driver_sql(
                 "SELECT bool_and(pg_try_advisory_xact_lock(%s, k)) FROM unnest(%s::integer[]) k",
                 (_SEND_LOCKS, keys),
             ).first()
-        except Exception:
-            conn.invalidate()
-            raise
+        except Exception as exc:  # the opt-out is committed: answer it, as the file locks do
+            self._forget()
+            log.warning("the send fence could not be asked: %s", type(exc).__name__)
+            return True
         return bool(row[0]) if row is not None else True
+
+    def _forget(self) -> None:
+        conn: Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.invalidate()
+            self._local.conn = None
 
     def close(self) -> None:
         with self._guard:
