@@ -26,8 +26,9 @@ def main() -> None:
         app()
     except OperationalError as exc:
         from stopline.cli.app import NO_DATABASE, err
+        from stopline.storage.engine import driver_error
 
-        reason = str(exc.orig or exc).strip().splitlines()[0]
+        reason = driver_error(exc)
         err.print(f"[red]Cannot reach the database:[/red] {escape(reason)}", highlight=False)
         raise SystemExit(NO_DATABASE) from None
     except OSError as exc:

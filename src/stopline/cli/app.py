@@ -119,7 +119,7 @@ def database(config: Settings, *, create: bool = False, upgrade: bool = True) ->
     from sqlalchemy.exc import OperationalError
 
     from stopline import bootstrap
-    from stopline.storage.engine import sqlite_file
+    from stopline.storage.engine import driver_error, sqlite_file
 
     if not create:
         require_database(config)
@@ -129,8 +129,7 @@ def database(config: Settings, *, create: bool = False, upgrade: bool = True) ->
     try:
         return bootstrap.open_database(config, upgrade=upgrade)
     except OperationalError as exc:
-        reason = str(exc.orig or exc).strip().splitlines()[0]
-        err.print(f"[red]Cannot open the database:[/red] {reason}", highlight=False)
+        err.print(f"[red]Cannot open the database:[/red] {driver_error(exc)}", highlight=False)
         raise typer.Exit(NO_DATABASE) from None
 
 

@@ -11,7 +11,7 @@ import socket
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -326,21 +326,18 @@ def classify_cmd(
             own_locale = item.get("locale") if isinstance(item, dict) else None
             if isinstance(body, str) and own_locale is not None and not isinstance(own_locale, str):
                 body, problem = None, '"locale" must be a string such as "fr-CA"'
+            answer: dict[str, Any]
             if not isinstance(body, str):  # its own line, so outputs stay aligned with inputs
                 # "review": a message nobody could read needs a person (it may be a STOP),
                 # and the action stays one of the five a consumer expects
-                failed: dict[str, object] = {"line": line_no, "error": problem, "action": "review"}
-                if isinstance(item, dict) and "id" in item:
-                    failed = {"id": item["id"], **failed}
-                write(json.dumps(failed, ensure_ascii=False) + "\n")
+                answer = {"line": line_no, "error": problem, "action": "review"}
                 unreadable += 1
-                continue
-            assert isinstance(item, dict)
-            read_as = context if own_locale is None else replace(context, locale=own_locale)
-            result = {"line": line_no, **classify(body, read_as).as_dict()}
-            if "id" in item:  # the caller's own key, to match results with their messages
-                result = {"id": item["id"], **result}
-            write(json.dumps(result, ensure_ascii=False) + "\n")
+            else:
+                read_as = context if own_locale is None else replace(context, locale=own_locale)
+                answer = {"line": line_no, **classify(body, read_as).as_dict()}
+            if isinstance(item, dict) and "id" in item:  # the caller's key, to match results
+                answer = {"id": item["id"], **answer}
+            write(json.dumps(answer, ensure_ascii=False) + "\n")
         if unreadable:  # scripts notice; every readable line was still classified
             err.print(f'{unreadable} line(s) could not be read (see their "error")')
             raise typer.Exit(1)

@@ -7,6 +7,8 @@ import logging
 import threading
 from abc import ABC, abstractmethod
 
+from stopline.storage.engine import driver_error
+
 
 class PollingWorker(ABC):
     def __init__(self, name: str, poll: float) -> None:
@@ -88,9 +90,7 @@ def failure_kind(exc: BaseException) -> str:
     """What a failure is, to tell a new one from the same again: a database driver's error
     by its own first line (SQLAlchemy's text adds the statement's parameters, which change
     from pass to pass, and may hold people's data)."""
-    cause = getattr(exc, "orig", None)
-    text = str(cause if cause is not None else exc).strip()
-    return f"{type(exc).__name__}: {text.splitlines()[0] if text else ''}"
+    return f"{type(exc).__name__}: {driver_error(exc)}"
 
 
 def retry_delay(poll: float, failures: int) -> float:

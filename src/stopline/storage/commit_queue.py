@@ -23,6 +23,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from stopline.storage.engine import driver_error
 from stopline.storage.ledger import lock_chains
 
 log = logging.getLogger("stopline.commit")
@@ -210,15 +211,12 @@ class GroupCommit:
                 results = self._execute(batch)
             except DBAPIError as exc:  # includes IntegrityError: a race with another writer
                 last = exc
-                # the driver's first line only: SQLAlchemy's text adds the statement's
-                # parameters, which hold people's messages
-                reason = str(exc.orig or exc).strip().splitlines()[0] if str(exc.orig) else ""
                 log.warning(
                     "batch of %d failed (attempt %d): %s: %s",
                     len(batch),
                     attempt + 1,
                     type(exc.orig or exc).__name__,
-                    reason,
+                    driver_error(exc),
                 )
                 continue
             except Exception as exc:  # a bug in a handler: isolate it below
@@ -337,7 +335,7 @@ def _resolve(items: list[tuple[asyncio.Future[Any], Outcome]]) -> None:
 def _gave_up(last: DBAPIError | None) -> CommitFailed:
     if last is None:
         return CommitFailed("could not commit after retries", busy=False)
-    reason = str(last.orig or last).strip().splitlines()[0] if str(last.orig) else ""
+    reason = driver_error(last)
     # locked, busy or unreachable; not a schema problem ("no such table": a bug, not a wait)
     busy = isinstance(last, (OperationalError, InterfaceError)) and "no such " not in reason
     return CommitFailed(f"could not commit after retries: {reason}", busy=busy)

@@ -44,6 +44,14 @@ def sqlite_file(url: str) -> Path | None:
     return Path(database).resolve()
 
 
+def driver_error(exc: BaseException) -> str:
+    """The first line of a database error as its driver wrote it: SQLAlchemy's own text adds
+    the statement and its parameters, which hold people's numbers and messages."""
+    cause = getattr(exc, "orig", None)
+    text = str(cause if cause is not None else exc).strip()
+    return text.splitlines()[0] if text else ""
+
+
 def create_database_engine(url: str, *, pool_size: int = 8) -> Engine:
     parsed = normalise_url(url)
     if is_sqlite(parsed):
