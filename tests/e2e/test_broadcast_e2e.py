@@ -66,56 +66,80 @@ def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_a_broadcast_from_a_real_server_stops_for_each_stop_as_it_arrives(
-    database_url: str, fake: FakeProviders, tmp_path: Path
-) -> None:
-    fake.state.reset()
+def admin_client(database_url: str, server: StoplineServer, timeout: float = 5.0) -> httpx.Client:
+    """An API client of ``server`` with a new admin key."""
     engine = bootstrap.open_database(Settings(database_url=database_url))
     key = create_key(engine, "e2e", frozenset({"admin"}), bootstrap.utc_now()).key
     engine.dispose()
     auth = {"Authorization": f"Bearer {key}"}
-    env = {
+    return httpx.Client(base_url=server.url, headers=auth, timeout=timeout)
+
+
+def broadcast_env(database_url: str, fake: FakeProviders, **extra: str) -> dict[str, str]:
+    """A server's settings for broadcasts to ``fake``, signed Twilio webhooks and quick polls."""
+    return {
         **env_for(provider_settings()),
         "STOPLINE_DATABASE_URL": database_url,
         "STOPLINE_PUBLIC_URL": "https://sms.example.com",
         "STOPLINE_BRAND_NAME": "Acme",
-        "STOPLINE_HELP_CONTACT": "help@acme.example",
         "STOPLINE_BROADCAST_POLL_SECONDS": "0.2",
         "STOPLINE_LOG_LEVEL": "WARNING",
         "STOPLINE_PROVIDER_URL": fake.url,
+        **extra,
     }
+
+
+def create_campaign(
+    api: httpx.Client, name: str, template: str, audience: list[str], rate: int
+) -> dict[str, Any]:
+    """Register the Twilio sender and create a promo campaign from it to ``audience``."""
+    sender = {"address": SENDER, "provider": "twilio", "brand": "Acme"}
+    assert api.post("/v1/senders", json=sender).status_code == 201
+    made = api.post(
+        "/v1/campaigns",
+        json={
+            "name": name,
+            "sender": SENDER,
+            "topic": "promo",
+            "template": template,
+            "numbers": audience,
+            "rate_per_second": rate,
+        },
+    )
+    assert made.status_code == 201, made.text
+    created: dict[str, Any] = made.json()
+    return created
+
+
+def text_stop(
+    server: StoplineServer, index: int, number: str, timeout: float = 5.0
+) -> httpx.Response:
+    """``number`` texts STOP to the sender: a signed Twilio webhook."""
+    form = twilio_form(f"SM{index:032d}", "STOP", from_=number, to=SENDER)
+    body, headers = twilio_signed(TWILIO_TOKEN, form, "https://sms.example.com/webhooks/twilio")
+    url = f"{server.url}/webhooks/twilio"
+    return httpx.post(url, content=body, headers=headers, timeout=timeout)
+
+
+def test_a_broadcast_from_a_real_server_stops_for_each_stop_as_it_arrives(
+    database_url: str, fake: FakeProviders, tmp_path: Path
+) -> None:
+    fake.state.reset()
+    env = broadcast_env(database_url, fake, STOPLINE_HELP_CONTACT="help@acme.example")
     server = StoplineServer(env, ["--provider-url", fake.url]).start()
     try:
-        api = httpx.Client(base_url=server.url, headers=auth, timeout=30)
-        sender = {"address": SENDER, "provider": "twilio", "brand": "Acme"}
-        assert api.post("/v1/senders", json=sender).status_code == 201
+        api = admin_client(database_url, server, timeout=30)
         audience = daytime_numbers(2000)
-        made = api.post(
-            "/v1/campaigns",
-            json={
-                "name": "flash",
-                "sender": SENDER,
-                "topic": "promo",
-                "template": "Flash sale at Acme today only",
-                "numbers": audience,
-                "rate_per_second": 250,
-            },
-        )
-        assert made.status_code == 201, made.text
-        assert made.json()["body"].endswith("Reply STOP to opt out.")
+        made = create_campaign(api, "flash", "Flash sale at Acme today only", audience, 250)
+        assert made["body"].endswith("Reply STOP to opt out.")
         preview = api.get("/v1/campaigns/flash/preview").json()
         assert preview["recipients"] == 2000 and preview["sendable_now"] == 2000
         assert api.post("/v1/campaigns/flash/send").status_code == 202
         acknowledged: dict[str, float] = {}
         posted: dict[str, float] = {}
         for index, number in enumerate(audience[::40]):
-            form = twilio_form(f"SM{index:032d}", "STOP", from_=number, to=SENDER)
-            body, headers = twilio_signed(
-                TWILIO_TOKEN, form, "https://sms.example.com/webhooks/twilio"
-            )
             posted[number] = time.time()
-            answer = httpx.post(f"{server.url}/webhooks/twilio", content=body, headers=headers)
-            assert answer.status_code == 200
+            assert text_stop(server, index, number).status_code == 200
             acknowledged[number] = time.time()
             time.sleep(0.1)
         deadline = time.monotonic() + 120

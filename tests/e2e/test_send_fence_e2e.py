@@ -13,14 +13,16 @@ from pathlib import Path
 import httpx
 import pytest
 
-from stopline import bootstrap
-from stopline.config import Settings
 from stopline.providers.fakes.server import FakeProviders
-from stopline.services.keys import create_key
 from tests.e2e.server import STOPLINE, StoplineServer, wait_for
-from tests.e2e.test_broadcast_e2e import SENDER, daytime_numbers
-from tests.helpers import twilio_form, twilio_signed
-from tests.provider_payloads import TWILIO_TOKEN, env_for, fake_credentials, provider_settings
+from tests.e2e.test_broadcast_e2e import (
+    admin_client,
+    broadcast_env,
+    create_campaign,
+    daytime_numbers,
+    text_stop,
+)
+from tests.provider_payloads import fake_credentials
 
 pytestmark = pytest.mark.e2e
 
@@ -28,20 +30,9 @@ pytestmark = pytest.mark.e2e
 def test_a_stop_is_answered_after_the_message_another_process_had_on_its_way(
     database_url: str, tmp_path: Path
 ) -> None:
-    engine = bootstrap.open_database(Settings(database_url=database_url))
-    key = create_key(engine, "e2e", frozenset({"admin"}), bootstrap.utc_now()).key
-    engine.dispose()
     with FakeProviders(fake_credentials()) as fake:
-        env = {
-            **env_for(provider_settings()),
-            "STOPLINE_DATABASE_URL": database_url,
-            "STOPLINE_PUBLIC_URL": "https://sms.example.com",
-            "STOPLINE_BRAND_NAME": "Acme",
-            "STOPLINE_BROADCAST_WORKER": "false",  # the server only answers
-            "STOPLINE_BROADCAST_POLL_SECONDS": "0.2",
-            "STOPLINE_LOG_LEVEL": "WARNING",
-            "STOPLINE_PROVIDER_URL": fake.url,
-        }
+        # the server only answers; a `stopline worker` process sends
+        env = broadcast_env(database_url, fake, STOPLINE_BROADCAST_WORKER="false")
         server = StoplineServer(env, ["--provider-url", fake.url]).start()
         log = (tmp_path / "worker.log").open("wb")
         worker = subprocess.Popen(
@@ -51,22 +42,9 @@ def test_a_stop_is_answered_after_the_message_another_process_had_on_its_way(
             stderr=subprocess.STDOUT,
         )
         try:
-            api = httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {key}"})
-            sender = {"address": SENDER, "provider": "twilio", "brand": "Acme"}
-            assert api.post("/v1/senders", json=sender).status_code == 201
+            api = admin_client(database_url, server)
             audience = daytime_numbers(4)
-            made = api.post(
-                "/v1/campaigns",
-                json={
-                    "name": "fenced",
-                    "sender": SENDER,
-                    "topic": "promo",
-                    "template": "Weekend offer at Acme",
-                    "numbers": audience,
-                    "rate_per_second": 100,
-                },
-            )
-            assert made.status_code == 201, made.text
+            create_campaign(api, "fenced", "Weekend offer at Acme", audience, 100)
             httpx.post(f"{fake.url}/_fake/latency", json={"seconds": 1.0}).raise_for_status()
             assert api.post("/v1/campaigns/fenced/send").status_code == 202
             acknowledged: dict[str, float] = {}
@@ -79,13 +57,7 @@ def test_a_stop_is_answered_after_the_message_another_process_had_on_its_way(
 
                 number = wait_for(on_its_way, timeout=30, interval=0.02)
                 assert number in audience
-                form = twilio_form(f"SM{index:032d}", "STOP", from_=number, to=SENDER)
-                body, headers = twilio_signed(
-                    TWILIO_TOKEN, form, "https://sms.example.com/webhooks/twilio"
-                )
-                answer = httpx.post(
-                    f"{server.url}/webhooks/twilio", content=body, headers=headers, timeout=30
-                )
+                answer = text_stop(server, index, number, timeout=30)
                 assert answer.status_code == 200
                 assert "unsubscribed" in answer.text
                 acknowledged[number] = time.time()
