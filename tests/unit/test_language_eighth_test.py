@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from stopline.domain.language import Action, ClassifyContext
-from stopline.domain.language.engine import classify_strict
+from stopline.domain.language import Action
+from tests.unit.language_cases import action
 
 OUT, NONE, IN = Action.OPT_OUT, Action.NONE, Action.OPT_IN
-
-
-def action(text: str) -> Action:
-    return classify_strict(text, ClassifyContext()).action
 
 
 @pytest.mark.parametrize(

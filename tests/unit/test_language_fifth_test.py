@@ -20,10 +20,7 @@ import pytest
 
 from stopline.domain.language import Action, ClassifyContext
 from stopline.domain.language.engine import classify_strict
-
-
-def action(text: str) -> Action:
-    return classify_strict(text, ClassifyContext()).action
+from tests.unit.language_cases import action
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,9 @@ import pytest
 from stopline.domain.language import Action, ClassifyContext, classify, keyword_conflicts
 from stopline.domain.language.engine import classify_strict
 from stopline.domain.language.lexicon import LEXICONS
+from tests.unit.language_cases import action
 
 OUT, NONE, REVIEW = Action.OPT_OUT, Action.NONE, Action.REVIEW
-
-
-def action(text: str, context: ClassifyContext | None = None) -> Action:
-    return classify_strict(text, context or ClassifyContext()).action
 
 
 # -- keywords ------------------------------------------------------------------------------

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from stopline.domain.language import Action, ClassifyContext
-from stopline.domain.language.engine import classify_strict
+from stopline.domain.language import Action
 from stopline.domain.language.normalise import fold
 from stopline.domain.language.patterns import compile_pattern
-
-
-def action(text: str) -> Action:
-    return classify_strict(text, ClassifyContext()).action
+from tests.unit.language_cases import action
 
 
 @pytest.mark.parametrize(

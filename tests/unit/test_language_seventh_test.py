@@ -15,12 +15,9 @@ import pytest
 from stopline.domain.language import Action, ClassifyContext
 from stopline.domain.language.engine import classify_strict
 from stopline.domain.language.patterns import compile_pattern
+from tests.unit.language_cases import action
 
 OUT, NONE, REVIEW = Action.OPT_OUT, Action.NONE, Action.REVIEW
-
-
-def action(text: str, context: ClassifyContext | None = None) -> Action:
-    return classify_strict(text, context or ClassifyContext()).action
 
 
 @pytest.mark.parametrize(

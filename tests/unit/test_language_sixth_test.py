@@ -16,12 +16,8 @@ from __future__ import annotations
 
 import pytest
 
-from stopline.domain.language import Action, ClassifyContext
-from stopline.domain.language.engine import classify_strict
-
-
-def action(text: str) -> Action:
-    return classify_strict(text, ClassifyContext()).action
+from stopline.domain.language import Action
+from tests.unit.language_cases import action
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,9 @@ STRIP_MARKS = (
     (0xE0100, 0xE01EF),
 )
 _REGIONAL_A = 0x1F1E6  # regional indicator symbols (🇸🇹🇴🇵) read as letters
+# Signs that stand for a word: "wrong #", "my # is"; "stop & go", "Q&A" (an ampersand only
+# between words: a stray one, as in "STOP&", is punctuation).
+SIGN_WORDS = {"#": "number", "&": "and"}
 
 
 def _ascii_table() -> dict[int, int | str | None]:
@@ -46,7 +49,7 @@ def _ascii_table() -> dict[int, int | str | None]:
         elif ch in "'`":
             table[code] = None
         elif ch == "#":
-            table[code] = " number "  # "wrong #", "my # is": the number sign is a word
+            table[code] = " number "
         else:
             table[code] = 0x20
     return table
@@ -80,7 +83,7 @@ def _fold_char(code: int) -> str | None:
     if ch in LATIN_EXTRA:
         return LATIN_EXTRA[ch]
     if ch == "#":
-        return " number "  # as in the ASCII table: "wrong #"
+        return " number "
     category = unicodedata.category(ch)
     if category[0] in "PSZC":  # punctuation, symbols (emoji), separators, controls
         return " "
@@ -155,6 +158,8 @@ def fold(text: str, *, look_alikes: bool = True) -> str:
     """
     if "'" in text or "’" in text:
         text = _unelide(text)
+    if "&" in text:
+        text = _ampersands(text)
     if text.isascii():
         folded = _fold_ascii(text)
         if folded.replace(" ", "").isalpha() and not _HAS_RUN.search(folded):
@@ -165,6 +170,18 @@ def fold(text: str, *, look_alikes: bool = True) -> str:
         return _words(folded, look_alikes)
     folded = " ".join(_fold_chars(text).split())
     return _words(folded, look_alikes)
+
+
+def _ampersands(text: str) -> str:
+    """"&" between words read as "and"; any other left as punctuation. An HTML-escaped
+    "&amp;" (a gateway escaping the text twice) is the same sign."""
+    text = text.replace("&amp;", "&").replace("&AMP;", "&")
+    alnum = [i for i, ch in enumerate(text) if ch.isalnum()]
+    if not alnum:
+        return text
+    first, last = alnum[0], alnum[-1]
+    head, middle, tail = text[:first], text[first:last], text[last:]
+    return head + middle.replace("&", " and ") + tail
 
 
 def skeleton(folded: str) -> str:
@@ -227,7 +244,7 @@ def _unconfuse(folded: str) -> str:
 Span = tuple[int, int]
 
 
-_ASCII_WORD = re.compile(r"[A-Za-z0-9'`]+|#")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9'`]+|[#&]")
 _CHAR_FOLDS: Memo[str, str] = Memo(_fold_chars)
 
 
@@ -242,17 +259,27 @@ def fold_spans(text: str, expected: list[str] | None = None) -> tuple[list[str],
         text = _unelide(text)  # same length: spans stay valid
     if text.isascii():
         found = list(_ASCII_WORD.finditer(text))
-        if expected is not None and len(found) == len(expected) and "#" not in text:
+        if (
+            expected is not None
+            and len(found) == len(expected)
+            and "#" not in text
+            and "&" not in text
+        ):
             # ASCII words map one to one onto folded words unless letters were joined
-            # ("s t o p") or split (elision, "#"), and both change the count.
+            # ("s t o p") or split (elision, a sign inside a word), and both change the count.
             return expected, [m.span() for m in found]
         lowered = text.lower()
         pieces = [
-            "number"
-            if m.group(0) == "#"
+            SIGN_WORDS[m.group(0)]
+            if m.group(0) in SIGN_WORDS
             else lowered[m.start() : m.end()].replace("'", "").replace("`", "")
             for m in found
         ]
+        if "&" in text:  # a leading or trailing "&" is punctuation, as in `fold`
+            words = [i for i, m in enumerate(found) if m.group(0) not in SIGN_WORDS]
+            for i, m in enumerate(found):
+                if m.group(0) == "&" and (not words or i < words[0] or i > words[-1]):
+                    pieces[i] = ""
         kept = [(p, m.span()) for p, m in zip(pieces, found, strict=True) if p]
         pieces = [p for p, _ in kept]
         if pieces == expected:

@@ -25,6 +25,7 @@ TEXTS = (
     "|newsletter~|robotext~|spam~|communication~|solicitation~|notice|notices|announcement~"
     "|bulletin~"
 )
+UNWANTED = "unwanted|not wanted|unwelcome|unsolicited|undesired"
 # Words that may stand between "remove me from" and what the number is removed from without
 # making it something other than a messaging list ("the 3pm class", "the waitlist").
 LISTISH = f"list|lists|mailing|database|system|contacts|and|or|n|plus|{TEXTS}"
@@ -43,6 +44,7 @@ NOT_A_LIST = (
     "|hospital|clinic|misery|bed|jail|autopay|auto pay|autodraft|autorenew|auto renew"
     "|auto renewal|autoship|auto ship|paperless|slot|slots|timeslot|time slot|calendar|payroll"
     "|committee|board|lease|loan|policy|prescription|medication|meds|insurance|account"
+    "|speaker|speakerphone|speaker phone|mute"
 )
 
 # Someone else, or the phone itself, as the object of "don't text ...": "do not text her
@@ -1016,6 +1018,19 @@ LEXICON = Lexicon(
             "usage: 'I texted stop yesterday, why am I still getting these' (STOP was ignored: "
             "the request stands)",
         ),
+        # -- ninth review (2026-12)
+        Phrase(
+            "texts|text|txts|messages|msgs|sms|alerts|notifications|reminders|promos|marketing"
+            f" (are|r|is|feel)? ({UNWANTED})",
+            "usage: 'texts = unwanted. remove.' (the texts named unwanted; not 'I get unwanted "
+            "texts from a scammer')",
+            0.85,
+        ),
+        Phrase(
+            f"your|these|those|ur|all ({TEXTS}) (are|r|is|feel)? ({UNWANTED})",
+            "usage: 'your texts are unwanted'",
+            0.85,
+        ),
     ),
     review_phrases=(
         Phrase(
@@ -1487,6 +1502,19 @@ LEXICON = Lexicon(
             "|parent|guardian|driver|account holder|reference|host|organizer|organiser|coach"
             "|volunteer|chaperone)",
             "usage: 'remove me as the emergency contact for Jordan' (a role, not the texts)",
+        ),
+        # -- ninth review (2026-12)
+        Phrase(
+            "(accidentally|accidently|mistakenly|i didnt mean to) (hit|clicked|clicked on"
+            "|pressed|tapped|tapped on|selected|touched|chose|checked) (the|an|that|this)?"
+            " (unsub~|opt out|stop)",
+            "usage: 'I accidentally hit unsubscribe on the email' (wants to stay)",
+        ),
+        Phrase(
+            "(hate|hated|sad|sorry|reluctant|loath|dont want|do not want|didnt want|did not want"
+            "|never want|never wanted|wouldnt want|would not want|not going|not gonna|no need"
+            "|no reason) to (ever|have to)? unsub~",
+            "usage: 'I'd hate to unsubscribe, these are great' (a reason to stay, not a request)",
         ),
     ),
     keep=(

@@ -164,6 +164,13 @@ LEXICON = Lexicon(
             "usage: 'le bus s'arrête' (halts; 'vos SMS doivent s'arrêter' stays an opt-out)",
         ),
         Phrase("liste d attente", "usage: 'liste d'attente' (a waitlist, not the texts)"),
+        Phrase(
+            "arrete|arretez|arretes|cesse|cessez (de|d) (rire|pleurer|bouger|crier|mentir|parler"
+            "|jouer|manger|boire|fumer|courir|rever|stresser|bosser|travailler|dormir|rigoler"
+            "|te moquer|vous moquer|te plaindre|vous plaindre|faire le|faire la|dire des"
+            "|t inquieter|vous inquieter|t en faire|vous en faire|ronfler|tousser|chanter|danser)",
+            "usage: 'Arrête de rire lol' (another activity; 'arrête de m'écrire' stays an opt-out)",
+        ),
     ),
     opt_in_phrases=(
         Phrase(
