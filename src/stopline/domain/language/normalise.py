@@ -173,7 +173,7 @@ def fold(text: str, *, look_alikes: bool = True) -> str:
 
 
 def _ampersands(text: str) -> str:
-    """"&" between words read as "and"; any other left as punctuation. An HTML-escaped
+    """An "&" between words read as "and"; any other left as punctuation. An HTML-escaped
     "&amp;" (a gateway escaping the text twice) is the same sign."""
     text = text.replace("&amp;", "&").replace("&AMP;", "&")
     alnum = [i for i, ch in enumerate(text) if ch.isalnum()]
@@ -276,9 +276,9 @@ def fold_spans(text: str, expected: list[str] | None = None) -> tuple[list[str],
             for m in found
         ]
         if "&" in text:  # a leading or trailing "&" is punctuation, as in `fold`
-            words = [i for i, m in enumerate(found) if m.group(0) not in SIGN_WORDS]
+            named = [i for i, m in enumerate(found) if m.group(0) not in SIGN_WORDS]
             for i, m in enumerate(found):
-                if m.group(0) == "&" and (not words or i < words[0] or i > words[-1]):
+                if m.group(0) == "&" and (not named or i < named[0] or i > named[-1]):
                     pieces[i] = ""
         kept = [(p, m.span()) for p, m in zip(pieces, found, strict=True) if p]
         pieces = [p for p, _ in kept]
