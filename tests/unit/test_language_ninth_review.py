@@ -2,14 +2,15 @@
 "&" between words read as "and" ("Stop & go traffic" is traffic), "take me off speaker" (a
 call, not a list), "I'd hate to unsubscribe" and "I accidentally hit unsubscribe" (reasons to
 stay), French "arrête de rire" (another activity), and "texts = unwanted" (an opt-out the
-everyday-word guard had outvoted)."""
+everyday-word guard had outvoted). From a provider tester the same day: "STOPSTOP", one word
+typed twice without a space, was read as nothing."""
 
 from __future__ import annotations
 
 import pytest
 
 from stopline.domain.language import Action
-from stopline.domain.language.normalise import fold, fold_spans
+from stopline.domain.language.normalise import fold, fold_spans, repeated
 from tests.unit.language_cases import action
 
 OUT, NONE = Action.OPT_OUT, Action.NONE
@@ -30,6 +31,21 @@ OUT, NONE = Action.OPT_OUT, Action.NONE
 )
 def test_an_ampersand_between_words_reads_and(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("STOPSTOP", "stop stop"),
+        ("StopStopStop!", "stop stop stop"),
+        ("unsubscribeunsubscribe", "unsubscribe unsubscribe"),
+        ("STOP" * 50, " ".join(["stop"] * 50)),
+        ("hahahaha", "hahahaha"),  # a period under three letters is laughter, not a word
+        ("stopsto", "stopsto"),  # not a whole number of repeats
+    ],
+)
+def test_one_word_typed_several_times_reads_as_the_word_repeated(text: str, read: str) -> None:
+    assert repeated(fold(text)) == read
 
 
 @pytest.mark.parametrize("text", ["Stop & go", "STOP&", "& STOP", "take me off & on", "a&b &"])
@@ -60,6 +76,11 @@ def test_spans_follow_the_same_words(text: str) -> None:
         "take me off the list",
         "I don't want to unsubscribe but please stop texting me",
         "I accidentally hit unsubscribe, but now stop texting me",
+        "STOPSTOP",
+        "STOPSTOPSTOP",
+        "stop" * 50,
+        "DURDUR",  # Turkish 'stop it' is a keyword of its own, not "dur" twice
+        "durdur lütfen",
     ],
 )
 def test_these_stay_or_become_opt_outs(text: str) -> None:
@@ -80,6 +101,8 @@ def test_these_stay_or_become_opt_outs(text: str) -> None:
         "I accidentally hit unsubscribe on the email",
         "I accidentally clicked the unsubscribe link",
         "I get unwanted texts from a scammer",
+        "hahahaha",
+        "byebye",
     ],
 )
 def test_these_are_not_opt_outs(text: str) -> None:

@@ -13,6 +13,7 @@ from stopline.api.auth import require
 from stopline.api.errors import ApiError, dumps, invalid_field
 from stopline.api.schemas import V1_ERRORS
 from stopline.api.state import stopline_of
+from stopline.providers.base import MissingCredentials
 from stopline.services import senders
 from stopline.services.keys import KeyScope, Principal
 from stopline.services.outbound import SendError, SendStatus
@@ -52,6 +53,13 @@ class SenderOut(BaseModel):
     rate_per_second: float | None = None
 
 
+class SenderAdded(SenderOut):
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Problems that do not stop the registration, e.g. credentials not found",
+    )
+
+
 class MessageIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     to: str = Field(max_length=64)
@@ -89,7 +97,12 @@ async def list_senders(request: Request, _key: AdminKey) -> Response:
     return _json({"items": [_sender_json(r) for r in rows]})
 
 
-@router.post("/senders", status_code=201, summary="Register a sending address")
+@router.post(
+    "/senders",
+    status_code=201,
+    summary="Register a sending address",
+    responses={201: {"model": SenderAdded, "description": "Registered"}},
+)
 async def add_sender(body: SenderIn, request: Request, _key: AdminKey) -> Response:
     app = stopline_of(request)
     try:
@@ -109,7 +122,12 @@ async def add_sender(body: SenderIn, request: Request, _key: AdminKey) -> Respon
     if not added:
         raise ApiError(409, "conflict", f"{row.address} is already registered", field="address")
     app.messaging.senders.invalidate()
-    return _json(_sender_json(row), 201)
+    warnings: list[str] = []
+    try:
+        app.messaging.accounts.get(row.provider, row.account)
+    except MissingCredentials as exc:
+        warnings.append(f"{exc}; REST replies and sends will fail until set")
+    return _json({**_sender_json(row), "warnings": warnings}, 201)
 
 
 @router.delete("/senders/{address}", summary="Unregister a sending address")

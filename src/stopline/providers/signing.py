@@ -32,7 +32,8 @@ def check_fresh(timestamp: str, now: datetime, tolerance: float) -> datetime:
     moment = parse_timestamp(timestamp)
     age = (now - moment).total_seconds()
     if abs(age) > tolerance:
-        when = f"{int(age)} s old" if age > 0 else f"{int(-age)} s in the future"
+        # one decimal: "300 s old" would read as inside a ±300 s window
+        when = f"{age:.1f} s old" if age > 0 else f"{-age:.1f} s in the future"
         raise WebhookRejected(
             403,
             "stale_timestamp",

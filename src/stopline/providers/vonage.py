@@ -129,6 +129,14 @@ class VonageProvider(Provider):
                 options={"require": ["iat"], "verify_iat": False},
                 leeway=self._tolerance,
             )
+        except jwt.InvalidSignatureError:
+            raise WebhookRejected(
+                403, "bad_signature", "Vonage JWT rejected: its signature does not match the secret"
+            ) from None
+        except jwt.DecodeError:
+            raise WebhookRejected(
+                403, "bad_signature", "Vonage JWT rejected: the bearer token is not a readable JWT"
+            ) from None
         except jwt.PyJWTError as exc:
             raise WebhookRejected(403, "bad_signature", f"Vonage JWT rejected: {exc}") from None
         check_fresh(str(claims["iat"]), now, self._tolerance)

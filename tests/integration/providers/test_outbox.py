@@ -256,3 +256,18 @@ def test_a_reply_goes_back_through_the_provider_the_message_came_from(
     assert row["provider"] == "telnyx" and row["account"] is None
     assert "Beta" in row["body"]  # the sender's brand still applies
     assert graph.messaging.outbox.drain().sent == 1
+
+
+def test_registering_a_sender_whose_credentials_are_missing_says_so(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """The API registers the sender (credentials may be added to the secrets file later) but
+    says, as the CLI does, that its replies and sends will fail until they are."""
+    missing = {"address": "+14155550198", "provider": "sinch", "account": "nosuch"}
+    answer = client.post("/v1/senders", json=missing, headers=admin)
+    assert answer.status_code == 201
+    [warning] = answer.json()["warnings"]
+    assert "nosuch" in warning and "will fail until set" in warning
+    present = {"address": "+14155550197", "provider": "telnyx"}
+    answer = client.post("/v1/senders", json=present, headers=admin)
+    assert answer.status_code == 201 and answer.json()["warnings"] == []

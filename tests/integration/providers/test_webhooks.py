@@ -4,6 +4,7 @@ nothing."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -281,7 +282,6 @@ def test_vonage_pieces_out_of_range_are_refused_and_a_single_piece_is_a_message(
 def test_a_bandwidth_callback_array_records_every_item(
     client: TestClient, admin: dict[str, str], graph: Stopline
 ) -> None:
-    import json
 
     first, headers = p.bandwidth_stop("BW-1")
     second, _ = p.bandwidth_stop("BW-2", text="HELP")
@@ -513,7 +513,6 @@ def test_ten_digit_international_senders_are_read_as_themselves(
 def test_a_bad_item_in_a_bandwidth_array_does_not_lose_the_good_ones(
     client: TestClient, admin: dict[str, str], graph: Stopline
 ) -> None:
-    import json
 
     good, headers = p.bandwidth_stop("BW-G1")
     [item] = json.loads(good)
@@ -535,7 +534,6 @@ def test_a_bad_item_in_a_bandwidth_array_does_not_lose_the_good_ones(
 def test_a_sinch_mms_stop_is_read_from_its_message_field(
     client: TestClient, admin: dict[str, str]
 ) -> None:
-    import json
 
     mms = {
         "type": "mo_media",
@@ -718,3 +716,40 @@ def test_signed_envelopes_with_nothing_in_them_are_400_not_silently_accepted(
         if status == 400:
             assert "type" in answer.text
     assert events(client, admin) == []
+
+
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_a_telnyx_message_to_an_empty_recipient_is_400_as_for_every_provider(
+    client: TestClient, admin: dict[str, str], empty: str
+) -> None:
+    """It had been accepted, and a confirmation queued from an empty sender address that
+    Telnyx's API would refuse; every other provider answers a missing "to" with 400."""
+    event = json.loads(p.telnyx_stop("T-EMPTY-TO")[0])
+    event["data"]["payload"]["to"][0]["phone_number"] = empty
+    answer = post(client, "/webhooks/telnyx", Call(*p.telnyx_sign(json.dumps(event).encode())))
+    assert answer.status_code == 400 and "to[0].phone_number" in answer.text
+    assert events(client, admin) == [] and allowed(client, admin)
+
+
+def test_an_unreadable_or_forged_vonage_jwt_is_named_plainly(client: TestClient) -> None:
+    body, headers = p.vonage_stop("VJ-GARBAGE")
+    unreadable = {**headers, "Authorization": "Bearer eyJ%%%.garbage.z"}
+    garbled = post(client, "/webhooks/vonage", Call(body, unreadable))
+    assert garbled.status_code == 403
+    assert garbled.json()["error"]["message"].endswith("the bearer token is not a readable JWT")
+    forged, forged_headers = p.vonage_stop("VJ-FORGED", secret="another-secret-entirely-32-bytes")
+    answer = post(client, "/webhooks/vonage", Call(forged, forged_headers))
+    assert answer.status_code == 403 and "signature does not match" in answer.text
+
+
+def test_a_timestamp_just_outside_the_window_does_not_read_as_inside_it(
+    client: TestClient,
+) -> None:
+    import time
+
+    old = int(time.time()) - 301
+    answer = post(client, "/webhooks/telnyx", Call(*p.telnyx_stop("T-301", timestamp=old)))
+    assert answer.status_code == 403
+    message = answer.json()["error"]["message"]
+    seconds = float(message.split("signed timestamp is ")[1].split(" s old")[0])
+    assert seconds > 300, message

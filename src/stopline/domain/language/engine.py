@@ -16,7 +16,7 @@ from stopline.domain.language import rules
 from stopline.domain.language.context import DEFAULT, table_for, uses_defaults
 from stopline.domain.language.fuzzy import correct, nearest
 from stopline.domain.language.model import Action, Classification, ClassifyContext
-from stopline.domain.language.normalise import fold, fold_spans
+from stopline.domain.language.normalise import fold, fold_spans, repeated
 from stopline.domain.language.plain import SIGNATURE_HINT, plain, signature_start
 from stopline.domain.language.reactions import QUOTE_CHARS, may_be_reaction, reaction_split
 from stopline.domain.language.someone_else import someone_else
@@ -154,6 +154,13 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
                 context.language,
             )
     verdict = _read(folded, words, table, probe)
+    if verdict is NO_INTENT and len(words) == 1:
+        # one word typed several times without a space ("STOPSTOP"), unless it is a word
+        # of its own (Turkish DURDUR)
+        again = repeated(folded)
+        if again != folded:
+            verdict = _read(again, again.split(" "), table, probe)
+            folded, words = again, again.split(" ")
     if verdict.score <= context.unsure and not verdict.decided and len(words) <= _TYPO_WORDS:
         fixed = correct(words, table)
         if fixed is not None:

@@ -201,16 +201,19 @@ def _words(folded: str, look_alikes: bool = True) -> str:
     return folded
 
 
+def repeated(word: str) -> str:
+    """One folded word made of another typed several times ("stopstop") as that word
+    repeated ("stop stop"); any other word as it is."""
+    period = (word + word).find(word, 1)
+    if _MIN_PERIOD <= period < len(word):
+        return " ".join([word[:period]] * (len(word) // period))
+    return word
+
+
 def _join_spaced(match: re.Match[str]) -> str:
-    joined = match.group(0).replace(" ", "")
     # The same spaced-out word typed twice ("S T O P  S T O P", "S T O P! S T O P!") joins
-    # into one run of letters: read it as the word repeated ("stop stop"). The shortest
-    # period of a string is where it first reappears in itself doubled.
-    period = (joined + joined).find(joined, 1)
-    if _MIN_PERIOD <= period < len(joined):
-        unit = joined[:period]
-        return " ".join([unit] * (len(joined) // period))
-    return joined
+    # into one run of letters: read it as the word repeated ("stop stop").
+    return repeated(match.group(0).replace(" ", ""))
 
 
 _MIN_PERIOD = 3  # "stop stop", "end end"; not "haha" or "nono"
