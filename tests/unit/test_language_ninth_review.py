@@ -3,7 +3,10 @@
 call, not a list), "I'd hate to unsubscribe" and "I accidentally hit unsubscribe" (reasons to
 stay), French "arrête de rire" (another activity), and "texts = unwanted" (an opt-out the
 everyday-word guard had outvoted). From a provider tester the same day: "STOPSTOP", one word
-typed twice without a space, was read as nothing."""
+typed twice without a space, was read as nothing. Then a ninth blind test (450 messages, 239
+opt-outs: 98.7% read as opt-outs, 99.6% counting review, one missed; 14 false opt-outs among
+211 others, seven of them on messages its author would send to a person): its general misses
+are below."""
 
 from __future__ import annotations
 
@@ -81,6 +84,14 @@ def test_spans_follow_the_same_words(text: str) -> None:
         "stop" * 50,
         "DURDUR",  # Turkish 'stop it' is a keyword of its own, not "dur" twice
         "durdur lütfen",
+        # ninth blind test
+        "stoop texting me",
+        "This is my mom's phone, she wants these texts to stop",
+        "he needs these messages to end",
+        "I want the texts to stop",
+        "Don't text my phone",
+        "Don't text my wife",  # the phone's owner speaking for it, as before
+        "I'm going to unsubscribe",
     ],
 )
 def test_these_stay_or_become_opt_outs(text: str) -> None:
@@ -103,7 +114,33 @@ def test_these_stay_or_become_opt_outs(text: str) -> None:
         "I get unwanted texts from a scammer",
         "hahahaha",
         "byebye",
+        # ninth blind test
+        "Stop the timer, I'm here",
+        "stop the alarm",
+        "Unsubscribed from your competitor, yours are better",
+        "I'm thinking about unsubscribing",
+        "Don't text my wife about the surprise party 🤫",
+        "please don't tell my husband about the gift",
     ],
 )
 def test_these_are_not_opt_outs(text: str) -> None:
     assert action(text) is not OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please stop calling my work number, text me here instead",
+        "Stop sending so many texts, once a week is fine",
+        "stop texting me every day, twice a month would be plenty",
+    ],
+)
+def test_fewer_texts_or_another_channel_goes_to_a_person(text: str) -> None:
+    """Not an opt-out of the texts, nor nothing: a person decides (mixed.opt_out_keep)."""
+    assert action(text) is Action.REVIEW
+
+
+def test_resume_alone_asks_for_the_texts_again() -> None:
+    assert action("Resume") is Action.OPT_IN
+    assert action("Resume please") is Action.OPT_IN
+    assert action("I sent my resume yesterday, did you get it?") is not Action.OPT_IN

@@ -159,6 +159,7 @@ LEXICON = Lexicon(
         Keyword("ADD ME BACK", "usage: request to be subscribed again", S.WORD),
         Keyword("OPT ME IN", "usage: request to opt in", S.WORD),
         Keyword("OPT ME BACK IN", "usage: request to opt in again", S.WORD),
+        Keyword("RESUME", "usage: 'Resume' (the texts) as the whole message", S.WORD),
     ),
     help=(
         Keyword("HELP", "CTIA (compliance.md)"),
@@ -735,9 +736,11 @@ LEXICON = Lexicon(
             0.7,
         ),
         Phrase(
-            "(want|need|would like|wish|like) (these|the|your|those|all|ur|this|all the|all these"
-            f"|all your|all of these|all of your)? ({MSG}) to stop|end|cease|quit $?",
-            "usage: 'I want these texts to end' ('I never want these texts to stop' is negated)",
+            "(want|wants|need|needs|would like|wish|wishes|like) (these|the|your|those|all|ur"
+            "|this|all the|all these|all your|all of these|all of your)?"
+            f" ({MSG}) to stop|end|cease|quit $?",
+            "usage: 'I want these texts to end', 'this is my mom's phone, she wants these texts "
+            "to stop' ('I never want these texts to stop' is negated)",
         ),
         Phrase(
             "(dont|do not|no longer) (want|need|wish) (these|the|your|those|ur|any)? ({MSG}) to"
@@ -745,9 +748,9 @@ LEXICON = Lexicon(
             "usage: 'I don't want these texts to continue'",
         ),
         Phrase(
-            f"top|stp|quite|stock|spot ({SEND}) me|us",
+            f"top|stp|quite|stock|spot|stoop ({SEND}) me|us",
             "usage: typos and voice-typing of 'stop texting me' ('top texting me', 'quite "
-            "texting me', 'please stock texting me')",
+            "texting me', 'please stock texting me', 'stoop texting me')",
         ),
         Phrase(
             f"stopped ({SEND}) me|us please|pls|plz|now|asap $",
@@ -1151,7 +1154,8 @@ LEXICON = Lexicon(
         ),
         Phrase(
             "stop (the|this|that|my|our|his|her|their|a) *? (bill|war|violence|madness|tax~"
-            "|car|bus|clock|leak|bleeding|order|payment|check|cheque|deal|project|train"
+            "|car|bus|clock|leak|bleeding|order|payment|check|cheque|deal|project|train|timer"
+            "|alarm|meter|countdown|stopwatch|recording|video|engine|elevator"
             "|game|fight|steal|plan|process|show|pain|noise|construction|merger|law|policy"
             "|proposal|transfer|delivery|shipment|auto~|charges|charge|refill~|medication"
             "|prescription|water|gas|power|card|transaction|transactions|purchase|withdrawal"
@@ -1505,6 +1509,26 @@ LEXICON = Lexicon(
         ),
         # -- ninth review (2026-12)
         Phrase(
+            "(dont|do not|pls dont|please dont|please do not|plz dont|never) (text~|txt~|messag~"
+            "|call~|email~|tell|mention|say) (my|our) (wife|husband|partner|mom|mother|dad"
+            "|father|son|daughter|kid|kids|boss|family|girlfriend|boyfriend|fiance|fiancee|sister"
+            "|brother|grandma|grandpa|friend|roommate) (about|regarding|re|anything|that|yet"
+            "|until|till|before)",
+            "usage: 'don't text my wife about the surprise party' (what to say, not an opt-out; "
+            "'don't text my phone' stays one)",
+        ),
+        Phrase(
+            "unsub~ (from)? (your|a|the|my|their|those|that|all)? (competitor|competitors"
+            "|competition|other store|other stores|another store|other company|other companies"
+            "|rival|rivals)",
+            "usage: 'unsubscribed from your competitor, yours are better'",
+        ),
+        Phrase(
+            "(thinking about|thinking of|considering|debating|tempted to|tempted|might|may|could)"
+            " (have to)? unsub~",
+            "usage: 'I'm thinking about unsubscribing' (not yet a request)",
+        ),
+        Phrase(
             "(accidentally|accidently|mistakenly|i didnt mean to) (hit|clicked|clicked on"
             "|pressed|tapped|tapped on|selected|touched|chose|checked) (the|an|that|this)?"
             " (unsub~|opt out|stop)",
@@ -1528,7 +1552,8 @@ LEXICON = Lexicon(
             "usage: 'don't call me, just text'",
         ),
         Phrase(
-            "(text|txt|message|email|sms) (me|us|him|her|them|this number) (instead|only)",
+            "(text|txt|message|email|sms) (me|us|him|her|them|this number) (here|on here|at this"
+            " number|on this number|on this one|at this one)? (instead|only)",
             "usage: 'don't call me, just text'",
         ),
         Phrase(
@@ -1574,6 +1599,12 @@ LEXICON = Lexicon(
         Phrase(
             "(but|and) not (me|us|myself|mine|my number|this number|my own|my subscription) $",
             "usage: 'unsubscribe my son but not me'",
+        ),
+        Phrase(
+            "(once|twice|one time|two times|three times|one|two|three) (a|per|every|each) (week"
+            "|day|month|fortnight|other week|couple weeks) (is|would be|will be|sounds|seems)?"
+            " (fine|ok|okay|enough|plenty|good|better|great|perfect|alright)",
+            "usage: 'stop sending so many texts, once a week is fine' (fewer texts, not none)",
         ),
         Phrase(
             "(these|the|your|ur) (deals|texts|offers|alerts|messages|promos) (are|r) (great|awesome"
