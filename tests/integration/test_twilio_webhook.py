@@ -166,6 +166,22 @@ def test_help_and_start_replies(client: TestClient, admin: dict[str, str]) -> No
     assert check["allowed"] is True
 
 
+def test_a_question_about_the_texts_gets_the_help_reply(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """CTIA: HELP says who is texting and how to reach them; "What program is this?" asks
+    exactly that, in words (ninth blind test)."""
+    for sid, text in (
+        ("SM013", "Who is sending these? What program is this?"),
+        ("SM014", "What number do I call for support?"),
+    ):
+        reply = message_text(post(client, twilio_form(sid, text)).text)
+        assert reply is not None and "help@acme.example" in reply, text
+    conversation = post(client, twilio_form("SM015", "how can I reach you tomorrow"))
+    assert message_text(conversation.text) is None
+    assert events(client, admin) == []
+
+
 def test_other_messages_are_stored_with_an_empty_response(
     client: TestClient, admin: dict[str, str]
 ) -> None:

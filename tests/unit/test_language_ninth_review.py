@@ -144,3 +144,36 @@ def test_resume_alone_asks_for_the_texts_again() -> None:
     assert action("Resume") is Action.OPT_IN
     assert action("Resume please") is Action.OPT_IN
     assert action("I sent my resume yesterday, did you get it?") is not Action.OPT_IN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What number do I call for support?",
+        "Who is sending these? What program is this?",
+        "How do I get help with these texts? help",
+        "what company is this",
+        "How do I contact customer service?",
+    ],
+)
+def test_questions_about_the_texts_get_the_help_reply(text: str) -> None:
+    assert action(text) is Action.HELP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what program is this? stop texting me",
+        "Who is sending these? STOP",
+        "who is texting me, take me off your list",
+    ],
+)
+def test_a_help_question_beside_an_opt_out_is_an_opt_out(text: str) -> None:
+    assert action(text) is OUT
+
+
+@pytest.mark.parametrize(
+    "text", ["how can I reach you tomorrow", "What time do you open?", "who is this"]
+)
+def test_other_questions_are_not_help(text: str) -> None:
+    assert action(text) is not Action.HELP

@@ -33,6 +33,7 @@ from stopline.domain.language.verdict import (
     NO_INTENT,
     Reading,
     Verdict,
+    help_question,
     is_standalone,
     leads,
     weigh,
@@ -281,6 +282,11 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             for m in matches
         )
         matches = [m for m in matches if m.info.kind != Kind.KEEP]
+    asks_help: rules.PhraseMatch | None = None
+    if matches and any(m.info.kind == Kind.HELP for m in matches):
+        # "What program is this?": the HELP reply if nothing asks to stop or to start
+        asks_help = next(m for m in matches if m.info.kind == Kind.HELP)
+        matches = [m for m in matches if m.info.kind != Kind.HELP]
     opt_in: list[rules.PhraseMatch] = []
     if matches and any(m.info.kind == Kind.OPT_IN for m in matches):
         # "Put me back on the list": weighed in `weigh` only if nothing asks to stop.
@@ -301,7 +307,8 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             if segments:
                 segments = [(hit, 0, len(words)) for hit, _s, _e in segments]
     if not segments and not matches and not cues and not opt_in:
-        return NO_INTENT  # the common case: nothing to weigh
+        # the common case: nothing to weigh
+        return NO_INTENT if asks_help is None else help_question(asks_help, words)
     # Benign readings matter only when there is a keyword or phrase they could explain.
     benign = rules.scan_benign(folded, words, starts)
     if cjk:
@@ -322,6 +329,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         raw=raw,
         keep=keep,
         opt_in=opt_in,
+        asks_help=asks_help,
     )
     for match in matches:
         if match.info.kind == Kind.OPT_OUT and rules.overridden(match, benign):

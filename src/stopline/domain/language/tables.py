@@ -22,6 +22,7 @@ class Kind:
     BENIGN = "benign"
     KEEP = "keep"
     OPT_IN = "opt_in"
+    HELP = "help"
 
 
 INTENTS = {
@@ -70,6 +71,7 @@ def _phrase_entries(kind: str) -> list[tuple[PhraseInfo, Lexicon]]:
             Kind.BENIGN: lexicon.benign,
             Kind.KEEP: lexicon.keep,
             Kind.OPT_IN: lexicon.opt_in_phrases,
+            Kind.HELP: lexicon.help_phrases,
         }[kind]
         for index, phrase in enumerate(phrases):
             name = f"{lexicon.language}.{kind}.{index}"
@@ -119,7 +121,7 @@ SUBSTRINGS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {}
 
 def _build_phrases() -> None:
     merged: dict[str, list[tuple[str, Trigger]]] = {}
-    for kind in (Kind.OPT_OUT, Kind.REVIEW, Kind.BENIGN, Kind.KEEP, Kind.OPT_IN):
+    for kind in (Kind.OPT_OUT, Kind.REVIEW, Kind.BENIGN, Kind.KEEP, Kind.OPT_IN, Kind.HELP):
         spaced: list[tuple[str, str]] = []
         plain: list[tuple[str, str]] = []
         for info, lexicon in _phrase_entries(kind):

@@ -24,6 +24,7 @@ class Reading:
     raw: str
     keep: bool = False  # also asks to keep getting the texts ("but I still want texts")
     opt_in: list[PhraseMatch] = field(default_factory=list)  # "put me back on the list"
+    asks_help: PhraseMatch | None = None  # "what program is this?"
     phrases: list[tuple[PhraseMatch, bool]] = field(default_factory=list)  # (match, negated)
     cues: list[tuple[KeywordCue, bool]] = field(default_factory=list)  # (cue, negated)
     benign: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, why)
@@ -379,6 +380,8 @@ def weigh(reading: Reading) -> Verdict:
                     (cue.start, cue.end),
                     f"the keyword {cue.hit.text.upper()!r} in a short message",
                 )
+    if reading.asks_help is not None and best is None and not negated:
+        return help_question(reading.asks_help, reading.words)
     if negated:
         return Verdict(
             Action.NONE,
@@ -412,3 +415,18 @@ def weigh(reading: Reading) -> Verdict:
 # replied STOP' (wants to stay)"): with such a reading a START in the message is meant.
 _WANTS_TO_STAY = "(wants to stay)"
 NO_INTENT = Verdict(Action.NONE, 0.0, 1.0, "no_intent", "none", None, None, "no opt-out wording")
+
+
+def help_question(match: PhraseMatch, words: list[str]) -> Verdict:
+    """A question about the texts or how to reach the sender, answered with the HELP reply."""
+    asked = " ".join(words[match.start : match.end])
+    return Verdict(
+        Action.HELP,
+        0.0,
+        0.8,
+        "help_question",
+        f"phrase.{match.info.name}",
+        match.info.language,
+        (match.start, match.end),
+        f"help question {asked!r} ({match.info.phrase.note})",
+    )

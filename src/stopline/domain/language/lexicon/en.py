@@ -1612,6 +1612,36 @@ LEXICON = Lexicon(
             "usage: 'these deals are great'",
         ),
     ),
+    help_phrases=(
+        Phrase(
+            "what|which (program|service|company|business|list|club|brand|store|shop|account"
+            "|subscription|text program|text service|text club) (is|s) (this|that|it|sending"
+            " me|texting me)",
+            "usage: 'What program is this?' (CTIA: HELP says who is texting)",
+        ),
+        Phrase(
+            "who (is|s|are|r) (sending|texting|messaging) (me|us|these|this|them)",
+            "usage: 'Who is sending these?'",
+        ),
+        Phrase(
+            "(what|which) (number|phone number|email|email address|address) (do|can|should"
+            "|could) (i|we) (call|contact|reach|email|text|use) (for|to get|to reach)? (support"
+            "|help|customer service|customer support|questions|assistance|a person|someone)",
+            "usage: 'What number do I call for support?'",
+        ),
+        Phrase(
+            "how (do|can|should|could) (i|we) (contact|reach|call|get in touch with|talk to"
+            "|speak to|speak with|get hold of) (you|u|support|customer service|customer support"
+            "|someone|a person|a human|an agent) $",
+            "usage: 'How do I contact support?' (the whole question: not 'how can I reach you "
+            "tomorrow')",
+        ),
+        Phrase(
+            "(how|where) (do|can|could) (i|we) get help (with)? (these|the|your|this)? (texts"
+            "|messages|alerts|program|service|account)?",
+            "usage: 'How do I get help with these texts?'",
+        ),
+    ),
     opt_in_phrases=(
         # Only clear requests to get the texts again: an opt-in re-enables texting a number
         # that had stopped them. Anything less clear stays none (the number stays suppressed).

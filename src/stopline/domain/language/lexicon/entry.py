@@ -71,6 +71,9 @@ class Lexicon:
     # Wording that clearly asks to get the texts again ("put me back on the list", "please
     # resubscribe me"): an opt-in when nothing in the message asks to stop.
     opt_in_phrases: tuple[Phrase, ...] = ()
+    # Wording that asks what the texts are or how to reach the business ("what program is
+    # this?"): the HELP reply, when nothing in the message asks to stop or to start.
+    help_phrases: tuple[Phrase, ...] = ()
     # Patterns that, right before an opt-out cue, cancel it ("don't", "never").
     negations: tuple[str, ...] = ()
     # Words dropped before matching phrases ("stop FUCKING texting me").
