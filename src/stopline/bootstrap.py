@@ -288,7 +288,7 @@ def build_messaging(
         ),
         utc_now,
     )
-    fence = SendFence(timeout=30.0, shared=send_locks(settings.database_url, engine))
+    fence = SendFence(shared=send_locks(settings.database_url, engine))
     broadcasts = BroadcastWorker(
         engine,
         index,

@@ -240,3 +240,40 @@ def test_a_fence_the_database_cannot_answer_about_never_blocks_an_answer(
     assert "could not be asked" in caplog.text
     locks.close()
     engine.dispose()
+
+
+def test_an_opt_out_recorded_by_hand_waits_for_a_send_in_flight(tmp_path: Path) -> None:
+    """`stopline consent opt-out` tells the operator it is done only once no broadcast send
+    to that number, in any process, is still on its way (as the API's answer does)."""
+    import os
+    import time
+
+    database = tmp_path / "stopline.db"
+    env = {**os.environ, "STOPLINE_DATABASE_URL": f"sqlite:///{database}"}
+    stopline = [sys.executable, "-m", "stopline"]
+    subprocess.run([*stopline, "db", "upgrade"], env=env, check=True, capture_output=True)
+    with sending_elsewhere(Path(f"{database}-fence"), NUMBER) as child:
+        cli = subprocess.Popen(
+            [*stopline, "consent", "opt-out", NUMBER],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 30
+        engine = create_database_engine(env["STOPLINE_DATABASE_URL"])
+        try:  # wait for the commit, then see the command still waiting for the send
+            while time.monotonic() < deadline:
+                with engine.connect() as conn:
+                    if conn.exec_driver_sql("SELECT count(*) FROM consent_events").scalar():
+                        break
+                time.sleep(0.05)
+            with pytest.raises(subprocess.TimeoutExpired):  # still waiting for the send
+                cli.wait(3)
+        finally:
+            engine.dispose()
+            assert child.stdin is not None
+            child.stdin.close()  # the provider call returns
+        output, errors = cli.communicate(timeout=30)
+    assert cli.returncode == 0, errors
+    assert "recorded opt_out for +14155550100" in output

@@ -11,7 +11,7 @@ import socket
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -25,6 +25,9 @@ from stopline.domain.consent import ConsentDraft, Kind, Scope, Source
 from stopline.domain.inbound import InboundPolicy
 from stopline.domain.language import ClassifyContext, classify
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 keys_app = typer.Typer(help="API keys.", no_args_is_help=True)
@@ -360,6 +363,23 @@ def classify_cmd(
     out.print(escape(f"why:  {c.explanation}"))
 
 
+def _wait_for_sends_in_flight(database_url: str, engine: Engine, number: str) -> None:
+    """As the API does before it answers an opt-out: wait until no broadcast send to the
+    number, in any process on this database, is still on its way to the provider."""
+    from stopline.services.send_fence import FENCE_TIMEOUT, SendFence
+    from stopline.storage.send_locks import send_locks
+
+    fence = SendFence(shared=send_locks(database_url, engine))
+    try:
+        if not fence.wait_clear([number]):
+            err.print(
+                f"[yellow]warning:[/yellow] a broadcast send to this number was still in flight "
+                f"after {FENCE_TIMEOUT:.0f} s; it may still arrive"
+            )
+    finally:
+        fence.close()
+
+
 def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str | None) -> None:
     from stopline.services.ledger import record
 
@@ -382,6 +402,8 @@ def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str |
     draft = ConsentDraft(e164, kind, Source.MANUAL, moment, parsed, raw_text=note, actor=actor)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         result = record(conn, [draft], moment)[0]
+    if result.changed and kind is Kind.OPT_OUT:
+        _wait_for_sends_in_flight(config.database_url, engine, e164)
     if result.changed:
         out.print(escape(f"recorded {kind.value} for {e164} ({parsed}), event #{result.event_id}"))
     elif result.superseded_by is not None:

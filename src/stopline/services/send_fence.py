@@ -21,9 +21,12 @@ from contextlib import contextmanager
 
 from stopline.storage.send_locks import NoSendLocks, SendLocks
 
+# How long an opt-out's answer waits at most for a send to its number already in flight.
+FENCE_TIMEOUT = 30.0
+
 
 class SendFence:
-    def __init__(self, timeout: float = 30.0, shared: SendLocks | None = None) -> None:
+    def __init__(self, timeout: float = FENCE_TIMEOUT, shared: SendLocks | None = None) -> None:
         self._timeout = timeout
         self._shared: SendLocks = shared or NoSendLocks()
         self._in_flight: Counter[str] = Counter()
