@@ -252,6 +252,31 @@ def test_an_empty_opt_in_scope_and_an_unusable_key_name_are_refused(
     assert made.exit_code == 0 and "'ci'" in made.output
 
 
+def test_an_actor_or_note_longer_than_the_api_takes_is_one_line(
+    engine: object, database_url: str, tmp_path: Path
+) -> None:
+    """PostgreSQL refused a 300-character --actor with a traceback (and recorded nothing);
+    SQLite stored it. Both now refuse it as the API does, before anything is recorded."""
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    for args in (
+        ["consent", "opt-out", "6465550103", "--actor", "x" * 201],
+        ["consent", "opt-out", "6465550103", "--note", "n" * 2001],
+    ):
+        refused = runner.invoke(app, args, env=env)
+        assert refused.exit_code == 2 and "characters long" in refused.output, refused.output
+    source = tmp_path / "optouts.csv"
+    source.write_text("phone\n6465550103\n", encoding="utf-8")
+    refused = runner.invoke(
+        app, ["suppressions", "import", str(source), "--actor", "y" * 201], env=env
+    )
+    assert refused.exit_code == 2 and "--actor is 201 characters long" in refused.output
+    assert runner.invoke(app, ["check", "6465550103"], env=env).exit_code == 0  # nothing kept
+    longest = runner.invoke(
+        app, ["consent", "opt-out", "6465550103", "--actor", "a" * 200], env=env
+    )
+    assert longest.exit_code == 0, longest.output
+
+
 def test_a_plot_into_a_missing_folder_is_refused_before_the_report_runs(
     engine: object, database_url: str, tmp_path: Path
 ) -> None:

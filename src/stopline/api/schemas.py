@@ -8,7 +8,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from stopline.domain.consent import MAX_SENDER_LENGTH, MAX_TOPIC_LENGTH
+from stopline.domain.consent import (
+    MAX_ACTOR_LENGTH,
+    MAX_NOTE_LENGTH,
+    MAX_SENDER_LENGTH,
+    MAX_TOPIC_LENGTH,
+)
 from stopline.domain.language import Action
 
 _EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
@@ -150,8 +155,10 @@ class ConsentRequest(BaseModel):
     scope: str = Field("organisation", max_length=200, examples=["organisation", "topic:marketing"])
     source: Literal["api", "crm", "import", "manual"] = "api"
     occurred_at: Instant | None = Field(None, description="When it happened (default: now)")
-    actor: str | None = Field(None, max_length=200, description="Who recorded it")
-    text: str | None = Field(None, max_length=2000, description="The person's own words, if any")
+    actor: str | None = Field(None, max_length=MAX_ACTOR_LENGTH, description="Who recorded it")
+    text: str | None = Field(
+        None, max_length=MAX_NOTE_LENGTH, description="The person's own words, if any"
+    )
     evidence: dict[str, str] = Field(default_factory=dict, description="Extra facts to keep")
 
 

@@ -43,6 +43,8 @@ class Source(StrEnum):
 
 MAX_TOPIC_LENGTH = 100  # a topic as a send names it (the check API's limit too)
 MAX_SENDER_LENGTH = 64  # a sending number, short code or sender ID
+MAX_ACTOR_LENGTH = 200  # who recorded a change ("crm-sync", a person's name)
+MAX_NOTE_LENGTH = 2000  # the person's own words, or why, recorded with a change
 
 
 class ScopeKind(StrEnum):

@@ -6,7 +6,7 @@ import csv
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import chain
+from itertools import chain, islice
 from typing import IO, TextIO
 
 from sqlalchemy import Engine
@@ -163,6 +163,59 @@ def _names(header: list[str], most: int = 20) -> str:
     return ", ".join(shown) + more
 
 
+class CsvRows:
+    """The rows of a CSV with the line each starts on, read as a spreadsheet reads them,
+    except that nothing is dropped without a word.
+
+    A row strict CSV cannot read (``1,"Bob"x``) is read leniently, as before, and a field
+    too long for the csv module becomes an error for that row alone. A quote never closed
+    before the end of the file would make one field of every line after it (thousands of
+    opt-outs read as one "name"): those lines are read again with quotes as plain
+    characters, and ``notes`` says so."""
+
+    def __init__(self, lines: Iterable[str], delimiter: str) -> None:
+        self.delimiter = delimiter
+        self.notes: list[str] = []
+        self._lines = iter(lines)
+        self._pending: list[str] = []  # the physical lines of the row being read
+        self._reader = csv.reader(self._recorded(), delimiter=delimiter, strict=True)
+
+    def _recorded(self) -> Iterator[str]:
+        for line in self._lines:
+            self._pending.append(line)
+            yield line
+
+    def __iter__(self) -> Iterator[tuple[int, list[str] | None, str]]:
+        """``(line, row, "")``, or ``(line, None, why)`` for a row that cannot be read."""
+        line = 1
+        while True:
+            self._pending.clear()
+            try:
+                row = next(self._reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raw = list(self._pending)
+                if "unexpected end of data" in str(exc):
+                    self.notes.append(
+                        f"line {line}: a quote opened there is never closed; the "
+                        f"{len(raw):,} line(s) from it to the end were read with quotes as "
+                        "plain characters"
+                    )
+                    plain = csv.reader(raw, delimiter=self.delimiter, quoting=csv.QUOTE_NONE)
+                    for offset, again in enumerate(plain):
+                        yield line + offset, again, ""
+                    return
+                try:
+                    row = next(csv.reader(raw, delimiter=self.delimiter))
+                except (csv.Error, StopIteration) as lenient:
+                    yield line, None, f"unreadable CSV row: {lenient}"
+                    line += len(raw)
+                    continue
+            yield line, row, ""
+            line += len(self._pending)
+
+
 @dataclass
 class ImportReport:
     rows: int = 0
@@ -172,6 +225,7 @@ class ImportReport:
     invalid_examples: list[tuple[int, str, str]] = field(default_factory=list)
     undated: int = 0  # rows whose date could not be read: recorded as of the import
     undated_examples: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the file was read, when unusual
 
 
 def import_csv(
@@ -197,21 +251,38 @@ def import_csv(
     that cannot be read, or further in the future, leaves the opt-out recorded as of the
     import (counted in ``undated``), never dropped."""
     first = stream.readline()
-    reader = csv.reader(chain([first], stream), delimiter=sniff_delimiter(first))
-    header = next(reader, None)
+    if not first.strip():
+        raise ValueError("the file is empty" if not first else "the first line is empty")
+    source_rows = CsvRows(chain([first], stream), sniff_delimiter(first))
+    reader = iter(source_rows)
+    _line, header, why = next(reader)
     if header is None:
-        raise ValueError("the file is empty")
+        raise ValueError(f"line 1: {why}")
     index, named = locate_numbers(header, column, region, hint="import each in turn to record both")
-    rows: Iterator[list[str]] = reader
-    first_line = 2
+    rows: Iterator[tuple[int, list[str] | None, str]] = reader
+    report = ImportReport()
     if not named:  # no header: the first row is an opt-out like the rest
-        rows, header, first_line = chain([header], reader), [], 1
+        rows, header = chain([(1, header, "")], reader), []
+    else:
+        sample = list(islice(reader, _SAMPLE_ROWS))
+        rows = chain(sample, reader)
+        for other in _other_number_columns(sample, index, region):
+            report.notes.append(
+                f"column {header[other].strip()!r} also holds phone numbers; only "
+                f"{header[index].strip()!r} was imported (import the file again with "
+                f"--column {header[other].strip()!r} to record those too)"
+            )
     folded = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
     scope_index = folded.index("scope") if scope is None and "scope" in folded else None
     date_index = next((folded.index(n) for n in DATE_COLUMNS if n in folded), None)
-    report = ImportReport()
     batch: list[ConsentDraft] = []
-    for line, row in enumerate(rows, start=first_line):
+    for line, row, why in rows:
+        if row is None:
+            report.rows += 1
+            report.invalid += 1
+            if len(report.invalid_examples) < 20:
+                report.invalid_examples.append((line, "", why))
+            continue
         if not any(cell.strip() for cell in row):
             continue  # a blank line is no row (spreadsheets leave them at the end)
         report.rows += 1
@@ -248,7 +319,28 @@ def import_csv(
         _flush(engine, batch, now(), report)
     if progress:
         progress(report.rows)
+    report.notes.extend(source_rows.notes)
     return report
+
+
+_SAMPLE_ROWS = 20
+
+
+def _other_number_columns(
+    sample: list[tuple[int, list[str] | None, str]], chosen: int, region: str
+) -> list[int]:
+    """Columns besides ``chosen`` whose cells in the first rows are mostly phone numbers
+    ("home" beside "mobile"): the import reads one column, and must say so."""
+    cells: dict[int, list[str]] = {}
+    for _line, row, _why in sample:
+        for i, cell in enumerate(row or ()):
+            if i != chosen and cell.strip():
+                cells.setdefault(i, []).append(cell)
+    return [
+        i
+        for i, values in sorted(cells.items())
+        if sum(1 for v in values if try_normalise(v, region)) * 2 > len(values)
+    ]
 
 
 def _instant(text: str, name: str) -> datetime:

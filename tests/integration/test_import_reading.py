@@ -1,0 +1,77 @@
+"""How `stopline suppressions import` reads files that are not clean CSV: nothing is dropped
+without a word (findings of a durability tester, 2026-12-04)."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, func, select
+
+from stopline.domain.consent import Source
+from stopline.services.imports import CsvRows, ImportReport, import_csv
+from stopline.storage.tables import suppressions
+
+
+def run(engine: Engine, text: str, column: str | None = None) -> ImportReport:
+    return import_csv(
+        engine,
+        io.StringIO(text, newline=""),
+        column=column,
+        scope=None,
+        source=Source.IMPORT,
+        actor="test",
+        now=lambda: datetime.now(UTC),
+        region="US",
+    )
+
+
+def suppressed(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(suppressions)).scalar_one())
+
+
+def test_a_quote_never_closed_does_not_swallow_the_rest_of_the_file(engine: Engine) -> None:
+    rows = ["phone,name", "+16175550601,Bob", '+16175550602,"Smith, Jr']
+    rows += [f"+1617{7000000 + i},n{i}" for i in range(3000)]
+    report = run(engine, "\n".join(rows) + "\n")
+    assert (report.rows, report.recorded, report.invalid) == (3002, 3002, 0)
+    assert suppressed(engine) == 3002
+    [note] = report.notes
+    assert note.startswith("line 3: a quote opened there is never closed")
+
+
+def test_a_field_too_long_to_read_loses_only_its_own_row(engine: Engine) -> None:
+    text = "phone\n+16175550401\n+16175550402\n" + "x" * 200_000 + "\n+16175550403\n"
+    report = run(engine, text)
+    assert (report.recorded, report.invalid) == (3, 1)
+    [(line, _value, reason)] = report.invalid_examples
+    assert line == 4 and "field larger than field limit" in reason
+
+
+def test_rows_a_spreadsheet_reads_are_read_as_before(engine: Engine) -> None:
+    """Quotes inside a field, a multi-line quoted note, CRLF endings: read leniently, on the
+    line each row starts."""
+    text = (
+        'phone,note\r\n+16175550301,"Bob"x\r\n+16175550302,"two\r\nlines"\r\n'
+        "+16175550303,ok\r\nnot a number,\r\n"
+    )
+    report = run(engine, text)
+    assert (report.rows, report.recorded, report.invalid) == (4, 3, 1)
+    assert [line for line, _v, _r in report.invalid_examples] == [6]
+    assert report.notes == []
+
+
+def test_another_column_of_phone_numbers_is_named(engine: Engine) -> None:
+    text = "home,mobile,id\n+16175550231,+16175550232,17\n+16175550233,+16175550234,18\n"
+    report = run(engine, text)
+    assert report.recorded == 2
+    [note] = report.notes
+    assert note.startswith("column 'home' also holds phone numbers; only 'mobile' was imported")
+    assert run(engine, text, column="home").recorded == 2
+    assert suppressed(engine) == 4
+
+
+def test_line_numbers_follow_physical_lines() -> None:
+    rows = list(CsvRows(['a,"b\n', 'c"\n', "d,e\n"], ","))
+    assert [(line, row) for line, row, _why in rows] == [(1, ["a", "b\nc"]), (3, ["d", "e"])]
