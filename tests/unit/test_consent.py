@@ -95,6 +95,16 @@ def test_verify_detects_a_removed_event() -> None:
     assert {p.problem for p in problems} >= {"expected seq 2", "previous-hash link broken"}
 
 
+def test_verify_detects_ids_swapped_within_a_chain() -> None:
+    """Ids follow commit order (the consent feed reads by id); a swap keeps every hash."""
+    events = [
+        dataclasses.replace(e, id=i)
+        for e, i in zip(chain(draft(), draft(Kind.OPT_IN, text="START")), (4, 1), strict=True)
+    ]
+    [problem] = verify_chain(NUMBER, events)
+    assert (problem.seq, problem.problem) == (2, "id 1 is not above the id before it")
+
+
 def test_hash_depends_on_every_evidence_field() -> None:
     base = append(None, draft(), T0)
     for change in (

@@ -659,10 +659,15 @@ def ledger_rebuild(
         report = verify(conn)
     unreadable = [p for p in report.problems if ": unreadable (" in p]
     if report.problems and (unreadable or not force):
+        why = (
+            f"{len(unreadable)} event(s) cannot be read, so not even --force can fold them"
+            if unreadable and force
+            else "rebuilding would turn edited events into the suppression list"
+            + ("" if unreadable else " (--force to rebuild anyway)")
+        )
         err.print(
             f"[red]refused: the ledger does not verify ({len(report.problems)} problem(s))"
-            "[/red]; rebuilding would turn edited events into the suppression list"
-            + ("" if unreadable else " (--force to rebuild anyway)")
+            f"[/red]; {why}"
         )
         for problem in report.problems[:20]:
             err.print(f"  {escape(str(problem))}")

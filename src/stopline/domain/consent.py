@@ -376,9 +376,16 @@ def verify_chain(number: str, events: Iterable[ConsentEvent]) -> list[ChainProbl
     problems: list[ChainProblem] = []
     expected_prev = GENESIS_HASH
     expected_seq = 1
+    last_id: int | None = None
     for event in sorted(events, key=lambda e: e.seq):
         if event.seq != expected_seq:
             problems.append(ChainProblem(number, event.seq, f"expected seq {expected_seq}"))
+        if event.id is not None and last_id is not None and event.id <= last_id:
+            # ids are given in commit order: the consent feed and exports follow them
+            problems.append(
+                ChainProblem(number, event.seq, f"id {event.id} is not above the id before it")
+            )
+        last_id = event.id if event.id is not None else last_id
         if event.prev_hash != expected_prev:
             problems.append(ChainProblem(number, event.seq, "previous-hash link broken"))
         recomputed = event_hash(event.draft, event.seq, event.recorded_at, event.prev_hash)

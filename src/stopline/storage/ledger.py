@@ -338,6 +338,12 @@ def event_from_values(values: dict[str, Any]) -> ConsentEvent:
             values[name] = utc_instant(values[name])
         except (ValueError, TypeError) as exc:
             raise ValueError(f"{name}: {exc}") from None
+    # The hash covers a reading's language and confidence with its rule; an event recorded
+    # without a reading has none of the three, so one added by hand is an edit.
+    if values["rule"] is None and (values["language"], values["confidence"]) != (None, None):
+        raise ValueError("a language or confidence without the rule that gave it")
+    if values["rule"] is not None and not isinstance(values["confidence"], int | float):
+        raise ValueError("a rule without its confidence")
     return _event(values)
 
 
