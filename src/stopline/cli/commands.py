@@ -34,7 +34,9 @@ from stopline.domain.language import ClassifyContext, classify
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine
+
+    from stopline.services.ledger import VerifyReport
 
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 keys_app = typer.Typer(help="API keys.", no_args_is_help=True)
@@ -571,9 +573,25 @@ def suppressions_export(
     if output is None:
         write_csv(export_rows(engine, scope_name), sys.stdout)
         return
-    with output.open("w", newline="", encoding="utf-8") as handle:
+    with (
+        err.status(f"writing {escape(str(output))}…"),
+        output.open("w", newline="", encoding="utf-8") as handle,
+    ):
         count = write_csv(export_rows(engine, scope_name), handle)
     err.print(f"{count} suppressions written to {escape(str(output))}")
+
+
+def _verify_with_progress(conn: Connection) -> VerifyReport:
+    """`services.ledger.verify` with a progress bar over the events."""
+    from stopline.services.ledger import verify
+    from stopline.storage.ledger import count_events
+
+    total = count_events(conn)
+    with progress() as bar:
+        task = bar.add_task("verifying hash chains", total=total or None)
+        report = verify(conn, lambda done: bar.update(task, completed=done))
+        bar.update(task, completed=total)
+    return report
 
 
 @ledger_app.command("verify")
@@ -592,7 +610,7 @@ def ledger_verify(
     the middle of a chain, or if the suppression table no longer matches the ledger.
     Removing the newest events is only found with --expect."""
     from stopline.domain.ledger_digest import InvalidDigest, LedgerDigest
-    from stopline.services.ledger import check_digest, projection_drift, verify
+    from stopline.services.ledger import check_digest, projection_drift
 
     expected: LedgerDigest | None = None
     if expect is not None:
@@ -603,9 +621,10 @@ def ledger_verify(
             raise typer.Exit(2) from None
     engine = database(settings())
     with engine.connect() as conn:
-        report = verify(conn)
-        mismatch = check_digest(conn, expected) if expected is not None else None
-        drift, drifted = (0, []) if report.problems else projection_drift(conn)
+        report = _verify_with_progress(conn)
+        with err.status("comparing the suppression table with the ledger…"):
+            mismatch = check_digest(conn, expected) if expected is not None else None
+            drift, drifted = (0, []) if report.problems else projection_drift(conn)
     if report.problems:
         err.print(f"[red]ledger verification FAILED: {len(report.problems)} problem(s)[/red]")
         for problem in report.problems[:100]:
@@ -652,11 +671,11 @@ def ledger_rebuild(
 ) -> None:
     """Recompute the suppression table from the ledger (after checking its hash chains: a
     ledger edited by hand is refused unless --force)."""
-    from stopline.services.ledger import rebuild, verify
+    from stopline.services.ledger import rebuild
 
     engine = database(settings())
     with engine.connect() as conn:
-        report = verify(conn)
+        report = _verify_with_progress(conn)
     unreadable = [p for p in report.problems if ": unreadable (" in p]
     if report.problems and (unreadable or not force):
         why = (
@@ -672,6 +691,9 @@ def ledger_rebuild(
         for problem in report.problems[:20]:
             err.print(f"  {escape(str(problem))}")
         raise typer.Exit(1)
-    with engine.execution_options(sqlite_immediate=True).begin() as conn:
+    with (
+        err.status("rebuilding the suppression table…"),
+        engine.execution_options(sqlite_immediate=True).begin() as conn,
+    ):
         rows = rebuild(conn)
     out.print(f"suppression table rebuilt: {rows} rows")

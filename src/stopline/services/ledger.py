@@ -172,12 +172,15 @@ class VerifyReport:
     problems: list[str]
 
 
-def verify(conn: Connection) -> VerifyReport:
-    """Check every number's hash chain."""
+def verify(conn: Connection, progress: Callable[[int], None] | None = None) -> VerifyReport:
+    """Check every number's hash chain (``progress`` is told how many events were read, now
+    and then)."""
     problems: list[str] = []
     numbers = events = 0
     for number, rows in groupby(repo.iter_event_values(conn), key=itemgetter("number")):
         numbers += 1
+        if progress is not None and numbers % 1000 == 0:
+            progress(events)
         chain: list[ConsentEvent] = []
         unreadable: str | None = None
         after = 0  # events after an unreadable one: their links cannot be checked
