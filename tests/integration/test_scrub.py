@@ -419,3 +419,30 @@ def test_import_reads_a_file_without_a_header_from_its_first_line(
     )
     assert by_position.exit_code == 0, by_position.output
     assert runner.invoke(app, ["check", "+16285554013"], env=env).exit_code == 1
+
+
+@pytest.mark.parametrize("closed", [False, True], ids=["never-closed", "closed-later"])
+def test_rows_swallowed_by_a_stray_quote_are_never_written_as_kept(
+    database_url: str, engine: Engine, tmp_path: Path, now: object, closed: bool
+) -> None:
+    """A stray quote made one "field" of the rows after it; the record was written as kept,
+    an opted-out number on a line of its own inside it (a line-by-line reader would text
+    it). Such a record is now removed as unreadable, with the reason; a quoted note over
+    several lines without numbers is still kept as written."""
+    _opt_out(engine, ["+16175550699"], ORGANISATION, now)
+    tail = 'x",Paris\n' if closed else ""
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text(
+        'id,name,phone,city\n1,Ann,+16175550601,"Boston\nMA"\n'
+        '2,"Smith, Jr,+16175550602,Boston\n3,Opted,+16175550699,Boston\n'
+        f"{tail}4,Fine,+16175550603,Boston\n" * 1
+    )
+    out, removed = tmp_path / "out.csv", tmp_path / "removed.csv"
+    args = ["scrub", str(contacts), "-o", str(out), "--column", "phone", "--removed", str(removed)]
+    result = runner.invoke(app, args, env={"STOPLINE_DATABASE_URL": database_url})
+    assert result.exit_code == 0, result.output
+    written = out.read_text()
+    assert "+16175550699" not in written
+    assert '1,Ann,+16175550601,"Boston\nMA"\n' in written  # a real multi-line field stays
+    assert "an unmatched quote?" in _flat(result.output)
+    assert "+16175550699" in removed.read_text()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -50,6 +51,32 @@ class RecordBatch:
 
     def __len__(self) -> int:
         return len(self.bounds) - 1
+
+
+# A line that starts a field with something like a phone number: "+1 (617) 555-0101,".
+_ROW_LIKE = re.compile(rb'(?:^|[,;\t|])[ \t]*"?[ \t]*\+?[(]?\d[\d \t().-]{5,}\d')
+SWALLOWED_ROWS = (
+    "a quoted field runs over lines that read like rows of their own (an unmatched quote?): "
+    "fix the quote and scrub again"
+)
+
+
+def swallowed_rows(batch: RecordBatch) -> list[int]:
+    """Records whose later lines hold what looks like another row's phone number: a stray
+    quote made one "field" of several rows, and writing the record as kept would pass
+    their numbers through unchecked (a line-by-line reader would text them)."""
+    if batch.data.count(b"\n") <= len(batch):
+        return []  # no record spans lines (each ends with one newline, the last maybe not)
+    newlines = np.flatnonzero(np.frombuffer(batch.data, dtype=np.uint8) == 0x0A)
+    owner = np.searchsorted(batch.bounds, newlines, side="right") - 1
+    inner = newlines < batch.bounds[owner + 1] - 1  # not the newline that ends its record
+    found: list[int] = []
+    for i in np.unique(owner[inner]).tolist():
+        record = batch.data[batch.bounds[i] : batch.bounds[i + 1]]
+        later = record[record.find(b"\n") + 1 :].splitlines()
+        if any(_ROW_LIKE.search(line) for line in later):
+            found.append(i)
+    return found
 
 
 def record_bounds(

@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from stopline.services.scrub.csv_records import (
+    SWALLOWED_ROWS,
     ChunkReader,
     CsvLayout,
     RecordBatch,
@@ -27,6 +28,7 @@ from stopline.services.scrub.csv_records import (
     exact_batches,
     fast_phones,
     read_layout,
+    swallowed_rows,
 )
 from stopline.services.scrub.numbers import normalise_column
 from stopline.services.scrub.suppressed import Suppressions
@@ -170,10 +172,17 @@ def decide(
 ) -> Decided:
     column = normalise_column(batch.phones, options.region)
     valid = column.valid
+    reasons: list[str | None] = column.reasons.to_list() if not valid.all() else []
+    swallowed = swallowed_rows(batch)
+    if swallowed:  # removed as unreadable rows, never written as kept
+        valid = valid.copy()
+        reasons = reasons or [None] * len(batch)
+        for index in swallowed:
+            valid[index] = False
+            reasons[index] = SWALLOWED_ROWS
     blocked = suppressed.blocking(column.numbers)
     blocked[~valid] = 0
     keep = valid & (blocked == 0)
-    reasons: list[str | None] = column.reasons.to_list() if not valid.all() else []
     return Decided(batch, keep, blocked, reasons, column.exact_path, exact_csv)
 
 
