@@ -263,7 +263,7 @@ def import_csv(
     report = ImportReport()
     if not named:  # no header: the first row is an opt-out like the rest
         rows, header = chain([(1, header, "")], reader), []
-    else:
+    elif column is None:  # the column was picked by its name: say if another is one too
         sample = list(islice(reader, _SAMPLE_ROWS))
         rows = chain(sample, reader)
         for other in _other_number_columns(sample, index, region):
