@@ -131,6 +131,10 @@ def test_sender_registry_api(
         "locale": "fr-CA",
         "account": "globex-us",
         "rate_per_second": None,
+        "warnings": [
+            "account 'globex-us' is neither in the secrets file nor in "
+            "STOPLINE_ACCOUNT_GLOBEX_US_* variables; REST replies and sends will fail until set"
+        ],
     }
     assert register(client, admin, "twilio").status_code == 409
     wrong = client.post(
