@@ -308,7 +308,7 @@ async def contact(
     ]:
         events = ledger_repo.events_for(conn, e164)
         active = ledger_repo.active_suppressions(conn, [e164]).get(e164, {})
-        replies = confirmations(conn, [e.id for e in events if e.id is not None])
+        replies = confirmations(conn, e164, [e.id for e in events if e.id is not None])
         return events, active, replies, messages_from(conn, e164, CONTACT_MESSAGES)
 
     events, active, replies, (messages, total) = await read(app, load)

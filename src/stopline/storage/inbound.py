@@ -133,9 +133,13 @@ class Confirmation:
     at: datetime | None  # when it went out (inline: when the answer was committed)
 
 
-def confirmations(conn: Connection, event_ids: Sequence[int]) -> dict[int, Confirmation]:
-    """The reply recorded with each event's inbound message (none for events from the API,
-    an import, or a message the provider answered itself)."""
+def confirmations(
+    conn: Connection, number: str, event_ids: Sequence[int]
+) -> dict[int, Confirmation]:
+    """The reply recorded with each of ``number``'s events' inbound message (none for events
+    from the API, an import, or a message the provider answered itself). Looked up through
+    the messages from ``number`` (indexed), not by event id (which is not: an index there
+    would cost every inbound message a write)."""
     if not event_ids:
         return {}
     m, o = inbound_messages.c, outbox.c
@@ -143,7 +147,11 @@ def confirmations(conn: Connection, event_ids: Sequence[int]) -> dict[int, Confi
     query = (
         select(m.event_id, m.reply_text, m.recorded_at, o.status, o.sent_at)
         .select_from(inbound_messages.outerjoin(outbox, o.idempotency_key == key))
-        .where(m.event_id.in_(list(event_ids)), m.reply_text.is_not(None))
+        .where(
+            m.from_number == number,
+            m.event_id.in_(list(event_ids)),
+            m.reply_text.is_not(None),
+        )
         .order_by(m.id)
     )
     found: dict[int, Confirmation] = {}
