@@ -20,7 +20,7 @@ from stopline.domain.language import Classification, ClassifyContext, classify
 from stopline.domain.phone import normalise_address
 from stopline.domain.replies import Brand
 from stopline.domain.review import Decision, ReviewPolicy
-from stopline.metrics import Metrics
+from stopline.metrics import Metrics, process_metrics
 from stopline.providers.accounts import AccountBook
 from stopline.providers.base import ProviderMetrics
 from stopline.providers.registry import build_providers
@@ -93,6 +93,7 @@ class Stopline:
         self.commits.close()
         self.index.close()
         self.engine.dispose()
+        self.metrics.close()
 
 
 def brand_from(settings: Settings, replies: dict[str, str] | None = None) -> Brand:
@@ -177,7 +178,7 @@ def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None =
     engine = open_database(settings, upgrade=upgrade)
     if not upgrade and not migrate.is_current(engine):
         raise RuntimeError("the database schema is not current: run `stopline db upgrade`")
-    metrics = metrics or Metrics()
+    metrics = metrics or process_metrics()
     commits = CommitQueue(engine, on_batch=metrics.observe_batch)
     policy = InboundPolicy(
         brand=brand_from(settings),

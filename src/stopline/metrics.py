@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
+import os
 from bisect import bisect_left
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, GCCollector, Histogram
+from prometheus_client import CollectorRegistry, Counter, GCCollector, Histogram, generate_latest
 from prometheus_client.metrics_core import (
     CounterMetricFamily,
     GaugeMetricFamily,
@@ -15,6 +17,8 @@ from prometheus_client.metrics_core import (
     Metric,
 )
 from prometheus_client.utils import floatToGoString
+
+from stopline.shared_metrics import METRICS_DIR, SharedMetrics
 
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)
 
@@ -76,8 +80,16 @@ class HeapStats:
         )
 
 
+def process_metrics() -> Metrics:
+    """This process's metrics: shared with the other workers of `serve --workers N`."""
+    shared = os.environ.get(METRICS_DIR)
+    return Metrics(Path(shared) if shared else None)
+
+
 class Metrics:
-    def __init__(self) -> None:
+    def __init__(self, shared_folder: Path | None = None) -> None:
+        """``shared_folder``: the folder this server's workers share their samples in (see
+        `shared_metrics`), so that any one of them answers a scrape for all."""
         self.registry = CollectorRegistry(auto_describe=True)
         self.requests = RequestStats()
         self.registry.register(self.requests)
@@ -125,9 +137,21 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.shared = None if shared_folder is None else SharedMetrics(self.registry, shared_folder)
         self._allowed = self.checks.labels("true")
         self._blocked = self.checks.labels("false")
         self._inbound: dict[tuple[str, str], Any] = {}
+
+    def exposition(self) -> bytes:
+        """The Prometheus text of every worker of this server (of this process alone when it
+        is the only one)."""
+        if self.shared is not None:
+            return self.shared.exposition()
+        return generate_latest(self.registry)
+
+    def close(self) -> None:
+        if self.shared is not None:
+            self.shared.close()
 
     def count_checks(self, allowed: int, blocked: int) -> None:
         if allowed:

@@ -8,6 +8,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -350,3 +351,46 @@ def test_serve_on_a_taken_port_exits_at_once_and_starts_nothing(tmp_path: Path) 
 def test_serve_says_where_it_listens(server: Server) -> None:
     server.start()
     assert f"listening on http://127.0.0.1:{server.port}" in server.log_path.read_text()
+
+
+def _requests_counted(url: str, route: str) -> float:
+    with httpx.Client(limits=httpx.Limits(max_keepalive_connections=0)) as client:
+        text_ = client.get(f"{url}/metrics", timeout=10).text
+    pattern = rf'^stopline_http_requests_total\{{route="{re.escape(route)}",status="200"\}} (\S+)$'
+    found = re.search(pattern, text_, re.MULTILINE)
+    return float(found.group(1)) if found else 0.0
+
+
+def test_metrics_of_several_workers_are_one_answer(tmp_path: Path) -> None:
+    """With `serve --workers 2` a scrape is answered by either worker; each used to give its
+    own counts, so Prometheus saw counters jump between two values. Every scrape now gives
+    the sum over the workers."""
+    import concurrent.futures
+
+    srv = Server(f"sqlite:///{tmp_path / 'm.db'}", tmp_path / "server.log")
+    log = srv.log_path.open("ab")
+    master = subprocess.Popen(
+        [*STOPLINE, "serve", "--port", str(srv.port), "--workers", "2"],
+        env=srv.env,
+        stdout=log,
+        stderr=log,
+    )
+    try:
+        assert wait_for(lambda: _healthy(srv.url), timeout=60), srv.log_path.read_text()[-2000:]
+        before = _requests_counted(srv.url, "/healthz")
+
+        def probe(_: int) -> int:  # a new connection each: either worker may take it
+            with httpx.Client(limits=httpx.Limits(max_keepalive_connections=0)) as client:
+                return client.get(f"{srv.url}/healthz", timeout=10).status_code
+
+        with concurrent.futures.ThreadPoolExecutor(16) as pool:
+            assert set(pool.map(probe, range(200))) == {200}
+        # every worker shares its samples once a second
+        expected = before + 200
+        assert wait_for(lambda: _requests_counted(srv.url, "/healthz") >= expected, timeout=30)
+        time.sleep(2.5)
+        seen = {_requests_counted(srv.url, "/healthz") for _ in range(8)}
+        assert seen == {expected}, seen
+    finally:
+        master.terminate()
+        master.wait(30)

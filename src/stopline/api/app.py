@@ -18,7 +18,7 @@ from stopline.api.fast import HotPaths
 from stopline.api.limits import BodyLimit
 from stopline.api.observe import RequestMetrics
 from stopline.config import Settings
-from stopline.metrics import Metrics
+from stopline.metrics import process_metrics
 
 AUDIENCE_MAX_BYTES = 32 * 1024 * 1024
 
@@ -43,7 +43,7 @@ def create_app(
     graph is built at start-up (lifespan), not at import. ``freeze_heap``: a serving
     process, whose start-up objects the garbage collector may stop walking (`heap`)."""
     settings = settings or (app_graph.settings if app_graph else Settings())
-    metrics = app_graph.metrics if app_graph else Metrics()
+    metrics = app_graph.metrics if app_graph else process_metrics()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

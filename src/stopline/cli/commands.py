@@ -7,8 +7,10 @@ import io
 import json
 import logging
 import os
+import shutil
 import socket
 import sys
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -65,6 +67,7 @@ def serve(
 
     from stopline import logs
     from stopline.api.app import SERVE_PID, create_app
+    from stopline.shared_metrics import METRICS_DIR
 
     config = with_provider_urls(settings(), provider_url)
     level = (log_level or config.log_level).upper()
@@ -97,7 +100,13 @@ def serve(
     if workers > 1:
         listening.close()  # uvicorn binds again before it starts the workers
         os.environ[SERVE_PID] = str(os.getpid())  # workers exit if this process dies
-        uvicorn.run("stopline.api.app:create_app_from_env", factory=True, workers=workers, **common)  # type: ignore[arg-type]
+        shared = tempfile.mkdtemp(prefix="stopline-metrics-")  # one /metrics for all workers
+        os.environ[METRICS_DIR] = shared
+        try:
+            factory = "stopline.api.app:create_app_from_env"
+            uvicorn.run(factory, factory=True, workers=workers, **common)  # type: ignore[arg-type]
+        finally:
+            shutil.rmtree(shared, ignore_errors=True)
     else:
         server = uvicorn.Server(uvicorn.Config(create_app(config, freeze_heap=True), **common))  # type: ignore[arg-type]
         shown = f"[{host}]" if ":" in host else host
