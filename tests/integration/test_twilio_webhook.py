@@ -434,3 +434,13 @@ def test_a_stop_from_a_mexican_mobile_written_the_old_way_is_recorded(
         check = client.post("/v1/check", json={"number": written}, headers=admin).json()
         assert check["allowed"] is False and check["number"] == "+525512345678", written
     assert [e["kind"] for e in events(client, admin, "+525512345678")] == ["opt_out"]
+
+
+def test_a_retry_is_counted_as_a_duplicate_not_a_second_opt_out(client: TestClient) -> None:
+    """The opt-out rate read off `stopline_inbound_messages` counted each provider retry as
+    another opt-out (load tester, 2026-12-04)."""
+    for _ in range(3):
+        assert post(client, twilio_form("SM090", "STOP")).status_code == 200
+    metrics = client.get("/metrics").text
+    assert 'stopline_inbound_messages_total{outcome="opted_out",provider="twilio"} 1.0' in metrics
+    assert 'stopline_inbound_messages_total{outcome="duplicate",provider="twilio"} 2.0' in metrics

@@ -536,7 +536,7 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
     command = InboundCommand(message, classification, profile.policy)
     result = await app.inbound_writer.record(command)
     await app.messaging.fence.settled([sender])
-    app.metrics.count_inbound(body.provider, result.outcome.value)
+    app.metrics.count_inbound(body.provider, result.counted)
     reading = {k: v for k, v in classification.as_dict().items() if k != "span"}
     if result.first_reading is not None:  # a retry: the reading of the first delivery
         intent, rule, language, confidence = result.first_reading

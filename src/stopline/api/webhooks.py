@@ -127,7 +127,7 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
     stopped = [r.recipient or "" for r in batch.statuses]
     for message, result in zip(messages, results, strict=False):  # statuses' results follow
         assert isinstance(result, InboundResult)  # each change is logged where it committed
-        app.metrics.count_inbound(name, result.outcome.value)
+        app.metrics.count_inbound(name, result.counted)
         reply = reply or result.reply
         if result.action is Action.OPT_OUT:
             stopped.append(message.from_number)

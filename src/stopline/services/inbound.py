@@ -55,6 +55,12 @@ class InboundResult:
     # confidence), so a retry is answered as the first was even if its text differs.
     first_reading: tuple[str | None, str, str | None, float] | None = None
 
+    @property
+    def counted(self) -> str:
+        """The outcome label of `stopline_inbound_messages`: a provider's retry of a message
+        already recorded is a "duplicate", not a second opt-out."""
+        return "duplicate" if self.duplicate else self.outcome.value
+
 
 class InboundRecorder:
     """Batch handler for the commit queue: records many inbound messages in one transaction."""
