@@ -92,6 +92,17 @@ def test_spans_follow_the_same_words(text: str) -> None:
         "Don't text my phone",
         "Don't text my wife",  # the phone's owner speaking for it, as before
         "I'm going to unsubscribe",
+        # the new benign readings stay narrow (reviewer, same day)
+        "Unsubscribe, your competitor is cheaper anyway",
+        "Unsubscribe. Your competitor is cheaper",
+        "Sorry to unsubscribe!",
+        "Sad to unsubscribe but bye",
+        "Could unsubscribe me?",
+        "This is my wife's phone. Don't text my wife anything again.",
+        "Don't text my wife until she asks, this is her phone",
+        "Do not message my son anything, he is 12",
+        "unsub from your competitor list too",
+        "arrête de parler de promos",
     ],
 )
 def test_these_stay_or_become_opt_outs(text: str) -> None:
@@ -140,10 +151,11 @@ def test_fewer_texts_or_another_channel_goes_to_a_person(text: str) -> None:
     assert action(text) is Action.REVIEW
 
 
-def test_resume_alone_asks_for_the_texts_again() -> None:
-    assert action("Resume") is Action.OPT_IN
-    assert action("Resume please") is Action.OPT_IN
-    assert action("I sent my resume yesterday, did you get it?") is not Action.OPT_IN
+def test_resume_alone_is_not_an_opt_in() -> None:
+    """A bare word reopening consent needs more care (OUI, SÍ: docs/language.md); "Resume?"
+    is common in recruiting texts."""
+    assert action("Resume") is not Action.OPT_IN
+    assert action("Resume?") is not Action.OPT_IN
 
 
 @pytest.mark.parametrize(

@@ -159,7 +159,6 @@ LEXICON = Lexicon(
         Keyword("ADD ME BACK", "usage: request to be subscribed again", S.WORD),
         Keyword("OPT ME IN", "usage: request to opt in", S.WORD),
         Keyword("OPT ME BACK IN", "usage: request to opt in again", S.WORD),
-        Keyword("RESUME", "usage: 'Resume' (the texts) as the whole message", S.WORD),
     ),
     help=(
         Keyword("HELP", "CTIA (compliance.md)"),
@@ -1512,20 +1511,19 @@ LEXICON = Lexicon(
             "(dont|do not|pls dont|please dont|please do not|plz dont|never) (text~|txt~|messag~"
             "|call~|email~|tell|mention|say) (my|our) (wife|husband|partner|mom|mother|dad"
             "|father|son|daughter|kid|kids|boss|family|girlfriend|boyfriend|fiance|fiancee|sister"
-            "|brother|grandma|grandpa|friend|roommate) (about|regarding|re|anything|that|yet"
-            "|until|till|before)",
+            "|brother|grandma|grandpa|friend|roommate) (about|regarding|re)",
             "usage: 'don't text my wife about the surprise party' (what to say, not an opt-out; "
             "'don't text my phone' stays one)",
         ),
         Phrase(
-            "unsub~ (from)? (your|a|the|my|their|those|that|all)? (competitor|competitors"
+            "unsubscribed|unsubbed|unsubscribing from (your|a|the|my|their|those|that|all)?"
+            " (competitor|competitors"
             "|competition|other store|other stores|another store|other company|other companies"
             "|rival|rivals)",
             "usage: 'unsubscribed from your competitor, yours are better'",
         ),
         Phrase(
-            "(thinking about|thinking of|considering|debating|tempted to|tempted|might|may|could)"
-            " (have to)? unsub~",
+            "(thinking about|thinking of|considering|debating|tempted to|tempted) (have to)? unsub~",
             "usage: 'I'm thinking about unsubscribing' (not yet a request)",
         ),
         Phrase(
@@ -1535,7 +1533,7 @@ LEXICON = Lexicon(
             "usage: 'I accidentally hit unsubscribe on the email' (wants to stay)",
         ),
         Phrase(
-            "(hate|hated|sad|sorry|reluctant|loath|dont want|do not want|didnt want|did not want"
+            "(hate|hated|loath|dont want|do not want|didnt want|did not want"
             "|never want|never wanted|wouldnt want|would not want|not going|not gonna|no need"
             "|no reason) to (ever|have to)? unsub~",
             "usage: 'I'd hate to unsubscribe, these are great' (a reason to stay, not a request)",

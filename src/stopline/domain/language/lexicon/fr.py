@@ -165,7 +165,7 @@ LEXICON = Lexicon(
         ),
         Phrase("liste d attente", "usage: 'liste d'attente' (a waitlist, not the texts)"),
         Phrase(
-            "arrete|arretez|arretes|cesse|cessez (de|d) (rire|pleurer|bouger|crier|mentir|parler"
+            "arrete|arretez|arretes|cesse|cessez (de|d) (rire|pleurer|bouger|crier|mentir"
             "|jouer|manger|boire|fumer|courir|rever|stresser|bosser|travailler|dormir|rigoler"
             "|te moquer|vous moquer|te plaindre|vous plaindre|faire le|faire la|dire des"
             "|t inquieter|vous inquieter|t en faire|vous en faire|ronfler|tousser|chanter|danser)",
