@@ -394,12 +394,8 @@ def phone(raw: object, region: str, field_name: str) -> str:
 
 def address(raw: object, region: str, field_name: str = "to") -> str:
     """A sender address: digits-only international numbers become E.164, short codes and
-    alphanumeric IDs stay as written. An empty one is refused: a reply could not be sent
-    from it."""
-    value = text(raw, field_name).strip()
-    if not value:
-        raise WebhookRejected(400, "malformed", f"missing field(s): {field_name}")
-    return normalise_address(_international(value), region)
+    alphanumeric IDs stay as written."""
+    return normalise_address(_international(text(raw, field_name).strip()), region)
 
 
 def digits_phone(raw: object, region: str, field_name: str) -> str:
