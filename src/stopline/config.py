@@ -270,7 +270,7 @@ class Settings(ProviderSettings, CampaignSettings):
 
 # STOPLINE_* variables read outside the settings model.
 _OTHER_VARIABLES = frozenset(
-    {"CONFIG", "SECRETS_FILE", "SERVE_PID", "REQUIRE_BROWSER", "REQUIRE_POSTGRES"}
+    {"CONFIG", "SECRETS_FILE", "SERVE_PID", "METRICS_DIR", "REQUIRE_BROWSER", "REQUIRE_POSTGRES"}
 )
 _OTHER_PREFIXES = ("ACCOUNT_", "BROADCAST_RATE_", "TEST_")
 

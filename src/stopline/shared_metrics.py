@@ -3,9 +3,9 @@
 Each `stopline serve --workers N` worker has its own registry, and a scrape is answered by
 whichever worker accepts the connection: Prometheus would see each counter jump between
 two workers' values (read as resets). So the serving process names a folder in
-`METRICS_DIR`; every worker writes its samples there once a second (and when it stops),
-and the worker that answers a scrape sums the other workers' files with its own live
-samples. A worker that stopped keeps its file, so counters never go back.
+`METRICS_DIR`; every worker writes its samples there once a second, when it stops, and
+before it answers a scrape, which it answers with the sum of every file. Each file only
+grows, and a worker that stopped keeps its file, so the sum never goes back.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,7 +28,9 @@ class SharedMetrics:
     def __init__(self, registry: CollectorRegistry, folder: Path, interval: float = 1.0) -> None:
         self._registry = registry
         self._folder = folder
-        self._own = folder / f"{os.getpid()}.prom"
+        # a pid can be reused by a later worker: the name must not be
+        self._own = folder / f"{os.getpid()}-{uuid.uuid4().hex[:12]}.prom"
+        self._lock = threading.Lock()
         self._interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="stopline-metrics", daemon=True)
@@ -40,16 +43,18 @@ class SharedMetrics:
     def write(self) -> None:
         """This worker's samples, replaced in one step (a reader never sees half a file)."""
         partial = self._own.with_suffix(".partial")
-        with contextlib.suppress(OSError):  # the folder removed as the server stops
+        with self._lock, contextlib.suppress(OSError):  # the folder removed as the server stops
             partial.write_bytes(generate_latest(self._registry))
             partial.replace(self._own)
 
     def exposition(self) -> bytes:
-        texts = [generate_latest(self._registry).decode()]
+        """Every worker's samples summed, this one's written first (blocking: call it from a
+        thread, not the event loop)."""
+        self.write()
+        texts: list[str] = []
         for path in sorted(self._folder.glob("*.prom")):
-            if path != self._own:
-                with contextlib.suppress(OSError):
-                    texts.append(path.read_text(encoding="utf-8"))
+            with contextlib.suppress(OSError):
+                texts.append(path.read_text(encoding="utf-8"))
         return summed(texts)
 
     def close(self) -> None:
@@ -63,7 +68,11 @@ def summed(texts: Iterable[str]) -> bytes:
     families: dict[str, Metric] = {}
     values: dict[str, dict[tuple[str, tuple[tuple[str, str], ...]], float]] = {}
     for text in texts:
-        for family in text_string_to_metric_families(text):
+        try:
+            parsed = list(text_string_to_metric_families(text))
+        except ValueError:  # a file cut short by a full disk: left out, not a 500
+            continue
+        for family in parsed:
             if family.name not in families:
                 families[family.name] = Metric(family.name, family.documentation, family.type)
                 values[family.name] = {}

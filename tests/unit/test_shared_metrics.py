@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from prometheus_client import generate_latest
@@ -44,12 +43,21 @@ def test_counters_and_histograms_add_up_and_creation_times_keep_the_earliest() -
     assert both[created] == min(alone[created], samples(generate_latest(two.registry))[created])
 
 
-def test_one_worker_alone_answers_as_it_did(tmp_path: Path) -> None:
-    metrics = Metrics(tmp_path)
+def test_a_scrape_never_goes_back_whichever_worker_answers(tmp_path: Path) -> None:
+    """Each worker writes its own file before it answers and every answer is the sum of the
+    files, so a counter read through either worker while both count never decreases (a
+    live count beside another worker's second-old file could)."""
+    one, two = Metrics(tmp_path), Metrics(tmp_path)
     try:
-        metrics.count_checks(4, 0)
-        mine = samples(generate_latest(metrics.registry))
-        assert samples(metrics.exposition()).keys() == mine.keys()
+        seen: list[float] = []
+        for step in range(40):
+            (one if step % 3 else two).count_checks(step + 1, 0)
+            answer = samples((two if step % 2 else one).exposition())
+            seen.append(answer[("stopline_gate_checks_total", (("allowed", "true"),))])
+        assert seen == sorted(seen) and seen[-1] == sum(range(1, 41))
+        (tmp_path / "broken.prom").write_text("not a metric {{{")
+        assert samples(one.exposition())[("stopline_gate_checks_total", (("allowed", "true"),))]
     finally:
-        metrics.close()
-    assert (tmp_path / f"{os.getpid()}.prom").exists()  # left for the others
+        one.close()
+        two.close()
+    assert len(list(tmp_path.glob("*.prom"))) == 3  # the workers' files stay

@@ -46,7 +46,8 @@ async def healthz(request: Request) -> Response:
     responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"}},
 )
 async def metrics(request: Request) -> Response:
-    return Response(stopline_of(request).metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+    body = await run_in_threadpool(stopline_of(request).metrics.exposition)
+    return Response(body, media_type=CONTENT_TYPE_LATEST)
 
 
 def tidy_openapi(app: FastAPI) -> None:

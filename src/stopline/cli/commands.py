@@ -100,13 +100,21 @@ def serve(
     if workers > 1:
         listening.close()  # uvicorn binds again before it starts the workers
         os.environ[SERVE_PID] = str(os.getpid())  # workers exit if this process dies
-        shared = tempfile.mkdtemp(prefix="stopline-metrics-")  # one /metrics for all workers
-        os.environ[METRICS_DIR] = shared
+        try:  # one /metrics for all workers (`shared_metrics`)
+            shared: str | None = tempfile.mkdtemp(prefix="stopline-metrics-")
+            os.environ[METRICS_DIR] = str(shared)
+        except OSError as exc:
+            shared = None
+            logging.getLogger("stopline").warning(
+                "no temporary folder for shared metrics (%s): /metrics shows one worker", exc
+            )
         try:
             factory = "stopline.api.app:create_app_from_env"
             uvicorn.run(factory, factory=True, workers=workers, **common)  # type: ignore[arg-type]
         finally:
-            shutil.rmtree(shared, ignore_errors=True)
+            if shared is not None:
+                os.environ.pop(METRICS_DIR, None)
+                shutil.rmtree(shared, ignore_errors=True)
     else:
         server = uvicorn.Server(uvicorn.Config(create_app(config, freeze_heap=True), **common))  # type: ignore[arg-type]
         shown = f"[{host}]" if ":" in host else host

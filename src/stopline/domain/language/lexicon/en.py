@@ -1523,7 +1523,8 @@ LEXICON = Lexicon(
             "usage: 'unsubscribed from your competitor, yours are better'",
         ),
         Phrase(
-            "(thinking about|thinking of|considering|debating|tempted to|tempted) (have to)? unsub~",
+            "(thinking about|thinking of|considering|debating|tempted to|tempted) (have to)?"
+            " unsub~",
             "usage: 'I'm thinking about unsubscribing' (not yet a request)",
         ),
         Phrase(
