@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from stopline.domain.consent import Source
@@ -31,14 +32,27 @@ def suppressed(engine: Engine) -> int:
         return int(conn.execute(select(func.count()).select_from(suppressions)).scalar_one())
 
 
-def test_a_quote_never_closed_does_not_swallow_the_rest_of_the_file(engine: Engine) -> None:
+@pytest.mark.parametrize("after", [3000, 10_000])  # 10,000 runs past the csv field limit
+def test_a_quote_never_closed_does_not_swallow_the_rest_of_the_file(
+    engine: Engine, after: int
+) -> None:
     rows = ["phone,name", "+16175550601,Bob", '+16175550602,"Smith, Jr']
-    rows += [f"+1617{7000000 + i},n{i}" for i in range(3000)]
+    rows += [f"+1617{7000000 + i},n{i}" for i in range(after)]
     report = run(engine, "\n".join(rows) + "\n")
-    assert (report.rows, report.recorded, report.invalid) == (3002, 3002, 0)
-    assert suppressed(engine) == 3002
+    assert (report.rows, report.recorded, report.invalid) == (after + 2, after + 2, 0)
+    assert suppressed(engine) == after + 2
+    assert report.notes and report.notes[0].startswith("line 3: a quote opened there")
+
+
+def test_a_quote_closed_rows_later_does_not_hide_them(engine: Engine) -> None:
+    text = (
+        'phone,name\n+16175550701,"Bob\n+16175550702,Ann\n+16175550703,Carol"\n'
+        '+16175550704,"a note\nover two lines"\n'
+    )
+    report = run(engine, text)
+    assert report.recorded == 4 and suppressed(engine) == 4
     [note] = report.notes
-    assert note.startswith("line 3: a quote opened there is never closed")
+    assert note.startswith("line 2: a quote opened there runs over lines that read as rows")
 
 
 def test_a_field_too_long_to_read_loses_only_its_own_row(engine: Engine) -> None:

@@ -432,10 +432,11 @@ def test_rows_swallowed_by_a_stray_quote_are_never_written_as_kept(
     _opt_out(engine, ["+16175550699"], ORGANISATION, now)
     tail = 'x",Paris\n' if closed else ""
     contacts = tmp_path / "contacts.csv"
-    contacts.write_text(
+    contacts.write_text(  # the stray quote opens the last field of a row with a valid number
         'id,name,phone,city\n1,Ann,+16175550601,"Boston\nMA"\n'
-        '2,"Smith, Jr,+16175550602,Boston\n3,Opted,+16175550699,Boston\n'
-        f"{tail}4,Fine,+16175550603,Boston\n" * 1
+        '5,Dated,+16175550604,"seen\n2024-03-15 10:30"\n'
+        '2,Smith,+16175550602,"Boston\n3,Opted,+16175550699,Boston\n'
+        f"{tail}4,Fine,+16175550603,Boston\n"
     )
     out, removed = tmp_path / "out.csv", tmp_path / "removed.csv"
     args = ["scrub", str(contacts), "-o", str(out), "--column", "phone", "--removed", str(removed)]
@@ -444,5 +445,6 @@ def test_rows_swallowed_by_a_stray_quote_are_never_written_as_kept(
     written = out.read_text()
     assert "+16175550699" not in written
     assert '1,Ann,+16175550601,"Boston\nMA"\n' in written  # a real multi-line field stays
+    assert '5,Dated,+16175550604,"seen\n2024-03-15 10:30"\n' in written  # a date is no row
     assert "an unmatched quote?" in _flat(result.output)
     assert "+16175550699" in removed.read_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -163,15 +164,32 @@ def _names(header: list[str], most: int = 20) -> str:
     return ", ".join(shown) + more
 
 
+# A field that starts like a phone number ("+1 (617) 555-0101"), and a date (not one).
+_PHONE_FIELD = re.compile(r'(?:^|[,;\t|])[ \t]*"?[ \t]*(\+?[(]?\d[\d \t().-]{5,}\d)')
+_DATE = re.compile(r"\(?\d{4}-\d{2}-\d{2}")
+
+
+def reads_like_a_row(line: str) -> bool:
+    """Whether a line inside a quoted field looks like another row: one of its fields
+    starts with at least eight digits written like a phone number. A stray quote makes one
+    "field" of the rows after it; a note over several lines rarely holds such a field."""
+    for found in _PHONE_FIELD.finditer(line):
+        token = found.group(1)
+        if sum(ch.isdigit() for ch in token) >= 8 and not _DATE.match(token):
+            return True
+    return False
+
+
 class CsvRows:
     """The rows of a CSV with the line each starts on, read as a spreadsheet reads them,
     except that nothing is dropped without a word.
 
     A row strict CSV cannot read (``1,"Bob"x``) is read leniently, as before, and a field
-    too long for the csv module becomes an error for that row alone. A quote never closed
-    before the end of the file would make one field of every line after it (thousands of
-    opt-outs read as one "name"): those lines are read again with quotes as plain
-    characters, and ``notes`` says so."""
+    too long for the csv module becomes an error for that row alone. A quote that makes one
+    field of several lines, where those lines read like rows of their own (never closed
+    before the end of the file, closed rows later, or running past the csv module's field
+    limit), would hide their opt-outs in one "name": those lines are read again with quotes
+    as plain characters, and ``notes`` says so."""
 
     def __init__(self, lines: Iterable[str], delimiter: str) -> None:
         self.delimiter = delimiter
@@ -196,24 +214,36 @@ class CsvRows:
                 return
             except csv.Error as exc:
                 raw = list(self._pending)
-                if "unexpected end of data" in str(exc):
-                    self.notes.append(
-                        f"line {line}: a quote opened there is never closed; the "
-                        f"{len(raw):,} line(s) from it to the end were read with quotes as "
-                        "plain characters"
-                    )
-                    plain = csv.reader(raw, delimiter=self.delimiter, quoting=csv.QUOTE_NONE)
-                    for offset, again in enumerate(plain):
-                        yield line + offset, again, ""
-                    return
+                at_end = "unexpected end of data" in str(exc)
+                if at_end or len(raw) > 1:
+                    yield from self._unquoted(line, raw, "is never closed" if at_end else "")
+                    if at_end:
+                        return
+                    line += len(raw)
+                    continue
                 try:
                     row = next(csv.reader(raw, delimiter=self.delimiter))
                 except (csv.Error, StopIteration) as lenient:
                     yield line, None, f"unreadable CSV row: {lenient}"
                     line += len(raw)
                     continue
-            yield line, row, ""
-            line += len(self._pending)
+            raw = self._pending
+            if len(raw) > 1 and any(reads_like_a_row(later) for later in raw[1:]):
+                yield from self._unquoted(line, list(raw), "runs over lines that read as rows")
+            else:
+                yield line, row, ""
+            line += len(raw)
+
+    def _unquoted(
+        self, line: int, raw: list[str], what: str
+    ) -> Iterator[tuple[int, list[str] | None, str]]:
+        self.notes.append(
+            f"line {line}: a quote opened there {what or 'runs on too long'}; its "
+            f"{len(raw):,} line(s) were read with quotes as plain characters"
+        )
+        plain = csv.reader(raw, delimiter=self.delimiter, quoting=csv.QUOTE_NONE)
+        for offset, again in enumerate(plain):
+            yield line + offset, again, ""
 
 
 @dataclass

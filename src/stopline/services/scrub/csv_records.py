@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -24,6 +23,7 @@ import polars as pl
 from stopline.services.imports import (
     SCRUB_SEVERAL_PHONES,
     locate_numbers,
+    reads_like_a_row,
     sniff_delimiter,
     text_encoding,
 )
@@ -53,8 +53,6 @@ class RecordBatch:
         return len(self.bounds) - 1
 
 
-# A line that starts a field with something like a phone number: "+1 (617) 555-0101,".
-_ROW_LIKE = re.compile(rb'(?:^|[,;\t|])[ \t]*"?[ \t]*\+?[(]?\d[\d \t().-]{5,}\d')
 SWALLOWED_ROWS = (
     "a quoted field runs over lines that read like rows of their own (an unmatched quote?): "
     "fix the quote and scrub again"
@@ -65,8 +63,9 @@ def swallowed_rows(batch: RecordBatch) -> list[int]:
     """Records whose later lines hold what looks like another row's phone number: a stray
     quote made one "field" of several rows, and writing the record as kept would pass
     their numbers through unchecked (a line-by-line reader would text them)."""
-    if batch.data.count(b"\n") <= len(batch):
-        return []  # no record spans lines (each ends with one newline, the last maybe not)
+    ends = len(batch) - (0 if batch.data.endswith(b"\n") else 1)  # newlines ending records
+    if batch.data.count(b"\n") <= ends:
+        return []  # no record spans lines
     newlines = np.flatnonzero(np.frombuffer(batch.data, dtype=np.uint8) == 0x0A)
     owner = np.searchsorted(batch.bounds, newlines, side="right") - 1
     inner = newlines < batch.bounds[owner + 1] - 1  # not the newline that ends its record
@@ -74,7 +73,7 @@ def swallowed_rows(batch: RecordBatch) -> list[int]:
     for i in np.unique(owner[inner]).tolist():
         record = batch.data[batch.bounds[i] : batch.bounds[i + 1]]
         later = record[record.find(b"\n") + 1 :].splitlines()
-        if any(_ROW_LIKE.search(line) for line in later):
+        if any(reads_like_a_row(line.decode("utf-8", "replace")) for line in later):
             found.append(i)
     return found
 
