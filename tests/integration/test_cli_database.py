@@ -261,6 +261,7 @@ def test_an_actor_or_note_longer_than_the_api_takes_is_one_line(
     for args in (
         ["consent", "opt-out", "6465550103", "--actor", "x" * 201],
         ["consent", "opt-out", "6465550103", "--note", "n" * 2001],
+        ["review", "decide", "1", "opt-out", "--actor", "r" * 201],
     ):
         refused = runner.invoke(app, args, env=env)
         assert refused.exit_code == 2 and "characters long" in refused.output, refused.output

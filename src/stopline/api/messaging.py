@@ -13,7 +13,6 @@ from stopline.api.auth import require
 from stopline.api.errors import ApiError, dumps, invalid_field
 from stopline.api.schemas import V1_ERRORS
 from stopline.api.state import stopline_of
-from stopline.providers.base import MissingCredentials
 from stopline.services import senders
 from stopline.services.keys import KeyScope, Principal
 from stopline.services.outbound import SendError, SendStatus
@@ -122,12 +121,8 @@ async def add_sender(body: SenderIn, request: Request, _key: AdminKey) -> Respon
     if not added:
         raise ApiError(409, "conflict", f"{row.address} is already registered", field="address")
     app.messaging.senders.invalidate()
-    warnings: list[str] = []
-    try:
-        app.messaging.accounts.get(row.provider, row.account)
-    except MissingCredentials as exc:
-        warnings.append(f"{exc}; REST replies and sends will fail until set")
-    return _json({**_sender_json(row), "warnings": warnings}, 201)
+    warning = senders.credentials_warning(app.messaging.accounts, row)
+    return _json({**_sender_json(row), "warnings": [warning] if warning else []}, 201)
 
 
 @router.delete("/senders/{address}", summary="Unregister a sending address")

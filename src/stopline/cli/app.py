@@ -165,3 +165,11 @@ def progress() -> Progress:
         console=err,
         transient=True,
     )
+
+
+def within(option: str, value: str | None, longest: int) -> None:
+    """Refuse an option longer than what the API accepts (PostgreSQL would refuse it with
+    a traceback, SQLite would store it)."""
+    if value is not None and len(value) > longest:
+        err.print(f"[red]{option} is {len(value):,} characters long[/red]: at most {longest:,}")
+        raise typer.Exit(2)

@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, database, err, now, out, progress, settings
+from stopline.cli.app import app, database, err, now, out, progress, settings, within
 from stopline.cli.providers import ProviderUrl, with_provider_urls
 from stopline.config import Settings
 from stopline.domain.consent import (
@@ -406,19 +406,11 @@ def _wait_for_sends_in_flight(database_url: str, engine: Engine, number: str) ->
         fence.close()
 
 
-def _within(option: str, value: str | None, longest: int) -> None:
-    """Refuse an option longer than what the API accepts (PostgreSQL would refuse it with
-    a traceback, SQLite would store it)."""
-    if value is not None and len(value) > longest:
-        err.print(f"[red]{option} is {len(value):,} characters long[/red]: at most {longest:,}")
-        raise typer.Exit(2)
-
-
 def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str | None) -> None:
     from stopline.services.ledger import record
 
-    _within("--actor", actor, MAX_ACTOR_LENGTH)
-    _within("--note", note, MAX_NOTE_LENGTH)
+    within("--actor", actor, MAX_ACTOR_LENGTH)
+    within("--note", note, MAX_NOTE_LENGTH)
     config = settings()
     region = config.default_region
     if kind is Kind.OPT_IN and not scope.strip():  # as the API: it would lift every opt-out
@@ -510,7 +502,7 @@ def suppressions_import(
     recorded), 3 when the database is missing or cannot be opened."""
     from stopline.services.imports import import_csv, text_encoding
 
-    _within("--actor", actor, MAX_ACTOR_LENGTH)
+    within("--actor", actor, MAX_ACTOR_LENGTH)
     config = settings()
     parsed: Scope | None = None
     if scope is not None:

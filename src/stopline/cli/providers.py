@@ -78,7 +78,6 @@ def senders_add(
     ] = None,
 ) -> None:
     """Register a sending address."""
-    from stopline.providers.base import MissingCredentials
     from stopline.services import senders
 
     config = settings()
@@ -103,13 +102,9 @@ def senders_add(
     out.print(f"sender {escape(str(row.address))} registered with {row.provider}")
     from stopline.providers.accounts import AccountBook
 
-    try:
-        AccountBook(config).get(row.provider, row.account)
-    except MissingCredentials as exc:
-        err.print(
-            f"[yellow]warning:[/yellow] {escape(str(exc))}; "
-            "REST replies and sends will fail until set"
-        )
+    warning = senders.credentials_warning(AccountBook(config), row)
+    if warning is not None:
+        err.print(f"[yellow]warning:[/yellow] {escape(warning)}")
 
 
 @senders_app.command("list")

@@ -9,8 +9,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, database, err, now, out, settings
-from stopline.domain.consent import Scope
+from stopline.cli.app import app, database, err, now, out, settings, within
+from stopline.domain.consent import MAX_ACTOR_LENGTH, MAX_NOTE_LENGTH, Scope
 from stopline.domain.review import Decision
 from stopline.services.review import ReviewDecision, decide, log_report, sweep
 from stopline.storage import review as repo
@@ -85,6 +85,8 @@ def review_decide(
     if chosen is None:
         err.print(f"[red]Unknown decision {decision!r}:[/red] use opt-out or no-action")
         raise typer.Exit(2)
+    within("--actor", actor, MAX_ACTOR_LENGTH)
+    within("--note", note, MAX_NOTE_LENGTH)
     if not actor.strip():
         err.print("[red]--actor must name who decides[/red]")
         raise typer.Exit(2)

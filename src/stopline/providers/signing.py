@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+import math
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
@@ -32,8 +33,9 @@ def check_fresh(timestamp: str, now: datetime, tolerance: float) -> datetime:
     moment = parse_timestamp(timestamp)
     age = (now - moment).total_seconds()
     if abs(age) > tolerance:
-        # one decimal: "300 s old" would read as inside a ±300 s window
-        when = f"{age:.1f} s old" if age > 0 else f"{-age:.1f} s in the future"
+        # tenths rounded away from the window: "300.0 s old" would read as inside ±300 s
+        shown = math.ceil(abs(age) * 10) / 10
+        when = f"{shown:.1f} s old" if age > 0 else f"{shown:.1f} s in the future"
         raise WebhookRejected(
             403,
             "stale_timestamp",

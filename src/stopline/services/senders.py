@@ -17,7 +17,8 @@ from sqlalchemy import Engine
 from stopline.domain.inbound import InboundPolicy
 from stopline.domain.language import ClassifyContext
 from stopline.domain.phone import normalise_address
-from stopline.providers.accounts import valid_name
+from stopline.providers.accounts import AccountBook, valid_name
+from stopline.providers.base import MissingCredentials
 from stopline.providers.registry import SENDING_PROVIDERS
 from stopline.storage import senders as repo
 from stopline.storage.senders import SenderRow
@@ -74,6 +75,16 @@ def new_sender(
         account or None,
         rate_per_second,
     )
+
+
+def credentials_warning(accounts: AccountBook, row: SenderRow) -> str | None:
+    """What to tell whoever registered ``row`` when its credentials cannot be found (it is
+    registered anyway: they may be added to the secrets file later)."""
+    try:
+        accounts.get(row.provider, row.account)
+    except MissingCredentials as exc:
+        return f"{exc}; REST replies and sends will fail until set"
+    return None
 
 
 def add(engine: Engine, row: SenderRow, now: datetime) -> bool:
