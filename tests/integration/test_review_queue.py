@@ -346,3 +346,39 @@ def test_postgres_a_start_racing_an_opt_out_decision_is_seen_not_overtaken(
     [result] = results
     assert result.item.decision == "no_action" and result.superseded_by is not None
     assert [e["kind"] for e in events(client, writer)] == ["opt_in"]
+
+
+def test_cli_opt_out_decision_waits_for_a_send_in_flight(
+    cli_env: None, client: TestClient, writer: dict[str, str], settings: Settings
+) -> None:
+    """As the API's decision does: the CLI says "recorded" only once no broadcast send to
+    the number is still on its way (SQLite's fence file; PostgreSQL's is the same protocol)."""
+    import threading
+    from pathlib import Path
+
+    from stopline.storage.engine import sqlite_file
+    from tests.integration.test_send_locks import sending_elsewhere
+
+    path = sqlite_file(settings.database_url)
+    if path is None:
+        pytest.skip("the fence file belongs to SQLite")
+    post(client, twilio_form("SM131", UNCLEAR))
+    [item] = open_items(client, writer)
+    answers: list[Any] = []
+    with sending_elsewhere(Path(f"{path}-fence"), NUMBER) as child:
+        deciding = threading.Thread(
+            target=lambda: answers.append(
+                CliRunner().invoke(
+                    cli, ["review", "decide", str(item["id"]), "opt-out", "--actor", "sam"]
+                )
+            )
+        )
+        deciding.start()
+        deciding.join(3)
+        assert deciding.is_alive() and answers == []  # recorded, still waiting for the send
+        assert child.stdin is not None
+        child.stdin.close()  # the provider call returns
+        child.wait(10)
+        deciding.join(30)
+    [done] = answers
+    assert done.exit_code == 0 and "opt-out recorded" in done.output, done.output

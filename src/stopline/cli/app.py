@@ -173,3 +173,20 @@ def within(option: str, value: str | None, longest: int) -> None:
     if value is not None and len(value) > longest:
         err.print(f"[red]{option} is {len(value):,} characters long[/red]: at most {longest:,}")
         raise typer.Exit(2)
+
+
+def wait_for_sends_in_flight(database_url: str, engine: Engine, number: str) -> None:
+    """As the API does before it answers an opt-out: wait until no broadcast send to the
+    number, in any process on this database, is still on its way to the provider."""
+    from stopline.services.send_fence import FENCE_TIMEOUT, SendFence
+    from stopline.storage.send_locks import send_locks
+
+    fence = SendFence(shared=send_locks(database_url, engine))
+    try:
+        if not fence.wait_clear([number]):
+            err.print(
+                f"[yellow]warning:[/yellow] a broadcast send to this number was still in flight "
+                f"after {FENCE_TIMEOUT:.0f} s; it may still arrive"
+            )
+    finally:
+        fence.close()

@@ -20,7 +20,17 @@ from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, database, err, now, out, progress, settings, within
+from stopline.cli.app import (
+    app,
+    database,
+    err,
+    now,
+    out,
+    progress,
+    settings,
+    wait_for_sends_in_flight,
+    within,
+)
 from stopline.cli.providers import ProviderUrl, with_provider_urls
 from stopline.config import Settings
 from stopline.domain.consent import (
@@ -36,7 +46,7 @@ from stopline.domain.language import ClassifyContext, classify
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine import Connection
 
     from stopline.services.ledger import VerifyReport
 
@@ -389,23 +399,6 @@ def classify_cmd(
     out.print(escape(f"why:  {c.explanation}"))
 
 
-def _wait_for_sends_in_flight(database_url: str, engine: Engine, number: str) -> None:
-    """As the API does before it answers an opt-out: wait until no broadcast send to the
-    number, in any process on this database, is still on its way to the provider."""
-    from stopline.services.send_fence import FENCE_TIMEOUT, SendFence
-    from stopline.storage.send_locks import send_locks
-
-    fence = SendFence(shared=send_locks(database_url, engine))
-    try:
-        if not fence.wait_clear([number]):
-            err.print(
-                f"[yellow]warning:[/yellow] a broadcast send to this number was still in flight "
-                f"after {FENCE_TIMEOUT:.0f} s; it may still arrive"
-            )
-    finally:
-        fence.close()
-
-
 def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str | None) -> None:
     from stopline.services.ledger import record
 
@@ -431,7 +424,7 @@ def _record_by_hand(number: str, kind: Kind, scope: str, actor: str, note: str |
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         result = record(conn, [draft], moment)[0]
     if result.changed and kind is Kind.OPT_OUT:
-        _wait_for_sends_in_flight(config.database_url, engine, e164)
+        wait_for_sends_in_flight(config.database_url, engine, e164)
     if result.changed:
         out.print(escape(f"recorded {kind.value} for {e164} ({parsed}), event #{result.event_id}"))
     elif result.superseded_by is not None:

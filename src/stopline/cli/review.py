@@ -9,7 +9,16 @@ from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, database, err, now, out, settings, within
+from stopline.cli.app import (
+    app,
+    database,
+    err,
+    now,
+    out,
+    settings,
+    wait_for_sends_in_flight,
+    within,
+)
 from stopline.domain.consent import MAX_ACTOR_LENGTH, MAX_NOTE_LENGTH, Scope
 from stopline.domain.review import Decision
 from stopline.services.review import ReviewDecision, decide, log_report, sweep
@@ -111,6 +120,7 @@ def review_decide(
         )
         raise typer.Exit(1)
     if chosen is Decision.OPT_OUT and result.changed:
+        wait_for_sends_in_flight(config.database_url, engine, result.item.number)
         out.print(
             f"item #{item_id}: opt-out recorded for {result.item.number}, event #{result.event_id}"
         )

@@ -155,13 +155,14 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
                 context.language,
             )
     verdict = _read(folded, words, table, probe)
-    if verdict is NO_INTENT and len(words) == 1:
-        # one word typed several times without a space ("STOPSTOP"), unless it is a word
-        # of its own (Turkish DURDUR)
-        again = repeated(folded)
+    if verdict is NO_INTENT and len(words) <= _TYPO_WORDS:
+        # a word typed several times without a space ("STOPSTOP pls"), unless it is a word
+        # of its own (Turkish DURDUR): read only when the message says nothing otherwise
+        again = " ".join(repeated(word) for word in words)
         if again != folded:
-            verdict = _read(again, again.split(" "), table, probe)
-            folded, words = again, again.split(" ")
+            retry = _read(again, again.split(" "), table, probe)
+            if retry is not NO_INTENT:
+                verdict, folded, words = retry, again, again.split(" ")
     if verdict.score <= context.unsure and not verdict.decided and len(words) <= _TYPO_WORDS:
         fixed = correct(words, table)
         if fixed is not None:
