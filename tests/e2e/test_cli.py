@@ -252,12 +252,9 @@ def test_a_served_app_keeps_its_start_up_objects_out_of_the_collectors_walks(
     assert _frozen_objects(server.url) > 10_000
 
 
-def test_workers_exit_when_the_serving_process_is_killed(tmp_path: Path) -> None:
-    """`serve --workers 2`, its first process killed with SIGKILL: the workers must not go on
-    serving the port as orphans (a restart would find it taken)."""
-    import signal as signals
-
-    srv = Server(f"sqlite:///{tmp_path / 'w.db'}", tmp_path / "server.log")
+def _serve_two_workers(database: Path) -> tuple[Server, subprocess.Popen[bytes]]:
+    """`stopline serve --workers 2` on a new SQLite file, once it answers."""
+    srv = Server(f"sqlite:///{database}", database.parent / "server.log")
     log = srv.log_path.open("ab")
     master = subprocess.Popen(
         [*STOPLINE, "serve", "--port", str(srv.port), "--workers", "2"],
@@ -265,8 +262,19 @@ def test_workers_exit_when_the_serving_process_is_killed(tmp_path: Path) -> None
         stdout=log,
         stderr=log,
     )
+    if not wait_for(lambda: _healthy(srv.url), timeout=60):
+        master.kill()
+        raise AssertionError(srv.log_path.read_text()[-2000:])
+    return srv, master
+
+
+def test_workers_exit_when_the_serving_process_is_killed(tmp_path: Path) -> None:
+    """`serve --workers 2`, its first process killed with SIGKILL: the workers must not go on
+    serving the port as orphans (a restart would find it taken)."""
+    import signal as signals
+
+    srv, master = _serve_two_workers(tmp_path / "w.db")
     try:
-        assert wait_for(lambda: _healthy(srv.url), timeout=60), srv.log_path.read_text()[-2000:]
         assert _frozen_objects(srv.url) > 10_000  # each worker is a serving process (heap.py)
         master.send_signal(signals.SIGKILL)
         master.wait(10)
@@ -367,16 +375,8 @@ def test_metrics_of_several_workers_are_one_answer(tmp_path: Path) -> None:
     the sum over the workers."""
     import concurrent.futures
 
-    srv = Server(f"sqlite:///{tmp_path / 'm.db'}", tmp_path / "server.log")
-    log = srv.log_path.open("ab")
-    master = subprocess.Popen(
-        [*STOPLINE, "serve", "--port", str(srv.port), "--workers", "2"],
-        env=srv.env,
-        stdout=log,
-        stderr=log,
-    )
+    srv, master = _serve_two_workers(tmp_path / "m.db")
     try:
-        assert wait_for(lambda: _healthy(srv.url), timeout=60), srv.log_path.read_text()[-2000:]
         before = _requests_counted(srv.url, "/healthz")
 
         def probe(_: int) -> int:  # a new connection each: either worker may take it
