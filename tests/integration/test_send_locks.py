@@ -242,19 +242,37 @@ def test_a_fence_the_database_cannot_answer_about_never_blocks_an_answer(
     engine.dispose()
 
 
-def test_an_opt_out_recorded_by_hand_waits_for_a_send_in_flight(tmp_path: Path) -> None:
-    """`stopline consent opt-out` tells the operator it is done only once no broadcast send
-    to that number, in any process, is still on its way (as the API's answer does)."""
+# Each way the CLI records an opt-out, as (arguments, the file it reads, what it prints).
+BY_HAND = (["consent", "opt-out", NUMBER], None, "recorded opt_out for +14155550100")
+IMPORT = (["suppressions", "import"], f"number\n{OTHER}\n{NUMBER}\n", "2 opt-outs recorded")
+AUDIT = (
+    ["audit-inbound", "--apply"],
+    f"from,to,body,date\n{NUMBER},+14155559999,Stop texting me,2026-01-05T10:00:00Z\n",
+    "1 opt-out recorded on the ledger",
+)
+
+
+@pytest.mark.parametrize("how", [BY_HAND, IMPORT, AUDIT], ids=["by-hand", "import", "audit"])
+def test_an_opt_out_recorded_from_the_cli_waits_for_a_send_in_flight(
+    tmp_path: Path, how: tuple[list[str], str | None, str]
+) -> None:
+    """`stopline consent opt-out`, `suppressions import` and `audit-inbound --apply` tell
+    the operator they are done only once no broadcast send to a number they opted out, in
+    any process, is still on its way (as the API's answer does)."""
     import os
     import time
 
+    arguments, content, done = how
     database = tmp_path / "stopline.db"
     env = {**os.environ, "STOPLINE_DATABASE_URL": f"sqlite:///{database}"}
     stopline = [sys.executable, "-m", "stopline"]
     subprocess.run([*stopline, "db", "upgrade"], env=env, check=True, capture_output=True)
+    if content is not None:
+        (tmp_path / "input.csv").write_text(content)
+        arguments = [*arguments, str(tmp_path / "input.csv")]
     with sending_elsewhere(Path(f"{database}-fence"), NUMBER) as child:
         cli = subprocess.Popen(
-            [*stopline, "consent", "opt-out", NUMBER],
+            [*stopline, *arguments],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -276,4 +294,5 @@ def test_an_opt_out_recorded_by_hand_waits_for_a_send_in_flight(tmp_path: Path) 
             child.stdin.close()  # the provider call returns
         output, errors = cli.communicate(timeout=30)
     assert cli.returncode == 0, errors
-    assert "recorded opt_out for +14155550100" in output
+    assert done in output
+    assert "still in flight" not in errors

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -178,15 +180,37 @@ def within(option: str, value: str | None, longest: int) -> None:
 def wait_for_sends_in_flight(database_url: str, engine: Engine, number: str) -> None:
     """As the API does before it answers an opt-out: wait until no broadcast send to the
     number, in any process on this database, is still on its way to the provider."""
+    with sends_settled(database_url, engine) as settle:
+        settle([number])
+
+
+@contextmanager
+def sends_settled(database_url: str, engine: Engine) -> Iterator[Callable[[Sequence[str]], None]]:
+    """A function to call with the numbers of each committed batch of opt-outs: it waits, as
+    the API does before it answers, until no broadcast send to them, in any process on this
+    database, is still on its way to the provider. A warning at the end names how many
+    batches still had a send in flight when the wait gave up."""
     from stopline.services.send_fence import FENCE_TIMEOUT, SendFence
     from stopline.storage.send_locks import send_locks
 
     fence = SendFence(shared=send_locks(database_url, engine))
+    late: list[int] = []
+
+    def settle(numbers: Sequence[str]) -> None:
+        if numbers and not fence.wait_clear(numbers):
+            late.append(len(numbers))
+
     try:
-        if not fence.wait_clear([number]):
-            err.print(
-                f"[yellow]warning:[/yellow] a broadcast send to this number was still in flight "
-                f"after {FENCE_TIMEOUT:.0f} s; it may still arrive"
-            )
+        yield settle
     finally:
         fence.close()
+    if late == [1]:
+        err.print(
+            f"[yellow]warning:[/yellow] a broadcast send to this number was still in flight "
+            f"after {FENCE_TIMEOUT:.0f} s; it may still arrive"
+        )
+    elif late:
+        err.print(
+            f"[yellow]warning:[/yellow] a broadcast send to one of {sum(late):,} numbers just "
+            f"opted out was still in flight after {FENCE_TIMEOUT:.0f} s; it may still arrive"
+        )

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, database, err, now, out, progress, settings
+from stopline.cli.app import app, database, err, now, out, progress, sends_settled, settings
 from stopline.domain.language import classify
 from stopline.domain.phone import normalise_address
 from stopline.services.audit import (
@@ -78,15 +78,17 @@ def audit_inbound(
                     yield item
                 bar.update(task, completed=size)
 
-            report = audit(
-                tracked(),
-                engine,
-                classify,
-                lambda sender: contexts.get(sender, default_context),
-                apply=apply,
-                now=now,
-                source_name=file.name,
-            )
+            with sends_settled(config.database_url, engine) as settle:
+                report = audit(
+                    tracked(),
+                    engine,
+                    classify,
+                    lambda sender: contexts.get(sender, default_context),
+                    apply=apply,
+                    now=now,
+                    source_name=file.name,
+                    settled=settle,
+                )
     except (AuditError, UnicodeDecodeError, csv.Error) as exc:
         err.print(f"[red]Cannot read {escape(str(file))}:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
@@ -122,7 +124,8 @@ def _print(report: AuditReport, show: int, applied: bool) -> None:
     for problem in report.problems[:10]:
         err.print(f"  line {problem.line}: {problem.reason}")
     if applied:
-        out.print(f"[green]{report.recorded} opt-outs recorded on the ledger[/green]")
+        plural = "" if report.recorded == 1 else "s"
+        out.print(f"[green]{report.recorded} opt-out{plural} recorded on the ledger[/green]")
     elif missed:
         err.print("Run again with --apply to record them.")
 

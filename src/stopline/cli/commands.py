@@ -27,6 +27,7 @@ from stopline.cli.app import (
     now,
     out,
     progress,
+    sends_settled,
     settings,
     wait_for_sends_in_flight,
     within,
@@ -513,17 +514,19 @@ def suppressions_import(
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
         task = bar.add_task("importing", total=size or None)
         try:
-            report = import_csv(
-                engine,
-                stream,
-                column=column,
-                scope=parsed,
-                source=Source.IMPORT,
-                actor=actor,
-                now=now,
-                region=config.default_region,
-                progress=lambda _rows: bar.update(task, completed=raw.tell()),
-            )
+            with sends_settled(config.database_url, engine) as settle:
+                report = import_csv(
+                    engine,
+                    stream,
+                    column=column,
+                    scope=parsed,
+                    source=Source.IMPORT,
+                    actor=actor,
+                    now=now,
+                    region=config.default_region,
+                    progress=lambda _rows: bar.update(task, completed=raw.tell()),
+                    settled=settle,
+                )
         except ValueError as exc:
             err.print(f"[red]{escape(str(exc))}[/red]")
             raise typer.Exit(2) from None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import email.utils
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -222,7 +222,10 @@ def audit(
     actor: str = "audit-inbound",
     source_name: str = "",
     chunk: int = 1000,
+    settled: Callable[[Sequence[str]], None] | None = None,
 ) -> AuditReport:
+    """Find the opt-outs in ``records`` that the ledger lacks; with ``apply``, record them
+    (``settled`` is then called with the numbers each committed chunk opted out)."""
     report = AuditReport()
     latest: dict[str, tuple[InboundRecord, Classification]] = {}
     opted_out: set[str] = set()  # numbers with any opt-out in the file
@@ -270,7 +273,10 @@ def audit(
         if drafts:
             with engine.execution_options(sqlite_immediate=True).begin() as conn:
                 results = record(conn, drafts, now())
-            report.recorded += sum(1 for r in results if r.changed)
+            changed = [d.number for d, r in zip(drafts, results, strict=True) if r.changed]
+            report.recorded += len(changed)
+            if settled is not None:
+                settled(changed)
     for item, reading in unclear:
         report.findings.append(Finding(item, reading, exact(item.body) == "opt_out", "unclear"))
     return report

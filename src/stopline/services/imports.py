@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain, islice
@@ -270,6 +270,7 @@ def import_csv(
     region: str,
     batch_size: int = 2000,
     progress: Callable[[int], None] | None = None,
+    settled: Callable[[Sequence[str]], None] | None = None,
 ) -> ImportReport:
     """Record an opt-out for every valid number in the CSV; each batch commits on its own.
     With ``scope`` None, a ``scope`` column (as `export_rows` writes) gives each row's scope
@@ -279,7 +280,8 @@ def import_csv(
     become the time of the import. A time without a zone is read as UTC, a date alone as
     its midnight UTC, a time up to five minutes ahead of now (clocks differ) as now; a date
     that cannot be read, or further in the future, leaves the opt-out recorded as of the
-    import (counted in ``undated``), never dropped."""
+    import (counted in ``undated``), never dropped. ``settled`` is called with the numbers
+    each committed batch opted out (the CLI waits there for broadcast sends in flight)."""
     first = stream.readline()
     if not first.strip():
         raise ValueError("the file is empty" if not first else "the first line is empty")
@@ -341,12 +343,12 @@ def import_csv(
             continue
         batch.append(ConsentDraft(number, Kind.OPT_OUT, source, when, row_scope, actor=actor))
         if len(batch) >= batch_size:
-            _flush(engine, batch, now(), report)
+            _flush(engine, batch, now(), report, settled)
             batch = []
             if progress:
                 progress(report.rows)
     if batch:
-        _flush(engine, batch, now(), report)
+        _flush(engine, batch, now(), report, settled)
     if progress:
         progress(report.rows)
     report.notes.extend(source_rows.notes)
@@ -392,12 +394,20 @@ def _scope(text: str, region: str) -> Scope:
         raise ValueError(f"scope {text!r}: {exc}") from None
 
 
-def _flush(engine: Engine, batch: list[ConsentDraft], now: datetime, report: ImportReport) -> None:
+def _flush(
+    engine: Engine,
+    batch: list[ConsentDraft],
+    now: datetime,
+    report: ImportReport,
+    settled: Callable[[Sequence[str]], None] | None,
+) -> None:
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         results = record(conn, batch, now)
-    changed = sum(1 for r in results if r.changed)
-    report.recorded += changed
-    report.already += len(results) - changed
+    changed = [d.number for d, r in zip(batch, results, strict=True) if r.changed]
+    report.recorded += len(changed)
+    report.already += len(results) - len(changed)
+    if settled is not None:
+        settled(changed)
 
 
 def export_rows(engine: Engine, scope: str | None = None) -> Iterator[list[str]]:
