@@ -279,7 +279,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         # "... but I still want the texts": noted, weighed against any opt-out in `weigh`
         # ("if you keep texting me ..." is not a wish to keep them).
         keep = any(
-            m.info.kind == Kind.KEEP and not rules.negated(folded, starts, m.start, "en")
+            m.info.kind == Kind.KEEP and not rules.negated(folded, starts, m.start, "en", raw)
             for m in matches
         )
         matches = [m for m in matches if m.info.kind != Kind.KEEP]
@@ -295,7 +295,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             m
             for m in matches
             if m.info.kind == Kind.OPT_IN
-            and not rules.negated(folded, starts, m.start, m.info.language)
+            and not rules.negated(folded, starts, m.start, m.info.language, raw)
         ]
         matches = [m for m in matches if m.info.kind != Kind.OPT_IN]
     if cjk:
@@ -339,7 +339,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         if match.info.kind == Kind.REVIEW and benign and rules.enclosed(match, benign):
             reading.benign.append((match.start, match.end, match.info.phrase.note))
             continue
-        is_negated = rules.negated(folded, starts, match.start, match.info.language)
+        is_negated = rules.negated(folded, starts, match.start, match.info.language, raw)
         reading.phrases.append((match, is_negated))
     for cue in cues:
         if rules.covered(benign_spans, cue.start, cue.end):
@@ -354,7 +354,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             ):
                 reading.benign.append((cue.start, cue.end, covering[0].info.phrase.note))
                 continue
-        negated = rules.negated(folded, starts, cue.start, cue.hit.language)
+        negated = rules.negated(folded, starts, cue.start, cue.hit.language, raw)
         if negated and is_standalone(reading, cue.hit.text):
             negated = False  # "Oh sure, keep them coming... NOT. Stop."
         reading.cues.append((cue, negated))

@@ -3,6 +3,7 @@ running text, negations and benign uses. Pure functions over the compiled `table
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from stopline.domain.language import tables
@@ -216,16 +217,42 @@ def keyword_cues(
     return cues
 
 
-def negated(folded: str, starts: list[int], index: int, language: str | None) -> bool:
+def negated(
+    folded: str, starts: list[int], index: int, language: str | None, raw: str = ""
+) -> bool:
     """Whether a negation of ``language`` ("don't", "never", "ne") stands right before word
-    ``index``."""
+    ``index`` in the same sentence of ``raw``: "Absolutely not. Stop texting me" is no
+    negation of the second sentence."""
     if index == 0:
         return False
     pattern = NEGATIONS.get(language or "en")
     if pattern is None:
         return False
     end = starts[index] - 1
-    return pattern.search(folded, max(0, end - 32), end) is not None
+    found = pattern.search(folded, max(0, end - 32), end)
+    if found is None:
+        return False
+    return not (raw and _ends_sentence(raw, found.group().strip(), folded[end + 1 :]))
+
+
+def _ends_sentence(raw: str, negation: str, rest: str) -> bool:
+    """Whether ``negation`` closes a sentence of ``raw`` that the words of ``rest`` follow
+    ("NOT. Remove me", "Of course not! Unsubscribe me")."""
+    following = rest.split(" ", 1)[0]
+    if not following:
+        return False
+    plain = raw.lower().replace("'", "").replace("\u2019", "")
+    return _SENTENCE_AFTER[(negation, following)].search(plain) is not None
+
+
+def _sentence_after(pair: tuple[str, str]) -> re.Pattern[str]:
+    negation, following = pair
+    return re.compile(
+        rf"(?<!\w){re.escape(negation)}\s*(?:[.!?;\u2026]|\n)[\W_]*{re.escape(following)}(?!\w)"
+    )
+
+
+_SENTENCE_AFTER: Memo[tuple[str, str], re.Pattern[str]] = Memo(_sentence_after, limit=1024)
 
 
 def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -178,9 +178,10 @@ def _repeated(reading: Reading, text: str) -> bool:
 
 
 def is_standalone(reading: Reading, word: str) -> bool:
-    """The keyword alone between sentence marks, perhaps with a "please" or "now" ("Not
-    interested. Stop.", "Who is this? STOP", "STOP!!! who are you", "... Stop please.
-    Thank you."): one search of the whole text per keyword, remembered in ``reading``."""
+    """The keyword alone between sentence marks (or after a colon or a dash), perhaps with a
+    "please" or "now" ("Not interested. Stop.", "Sure, I'll respond: STOP", "Who is this?
+    STOP", "STOP!!! who are you", "... Stop please. Thank you."): one search of the whole
+    text per keyword, remembered in ``reading``."""
     alone = reading.standalone.get(word)
     if alone is None:
         alone = reading.standalone[word] = _standalone(reading.raw, word)
@@ -196,7 +197,7 @@ _AROUND = r"(?:please|pls|plz|ok|okay|now|thanks|thank you|thx|ty|already|immedi
 
 def _standalone_pattern(word: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?:^|[.!?;\n])\s*(?:{_AROUND}[\s,]+)*[\"“']?{re.escape(word)}[\"”']?"
+        rf"(?:^|[.!?;:\n]|\s[-–—])\s*(?:{_AROUND}[\s,]+)*[\"“']?{re.escape(word)}[\"”']?"
         rf"(?:[\s,]+{_AROUND})*\s*(?:[.!?;\n]|$)",
         re.IGNORECASE,
     )

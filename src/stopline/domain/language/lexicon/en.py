@@ -16,6 +16,7 @@ MSG = (
 )
 # Pointing words: only as the end of a message ("stop this", "I don't want this").
 THIS = "this|these|them|it|that|those|any|anything|all|em"
+THIS_NOT_IT = "this|these|them|that|those|any|anything|all|em"
 SEND = "text~|txt~|texting|messag~|msg~|send~|sending|contact~|call~|spam~|bother~|email~|writ~"
 SEND += "|harass~|hit|hitting|hittin|blow~|sms|ping~|reach~"
 # Messaging words only (not "deal", "call", "update"): the object of formal wording
@@ -309,7 +310,9 @@ LEXICON = Lexicon(
             f"|getting|receiving) ... ({MSG}|contacted|texted|messaged|on)",
             "usage: 'I do not want to receive texts'",
         ),
-        Phrase(f"(dont|do not|no longer) (want|need) ({THIS}) $", "usage: 'I don't want this'"),
+        Phrase(
+            f"(dont|do not|no longer) (want|need) ({THIS_NOT_IT}) $", "usage: 'I don't want this'"
+        ),
         Phrase(f"no more|mo|moar ({MSG})", "usage: 'no more texts', 'no mo txts'"),
         Phrase(f"no more ({THIS}) $", "usage: 'no more of this'", 0.9),
         Phrase(f"no more of ({THIS})", "usage: 'no more of this'", 0.9),
@@ -1036,11 +1039,17 @@ LEXICON = Lexicon(
     ),
     review_phrases=(
         Phrase(
-            "(not interested|not intrested|no interest)",
+            "(not interested|not intrested|no interest|no longer interested)",
             "usage: declines an offer; may or may not revoke consent to texts",
             0.6,
         ),
         Phrase("no thanks|thank|thx|thankyou $", "usage: declining an offer", 0.3),
+        Phrase(
+            "(dont|do not|no longer) (want|need) it $",
+            "usage: 'I don't need it': declines the offer, or the texts ('Remove the stain "
+            "guard from the quote, I don't need it')",
+            0.6,
+        ),
         Phrase(
             "(who is this|whos this|who dis|who are you|who r u) $",
             "usage: recipient does not know the sender",
@@ -1539,6 +1548,22 @@ LEXICON = Lexicon(
             "|no reason) to (ever|have to)? unsub~",
             "usage: 'I'd hate to unsubscribe, these are great' (a reason to stay, not a request)",
         ),
+        # -- tenth independent test (2026-12-05)
+        Phrase(
+            "unsub~ (me|us)? from (the|my|your|ur|our|this|that|a)? (weekly|monthly|daily)?"
+            " (meal plan|meal plans|meal kit|meal kits|plan|autoship|auto ship|auto delivery"
+            "|auto refill|auto renew|auto renewal|subscription box|box|waitlist|wait list"
+            "|membership|class|classes|course|magazine|podcast|channel|youtube channel"
+            "|streaming|delivery plan|deliveries|service plan)",
+            "usage: 'too late to unsubscribe from the meal plan?' (another subscription, not "
+            "the texts)",
+        ),
+        Phrase(
+            "leave me alone for (a|one|two|three|five|ten|few|a few|couple|a couple|1|2|3|5|10"
+            "|15|20|30)? (sec|secs|second|seconds|min|mins|minute|minutes|moment|bit|hour"
+            "|hours)",
+            "usage: 'leave me alone for 5 minutes lol' (a moment's peace, not the texts)",
+        ),
     ),
     keep=(
         Phrase(
@@ -1587,7 +1612,8 @@ LEXICON = Lexicon(
         ),
         Phrase(
             "(but|and|just|only|still|please) keep (the|your|these|those|getting the|sending the"
-            "|sending me the|sending)? (texts|text messages|text alerts|sms|text)",
+            "|sending me the|sending|getting|receiving|getting your|receiving the|receiving"
+            " your)? (texts|text messages|text alerts|sms|text)",
             "usage: 'stop sending the emails but keep the texts'",
         ),
         Phrase(
@@ -1610,6 +1636,14 @@ LEXICON = Lexicon(
             "|amazing|the best|so good|good|helpful|useful|fire|lit)",
             "usage: 'these deals are great'",
         ),
+        Phrase(
+            "(dont|do not|pls dont|please dont|never) (text~|txt~|messag~|msg|contact~|call~)"
+            " (me|us)? (before|after|past|until|till|between|during) (1~|2~|3~|4~|5~|6~|7~|8~"
+            "|9~|noon|midnight|work|school|class|business hours|office hours|work hours"
+            "|bedtime|dark|dinner|lunch|church)",
+            "usage: 'don't text me before 9am, I work nights' (when to text, not whether: a "
+            "person decides)",
+        ),
     ),
     help_phrases=(
         Phrase(
@@ -1619,7 +1653,7 @@ LEXICON = Lexicon(
             "usage: 'What program is this?' (CTIA: HELP says who is texting)",
         ),
         Phrase(
-            "who (is|s|are|r) (sending|texting|messaging) (me|us|these|this|them)",
+            "who|whos (is|s|are|r)? (sending|texting|messaging) (me|us|these|this|them)",
             "usage: 'Who is sending these?'",
         ),
         Phrase(
@@ -1631,7 +1665,8 @@ LEXICON = Lexicon(
         Phrase(
             "how (do|can|should|could) (i|we) (contact|reach|call|get in touch with|talk to"
             "|speak to|speak with|get hold of) (you|u|support|customer service|customer support"
-            "|someone|a person|a human|an agent) $",
+            "|someone|a person|a human|an agent) (about|regarding|re|with|for)? (these|this|the"
+            "|your|ur|my)? (texts|text messages|messages|msgs|alerts|program|text program)? $",
             "usage: 'How do I contact support?' (the whole question: not 'how can I reach you "
             "tomorrow')",
         ),
@@ -1639,6 +1674,21 @@ LEXICON = Lexicon(
             "(how|where) (do|can|could) (i|we) get help (with)? (these|the|your|this)? (texts"
             "|messages|alerts|program|service|account)?",
             "usage: 'How do I get help with these texts?'",
+        ),
+        Phrase(
+            "what|whats (is|s)? (this|that) (number|phone number|text number|short code) $",
+            "usage: 'What is this number?' (the HELP reply says who it is)",
+        ),
+        Phrase(
+            "what|whats (is|s)? (your|the|ur) (customer service|customer support|support|help"
+            "|helpline|help line|contact|customer care) (number|line|phone number|phone|email"
+            "|email address)",
+            "usage: 'What's your customer service number?'",
+        ),
+        Phrase(
+            "can|could|may (i|we) (talk|speak) (to|with) (a|an)? (real|actual|live)? (person"
+            "|human|agent|representative|rep|human being) $",
+            "usage: 'Can I talk to a real person?' (the HELP reply gives the contact)",
         ),
     ),
     opt_in_phrases=(
