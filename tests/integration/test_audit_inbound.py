@@ -66,6 +66,7 @@ def test_reports_missed_opt_outs_then_records_them(
     dry = runner.invoke(cli, ["audit-inbound", str(export), "--report", str(report)])
     assert dry.exit_code == 0, dry.output
     assert "2 missed opt-outs" in dry.output
+    assert "9 rows, 6 inbound (1 outbound, not read)" in dry.output  # 2 unreadable
     assert "1 that the provider's keyword rule would not catch" in dry.output
     assert "1 re-subscribed later" in dry.output and "1 unclear" in dry.output
     assert "2 unreadable rows" in dry.output and "line 9" in dry.output

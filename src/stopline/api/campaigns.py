@@ -13,6 +13,19 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from stopline.api.answers import (
+    NOT_FOUND,
+    AudienceOut,
+    CampaignCreated,
+    CampaignList,
+    CampaignOut,
+    CampaignReport,
+    InsightEvents,
+    PreviewOut,
+    SendsOut,
+    SendsRefused,
+    error,
+)
 from stopline.api.auth import require
 from stopline.api.errors import ApiError, dumps
 from stopline.api.schemas import V1_ERRORS, Instant
@@ -85,10 +98,12 @@ def _campaigns(request: Request) -> Campaigns:
 def _error(exc: CampaignError) -> ApiError:
     codes = {404: "not_found", 409: "conflict", 422: "invalid"}
     message = exc.message.replace("with --column", "with the 'column' query parameter")
-    # A campaign is named in the URL's path, the CSV column in its query; the rest is body.
+    # A campaign is named in the URL's path (its parameter `ref`), the CSV column in its
+    # query; the rest is body.
     location = {"campaign": "path", "column": "query"}.get(exc.field, "body")
+    field = "ref" if exc.field == "campaign" else exc.field
     return ApiError(
-        exc.status, codes.get(exc.status, "invalid"), message, field=exc.field, location=location
+        exc.status, codes.get(exc.status, "invalid"), message, field=field, location=location
     )
 
 
@@ -171,7 +186,12 @@ def preview_json(preview: Preview) -> dict[str, Any]:
     }
 
 
-@router.post("/campaigns", status_code=201, summary="Create a campaign (draft)")
+@router.post(
+    "/campaigns",
+    status_code=201,
+    summary="Create a campaign (draft)",
+    responses={201: {"model": CampaignCreated}, 409: error("The name is taken (`conflict`)")},
+)
 async def create_campaign(body: CampaignIn, request: Request, _key: WriteKey) -> Response:
     campaigns = _campaigns(request)
     mode = OnMissingOptOut(body.on_missing_opt_out) if body.on_missing_opt_out else None
@@ -199,13 +219,17 @@ async def create_campaign(body: CampaignIn, request: Request, _key: WriteKey) ->
         raise _error(exc) from None
 
 
-@router.get("/campaigns", summary="Every campaign")
+@router.get("/campaigns", summary="Every campaign", responses={200: {"model": CampaignList}})
 async def list_campaigns(request: Request, _key: WriteKey) -> Response:
     rows = await run_in_threadpool(_campaigns(request).all)
     return _json({"items": [campaign_json(r) for r in rows]})
 
 
-@router.get("/campaigns/{ref}", summary="One campaign with its recipients per status")
+@router.get(
+    "/campaigns/{ref}",
+    summary="One campaign with its recipients per status",
+    responses={200: {"model": CampaignOut}, **NOT_FOUND},
+)
 async def get_campaign(ref: Ref, request: Request, _key: WriteKey) -> Response:
     campaigns = _campaigns(request)
 
@@ -222,6 +246,11 @@ async def get_campaign(ref: Ref, request: Request, _key: WriteKey) -> Response:
 @router.post(
     "/campaigns/{ref}/audience",
     summary="Add recipients: JSON {numbers: [...]} or a CSV body (text/csv, phone column)",
+    responses={
+        200: {"model": AudienceOut},
+        **NOT_FOUND,
+        409: error("The campaign is no longer a draft or paused (`conflict`)"),
+    },
     openapi_extra={
         "requestBody": {
             "content": {
@@ -265,7 +294,11 @@ async def add_audience(
         raise _error(exc) from None
 
 
-@router.get("/campaigns/{ref}/preview", summary="What sending now would do (changes nothing)")
+@router.get(
+    "/campaigns/{ref}/preview",
+    summary="What sending now would do (changes nothing)",
+    responses={200: {"model": PreviewOut}, **NOT_FOUND},
+)
 async def preview_campaign(ref: Ref, request: Request, _key: WriteKey) -> Response:
     campaigns = _campaigns(request)
 
@@ -304,25 +337,43 @@ def _transition(action: Literal["send", "pause", "cancel"]) -> Any:
     return handler
 
 
+_CHANGED = {**NOT_FOUND, 409: error("Not allowed in the campaign's state (`conflict`)")}
 router.add_api_route(
     "/campaigns/{ref}/send",
     _transition("send"),
     methods=["POST"],
     status_code=202,
+    responses={202: {"model": CampaignOut}, **_CHANGED},
     summary="Start (or resume) sending: every send re-checks the gate at send time",
 )
 router.add_api_route(
-    "/campaigns/{ref}/pause", _transition("pause"), methods=["POST"], summary="Pause sending"
+    "/campaigns/{ref}/pause",
+    _transition("pause"),
+    methods=["POST"],
+    summary="Pause sending",
+    responses={200: {"model": CampaignOut}, **_CHANGED},
 )
 router.add_api_route(
     "/campaigns/{ref}/cancel",
     _transition("cancel"),
     methods=["POST"],
+    responses={200: {"model": CampaignOut}, **_CHANGED},
     summary="Stop for good: the rest of the queue is cancelled",
 )
 
 
-@router.post("/sends", summary="Report messages your own platform sent (for attribution)")
+@router.post(
+    "/sends",
+    summary="Report messages your own platform sent (for attribution)",
+    responses={
+        200: {"model": SendsOut, "description": "Each send answered on its own"},
+        422: {
+            "model": SendsRefused,
+            "description": "Nothing usable: every send was refused (or the body is invalid: "
+            "then the usual error alone)",
+        },
+    },
+)
 async def report_sends(body: SendsIn, request: Request, _key: WriteKey) -> Response:
     campaigns = _campaigns(request)
     items = [
@@ -349,7 +400,11 @@ async def report_sends(body: SendsIn, request: Request, _key: WriteKey) -> Respo
     return _json(payload, 200)
 
 
-@router.get("/events", summary="Insight events (e.g. opt-out spikes) for alerting and CRMs")
+@router.get(
+    "/events",
+    summary="Insight events (e.g. opt-out spikes) for alerting and CRMs",
+    responses={200: {"model": InsightEvents}},
+)
 async def list_events(
     request: Request,
     _key: WriteKey,
@@ -376,7 +431,11 @@ async def list_events(
     return _json({"items": items, "next_after": items[-1]["id"] if items else after})
 
 
-@router.get("/reports/campaigns", summary="Opt-out rate per campaign, spikes flagged")
+@router.get(
+    "/reports/campaigns",
+    summary="Opt-out rate per campaign, spikes flagged",
+    responses={200: {"model": CampaignReport}},
+)
 async def campaign_report_route(
     request: Request,
     _key: WriteKey,

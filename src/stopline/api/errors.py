@@ -49,6 +49,8 @@ def invalid_field(
 def error_body(
     code: str, message: str, *, field: str | None = None, location: str = "body"
 ) -> bytes:
+    if field is not None and not message.startswith(f"{field}:"):
+        message = f"{field}: {message}"  # every message about a field starts with its name
     error: dict[str, Any] = {"code": code, "message": message}
     body: dict[str, Any] = {"error": error}
     if field is not None:

@@ -9,6 +9,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from stopline.api.answers import (
+    NOT_FOUND,
+    MessageOut,
+    SenderAdded,
+    SenderOut,
+    SenderRemoved,
+    Senders,
+    error,
+)
 from stopline.api.auth import require
 from stopline.api.errors import ApiError, dumps, invalid_field
 from stopline.api.schemas import V1_ERRORS
@@ -42,23 +51,6 @@ class SenderIn(BaseModel):
     )
 
 
-class SenderOut(BaseModel):
-    address: str
-    provider: str
-    brand: str | None
-    topics: list[str]
-    locale: str | None
-    account: str | None
-    rate_per_second: float | None = None
-
-
-class SenderAdded(SenderOut):
-    warnings: list[str] = Field(
-        default_factory=list,
-        description="Problems that do not stop the registration, e.g. credentials not found",
-    )
-
-
 class MessageIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     to: str = Field(max_length=64)
@@ -84,7 +76,7 @@ def _sender_json(row: SenderRow) -> dict[str, Any]:
     ).model_dump()
 
 
-@router.get("/senders", summary="Registered senders")
+@router.get("/senders", summary="Registered senders", responses={200: {"model": Senders}})
 async def list_senders(request: Request, _key: AdminKey) -> Response:
     app = stopline_of(request)
 
@@ -100,7 +92,10 @@ async def list_senders(request: Request, _key: AdminKey) -> Response:
     "/senders",
     status_code=201,
     summary="Register a sending address",
-    responses={201: {"model": SenderAdded, "description": "Registered"}},
+    responses={
+        201: {"model": SenderAdded, "description": "Registered"},
+        409: error("Already registered (`conflict`)"),
+    },
 )
 async def add_sender(body: SenderIn, request: Request, _key: AdminKey) -> Response:
     app = stopline_of(request)
@@ -125,7 +120,15 @@ async def add_sender(body: SenderIn, request: Request, _key: AdminKey) -> Respon
     return _json({**_sender_json(row), "warnings": [warning] if warning else []}, 201)
 
 
-@router.delete("/senders/{address}", summary="Unregister a sending address")
+@router.delete(
+    "/senders/{address}",
+    summary="Unregister a sending address",
+    responses={
+        200: {"model": SenderRemoved},
+        **NOT_FOUND,
+        409: error("A campaign from it is sending or paused (`sender_in_use`)"),
+    },
+)
 async def remove_sender(
     request: Request, _key: AdminKey, address: Annotated[str, Path(max_length=64)]
 ) -> Response:
@@ -135,17 +138,26 @@ async def remove_sender(
             senders.remove, app.engine, address, app.settings.default_region
         )
     except senders.SenderInUse as exc:
-        raise ApiError(409, "sender_in_use", str(exc), field="address") from None
-    if not removed:
-        raise ApiError(404, "not_found", f"no sender {address}")
+        raise ApiError(409, "sender_in_use", str(exc), field="address", location="path") from None
+    if removed is None:
+        raise ApiError(404, "not_found", f"no sender {address}", field="address", location="path")
     app.messaging.senders.invalidate()
-    return _json({"removed": address})
+    return _json({"removed": removed})
 
 
 @router.post(
     "/messages",
     summary="Send an SMS through the sender's provider, after the send gate",
-    responses={409: {"description": "The recipient opted out (gate or provider)"}},
+    status_code=202,
+    responses={
+        202: {"model": MessageOut, "description": "Accepted by the provider (`sent`)"},
+        409: {
+            "model": MessageOut,
+            "description": "Not sent: the recipient opted out (`blocked` by the gate, or "
+            "`opted_out` by the provider's answer)",
+        },
+        502: {"model": MessageOut, "description": "The provider refused it (`failed`)"},
+    },
 )
 async def send_message(body: MessageIn, request: Request, _key: WriteKey) -> Response:
     app = stopline_of(request)

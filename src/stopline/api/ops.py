@@ -13,6 +13,7 @@ from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, Response
 
+from stopline.api.answers import Health
 from stopline.api.errors import dumps
 from stopline.api.state import stopline_of
 
@@ -20,7 +21,14 @@ router = APIRouter(tags=["operations"])
 
 
 @router.head("/healthz", include_in_schema=False)  # load balancers probe with HEAD too
-@router.get("/healthz", summary="200 when the database answers and the writer runs")
+@router.get(
+    "/healthz",
+    summary="200 when the database answers and the writer runs",
+    responses={
+        200: {"model": Health},
+        503: {"model": Health, "description": "The database or the commit writer is down"},
+    },
+)
 async def healthz(request: Request) -> Response:
     app = stopline_of(request)
 

@@ -12,9 +12,10 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from starlette.responses import Response
 
+from stopline.api.answers import NOT_FOUND, SweepOut, error
 from stopline.api.auth import require
 from stopline.api.consent import json, read
 from stopline.api.errors import ApiError, invalid_field
@@ -66,9 +67,16 @@ class ReviewPageOut(BaseModel):
     next_cursor: str | None
 
 
+def _snake(value: object) -> object:
+    """The CLI's spelling ("opt-out", "No-Action") read as the API's ("opt_out")."""
+    return value.strip().lower().replace("-", "_") if isinstance(value, str) else value
+
+
 class DecisionRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    decision: Literal["opt_out", "no_action"]
+    decision: Annotated[Literal["opt_out", "no_action"], BeforeValidator(_snake)] = Field(
+        description="opt_out or no_action (the CLI's opt-out and no-action are read too)"
+    )
     note: str | None = Field(None, max_length=2000)
     actor: str | None = Field(
         None, max_length=200, description="Who decided (default: the API key's name)"
@@ -80,6 +88,11 @@ class DecisionOut(BaseModel):
     item: ReviewItemOut
     event_id: int | None = Field(description="The consent event recorded, if any")
     changed: bool = Field(description="False when the number was already opted out")
+    superseded_by: datetime | None = Field(
+        None,
+        description="When nothing was recorded because a newer opt-out or opt-in is in "
+        "force: that statement's time",
+    )
 
 
 def item_json(item: ReviewItem) -> dict[str, Any]:
@@ -134,7 +147,9 @@ async def list_items(
     return json({"items": [item_json(i) for i in items], "next_cursor": next_cursor})
 
 
-@router.get("/{item_id}", response_model=ReviewItemOut, summary="One review item")
+@router.get(
+    "/{item_id}", response_model=ReviewItemOut, summary="One review item", responses=NOT_FOUND
+)
 async def get_item(
     request: Request, _key: WriteKey, item_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> Response:
@@ -149,7 +164,7 @@ async def get_item(
     "/{item_id}/decision",
     response_model=DecisionOut,
     summary="Decide a review item: opt_out records the opt-out (source review, actor you)",
-    responses={404: {"description": "No such item"}, 409: {"description": "Already decided"}},
+    responses={**NOT_FOUND, 409: error("Already decided (`already_decided`)")},
 )
 async def decide_item(
     body: DecisionRequest,
@@ -189,7 +204,11 @@ async def decide_item(
     )
 
 
-@router.post("/sweep", summary="Escalate and apply deadline defaults now (admin)")
+@router.post(
+    "/sweep",
+    summary="Escalate and apply deadline defaults now (admin)",
+    responses={200: {"model": SweepOut}},
+)
 async def sweep_now(request: Request, _key: AdminKey) -> Response:
     report = await run_sweep(stopline_of(request))
     return json(

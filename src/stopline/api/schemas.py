@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from stopline.domain.consent import (
     MAX_ACTOR_LENGTH,
@@ -64,7 +64,16 @@ def _digits_of_whole(value: object) -> object:
     return value
 
 
-NumberText = Annotated[str, BeforeValidator(_digits_of_whole)]
+NumberText = Annotated[
+    str,
+    BeforeValidator(_digits_of_whole),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "maxLength": 64}, {"type": "integer", "minimum": 0}],
+            "description": "A phone number in any common format, or its digits as a JSON integer",
+        }
+    ),
+]
 
 
 class CheckRequest(BaseModel):
@@ -117,7 +126,17 @@ def _json_kind(value: object) -> str:
     return "not a string"
 
 
-BatchEntry = Annotated[str, BeforeValidator(_entry_text)]
+BatchEntry = Annotated[
+    str,
+    BeforeValidator(_entry_text),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string"}, {"type": "integer"}],
+            "description": "A phone number in any common format, or its digits as a JSON "
+            "integer; any other value is answered on its own as an invalid entry",
+        }
+    ),
+]
 
 
 class BatchCheckRequest(BaseModel):

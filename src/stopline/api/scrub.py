@@ -17,6 +17,7 @@ from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse, Response
 
+from stopline.api.answers import error
 from stopline.api.auth import require
 from stopline.api.errors import ApiError
 from stopline.api.schemas import V1_ERRORS
@@ -38,11 +39,20 @@ CSV_TYPES = ("text/csv", "application/csv", "text/plain", "application/octet-str
     "/scrub",
     summary="Scrub a CSV contact list: only rows with a valid, not opted-out number come back",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {}}, "description": "The kept (or removed) rows"}},
+    responses={
+        200: {
+            "content": {"text/csv": {"schema": {"type": "string", "format": "binary"}}},
+            "description": "The kept (or removed) rows",
+        },
+        415: error("The body is not sent as CSV (`unsupported_media_type`)"),
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"text/csv": {"schema": {"type": "string", "format": "binary"}}},
+            "content": {
+                media: {"schema": {"type": "string", "format": "binary"}}
+                for media in ("text/csv", "application/octet-stream")
+            },
         }
     },
 )
@@ -58,7 +68,8 @@ async def scrub(
         Query(description="kept rows, or removed rows with stopline_row/reason/detail columns"),
     ] = "kept",
 ) -> Response:
-    """Send the CSV as the raw request body (``Content-Type: text/csv``). The answer keeps the
+    """Send the CSV as the raw request body (``Content-Type: text/csv``, or
+    ``application/octet-stream`` as generated clients send a file). The answer keeps the
     header and every other column exactly as sent, in order. Counts are in the
     ``X-Stopline-*`` headers. Opt-outs of every scope that applies count (organisation, and
     the topic and sender given)."""

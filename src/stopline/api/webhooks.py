@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter
+from starlette.responses import Response
 
 from stopline.api.errors import error_body
 from stopline.api.fast import FastRequest, FastResponse, FastRoute, served_by
@@ -26,6 +27,27 @@ from stopline.services.signals import status_signal
 log = logging.getLogger("stopline.webhooks")
 
 router = APIRouter(prefix="/webhooks", tags=["webhooks"], route_class=FastRoute)
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
+    }
+
+
+class _Answer(Response):
+    """Documents a webhook's 200 answer: each provider gets the reply in its own format."""
+
+
+def _answer_of(media_type: str) -> type[Response]:
+    return type(f"Answer_{media_type.replace('/', '_')}", (_Answer,), {"media_type": media_type})
+
+
+# The 200 answer per provider: inline replies (TwiML, Plivo XML, the generic JSON), else an
+# empty body (the reply leaves through the provider's REST API).
+_ANSWERS = {"twilio": "text/xml", "plivo": "application/xml", "generic": "application/json"}
+
 
 _TWILIO_FORM = {
     "requestBody": {
@@ -55,13 +77,16 @@ _TWILIO_FORM = {
         }
     ],
     "responses": {
-        "200": {"description": "TwiML", "content": {"text/xml": {}}},
-        "400": {"description": "Signed, but not a form Stopline can read (field named)"},
-        "403": {"description": "Missing or wrong signature; nothing is recorded"},
-        "413": {"description": "Body larger than the cap; nothing is recorded"},
-        "422": {"description": "Signed, but a number cannot be read (field named)"},
-        "500": {"description": "Not recorded (e.g. the database failed): Twilio retries"},
-        "503": {"description": "STOPLINE_TWILIO_AUTH_TOKEN is not configured"},
+        "200": {
+            "description": "TwiML",
+            "content": {"text/xml": {"schema": {"type": "string"}}},
+        },
+        "400": _error("Signed, but not a form Stopline can read (field named)"),
+        "403": _error("Missing or wrong signature; nothing is recorded"),
+        "413": _error("Body larger than the cap; nothing is recorded"),
+        "422": _error("Signed, but a number cannot be read (field named)"),
+        "500": _error("Not recorded (e.g. the database failed): Twilio retries"),
+        "503": _error("STOPLINE_TWILIO_AUTH_TOKEN is not configured"),
     },
 }
 
@@ -172,9 +197,13 @@ _SUMMARIES = {
     "generic": "Generic signed JSON webhook (X-Stopline-Signature, HMAC-SHA256)",
 }
 _REFUSED = {
-    "401": {"description": "Missing or wrong Basic credentials; nothing is recorded"},
-    "403": {"description": "Missing or wrong signature, or a stale timestamp; nothing recorded"},
-    "503": {"description": "This provider's webhook key is not configured"},
+    "400": _error("Authentic, but not a payload Stopline can read (field named)"),
+    "401": _error("Missing or wrong Basic credentials; nothing is recorded"),
+    "403": _error("Missing or wrong signature, or a stale timestamp; nothing recorded"),
+    "413": _error("Body larger than the cap; nothing is recorded"),
+    "422": _error("Authentic, but a number cannot be read (field named)"),
+    "500": _error("Not recorded (e.g. the database failed): the provider retries"),
+    "503": _error("This provider's webhook key is not configured"),
 }
 
 
@@ -188,12 +217,21 @@ def _register(name: str, method: str, summary: str, extra: dict[str, Any]) -> No
 
     suffix = "" if method == "POST" else f"_{method.lower()}"
     endpoint.__name__ = f"{name}_webhook{suffix}"
+    media = _ANSWERS.get(name, "text/plain")
+    answer: dict[str, Any] = {"description": "Recorded (or a retry of a message recorded)"}
+    if name == "generic":
+        reply = {"type": "object", "properties": {"reply": {"type": ["string", "null"]}}}
+        answer["content"] = {media: {"schema": reply}}
+    else:
+        answer["content"] = {media: {"schema": {"type": "string"}}}
     router.add_api_route(
         f"/{name}",
         served_by(handle)(endpoint),
         methods=[method],
         summary=summary,
         operation_id=endpoint.__name__,
+        response_class=_answer_of(media),
+        responses={200: answer},
         openapi_extra=extra,
     )
 

@@ -20,6 +20,7 @@ from stopline.services.audit import (
     AuditError,
     AuditReport,
     InboundRecord,
+    Outbound,
     Problem,
     audit,
     read_records,
@@ -66,7 +67,7 @@ def audit_inbound(
             stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
             task = bar.add_task("reading", total=size or None)
 
-            def tracked() -> Iterator[InboundRecord | Problem]:
+            def tracked() -> Iterator[InboundRecord | Problem | Outbound]:
                 for count, item in enumerate(
                     read_records(
                         stream, jsonl=is_jsonl, region=config.default_region, zone=timezone
@@ -114,8 +115,10 @@ def _print(report: AuditReport, show: int, applied: bool) -> None:
         )
     if missed:
         out.print(table)
+    skipped = f" ({report.outbound} outbound, not read)" if report.outbound else ""
     out.print(
-        f"{report.rows} rows, {report.inbound} inbound: [bold]{len(missed)} missed opt-outs[/bold]"
+        f"{report.rows} rows, {report.inbound} inbound{skipped}: "
+        f"[bold]{len(missed)} missed opt-outs[/bold]"
         f" ({sum(1 for f in missed if not f.provider_caught)} that the provider's keyword rule "
         f"would not catch), {report.count('already_suppressed')} already suppressed, "
         f"{report.count('resubscribed')} re-subscribed later, {report.count('unclear')} unclear "

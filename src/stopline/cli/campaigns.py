@@ -151,7 +151,11 @@ def add(
 
 
 @campaigns_app.command("list")
-def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def list_(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON (as the API answers)")
+    ] = False,
+) -> None:
     """Every campaign with its status."""
     with _graph() as graph:
         campaigns = graph.messaging.campaigns
@@ -192,7 +196,9 @@ def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 @campaigns_app.command("preview")
 def preview(
     campaign: Annotated[str, typer.Argument(help="Campaign id or name")],
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON (as the API answers)")
+    ] = False,
 ) -> None:
     """What sending now would do: suppressed recipients, deferrals, encoding and cost."""
     with _graph() as graph:

@@ -68,7 +68,12 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port")] = 8000,
     workers: Annotated[
-        int, typer.Option(min=1, max=256, help="Worker processes (use PostgreSQL for >1)")
+        int,
+        typer.Option(
+            min=1,
+            max=256,
+            help="Worker processes (SQLite: on one machine; PostgreSQL: on several hosts too)",
+        ),
     ] = 1,
     log_level: Annotated[str | None, typer.Option(help="DEBUG, INFO, WARNING…")] = None,
     provider_url: ProviderUrl = None,

@@ -140,10 +140,10 @@ def senders_remove(address: str) -> None:
     except senders.SenderInUse as exc:
         err.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(1) from None
-    if not removed:
+    if removed is None:
         err.print(f"[red]no sender {escape(address)}[/red]")
         raise typer.Exit(1)
-    out.print(f"sender {escape(str(address))} removed")
+    out.print(f"sender {escape(removed)} removed")
 
 
 @app.command()
@@ -307,6 +307,7 @@ def providers_cmd() -> None:
             ready = accounts.ready(name)
             replies = "REST" if ready else "[yellow]REST: no credentials[/yellow]"
         table.add_row(name, hooks, replies, escape(f"{base}/webhooks/{name}"))
+    table.caption = "and console: sends go to the server's log, for development (no webhooks)"
     out.print(table)
     if not config.public_url:
         err.print(

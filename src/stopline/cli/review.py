@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Annotated
 
 import typer
@@ -57,17 +58,24 @@ def review_list(
     with engine.connect() as conn:
         items = repo.page(conn, statuses=_STATUSES[status], limit=limit)[:limit]
         totals = repo.counts(conn)
-    table = Table("id", "received", "number", "message", "due", "status", "decision")
+    # the number and dates whole on a narrow terminal: the message wraps instead
+    table = Table(caption="times in UTC")
+    for name in ("id", "received", "number"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("message", ratio=1, min_width=12)
+    table.add_column("due")
+    table.add_column("status")
+    table.add_column("decision")
     moment = now()
     for item in items:
-        due = item.due_at.strftime("%Y-%m-%d %H:%M %Z")
+        due = item.due_at.astimezone(UTC).strftime("%m-%d %H:%M")
         if item.status == "open" and item.due_at <= moment:
             due = f"[red]{due} (overdue)[/red]"
         elif item.escalated_at is not None and item.status == "open":
             due = f"[yellow]{due} (escalated)[/yellow]"
         table.add_row(
             str(item.id),
-            item.received_at.strftime("%Y-%m-%d %H:%M"),
+            item.received_at.astimezone(UTC).strftime("%m-%d %H:%M"),
             item.number,
             escape(item.body if len(item.body) <= 60 else item.body[:57] + "…"),
             due,

@@ -49,7 +49,7 @@ def scrub(
     ] = None,
     workers: Annotated[int, typer.Option(min=1, max=32, help="Threads deciding chunks")] = 2,
 ) -> None:
-    """Write INPUT to OUTPUT without the rows whose number is invalid or opted out.
+    """Write INPUT to the -o file without the rows whose number is invalid or opted out.
 
     Every opt-out scope that applies to the send counts: organisation-wide, plus --topic and
     --sender ones. The header and every other column are kept exactly as they were, in the

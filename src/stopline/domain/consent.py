@@ -277,9 +277,13 @@ def without_nul(text: str) -> str:
 
 
 def storable(draft: ConsentDraft) -> ConsentDraft:
-    """``draft`` with `without_nul` applied to its free texts (the same object when clean)."""
+    """``draft`` with `without_nul` applied to its free texts and evidence (the same object
+    when clean)."""
     texts = (draft.raw_text, draft.actor, draft.sender, draft.provider, draft.provider_message_id)
-    if not any(t is not None and NUL in t for t in texts):
+    evidence = draft.evidence
+    if not any(t is not None and NUL in t for t in texts) and not any(
+        NUL in k or NUL in v for k, v in evidence.items()
+    ):
         return draft
     return replace(
         draft,
@@ -288,6 +292,7 @@ def storable(draft: ConsentDraft) -> ConsentDraft:
         sender=_clean(draft.sender),
         provider=_clean(draft.provider),
         provider_message_id=_clean(draft.provider_message_id),
+        evidence={without_nul(k): without_nul(v) for k, v in evidence.items()},
     )
 
 

@@ -230,6 +230,26 @@ def normalise_address(raw: str, region: str = "US") -> str:
     return number if number is not None else raw.strip()
 
 
+# Besides letters and digits, what sender addresses are written with: phone punctuation
+# ("+1 (415) 555-0100"), and the spaces, dots and ampersands of alphanumeric sender IDs.
+_ADDRESS_MARKS = frozenset(" +-()._&'/")
+
+
+def address_problem(raw: str) -> str | None:
+    """Why ``raw`` cannot be a sender address (a phone number, a short code, an
+    alphanumeric sender ID or a messaging service id), or None when it can."""
+    text = raw.strip()
+    if not text:
+        return "it is empty: give a number, short code or sender id"
+    if not any(c.isalnum() for c in text):
+        return f"{text!r} has no letters or digits"
+    odd = sorted({c for c in text if not c.isalnum() and c not in _ADDRESS_MARKS})
+    if odd:
+        shown = " ".join(repr(c) for c in odd[:5])
+        return f"{text!r} holds {shown}: a number, short code or sender id has none"
+    return None
+
+
 def is_assigned(e164: str) -> bool:
     """libphonenumber's strict validity: the number lies in a range assigned for use."""
     return bool(phonenumbers.is_valid_number(phonenumbers.parse(e164, None)))

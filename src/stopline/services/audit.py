@@ -106,6 +106,13 @@ class Problem:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Outbound:
+    """A message the business sent (an export holds both directions): counted, not read."""
+
+    line: int
+
+
 def _pick(names: Iterable[str]) -> dict[str, str]:
     """Our field -> the file's column name (case and punctuation ignored)."""
     wanted = {alias: key for key, aliases in COLUMNS.items() for alias in aliases}
@@ -120,7 +127,7 @@ def _pick(names: Iterable[str]) -> dict[str, str]:
 
 def _record(
     line: int, item: dict[str, Any], columns: dict[str, str], region: str, zone: str
-) -> InboundRecord | Problem | None:
+) -> InboundRecord | Problem | Outbound | None:
     def get(key: str) -> str:
         name = columns.get(key)
         value = item.get(name) if name else None
@@ -128,7 +135,7 @@ def _record(
 
     direction = get("direction").lower()
     if direction and not direction.startswith("inbound") and direction != "incoming":
-        return None  # outbound messages are ours, not the recipient's
+        return Outbound(line)  # outbound messages are ours, not the recipient's
     body = get("body")
     try:
         number = normalise(get("from"), region)
@@ -146,7 +153,7 @@ def _record(
 
 def read_records(
     stream: IO[str], *, jsonl: bool, region: str, zone: str = "UTC"
-) -> Iterator[InboundRecord | Problem]:
+) -> Iterator[InboundRecord | Problem | Outbound]:
     """Inbound messages from a CSV (with header) or JSON-lines stream."""
     if jsonl:
         columns: dict[str, str] | None = None
@@ -203,6 +210,7 @@ class Finding:
 class AuditReport:
     rows: int = 0
     inbound: int = 0
+    outbound: int = 0
     problems: list[Problem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     recorded: int = 0
@@ -212,7 +220,7 @@ class AuditReport:
 
 
 def audit(
-    records: Iterable[InboundRecord | Problem],
+    records: Iterable[InboundRecord | Problem | Outbound],
     engine: Engine,
     classify: Callable[[str, ClassifyContext], Classification],
     context_for: Callable[[str], ClassifyContext],
@@ -234,6 +242,9 @@ def audit(
         report.rows += 1
         if isinstance(item, Problem):
             report.problems.append(item)
+            continue
+        if isinstance(item, Outbound):
+            report.outbound += 1
             continue
         report.inbound += 1
         reading = classify(item.body, context_for(item.to))

@@ -130,8 +130,10 @@ class Campaigns:
         `CampaignError` (422, or 409 for a taken name) or refuses the template (422)."""
         clean = clean_name(name)
         address = self._sender(sender)
-        if self._senders.lookup(address) is None:
+        entry = self._senders.lookup(address)
+        if entry is None:
             raise CampaignError("sender", f"{address} is not registered: `stopline senders add`")
+        address = entry.address  # as registered ("Zeta" when asked for "ZETA")
         topic_name = _topic(topic)
         if rate_per_second is not None and not 0 < rate_per_second <= 10_000:
             raise CampaignError("rate_per_second", "give a rate between 0 and 10000 per second")

@@ -127,7 +127,9 @@ class OutboundSender:
             account = self._accounts.get(name, entry.account if entry else None)
         except MissingCredentials as exc:
             return SendResult(False, error_code="credentials", detail=str(exc))
-        message = OutboundMessage(address, number, text, key)
+        # from the address as registered ("Zeta" when asked for "ZETA"): IDs such as
+        # messaging service SIDs are case-sensitive at the provider
+        message = OutboundMessage(entry.address if entry else address, number, text, key)
         return self._providers[name].send(self._http, account, message)
 
     def record_opt_out_signal(

@@ -14,9 +14,10 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
+from stopline.domain.consent import Scope
 from stopline.domain.inbound import InboundPolicy
 from stopline.domain.language import ClassifyContext
-from stopline.domain.phone import normalise_address
+from stopline.domain.phone import address_problem, normalise_address
 from stopline.providers.accounts import AccountBook, valid_name
 from stopline.providers.base import MissingCredentials
 from stopline.providers.registry import SENDING_PROVIDERS
@@ -49,6 +50,9 @@ def new_sender(
     text = address.strip()
     if not text or len(text) > 64:
         raise InvalidSender("address", "give a number, short code or service id (1-64 chars)")
+    problem = address_problem(text)
+    if problem is not None:
+        raise InvalidSender("address", problem)
     name = provider.strip().lower()
     if name not in SENDING_PROVIDERS:
         raise InvalidSender("provider", f"use one of {', '.join(SENDING_PROVIDERS)}")
@@ -88,9 +92,10 @@ def credentials_warning(accounts: AccountBook, row: SenderRow) -> str | None:
 
 
 def add(engine: Engine, row: SenderRow, now: datetime) -> bool:
-    """Register ``row``; False when its address is already registered."""
+    """Register ``row``; False when its address is already registered (an alphanumeric
+    sender ID in any case)."""
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
-        if repo.exists(conn, row.address):
+        if repo.stored_address(conn, row.address) is not None:  # "ACME" when "Acme" is
             return False
         repo.add(conn, row, now)
     return True
@@ -113,17 +118,17 @@ class SenderInUse(ValueError):
         self.campaigns = campaigns
 
 
-def remove(engine: Engine, address: str, region: str = "US") -> bool:
-    """Unregister ``address``; False when it is not registered. Raises `SenderInUse` while a
-    campaign from it is sending or paused."""
-    normalised = normalise_address(address, region)
+def remove(engine: Engine, address: str, region: str = "US") -> str | None:
+    """Unregister ``address``; the address as it was registered, or None when it is not
+    registered. Raises `SenderInUse` while a campaign from it is sending or paused."""
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
-        if not repo.hold(conn, normalised, exclusive=True):
-            return False
-        unfinished = repo.campaigns_using(conn, normalised, _UNFINISHED)
+        stored = repo.stored_address(conn, normalise_address(address, region))
+        if stored is None or not repo.hold(conn, stored, exclusive=True):
+            return None
+        unfinished = repo.campaigns_using(conn, stored, _UNFINISHED)
         if unfinished:
-            raise SenderInUse(normalised, unfinished)
-        return repo.remove(conn, normalised)
+            raise SenderInUse(stored, unfinished)
+        return stored if repo.remove(conn, stored) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +157,7 @@ class SenderDirectory:
         self._ttl = ttl
         self._clock = clock
         self._profiles: dict[str, SenderProfile] = {}
+        self._by_folded: dict[str, SenderProfile] = {}  # alphanumeric IDs in any case
         self._loaded_at: float | None = None
         self._lock = threading.Lock()
 
@@ -179,6 +185,8 @@ class SenderDirectory:
 
     def _remembered(self, address: str) -> SenderProfile:
         found = self._profiles.get(address)
+        if found is None and any(c.isalpha() for c in address):  # "ZETA" registered as "Zeta"
+            found = self._by_folded.get(Scope.sender(address).key)
         if found is None:  # an unregistered address: its configured profile, remembered
             context, policy = self._configured(address)
             found = SenderProfile(None, policy, context)
@@ -191,6 +199,11 @@ class SenderDirectory:
             with self._engine.connect() as conn:
                 rows = repo.all_senders(conn)
             self._profiles = {row.address: self._profile_of(row) for row in rows}
+            self._by_folded = {
+                Scope.sender(row.address).key: self._profiles[row.address]
+                for row in reversed(rows)  # the first registered wins, as `stored_address`
+                if any(c.isalpha() for c in row.address)
+            }
             self._loaded_at = self._clock()
 
     def _profile_of(self, row: SenderRow) -> SenderProfile:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 
 from stopline.storage.tables import campaigns, senders
 
@@ -40,9 +40,18 @@ def all_senders(conn: Connection) -> list[SenderRow]:
     ]
 
 
-def exists(conn: Connection, address: str) -> bool:
-    query = select(senders.c.id).where(senders.c.address == address)
-    return conn.execute(query).first() is not None
+def stored_address(conn: Connection, address: str) -> str | None:
+    """The registered address ``address`` names: itself, or for an alphanumeric sender ID
+    the one registered in another case ("ACME" for "Acme"), as sender scopes compare them;
+    None when it is not registered."""
+    c = senders.c
+    if conn.execute(select(c.id).where(c.address == address)).first() is not None:
+        return address
+    if not any(ch.isalpha() for ch in address):
+        return None
+    query = select(c.address).where(func.upper(c.address) == address.upper()).order_by(c.id)
+    found: str | None = conn.execute(query).scalars().first()
+    return found
 
 
 def add(conn: Connection, row: SenderRow, now: datetime) -> None:

@@ -805,7 +805,7 @@ def test_a_json_audience_that_is_not_numbers_gets_its_first_problem_named(
             assert "Content-Type text/csv" in error["message"]
     missing = client.get("/v1/campaigns/nope", headers=admin)
     assert missing.status_code == 404
-    assert missing.json()["detail"][0]["loc"] == ["path", "campaign"]
+    assert missing.json()["detail"][0]["loc"] == ["path", "ref"]  # the path parameter
 
 
 def test_a_csv_audience_may_be_larger_than_other_bodies(

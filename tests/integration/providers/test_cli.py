@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from stopline import bootstrap
 from stopline.cli import app
+from stopline.cli.app import out as cli_out
 from stopline.config import Settings
 from stopline.providers.fakes.server import FakeProviders
 from tests.integration.providers.conftest import fake_requests
@@ -256,7 +257,9 @@ def test_providers_shows_each_webhook_url_and_what_is_configured(
     monkeypatch.setenv("STOPLINE_PUBLIC_URL", "https://sms.example.com")
     monkeypatch.setenv("STOPLINE_TWILIO_AUTH_TOKEN", "t" * 32)
     monkeypatch.setenv("STOPLINE_TELNYX_API_KEY", "KEY123")
-    shown = CliRunner().invoke(app, ["providers"], env={"COLUMNS": "160"})
+    # wide enough for whole URLs, whatever width an earlier test left the console at
+    monkeypatch.setattr(cli_out, "width", 160)
+    shown = CliRunner().invoke(app, ["providers"])
     assert shown.exit_code == 0, shown.output
     rows = {line.split("│")[1].strip(): line for line in shown.output.splitlines() if "│" in line}
     assert "https://sms.example.com/webhooks/twilio" in rows["twilio"]
