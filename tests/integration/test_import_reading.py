@@ -89,3 +89,24 @@ def test_another_column_of_phone_numbers_is_named(engine: Engine) -> None:
 def test_line_numbers_follow_physical_lines() -> None:
     rows = list(CsvRows(['a,"b\n', 'c"\n', "d,e\n"], ","))
     assert [(line, row) for line, row, _why in rows] == [(1, ["a", "b\nc"]), (3, ["d", "e"])]
+
+
+def test_quoted_fields_over_several_lines_closed_where_they_should_be_are_data(
+    engine: Engine,
+) -> None:
+    """A CRM export's multi-line notes and addresses, even with a phone number inside them,
+    are fields (a black-box tester, 2026-12-05: the opt-out of each row was lost and the
+    number in the note recorded instead)."""
+    text = (
+        "name,number,notes\n"
+        '"Doe, John",(212) 555-1101,"line1\nline2, (212) 555-1199"\n'
+        '"Smith ""JJ""",212-555-1102,plain\n'
+        'Ann,(217) 555-0365,"VIP\nspouse, (217) 555-0399"\n'
+    )
+    report = run(engine, text)
+    assert (report.rows, report.recorded, report.invalid, report.notes) == (3, 3, 0, [])
+    address = 'name,address,phone\nBob,"2 Elm St\nApt 4",(217) 555-0364\n'
+    assert run(engine, address).recorded == 1
+    with engine.connect() as conn:
+        numbers = set(conn.execute(select(suppressions.c.number)).scalars())
+    assert numbers == {"+12125551101", "+12125551102", "+12175550365", "+12175550364"}

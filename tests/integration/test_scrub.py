@@ -435,6 +435,7 @@ def test_rows_swallowed_by_a_stray_quote_are_never_written_as_kept(
     contacts.write_text(  # the stray quote opens the last field of a row with a valid number
         'id,name,phone,city\n1,Ann,+16175550601,"Boston\nMA"\n'
         '5,Dated,+16175550604,"seen\n2024-03-15 10:30"\n'
+        '6,Bob,+16175550605,"2 Elm St\nApt 4, (617) 555-0698"\n'
         '2,Smith,+16175550602,"Boston\n3,Opted,+16175550699,Boston\n'
         f"{tail}4,Fine,+16175550603,Boston\n"
     )
@@ -445,6 +446,7 @@ def test_rows_swallowed_by_a_stray_quote_are_never_written_as_kept(
     written = out.read_text()
     assert "+16175550699" not in written
     assert '1,Ann,+16175550601,"Boston\nMA"\n' in written  # a real multi-line field stays
+    assert '6,Bob,+16175550605,"2 Elm St\nApt 4, (617) 555-0698"\n' in written  # a number too
     assert '5,Dated,+16175550604,"seen\n2024-03-15 10:30"\n' in written  # a date is no row
     assert "an unmatched quote?" in _flat(result.output)
     assert "+16175550699" in removed.read_text()

@@ -169,10 +169,16 @@ _PHONE_FIELD = re.compile(r'(?:^|[,;\t|])[ \t]*"?[ \t]*(\+?[(]?\d[\d \t().-]{5,}
 _DATE = re.compile(r"\(?\d{4}-\d{2}-\d{2}")
 
 
-def reads_like_a_row(line: str) -> bool:
-    """Whether a line inside a quoted field looks like another row: one of its fields
-    starts with at least eight digits written like a phone number. A stray quote makes one
-    "field" of the rows after it; a note over several lines rarely holds such a field."""
+def reads_like_a_row(line: str, delimiter: str = ",", fields: int = 0) -> bool:
+    """Whether a line inside a quoted field looks like another row: it has a full row's
+    delimiters (``fields`` - 1, when the row's width is known) and one of its fields starts
+    with at least eight digits written like a phone number. A stray quote makes one "field"
+    of the rows after it; a multi-line note or address ("Apt 4", (217) 555-0164) rarely
+    holds a line with both. Only the part before a quote counts: on the line where the
+    field closes, what follows the quote is the rest of its own row."""
+    line = line.split('"', 1)[0]
+    if fields > 1 and line.count(delimiter) < fields - 1:
+        return False
     for found in _PHONE_FIELD.finditer(line):
         token = found.group(1)
         if sum(ch.isdigit() for ch in token) >= 8 and not _DATE.match(token):
@@ -193,6 +199,7 @@ class CsvRows:
 
     def __init__(self, lines: Iterable[str], delimiter: str) -> None:
         self.delimiter = delimiter
+        self.fields = 0  # a full row's width: the first row's (the header's)
         self.notes: list[str] = []
         self._lines = iter(lines)
         self._pending: list[str] = []  # the physical lines of the row being read
@@ -228,11 +235,20 @@ class CsvRows:
                     line += len(raw)
                     continue
             raw = self._pending
-            if len(raw) > 1 and any(reads_like_a_row(later) for later in raw[1:]):
+            if len(raw) > 1 and self._swallows(row, raw[1:]):
                 yield from self._unquoted(line, list(raw), "runs over lines that read as rows")
             else:
+                self.fields = self.fields or len(row)
                 yield line, row, ""
             line += len(raw)
+
+    def _swallows(self, row: list[str], later: list[str]) -> bool:
+        """Whether a row over several lines hides rows: lines that read as rows of their own,
+        in a row that is not a full row's width or whose lines each have a full row's
+        delimiters (a note or an address over lines, closed where it should be, is data)."""
+        if self.fields and len(row) == self.fields:
+            return any(reads_like_a_row(text, self.delimiter, self.fields) for text in later)
+        return any(reads_like_a_row(text) for text in later)
 
     def _unquoted(
         self, line: int, raw: list[str], what: str

@@ -48,6 +48,8 @@ class RecordBatch:
     data: bytes
     bounds: npt.NDArray[np.int64]
     phones: pl.Series  # the phone field of each record (String; null when the row lacks it)
+    delimiter: str = ","
+    fields: int = 0  # a full row's width (the header's); 0 when unknown
 
     def __len__(self) -> int:
         return len(self.bounds) - 1
@@ -60,9 +62,10 @@ SWALLOWED_ROWS = (
 
 
 def swallowed_rows(batch: RecordBatch) -> list[int]:
-    """Records whose later lines hold what looks like another row's phone number: a stray
-    quote made one "field" of several rows, and writing the record as kept would pass
-    their numbers through unchecked (a line-by-line reader would text them)."""
+    """Records whose later lines hold what looks like another row (a full row's delimiters
+    and a phone number): a stray quote made one "field" of several rows, and writing the
+    record as kept would pass their numbers through unchecked (a line-by-line reader would
+    text them). A quoted address or note over lines, closed where it should be, is kept."""
     ends = len(batch) - (0 if batch.data.endswith(b"\n") else 1)  # newlines ending records
     if batch.data.count(b"\n") <= ends:
         return []  # no record spans lines
@@ -73,7 +76,8 @@ def swallowed_rows(batch: RecordBatch) -> list[int]:
     for i in np.unique(owner[inner]).tolist():
         record = batch.data[batch.bounds[i] : batch.bounds[i + 1]]
         later = record[record.find(b"\n") + 1 :].splitlines()
-        if any(reads_like_a_row(line.decode("utf-8", "replace")) for line in later):
+        shape = (batch.delimiter, batch.fields)
+        if any(reads_like_a_row(line.decode("utf-8", "replace"), *shape) for line in later):
             found.append(i)
     return found
 
@@ -250,17 +254,18 @@ def exact_batches(
         pending.clear()
         phones.append(row[index] if index < len(row) else None)
         if len(records) >= rows_per_batch:
-            yield _batch(records, phones)
+            yield _batch(records, phones, layout)
             records, phones = [], []
     if records:
-        yield _batch(records, phones)
+        yield _batch(records, phones, layout)
 
 
-def _batch(records: list[bytes], phones: list[str | None]) -> RecordBatch:
+def _batch(records: list[bytes], phones: list[str | None], layout: CsvLayout) -> RecordBatch:
     lengths = np.fromiter((len(r) for r in records), dtype=np.int64, count=len(records))
     bounds = np.zeros(len(records) + 1, dtype=np.int64)
     np.cumsum(lengths, out=bounds[1:])
-    return RecordBatch(b"".join(records), bounds, pl.Series("phone", phones, dtype=pl.String))
+    series = pl.Series("phone", phones, dtype=pl.String)
+    return RecordBatch(b"".join(records), bounds, series, layout.delimiter, len(layout.columns))
 
 
 def _lines(blocks: Iterator[bytes]) -> Iterator[bytes]:

@@ -160,7 +160,8 @@ def _decide_fast(
     phones = fast_phones(data, len(bounds) - 1, layout)
     if phones is None:
         return None
-    return decide(RecordBatch(data, bounds, phones), suppressed, options)
+    batch = RecordBatch(data, bounds, phones, layout.delimiter, len(layout.columns))
+    return decide(batch, suppressed, options)
 
 
 def decide(
