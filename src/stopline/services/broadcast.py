@@ -36,7 +36,8 @@ from stopline.storage.suppression_index import SuppressionIndex
 
 log = logging.getLogger("stopline.broadcast")
 
-# A wait for a campaign's send slot longer than this settles the sends before it first.
+# A recipient whose campaign's next send slot is further away than this goes back to the
+# queue until then, rather than holding the worker (and every other campaign) while it waits.
 _LONG_WAIT = 1.0
 
 
@@ -119,7 +120,7 @@ class BroadcastWorker(PollingWorker):
             items = repo.claim(conn, now, self._batch, self._lease)
         counts: dict[str, int] = {}
         unsettled: list[_Outcome] = []
-        for item in items:
+        for item in _taking_turns(items):
             if self._stop.is_set():
                 break
             outcome = self._one(item, unsettled, counts)
@@ -151,40 +152,38 @@ class BroadcastWorker(PollingWorker):
                 break
         return total
 
-    def _pace(self, item: QueuedSend, before_a_long_wait: Callable[[], None]) -> None:
-        """Wait for the campaign's next send slot; ``before_a_long_wait`` runs first when the
-        wait is long (it settles what was sent, rather than holding it through the wait)."""
+    def _pace(self, item: QueuedSend) -> float:
+        """Take the campaign's next send slot, waiting for it when it is near; when it is
+        further than `_LONG_WAIT` away, take nothing and return the seconds until it (the
+        recipient then goes back to the queue until its slot)."""
         rate = item.rate_per_second or self._default_rate
         now = time.monotonic()
         slot = max(self._next_slot.get(item.campaign_id, now), now)
+        if slot - now > _LONG_WAIT:
+            return slot - now
         if slot > now:
-            if slot - now > _LONG_WAIT:
-                before_a_long_wait()
             self._stop.wait(slot - now)
         self._next_slot[item.campaign_id] = slot + 1.0 / rate
+        return 0.0
 
     def _one(
         self, item: QueuedSend, unsettled: list[_Outcome], counts: dict[str, int]
     ) -> _Outcome | None:
         """Decide and (maybe) send one recipient. A recipient that may not be texted now
         (blocked, or deferred by quiet hours or a cap) is settled without taking a send slot
-        of its campaign's rate. Before a send, the transaction that renews the claim first
+        of its campaign's rate; one whose campaign's next slot is far off goes back to the
+        queue until then (a slow campaign never holds up the others, and a pause of it is
+        seen at its next claim). Before a send, the transaction that renews the claim first
         settles ``unsettled`` (the outcomes since the last one, emptied once committed; the
-        settled outcomes' sends are then in ``sends`` for the cap), adding to ``counts``; a
-        long wait for the send slot settles them first, on their own."""
-
-        def settle_now() -> None:
-            if unsettled:
-                tally = dict(counts)
-                with self._engine.begin() as conn:
-                    self._record(conn, unsettled, tally)
-                counts.update(tally)
-                unsettled.clear()
-
+        settled outcomes' sends are then in ``sends`` for the cap), adding to ``counts``."""
         early = self._plan(item, self._clock())
         if early.step is not Step.SEND:
             return self._not_sent(item, early)
-        self._pace(item, settle_now)
+        wait = self._pace(item)
+        if wait:  # no send was tried: the claim's attempt is given back
+            later = self._clock() + timedelta(seconds=wait)
+            paced: dict[str, Any] = {"not_before": later, "attempts": item.attempts - 1}
+            return _Outcome(item, RecipientStatus.PENDING, "paced", paced)
         now = self._clock()
         with self._engine.begin() as conn:
             tally = dict(counts)
@@ -273,3 +272,15 @@ class BroadcastWorker(PollingWorker):
                 )
         if sends:
             repo.record_sends(conn, sends)
+
+
+def _taking_turns(items: list[QueuedSend]) -> list[QueuedSend]:
+    """A claimed batch in turns across its campaigns (the first of each, then the second of
+    each, …): a campaign waiting for its next send slot lets the others send meanwhile."""
+    queues: dict[int, list[QueuedSend]] = {}
+    for item in items:
+        queues.setdefault(item.campaign_id, []).append(item)
+    turns: list[QueuedSend] = []
+    for position in range(max((len(q) for q in queues.values()), default=0)):
+        turns.extend(q[position] for q in queues.values() if position < len(q))
+    return turns

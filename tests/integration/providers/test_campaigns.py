@@ -484,33 +484,55 @@ def test_a_worker_killed_mid_batch_re_sends_only_the_recipient_it_was_sending(
     assert client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]["sent"] == 6
 
 
-def test_a_send_is_settled_before_a_long_wait_for_the_next_slot(
-    client: TestClient,
-    admin: dict[str, str],
-    graph: Stopline,
-    fake: FakeProviders,
-    monkeypatch: pytest.MonkeyPatch,
+def test_a_slow_campaign_waits_in_the_queue_not_in_the_worker(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
 ) -> None:
-    """A slow campaign's wait between sends can outlast a claim's lease: what was sent is
-    recorded before the wait, so no other worker re-claims and re-sends it meanwhile."""
-    from stopline.services import broadcast
+    """A campaign at one message a minute must not hold the worker (and every other
+    campaign) through its waits, nor keep sending from a batch claimed before its pause (a
+    black-box tester, 2026-12-05: a 0.02/s campaign stopped a 20/s one for minutes). Its
+    recipients whose slot is far off go back to the queue until then, their attempt given
+    back; the other campaign sends meanwhile."""
+    from sqlalchemy import select
 
-    monkeypatch.setattr(broadcast, "_LONG_WAIT", 0.01)
+    from stopline.storage.tables import campaign_recipients as rows
+
     register(client, admin)
-    made = create(client, admin, numbers=numbers("212", 3), rate_per_second=4)  # 0.25 s waits
-    assert made.status_code == 201, made.text
-    client.post("/v1/campaigns/spring/send", headers=admin)
+    slow = create(client, admin, name="slow", numbers=numbers("212", 3), rate_per_second=1 / 60)
+    fast = create(client, admin, name="fast", numbers=numbers("213", 5), rate_per_second=1000)
+    assert slow.status_code == fast.status_code == 201, (slow.text, fast.text)
+    for name in ("slow", "fast"):
+        client.post(f"/v1/campaigns/{name}/send", headers=admin)
     w = worker(graph, lambda: NOON_EASTERN)
-    seen: list[int] = []
+    waits: list[float] = []
     original_wait = w._stop.wait
 
     def wait(seconds: float) -> bool:
-        seen.append(client.get("/v1/campaigns/spring", headers=admin).json()["recipients"]["sent"])
+        waits.append(seconds)
         return original_wait(seconds)
 
     w._stop.wait = wait  # type: ignore[method-assign]
-    assert w.drain().sent == 3
-    assert seen == [1, 2]  # each wait began with the sends before it recorded
+    w.run_once()
+    assert all(seconds <= 1.0 for seconds in waits), waits
+    sent = sorted(r["body"]["To"] for r in delivered(fake))
+    assert sent == sorted([*numbers("213", 5), numbers("212", 1)[0]])
+    with graph.engine.connect() as conn:
+        waiting = conn.execute(
+            select(rows.c.status, rows.c.attempts, rows.c.not_before).where(
+                rows.c.number.in_(numbers("212", 3)[1:])
+            )
+        ).all()
+    assert [(status, attempts) for status, attempts, _ in waiting] == [("pending", 0)] * 2
+    assert all(_utc(at) >= NOON_EASTERN + timedelta(seconds=50) for _, _, at in waiting), (
+        waiting
+    )  # back in the queue until their slot
+    client.post("/v1/campaigns/slow/pause", headers=admin)  # seen at the next claim
+    later = worker(graph, lambda: NOON_EASTERN + timedelta(minutes=5))
+    assert later.drain().sent == 0
+    assert len(delivered(fake)) == 6
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def test_reported_sends_are_idempotent_and_create_external_campaigns(
