@@ -35,6 +35,8 @@ def test_a_negation_that_ends_its_sentence_does_not_negate_the_next(text: str) -
     "text",
     [
         "Please don't stop texting me",
+        "Please don't\nstop texting me",  # a line break is no sentence end
+        "Please don't... stop the deals! I love them",  # nor an ellipsis
         "I never want these texts to stop",
         "Don't unsubscribe me",
         "Do not remove me from the list",
@@ -77,8 +79,6 @@ def test_chinese_wrong_person_with_the_person_named(text: str) -> None:
         ("How do I unsubscribe from the autoship?", NONE),
         ("Leave me alone for 5 minutes lol the dog is going crazy, I'll call you back", NONE),
         ("How do I unsubscribe from the email newsletter but keep getting texts?", REVIEW),
-        ("Please don't text me before 9am, I work nights", REVIEW),
-        ("Don't text me after 10pm", REVIEW),
         ("Remove the stain guard from the quote, I don't need it", REVIEW),
         ("No longer interested", REVIEW),
     ],
@@ -97,6 +97,17 @@ def test_what_the_request_is_about_or_when_it_applies(text: str, read: Action) -
         "unsubscribe from this crap",
         "Don't text me after this",
         "Don't text me again",
+        # a time named beside the request stays an opt-out (the safe side), and must never
+        # outweigh another request in the message
+        "Please don't text me before 9am, I work nights",
+        "Don't text me after 10pm. STOP",
+        "never text me after 10pm, take me off your list",
+        "Don't text me during class. Remove my number.",
+        # another subscription's name followed by the texts is the texts
+        "Unsubscribe me from the class texts",
+        "unsubscribe from the autoship texts",
+        "Unsubscribe me from the membership text alerts",
+        "Unsubscribe me from the plan",
         "Leave me alone",
         "I don't want this",
         "I don't want it anymore stop",

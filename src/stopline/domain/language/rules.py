@@ -232,27 +232,39 @@ def negated(
     found = pattern.search(folded, max(0, end - 32), end)
     if found is None:
         return False
-    return not (raw and _ends_sentence(raw, found.group().strip(), folded[end + 1 :]))
+    if not raw:
+        return True
+    negation = found.group().strip()
+    following = folded[end + 1 :].split(" ", 1)[0]
+    # which occurrence of "negation word" this is, counted in the folded text, is the same
+    # occurrence in the raw text (folding keeps words and their order)
+    pair = f"{negation} {following}"
+    nth = folded.count(pair, 0, end + 1 + len(following)) - 1
+    return not _sentence_between(raw, negation, following, nth)
 
 
-def _ends_sentence(raw: str, negation: str, rest: str) -> bool:
-    """Whether ``negation`` closes a sentence of ``raw`` that the words of ``rest`` follow
-    ("NOT. Remove me", "Of course not! Unsubscribe me")."""
-    following = rest.split(" ", 1)[0]
-    if not following:
+def _sentence_between(raw: str, negation: str, following: str, nth: int) -> bool:
+    """Whether the ``nth`` place where ``negation`` is followed by ``following`` in ``raw``
+    has a sentence mark between them ("NOT. Remove me", "Of course not! Unsubscribe me");
+    a line break or an ellipsis ("Please don't... stop the deals") is no sentence end."""
+    if nth < 0 or not following:
         return False
     plain = raw.lower().replace("'", "").replace("\u2019", "")
-    return _SENTENCE_AFTER[(negation, following)].search(plain) is not None
+    places = list(_PAIR[(negation, following)].finditer(plain))
+    if nth >= len(places):
+        return False
+    return _SENTENCE_MARK.search(places[nth].group(1)) is not None
 
 
-def _sentence_after(pair: tuple[str, str]) -> re.Pattern[str]:
-    negation, following = pair
+def _pair(words: tuple[str, str]) -> re.Pattern[str]:
+    negation, following = words
     return re.compile(
-        rf"(?<!\w){re.escape(negation)}\s*(?:[.!?;\u2026]|\n)[\W_]*{re.escape(following)}(?!\w)"
+        rf"(?<!\w){re.escape(negation)}([\W_]*){re.escape(following)}(?!\w)", re.DOTALL
     )
 
 
-_SENTENCE_AFTER: Memo[tuple[str, str], re.Pattern[str]] = Memo(_sentence_after, limit=1024)
+_PAIR: Memo[tuple[str, str], re.Pattern[str]] = Memo(_pair, limit=1024)
+_SENTENCE_MARK = re.compile(r"[!?;]|(?<!\.)\.(?!\.)")
 
 
 def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -1551,10 +1551,11 @@ LEXICON = Lexicon(
         # -- tenth independent test (2026-12-05)
         Phrase(
             "unsub~ (me|us)? from (the|my|your|ur|our|this|that|a)? (weekly|monthly|daily)?"
-            " (meal plan|meal plans|meal kit|meal kits|plan|autoship|auto ship|auto delivery"
-            "|auto refill|auto renew|auto renewal|subscription box|box|waitlist|wait list"
-            "|membership|class|classes|course|magazine|podcast|channel|youtube channel"
-            "|streaming|delivery plan|deliveries|service plan)",
+            " (meal plan|meal plans|meal kit|meal kits|autoship|auto ship|auto delivery"
+            "|auto refill|auto renew|auto renewal|subscription box|waitlist|wait list"
+            "|membership|class|classes|course|magazine|podcast|youtube channel|streaming"
+            "|delivery plan|service plan) -(text~|txt~|txts|sms|messag~|msg~|alert~"
+            "|notification~|reminder~|update~|promo~|deal~|offer~|email~)",
             "usage: 'too late to unsubscribe from the meal plan?' (another subscription, not "
             "the texts)",
         ),
@@ -1635,14 +1636,6 @@ LEXICON = Lexicon(
             "(these|the|your|ur) (deals|texts|offers|alerts|messages|promos) (are|r) (great|awesome"
             "|amazing|the best|so good|good|helpful|useful|fire|lit)",
             "usage: 'these deals are great'",
-        ),
-        Phrase(
-            "(dont|do not|pls dont|please dont|never) (text~|txt~|messag~|msg|contact~|call~)"
-            " (me|us)? (before|after|past|until|till|between|during) (1~|2~|3~|4~|5~|6~|7~|8~"
-            "|9~|noon|midnight|work|school|class|business hours|office hours|work hours"
-            "|bedtime|dark|dinner|lunch|church)",
-            "usage: 'don't text me before 9am, I work nights' (when to text, not whether: a "
-            "person decides)",
         ),
     ),
     help_phrases=(
