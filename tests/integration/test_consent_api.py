@@ -762,6 +762,17 @@ def test_nul_characters_are_stored_as_replacement_characters_not_a_500(
     assert client.post("/v1/consent", json=consent, headers=admin).status_code == 201
     [event] = client.get("/v1/contacts/+14155550271", headers=admin).json()["events"]
     assert event["raw_text"] == "a\ufffdb" and event["actor"] == "x\ufffd"
+    # evidence: a value's NUL is stored as U+FFFD; a name with one is refused, since its
+    # stored form could meet another name and lose that one's value
+    named = {"k\x00": "a", "k\ufffd": "other"}
+    body = {"number": "+14155550272", "kind": "opt_out", "evidence": named}
+    refused = client.post("/v1/consent", json=body, headers=admin)
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["error"]["field"].startswith("evidence")
+    body = {**body, "evidence": {"k": "a\x00b"}}
+    assert client.post("/v1/consent", json=body, headers=admin).status_code == 201
+    [event] = client.get("/v1/contacts/+14155550272", headers=admin).json()["events"]
+    assert event["evidence"] == {"k": "a\ufffdb"}
     with graph.engine.connect() as conn:
         assert verify(conn).problems == []
 

@@ -1,7 +1,7 @@
 """The shapes of answers that routes write themselves (orjson, no response model on the hot
 path): declared here so that the OpenAPI document, and the clients generated from it, know
-them. `tests/integration/test_openapi_answers.py` holds each route's real answers to these
-models, extra fields refused."""
+them. `tests/integration/providers/test_openapi_answers.py` holds each route's real answers
+to these models, extra fields refused."""
 
 from __future__ import annotations
 

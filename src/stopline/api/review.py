@@ -223,6 +223,7 @@ async def run_sweep(app: Stopline, *, wait: bool = False) -> SweepReport:
     """``wait``: the periodic sweep waits for its commit however long it takes, so its
     alerts and metrics are never skipped for a commit that landed late."""
     report: SweepReport = await app.commits.submit_async(app.sweeper, app.clock(), wait=wait)
+    await app.messaging.fence.settled(report.opted_out)  # as every opt-out's answer does
     log_report(report)
     app.metrics.review_escalated.inc(len(report.escalated))
     app.metrics.review_defaulted.inc(len(report.defaulted))

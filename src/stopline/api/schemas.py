@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -62,6 +63,14 @@ def _digits_of_whole(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return str(value)
     return value
+
+
+def _plain_key(key: str) -> str:
+    """An evidence name with a NUL or another control character would be stored altered
+    (PostgreSQL keeps no NUL), where it could meet another name: refused instead."""
+    if any(unicodedata.category(c) == "Cc" for c in key):
+        raise ValueError(f"the name {key!r} holds a control character")
+    return key
 
 
 NumberText = Annotated[
@@ -178,7 +187,9 @@ class ConsentRequest(BaseModel):
     text: str | None = Field(
         None, max_length=MAX_NOTE_LENGTH, description="The person's own words, if any"
     )
-    evidence: dict[str, str] = Field(default_factory=dict, description="Extra facts to keep")
+    evidence: dict[Annotated[str, AfterValidator(_plain_key)], str] = Field(
+        default_factory=dict, description="Extra facts to keep (names without control characters)"
+    )
 
 
 class EventOut(BaseModel):

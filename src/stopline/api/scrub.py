@@ -105,7 +105,10 @@ async def scrub(
             422,
             "invalid_csv",
             message,
-            field="column" if "column" in message else None,
+            # about choosing the phone column (the 'column' parameter), not any CSV problem
+            field="column"
+            if "'column' query parameter" in message or "no column named" in message
+            else None,
             location="query",
         ) from None
     except BaseException:

@@ -16,6 +16,7 @@ from stopline.cli.app import (
     err,
     now,
     out,
+    sends_settled,
     settings,
     wait_for_sends_in_flight,
     within,
@@ -147,6 +148,8 @@ def review_sweep() -> None:
     policy = bootstrap.review_policy_from(config)
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
         report = sweep(conn, now(), policy)
+    with sends_settled(config.database_url, engine) as settle:
+        settle(report.opted_out)
     log_report(report)
     out.print(
         f"{len(report.escalated)} escalated, {len(report.defaulted)} decided by the default "

@@ -12,6 +12,7 @@ libphonenumber validity.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -237,8 +238,9 @@ _ADDRESS_MARKS = frozenset(" +-()._&'/")
 
 def address_problem(raw: str) -> str | None:
     """Why ``raw`` cannot be a sender address (a phone number, a short code, an
-    alphanumeric sender ID or a messaging service id), or None when it can."""
-    text = raw.strip()
+    alphanumeric sender ID or a messaging service id), or None when it can (read in NFKC
+    form: a number in full-width digits is a number)."""
+    text = unicodedata.normalize("NFKC", raw).strip()
     if not text:
         return "it is empty: give a number, short code or sender id"
     if not any(c.isalnum() for c in text):

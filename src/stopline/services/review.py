@@ -211,6 +211,12 @@ class SweepReport:
     defaulted: list[DecisionResult] = field(default_factory=list)
 
     @property
+    def opted_out(self) -> list[str]:
+        """The numbers whose deadline default recorded a new opt-out (the caller waits for
+        broadcast sends to them still in flight before it reports them done)."""
+        return [r.item.number for r in self.defaulted if r.changed and r.item is not None]
+
+    @property
     def empty(self) -> bool:
         return not self.escalated and not self.defaulted
 

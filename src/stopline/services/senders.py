@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from stopline.domain.consent import Scope
 from stopline.domain.inbound import InboundPolicy
 from stopline.domain.language import ClassifyContext
-from stopline.domain.phone import address_problem, normalise_address
+from stopline.domain.phone import address_problem, normalise_address, try_normalise
 from stopline.providers.accounts import AccountBook, valid_name
 from stopline.providers.base import MissingCredentials
 from stopline.providers.registry import SENDING_PROVIDERS
@@ -53,6 +53,10 @@ def new_sender(
     problem = address_problem(text)
     if problem is not None:
         raise InvalidSender("address", problem)
+    if not text.isascii() and try_normalise(text, region) is None:
+        # carriers take alphanumeric sender ids in ASCII only, and one spelling keeps them
+        # compared alike everywhere (SQL's upper() folds ASCII alone on SQLite)
+        raise InvalidSender("address", f"{text!r}: a sender id is written in ASCII")
     name = provider.strip().lower()
     if name not in SENDING_PROVIDERS:
         raise InvalidSender("provider", f"use one of {', '.join(SENDING_PROVIDERS)}")

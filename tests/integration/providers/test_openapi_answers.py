@@ -104,7 +104,7 @@ def test_every_answer_is_the_one_the_openapi_document_declares(
     spec.check(c.get(f"/v1/review/{item}", headers=k), "GET", "/v1/review/{item_id}")
     missing = c.get("/v1/review/999999", headers=k)
     assert spec.check(missing, "GET", "/v1/review/{item_id}").status_code == 404
-    decide = {"decision": "opt_out", "actor": "ana"}
+    decide = {"decision": "opt-out", "actor": "ana"}  # the CLI's spelling is read too
     path = "/v1/review/{item_id}/decision"
     spec.check(c.post(f"/v1/review/{item}/decision", json=decide, headers=k), "POST", path)
     twice = c.post(f"/v1/review/{item}/decision", json=decide, headers=k)
@@ -204,7 +204,8 @@ def test_an_alphanumeric_sender_id_is_one_sender_in_any_case(
 
 
 @pytest.mark.parametrize(
-    "address", ["not a number!!", "", "   ", "---", "acme<script>", "MG123\x00"]
+    "address",
+    ["not a number!!", "", "   ", "---", "acme<script>", "MG123\x00", "Café", "ＡＣＭＥ"],
 )
 def test_a_sender_address_that_is_no_address_is_refused(
     client: TestClient, admin: dict[str, str], address: str
@@ -218,7 +219,16 @@ def test_a_sender_address_that_is_no_address_is_refused(
 
 
 @pytest.mark.parametrize(
-    "address", ["+1 (415) 555-0199", "12345", "Acme Co.", "MG" + "a1" * 16, "B&Q", "O'Reilly"]
+    "address",
+    [
+        "+1 (415) 555-0199",
+        "＋１ ４１５ ５５５ ０１９９",  # a number in full-width digits is still a number
+        "12345",
+        "Acme Co.",
+        "MG" + "a1" * 16,
+        "B&Q",
+        "O'Reilly",
+    ],
 )
 def test_every_kind_of_sender_address_is_accepted(
     client: TestClient, admin: dict[str, str], address: str
