@@ -110,3 +110,21 @@ def test_quoted_fields_over_several_lines_closed_where_they_should_be_are_data(
     with engine.connect() as conn:
         numbers = set(conn.execute(select(suppressions.c.number)).scalars())
     assert numbers == {"+12125551101", "+12125551102", "+12175550365", "+12175550364"}
+
+
+def test_a_windows_spreadsheet_csv_is_read_as_cp1252_and_its_accented_header_named(
+    engine: Engine,
+) -> None:
+    """A French Excel's CSV (cp1252, "Téléphone"): the header reads as written, so the column
+    is found by its name, with or without --column (a tester saw "T�l�phone" and a message
+    about a compressed file)."""
+    from stopline.services.imports import text_encoding
+
+    data = "Nom;Téléphone\r\nJosé;(646) 555-0171\r\nFrançois;646 555 0172\r\n".encode("cp1252")
+    assert text_encoding(data) == "cp1252"
+    assert text_encoding("Nom;Téléphone\n".encode()) == "utf-8-sig"
+    assert text_encoding("Téléphone".encode()[:-1] + b"\xc3") == "utf-8-sig"  # cut mid-letter
+    text = data.decode(text_encoding(data))
+    for column in (None, "Téléphone", "telephone"):
+        assert run(engine, text, column).rows == 2, column
+    assert suppressed(engine) == 2

@@ -28,7 +28,7 @@ from stopline.api.answers import (
 )
 from stopline.api.auth import require
 from stopline.api.errors import ApiError, dumps
-from stopline.api.schemas import V1_ERRORS, Instant
+from stopline.api.schemas import V1_ERRORS, Instant, NumberText
 from stopline.api.state import stopline_of
 from stopline.domain.campaigns import CampaignError, Preview
 from stopline.domain.content import LintResult, OnMissingOptOut
@@ -39,7 +39,7 @@ from stopline.services.campaigns import (
     ReportedSend,
     numbers_from_csv,
 )
-from stopline.services.imports import text_encoding
+from stopline.services.imports import ENCODING_SAMPLE, text_encoding
 from stopline.services.insight import campaign_report, report_json
 from stopline.services.keys import KeyScope, Principal
 from stopline.storage import campaigns as repo
@@ -62,14 +62,14 @@ class CampaignIn(BaseModel):
         None, description="Default: STOPLINE_MISSING_OPT_OUT"
     )
     rate_per_second: float | None = Field(None, gt=0, le=10_000)
-    numbers: list[str] = Field(
+    numbers: list[NumberText] = Field(
         default_factory=list, max_length=100_000, description="The audience (any format)"
     )
 
 
 class AudienceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    numbers: list[str] = Field(max_length=100_000)
+    numbers: list[NumberText] = Field(max_length=100_000)
 
 
 class SendIn(BaseModel):
@@ -271,7 +271,9 @@ async def add_audience(
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "text/csv":
         numbers: Any = None
-        text = raw.decode(text_encoding(raw), errors="replace")  # UTF-8, or UTF-16 by its mark
+        text = raw.decode(
+            text_encoding(raw[:ENCODING_SAMPLE]), errors="replace"
+        )  # or UTF-16, cp1252
     else:
         try:
             numbers = AudienceIn.model_validate_json(raw).numbers

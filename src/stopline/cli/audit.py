@@ -25,7 +25,7 @@ from stopline.services.audit import (
     audit,
     read_records,
 )
-from stopline.services.imports import text_encoding
+from stopline.services.imports import ENCODING_SAMPLE, text_encoding
 
 
 @app.command("audit-inbound")
@@ -63,7 +63,7 @@ def audit_inbound(
     size = file.stat().st_size
     try:
         with file.open("rb") as raw, progress() as bar:
-            encoding = text_encoding(raw.peek(2))
+            encoding = text_encoding(raw.peek(ENCODING_SAMPLE)[:ENCODING_SAMPLE])
             stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
             task = bar.add_task("reading", total=size or None)
 

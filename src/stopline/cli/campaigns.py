@@ -19,7 +19,7 @@ from stopline.cli.app import app, err, out, progress, require_database, settings
 from stopline.domain.campaigns import CampaignError, CampaignStatus, Preview
 from stopline.domain.content import OnMissingOptOut
 from stopline.services.campaigns import AudienceResult, Campaigns, numbers_from_csv
-from stopline.services.imports import text_encoding
+from stopline.services.imports import ENCODING_SAMPLE, text_encoding
 from stopline.storage.campaigns import CampaignRow
 
 campaigns_app = typer.Typer(
@@ -48,8 +48,10 @@ def _audience(campaigns: Campaigns, row: CampaignRow, file: Path, column: str | 
     if not file.is_file():
         raise CampaignError("audience", f"no such file: {file}")
     with file.open("rb") as raw:
-        encoding = text_encoding(raw.read(2))
-        rows = sum(block.count(b"\n") for block in iter(lambda: raw.read(1 << 20), b""))
+        head = raw.read(ENCODING_SAMPLE)
+        encoding = text_encoding(head)
+        rows = head.count(b"\n")
+        rows += sum(block.count(b"\n") for block in iter(lambda: raw.read(1 << 20), b""))
     with file.open(newline=None, encoding=encoding, errors="replace") as stream, progress() as bar:
         task = bar.add_task("adding", total=max(rows, 1))
 
@@ -132,7 +134,7 @@ def _check_audience(file: Path, column: str | None, region: str) -> None:
     if not file.is_file():
         raise CampaignError("audience", f"no such file: {file}")
     with file.open("rb") as raw:
-        encoding = text_encoding(raw.read(2))
+        encoding = text_encoding(raw.read(ENCODING_SAMPLE))
     with file.open(newline=None, encoding=encoding, errors="replace") as stream:
         first = stream.readline()
     next(numbers_from_csv(io.StringIO(first, newline=None), column, region), None)

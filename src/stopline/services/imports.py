@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -52,10 +53,23 @@ DELIMITERS = (",", ";", "\t", "|")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
+# How much of a file `text_encoding` looks at.
+ENCODING_SAMPLE = 1 << 16
+
+
 def text_encoding(head: bytes) -> str:
-    """How to read a CSV that starts with ``head``: UTF-16 when it has that byte-order mark,
-    else UTF-8 (its own mark skipped)."""
-    return "utf-16" if head[:2] in UTF16_BOMS else "utf-8-sig"
+    """How to read a CSV that starts with ``head`` (its first `ENCODING_SAMPLE` bytes):
+    UTF-16 when it has that byte-order mark; UTF-8 (its own mark skipped) when the sample
+    reads as UTF-8; else Windows-1252, as spreadsheets on Windows save CSV ("Téléphone"
+    then stays a name ``--column`` can give, not "T�l�phone")."""
+    if head[:2] in UTF16_BOMS:
+        return "utf-16"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not only a character cut at the sample's end
+            return "cp1252"
+    return "utf-8-sig"
 
 
 def sniff_delimiter(header: str) -> str:
@@ -81,9 +95,9 @@ def find_number_column(
     different well-known names ("phone", "mobile") are refused too (a scrub by one would
     keep the rows whose other number opted out; an import that read one would drop the
     other's opt-outs); ``hint`` ends that message."""
-    folded = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
+    folded = [_column_key(h) for h in header]
     if wanted is not None:
-        key = wanted.strip().lower().replace(" ", "_").replace("-", "_")
+        key = _column_key(wanted)
         if key in folded:
             return _only(folded, key, header)
         if key.isdigit() and 1 <= int(key) <= len(header):
@@ -107,6 +121,14 @@ def find_number_column(
         f"cannot tell which column holds phone numbers (columns: {_names(header)}); "
         "name it with --column"
     )
+
+
+def _column_key(name: str) -> str:
+    """A column name as compared: case, spaces, dashes and accents aside ("Téléphone" is
+    "telephone", "Phone-Number" is "phone_number")."""
+    plain = unicodedata.normalize("NFKD", name.strip().lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return plain.replace(" ", "_").replace("-", "_")
 
 
 def _binary(header: list[str]) -> bool:

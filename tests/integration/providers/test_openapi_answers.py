@@ -148,10 +148,9 @@ def test_every_answer_is_the_one_the_openapi_document_declares(
     unknown = c.get("/v1/campaigns/nope", headers=k)
     assert spec.check(unknown, "GET", "/v1/campaigns/{ref}").status_code == 404
     assert unknown.json()["error"]["field"] == "ref"  # the path parameter's name
-    audience = c.post(
-        "/v1/campaigns/spring/audience", json={"numbers": ["+14155550161"]}, headers=k
-    )
-    spec.check(audience, "POST", "/v1/campaigns/{ref}/audience")
+    more = {"numbers": ["+14155550161", 14155550162]}  # a JSON integer, as everywhere
+    audience = c.post("/v1/campaigns/spring/audience", json=more, headers=k)
+    assert spec.check(audience, "POST", "/v1/campaigns/{ref}/audience").json()["added"] == 2
     spec.check(
         c.get("/v1/campaigns/spring/preview", headers=k), "GET", "/v1/campaigns/{ref}/preview"
     )
