@@ -147,3 +147,18 @@ def test_dates_without_zone_use_the_given_zone() -> None:
     )
     with pytest.raises(ValueError, match="unreadable"):
         parse_date("someday")
+
+
+def test_a_windows_export_with_accents_far_into_it_is_read(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """cp1252 bytes first met after the first buffer (a reviewer: "'utf-8' codec can't
+    decode byte 0xea", exit 2, nothing read)."""
+    lines = ["from,to,body,date"]
+    lines += [f"+1415555{i:04d},+14155550199,see you at 5,2026-03-05T10:00:00Z" for i in range(300)]
+    lines.append("+14155559998,+14155550199,arrêtez STOP,2026-03-05T10:00:00Z")
+    export = tmp_path / "late.csv"
+    export.write_bytes(("\n".join(lines) + "\n").encode("cp1252"))
+    result = runner.invoke(cli, ["audit-inbound", str(export)])
+    assert result.exit_code == 0, result.output
+    assert "301 rows" in result.output and "1 missed opt-outs" in result.output

@@ -128,3 +128,28 @@ def test_a_windows_spreadsheet_csv_is_read_as_cp1252_and_its_accented_header_nam
     for column in (None, "Téléphone", "telephone"):
         assert run(engine, text, column).rows == 2, column
     assert suppressed(engine) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ditto marks in the column before the phone
+        'name,city,phone\nAnn,Boston,+16175550601\nBob,",+16175550602\nCy,",+16175550603\n'
+        "Dee,Austin,+16175550604\n",
+        # two columns, an inch mark
+        'name,phone\nAnn,+16175550601\n"Big Bob,+16175550602\nCy 5\'11",+16175550603\n'
+        "Dee,+16175550604\n",
+        # rows shorter than the header
+        'phone,name,note\n+16175550601,"Ann\n+16175550602,Bob\n+16175550603,Cy",vip\n'
+        "+16175550604,Dee\n",
+    ],
+    ids=["ditto", "two-columns", "ragged"],
+)
+def test_a_stray_quote_closed_before_the_phone_still_hides_no_opt_out(
+    engine: Engine, text: str
+) -> None:
+    """Found by a reviewer the same day: reading only the part of a line before a quote let
+    these through (Bob's opt-out was lost, and a scrub kept his opted-out row)."""
+    report = run(engine, text)
+    assert report.recorded == 4 and suppressed(engine) == 4, report
+    assert report.notes

@@ -450,3 +450,21 @@ def test_rows_swallowed_by_a_stray_quote_are_never_written_as_kept(
     assert '5,Dated,+16175550604,"seen\n2024-03-15 10:30"\n' in written  # a date is no row
     assert "an unmatched quote?" in _flat(result.output)
     assert "+16175550699" in removed.read_text()
+
+
+def test_a_stray_quote_closed_before_the_phone_never_keeps_an_opted_out_row(
+    database_url: str, engine: Engine, tmp_path: Path, now: object
+) -> None:
+    """Ditto marks before the phone column: the quote closes on a later line, before that
+    row's phone; the record is still removed as unreadable, never written as kept."""
+    _opt_out(engine, ["+16175550602"], ORGANISATION, now)
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text(
+        'name,city,phone\nAnn,Boston,+16175550601\nBob,",+16175550602\nCy,",+16175550603\n'
+        "Dee,Austin,+16175550604\n"
+    )
+    out = tmp_path / "out.csv"
+    args = ["scrub", str(contacts), "-o", str(out), "--column", "phone"]
+    result = runner.invoke(app, args, env={"STOPLINE_DATABASE_URL": database_url})
+    assert result.exit_code == 0, result.output
+    assert "+16175550602" not in out.read_text()

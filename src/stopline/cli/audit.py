@@ -25,7 +25,7 @@ from stopline.services.audit import (
     audit,
     read_records,
 )
-from stopline.services.imports import ENCODING_SAMPLE, text_encoding
+from stopline.services.imports import head_of, text_encoding
 
 
 @app.command("audit-inbound")
@@ -63,8 +63,10 @@ def audit_inbound(
     size = file.stat().st_size
     try:
         with file.open("rb") as raw, progress() as bar:
-            encoding = text_encoding(raw.peek(ENCODING_SAMPLE)[:ENCODING_SAMPLE])
-            stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
+            encoding = text_encoding(head_of(raw))
+            # a byte the encoding lacks (a cp1250 file read as cp1252) is one odd letter in a
+            # message, not a reason to refuse the whole export
+            stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
             task = bar.add_task("reading", total=size or None)
 
             def tracked() -> Iterator[InboundRecord | Problem | Outbound]:

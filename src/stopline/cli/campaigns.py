@@ -304,6 +304,9 @@ def send(
                     break
                 if stats.busy:
                     continue
+                if stats.next_slot is not None:  # a slow campaign's next send slot
+                    time.sleep(stats.next_slot)
+                    continue
                 # Nothing due for this process. Rows another worker (a running server) has
                 # claimed are in flight, not deferred: wait for them while they progress,
                 # reading the counts only (no write transaction while waiting).

@@ -499,7 +499,7 @@ def suppressions_import(
     Exit code 0 when every row was recorded (or was already opted out), 1 when some rows
     could not be read (each is listed; the others are recorded), 2 on bad input (nothing
     recorded), 3 when the database is missing or cannot be opened."""
-    from stopline.services.imports import ENCODING_SAMPLE, import_csv, text_encoding
+    from stopline.services.imports import head_of, import_csv, text_encoding
 
     within("--actor", actor, MAX_ACTOR_LENGTH)
     config = settings()
@@ -515,7 +515,7 @@ def suppressions_import(
     with file.open("rb") as raw, progress() as bar:
         # only the phone column matters, and numbers are ASCII: a file in another encoding
         # (a Windows spreadsheet's cp1252) is read with its other bytes replaced
-        encoding = text_encoding(raw.peek(ENCODING_SAMPLE)[:ENCODING_SAMPLE])
+        encoding = text_encoding(head_of(raw))
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
         task = bar.add_task("importing", total=size or None)
         try:

@@ -48,6 +48,8 @@ class BroadcastStats:
     deferred: int = 0
     retried: int = 0
     failed: int = 0
+    paced: int = 0  # back in the queue until their campaign's next send slot
+    next_slot: float | None = None  # seconds until the earliest of those slots
 
     def __add__(self, other: BroadcastStats) -> BroadcastStats:
         return BroadcastStats(
@@ -56,6 +58,8 @@ class BroadcastStats:
             self.deferred + other.deferred,
             self.retried + other.retried,
             self.failed + other.failed,
+            self.paced + other.paced,
+            other.next_slot,
         )
 
     @property
@@ -103,9 +107,17 @@ class BroadcastWorker(PollingWorker):
         self._backoff = backoff
         self._batch = batch
         self._next_slot: dict[int, float] = {}  # campaign id -> monotonic time of its next send
+        self._postponed: dict[int, float] = {}  # this pass: the next slot a postponement takes
+        self._waiting: list[float] = []  # slots postponed recipients wait for, to come
 
     def _pass(self) -> bool:
-        return self.run_once().busy
+        stats = self.run_once()
+        if stats.busy:
+            return True
+        if stats.next_slot is not None and stats.next_slot < self._poll:
+            self._stop.wait(stats.next_slot)  # a paced campaign's slot comes before the poll
+            return True
+        return False
 
     # -- one pass ----------------------------------------------------------------------------
     def run_once(self) -> BroadcastStats:
@@ -120,6 +132,9 @@ class BroadcastWorker(PollingWorker):
             items = repo.claim(conn, now, self._batch, self._lease)
         counts: dict[str, int] = {}
         unsettled: list[_Outcome] = []
+        self._postponed.clear()
+        started = time.monotonic()
+        self._waiting = [at for at in self._waiting if at > started]  # the rest are due
         for item in _taking_turns(items):
             if self._stop.is_set():
                 break
@@ -135,6 +150,8 @@ class BroadcastWorker(PollingWorker):
             deferred=counts.get("deferred", 0),
             retried=counts.get("retried", 0),
             failed=counts.get("failed", 0),
+            paced=counts.get("paced", 0),
+            next_slot=self._seconds_to_next_slot(),
         )
         with self._engine.begin() as conn:
             for campaign_id in repo.finish_done(conn, self._clock()):
@@ -143,14 +160,25 @@ class BroadcastWorker(PollingWorker):
         return stats
 
     def drain(self, limit: int = 100_000) -> BroadcastStats:
-        """Handle due recipients until none is left (or ``limit`` passes)."""
+        """Handle due recipients until none is left (or ``limit`` passes), waiting for the
+        send slots of paced campaigns (`worker --once`)."""
         total = BroadcastStats()
         for _ in range(limit):
             stats = self.run_once()
             total = total + stats
-            if not stats.busy:
+            if stats.busy:
+                continue
+            if stats.next_slot is None or self._stop.is_set():
                 break
+            self._stop.wait(stats.next_slot)
         return total
+
+    def _seconds_to_next_slot(self) -> float | None:
+        """Seconds until the first slot that a recipient postponed by this pass or an
+        earlier one waits for (None when none waits)."""
+        if not self._waiting:
+            return None
+        return max(0.0, min(self._waiting) - time.monotonic())
 
     def _pace(self, item: QueuedSend) -> float:
         """Take the campaign's next send slot, waiting for it when it is near; when it is
@@ -160,7 +188,12 @@ class BroadcastWorker(PollingWorker):
         now = time.monotonic()
         slot = max(self._next_slot.get(item.campaign_id, now), now)
         if slot - now > _LONG_WAIT:
-            return slot - now
+            # each postponed recipient of the campaign takes the slot after the last one's,
+            # so they come back one at a time, in their order, not all to one moment
+            at = max(self._postponed.get(item.campaign_id, slot), slot)
+            self._postponed[item.campaign_id] = at + 1.0 / rate
+            self._waiting.append(at)
+            return at - now
         if slot > now:
             self._stop.wait(slot - now)
         self._next_slot[item.campaign_id] = slot + 1.0 / rate

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain, islice
-from typing import IO, TextIO
+from typing import IO, BinaryIO, TextIO
 
 from sqlalchemy import Engine
 
@@ -55,6 +55,13 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 # How much of a file `text_encoding` looks at.
 ENCODING_SAMPLE = 1 << 16
+
+
+def head_of(raw: BinaryIO) -> bytes:
+    """The first `ENCODING_SAMPLE` bytes of a seekable file, which is left at its start."""
+    head = raw.read(ENCODING_SAMPLE)
+    raw.seek(0)
+    return head
 
 
 def text_encoding(head: bytes) -> str:
@@ -196,9 +203,7 @@ def reads_like_a_row(line: str, delimiter: str = ",", fields: int = 0) -> bool:
     delimiters (``fields`` - 1, when the row's width is known) and one of its fields starts
     with at least eight digits written like a phone number. A stray quote makes one "field"
     of the rows after it; a multi-line note or address ("Apt 4", (217) 555-0164) rarely
-    holds a line with both. Only the part before a quote counts: on the line where the
-    field closes, what follows the quote is the rest of its own row."""
-    line = line.split('"', 1)[0]
+    holds a line with both (one that does fails safe: its rows are read as rows)."""
     if fields > 1 and line.count(delimiter) < fields - 1:
         return False
     for found in _PHONE_FIELD.finditer(line):

@@ -531,6 +531,28 @@ def test_a_slow_campaign_waits_in_the_queue_not_in_the_worker(
     assert len(delivered(fake)) == 6
 
 
+def test_worker_once_and_send_wait_wait_for_a_slow_campaigns_slots(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    """`worker --once` (and `campaigns send --wait`) send a slow campaign to its end at its
+    rate, sleeping until each postponed recipient's slot, rather than stopping after one."""
+    register(client, admin)
+    made = create(
+        client,
+        admin,
+        name="slow",
+        numbers=numbers("212", 3),
+        rate_per_second=0.5,  # a slot every 2 s: postponed, not waited for in the batch
+        topic="transactional",  # exempt from quiet hours, whatever the hour of the test
+    )
+    assert made.status_code == 201, made.text
+    client.post("/v1/campaigns/slow/send", headers=admin)
+    started = time.monotonic()
+    assert worker(graph, lambda: datetime.now(UTC)).drain().sent == 3
+    assert time.monotonic() - started >= 3.5  # the rate held: two waits of about 2 s
+    assert client.get("/v1/campaigns/slow", headers=admin).json()["status"] == "done"
+
+
 def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
