@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -135,7 +136,7 @@ class BroadcastWorker(PollingWorker):
         self._postponed.clear()
         started = time.monotonic()
         self._waiting = [at for at in self._waiting if at > started]  # the rest are due
-        for item in _taking_turns(items):
+        for item in self._soonest_first(items):
             if self._stop.is_set():
                 break
             outcome = self._one(item, unsettled, counts)
@@ -158,6 +159,20 @@ class BroadcastWorker(PollingWorker):
                 self._next_slot.pop(campaign_id, None)
                 log.info("campaign finished", extra={"campaign_id": campaign_id})
         return stats
+
+    def _soonest_first(self, items: list[QueuedSend]) -> Iterator[QueuedSend]:
+        """A claimed batch, each next recipient taken from the campaign whose next send slot
+        comes first (each campaign's own in claim order): the worker waits for a slot only
+        when no campaign in the batch has one ready, so a campaign at 2 messages a second
+        does not hold one at 200 to its pace."""
+        queues: dict[int, deque[QueuedSend]] = {}
+        for item in items:
+            queues.setdefault(item.campaign_id, deque()).append(item)
+        while queues:
+            campaign = min(queues, key=lambda c: self._next_slot.get(c, 0.0))
+            yield queues[campaign].popleft()
+            if not queues[campaign]:
+                del queues[campaign]
 
     def drain(self, limit: int = 100_000) -> BroadcastStats:
         """Handle due recipients until none is left (or ``limit`` passes), waiting for the
@@ -305,15 +320,3 @@ class BroadcastWorker(PollingWorker):
                 )
         if sends:
             repo.record_sends(conn, sends)
-
-
-def _taking_turns(items: list[QueuedSend]) -> list[QueuedSend]:
-    """A claimed batch in turns across its campaigns (the first of each, then the second of
-    each, …): a campaign waiting for its next send slot lets the others send meanwhile."""
-    queues: dict[int, list[QueuedSend]] = {}
-    for item in items:
-        queues.setdefault(item.campaign_id, []).append(item)
-    turns: list[QueuedSend] = []
-    for position in range(max((len(q) for q in queues.values()), default=0)):
-        turns.extend(q[position] for q in queues.values() if position < len(q))
-    return turns

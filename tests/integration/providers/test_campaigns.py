@@ -553,6 +553,26 @@ def test_worker_once_and_send_wait_wait_for_a_slow_campaigns_slots(
     assert client.get("/v1/campaigns/slow", headers=admin).json()["status"] == "done"
 
 
+def test_a_campaign_at_a_few_a_second_does_not_hold_a_faster_one_to_its_pace(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    """In one claimed batch the worker takes each next recipient from the campaign whose
+    send slot comes first: the fast campaign's messages all go out before the slow one's
+    second (a reviewer: at 1.2/s beside 1,000/s, taking turns sent both at 1.3/s)."""
+    register(client, admin)
+    slow = create(client, admin, name="slow", numbers=numbers("212", 4), rate_per_second=1.2)
+    fast = create(client, admin, name="fast", numbers=numbers("213", 8), rate_per_second=1000)
+    assert slow.status_code == fast.status_code == 201, (slow.text, fast.text)
+    for name in ("slow", "fast"):
+        client.post(f"/v1/campaigns/{name}/send", headers=admin)
+    w = worker(graph, lambda: NOON_EASTERN)
+    w.run_once()
+    order = [r["body"]["To"] for r in delivered(fake)]
+    assert sorted(order) == sorted(numbers("212", 4) + numbers("213", 8))
+    second_slow = order.index(numbers("212", 4)[1])
+    assert set(numbers("213", 8)) <= set(order[:second_slow]), order
+
+
 def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
