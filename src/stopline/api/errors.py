@@ -43,7 +43,7 @@ class ApiError(Exception):
 def invalid_field(
     field: str, message: str, code: str = "invalid", location: str = "body"
 ) -> ApiError:
-    return ApiError(422, code, f"{field}: {message}", field=field, location=location)
+    return ApiError(422, code, message, field=field, location=location)  # named: `error_body`
 
 
 def error_body(
@@ -95,7 +95,7 @@ def install(
 
     @app.exception_handler(InvalidNumber)
     async def _invalid_number(_request: Request, exc: InvalidNumber) -> Response:
-        return json_error(422, "invalid_number", f"number: {exc}", field="number")
+        return json_error(422, "invalid_number", str(exc), field="number")
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
