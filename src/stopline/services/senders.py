@@ -205,7 +205,9 @@ class SenderDirectory:
             self._profiles = {row.address: self._profile_of(row) for row in rows}
             self._by_folded = {
                 Scope.sender(row.address).key: self._profiles[row.address]
-                for row in reversed(rows)  # the first registered wins, as `stored_address`
+                # one spelling per ID (a second is refused at registration); of duplicates
+                # registered before that, the first in address order
+                for row in reversed(rows)
                 if any(c.isalpha() for c in row.address)
             }
             self._loaded_at = self._clock()
