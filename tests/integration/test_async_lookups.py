@@ -57,7 +57,7 @@ def test_sender_reloads_query_off_the_loop_and_apply_runtime_senders(
 ) -> None:
     directory = graph.messaging.senders
     row = senders.new_sender("+14155550150", "twilio", brand="Runtime Brand", locale="fr-CA")
-    assert senders.add(graph.engine, row, graph.clock())
+    senders.add(graph.engine, row, graph.clock())
     directory.invalidate()
     query_threads.clear()
 

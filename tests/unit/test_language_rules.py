@@ -689,3 +689,32 @@ def test_a_message_longer_than_any_sms_is_read_at_its_ends_in_bounded_time() -> 
     assert text[at_end.span[0] : at_end.span[1]] == "STOP"
     assert "only its start and end were read" in at_end.explanation
     assert classify_strict("STOP " + "x" * (MAX_READ - 5)).rule != "length.over_read"
+
+
+# -- rule ids --------------------------------------------------------------------------------
+
+
+def test_a_phrases_rule_id_comes_from_its_pattern_not_its_place() -> None:
+    """Rule ids are stored with every reading; a phrase added to a lexicon must not rename
+    the phrases after it (ids were positional until 2026-12-05)."""
+    from stopline.domain.language.tables import PHRASES, phrase_name
+
+    first = classify("please stop texting me")
+    assert first.rule == "phrase.en.opt_out.da36353b"  # stored ids: the scheme must not drift
+    info = PHRASES[first.rule.removeprefix("phrase.")]
+    assert phrase_name(info.language, info.kind, info.phrase.pattern) == info.name
+    assert phrase_name("en", "opt_out", "some other pattern") != info.name
+    # every phrase of every lexicon has its own id (a duplicate pattern fails at import)
+    total = sum(
+        len(getattr(lx, field))
+        for lx in LEXICONS
+        for field in (
+            "opt_out_phrases",
+            "review_phrases",
+            "benign",
+            "keep",
+            "opt_in_phrases",
+            "help_phrases",
+        )
+    )
+    assert len(PHRASES) == total

@@ -112,9 +112,10 @@ async def add_sender(body: SenderIn, request: Request, _key: AdminKey) -> Respon
         )
     except senders.InvalidSender as exc:
         raise invalid_field(exc.field, str(exc).split(": ", 1)[-1]) from None
-    added = await run_in_threadpool(senders.add, app.engine, row, app.clock())
-    if not added:
-        raise ApiError(409, "conflict", f"{row.address} is already registered", field="address")
+    try:
+        await run_in_threadpool(senders.add, app.engine, row, app.clock())
+    except senders.AlreadyRegistered as exc:
+        raise ApiError(409, "conflict", str(exc), field="address") from None
     app.messaging.senders.invalidate()
     warning = senders.credentials_warning(app.messaging.accounts, row)
     return _json({**_sender_json(row), "warnings": [warning] if warning else []}, 201)

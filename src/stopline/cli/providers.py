@@ -96,9 +96,11 @@ def senders_add(
         err.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from None
     engine = database(config)
-    if not senders.add(engine, row, now()):
-        err.print(f"[red]{escape(str(row.address))} is already registered[/red] (remove it first)")
-        raise typer.Exit(1)
+    try:
+        senders.add(engine, row, now())
+    except senders.AlreadyRegistered as exc:
+        err.print(f"[red]{escape(str(exc))}[/red] (remove it first)")
+        raise typer.Exit(1) from None
     out.print(f"sender {escape(str(row.address))} registered with {row.provider}")
     from stopline.providers.accounts import AccountBook
 

@@ -230,7 +230,12 @@ class BroadcastWorker(PollingWorker):
         wait = self._pace(item)
         if wait:  # no send was tried: the claim's attempt is given back
             later = self._clock() + timedelta(seconds=wait)
-            paced: dict[str, Any] = {"not_before": later, "attempts": item.attempts - 1}
+            rate = item.rate_per_second or self._default_rate
+            paced: dict[str, Any] = {
+                "detail": f"paced: its campaign sends {_pace_text(rate)}",
+                "not_before": later,
+                "attempts": item.attempts - 1,
+            }
             return _Outcome(item, RecipientStatus.PENDING, "paced", paced)
         now = self._clock()
         with self._engine.begin() as conn:
@@ -320,3 +325,8 @@ class BroadcastWorker(PollingWorker):
                 )
         if sends:
             repo.record_sends(conn, sends)
+
+
+def _pace_text(rate: float) -> str:
+    """A send rate as people say it: "20 messages a second", "one message every 60 s"."""
+    return f"{rate:g} messages a second" if rate >= 1 else f"one message every {1 / rate:.3g} s"

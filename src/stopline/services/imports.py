@@ -347,7 +347,7 @@ def import_csv(
                 f"{header[index].strip()!r} was imported (import the file again with "
                 f"--column {header[other].strip()!r} to record those too)"
             )
-    folded = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
+    folded = [_column_key(h) for h in header]
     scope_index = folded.index("scope") if scope is None and "scope" in folded else None
     date_index = next((folded.index(n) for n in DATE_COLUMNS if n in folded), None)
     batch: list[ConsentDraft] = []

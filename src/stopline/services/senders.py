@@ -95,14 +95,23 @@ def credentials_warning(accounts: AccountBook, row: SenderRow) -> str | None:
     return None
 
 
-def add(engine: Engine, row: SenderRow, now: datetime) -> bool:
-    """Register ``row``; False when its address is already registered (an alphanumeric
-    sender ID in any case)."""
+class AlreadyRegistered(ValueError):
+    """The address is registered already (an alphanumeric sender ID in any case)."""
+
+    def __init__(self, address: str, stored: str) -> None:
+        spelled = "" if stored == address else f" (as {stored})"
+        super().__init__(f"{address} is already registered{spelled}")
+        self.stored = stored
+
+
+def add(engine: Engine, row: SenderRow, now: datetime) -> None:
+    """Register ``row``. Raises `AlreadyRegistered`, naming the registered spelling, when
+    its address is registered already ("ACME" when "Acme" is)."""
     with engine.execution_options(sqlite_immediate=True).begin() as conn:
-        if repo.stored_address(conn, row.address) is not None:  # "ACME" when "Acme" is
-            return False
+        stored = repo.stored_address(conn, row.address)
+        if stored is not None:
+            raise AlreadyRegistered(row.address, stored)
         repo.add(conn, row, now)
-    return True
 
 
 # A campaign in these states still has recipients to send from its sender.

@@ -517,14 +517,15 @@ def test_a_slow_campaign_waits_in_the_queue_not_in_the_worker(
     assert sent == sorted([*numbers("213", 5), numbers("212", 1)[0]])
     with graph.engine.connect() as conn:
         waiting = conn.execute(
-            select(rows.c.status, rows.c.attempts, rows.c.not_before).where(
+            select(rows.c.status, rows.c.attempts, rows.c.not_before, rows.c.detail).where(
                 rows.c.number.in_(numbers("212", 3)[1:])
             )
         ).all()
-    assert [(status, attempts) for status, attempts, _ in waiting] == [("pending", 0)] * 2
-    assert all(_utc(at) >= NOON_EASTERN + timedelta(seconds=50) for _, _, at in waiting), (
+    assert [(status, attempts) for status, attempts, _, _ in waiting] == [("pending", 0)] * 2
+    assert all(_utc(at) >= NOON_EASTERN + timedelta(seconds=50) for _, _, at, _ in waiting), (
         waiting
-    )  # back in the queue until their slot
+    )  # back in the queue until their slot, saying why (not an earlier deferral's reason)
+    assert {d for *_, d in waiting} == {"paced: its campaign sends one message every 60 s"}
     client.post("/v1/campaigns/slow/pause", headers=admin)  # seen at the next claim
     later = worker(graph, lambda: NOON_EASTERN + timedelta(minutes=5))
     assert later.drain().sent == 0

@@ -56,6 +56,9 @@ def test_senders_commands(env: None) -> None:
     )
     assert code == 0 and "+14155550199 registered with telnyx" in output
     assert run("senders", "add", "+14155550199", "--provider", "twilio")[0] == 1
+    assert run("senders", "add", "AcmeCo", "--provider", "console")[0] == 0
+    code, output = run("senders", "add", "ACMECO", "--provider", "console")
+    assert code == 1 and "ACMECO is already registered (as AcmeCo)" in output
     code, output = run("senders", "add", "12345", "--provider", "fax")
     assert code == 2 and "provider" in output
     code, output = run("senders", "add", "12345", "--provider", "twilio", "--account", "nobody")

@@ -195,6 +195,7 @@ def test_an_alphanumeric_sender_id_is_one_sender_in_any_case(
     other = {**body, "address": "ZETA", "brand": "Other"}
     taken = client.post("/v1/senders", json=other, headers=admin)
     assert taken.status_code == 409, taken.text
+    assert taken.json()["error"]["message"] == "address: ZETA is already registered (as Zeta)"
     send = {"to": "+14155550180", "text": "Your order shipped", "sender": "ZETA"}
     answer = client.post("/v1/messages", json=send, headers=admin)
     assert answer.status_code == 202, answer.text

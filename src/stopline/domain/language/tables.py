@@ -5,6 +5,7 @@ cached; everything else is shared."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -73,10 +74,18 @@ def _phrase_entries(kind: str) -> list[tuple[PhraseInfo, Lexicon]]:
             Kind.OPT_IN: lexicon.opt_in_phrases,
             Kind.HELP: lexicon.help_phrases,
         }[kind]
-        for index, phrase in enumerate(phrases):
-            name = f"{lexicon.language}.{kind}.{index}"
+        for phrase in phrases:
+            name = phrase_name(lexicon.language, kind, phrase.pattern)
             entries.append((PhraseInfo(name, kind, lexicon.language, phrase), lexicon))
     return entries
+
+
+def phrase_name(language: str, kind: str, pattern: str) -> str:
+    """A phrase's rule id, from its pattern rather than its place in the lexicon: ids are
+    stored with every reading (events, inbound messages, review items), so adding a phrase
+    must not rename the ones after it."""
+    digest = hashlib.blake2s(pattern.encode(), digest_size=4).hexdigest()
+    return f"{language}.{kind}.{digest}"
 
 
 COURTESY: frozenset[str] = frozenset(
@@ -125,6 +134,8 @@ def _build_phrases() -> None:
         spaced: list[tuple[str, str]] = []
         plain: list[tuple[str, str]] = []
         for info, lexicon in _phrase_entries(kind):
+            if info.name in PHRASES:  # a pattern written twice in one lexicon's list
+                raise ValueError(f"phrase {info.phrase.pattern!r} appears twice ({info.name})")
             PHRASES[info.name] = info
             (plain if lexicon.substrings else spaced).append((info.name, info.phrase.pattern))
         for word, trigger in build_triggers(spaced, _TAIL).items():
