@@ -134,8 +134,13 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
         if not batch.body_signed:
             message, classification = unsigned_body(message, classification)
         message = messaging.answered_by_provider(provider, message, classification)
-        route = messaging.reply_route(provider, profile)
-        command = InboundCommand(message, classification, profile.policy, route)
+        policy = profile.policy
+        if message.to or provider.inline_replies:
+            route = messaging.reply_route(provider, profile)
+        else:  # no address of ours to send a REST reply from: recorded, with no reply
+            route, policy = None, replace(policy, can_reply=False)
+            log.warning("%s message names no recipient: it gets no reply", name)
+        command = InboundCommand(message, classification, policy, route)
         pending.append(app.inbound_writer.record(command))
         queued = queued or route is not None
     for report in batch.statuses:

@@ -106,6 +106,9 @@ class InboundPolicy:
     reply_when_handled_by: frozenset[str] = frozenset()
     # Reply language when the message's own language is unknown (the sender's locale).
     language: str | None = None
+    # False when nothing can carry a reply (a REST provider's message naming no address of
+    # ours to send from): the message is recorded as ever, with no reply.
+    can_reply: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +152,9 @@ def decide(
     confirmation, though it changes nothing."""
     action = effective_action(classification, message.provider_keyword)
     provider_answered = message.provider_keyword is action and action is not Action.NONE
-    silent = provider_answered and message.provider not in policy.reply_when_handled_by
+    silent = not policy.can_reply or (
+        provider_answered and message.provider not in policy.reply_when_handled_by
+    )
 
     when = min(message.received_at, now)
 

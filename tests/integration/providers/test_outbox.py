@@ -271,3 +271,28 @@ def test_registering_a_sender_whose_credentials_are_missing_says_so(
     present = {"address": "+14155550197", "provider": "telnyx"}
     answer = client.post("/v1/senders", json=present, headers=admin)
     assert answer.status_code == 201 and answer.json()["warnings"] == []
+
+
+def test_a_message_that_names_no_recipient_is_recorded_and_queues_no_reply(
+    client: TestClient, graph: Stopline, admin: dict[str, str]
+) -> None:
+    """A REST reply needs an address of ours to send from: a Telnyx STOP whose ``to`` is
+    empty is still an opt-out, but queues no reply that could never be sent."""
+    import json
+
+    from tests.provider_payloads import telnyx_sign
+
+    body, _ = telnyx_stop("T-empty-to")
+    event = json.loads(body)
+    event["data"]["payload"]["to"][0]["phone_number"] = ""
+    signed, headers = telnyx_sign(json.dumps(event).encode())
+    answer = client.post("/webhooks/telnyx", content=signed, headers=headers)
+    assert answer.status_code == 200, answer.text
+    assert rows(graph) == []
+    check = client.post("/v1/check", json={"number": PERSON}, headers=admin).json()
+    assert check["allowed"] is False
+    contact = client.get(f"/v1/contacts/{PERSON}", headers=admin).json()
+    [event] = contact["events"]
+    assert event["kind"] == "opt_out" and event["confirmation"] is None  # none claimed
+    telnyx(client, "T-with-to")  # the next one from the same number names us: no second
+    assert rows(graph) == []  # confirmation either, the opt-out being in force already
