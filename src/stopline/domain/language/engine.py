@@ -194,8 +194,8 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
             None,
             "script.unread",
             _trimmed(text, end),
-            "written mostly in a script no lexicon reads (e.g. Thai, Hebrew, Tamil, Georgian): "
-            "a person should read it",
+            "written mostly in a script that no lexicon reads (Tamil, Georgian, …) or that only "
+            "a small one does (Hebrew, Thai), and it read nothing here: a person should read it",
         )
     return _finish(verdict, text, body, begin, end, words, context)
 
@@ -300,6 +300,8 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         matches = [m for m in matches if m.info.kind != Kind.OPT_IN]
     if cjk:
         matches += rules.scan_substrings(folded, starts)
+        if not rules.cjk_negated(folded):
+            opt_in += rules.scan_substrings(folded, starts, rules.OPT_IN_KINDS)
     cues = rules.keyword_cues(folded, words, starts, table, cjk, keywords)
     if segments is None and cjk:
         stripped = rules.strip_substring_courtesy(folded)

@@ -8,7 +8,7 @@ Zipf frequency of at least 2.5, except swaps of two neighbouring letters.
 from __future__ import annotations
 
 # the correctable keywords this list was generated for (`fuzzy.keywords_fingerprint`)
-GENERATED_FOR = "f8cc696ee1a39839"
+GENERATED_FOR = "b6e71534f7a92d81"
 
 GUARD_WORDS: frozenset[str] = frozenset(
     (

@@ -88,6 +88,7 @@ def _triggers(word: str) -> tuple[Triggers, Triggers]:
 
 _WORD_TRIGGERS: Memo[str, tuple[Triggers, Triggers]] = Memo(_triggers)
 INTENT_KINDS = frozenset({Kind.OPT_OUT, Kind.REVIEW})
+OPT_IN_KINDS = frozenset({Kind.OPT_IN})
 BENIGN_KINDS = frozenset({Kind.BENIGN})
 
 
@@ -161,7 +162,7 @@ def scan_substrings(
 ) -> list[PhraseMatch]:
     """Phrases of languages written without spaces, anywhere in the text."""
     found: list[PhraseMatch] = []
-    for kind in (Kind.OPT_OUT, Kind.REVIEW, Kind.BENIGN):
+    for kind in (Kind.OPT_OUT, Kind.REVIEW, Kind.BENIGN, Kind.OPT_IN):
         if kind not in kinds:
             continue
         compiled = SUBSTRINGS.get(kind)
@@ -215,6 +216,39 @@ def keyword_cues(
                 if not any(c.start == first and c.hit.text == text for c in cues):
                     cues.append(KeywordCue(hit, first, _word_at(starts, at + len(text) - 1) + 1))
     return cues
+
+
+# Negation in languages written without spaces (Chinese, Japanese, Korean), anywhere in a
+# message: an opt-in phrase found as a substring is honoured only without any of these
+# ("我不想重新接收短信", "다시 받고 싶지 않아요", "配信を再開しないで" ask for the
+# opposite). Broad on purpose: a missed opt-in leaves a number opted out, a wrong one
+# texts someone who said no.
+CJK_NEGATIONS = (
+    "不",
+    "别",
+    "別",
+    "没",
+    "沒",
+    "勿",
+    "莫",
+    "无需",
+    "ない",
+    "ません",
+    "やめ",
+    "않",
+    "싫",
+    "지 마",
+    "지마",
+    "말아",
+    "말고",
+    "안 받",
+    "안받",
+    "없",
+)
+
+
+def cjk_negated(folded: str) -> bool:
+    return any(n in folded for n in CJK_NEGATIONS)
 
 
 def negated(

@@ -27,6 +27,12 @@ TEXTS = (
     "|bulletin~"
 )
 UNWANTED = "unwanted|not wanted|unwelcome|unsolicited|undesired"
+# Politeness and emphasis after a bare keyword ("cancel thx", "end pls"): the keyword still
+# stands alone, so these are never the object that makes "cancel X" something else.
+POLITE = (
+    "please|pls|plz|plse|pleas|pleasee|thanks|thank|thankyou|thanx|thx|ty|tyvm|asap"
+    "|immediately|already|sir|maam|mam|again|forever|lol|omg|ugh|ffs|wtf|dammit|ok|okay|k|kk"
+)
 # Words that may stand between "remove me from" and what the number is removed from without
 # making it something other than a messaging list ("the 3pm class", "the waitlist").
 LISTISH = f"list|lists|mailing|database|system|contacts|and|or|n|plus|{TEXTS}"
@@ -1062,6 +1068,14 @@ LEXICON = Lexicon(
         ),
         Phrase("how did you get my number", "usage: questions consent", 0.6),
         Phrase(
+            "i|we (didnt|did not|never|havent|have not) (sign|signed|apply|applied|open|opened|ask"
+            "|asked) (up)? for (this|that|a|an|the|any|no)? (credit card|card|loan|account"
+            "|mortgage|credit line|line of credit|insurance|policy|lease|car loan)",
+            "usage: 'I didn't sign up for this credit card, is this fraud?' (fraud, not "
+            "clearly the texts)",
+            0.6,
+        ),
+        Phrase(
             "cancel my|the? (account|subscription|membership|service|plan)",
             "usage: cancelling a service is not clearly cancelling the texts",
             0.55,
@@ -1135,8 +1149,34 @@ LEXICON = Lexicon(
             "usage: 'stop sending me the wrong size' (an order complaint)",
         ),
         Phrase(
+            "reply|text|txt|send|respond * to (confirm|cancel|reschedule|book|rsvp|accept|decline"
+            "|start|join|subscribe|help|opt in|get help) (or|and)? (stop|end|cancel|quit"
+            "|unsubscribe|optout) (to|for) (opt out|optout|unsubscribe|cancel|end|stop|quit|unsub"
+            "|be removed)",
+            "usage: 'Reply C to confirm, STOP to opt out' (the business's instructions, quoted)",
+        ),
+        Phrase(
+            "sign|signed|apply|applied (up)? for (this|that|a|an|the|any|no)? (credit card|card"
+            "|loan|account|mortgage|credit line|line of credit|insurance|policy|lease|car loan)",
+            "usage: 'I didn't sign up for this credit card' (fraud: review, by the review phrase "
+            "that starts before it), 'I signed up for a card'",
+        ),
+        Phrase(
+            "cancel|cancelling|canceling (and|n|then|to) (rebook~|reschedul~|re book|re schedule"
+            "|book|make|set|move|pick|find|get)",
+            "usage: 'I need to cancel and rebook' (an appointment, not the texts)",
+        ),
+        Phrase(
             f"(stop|quit) (sending|send) (the|a|your|ur|that|this)? ({VISITOR})",
             "usage: 'please stop sending the tech in the morning' (a visit, not texts)",
+        ),
+        Phrase(
+            "(stop|quit) (sending|send|shipping|mailing) (the|my|a|your|ur|that|this|these|those"
+            "|any)? (package|packages|parcel|parcels|order|orders|invoice|invoices|bill|bills"
+            "|statement|statements|catalog|catalogs|catalogue|catalogues|magazine|magazines"
+            "|sample|samples|box|boxes|shipment|shipments|delivery|deliveries|refill|refills"
+            f"|paper|papers|letters|mail) -({TEXTS}|{MSG}|update~|info|email~)",
+            "usage: 'STOP sending the package to my old address' (things sent, not texts)",
         ),
         Phrase(
             "(remove|delete|drop|take|get|cross|scratch|move|switch) (me|us|him|her|them|my son"
@@ -1351,15 +1391,16 @@ LEXICON = Lexicon(
             "|some|any|old|pet|dog|cat|your)? !(me|us|mw|ne|mr|mee|mi|em|m|myself|my|his|her"
             "|their|this|number"
             f"|numbers|phone|cell|contact|contacts|info|name|them|it|him|{TEXTS}|{MSG}|list|from"
-            "|off|of|all|everything|anything|please|now|asap|and|line|account|data|details"
-            f"|subscription~) -(number|numbers|phone|cell|contact|info|{TEXTS}|list|from|off)",
+            "|off|of|all|everything|anything|now|and|line|account|data|details"
+            f"|{POLITE}|subscription~)"
+            f" -(number|numbers|phone|cell|contact|info|{TEXTS}|list|from|off)",
             "usage: 'remove the onions', 'how do you remove pet hair from the seats'",
         ),
         Phrase(
             "cancel|cancelling|canceling|end (the|my|a|an|our|that|this|tomorrows|todays|next|his"
             f"|her|their)? !({TEXTS}|{MSG}|subscription~|membership~|account~|service~|plan|plans"
-            "|all|everything|anything|it|that|this|these|them|me|us|my|the|please|now|asap|and|or"
-            f"|program|programs|list|number|texting) -({TEXTS}|{MSG}|subscription~|list)",
+            "|all|everything|anything|it|that|this|these|them|me|us|my|the|now|and|or"
+            f"|program|programs|list|number|texting|{POLITE}) -({TEXTS}|{MSG}|subscription~|list)",
             "usage: 'cancel the 3pm', 'cancel the extra toppings', 'end the filibuster'",
         ),
         Phrase(
@@ -1554,8 +1595,9 @@ LEXICON = Lexicon(
             " (meal plan|meal plans|meal kit|meal kits|autoship|auto ship|auto delivery"
             "|auto refill|auto renew|auto renewal|subscription box|waitlist|wait list"
             "|membership|class|classes|course|magazine|podcast|youtube channel|streaming"
-            "|delivery plan|service plan) -(text~|txt~|txts|sms|messag~|msg~|alert~"
-            "|notification~|reminder~|update~|promo~|deal~|offer~|email~)",
+            "|delivery plan|service plan|gym|club|insurance|warranty)"
+            " -(text~|txt~|txts|sms|messag~|msg~|alert~|notification~|reminder~|update~|promo~"
+            "|deal~|offer~|email~)",
             "usage: 'too late to unsubscribe from the meal plan?' (another subscription, not "
             "the texts)",
         ),
@@ -1639,6 +1681,16 @@ LEXICON = Lexicon(
         ),
     ),
     help_phrases=(
+        Phrase(
+            "need|want|get|send (me)? (more)? (info|information|details) (about|on|regarding"
+            f"|for) (these|the|this|your|ur) ({TEXTS}|program|service|texting|messaging)",
+            "usage: 'Need more info about these texts' (CTIA: HELP says what the program is)",
+        ),
+        Phrase(
+            "what|wheres|where (are|is|r) (the|your|ur)? (terms|terms and conditions|privacy"
+            " policy|program terms)",
+            "usage: 'what are the terms?' (the HELP reply points to them)",
+        ),
         Phrase(
             "what|which (program|service|company|business|list|club|brand|store|shop|account"
             "|subscription|text program|text service|text club) (is|s) (this|that|it|sending"

@@ -23,6 +23,18 @@ LEXICON = Lexicon(
         Keyword("BATAL", "usage: 'cancel'", S.WORD),
         Keyword("HAPUS", "usage: 'delete'", S.WORD),
     ),
+    opt_in=(
+        Keyword("BERLANGGANAN", "usage: 'subscribe'", S.WORD),
+        Keyword("LANGGANAN LAGI", "usage: 'subscribe again'", S.WORD),
+    ),
+    opt_in_phrases=(
+        Phrase("berlangganan|langganan|aktifkan (lagi|kembali)", "usage: 'berlangganan lagi'"),
+        Phrase(
+            "(mau|ingin|saya mau|saya ingin) (menerima|terima|dapat) (pesan|sms|notifikasi|info)"
+            " (lagi|kembali)",
+            "usage: 'saya mau menerima pesan lagi'",
+        ),
+    ),
     help=(Keyword("BANTUAN", "usage: 'help'"),),
     courtesy=(
         "tolong",

@@ -24,6 +24,21 @@ LEXICON = Lexicon(
         Keyword("FERMA", "usage: 'stop!'", S.WORD),
         Keyword("FERMATEVI", "usage: 'stop!' (plural)", S.WORD),
     ),
+    opt_in=(
+        Keyword("ISCRIVIMI", "usage: 'subscribe me'", S.WORD),
+        Keyword("RIATTIVA", "usage: 'reactivate'", S.WORD),
+    ),
+    opt_in_phrases=(
+        Phrase(
+            "iscrivimi|riattiva|riattivate|riattivami (di nuovo|ancora|i messaggi|gli sms)",
+            "usage: 'iscrivimi di nuovo' (subscribe me again)",
+        ),
+        Phrase(
+            "(voglio|vorrei) ricevere (di nuovo|ancora|nuovamente) (i|gli|le)? (messaggi|sms"
+            "|notifiche|avvisi|offerte)",
+            "usage: 'voglio ricevere di nuovo i messaggi'",
+        ),
+    ),
     help=(Keyword("AIUTO", "usage: 'help'"),),
     courtesy=(
         "per",

@@ -26,6 +26,10 @@ LEXICON = Lexicon(
         Keyword("不要", "usage: 'not needed'", S.WORD),
     ),
     opt_in=(Keyword("配信再開", "usage: 'resume delivery'"),),
+    opt_in_phrases=(
+        Phrase("配信を再開", "usage: '配信を再開してください' (resume delivery)"),
+        Phrase("また受け取りたい", "usage: 'I want to receive (them) again'"),
+    ),
     help=(Keyword("ヘルプ", "usage: katakana 'help'"),),
     courtesy=("ください", "下さい", "して", "お願いします", "おねがいします", "です", "。"),
     opt_out_phrases=(

@@ -20,6 +20,17 @@ LEXICON = Lexicon(
         Keyword("HOU OP", "usage: 'stop it'", S.WORD),
         Keyword("HOUD OP", "usage: 'stop it'", S.WORD),
     ),
+    opt_in=(
+        Keyword("AANMELDEN", "usage: 'sign up'", S.WORD),
+        Keyword("HERVATTEN", "usage: 'resume'", S.WORD),
+    ),
+    opt_in_phrases=(
+        Phrase(
+            "(ik wil|graag) (weer|opnieuw) (berichten|sms|smsjes|meldingen|updates) (ontvangen)?",
+            "usage: 'ik wil weer berichten ontvangen'",
+        ),
+        Phrase("meld me|mij (weer|opnieuw)? aan", "usage: 'meld me weer aan'"),
+    ),
     help=(Keyword("HULP", "usage: 'help'"),),
     courtesy=(
         "aub",

@@ -20,6 +20,18 @@ LEXICON = Lexicon(
         Keyword("ОТМЕНА", "usage: 'cancel'", S.WORD),
         Keyword("ОТМЕНИТЬ", "usage: 'to cancel'", S.WORD),
     ),
+    opt_in=(
+        Keyword("ПОДПИСАТЬСЯ", "usage: 'subscribe'", S.WORD),
+        Keyword("ВОЗОБНОВИТЬ", "usage: 'resume'", S.WORD),
+    ),
+    opt_in_phrases=(
+        Phrase(
+            "(хочу|хотел бы|хотела бы) (снова|опять|дальше) (получать) (сообщения|смс|рассылку"
+            "|уведомления)?",
+            "usage: 'хочу снова получать сообщения'",
+        ),
+        Phrase("подпишите меня (снова|опять|обратно)?", "usage: 'подпишите меня снова'"),
+    ),
     help=(Keyword("ПОМОЩЬ", "usage: 'help'"),),
     courtesy=(
         "пожалуйста",

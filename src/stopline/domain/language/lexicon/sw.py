@@ -19,6 +19,7 @@ LEXICON = Lexicon(
         Keyword("ACHENI", "usage: 'stop (it)', plural", S.WORD),
         Keyword("SITISHA", "usage: 'stop/suspend'"),
         Keyword("KOMESHA", "usage: 'put an end to'"),
+        Keyword("SIMAMISHA", "usage: 'halt, stop (it)'", S.WORD),
         Keyword("INATOSHA", "usage: 'that's enough'", S.WORD),
         Keyword("JIONDOE", "usage: 'unsubscribe yourself'", S.WORD),
         Keyword("NIONDOE", "usage: 'remove me'", S.STRONG),
@@ -37,7 +38,8 @@ LEXICON = Lexicon(
         ),
         Phrase(f"sitaki|hatutaki|sihitaji ... ({MSG}|kupokea)", "usage: 'sitaki ujumbe huu'"),
         Phrase(
-            "niondoe|niondoeni|ondoa|ondoeni|toa (namba yangu|nambari yangu|jina langu|mimi"
+            "niondoe|niondoeni|ondoa|ondoeni|toa|futa|futeni (namba yangu|nambari yangu"
+            "|jina langu|mimi"
             "|kwenye orodha|katika orodha)",
             "usage: 'niondoe kwenye orodha' (remove me from the list)",
         ),

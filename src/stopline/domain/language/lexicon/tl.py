@@ -24,6 +24,19 @@ LEXICON = Lexicon(
         Keyword("PAKITIGIL NA", "usage: 'please stop now'"),
         Keyword("TIGILAN NYO NA", "usage: 'stop it (you all)'"),
     ),
+    opt_in=(Keyword("SUBSCRIBE ULIT", "usage: 'subscribe again'", S.WORD),),
+    opt_in_phrases=(
+        Phrase(
+            "gusto (ko|kong|namin|naming) (ulit|ulit na|muli|muling) (makatanggap|tumanggap"
+            "|matanggap)",
+            "usage: 'gusto ko ulit makatanggap ng text'",
+        ),
+        Phrase(
+            "(padalhan|i-subscribe|isubscribe|subscribe) (mo|nyo|ninyo)? (ako|ulit ako) (ulit"
+            "|muli)?",
+            "usage: 'i-subscribe mo ulit ako'",
+        ),
+    ),
     help=(Keyword("TULONG", "usage: 'help'"),),
     courtesy=("po", "salamat", "na", "nga", "pls", "please", "naman", "ho", "opo", "ok"),
     opt_out_phrases=(

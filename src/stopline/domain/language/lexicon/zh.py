@@ -28,6 +28,11 @@ LEXICON = Lexicon(
         Keyword("重新訂閱", "usage: 'subscribe again' (Traditional)"),
         Keyword("恢复订阅", "usage: 'resume the subscription'"),
     ),
+    opt_in_phrases=(
+        Phrase("重新接收", "usage: '我想重新接收短信' (receive again)"),
+        Phrase("恢复接收", "usage: 'resume receiving'"),
+        Phrase("重新訂閱短信", "usage: 'subscribe to the texts again' (Traditional)"),
+    ),
     help=(Keyword("帮助", "usage: 'help'"), Keyword("幫助", "usage: 'help' (Traditional)")),
     courtesy=("请", "請", "谢谢", "謝謝", "吧", "了", "啊", "好", "好的"),
     opt_out_phrases=(
@@ -47,6 +52,8 @@ LEXICON = Lexicon(
         Phrase("不再接收", "usage: 'no longer receive'"),
         Phrase("不想收到", "usage: 'don't want to receive'"),
         Phrase("不想再收到", "usage: 'don't want to receive again'"),
+        Phrase("不想再接收", "usage: 'don't want to receive any more'"),
+        Phrase("不想重新接收", "usage: 'don't want to receive again'"),
         Phrase("不需要短信", "usage: 'don't need texts'"),
         Phrase("发错了", "usage: 'sent to the wrong person'"),
         Phrase("打错了", "usage: wrong number"),
