@@ -167,6 +167,8 @@ def test_near_misses_stay_none(text: str) -> None:
         "配信を再開してください",
         "다시 받고 싶어요",
         "我想重新接收短信",
+        "重新订阅 谢谢",
+        "안녕하세요 수신동의",  # 안녕 (hello) is no negation
     ],
 )
 def test_opt_ins_in_more_languages(text: str) -> None:
@@ -181,6 +183,12 @@ def test_opt_ins_in_more_languages(text: str) -> None:
         "我不想重新接收短信",
         "다시 받고 싶지 않아요",
         "配信を再開しないで",
+        # keywords too (found while fixing the above: these were opt-ins before)
+        "我不想重新订阅",
+        "不要重新订阅",
+        "配信再開しないで",
+        "수신동의 안 합니다",
+        "수신동의 하지 않습니다",
     ],
 )
 def test_a_negated_opt_in_is_never_an_opt_in(text: str) -> None:

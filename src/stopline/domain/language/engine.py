@@ -359,6 +359,8 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         negated = rules.negated(folded, starts, cue.start, cue.hit.language, raw)
         if negated and is_standalone(reading, cue.hit.text):
             negated = False  # "Oh sure, keep them coming... NOT. Stop."
+        if cjk and cue.hit.action is Action.OPT_IN and rules.cjk_negated(folded):
+            negated = True  # "我不想重新订阅": no spaces, so no word-by-word negation
         reading.cues.append((cue, negated))
     return weigh(reading)
 
