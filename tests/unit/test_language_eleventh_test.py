@@ -141,13 +141,19 @@ def test_unsubscribe_from_something_else(text: str, expected: Action) -> None:
         "בבקשה להסיר",
         "לא מעוניין לקבל הודעות",
         "我不想重新接收短信",
+        "Ich möchte nicht mehr Nachrichten bekommen",  # found beside the negated opt-ins
+        "Ich will nicht wieder Nachrichten erhalten",
     ],
 )
-def test_opt_outs_in_korean_swahili_hebrew_and_chinese(text: str) -> None:
+def test_opt_outs_in_korean_swahili_hebrew_chinese_and_german(text: str) -> None:
     assert action(text) is OUT
 
 
-@pytest.mark.parametrize("text", ["전화번호 삭제했어요", "ACHA"])  # "I deleted the number"; Hindi
+@pytest.mark.parametrize(
+    "text",
+    # "I deleted the number"; Hindi "accha" (OK); "why can't I get messages any more?"
+    ["전화번호 삭제했어요", "ACHA", "Warum kann ich nicht mehr Nachrichten empfangen?"],
+)
 def test_near_misses_stay_none(text: str) -> None:
     assert action(text) is NONE
 

@@ -44,6 +44,11 @@ LEXICON = Lexicon(
     opt_out_phrases=(
         Phrase(f"keine weiteren|weitere? ({MSG}) mehr?", "usage: 'keine Nachrichten mehr'"),
         Phrase(
+            "will|mochte|moechte|wollen|mag|brauche (ich)? nicht (mehr|wieder|langer) (die|eure"
+            f"|ihre|deine)? ({MSG}) (mehr)? (erhalten|bekommen|empfangen|kriegen)",
+            "usage: 'ich möchte nicht mehr Nachrichten bekommen'",
+        ),
+        Phrase(
             "horen|hort|hor sie? auf mir? zu? schreiben|senden|simsen|nerven|schicken",
             "usage: 'hören Sie auf, mir zu schreiben'",
         ),
