@@ -239,7 +239,7 @@ def test_cli_review_list_and_decide(
     assert listed.exit_code == 0, listed.output
     assert UNCLEAR in listed.output and NUMBER in listed.output
     bad = runner.invoke(cli, ["review", "decide", str(item["id"]), "perhaps", "--actor", "x"])
-    assert bad.exit_code == 2 and "opt-out or no-action" in bad.output
+    assert bad.exit_code == 2 and "opt-out, no-action or opt-in" in bad.output
     done = runner.invoke(
         cli, ["review", "decide", str(item["id"]), "opt-out", "--actor", "sam", "--note", "n"]
     )
@@ -253,6 +253,12 @@ def test_cli_review_list_and_decide(
     assert event["actor"] == "sam" and event["source"] == "review"
     swept = runner.invoke(cli, ["review", "sweep"])
     assert swept.exit_code == 0 and "0 escalated" in swept.output
+    # a person may also decide an item was a genuine opt-in (one that lifts the opt-out)
+    post(client, twilio_form("SM131", UNCLEAR))
+    [later] = open_items(client, writer)
+    lifted = runner.invoke(cli, ["review", "decide", str(later["id"]), "opt-in", "--actor", "al"])
+    assert lifted.exit_code == 0 and "opt-in recorded" in lifted.output, lifted.output
+    assert [e["kind"] for e in events(client, writer)] == ["opt_out", "opt_in"]
 
 
 def test_the_server_sweeps_periodically(settings: Settings) -> None:

@@ -53,7 +53,7 @@ class ReviewItemOut(BaseModel):
     default_at: datetime = Field(description="When the configured default is applied")
     escalated: bool
     reading: dict[str, Any] = Field(description="rule, language and confidence of the engine")
-    decision: Literal["opt_out", "no_action"] | None = None
+    decision: Literal["opt_out", "no_action", "opt_in"] | None = None
     decided_at: datetime | None = None
     decided_by: str | None = None
     note: str | None = None
@@ -74,20 +74,23 @@ def _snake(value: object) -> object:
 
 class DecisionRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    decision: Annotated[Literal["opt_out", "no_action"], BeforeValidator(_snake)] = Field(
-        description="opt_out or no_action (the CLI's opt-out and no-action are read too)"
+    decision: Annotated[Literal["opt_out", "no_action", "opt_in"], BeforeValidator(_snake)] = Field(
+        description="opt_out, no_action, or opt_in (honours a START that could not be "
+        "honoured unseen); the CLI's opt-out, no-action and opt-in are read too"
     )
     note: str | None = Field(None, max_length=2000)
     actor: str | None = Field(
         None, max_length=200, description="Who decided (default: the API key's name)"
     )
-    scope: str = Field("organisation", max_length=200, description="Scope of an opt-out")
+    scope: str = Field("organisation", max_length=200, description="Scope of the opt-out or opt-in")
 
 
 class DecisionOut(BaseModel):
     item: ReviewItemOut
     event_id: int | None = Field(description="The consent event recorded, if any")
-    changed: bool = Field(description="False when the number was already opted out")
+    changed: bool = Field(
+        description="False when nothing changed (already opted out, or not opted out)"
+    )
     superseded_by: datetime | None = Field(
         None,
         description="When nothing was recorded because a newer opt-out or opt-in is in "
@@ -163,7 +166,7 @@ async def get_item(
 @router.post(
     "/{item_id}/decision",
     response_model=DecisionOut,
-    summary="Decide a review item: opt_out records the opt-out (source review, actor you)",
+    summary="Decide a review item: opt_out or opt_in records it (source review, actor you)",
     responses={**NOT_FOUND, 409: error("Already decided (`already_decided`)")},
 )
 async def decide_item(

@@ -43,6 +43,8 @@ _DECISIONS = {
     "opt_out": Decision.OPT_OUT,
     "no-action": Decision.NO_ACTION,
     "no_action": Decision.NO_ACTION,
+    "opt-in": Decision.OPT_IN,
+    "opt_in": Decision.OPT_IN,
 }
 
 
@@ -91,17 +93,18 @@ def review_list(
 @review_app.command("decide")
 def review_decide(
     item_id: Annotated[int, typer.Argument(help="The review item's id (see `review list`)")],
-    decision: Annotated[str, typer.Argument(help="opt-out or no-action")],
+    decision: Annotated[str, typer.Argument(help="opt-out, no-action or opt-in")],
     actor: Annotated[str, typer.Option(help="Who decides (recorded on the ledger event)")],
     note: Annotated[str | None, typer.Option(help="Why")] = None,
     scope: Annotated[str, typer.Option(help="organisation, topic:KEY or sender:ADDRESS")] = (
         "organisation"
     ),
 ) -> None:
-    """Decide a review item. opt-out records an opt-out (source review, actor you)."""
+    """Decide a review item. opt-out records an opt-out (source review, actor you); opt-in
+    honours a START that could not be honoured unseen (its body was not signed)."""
     chosen = _DECISIONS.get(decision.lower())
     if chosen is None:
-        err.print(f"[red]Unknown decision {decision!r}:[/red] use opt-out or no-action")
+        err.print(f"[red]Unknown decision {decision!r}:[/red] use opt-out, no-action or opt-in")
         raise typer.Exit(2)
     within("--actor", actor, MAX_ACTOR_LENGTH)
     within("--note", note, MAX_NOTE_LENGTH)
@@ -135,6 +138,13 @@ def review_decide(
         )
     elif chosen is Decision.OPT_OUT:
         out.print(f"item #{item_id}: {result.item.number} was already opted out; nothing recorded")
+    elif chosen is Decision.OPT_IN and result.changed:
+        out.print(
+            f"item #{item_id}: opt-in recorded for {result.item.number}, event #{result.event_id}"
+        )
+    elif chosen is Decision.OPT_IN:
+        why = "a later statement stands" if result.superseded_by else "it was not opted out"
+        out.print(f"item #{item_id}: closed, nothing recorded ({why})")
     else:
         out.print(f"item #{item_id}: closed, no action")
 

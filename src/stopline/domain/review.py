@@ -13,6 +13,7 @@ from stopline.domain.calendar import business_days_before, due_date
 class Decision(StrEnum):
     OPT_OUT = "opt_out"  # the message was an opt-out: record it (source "review")
     NO_ACTION = "no_action"  # it was not: nothing changes
+    OPT_IN = "opt_in"  # it was a genuine opt-in (e.g. a START whose body was not signed)
 
 
 class Status(StrEnum):
@@ -53,3 +54,17 @@ def schedule(received_at: datetime, policy: ReviewPolicy) -> Schedule:
     )
     default_at = max(received_at, due - policy.default_lead)
     return Schedule(due, min(escalate, default_at), default_at)
+
+
+# Intents of a message read as an opt-in ("START", "put me back on the list"). Such a message
+# is in the queue only because it could not be honoured unseen (its body was not signed):
+# it is no possible revocation, so the deadline never turns it into an opt-out.
+OPT_IN_INTENTS = frozenset({"start_keyword", "start_phrase"})
+
+
+def deadline_default(policy: ReviewPolicy, intent: str | None) -> Decision:
+    """What the deadline applies to an item still open: the policy's default, but never an
+    opt-out for a message that asked to opt in."""
+    if intent in OPT_IN_INTENTS and policy.default is Decision.OPT_OUT:
+        return Decision.NO_ACTION
+    return policy.default

@@ -25,7 +25,7 @@ from stopline.domain.consent import (
     Scope,
     Source,
 )
-from stopline.domain.review import Decision, ReviewPolicy, Status, schedule
+from stopline.domain.review import Decision, ReviewPolicy, Status, deadline_default, schedule
 from stopline.services.ledger import LedgerStage
 from stopline.storage import ledger as ledger_repo
 from stopline.storage import review as repo
@@ -75,7 +75,7 @@ class DecisionResult:
     outcome: str  # decided | already_decided | not_found
     item: ReviewItem | None
     event_id: int | None = None
-    changed: bool = False  # a new opt-out was recorded (False if already opted out)
+    changed: bool = False  # an event was recorded (False: the number was already so)
     # an opt-out decision on a message the person has since followed with another consent
     # statement (a START, a STOP): it is closed as no_action, the later statement stands
     superseded_by: datetime | None = None
@@ -110,9 +110,9 @@ def decide(
             )
         )
     items = repo.get_many(conn, [d.item_id for d in decisions])
-    opt_outs = [d for d in decisions if d.item_id in claimed and d.decision is Decision.OPT_OUT]
-    stage = LedgerStage(conn, (items[d.item_id].number for d in opt_outs))
-    indexes = {d.item_id: stage.stage(_draft(items[d.item_id], d), now) for d in opt_outs}
+    changes = [d for d in decisions if d.item_id in claimed and d.decision in _RECORDED]
+    stage = LedgerStage(conn, (items[d.item_id].number for d in changes))
+    indexes = {d.item_id: stage.stage(_draft(items[d.item_id], d), now) for d in changes}
     written = stage.flush()
     events = {item: written[i][1] for item, i in indexes.items() if i is not None}
     repo.set_events(conn, sorted(events.items()))
@@ -140,21 +140,26 @@ def decide(
     return results
 
 
+# Decisions that record a consent event.
+_RECORDED = frozenset({Decision.OPT_OUT, Decision.OPT_IN})
+
+
 def _supersede(
     conn: Connection, decisions: Sequence[ReviewDecision]
 ) -> tuple[list[ReviewDecision], dict[int, datetime]]:
-    """Turn opt-out decisions into no_action where the person made a later consent
-    statement (at the decision's scope or organisation-wide) than the message under review."""
-    opt_outs = [d for d in decisions if d.decision is Decision.OPT_OUT]
-    if not opt_outs:
+    """Turn opt-out and opt-in decisions into no_action where the person made a later
+    consent statement (at the decision's scope or organisation-wide) than the message under
+    review."""
+    changes = [d for d in decisions if d.decision in _RECORDED]
+    if not changes:
         return list(decisions), {}
-    items = repo.get_many(conn, [d.item_id for d in opt_outs])
+    items = repo.get_many(conn, [d.item_id for d in changes])
     latest = ledger_repo.latest_event_times(conn, {i.number for i in items.values()})
     out: list[ReviewDecision] = []
     superseded: dict[int, datetime] = {}
     for d in decisions:
         item = items.get(d.item_id)
-        if d.decision is Decision.OPT_OUT and item is not None:
+        if d.decision in _RECORDED and item is not None:
             times = [latest.get((item.number, str(s))) for s in {d.scope, ORGANISATION}]
             later = max((t for t in times if t is not None), default=None)
             if later is not None and later > item.received_at:
@@ -173,7 +178,7 @@ def _draft(item: ReviewItem, decision: ReviewDecision) -> ConsentDraft:
         evidence["note"] = decision.note
     return ConsentDraft(
         number=item.number,
-        kind=Kind.OPT_OUT,
+        kind=Kind.OPT_IN if decision.decision is Decision.OPT_IN else Kind.OPT_OUT,
         source=Source.REVIEW,
         occurred_at=item.received_at,
         scope=decision.scope,
@@ -214,7 +219,11 @@ class SweepReport:
     def opted_out(self) -> list[str]:
         """The numbers whose deadline default recorded a new opt-out (the caller waits for
         broadcast sends to them still in flight before it reports them done)."""
-        return [r.item.number for r in self.defaulted if r.changed and r.item is not None]
+        return [
+            r.item.number
+            for r in self.defaulted
+            if r.changed and r.item is not None and r.item.decision == Decision.OPT_OUT.value
+        ]
 
     @property
     def empty(self) -> bool:
@@ -227,15 +236,15 @@ def sweep(conn: Connection, now: datetime, policy: ReviewPolicy) -> SweepReport:
     report = SweepReport(escalated=repo.escalate_due(conn, now))
     due = repo.default_due(conn, now)
     if due:
-        decisions = [
-            ReviewDecision(
-                item_id,
-                policy.default,
-                DEADLINE_ACTOR,
-                f"no decision before the deadline: default {policy.default.value}",
-            )
-            for item_id in due
-        ]
+        items = repo.get_many(conn, due)
+        decisions = []
+        for item_id in due:
+            item = items.get(item_id)
+            chosen = deadline_default(policy, item.intent if item is not None else None)
+            why = f"no decision before the deadline: default {chosen.value}"
+            if chosen is not policy.default:
+                why += " (the message asked to opt in: never defaulted to an opt-out)"
+            decisions.append(ReviewDecision(item_id, chosen, DEADLINE_ACTOR, why))
         report.defaulted = [
             r
             for r in decide(conn, decisions, now, status=Status.DEFAULTED)

@@ -42,6 +42,7 @@ class ReviewItem:
     rule: str
     language: str | None
     confidence: float
+    intent: str | None = None  # how the message read ("start_keyword": an opt-in)
 
 
 def _query() -> Any:
@@ -70,6 +71,7 @@ def _query() -> Any:
         m.rule,
         m.language,
         m.confidence,
+        m.intent,
     ).join(inbound_messages, m.id == r.inbound_id)
 
 

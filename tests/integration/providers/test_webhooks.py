@@ -337,6 +337,45 @@ def test_plivo_v2_nonce_cannot_be_reused_with_another_body_and_cannot_lift_an_op
     assert item["provider_message_id"] == "V2-3"
 
 
+def test_an_unsigned_start_is_never_defaulted_to_an_opt_out_and_a_reviewer_can_honour_it(
+    client: TestClient, admin: dict[str, str], graph: Stopline
+) -> None:
+    """A black-box tester, 2026-12-05: a START whose body was not signed (Plivo V2) went to
+    review, and the deadline applied the default opt-out to it, suppressing a person who
+    asked to subscribe, on a record saying they texted "START"."""
+    from datetime import UTC, datetime, timedelta
+
+    from stopline.domain.review import ReviewPolicy
+    from stopline.services.review import sweep
+    from tests.integration.providers.cases import BASE
+
+    url = f"{BASE}/webhooks/plivo"
+    stop, signed = p.plivo_v2(p.plivo_params("V2-S", text="STOP"), url)
+    assert client.post("/webhooks/plivo", content=stop, headers=signed).status_code == 200
+    for mid in ("V2-A", "V2-B"):
+        start, fresh = p.plivo_v2(p.plivo_params(mid, text="START"), url)
+        assert client.post("/webhooks/plivo", content=start, headers=fresh).status_code == 200
+    first, second = client.get("/v1/review", headers=admin).json()["items"]
+    later = datetime.now(UTC) + timedelta(days=60)
+    with graph.engine.begin() as conn:
+        report = sweep(conn, later, ReviewPolicy())  # the default: opt_out
+    assert {r.item_id for r in report.defaulted} == {first["id"], second["id"]}
+    assert {r.item.decision for r in report.defaulted if r.item} == {"no_action"}
+    assert report.opted_out == [] and len(events(client, admin)) == 1  # the STOP only
+    # before the deadline, a person may honour one instead
+    start, fresh = p.plivo_v2(p.plivo_params("V2-C", text="START"), url)
+    assert client.post("/webhooks/plivo", content=start, headers=fresh).status_code == 200
+    [item] = client.get("/v1/review", params={"status": "open"}, headers=admin).json()["items"]
+    body = {"decision": "opt-in", "actor": "ana@example.com"}
+    decided = client.post(f"/v1/review/{item['id']}/decision", json=body, headers=admin)
+    assert decided.status_code == 200, decided.text
+    assert decided.json()["changed"] is True and decided.json()["item"]["decision"] == "opt_in"
+    assert allowed(client, admin)
+    stop_event, start_event = events(client, admin)
+    assert (start_event["kind"], start_event["source"]) == ("opt_in", "review")
+    assert start_event["actor"] == "ana@example.com" and stop_event["kind"] == "opt_out"
+
+
 def test_plivo_v2_opt_out_status_callback_suppresses_and_says_the_body_was_unsigned(
     client: TestClient, admin: dict[str, str]
 ) -> None:
