@@ -444,3 +444,21 @@ def test_a_retry_is_counted_as_a_duplicate_not_a_second_opt_out(client: TestClie
     metrics = client.get("/metrics").text
     assert 'stopline_inbound_messages_total{outcome="opted_out",provider="twilio"} 1.0' in metrics
     assert 'stopline_inbound_messages_total{outcome="duplicate",provider="twilio"} 2.0' in metrics
+
+
+def test_a_pool_number_of_a_registered_messaging_service_replies_with_its_brand(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """A black-box tester, 2026-12-05: the sender registered under a Messaging Service SID
+    was ignored for messages to the service's pool numbers (default brand, default locale)."""
+    service = "MG1234567890abcdef1234567890abcdef"
+    body = {"address": service, "provider": "twilio", "brand": "ServiceBrand", "locale": "fr-CA"}
+    assert client.post("/v1/senders", json=body, headers=admin).status_code == 201
+    form = twilio_form("SMmg1", "STOP", to="+14155553399", MessagingServiceSid=service)
+    text = message_text(post(client, form).text)
+    assert text is not None and "ServiceBrand" in text and "Acme" not in text
+    registered = {"address": "+14155553398", "provider": "twilio", "brand": "PoolBrand"}
+    assert client.post("/v1/senders", json=registered, headers=admin).status_code == 201
+    own = twilio_form("SMmg2", "HELP", to="+14155553398", MessagingServiceSid=service)
+    help_text = message_text(post(client, own).text)
+    assert help_text is not None and "PoolBrand" in help_text  # the number's own sender first

@@ -130,6 +130,8 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
         messages.append(message)
     for message in messages:
         profile = await messaging.senders.profile_async(message.to)
+        if profile.sender is None and message.service:  # a pool number of a registered service
+            profile = await messaging.senders.profile_async(message.service)
         classification = app.classifier(message.body, profile.context)
         if not batch.body_signed:
             message, classification = unsigned_body(message, classification)

@@ -42,6 +42,9 @@ class InboundMessage:
     body_signed: bool = True
     # One piece of a long message the provider delivers piece by piece (`messages_parts`).
     part: Part | None = None
+    # The provider's sending service the message came through (Twilio's MessagingServiceSid):
+    # its registered sender's brand and locale apply where ``to`` itself is not registered.
+    service: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

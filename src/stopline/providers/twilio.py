@@ -234,6 +234,7 @@ class TwilioProvider(Provider):
             form.get("Body", ""),
             received_at,
             _OPT_OUT_TYPES.get(keyword.upper()) if keyword else None,
+            service=form.get("MessagingServiceSid") or None,
         )
 
     def _status(self, form: dict[str, str], received_at: datetime) -> StatusReport:
