@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -172,6 +173,8 @@ class Settings(ProviderSettings, CampaignSettings):
         brand = value.strip()
         if not brand:  # CTIA: the confirmation, sent once, must name the program
             raise ValueError("must name the business: it opens every reply")
+        if any(unicodedata.category(c) == "Cc" for c in brand):
+            raise ValueError("cannot hold control characters (it opens every reply)")
         return brand
 
     @field_validator("log_level")

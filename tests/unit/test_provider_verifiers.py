@@ -153,6 +153,23 @@ def test_plivo_message_intent_means_plivo_answered_and_the_reply_is_xml() -> Non
     )
 
 
+def test_inline_replies_stay_parseable_xml_whatever_the_brand_holds() -> None:
+    """A black-box tester, 2026-12-05: a brand with a control character ("Ac\x01me") made
+    the TwiML unparseable, so the confirmation never reached the person. Such brands are
+    refused now; one stored before is dropped from the XML rather than breaking it."""
+    from xml.etree import ElementTree
+
+    from stopline.providers.twilio import TwilioProvider
+
+    body, headers = p.plivo_v3(p.plivo_params("u3"), URL)
+    plivo = PlivoProvider(p.PLIVO_TOKEN)
+    batch = plivo.accept(request(body, headers), now())
+    reply = "Ac\x01me <Co> & \x0b\ufffe: unsubscribed"
+    for rendered in (plivo.render(reply, batch), TwilioProvider("t").render(reply)):
+        message = ElementTree.fromstring(rendered.body).find("Message")
+        assert message is not None and message.text == "Acme <Co> & : unsubscribed"
+
+
 def test_sinch_signatures_agree_with_the_sinch_sdk() -> None:
     body, headers = p.sinch_stop("01W4FFL35P4NC4K35SMSBATCH8")
     assert SmsSinchEvent(p.SINCH_SECRET).validate_authentication_header(headers, body)

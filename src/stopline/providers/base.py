@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
@@ -291,6 +292,16 @@ class Provider(ABC):
     def _observe(self, operation: str, outcome: str, seconds: float) -> None:
         if self._observer is not None:
             self._observer.observe(self.name, operation, outcome, seconds)
+
+
+# Characters XML 1.0 cannot carry, escaped or not (C0 controls but tab, CR and LF; lone
+# surrogates; U+FFFE/U+FFFF): one in a reply made the whole inline answer unparseable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters an XML document cannot hold."""
+    return _NOT_XML.sub("", text)
 
 
 def headers_for(message: OutboundMessage) -> dict[str, str]:

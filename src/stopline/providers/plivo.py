@@ -36,6 +36,7 @@ from stopline.providers.base import (
     headers_for,
     require_fields,
     retryable_status,
+    xml_safe,
 )
 from stopline.providers.twilio import parse_form
 
@@ -178,7 +179,10 @@ class PlivoProvider(Provider):
         response = plivoxml.ResponseElement()
         response.add(
             plivoxml.MessageElement(
-                reply, src=message.to.lstrip("+"), dst=message.from_number.lstrip("+"), type="sms"
+                xml_safe(reply),
+                src=message.to.lstrip("+"),
+                dst=message.from_number.lstrip("+"),
+                type="sms",
             )
         )
         return RenderedReply(response.to_string(False).encode("utf-8"), "application/xml")

@@ -40,6 +40,7 @@ from stopline.providers.base import (
     WebhookRequest,
     headers_for,
     retryable_status,
+    xml_safe,
 )
 from stopline.providers.signing import same
 
@@ -263,7 +264,7 @@ class TwilioProvider(Provider):
         """TwiML with one <Message>, or an empty <Response />."""
         if not reply:
             return _EMPTY
-        twiml = f"{_XML_HEAD}<Response><Message>{escape(reply)}</Message></Response>"
+        twiml = f"{_XML_HEAD}<Response><Message>{escape(xml_safe(reply))}</Message></Response>"
         return RenderedReply(twiml.encode("utf-8"), "text/xml; charset=utf-8")
 
     def _send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:

@@ -8,6 +8,7 @@ import asyncio
 import re
 import threading
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -33,6 +34,9 @@ class InvalidSender(ValueError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
+
+
+MAX_BRAND = 100  # a brand opens every reply, inside one SMS segment's worth of text
 
 
 def new_sender(
@@ -71,6 +75,10 @@ def new_sender(
         locale = "-".join(p for p in parts if p)
     if rate_per_second is not None and not 0 < rate_per_second <= 10_000:
         raise InvalidSender("rate_per_second", "give a rate between 0 and 10000 per second")
+    if brand is not None and any(unicodedata.category(c) == "Cc" for c in brand):
+        raise InvalidSender("brand", "a brand cannot hold control characters (it opens replies)")
+    if brand is not None and len(brand.strip()) > MAX_BRAND:
+        raise InvalidSender("brand", f"at most {MAX_BRAND} characters (it opens every reply)")
     clean_topics = tuple(sorted({t.strip().lower() for t in topics or [] if t.strip()}))
     if any("," in t for t in clean_topics):
         raise InvalidSender("topics", "a topic cannot contain a comma")

@@ -203,6 +203,16 @@ def test_an_alphanumeric_sender_id_is_one_sender_in_any_case(
     assert removed.json() == {"removed": "Zeta"}, removed.text
 
 
+@pytest.mark.parametrize("brand", ["Ac\x01me", "A&B <Co> \u0001", "Tab\tBrand", "x" * 101])
+def test_a_brand_that_cannot_open_a_reply_is_refused(
+    client: TestClient, admin: dict[str, str], brand: str
+) -> None:
+    body = {"address": "+14155553400", "provider": "console", "brand": brand}
+    answer = client.post("/v1/senders", json=body, headers=admin)
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["error"]["field"] == "brand"
+
+
 @pytest.mark.parametrize(
     "address",
     ["not a number!!", "", "   ", "---", "acme<script>", "MG123\x00", "Café", "ＡＣＭＥ"],
