@@ -93,12 +93,15 @@ class GenericProvider(Provider):
             return WebhookBatch(statuses=(self._status(event, received_at),))
         if kind != "message":
             raise WebhookRejected(400, "malformed", "type must be 'message' or 'status'")
-        require_fields(event, "id", "from", "to")
+        require_fields(event, "id", "from")
+        # an empty or missing "to" still records the opt-out (organisation-wide), as on
+        # /v1/inbound: refusing the request would lose it
+        to = event.get("to")
         message = InboundMessage(
             provider=self.name,
             provider_message_id=text(event["id"], "id"),
             from_number=phone(event["from"], self.region, "from"),
-            to=address(event["to"], self.region),
+            to=address(to, self.region) if to else "",
             body=text(event.get("text"), "text"),
             received_at=received_at,
         )

@@ -779,3 +779,22 @@ def test_a_timestamp_just_outside_the_window_does_not_read_as_inside_it(
     message = answer.json()["error"]["message"]
     seconds = float(message.split("signed timestamp is ")[1].split(" s old")[0])
     assert seconds > 300, message
+
+
+@pytest.mark.parametrize("to", ["", None, "missing"])
+def test_the_generic_webhook_keeps_an_opt_out_that_names_no_recipient(
+    client: TestClient, admin: dict[str, str], to: str | None
+) -> None:
+    """As /v1/inbound does (a black-box tester, 2026-12-05: the generic webhook answered
+    400 "missing field(s): to" and the opt-out was lost)."""
+    import json
+
+    event: dict[str, Any] = {"type": "message", "id": f"g-{to}", "from": PERSON, "text": "STOP"}
+    if to != "missing":
+        event["to"] = to
+    body, headers = p.generic_sign(json.dumps(event).encode())
+    answer = client.post("/webhooks/generic", content=body, headers=headers)
+    assert answer.status_code == 200, answer.text
+    assert not allowed(client, admin)
+    [stop] = events(client, admin)
+    assert stop["kind"] == "opt_out" and stop["scope"] == "organisation"
