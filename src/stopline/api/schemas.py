@@ -57,6 +57,26 @@ _LOST_PLUS = re.compile(r"(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?) (\d
 Instant = Annotated[datetime, BeforeValidator(_written_out), AfterValidator(_plausible)]
 
 
+def _plausible_or_ahead(moment: datetime) -> datetime:
+    """`_plausible`, except that a time past 2999 (CRMs write 9999-12-31 for "forever") is
+    read as 3000-01-01 UTC: far ahead, which the consent route takes as now for an opt-out
+    (never refused over its time) and refuses for an opt-in."""
+    if moment.tzinfo is not None and moment.year >= 2999:
+        try:
+            ahead = moment >= _LATEST
+        except OverflowError:  # 9999-12-31T23:59-05:00 is past the calendar in UTC
+            ahead = True
+        if ahead:
+            return _LATEST
+    return _plausible(moment)
+
+
+# When a consent statement happened: past the calendar's end is "far ahead", not an error.
+StatementTime = Annotated[
+    datetime, BeforeValidator(_written_out), AfterValidator(_plausible_or_ahead)
+]
+
+
 def _digits_of_whole(value: object) -> object:
     """A phone number written as a JSON integer (14155550100, no quotes) is read as its
     digits, as the batch check reads it; anything else is left to the string check."""
@@ -182,7 +202,7 @@ class ConsentRequest(BaseModel):
     kind: Literal["opt_out", "opt_in"]
     scope: str = Field("organisation", max_length=200, examples=["organisation", "topic:marketing"])
     source: Literal["api", "crm", "import", "manual"] = "api"
-    occurred_at: Instant | None = Field(None, description="When it happened (default: now)")
+    occurred_at: StatementTime | None = Field(None, description="When it happened (default: now)")
     actor: str | None = Field(None, max_length=MAX_ACTOR_LENGTH, description="Who recorded it")
     text: str | None = Field(
         None, max_length=MAX_NOTE_LENGTH, description="The person's own words, if any"
@@ -299,7 +319,7 @@ class InboundRequest(BaseModel):
     to: str = Field(max_length=64, examples=["+14155550199"])
     # as long as a webhook's body allows: an opt-out in a long message must not be lost
     text: str = Field(max_length=65536)
-    received_at: Instant | None = Field(
+    received_at: StatementTime | None = Field(
         None, description="When the platform received it; a time ahead of now is read as now"
     )
 
