@@ -61,6 +61,10 @@ def test_rejects_impossible_numbers_with_a_reason(raw: str) -> None:
         ("46701234567", "+46701234567"),
         ("00447700900999", "+447700900999"),  # the international prefix most countries use
         ("0044 7700 900999", "+447700900999"),
+        ("004798765436", "+4798765436"),  # ten digits after 00: Norway (a black-box tester)
+        ("0047 98765436", "+4798765436"),
+        ("004591234567", "+4591234567"),  # Denmark
+        ("006591234567", "+6591234567"),  # Singapore
         ("33-6-12-34-56-78", "+33612345678"),
         ("14155550100", "+14155550100"),  # still the default region's own reading first
     ],

@@ -117,12 +117,14 @@ _DIGITS = re.compile(r"[0-9]{11,17}")
 
 def _international_digits(cleaned: str) -> str | None:
     """``cleaned`` as "+digits" when it is only digits (and spaces, dots, dashes,
-    brackets), 11 to 15 of them after an optional "00" international prefix."""
+    brackets): 11 to 15 of them, or 9 to 15 after a "00" international prefix, which no
+    national number starts with ("004798765436" is Norway's +47 98765436)."""
     digits = _FORMATTING.sub("", cleaned)
     if not _DIGITS.fullmatch(digits):
         return None
     if digits.startswith("00"):
         digits = digits[2:]
+        return "+" + digits if 9 <= len(digits) <= 15 else None
     return "+" + digits if 11 <= len(digits) <= 15 else None
 
 
