@@ -314,6 +314,10 @@ def test_twilio_advanced_opt_out_answered_already(
     assert response.status_code == 200 and message_text(response.text) is None
     [event] = events(client, admin)
     assert event["kind"] == "opt_out"
+    # the record shows who sent the confirmation the person got (a black-box tester: it
+    # showed none at all)
+    assert event["evidence"] == {"answered_by_provider": "twilio"}
+    assert event["confirmation"] is None
 
 
 _field_text = st.text(

@@ -226,5 +226,17 @@ def _draft(
         provider_message_id=message.provider_message_id,
         raw_text=message.body,
         classification=record,
-        evidence={} if message.body_signed else {"body_signed": "false"},
+        evidence=_evidence(message, action),
     )
+
+
+def _evidence(message: InboundMessage, action: Action) -> dict[str, str]:
+    """Facts kept with the event beyond the text: a body its signature did not cover, and
+    a provider that says it answered the keyword itself (its confirmation, not ours, is
+    the one the person got: Twilio's OptOutType, Plivo's MessageIntent)."""
+    evidence: dict[str, str] = {}
+    if not message.body_signed:
+        evidence["body_signed"] = "false"
+    if message.provider_keyword is action:
+        evidence["answered_by_provider"] = message.provider
+    return evidence
