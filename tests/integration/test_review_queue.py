@@ -19,7 +19,13 @@ from stopline.config import Settings
 from stopline.domain.calendar import due_date
 from stopline.domain.review import Decision, ReviewPolicy
 from stopline.services.ledger import rebuild, verify
-from stopline.services.review import DEADLINE_ACTOR, ReviewDecision, decide, sweep
+from stopline.services.review import (
+    DEADLINE_ACTOR,
+    ReviewDecision,
+    ReviewSweeper,
+    decide,
+    sweep,
+)
 from stopline.storage import review as repo
 from stopline.storage.tables import consent_events, review_items, suppressions
 from tests.helpers import twilio_form, wait_for_a_blocked_advisory_lock
@@ -352,6 +358,68 @@ def test_postgres_a_start_racing_an_opt_out_decision_is_seen_not_overtaken(
     [result] = results
     assert result.item.decision == "no_action" and result.superseded_by is not None
     assert [e["kind"] for e in events(client, writer)] == ["opt_in"]
+
+
+def test_postgres_a_sweep_waiting_for_a_chain_holds_no_transaction_id_so_the_feed_keeps_order(
+    client: TestClient, writer: dict[str, str], graph: Stopline
+) -> None:
+    """A black-box tester, 2026-12-05: the sweep escalated items (a write, which takes the
+    transaction's id) before it waited for a number's chain; the writer it waited for then
+    committed seq 1 under a newer id than the sweep's seq 2, and the consent feed (in
+    transaction order) and the push sync handed out seq 2 first. The sweep now locks the
+    chains first: while it waits it has no transaction id."""
+    import threading
+
+    from sqlalchemy import text
+
+    from stopline.domain.consent import ConsentDraft, Kind, Source
+    from stopline.services.ledger import record
+    from stopline.storage.ledger import lock_chains
+
+    if graph.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: nothing can race")
+    post(client, twilio_form("SM320", UNCLEAR))
+    item_id = _received(graph.engine, UNCLEAR, "SM320")
+    with graph.engine.connect() as conn:
+        item = repo.get(conn, item_id)
+    assert item is not None
+    with graph.engine.connect() as conn:  # and the server's sweeps name them to GroupCommit,
+        sweeper = ReviewSweeper(ReviewPolicy())  # which locks them before any handler writes
+        assert sweeper.chain_numbers(conn, [item.created_at, item.due_at]) == [NUMBER]
+        assert sweeper.chain_numbers(conn, [item.created_at]) == []
+    other = graph.engine.connect()
+    other_tx = other.begin()
+    lock_chains(other, [NUMBER])
+    reports: list[Any] = []
+
+    def sweeping() -> None:
+        with graph.engine.begin() as conn:
+            reports.append(sweep(conn, item.due_at, ReviewPolicy()))
+
+    worker = threading.Thread(target=sweeping)
+    worker.start()
+    wait_for_a_blocked_advisory_lock(graph.engine)
+    with graph.engine.connect() as watch:
+        waiting_xids = watch.execute(
+            text(
+                "SELECT a.backend_xid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid"
+                " WHERE l.locktype = 'advisory' AND NOT l.granted"
+            )
+        ).all()
+    earlier = item.received_at - timedelta(days=1)  # older than the message: no supersession
+    start = ConsentDraft(NUMBER, Kind.OPT_IN, Source.CRM, earlier, raw_text="crm")
+    record(other, [start], datetime.now(UTC))
+    other_tx.commit()
+    other.close()
+    worker.join(30)
+    assert waiting_xids == [(None,)], waiting_xids  # the sweep had written nothing yet
+    [report] = reports
+    assert report.escalated == [item_id] and [r.item_id for r in report.defaulted] == [item_id]
+    feed = client.get("/v1/consent/events", headers=writer).json()["events"]
+    assert [(e["seq"], e["kind"]) for e in feed if e["number"] == NUMBER] == [
+        (1, "opt_in"),
+        (2, "opt_out"),
+    ]
 
 
 def test_cli_opt_out_decision_waits_for_a_send_in_flight(

@@ -232,11 +232,18 @@ class SweepReport:
 
 def sweep(conn: Connection, now: datetime, policy: ReviewPolicy) -> SweepReport:
     """Escalate items whose escalation time has come, and apply the default decision to
-    items whose default time has come. Safe to run from several processes at once."""
-    report = SweepReport(escalated=repo.escalate_due(conn, now))
+    items whose default time has come. Safe to run from several processes at once.
+
+    The chains of the numbers it may append to are locked before its first write
+    (PostgreSQL): a transaction's id is taken at its first write, and a sweep that escalated
+    items first and then waited for a number's chain would carry an older id than the
+    writer it waited for, so the consent feed, in transaction order, would hand out that
+    number's events out of order (a black-box tester, 2026-12-05)."""
     due = repo.default_due(conn, now)
+    items = repo.get_many(conn, due)
+    ledger_repo.lock_chains(conn, [item.number for item in items.values()])
+    report = SweepReport(escalated=repo.escalate_due(conn, now))
     if due:
-        items = repo.get_many(conn, due)
         decisions = []
         for item_id in due:
             item = items.get(item_id)
@@ -277,6 +284,13 @@ class ReviewSweeper:
 
     def __init__(self, policy: ReviewPolicy) -> None:
         self._policy = policy
+
+    def chain_numbers(self, conn: Connection, moments: Sequence[datetime]) -> list[str]:
+        """The ledger chains the sweeps may extend (locked first: `GroupCommit`)."""
+        if not moments:
+            return []
+        due = repo.default_due(conn, max(moments))
+        return [item.number for item in repo.get_many(conn, due).values()]
 
     def __call__(self, conn: Connection, moments: Sequence[datetime]) -> list[SweepReport]:
         return [sweep(conn, moment, self._policy) for moment in moments]
