@@ -236,6 +236,7 @@ def build_sync(settings: Settings, engine: Engine) -> ConsentSync | None:
         poll=settings.sync_poll_seconds,
         backoff=settings.sync_backoff_seconds,
         lease=max(60.0, 3 * timeout),
+        deadline=timeout,
     )
 
 

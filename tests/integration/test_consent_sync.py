@@ -308,3 +308,49 @@ def test_the_sync_commands(
     monkeypatch.delenv("STOPLINE_SYNC_URL")
     refused = runner.invoke(app, ["sync", "run", "--once"])
     assert refused.exit_code == 2
+
+
+def test_a_receiver_that_drips_its_answer_cannot_hold_a_push_past_its_deadline(
+    client: TestClient, admin: dict[str, str], graph: Stopline
+) -> None:
+    """A black-box tester, 2026-12-05: a receiver that sent its answer one header line every
+    5 s held one push for 150 s (httpx's timeouts bound each read, not the whole answer),
+    while no other push ran and the target's lease ran out. The whole push now has a
+    deadline; no second push starts while the abandoned one still waits."""
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    stop = threading.Event()
+
+    def drip() -> None:
+        conn, _ = listener.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\n")
+        for i in range(100):  # 20 s of headers, one line every 0.2 s
+            if stop.wait(0.2):
+                break
+            conn.sendall(f"X-Slow-{i}: x\r\n".encode())
+        conn.close()
+
+    threading.Thread(target=drip, daemon=True).start()
+    opt_out(client, admin, "+14155550109")
+    clock = Clock()
+    sync = ConsentSync(
+        graph.engine,
+        SyncTarget("crm", f"http://127.0.0.1:{port}/hook", SECRET),
+        httpx.Client(timeout=1.0),  # each read comes within it
+        clock,
+        deadline=1.0,
+    )
+    try:
+        first = sync.run_once()
+        assert first.failed == "no complete answer within 1 s", first
+        clock.now += timedelta(minutes=5)  # past the backoff
+        second = sync.run_once()
+        assert second.failed == "the push before is still waiting for its answer (over 1 s)"
+    finally:
+        stop.set()
+        sync.close()
+        listener.close()

@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -129,6 +131,7 @@ class ConsentSync(PollingWorker):
         poll: float = 1.0,
         backoff: float = 2.0,
         lease: float = 60.0,
+        deadline: float | None = None,
     ) -> None:
         super().__init__("sync", poll)
         check_secret(target.secret)
@@ -142,12 +145,20 @@ class ConsentSync(PollingWorker):
         self._backoff = backoff
         self._lease = timedelta(seconds=lease)
         self._holder = uuid.uuid4().hex
+        # The whole push, answer included, within ``deadline`` seconds: httpx's timeouts
+        # bound each read, so a receiver that drips its answer a line at a time could hold
+        # a push (and the target's lease) for minutes. A push past it is given up (its
+        # thread left to end on its own; no second one starts while it runs).
+        self._deadline = deadline
+        self._pusher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stopline-sync")
+        self._running: Future[httpx.Response] | None = None
 
     @property
     def target(self) -> SyncTarget:
         return self._target
 
     def close(self) -> None:
+        self._pusher.shutdown(wait=False, cancel_futures=True)
         self._client.close()
 
     def _pass(self) -> bool:
@@ -251,8 +262,21 @@ class ConsentSync(PollingWorker):
             "webhook-timestamp": str(int(now.timestamp())),
             "webhook-signature": self._signer.sign(webhook_id, now, body.decode()),
         }
+        if self._running is not None and not self._running.done():
+            return (
+                f"the push before is still waiting for its answer (over {self._deadline:g} s)",
+                None,
+            )
         try:
-            response = self._client.post(self._target.url, content=body, headers=headers)
+            if self._deadline is None:
+                response = self._client.post(self._target.url, content=body, headers=headers)
+            else:
+                self._running = self._pusher.submit(
+                    self._client.post, self._target.url, content=body, headers=headers
+                )
+                response = self._running.result(timeout=self._deadline)
+        except FutureTimeout:
+            return f"no complete answer within {self._deadline:g} s", None
         except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
             # InvalidURL, and IDNA's UnicodeError (a ValueError) for a host httpx cannot
             # encode: recorded as the target's error like any failed push
