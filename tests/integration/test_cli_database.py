@@ -120,6 +120,8 @@ def test_a_missing_named_settings_file_and_bad_values_name_the_variable(
     [
         ("STOPLINE_BRAND_NAME", "   ", "must name the business"),  # the confirmation's brand
         ("STOPLINE_BRAND_NAME", "Ac\x01me", "control characters"),  # breaks inline XML
+        ("STOPLINE_ATTRIBUTION_HOURS", "1e12", "less than or equal to 8760"),  # reports 500
+        ("STOPLINE_ATTRIBUTION_HOURS", "nan", "STOPLINE_ATTRIBUTION_HOURS"),
         ("STOPLINE_LOG_LEVEL", "LOUD", "unknown level"),
         ("STOPLINE_MAX_WEBHOOK_BYTES", "-5", "greater than or equal to 1"),
         ("STOPLINE_PUBLIC_URL", "not-a-url", "is not a URL"),

@@ -33,6 +33,7 @@ from stopline.api.state import stopline_of
 from stopline.domain.campaigns import CampaignError, Preview
 from stopline.domain.content import LintResult, OnMissingOptOut
 from stopline.domain.instants import utc_text
+from stopline.services.campaign_settings import MAX_WINDOW_HOURS
 from stopline.services.campaigns import (
     AudienceResult,
     Campaigns,
@@ -441,7 +442,7 @@ async def list_events(
 async def campaign_report_route(
     request: Request,
     _key: WriteKey,
-    window_hours: Annotated[float | None, Query(gt=0, le=24 * 365)] = None,
+    window_hours: Annotated[float | None, Query(gt=0, le=MAX_WINDOW_HOURS)] = None,
 ) -> Response:
     graph = stopline_of(request)
     s = graph.settings

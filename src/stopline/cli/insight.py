@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +14,7 @@ from rich.table import Column, Table
 
 from stopline import bootstrap
 from stopline.cli.app import app, err, out, require_database, settings
+from stopline.services.campaign_settings import MAX_WINDOW_HOURS
 from stopline.services.insight import campaign_report, report_json
 
 report_app = typer.Typer(help="Reports.", no_args_is_help=True)
@@ -26,7 +28,12 @@ def campaigns(
     ] = None,
     window_hours: Annotated[
         float | None,
-        typer.Option(min=0.001, help="Attribution window (default STOPLINE_ATTRIBUTION_HOURS, 72)"),
+        typer.Option(
+            min=0.001,
+            max=MAX_WINDOW_HOURS,
+            help="Attribution window in hours, at most a year (default "
+            "STOPLINE_ATTRIBUTION_HOURS, 72)",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
@@ -34,6 +41,9 @@ def campaigns(
     and a flag when the rate is significantly above the sender's other campaigns (Fisher's
     exact test, one-sided, Holm-corrected; see docs/insight.md). A newly flagged campaign
     also emits a `campaign_opt_out_spike` event (GET /v1/events)."""
+    if window_hours is not None and not math.isfinite(window_hours):
+        err.print("[red]--window-hours: give a number of hours[/red]")
+        raise typer.Exit(2)
     config = settings()
     if plot is not None and not plot.parent.is_dir():  # before the report records anything
         err.print(f"[red]--plot: no folder {escape(str(plot.parent))}[/red] to write it in")

@@ -9,6 +9,9 @@ from pydantic_settings import BaseSettings
 
 from stopline.domain.sending_rules import SendingRules
 
+# The longest attribution window (a year): the API's limit too.
+MAX_WINDOW_HOURS = 24 * 365
+
 
 class CampaignSettings(BaseSettings):
     broadcast_worker: bool = Field(True, description="Send broadcasts from the server process")
@@ -28,7 +31,12 @@ class CampaignSettings(BaseSettings):
         None, ge=1, description="Most marketing texts per recipient per 24 h (states may cap lower)"
     )
     attribution_hours: float = Field(
-        72.0, gt=0, description="An opt-out is attributed to the last campaign sent this recently"
+        72.0,
+        gt=0,
+        le=MAX_WINDOW_HOURS,
+        allow_inf_nan=False,
+        description="An opt-out is attributed to the last campaign sent this recently (at "
+        "most a year)",
     )
     spike_alpha: float = Field(
         0.01, gt=0, lt=1, description="Significance level of the opt-out spike flag"

@@ -149,6 +149,9 @@ def test_campaign_commands_from_a_csv_to_a_sent_broadcast(
     assert run("campaigns", "preview", "nope")[0] == 2
     code, output = run("report", "campaigns", "--json")
     assert code == 0 and '"sends": 2' in output
+    for window in ("nan", "inf", "8761", "0"):  # a traceback, once (a black-box tester)
+        code, output = run("report", "campaigns", "--window-hours", window)
+        assert code == 2 and "--window-hours" in output, (window, output)
     unicode_text = tmp_path / "unicode.txt"  # Excel's "Unicode Text": UTF-16, tab-separated
     unicode_text.write_bytes("Name\tMobile\r\nRenée\t(646) 555-0142\r\n".encode("utf-16"))
     code, output = run(
