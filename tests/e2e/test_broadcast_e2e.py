@@ -175,6 +175,9 @@ def test_a_broadcast_from_a_real_server_stops_for_each_stop_as_it_arrives(
     report = cli(env, "report", "campaigns", "--plot", str(chart))
     assert report.returncode == 0, report.stderr
     assert "flash" in report.stdout and chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    for name, magic in (("rates.pdf", b"%PDF"), ("rates.svg", b"<?xml")):  # as the name says
+        drawn = cli(env, "report", "campaigns", "--plot", str(tmp_path / name))
+        assert drawn.returncode == 0 and (tmp_path / name).read_bytes().startswith(magic), name
     as_json = json.loads(cli(env, "report", "campaigns", "--json").stdout)
     [row] = as_json["campaigns"]
     assert row["sends"] == len(to)

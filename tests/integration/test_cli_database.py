@@ -291,6 +291,10 @@ def test_a_plot_into_a_missing_folder_is_refused_before_the_report_runs(
     assert "campaign" not in result.output.split("no folder")[0].lower()  # nothing printed first
     empty = runner.invoke(app, ["report", "campaigns"], env=env)
     assert empty.exit_code == 0 and "no campaigns with sends yet" in empty.output
+    # a folder, or a format it cannot draw, is refused too (a .jpg got PNG bytes once)
+    for plot, said in ((tmp_path, "is a folder"), (tmp_path / "rates.jpg", "cannot draw")):
+        refused = runner.invoke(app, ["report", "campaigns", "--plot", str(plot)], env=env)
+        assert refused.exit_code == 2 and said in refused.output, refused.output
 
 
 def test_lists_keep_senders_whole_at_80_columns(

@@ -24,7 +24,8 @@ app.add_typer(report_app, name="report")
 @report_app.command("campaigns")
 def campaigns(
     plot: Annotated[
-        Path | None, typer.Option(help="Also draw opt-out rate per campaign over time (PNG)")
+        Path | None,
+        typer.Option(help="Also draw opt-out rate per campaign over time (.png, .pdf or .svg)"),
     ] = None,
     window_hours: Annotated[
         float | None,
@@ -47,6 +48,14 @@ def campaigns(
     config = settings()
     if plot is not None and not plot.parent.is_dir():  # before the report records anything
         err.print(f"[red]--plot: no folder {escape(str(plot.parent))}[/red] to write it in")
+        raise typer.Exit(2)
+    if plot is not None and plot.is_dir():
+        err.print(f"[red]--plot: {escape(str(plot))} is a folder[/red]: name the file")
+        raise typer.Exit(2)
+    if plot is not None and plot.suffix and plot.suffix.lower() not in (".png", ".pdf", ".svg"):
+        err.print(
+            f"[red]--plot: cannot draw {escape(plot.suffix)} files[/red]: use .png, .pdf, .svg"
+        )
         raise typer.Exit(2)
     window = (
         timedelta(hours=window_hours) if window_hours is not None else config.attribution_window()

@@ -121,7 +121,7 @@ def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[st
         )
         ax.set_xticks([])
         ax.set_yticks([])
-        fig.savefig(path, dpi=DPI, format="png")
+        fig.savefig(path, dpi=DPI, format=image_format(path))
         return []
 
     senders = sorted({f.tally.sender for f in figures})
@@ -210,7 +210,7 @@ def _plot(figures: Sequence[CampaignFigures], path: Path, title: str) -> list[st
     ax.set_xlim(low, high)
     ax.set_ylim(0.0, top)
     legend = ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
-    fig.savefig(path, dpi=DPI, format="png")
+    fig.savefig(path, dpi=DPI, format=image_format(path))
     return [text.get_text() for text in legend.get_texts()]
 
 
@@ -302,3 +302,12 @@ def _draw_series(ax: Axes, figures: Sequence[CampaignFigures], colour: str, labe
 def _day(f: CampaignFigures) -> float:
     """The campaign's first send as a matplotlib date number (days, UTC)."""
     return float(date2num(f.tally.first_sent.astimezone(UTC)))  # type: ignore[no-untyped-call]
+
+
+# What the chart can be written as, by the file's suffix (matplotlib's Agg, PDF and SVG).
+FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
+
+
+def image_format(path: Path) -> str:
+    """The format ``path``'s suffix names; PNG when it names none (``report``, no suffix)."""
+    return FORMATS.get(path.suffix.lower(), "png")
