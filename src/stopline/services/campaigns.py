@@ -404,6 +404,20 @@ class Campaigns:
             campaign = repo.get(conn, campaign_id)
             assert campaign is not None
         known[name] = campaign
+        # one campaign, one sender and topic: a send from another would mix two platforms'
+        # counts and baselines under one name without a word (a black-box tester)
+        if item.sender and self._sender(item.sender).upper() != campaign.sender.upper():
+            raise CampaignError(
+                "sender",
+                f"campaign {name!r} sends from {campaign.sender}: report this send under a "
+                "campaign of its own sender",
+            )
+        if item.topic and _topic(item.topic) != campaign.topic:
+            raise CampaignError(
+                "topic",
+                f"campaign {name!r} is about {campaign.topic or 'no topic'}: report this send "
+                "under a campaign of its own topic",
+            )
         stamp = item.sent_at.isoformat()
         key = f"reported:{campaign.id}:" + (f"id:{item.id}" if item.id else f"{number}:{stamp}")
         return {

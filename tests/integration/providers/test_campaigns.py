@@ -621,6 +621,22 @@ def test_reported_sends_are_idempotent_and_create_external_campaigns(
     assert refused.json()["error"]["message"].startswith("sends.0.sent_at: ")
     epoch = {"sends": [{"campaign": "newsletter", "number": "+12125550101", "sent_at": 0}]}
     assert client.post("/v1/sends", json=epoch, headers=admin).status_code == 422
+    # another sender's or topic's send under the campaign's name is refused, not mixed in
+    # (a black-box tester: two platforms reusing a name mixed their counts silently)
+    mixed = {
+        "sends": [
+            {**batch["sends"][1], "id": "m3", "sender": "+12125550300"},
+            {**batch["sends"][1], "id": "m4", "topic": "other"},
+            {**batch["sends"][1], "id": "m5", "sender": SENDER, "topic": " "},
+        ]
+    }
+    answer = client.post("/v1/sends", json=mixed, headers=admin)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["recorded"] == 1
+    assert [(e["index"], e["field"]) for e in answer.json()["errors"]] == [
+        (0, "sender"),
+        (1, "topic"),
+    ]
 
 
 def test_a_csv_audience_uses_its_phone_column(client: TestClient, admin: dict[str, str]) -> None:
