@@ -212,3 +212,60 @@ def test_a_negated_opt_in_is_never_an_opt_in(text: str) -> None:
 )
 def test_asking_what_the_program_is(text: str, expected: Action) -> None:
     assert action(text) is expected
+
+
+# -- a review of the fixes above (2026-12-05) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "재구독 안 함",
+        "수신 동의 안함",
+        "수신동의 못 해요",
+        "配信を再開しなくていいです",
+        "配信を再開するな",
+        "配信を再開せずに",
+        "配信を再開は結構です",
+        "拒绝重新接收短信",
+        "甭重新接收",
+        "tidak ingin berlangganan lagi",
+        "gak mau berlangganan lagi",
+        "ogah langganan lagi",
+        "wag i-subscribe mo ulit ako",
+        "non iscrivimi",
+        "No, non riattiva",
+    ],
+)
+def test_refused_or_negated_opt_ins_found_by_the_review_are_no_opt_ins(text: str) -> None:
+    assert action(text) is not IN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "수신동의 철회합니다",  # "I withdraw my consent to receive"
+        "수신 동의 철회 요청합니다",
+        "다시 수신 안 함",  # these became review (opt-in and opt-out together) for a while
+        "다시 수신 거부",
+        "재구독 취소",
+        "wag nyo na padalhan ako",
+        "stop padalhan mo ako",
+        "berhenti berlangganan lagi",
+        "Stop sending invoices and reminders to this phone",  # the texts follow the thing
+        "stop sending the bills or messages",
+        "stop sending the catalog and the texts",
+        "Stop sending mail to this number",
+        "stop sending the invoices to this phone",
+    ],
+)
+def test_opt_outs_the_new_rules_must_not_take_away(text: str) -> None:
+    assert action(text) is OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["הסירו את המוצר מהסל", "בבקשה להסיר את ההערה מהחשבון"],  # remove the product / the note
+)
+def test_hebrew_remove_in_running_text_is_not_an_opt_out(text: str) -> None:
+    assert action(text) is not OUT

@@ -317,7 +317,11 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     if cjk:
         benign += rules.scan_substrings(folded, starts, rules.BENIGN_KINDS)
     benign_spans = [(m.start, m.end) for m in benign]
-    if segments and not any(rules.covered(benign_spans, s, e) for _h, s, e in segments):
+    if (
+        segments
+        and not any(rules.covered(benign_spans, s, e) for _h, s, e in segments)
+        and not _refused_start(segments, words)
+    ):
         whole = len(segments) == 1 and segments[0][2] - segments[0][1] == len(words)
         return Verdict.from_keywords(segments, whole)
     if not matches and not cues and not opt_in:
@@ -363,6 +367,18 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             negated = True  # "我不想重新订阅": no spaces, so no word-by-word negation
         reading.cues.append((cue, negated))
     return weigh(reading)
+
+
+# "No" beside an opt-in keyword ("no START", "non iscrivimi", "Nope, START"): courtesy
+# words elsewhere, but a START with one of these is no clear request to resubscribe, so it
+# is read word by word (where the negation counts) instead of as the keyword alone.
+_REFUSALS = frozenset({"no", "non", "not", "nope", "nah", "nein", "nao", "nee", "niet", "nie"})
+
+
+def _refused_start(segments: list[rules.Segment], words: list[str]) -> bool:
+    return any(
+        hit.action is Action.OPT_IN for hit, _s, _e in segments
+    ) and not _REFUSALS.isdisjoint(words)
 
 
 def _is_cjk(ch: str) -> bool:

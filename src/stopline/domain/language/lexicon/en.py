@@ -98,6 +98,13 @@ SIGNED_THING = (
     "|documents|check|cheque|receipt|waiver|in|off|out|it|for the|for my|for a|for it"
     "|for that|for his|for her|for any package|for a package|for the package"
 )
+# Things a business sends that are not texts ("stop sending the package to my old address").
+SENT_DET = "the|my|a|your|ur|that|this|these|those|any"
+SENT_THING = (
+    "package|packages|parcel|parcels|order|orders|invoice|invoices|bill|bills|statement"
+    "|statements|catalog|catalogs|catalogue|catalogues|magazine|magazines|sample|samples|box"
+    "|boxes|shipment|shipments|delivery|deliveries|refill|refills"
+)
 # People a business sends to a home ("stop sending the tech in the morning").
 VISITOR = (
     "tech|techs|technician|technicians|driver|drivers|courier|couriers|guy|guys|man|men"
@@ -1171,12 +1178,14 @@ LEXICON = Lexicon(
             "usage: 'please stop sending the tech in the morning' (a visit, not texts)",
         ),
         Phrase(
-            "(stop|quit) (sending|send|shipping|mailing) (the|my|a|your|ur|that|this|these|those"
-            "|any)? (package|packages|parcel|parcels|order|orders|invoice|invoices|bill|bills"
-            "|statement|statements|catalog|catalogs|catalogue|catalogues|magazine|magazines"
-            "|sample|samples|box|boxes|shipment|shipments|delivery|deliveries|refill|refills"
-            f"|paper|papers|letters|mail) -({TEXTS}|{MSG}|update~|info|email~)",
-            "usage: 'STOP sending the package to my old address' (things sent, not texts)",
+            f"(stop|quit) (sending|send|shipping|mailing) ({SENT_DET})? ({SENT_THING}) (to|at"
+            "|here|there) -(this|me|my phone|my number|my cell|my mobile|this phone|this number)",
+            "usage: 'STOP sending the package to my old address' (things sent, not texts: only "
+            "where they go follows, so 'invoices and reminders' stays an opt-out)",
+        ),
+        Phrase(
+            f"(stop|quit) (sending|send|shipping|mailing) ({SENT_DET})? ({SENT_THING}) $",
+            "usage: 'quit mailing the catalogs please'",
         ),
         Phrase(
             "(remove|delete|drop|take|get|cross|scratch|move|switch) (me|us|him|her|them|my son"

@@ -6,6 +6,7 @@ a Hebrew message that none of these entries reads still goes to review."""
 from __future__ import annotations
 
 from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
 
 MSG = "הודעות|הודעה|ההודעות|מסרונים|sms|פרסומות|פרסומת|ספאם|הודעות sms"
 SEND = "לשלוח|לכתוב|להתקשר|להציק|לפנות|לשלוח לי|לשלוח הודעות"
@@ -21,8 +22,8 @@ LEXICON = Lexicon(
         Keyword("להסרה", "usage: 'to be removed'"),
         Keyword("עצור", "usage: 'stop'"),
         Keyword("תפסיקו", "usage: 'stop (it)', plural"),
-        Keyword("הסירו", "usage: 'remove (me)', plural imperative"),
-        Keyword("להסיר", "usage: 'to remove', as in 'בבקשה להסיר' (please remove)"),
+        Keyword("הסירו", "usage: 'remove (me)', plural imperative", S.WORD),
+        Keyword("להסיר", "usage: 'to remove', as in 'בבקשה להסיר' (please remove)", S.WORD),
     ),
     help=(Keyword("עזרה", "usage: 'help'"),),
     courtesy=("תודה", "בבקשה", "רבה", "עכשיו", "כבר", "שלום", "מיד"),

@@ -28,9 +28,14 @@ LEXICON = Lexicon(
         Keyword("LANGGANAN LAGI", "usage: 'subscribe again'", S.WORD),
     ),
     opt_in_phrases=(
-        Phrase("berlangganan|langganan|aktifkan (lagi|kembali)", "usage: 'berlangganan lagi'"),
         Phrase(
-            "(mau|ingin|saya mau|saya ingin) (menerima|terima|dapat) (pesan|sms|notifikasi|info)"
+            "^ berlangganan|langganan|aktifkan (lagi|kembali)",
+            "usage: 'berlangganan lagi' (opening the message: 'tidak mau berlangganan lagi', "
+            "'berhenti berlangganan lagi' say the opposite)",
+        ),
+        Phrase(
+            "^ (mau|ingin|saya mau|saya ingin) (menerima|terima|dapat) (pesan|sms|notifikasi"
+            "|info)"
             " (lagi|kembali)",
             "usage: 'saya mau menerima pesan lagi'",
         ),

@@ -59,6 +59,8 @@ LEXICON = Lexicon(
         Phrase("수신을 원치 않", "usage: 'I do not wish to receive'"),
         Phrase("문자 받고 싶지 않", "usage: 'I don't want to get texts'"),
         Phrase("문자 받기 싫", "usage: 'I hate getting texts'"),
+        Phrase("동의 철회", "usage: 'I withdraw my consent (to receive)': '수신동의 철회합니다'"),
+        Phrase("동의를 철회", "usage: 'I withdraw my consent'"),
     ),
     review_phrases=(Phrase("관심 없", "usage: 'not interested'", 0.6),),
     benign=(

@@ -27,13 +27,12 @@ LEXICON = Lexicon(
     opt_in=(Keyword("SUBSCRIBE ULIT", "usage: 'subscribe again'", S.WORD),),
     opt_in_phrases=(
         Phrase(
-            "gusto (ko|kong|namin|naming) (ulit|ulit na|muli|muling) (makatanggap|tumanggap"
+            "^ gusto (ko|kong|namin|naming) (ulit|ulit na|muli|muling) (makatanggap|tumanggap"
             "|matanggap)",
             "usage: 'gusto ko ulit makatanggap ng text'",
         ),
         Phrase(
-            "(padalhan|i-subscribe|isubscribe|subscribe) (mo|nyo|ninyo)? (ako|ulit ako) (ulit"
-            "|muli)?",
+            "^ i-subscribe|isubscribe|subscribe (mo|nyo|ninyo)? (ako|ulit ako) (ulit|muli)?",
             "usage: 'i-subscribe mo ulit ako'",
         ),
     ),
