@@ -130,8 +130,12 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
         messages.append(message)
     for message in messages:
         profile = await messaging.senders.profile_async(message.to)
-        if profile.sender is None and message.service:  # a pool number of a registered service
-            profile = await messaging.senders.profile_async(message.service)
+        if profile.sender is None and message.service and message.to not in app.senders:
+            # a pool number with no registration or settings of its own: its Messaging
+            # Service's, where that is registered
+            service = await messaging.senders.profile_async(message.service)
+            if service.sender is not None:
+                profile = service
         classification = app.classifier(message.body, profile.context)
         if not batch.body_signed:
             message, classification = unsigned_body(message, classification)
