@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
@@ -70,6 +70,7 @@ def test_twiml_is_what_the_sdk_renders(text: str) -> None:
     raw "\x1b" into its XML, which no parser then reads; `xml_safe` drops them)."""
     from stopline.providers.base import xml_safe
 
+    assume(xml_safe(text).strip())  # nothing left to say: the SDK writes <Message />
     sdk = MessagingResponse()
     sdk.message(xml_safe(text))
     ours = TwilioProvider(TOKEN).render(text).body.decode()
