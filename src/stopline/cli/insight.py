@@ -52,11 +52,13 @@ def campaigns(
     if plot is not None and plot.is_dir():
         err.print(f"[red]--plot: {escape(str(plot))} is a folder[/red]: name the file")
         raise typer.Exit(2)
-    if plot is not None and plot.suffix and plot.suffix.lower() not in (".png", ".pdf", ".svg"):
-        err.print(
-            f"[red]--plot: cannot draw {escape(plot.suffix)} files[/red]: use .png, .pdf, .svg"
-        )
-        raise typer.Exit(2)
+    if plot is not None and plot.suffix:
+        from stopline.cli.insight_plot import FORMATS  # matplotlib: only when a plot is asked
+
+        if plot.suffix.lower() not in FORMATS:
+            usable = ", ".join(FORMATS)
+            err.print(f"[red]--plot: cannot draw {escape(plot.suffix)} files[/red]: use {usable}")
+            raise typer.Exit(2)
     window = (
         timedelta(hours=window_hours) if window_hours is not None else config.attribution_window()
     )
