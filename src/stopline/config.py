@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -17,6 +16,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from stopline.domain.plain_text import has_control_character
 from stopline.domain.replies import DEFAULT_FREQUENCY
 from stopline.providers.settings import ProviderSettings
 from stopline.services.campaign_settings import CampaignSettings
@@ -173,7 +173,7 @@ class Settings(ProviderSettings, CampaignSettings):
         brand = value.strip()
         if not brand:  # CTIA: the confirmation, sent once, must name the program
             raise ValueError("must name the business: it opens every reply")
-        if any(unicodedata.category(c) == "Cc" for c in brand):
+        if has_control_character(brand):
             raise ValueError("cannot hold control characters (it opens every reply)")
         return brand
 

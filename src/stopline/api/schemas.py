@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -16,6 +15,7 @@ from stopline.domain.consent import (
     MAX_TOPIC_LENGTH,
 )
 from stopline.domain.language import Action
+from stopline.domain.plain_text import has_control_character
 
 _EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 _LATEST = datetime(3000, 1, 1, tzinfo=UTC)
@@ -88,7 +88,7 @@ def _digits_of_whole(value: object) -> object:
 def _plain_key(key: str) -> str:
     """An evidence name with a NUL or another control character would be stored altered
     (PostgreSQL keeps no NUL), where it could meet another name: refused instead."""
-    if any(unicodedata.category(c) == "Cc" for c in key):
+    if has_control_character(key):
         raise ValueError(f"the name {key!r} holds a control character")
     return key
 

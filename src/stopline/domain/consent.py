@@ -19,6 +19,7 @@ import orjson
 
 from stopline.domain.memo import Memo
 from stopline.domain.phone import normalise_address
+from stopline.domain.plain_text import has_control_character
 
 GENESIS_HASH = "0" * 64
 
@@ -95,7 +96,7 @@ class Scope:
         # the same limits as a send's topic and sender: an opt-out the gate could never be
         # asked about would be recorded for nothing
         limit = MAX_TOPIC_LENGTH if parsed.kind is ScopeKind.TOPIC else MAX_SENDER_LENGTH
-        if any(unicodedata.category(c) == "Cc" for c in parsed.key):
+        if has_control_character(parsed.key):
             raise ValueError(f"a {parsed.kind} key has no control characters")
         if parsed.kind is ScopeKind.TOPIC:
             scope = cls.topic(parsed.key)

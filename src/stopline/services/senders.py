@@ -8,7 +8,6 @@ import asyncio
 import re
 import threading
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -19,6 +18,7 @@ from stopline.domain.consent import Scope
 from stopline.domain.inbound import InboundPolicy
 from stopline.domain.language import ClassifyContext
 from stopline.domain.phone import address_problem, normalise_address, try_normalise
+from stopline.domain.plain_text import has_control_character
 from stopline.providers.accounts import AccountBook, valid_name
 from stopline.providers.base import MissingCredentials
 from stopline.providers.registry import SENDING_PROVIDERS
@@ -75,7 +75,7 @@ def new_sender(
         locale = "-".join(p for p in parts if p)
     if rate_per_second is not None and not 0 < rate_per_second <= 10_000:
         raise InvalidSender("rate_per_second", "give a rate between 0 and 10000 per second")
-    if brand is not None and any(unicodedata.category(c) == "Cc" for c in brand):
+    if brand is not None and has_control_character(brand):
         raise InvalidSender("brand", "a brand cannot hold control characters (it opens replies)")
     if brand is not None and len(brand.strip()) > MAX_BRAND:
         raise InvalidSender("brand", f"at most {MAX_BRAND} characters (it opens every reply)")
