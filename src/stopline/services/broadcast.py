@@ -107,7 +107,7 @@ class BroadcastWorker(PollingWorker):
         self._max_attempts = max_attempts
         self._backoff = backoff
         self._batch = batch
-        self._next_slot: dict[int, float] = {}  # campaign id -> monotonic time of its next send
+        self._next_slot: dict[int, float] = {}  # campaign id -> its next send slot, as last seen
         self._postponed: dict[int, float] = {}  # this pass: the next slot a postponement takes
         self._waiting: list[float] = []  # slots postponed recipients wait for, to come
 
@@ -134,7 +134,7 @@ class BroadcastWorker(PollingWorker):
         counts: dict[str, int] = {}
         unsettled: list[_Outcome] = []
         self._postponed.clear()
-        started = time.monotonic()
+        started = time.time()
         self._waiting = [at for at in self._waiting if at > started]  # the rest are due
         for item in self._soonest_first(items):
             if self._stop.is_set():
@@ -193,64 +193,65 @@ class BroadcastWorker(PollingWorker):
         earlier one waits for (None when none waits)."""
         if not self._waiting:
             return None
-        return max(0.0, min(self._waiting) - time.monotonic())
+        return max(0.0, min(self._waiting) - time.time())
 
-    def _pace(self, item: QueuedSend) -> float:
-        """Take the campaign's next send slot, waiting for it when it is near; when it is
-        further than `_LONG_WAIT` away, take nothing and return the seconds until it (the
-        recipient then goes back to the queue until its slot)."""
-        rate = item.rate_per_second or self._default_rate
-        now = time.monotonic()
-        slot = max(self._next_slot.get(item.campaign_id, now), now)
-        if slot - now > _LONG_WAIT:
-            # each postponed recipient of the campaign takes the slot after the last one's,
-            # so they come back one at a time, in their order, not all to one moment
-            at = max(self._postponed.get(item.campaign_id, slot), slot)
-            self._postponed[item.campaign_id] = at + 1.0 / rate
-            self._waiting.append(at)
-            return at - now
-        if slot > now:
-            self._stop.wait(slot - now)
-        self._next_slot[item.campaign_id] = slot + 1.0 / rate
-        return 0.0
+    def _postpone(self, item: QueuedSend, slot: float, rate: float) -> _Outcome:
+        """``item`` back to the queue until a slot of its campaign's that is far off. Each
+        postponed recipient of a campaign takes the slot after the last one's, so they come
+        back one at a time, in their order, not all at one moment (the slot is taken, in the
+        database, when they come back)."""
+        at = max(self._postponed.get(item.campaign_id, slot), slot)
+        self._postponed[item.campaign_id] = at + 1.0 / rate
+        self._waiting.append(at)
+        paced: dict[str, Any] = {
+            "detail": f"paced: its campaign sends {_pace_text(rate)}",
+            "not_before": self._clock() + timedelta(seconds=max(0.0, at - time.time())),
+            "attempts": item.attempts - 1,  # no send was tried: the attempt is given back
+        }
+        return _Outcome(item, RecipientStatus.PENDING, "paced", paced)
 
     def _one(
         self, item: QueuedSend, unsettled: list[_Outcome], counts: dict[str, int]
     ) -> _Outcome | None:
         """Decide and (maybe) send one recipient. A recipient that may not be texted now
         (blocked, or deferred by quiet hours or a cap) is settled without taking a send slot
-        of its campaign's rate; one whose campaign's next slot is far off goes back to the
-        queue until then (a slow campaign never holds up the others, and a pause of it is
-        seen at its next claim). Before a send, the transaction that renews the claim first
-        settles ``unsettled`` (the outcomes since the last one, emptied once committed; the
-        settled outcomes' sends are then in ``sends`` for the cap), adding to ``counts``."""
+        of its campaign's rate. The transaction that renews the claim first settles
+        ``unsettled`` (the outcomes since the last one, emptied once committed; the settled
+        outcomes' sends are then in ``sends`` for the cap), adding to ``counts``, and takes
+        the campaign's next send slot, which every worker shares (`repo.take_slot`). A slot
+        near enough is waited for; one further off sends the recipient back to the queue
+        until then (a slow campaign never holds up the others, and a pause of it is seen at
+        its next claim)."""
         early = self._plan(item, self._clock())
         if early.step is not Step.SEND:
             return self._not_sent(item, early)
-        wait = self._pace(item)
-        if wait:  # no send was tried: the claim's attempt is given back
-            later = self._clock() + timedelta(seconds=wait)
-            rate = item.rate_per_second or self._default_rate
-            paced: dict[str, Any] = {
-                "detail": f"paced: its campaign sends {_pace_text(rate)}",
-                "not_before": later,
-                "attempts": item.attempts - 1,
-            }
-            return _Outcome(item, RecipientStatus.PENDING, "paced", paced)
+        rate = item.rate_per_second or self._default_rate
+        if item.campaign_id in self._postponed:  # this pass already found its slot far off
+            return self._postpone(item, self._postponed[item.campaign_id], rate)
         now = self._clock()
         with self._engine.begin() as conn:
             tally = dict(counts)
             self._record(conn, unsettled, tally)
             renewed = repo.renew(conn, item, now, self._lease)
-            if not renewed:
+            if renewed:
+                wall = time.time()
+                slot = repo.take_slot(conn, item.campaign_id, wall, 1.0 / rate, _LONG_WAIT)
+            else:
                 repo.hand_back(conn, item, now)  # paused or cancelled (no-op if re-claimed)
         counts.update(tally)  # committed: count them once
         unsettled.clear()
         if not renewed:
             return None
+        if slot - wall > _LONG_WAIT:
+            return self._postpone(item, slot, rate)
+        self._next_slot[item.campaign_id] = slot + 1.0 / rate
+        delay = slot - time.time()
+        if delay > 0:
+            self._stop.wait(delay)
         with self._fence.sending(item.number):
             # the gate, asked again now: the suppression index reads the ledger up to this
             # moment, and this batch's earlier sends are recorded for the cap
+            now = self._clock()
             plan = self._plan(item, now)
             if plan.step is not Step.SEND:
                 return self._not_sent(item, plan)

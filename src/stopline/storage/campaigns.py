@@ -387,3 +387,26 @@ def events(conn: Connection, after: int = 0, limit: int = 100) -> list[Any]:
         .limit(limit)
     )
     return list(conn.execute(query))
+
+
+def take_slot(conn: Connection, campaign_id: int, now: float, step: float, near: float) -> float:
+    """The campaign's next send slot (seconds since the epoch), shared by every worker: when
+    it is at most ``near`` seconds after ``now`` it is taken (the next one is ``step``
+    later); a later one is left for whoever comes at its time. The caller's transaction
+    holds the campaign's row until it ends (SQLite: one writer at a time), so two workers
+    never take one slot. A stored slot further off than any taken at this rate could leave
+    (the clock moved back, or the rate rose since) counts as free now."""
+    k = campaigns.c
+    stored = conn.execute(
+        select(k.next_slot).where(k.id == campaign_id).with_for_update()
+    ).scalar_one_or_none()
+    moved_back = stored is not None and stored > now + near + step + _CLOCK_SKEW
+    slot = now if stored is None or moved_back else max(stored, now)
+    if slot - now <= near:
+        conn.execute(update(campaigns).where(k.id == campaign_id).values(next_slot=slot + step))
+    return slot
+
+
+# Seconds by which the clocks of two hosts sharing a PostgreSQL database may disagree
+# before a stored send slot counts as one from a clock that moved back.
+_CLOCK_SKEW = 1.0

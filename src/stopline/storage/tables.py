@@ -225,6 +225,9 @@ campaigns = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("started_at", UTCDateTime),
     Column("finished_at", UTCDateTime),
+    # seconds since the epoch of the next free send slot at the campaign's rate, shared by
+    # every broadcast worker (migration 0008); None: none taken yet
+    Column("next_slot", Float),
     UniqueConstraint("name", name="uq_campaigns_name"),
 )
 

@@ -52,7 +52,7 @@ def create(client: TestClient, key: dict[str, str], **extra: Any) -> Any:
     return client.post("/v1/campaigns", json=body, headers=key)
 
 
-def worker(graph: Stopline, clock: Any) -> BroadcastWorker:
+def worker(graph: Stopline, clock: Any, **options: Any) -> BroadcastWorker:
     """The graph's broadcast worker, but on the test's clock."""
     m = graph.messaging
     return BroadcastWorker(
@@ -62,8 +62,7 @@ def worker(graph: Stopline, clock: Any) -> BroadcastWorker:
         m.fence,
         graph.settings.sending_rules(),
         clock,
-        default_rate=10_000,
-        backoff=0,
+        **{"default_rate": 10_000, "backoff": 0, **options},
     )
 
 
@@ -572,6 +571,68 @@ def test_a_campaign_at_a_few_a_second_does_not_hold_a_faster_one_to_its_pace(
     assert sorted(order) == sorted(numbers("212", 4) + numbers("213", 8))
     second_slow = order.index(numbers("212", 4)[1])
     assert set(numbers("213", 8)) <= set(order[:second_slow]), order
+
+
+def test_two_workers_pace_a_campaign_on_one_clock(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    """Every worker takes a campaign's send slots from the database, so two workers (two
+    servers, or `stopline worker` beside `serve`) send it at its rate, not at twice it (a
+    limitation until 2026-12-05: each worker paced on its own clock)."""
+    register(client, admin)
+    rate, count = 8.0, 12
+    made = create(client, admin, numbers=numbers("212", count), rate_per_second=rate)
+    assert made.status_code == 201, made.text
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    outbound = graph.messaging.outbound
+    original = outbound.deliver_unchecked
+    calls: list[tuple[str, float]] = []
+
+    def deliver(*args: Any) -> Any:
+        calls.append((threading.current_thread().name, time.time()))
+        return original(*args)
+
+    outbound.deliver_unchecked = deliver  # type: ignore[method-assign]
+    workers = [worker(graph, lambda: NOON_EASTERN, batch=2) for _ in range(2)]
+    threads = [threading.Thread(target=w.drain, name=f"worker-{i}") for i, w in enumerate(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(r["body"]["To"] for r in delivered(fake)) == numbers("212", count)
+    assert {name for name, _ in calls} == {"worker-0", "worker-1"}  # both sent
+    moments = sorted(at for _, at in calls)
+    # one clock: the first and last sends are (count - 1) slots apart; with a clock per
+    # worker they were about half that
+    assert moments[-1] - moments[0] >= (count - 1) / rate - 0.15, moments
+
+
+def test_a_send_slot_is_taken_once_and_a_far_one_is_left(graph: Stopline) -> None:
+    from sqlalchemy import insert, select
+
+    from stopline.storage.campaigns import take_slot
+    from stopline.storage.tables import campaigns
+
+    with graph.engine.begin() as conn:
+        row = {"name": "slots", "sender": SENDER, "status": "sending", "created_at": NOON_EASTERN}
+        campaign = conn.execute(insert(campaigns).values(**row)).inserted_primary_key[0]
+
+    def stored() -> float | None:
+        with graph.engine.connect() as conn:
+            query = select(campaigns.c.next_slot).where(campaigns.c.id == campaign)
+            return conn.execute(query).scalar_one()
+
+    def take(now: float, step: float) -> float:
+        with graph.engine.begin() as conn:
+            return take_slot(conn, campaign, now, step, 1.0)
+
+    assert take(1000.0, 0.5) == 1000.0 and stored() == 1000.5  # the first: now
+    assert take(1000.1, 0.5) == 1000.5 and stored() == 1001.0  # the next, half a second on
+    assert take(1003.0, 0.5) == 1003.0 and stored() == 1003.5  # a slot in the past: now
+    assert take(1003.0, 60.0) == 1003.5 and stored() == 1063.5  # near: taken
+    assert take(1003.0, 60.0) == 1063.5 and stored() == 1063.5  # far off: left for later
+    # a slot no worker at this rate could have left (the clock moved back an hour): free now
+    assert take(1063.5 - 3600, 60.0) == 1063.5 - 3600 and stored() == 1063.5 - 3540
 
 
 def _utc(moment: datetime) -> datetime:
