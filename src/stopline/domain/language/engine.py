@@ -15,7 +15,7 @@ import re
 from stopline.domain.language import rules
 from stopline.domain.language.context import DEFAULT, table_for, uses_defaults
 from stopline.domain.language.fuzzy import correct, nearest
-from stopline.domain.language.model import Action, Classification, ClassifyContext
+from stopline.domain.language.model import SURE, UNSURE, Action, Classification, ClassifyContext
 from stopline.domain.language.normalise import fold, fold_spans, repeated
 from stopline.domain.language.plain import SIGNATURE_HINT, plain, signature_start
 from stopline.domain.language.reactions import QUOTE_CHARS, may_be_reaction, reaction_split
@@ -169,6 +169,10 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
             retry = _read(" ".join(fixed), fixed, table, probe)
             if retry.score > verdict.score:
                 verdict = retry.as_typo(0.88)
+    if "?" in body and (
+        verdict.action is Action.OPT_IN or verdict.score >= SURE or verdict.force_review
+    ):
+        verdict = _answered_question(body, table) or verdict
     if verdict is NO_INTENT and len(words) <= 6:
         named = someone_else(body, words)
         if named is not None:
@@ -289,19 +293,24 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         asks_help = next(m for m in matches if m.info.kind == Kind.HELP)
         matches = [m for m in matches if m.info.kind != Kind.HELP]
     opt_in: list[rules.PhraseMatch] = []
+    refused: list[str] = []  # opt-in wording under a negation: "do not resubscribe me"
     if matches and any(m.info.kind == Kind.OPT_IN for m in matches):
         # "Put me back on the list": weighed in `weigh` only if nothing asks to stop.
-        opt_in = [
-            m
-            for m in matches
-            if m.info.kind == Kind.OPT_IN
-            and not rules.negated(folded, starts, m.start, m.info.language, raw)
-        ]
+        for m in matches:
+            if m.info.kind != Kind.OPT_IN:
+                continue
+            if rules.negated(folded, starts, m.start, m.info.language, raw):
+                refused.append(" ".join(words[m.start : m.end]))
+            else:
+                opt_in.append(m)
         matches = [m for m in matches if m.info.kind != Kind.OPT_IN]
     if cjk:
         matches += rules.scan_substrings(folded, starts)
+        asked = rules.scan_substrings(folded, starts, rules.OPT_IN_KINDS)
         if not rules.cjk_negated(folded):
-            opt_in += rules.scan_substrings(folded, starts, rules.OPT_IN_KINDS)
+            opt_in += asked
+        else:  # "我不想重新订阅": refused (no spaces, so no word-by-word negation)
+            refused += [folded[starts[m.start] :][:12] for m in asked]
     cues = rules.keyword_cues(folded, words, starts, table, cjk, keywords)
     if segments is None and cjk:
         stripped = rules.strip_substring_courtesy(folded)
@@ -309,7 +318,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             segments = rules.segment(stripped.split(" "), table)
             if segments:
                 segments = [(hit, 0, len(words)) for hit, _s, _e in segments]
-    if not segments and not matches and not cues and not opt_in:
+    if not segments and not matches and not cues and not opt_in and not refused:
         # the common case: nothing to weigh
         return NO_INTENT if asks_help is None else help_question(asks_help, words)
     # Benign readings matter only when there is a keyword or phrase they could explain.
@@ -324,7 +333,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     ):
         whole = len(segments) == 1 and segments[0][2] - segments[0][1] == len(words)
         return Verdict.from_keywords(segments, whole)
-    if not matches and not cues and not opt_in:
+    if not matches and not cues and not opt_in and not refused:
         return NO_INTENT
     content = [i for i, w in enumerate(words) if w not in COURTESY]
     reading = Reading(
@@ -336,6 +345,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         raw=raw,
         keep=keep,
         opt_in=opt_in,
+        refused=refused,
         asks_help=asks_help,
     )
     for match in matches:
@@ -367,6 +377,62 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             negated = True  # "我不想重新订阅": no spaces, so no word-by-word negation
         reading.cues.append((cue, negated))
     return weigh(reading)
+
+
+# How an answer of "no" to one's own question starts ("START? Absolutely not.", "Resubscribe?
+# Jamais", "Unstop? lol no"), in folded words; fillers before it are skipped.
+_REFUSING = tuple(
+    tuple(answer.split(" "))
+    for answer in (
+        "no", "nope", "nah", "never", "hell no", "absolutely not", "no way", "not a chance",
+        "no chance", "hard pass", "are you kidding", "are you serious", "you wish", "as if",
+        "yeah right", "not happening", "not likely", "of course not", "nein", "jamais", "jamas",
+        "nunca", "nao", "non", "niet", "nie", "nee", "mai", "hindi", "tidak", "khong", "hayir",
+    )
+)  # fmt: skip
+_FILLERS = frozenset({"lol", "haha", "hahaha", "lmao", "um", "uh", "hmm", "oh", "ha", "well"})
+
+
+def _answered_question(body: str, table: KeywordTable) -> Verdict | None:
+    """A request asked back and answered no: "START? No." refuses to be subscribed again (an
+    opt-out); "STOP? Never, keep them coming" declines to stop (nothing). Only when the
+    answer says nothing more ("Start? No. STOP." keeps its own reading)."""
+    head, _, tail = body.partition("?")
+    asked, answer = fold(head), fold(tail)
+    after = answer.split(" ") if answer else []
+    while after and after[0] in _FILLERS:
+        after = after[1:]
+    if not asked or not any(tuple(after[: len(r)]) == r for r in _REFUSING):
+        return None
+    rest = _read(answer, answer.split(" "), table, tail)
+    first = _read(asked, asked.split(" "), table, head)
+    if first.action is Action.OPT_IN and rest.score >= SURE:
+        return rest._replace(span=None)  # "Start? No. STOP.": the answer's opt-out
+    if rest.score > UNSURE or rest.action is not Action.NONE:
+        return None
+    if first.action is Action.OPT_IN:
+        return Verdict(
+            Action.NONE,
+            0.85,
+            0.15,
+            "refused_opt_in",
+            "question.refused_opt_in",
+            first.language,
+            None,
+            f"asks {head.strip()!r} back and answers no: refuses to be subscribed again",
+        )
+    if first.score >= SURE:
+        return Verdict(
+            Action.NONE,
+            0.1,
+            0.9,
+            "benign_keyword",
+            "question.declined_opt_out",
+            first.language,
+            None,
+            f"asks {head.strip()!r} back and answers no (a rhetorical question)",
+        )
+    return None
 
 
 # "No" beside an opt-in keyword ("no START", "non iscrivimi", "Nope, START"): courtesy

@@ -24,6 +24,7 @@ class Reading:
     raw: str
     keep: bool = False  # also asks to keep getting the texts ("but I still want texts")
     opt_in: list[PhraseMatch] = field(default_factory=list)  # "put me back on the list"
+    refused: list[str] = field(default_factory=list)  # negated opt-ins: "never resubscribe me"
     asks_help: PhraseMatch | None = None  # "what program is this?"
     phrases: list[tuple[PhraseMatch, bool]] = field(default_factory=list)  # (match, negated)
     cues: list[tuple[KeywordCue, bool]] = field(default_factory=list)  # (cue, negated)
@@ -308,6 +309,8 @@ def weigh(reading: Reading) -> Verdict:
             )
         elif not is_negated and cue.hit.strength is not Strength.WORD:
             (starts if cue.hit.action is Action.OPT_IN else helps).append(cue)
+        elif is_negated and cue.hit.action is Action.OPT_IN:
+            reading.refused.append(cue.hit.text)  # "do not unstop", "I will never text START"
     if best is not None and best.score >= 0.8 and (starts or reading.opt_in):
         again = f"says {starts[0].hit.text.upper()!r}" if starts else "asks for the texts again"
         return best._replace(
@@ -325,6 +328,27 @@ def weigh(reading: Reading) -> Verdict:
         )
     if best is not None and best.score > 0.35:
         return best
+    if reading.refused and not negated:
+        # Refusing to be subscribed again ("Do NOT resubscribe me", "I'm not opting back
+        # in") says the person wants no texts: an opt-out, or a person decides when the
+        # message also asks for the texts, or is a question ("why don't you resubscribe me?")
+        asked = "?" in reading.raw or (
+            bool(reading.content) and reading.words[reading.content[0]] in ("why", "how")
+        )
+        mistaken = any(_WANTS_TO_STAY in why for _s, _e, why in reading.benign)
+        unsure = bool(reading.opt_in or starts) or asked or mistaken
+        return Verdict(
+            Action.NONE,
+            0.6 if unsure else 0.85,
+            0.4 if unsure else 0.15,
+            "refused_opt_in",
+            "negation.opt_in",
+            None,
+            None,
+            f"refuses to be subscribed again: {reading.refused[0]!r} follows 'don't', 'never' "
+            "or similar",
+            force_review=unsure,
+        )
     if reading.opt_in and not negated:
         match = reading.opt_in[0]
         words = " ".join(reading.words[match.start : match.end])

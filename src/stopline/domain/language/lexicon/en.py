@@ -342,6 +342,42 @@ LEXICON = Lexicon(
         ),
         Phrase("(not the|not the right|not the correct) person|number", "usage: wrong recipient"),
         Phrase(
+            "not (my|his|her|their) (number|phone|phone number|cell|cell number) (anymore|any"
+            " more|no more|now)",
+            "usage: 'Not my number anymore' (a reassigned number; twelfth blind test)",
+        ),
+        Phrase(
+            "no longer * (number|phone|phone number|cell|cell number)",
+            "usage: 'this is no longer Maria's number' (a reassigned number)",
+        ),
+        Phrase(
+            "(doesnt|does not|dont|do not) (have|own|use) (this|that) (number|phone|phone number"
+            "|cell) (anymore|any more|no more)",
+            "usage: 'Maria doesn't have this phone anymore' (a reassigned number)",
+        ),
+        Phrase(
+            "(no one|nobody|noone) (by|with|named) (that|this) name (here|at this number|on this"
+            " phone)?",
+            "usage: 'No one by that name here' (a reassigned number)",
+        ),
+        Phrase(
+            "(why|how dare|how come) (did|would|do|have|has)? (you|u|yall|they|someone"
+            "|somebody) (just)? (resubscribe~|re subscribe~|resub~|sign~ me back|put me back"
+            "|add~ me back|opt~ me back)",
+            "usage: 'Why did you resubscribe me??' (a complaint, not a request; twelfth blind "
+            "test)",
+        ),
+        Phrase(
+            "(did|have|has) (you|u|yall|they|someone|somebody) (just)? (resubscribe~|re"
+            " subscribe~|resub~|sign~ me back|put me back|add~ me back|opt~ me back)",
+            "usage: 'Did you just resubscribe me?' (beside the opt-in words: a person reads it)",
+        ),
+        Phrase(
+            "(resubscribed|re subscribed|signed|added|put|opted) (me|us|my number) (back)? (up|on"
+            "|in|to)? ... without (my|asking|me|our) (permission|consent|asking|agreeing)?",
+            "usage: 'You resubscribed me without my permission'",
+        ),
+        Phrase(
             f"you have|got|texted|reached|texting|messaged the wrong -({WRONG_THING})",
             "usage: wrong recipient ('you have the wrong address' corrects a detail instead)",
         ),
@@ -1343,6 +1379,18 @@ LEXICON = Lexicon(
         ),
         Phrase("wrong (number|num|no) of", "usage: 'the wrong number of boxes'"),
         Phrase(
+            "(i|i think i|i must have|sorry i|my bad i|oops i|oops) (dialed|dialled|texted|called"
+            "|messaged|sent this to|sent that to|sent it to|typed|put in|entered) (the|a)? wrong"
+            " (number|num|no|person)",
+            "usage: 'Sorry, I texted the wrong number' (the person's own mistake; twelfth blind "
+            "test)",
+        ),
+        Phrase(
+            "(oops|sorry|my bad|whoops) (wrong|the wrong) (number|num|no|person) (meant|i meant"
+            "|was meant|was supposed) to",
+            "usage: 'Oops wrong number, meant to text my sister'",
+        ),
+        Phrase(
             "i|we (never|didnt|did not|havent|have not) (signed|sign|registered|register) up?"
             " (for|to)? (the|a|this|that|your)? *? *? (can|could|may|how do|how can|where do"
             "|where can) (i|we) still? (join|register|sign up|signup|enroll|enter|participate"
@@ -1762,7 +1810,11 @@ LEXICON = Lexicon(
             "(resubscribe|re subscribe|resub) (me|us|my number|this number)",
             "usage: 'please resubscribe me'",
         ),
-        Phrase("opt (me|us)? back in", "usage: 'I want to opt back in'"),
+        Phrase("opt~ (me|us)? back in", "usage: 'I want to opt back in', 'opting back in'"),
+        Phrase(
+            "sign~ (me|us)? back up (for (the|your|ur)? (text~|alert~|messag~|list|deal~))? $",
+            "usage: 'sign me back up', 'signing back up for the texts'",
+        ),
         Phrase(
             "(i|we|id) (want|wanna|would like|like|wish|need) to (subscribe|resubscribe|re"
             " subscribe|opt in|optin|opt back in|sign up again|subscribe again|rejoin|re join) $",
