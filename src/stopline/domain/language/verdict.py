@@ -10,7 +10,7 @@ from typing import NamedTuple
 from stopline.domain.language.lexicon import Strength
 from stopline.domain.language.model import Action
 from stopline.domain.language.rules import KeywordCue, PhraseMatch, Segment
-from stopline.domain.language.tables import KeywordHit, Kind
+from stopline.domain.language.tables import COURTESY, KeywordHit, Kind
 from stopline.domain.memo import Memo
 
 WordSpan = tuple[int, int]
@@ -243,6 +243,31 @@ def leads(raw: str, word: str) -> bool:
     return word.isascii() and _LEADING[word].match(raw) is not None
 
 
+# Words that may follow a refused opt-in without making it about something else ("do not
+# resubscribe me again please"); anything else ("... to the tournament", "... with me") may.
+_AFTER_REFUSAL = frozenset(
+    [
+        "again",
+        "ever",
+        "anymore",
+        "please",
+        "pls",
+        "plz",
+        "thanks",
+        "thank",
+        "thx",
+        "you",
+        "ok",
+        "lol",
+    ]
+)
+
+
+def closes(words: list[str], end: int) -> bool:
+    """Whether the words from ``end`` on say nothing more than courtesy."""
+    return all(w in _AFTER_REFUSAL or w in COURTESY for w in words[end:])
+
+
 def weigh(reading: Reading) -> Verdict:
     best: Verdict | None = None
     negated: list[str] = []
@@ -309,8 +334,8 @@ def weigh(reading: Reading) -> Verdict:
             )
         elif not is_negated and cue.hit.strength is not Strength.WORD:
             (starts if cue.hit.action is Action.OPT_IN else helps).append(cue)
-        elif is_negated and cue.hit.action is Action.OPT_IN:
-            reading.refused.append(cue.hit.text)  # "do not unstop", "I will never text START"
+        elif is_negated and cue.hit.action is Action.OPT_IN and closes(reading.words, cue.end):
+            reading.refused.append(cue.hit.text)  # "do not unstop" (not "don't start with me")
     if best is not None and best.score >= 0.8 and (starts or reading.opt_in):
         again = f"says {starts[0].hit.text.upper()!r}" if starts else "asks for the texts again"
         return best._replace(

@@ -342,6 +342,29 @@ LEXICON = Lexicon(
         ),
         Phrase("(not the|not the right|not the correct) person|number", "usage: wrong recipient"),
         Phrase(
+            "(got|get|gotten) this (number|phone|phone number|cell) (last|this) (week|month|year)",
+            "usage: 'This isn't Karen. Got this number last month.' (a reassigned number)",
+        ),
+        Phrase(
+            "(rather|prefer) (you|u|yall) (didnt|did not|not|dont|do not|wouldnt|would not)"
+            " (text~|messag~|contact~|send~|sms|txt~)",
+            "usage: 'I'd rather you didn't text me' (twelfth blind test)",
+        ),
+        Phrase(
+            "(exclude|excluded) (me|us|my number|this number)? from",
+            "usage: 'Exclude me from your mailing list', 'I'd like to be excluded from future "
+            "messages'",
+        ),
+        Phrase(
+            "^ (opted|optd) out (already|now)? $",
+            "usage: 'opted out' as a whole message (says so, and wants it honoured)",
+        ),
+        Phrase(
+            "^ (i|ive|i have|i already|already|i just|just) (opted|optd) out (already|now)? $",
+            "usage: 'I already opted out' as a whole message",
+        ),
+        Phrase("un (subscribe|subscrib~|sub)", "usage: 'UN-SUBSCRIBE', 'un subscribe me'"),
+        Phrase(
             "not (my|his|her|their) (number|phone|phone number|cell|cell number) (anymore|any"
             " more|no more|now)",
             "usage: 'Not my number anymore' (a reassigned number; twelfth blind test)",
@@ -362,14 +385,13 @@ LEXICON = Lexicon(
         ),
         Phrase(
             "(why|how dare|how come) (did|would|do|have|has)? (you|u|yall|they|someone"
-            "|somebody) (just)? (resubscribe~|re subscribe~|resub~|sign~ me back|put me back"
-            "|add~ me back|opt~ me back)",
+            "|somebody) (just)? (resubscribe~|re subscribe~|resub~|opt~ me back in)",
             "usage: 'Why did you resubscribe me??' (a complaint, not a request; twelfth blind "
             "test)",
         ),
         Phrase(
             "(did|have|has) (you|u|yall|they|someone|somebody) (just)? (resubscribe~|re"
-            " subscribe~|resub~|sign~ me back|put me back|add~ me back|opt~ me back)",
+            " subscribe~|resub~|opt~ me back in)",
             "usage: 'Did you just resubscribe me?' (beside the opt-in words: a person reads it)",
         ),
         Phrase(
@@ -1224,6 +1246,27 @@ LEXICON = Lexicon(
             "usage: 'quit mailing the catalogs please'",
         ),
         Phrase(
+            "stop (getting|receiving|get|receive|sending me|sending us|sending|send me|mailing"
+            f" me|mailing) ({SENT_DET})? (paper|printed|mailed|physical"
+            "|hard copy|hardcopy) (copy|copies|bill~|statement~|catalog~|catalogue~|mail~"
+            "|newsletter~|invoice~|flyer~|coupon~|magazine~|letter~|notice~|receipt~|check~)"
+            " -(and|&|or|plus|n|text|texts|txts|messages|msgs|sms|alerts)",
+            "usage: 'I want to stop receiving paper bills' (paper, not the texts; twelfth "
+            "blind test)",
+        ),
+        Phrase(
+            f"stop (getting|receiving|get|receive|paying|being charged) ({SENT_DET})? (overdraft"
+            "|late|monthly|annual|service|atm|convenience|extra) (fee|fees|charge|charges)"
+            " -(and|&|or|plus|n|text|texts|txts|messages|msgs|sms|alerts)",
+            "usage: 'I want to stop getting overdraft fees' (fees, not the texts)",
+        ),
+        Phrase(
+            "(was|were|am|im|almost|nearly) (going|gonna|about|planning|thinking of|thinking"
+            " about|ready)? (to)? (unsub~|opt out|cancel) (but|then|until|when)",
+            "usage: 'I was going to unsubscribe but then I saw this deal' (a story of an "
+            "opt-out not made)",
+        ),
+        Phrase(
             "(remove|delete|drop|take|get|cross|scratch|move|switch) (me|us|him|her|them|my son"
             f"|my daughter) off|from (the|my|our|his|her|their)? !({CLOCK_TIME})"
             f" -(list|lists|mailing|database|{TEXTS})",
@@ -1899,6 +1942,9 @@ LEXICON = Lexicon(
         "never gonna",
         "why would i",
         "why would you",
+        "why would",  # "Why would I want to get texts again?" (the phrase starts at "I")
+        "yeah right like",  # "Yeah right, like I want to receive your texts again"
+        "as if",
         "if you",
         "if i",
         "why do you",

@@ -156,6 +156,12 @@ LEXICON = Lexicon(
         ),
         Phrase(f"por que no ({SEND}) ...", "usage: '¿por qué no enviar...?' asks, not refuses"),
     ),
+    keep=(
+        Phrase(
+            "(quiero|deseo|prefiero) (seguir|continuar) recibiendo|recibir",
+            "usage: 'quiero seguir recibiendo sus mensajes' (wants to keep them)",
+        ),
+    ),
     opt_in_phrases=(
         Phrase(
             "(volver|vuelvo) a recibir (los|sus|mis|tus)? (mensajes|msjs|sms|textos|alertas"

@@ -172,6 +172,12 @@ LEXICON = Lexicon(
             "usage: 'Arrête de rire lol' (another activity; 'arrête de m'écrire' stays an opt-out)",
         ),
     ),
+    keep=(
+        Phrase(
+            "je (veux|voudrais|souhaite|prefere) (continuer a|toujours) recevoir",
+            "usage: 'je veux continuer à recevoir vos messages' (wants to keep them)",
+        ),
+    ),
     opt_in_phrases=(
         Phrase(
             "recevoir (a nouveau|de nouveau|encore) (les|vos|des|mes)? (sms|messages|textos"
