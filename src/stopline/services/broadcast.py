@@ -230,22 +230,22 @@ class BroadcastWorker(PollingWorker):
             return self._postpone(item, self._postponed[item.campaign_id], rate)
         now = self._clock()
         with self._engine.begin() as conn:
+            repo.lock_campaign(conn, item.campaign_id)  # first: the order pausing takes
             tally = dict(counts)
             self._record(conn, unsettled, tally)
             renewed = repo.renew(conn, item, now, self._lease)
             if renewed:
-                wall = time.time()
-                slot = repo.take_slot(conn, item.campaign_id, wall, 1.0 / rate, _LONG_WAIT)
+                slot, then = repo.take_slot(conn, item.campaign_id, 1.0 / rate, _LONG_WAIT)
             else:
                 repo.hand_back(conn, item, now)  # paused or cancelled (no-op if re-claimed)
         counts.update(tally)  # committed: count them once
         unsettled.clear()
         if not renewed:
             return None
-        if slot - wall > _LONG_WAIT:
-            return self._postpone(item, slot, rate)
-        self._next_slot[item.campaign_id] = slot + 1.0 / rate
-        delay = slot - time.time()
+        delay = slot - then  # on the database's clock; at most `_LONG_WAIT` when taken
+        if delay > _LONG_WAIT:
+            return self._postpone(item, time.time() + delay, rate)
+        self._next_slot[item.campaign_id] = time.time() + delay + 1.0 / rate
         if delay > 0:
             self._stop.wait(delay)
         with self._fence.sending(item.number):

@@ -3,6 +3,7 @@ transaction."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -389,24 +390,41 @@ def events(conn: Connection, after: int = 0, limit: int = 100) -> list[Any]:
     return list(conn.execute(query))
 
 
-def take_slot(conn: Connection, campaign_id: int, now: float, step: float, near: float) -> float:
-    """The campaign's next send slot (seconds since the epoch), shared by every worker: when
-    it is at most ``near`` seconds after ``now`` it is taken (the next one is ``step``
-    later); a later one is left for whoever comes at its time. The caller's transaction
-    holds the campaign's row until it ends (SQLite: one writer at a time), so two workers
-    never take one slot. A stored slot further off than any taken at this rate could leave
-    (the clock moved back, or the rate rose since) counts as free now."""
+def lock_campaign(conn: Connection, campaign_id: int) -> None:
+    """Hold the campaign's row until the transaction ends (PostgreSQL; on SQLite the write
+    transaction holds the whole database). A worker's transaction takes this first, before
+    any recipient row, in the order pausing and cancelling take them (the campaign, then its
+    recipients), so the two never wait for each other in a cycle."""
     k = campaigns.c
-    stored = conn.execute(
-        select(k.next_slot).where(k.id == campaign_id).with_for_update()
-    ).scalar_one_or_none()
-    moved_back = stored is not None and stored > now + near + step + _CLOCK_SKEW
+    conn.execute(select(k.id).where(k.id == campaign_id).with_for_update())
+
+
+def take_slot(conn: Connection, campaign_id: int, step: float, near: float) -> tuple[float, float]:
+    """The campaign's next send slot and the present moment, in seconds since the epoch on
+    the database's clock (PostgreSQL's, shared by every host; SQLite's database is on this
+    machine, so this machine's). The slot is shared by every worker: when it is at most
+    ``near`` seconds away it is taken (the next one is ``step`` later); a later one is left
+    for whoever comes at its time. The caller's transaction holds the campaign's row
+    (`lock_campaign`), so two workers never take one slot. A stored slot further off than
+    any taken at this rate could leave (the clock moved back, or the rate rose since) counts
+    as free now."""
+    k = campaigns.c
+    if conn.dialect.name == "postgresql":
+        clock: Any = func.extract("epoch", func.clock_timestamp())
+        row = conn.execute(
+            select(k.next_slot, clock).where(k.id == campaign_id).with_for_update()
+        ).one()
+        stored, now = row[0], float(row[1])
+    else:
+        stored = conn.execute(select(k.next_slot).where(k.id == campaign_id)).scalar_one()
+        now = time.time()
+    moved_back = stored is not None and stored > now + near + step + _CLOCK_JUMP
     slot = now if stored is None or moved_back else max(stored, now)
     if slot - now <= near:
         conn.execute(update(campaigns).where(k.id == campaign_id).values(next_slot=slot + step))
-    return slot
+    return slot, now
 
 
-# Seconds by which the clocks of two hosts sharing a PostgreSQL database may disagree
-# before a stored send slot counts as one from a clock that moved back.
-_CLOCK_SKEW = 1.0
+# Seconds a stored slot may lie beyond the furthest one a worker could have left before it
+# counts as left by a clock that has since moved back.
+_CLOCK_JUMP = 1.0

@@ -608,7 +608,9 @@ def test_two_workers_pace_a_campaign_on_one_clock(
 
 
 def test_a_send_slot_is_taken_once_and_a_far_one_is_left(graph: Stopline) -> None:
-    from sqlalchemy import insert, select
+    """Slots on the database's clock (PostgreSQL's, shared by every host): taken when near,
+    left when far off, and free at once after a clock that moved back."""
+    from sqlalchemy import insert, select, update
 
     from stopline.storage.campaigns import take_slot
     from stopline.storage.tables import campaigns
@@ -622,17 +624,70 @@ def test_a_send_slot_is_taken_once_and_a_far_one_is_left(graph: Stopline) -> Non
             query = select(campaigns.c.next_slot).where(campaigns.c.id == campaign)
             return conn.execute(query).scalar_one()
 
-    def take(now: float, step: float) -> float:
+    def store(value: float) -> None:
         with graph.engine.begin() as conn:
-            return take_slot(conn, campaign, now, step, 1.0)
+            conn.execute(
+                update(campaigns).where(campaigns.c.id == campaign).values(next_slot=value)
+            )
 
-    assert take(1000.0, 0.5) == 1000.0 and stored() == 1000.5  # the first: now
-    assert take(1000.1, 0.5) == 1000.5 and stored() == 1001.0  # the next, half a second on
-    assert take(1003.0, 0.5) == 1003.0 and stored() == 1003.5  # a slot in the past: now
-    assert take(1003.0, 60.0) == 1003.5 and stored() == 1063.5  # near: taken
-    assert take(1003.0, 60.0) == 1063.5 and stored() == 1063.5  # far off: left for later
-    # a slot no worker at this rate could have left (the clock moved back an hour): free now
-    assert take(1063.5 - 3600, 60.0) == 1063.5 - 3600 and stored() == 1063.5 - 3540
+    def take(step: float) -> tuple[float, float]:
+        with graph.engine.begin() as conn:
+            return take_slot(conn, campaign, step, 1.0)
+
+    slot, now = take(0.5)  # the first: now
+    assert slot == now and abs(now - time.time()) < 5 and stored() == slot + 0.5
+    second, now = take(0.5)  # the next, half a second on
+    assert second == slot + 0.5 and stored() == slot + 1.0
+    store(now - 10)  # a slot in the past: now
+    third, now = take(0.5)
+    assert third == now and stored() == now + 0.5
+    near, now = take(60.0)  # near: taken, the next a minute on
+    assert near == third + 0.5 and stored() == near + 60
+    far, now = take(60.0)  # far off: left for later
+    assert far == near + 60 and stored() == near + 60
+    store(now + 3600)  # no worker at this rate could have left it (the clock moved back)
+    reset, now = take(60.0)
+    assert reset == now and stored() == now + 60
+
+
+def test_a_worker_and_a_cancel_take_their_locks_in_one_order(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    """PostgreSQL: the worker's transaction locks the campaign's row before any recipient's,
+    as cancelling does, so a cancel that reaches a recipient whose lease ran out never
+    deadlocks with the worker (a reviewer, 2026-12-05: the send slot's lock came after the
+    recipient's, and one side was aborted)."""
+    if graph.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's write transactions take the whole database")
+    from stopline.domain.campaigns import CampaignStatus
+    from stopline.storage import campaigns as repo
+
+    register(client, admin)
+    made = create(client, admin, numbers=numbers("212", 1), topic="transactional")
+    assert made.status_code == 201, made.text
+    client.post("/v1/campaigns/spring/send", headers=admin)
+    campaign = made.json()["id"]
+    w = worker(graph, lambda: datetime.now(UTC), lease=0.0)  # its claim runs out at once
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            w.run_once()
+        except BaseException as exc:  # reported by the test
+            failures.append(exc)
+
+    thread = threading.Thread(target=run)
+    with graph.engine.begin() as conn:  # cancelling: the campaign's row, then its recipients
+        repo.set_status(
+            conn, campaign, CampaignStatus.CANCELLED, only_from=[CampaignStatus.SENDING]
+        )
+        thread.start()
+        time.sleep(1.0)  # the worker has claimed the recipient and waits for the campaign
+        repo.cancel_pending(conn, campaign, datetime.now(UTC))
+    thread.join(timeout=30)
+    assert not failures, failures
+    assert delivered(fake) == []
+    assert client.get("/v1/campaigns/spring", headers=admin).json()["status"] == "cancelled"
 
 
 def _utc(moment: datetime) -> datetime:
