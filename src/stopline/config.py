@@ -198,6 +198,14 @@ class Settings(ProviderSettings, CampaignSettings):
                 f"{value!r} is not a URL: give the base URL providers call, "
                 "such as https://sms.example.com (signatures are checked against it)"
             )
+        if parts.query or parts.fragment or value.strip().endswith(("?", "#")):
+            # joined with the routes' paths it would put the query before them, and every
+            # signature would fail (an acceptance test, 2026-12-05)
+            raise ValueError(
+                f"{value!r} has a query or fragment: give only the base URL (scheme, host, "
+                "port, path prefix); a query string providers add to a webhook's URL reaches "
+                "Stopline with each request and is signed as sent"
+            )
         return value.strip()
 
     @field_validator("timezone")

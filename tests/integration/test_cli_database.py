@@ -125,6 +125,8 @@ def test_a_missing_named_settings_file_and_bad_values_name_the_variable(
         ("STOPLINE_LOG_LEVEL", "LOUD", "unknown level"),
         ("STOPLINE_MAX_WEBHOOK_BYTES", "-5", "greater than or equal to 1"),
         ("STOPLINE_PUBLIC_URL", "not-a-url", "is not a URL"),
+        ("STOPLINE_PUBLIC_URL", "https://sms.example.com/sl?tenant=acme", "query or fragment"),
+        ("STOPLINE_PUBLIC_URL", "https://sms.example.com/#top", "query or fragment"),
         ("STOPLINE_LOG_FORMAT", "xml", "STOPLINE_LOG_FORMAT"),
     ],
 )
