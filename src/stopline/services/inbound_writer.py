@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import functools
 import itertools
 import logging
 import pickle
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("stopline.inbound_writer")
 
 BatchObserver = Callable[[int, float], None]
+_Waiting = tuple["asyncio.Future[InboundResult]", InboundCommand]  # a request and its command
 RESTART_DELAYS = (1.0, 2.0, 5.0, 15.0, 60.0)  # seconds before each new attempt
 
 
@@ -134,7 +136,7 @@ class InboundWriter:
         link: _Link | None = None
         try:
             loop = asyncio.get_running_loop()
-            link = _Link(loop, self._on_batch, self._lost)
+            link = _Link(loop, self._on_batch, self._lost, self._record_orphans)
             await loop.create_unix_connection(lambda: link, sock=parent)
             setup = _Setup(
                 settings.database_url, settings.log_level, settings.log_format, self._review
@@ -158,6 +160,15 @@ class InboundWriter:
         self._link, self._process = link, process
         log.info("inbound messages are recorded by process %d", process.pid)
         return True
+
+    def _record_orphans(self, orphans: list[_Waiting]) -> None:
+        """The child went away while these requests waited for it: record them in the
+        server's own thread, so that they are answered as if nothing had happened. The child
+        may have committed some before it died: recording is idempotent on the message id,
+        so those get the answer of their first recording."""
+        for future, command in orphans:
+            recorded = asyncio.ensure_future(self._commits.submit_async(self._recorder, command))
+            recorded.add_done_callback(functools.partial(_relay, future))
 
     def _lost(self, link: _Link) -> None:
         """The child went away unasked: start another after a pause."""
@@ -203,6 +214,20 @@ class _Setup:
     review: ReviewPolicy
 
 
+def _relay(waiting: asyncio.Future[InboundResult], done: asyncio.Future[InboundResult]) -> None:
+    """Hand an orphan's result (or error) to the request that waits for it."""
+    if waiting.done():  # the request went away meanwhile
+        if not done.cancelled():
+            done.exception()  # retrieved: nothing left to report it to
+        return
+    if done.cancelled():
+        waiting.cancel()
+    elif (error := done.exception()) is not None:
+        waiting.set_exception(error)
+    else:
+        waiting.set_result(done.result())
+
+
 def _retrieved(future: asyncio.Future[None]) -> None:
     if not future.cancelled():
         future.exception()
@@ -234,6 +259,7 @@ class _Link(asyncio.Protocol):
         loop: asyncio.AbstractEventLoop,
         on_batch: BatchObserver | None,
         on_lost: Callable[[_Link], None],
+        on_orphans: Callable[[list[_Waiting]], None] | None = None,
     ) -> None:
         self.ready: asyncio.Future[None] = loop.create_future()
         self.ready.add_done_callback(_retrieved)  # a failed start is logged by the caller
@@ -242,9 +268,10 @@ class _Link(asyncio.Protocol):
         self._loop = loop
         self._on_batch = on_batch
         self._on_lost = on_lost
+        self._on_orphans = on_orphans
         self._transport: asyncio.WriteTransport | None = None
         self._watch: asyncio.Task[None] | None = None
-        self._pending: dict[int, asyncio.Future[InboundResult]] = {}
+        self._pending: dict[int, _Waiting] = {}  # with its command, should the child die
         self._next = 0
         self._buffer = b""
         self._outgoing: list[bytes] = []
@@ -283,7 +310,7 @@ class _Link(asyncio.Protocol):
                     deadline,
                 )
             for rid in late:
-                future = self._pending.pop(rid)
+                future, _command = self._pending.pop(rid)
                 if not future.done():
                     future.set_exception(CommitLate(f"not committed within {deadline:g} s"))
 
@@ -306,7 +333,7 @@ class _Link(asyncio.Protocol):
         self._next = rid + 1
         self.send(["c", rid, token, command_to_wire(command)])  # raises before registering
         future: asyncio.Future[InboundResult] = self._loop.create_future()
-        self._pending[rid] = future
+        self._pending[rid] = (future, command)
         return future
 
     def _policy_token(self, policy: InboundPolicy) -> int:
@@ -328,9 +355,10 @@ class _Link(asyncio.Protocol):
     def _receive(self, frame: list[Any]) -> None:
         kind = frame[0]
         if kind == "r" or kind == "e":
-            future = self._pending.pop(frame[1], None)
-            if future is None or future.done():  # the request went away meanwhile
+            waiting = self._pending.pop(frame[1], None)
+            if waiting is None or waiting[0].done():  # the request went away meanwhile
                 return
+            future = waiting[0]
             if kind == "r":
                 future.set_result(result_from_wire(frame[2]))
             else:
@@ -367,17 +395,20 @@ class _Link(asyncio.Protocol):
         self.alive = False
         if self._watch is not None:
             self._watch.cancel()
+        orphans = [(f, c) for f, c in self._pending.values() if not f.done()]
+        self._pending.clear()
         if not self._closing:
             log.error(
-                "inbound writer process went away with %d requests waiting; "
-                "recording in the server's thread until a new one is ready",
-                len(self._pending),
+                "inbound writer process went away with %d requests waiting; recording "
+                "them, and what follows, in the server's thread until a new one is ready",
+                len(orphans),
             )
         error = CommitQueueClosed("the inbound writer process exited")
-        for future in self._pending.values():
-            if not future.done():
+        if orphans and self._on_orphans is not None and not self._closing:
+            self._on_orphans(orphans)
+        else:
+            for future, _command in orphans:
                 future.set_exception(error)
-        self._pending.clear()
         if not self.ready.done():
             self.ready.set_exception(error)
         if not self.closed.done():
