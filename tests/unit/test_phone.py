@@ -236,3 +236,19 @@ def test_a_grouped_north_american_number_with_a_digit_too_many_is_invalid(raw: s
     # written as one run of digits it is still read as international (providers write so)
     digits = re.sub(r"\D", "", raw)
     assert normalise(digits) == "+" + digits
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("+1 415 555 0306 (mobile)", "+14155550306"),
+        ("415 555 0306 mobile", "+14155550306"),
+        ("415-555-0306 [work]", "+14155550306"),
+        ("+44 7700 900123 (cell)", "+447700900123"),
+        ("1-800-FLOWERS", "+18003569377"),  # a vanity number still reads whole
+    ],
+)
+def test_a_label_after_a_number_is_not_read_as_keypad_letters(written: str, number: str) -> None:
+    """An acceptance tester's import: "+1 415 555 0306 (mobile)" was refused as too long
+    (the letters were read as a keypad's digits)."""
+    assert normalise(written) == number

@@ -76,6 +76,12 @@ def _normalise_parsed(text: str, region: str) -> str:
     try:
         return _parse_in(text, cleaned, region)
     except InvalidNumber:
+        labelled = _LABEL.fullmatch(cleaned)
+        if labelled is not None:  # "+1 415 555 0306 (mobile)": letters read as a keypad's
+            try:
+                return _parse_in(text, labelled.group(1), region)
+            except InvalidNumber:
+                pass
         international = _international_digits(cleaned)
         if international is None or _grouped_national(cleaned, region):
             raise
@@ -87,6 +93,11 @@ def _normalise_parsed(text: str, region: str) -> str:
         except InvalidNumber:
             pass
         raise
+
+
+# A number followed by a word that labels it ("(mobile)", "cell", "[work]"): read without the
+# label when the whole cannot be read (a vanity number such as 1-800-FLOWERS reads whole).
+_LABEL = re.compile(r"(.*[0-9][^A-Za-z]*?)\s*[(\[]?\s*[A-Za-z][A-Za-z .'/-]*[)\]]?\s*")
 
 
 # A number a spreadsheet stored as a number: "4155550100.0" is 4155550100, not the eleven
