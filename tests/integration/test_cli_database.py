@@ -236,6 +236,9 @@ def test_text_anyone_can_send_is_printed_literally_never_as_markup(
     assert report.exit_code == 0 and "Promo [red] end" in report.output, report.output
     # at 80 columns the key figures are whole ("0.5…" and "SPI…" before)
     assert "…" not in report.output and "0/1" in report.output and "0.0%" in report.output
+    monkeypatch.setattr(out, "_width", 72)  # a narrow terminal: the sender's number stays whole
+    narrow = runner.invoke(app, ["report", "campaigns"], env=env)
+    assert narrow.exit_code == 0 and "+14155550199" in narrow.output, narrow.output
 
 
 def test_an_empty_opt_in_scope_and_an_unusable_key_name_are_refused(

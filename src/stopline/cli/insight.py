@@ -82,9 +82,11 @@ def campaigns(
         # Key figures are never cut ("0.5…", "SPI…" at 80 columns): they do not wrap, names
         # fold, and a narrow terminal leaves out the first-send time (--json has it).
         wide = out.width >= 110
+        senders = max(len(f.tally.sender) for f in report.figures)
         columns = [
             Column("campaign", min_width=8, overflow="fold", ratio=2),
-            Column("sender", min_width=8, overflow="fold", ratio=1),
+            # a phone number (at most 16 characters) is never split across lines
+            Column("sender", min_width=min(16, max(8, senders)), overflow="fold", ratio=1),
             *([_figure("first sent")] if wide else []),
             _figure("opt-outs"),
             _figure("rate"),
