@@ -181,3 +181,17 @@ def test_paper_fees_stories_and_numbers_are_not_opt_outs(text: str) -> None:
 
 def test_a_sarcastic_request_for_the_texts_is_no_opt_in() -> None:
     assert action("Why would I want to get texts again?") is REVIEW
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no START", OUT),  # a refusal right before the keyword: refused (was an opt-in)
+        ("no unstop", OUT),
+        ("No. START", IN),  # a sentence mark between: the keyword stands
+        ("Nope, START", IN),
+        ("START", IN),
+    ],
+)
+def test_a_refusal_right_before_an_opt_in_keyword_refuses_it(text: str, expected: Action) -> None:
+    assert action(text) is expected

@@ -11,6 +11,7 @@ messages. The opt-out likelihood is compared with the context's thresholds: at o
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from stopline.domain.language import rules
 from stopline.domain.language.context import DEFAULT, table_for, uses_defaults
@@ -390,6 +391,13 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             negated = False  # "Oh sure, keep them coming... NOT. Stop."
         if cjk and cue.hit.action is Action.OPT_IN and rules.cjk_negated(folded):
             negated = True  # "我不想重新订阅": no spaces, so no word-by-word negation
+        if (
+            cue.hit.action is Action.OPT_IN
+            and cue.start > 0
+            and words[cue.start - 1] in _REFUSALS
+            and _refusal_before(raw, words[cue.start - 1], cue.hit.text)
+        ):
+            negated = True  # "no START", "non iscrivimi" ("No. START" and "Nope, START" are not)
         reading.cues.append((cue, negated))
     return weigh(reading)
 
@@ -501,6 +509,20 @@ def _refuses(answer: str) -> bool:
 # words elsewhere, but a START with one of these is no clear request to resubscribe, so it
 # is read word by word (where the negation counts) instead of as the keyword alone.
 _REFUSALS = frozenset({"no", "non", "not", "nope", "nah", "nein", "nao", "nee", "niet", "nie"})
+
+
+def _refusal_before(raw: str, refusal: str, keyword: str) -> bool:
+    """Whether ``refusal`` stands right before ``keyword`` in ``raw`` with only spaces
+    between ("no START"), not a mark ("No. START", "Nope, START")."""
+    pattern = rf"(?<!\w){re.escape(refusal)}\s+{re.escape(keyword)}(?!\w)"
+    return re.search(pattern, fold_marks(raw), re.IGNORECASE) is not None
+
+
+def fold_marks(raw: str) -> str:
+    """``raw`` lower-cased without accents, its punctuation kept (compared with folded words)."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", raw.lower()) if not unicodedata.combining(ch)
+    )
 
 
 def _refused_start(segments: list[rules.Segment], words: list[str]) -> bool:
