@@ -206,6 +206,31 @@ def test_one_item_is_decided_once_even_in_one_batch(graph: Stopline, client: Tes
         assert conn.execute(select(suppressions)).all() == before
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [(Decision.OPT_OUT, Decision.OPT_IN), (Decision.NO_ACTION, Decision.OPT_OUT)],
+)
+def test_the_losing_decision_of_one_batch_records_nothing(
+    graph: Stopline, client: TestClient, first: Decision, second: Decision
+) -> None:
+    """Two reviewers deciding one item at once, committed in one batch: the second was
+    answered 409 yet its event was written, so a refused opt-in lifted an opt-out (a
+    black-box tester, 2026-12-05: 7 races in 40)."""
+    post(client, twilio_form("SM123", UNCLEAR))
+    item_id = _received(graph.engine, UNCLEAR, "SM123")
+    with graph.engine.begin() as conn:
+        results = decide(
+            conn,
+            [ReviewDecision(item_id, first, "alice"), ReviewDecision(item_id, second, "bob")],
+            datetime.now(UTC),
+        )
+    assert [r.outcome for r in results] == ["decided", "already_decided"]
+    with graph.engine.begin() as conn:
+        actors = conn.execute(select(consent_events.c.actor)).scalars().all()
+    assert "bob" not in actors
+    assert actors == (["alice"] if first is Decision.OPT_OUT else [])
+
+
 def test_opt_out_decision_on_an_already_opted_out_number(
     graph: Stopline, client: TestClient, writer: dict[str, str]
 ) -> None:

@@ -94,23 +94,29 @@ def decide(
     before = repo.get_many(conn, [d.item_id for d in decisions])
     ledger_repo.lock_chains(conn, [item.number for item in before.values()])
     decisions, superseded = _supersede(conn, decisions)
-    claimed: set[int] = set()
-    for d in decisions:
-        if d.item_id in claimed:
+    # item id -> the position of the decision that claimed it: two decisions of one item in
+    # one batch (two reviewers at once, committed together) record only the first's event
+    winner: dict[int, int] = {}
+    for position, d in enumerate(decisions):
+        if d.item_id in winner:
             continue
-        claimed.update(
-            repo.claim(
-                conn,
-                [d.item_id],
-                status=status.value,
-                decision=d.decision.value,
-                decided_at=now,
-                decided_by=d.actor,
-                note=d.note,
-            )
+        claimed = repo.claim(
+            conn,
+            [d.item_id],
+            status=status.value,
+            decision=d.decision.value,
+            decided_at=now,
+            decided_by=d.actor,
+            note=d.note,
         )
+        if d.item_id in claimed:
+            winner[d.item_id] = position
     items = repo.get_many(conn, [d.item_id for d in decisions])
-    changes = [d for d in decisions if d.item_id in claimed and d.decision in _RECORDED]
+    changes = [
+        d
+        for position, d in enumerate(decisions)
+        if winner.get(d.item_id) == position and d.decision in _RECORDED
+    ]
     stage = LedgerStage(conn, (items[d.item_id].number for d in changes))
     indexes = {d.item_id: stage.stage(_draft(items[d.item_id], d), now) for d in changes}
     written = stage.flush()
@@ -118,13 +124,11 @@ def decide(
     repo.set_events(conn, sorted(events.items()))
     fresh = repo.get_many(conn, sorted(events)) if events else {}
     results: list[DecisionResult] = []
-    seen: set[int] = set()
-    for d in decisions:
+    for position, d in enumerate(decisions):
         item = fresh.get(d.item_id) or items.get(d.item_id)
         if item is None:
             results.append(DecisionResult(d.item_id, "not_found", None))
-        elif d.item_id in claimed and d.item_id not in seen:
-            seen.add(d.item_id)
+        elif winner.get(d.item_id) == position:
             results.append(
                 DecisionResult(
                     d.item_id,
