@@ -39,6 +39,7 @@ from stopline.services.outbox import OutboxWorker
 from stopline.services.review import ReviewDecider, ReviewSweeper
 from stopline.services.send_fence import SendFence
 from stopline.services.senders import SenderDirectory
+from stopline.storage import campaigns as campaigns_repo
 from stopline.storage import consent_feed, migrate
 from stopline.storage.commit_queue import CommitQueue
 from stopline.storage.engine import create_database_engine
@@ -256,6 +257,12 @@ def build_messaging(
     accounts = AccountBook(settings)
     senders = SenderDirectory(engine, profile_for, ttl=settings.sender_cache_seconds)
     http = httpx.Client(timeout=httpx.Timeout(10.0, connect=5.0))
+    rules = settings.sending_rules()
+
+    def recent_sends(number: str, since: datetime) -> list[datetime]:
+        with engine.connect() as conn:
+            return campaigns_repo.send_times(conn, [number], since).get(number, [])
+
     outbound = OutboundSender(
         index,
         providers,
@@ -265,6 +272,8 @@ def build_messaging(
         lambda draft: commits.run(consent, draft),
         utc_now,
         settings.default_region,
+        rules,
+        recent_sends,
     )
     outbox = OutboxWorker(
         engine,
@@ -276,7 +285,6 @@ def build_messaging(
         lease=settings.outbox_lease_seconds,
         on_opted_out=outbound.record_refusal,
     )
-    rules = settings.sending_rules()
     campaigns = Campaigns(
         engine,
         index,

@@ -49,13 +49,16 @@ class SenderRemoved(_Answer):
 
 
 class MessageOut(_Answer):
-    status: Literal["sent", "blocked", "opted_out", "failed"]
+    status: Literal["sent", "blocked", "opted_out", "failed", "deferred"]
     to: str | None = Field(description="E.164")
     provider: str | None
     provider_message_id: str | None
     error_code: str | None = Field(description="The provider's error code, when it refused")
     detail: str | None
     scope: str | None = Field(None, description="The opt-out that blocked it, when blocked")
+    not_before: str | None = Field(
+        None, description="When deferred: the first moment it may be sent (ISO 8601, UTC)"
+    )
 
 
 class AudienceOut(_Answer):

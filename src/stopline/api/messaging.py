@@ -22,6 +22,7 @@ from stopline.api.auth import require
 from stopline.api.errors import ApiError, dumps, invalid_field
 from stopline.api.schemas import V1_ERRORS
 from stopline.api.state import stopline_of
+from stopline.domain.instants import utc_text
 from stopline.services import senders
 from stopline.services.keys import KeyScope, Principal
 from stopline.services.outbound import SendError, SendStatus
@@ -155,7 +156,8 @@ async def remove_sender(
         409: {
             "model": MessageOut,
             "description": "Not sent: the recipient opted out (`blocked` by the gate, or "
-            "`opted_out` by the provider's answer)",
+            "`opted_out` by the provider's answer), or, for a message with a topic that is not "
+            "exempt, quiet hours or the frequency cap hold it (`deferred`, with `not_before`)",
         },
         502: {"model": MessageOut, "description": "The provider refused it (`failed`)"},
     },
@@ -184,10 +186,18 @@ async def send_message(body: MessageIn, request: Request, _key: WriteKey) -> Res
     }
     if outcome.decision is not None and outcome.decision.scope is not None:
         payload["scope"] = str(outcome.decision.scope)
+    if outcome.status is SendStatus.DEFERRED and outcome.not_before is not None:
+        payload["not_before"] = utc_text(outcome.not_before)
+        payload["detail"] = (
+            f"not sent: {' and '.join(r.replace('_', ' ') for r in outcome.reasons)} for "
+            f"topic {body.topic!r}; send it from {utc_text(outcome.not_before)} (topics in "
+            "STOPLINE_EXEMPT_TOPICS, and sends with no topic, are exempt)"
+        )
     status = {
         SendStatus.SENT: 202,
         SendStatus.BLOCKED: 409,
         SendStatus.OPTED_OUT: 409,
+        SendStatus.DEFERRED: 409,
         SendStatus.FAILED: 502,
     }[outcome.status]
     return _json(payload, status)

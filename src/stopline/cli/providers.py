@@ -249,8 +249,14 @@ def send(
     if outcome.status is SendStatus.SENT and result is not None:
         out.print(f"[green]sent[/green] via {outcome.provider}: {result.provider_message_id}")
         return
-    detail = f"{result.error_code}: {result.detail}" if result else "opted out (send gate)"
-    out.print(f"[red]{outcome.status.value}[/red] {detail}")
+    if outcome.status is SendStatus.DEFERRED and outcome.not_before is not None:
+        why = " and ".join(r.replace("_", " ") for r in outcome.reasons)
+        detail = f"{why}: send it from {outcome.not_before.isoformat()} (not sent)"
+    elif result is not None:
+        detail = f"{result.error_code}: {result.detail}"
+    else:
+        detail = "opted out (send gate)"
+    out.print(f"[red]{outcome.status.value}[/red] {escape(detail)}")
     raise typer.Exit(1)
 
 

@@ -14,6 +14,8 @@ import httpx
 from stopline.domain.consent import ConsentDraft
 from stopline.domain.phone import normalise_address
 from stopline.domain.policy import Decision
+from stopline.domain.recipient_location import locate
+from stopline.domain.sending_rules import SendingRules, Verdict, next_allowed
 from stopline.providers.accounts import AccountBook
 from stopline.providers.base import MissingCredentials, OutboundMessage, Provider, SendResult
 from stopline.services.gate import check_many
@@ -29,6 +31,7 @@ class SendStatus(StrEnum):
     BLOCKED = "blocked"  # the gate refused: the number is opted out
     OPTED_OUT = "opted_out"  # the provider refused: recipient opted out (now recorded)
     FAILED = "failed"
+    DEFERRED = "deferred"  # a marketing topic outside quiet hours or over the cap: not sent
 
 
 class SendError(ValueError):
@@ -44,6 +47,8 @@ class SendOutcome:
     provider: str | None
     result: SendResult | None = None
     decision: Decision | None = None
+    not_before: datetime | None = None  # deferred: the first moment it may be sent
+    reasons: tuple[str, ...] = ()  # deferred: quiet_hours, frequency_cap
 
 
 class OutboundSender:
@@ -57,8 +62,12 @@ class OutboundSender:
         record: Callable[[ConsentDraft], object],
         clock: Callable[[], datetime],
         region: str = "US",
+        rules: SendingRules | None = None,
+        recent_sends: Callable[[str, datetime], list[datetime]] | None = None,
     ) -> None:
         self._index = index
+        self._rules = rules
+        self._recent_sends = recent_sends
         self._providers = providers
         self._accounts = accounts
         self._senders = senders
@@ -85,6 +94,15 @@ class OutboundSender:
         name, entry = self._route(address, provider)
         if not checked.decision.allowed:
             return SendOutcome(SendStatus.BLOCKED, checked.number, name, None, checked.decision)
+        verdict = self._timing(checked.number, topic)
+        if verdict is not None and not verdict.allowed_now:
+            return SendOutcome(
+                SendStatus.DEFERRED,
+                checked.number,
+                name,
+                not_before=verdict.at,
+                reasons=verdict.reasons,
+            )
         key = idempotency_key or f"send:{uuid.uuid4().hex}"
         result = self._send(name, entry, address, checked.number, text, key)
         if result.accepted:
@@ -93,6 +111,17 @@ class OutboundSender:
             self.record_opt_out_signal(name, checked.number, address, result)
             return SendOutcome(SendStatus.OPTED_OUT, checked.number, name, result)
         return SendOutcome(SendStatus.FAILED, checked.number, name, result)
+
+    def _timing(self, number: str, topic: str | None) -> Verdict | None:
+        """Quiet hours and the cap for a send about ``topic`` (as for broadcasts: recent
+        campaign sends count). A send with no topic is a one-off (a code, a reply to the
+        person): none apply, as for exempt topics."""
+        if topic is None or self._rules is None:
+            return None
+        now = self._clock()
+        since = now - self._rules.cap_period
+        recent = self._recent_sends(number, since) if self._recent_sends else []
+        return next_allowed(locate(number), now, recent, topic, self._rules)
 
     def provider_for(self, address: str, provider: str | None = None) -> str:
         """The provider a registered sender sends through (raises `SendError`)."""

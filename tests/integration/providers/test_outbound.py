@@ -78,6 +78,53 @@ def test_the_gate_refuses_before_any_provider_is_called(
     assert fake_requests(fake) == []
 
 
+def _in_quiet_hours_now() -> str:
+    """A mobile number whose only zone is between 21:00 and 8:00 now (one of these always
+    is: their zones spread over most of the day)."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    candidates = {
+        "+447700900123": "Europe/London",
+        "+61412345678": "Australia/Sydney",
+        "+819012345678": "Asia/Tokyo",
+        "+919812345678": "Asia/Kolkata",
+        "+18085550100": "Pacific/Honolulu",
+        "+12125550100": "America/New_York",
+    }
+    now = datetime.now(UTC)
+    for number, zone in candidates.items():
+        if not 7 <= now.astimezone(ZoneInfo(zone)).hour < 22:  # a margin around 8 and 21
+            return number
+    raise AssertionError("no candidate zone in quiet hours")  # pragma: no cover
+
+
+def test_a_marketing_message_in_quiet_hours_is_deferred_not_sent(
+    client: TestClient, admin: dict[str, str], fake: FakeProviders
+) -> None:
+    """A black-box tester's promo at 01:50 New York time was delivered: `/v1/messages` now
+    applies the broadcasts' quiet hours and cap to a message with a topic that is not
+    exempt, answering 409 `deferred` with the first moment it may go."""
+    register(client, admin, "twilio")
+    number = _in_quiet_hours_now()
+    answer = send(client, admin, to=number, topic="promo")
+    assert answer.status_code == 409, answer.text
+    body = answer.json()
+    assert body["status"] == "deferred" and body["to"] == number
+    assert body["not_before"] > datetime_now_text() and "quiet hours" in body["detail"]
+    assert fake_requests(fake) == []
+    # a one-off with no topic (a code, a reply) and an exempt topic go out as before
+    assert send(client, admin, to=number).status_code == 202
+    assert send(client, admin, to=number, topic="transactional").status_code == 202
+    assert len(fake_requests(fake)) == 2
+
+
+def datetime_now_text() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).isoformat().replace("+00:00", "Z")
+
+
 @pytest.mark.parametrize(("provider", "code"), [("twilio", "21610"), ("telnyx", "40300")])
 def test_a_provider_opt_out_refusal_suppresses_the_number(
     provider: str, code: str, client: TestClient, admin: dict[str, str], fake: FakeProviders
