@@ -992,3 +992,33 @@ def test_an_opt_in_lifts_opt_outs_stored_under_an_earlier_spelling_of_its_scope(
     assert opt_ins == ["sender:ACME", "sender:Acme", "topic:promo", "topic:ｐｒｏｍｏ"]
     listed = client.get("/v1/suppressions", params={"number": n}, headers=admin).json()
     assert [i for i in listed["items"] if i["number"] == n] == []
+
+
+def test_a_sender_that_can_be_no_address_is_refused_not_checked_silently(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """A black-box tester: `sender: "abc!!"` matched no sender-scoped opt-out and answered
+    "allowed"; a typo in the sender then skipped that sender's opt-outs. A blank sender
+    still means none."""
+    opt_out = {"number": "+14155550123", "kind": "opt_out", "scope": "sender:+14155550199"}
+    assert client.post("/v1/consent", json=opt_out, headers=admin).status_code == 201
+    for route, body in (
+        ("/v1/check", {"number": "+14155550123"}),
+        ("/v1/check/batch", {"numbers": ["+14155550123"]}),
+    ):
+        bad = client.post(route, json={**body, "sender": "abc!!"}, headers=admin)
+        assert bad.status_code == 422, bad.text
+        assert bad.json()["error"]["field"] == "sender"
+        assert bad.json()["error"]["message"].startswith("sender: ")
+        blank = client.post(route, json={**body, "sender": " "}, headers=admin)
+        assert blank.status_code == 200, blank.text
+        scoped = client.post(route, json={**body, "sender": "(415) 555-0199"}, headers=admin)
+        assert scoped.status_code == 200, scoped.text
+        answer = scoped.json()
+        assert (answer["results"][0] if "results" in answer else answer)["allowed"] is False
+    scrub = client.post(
+        "/v1/scrub?sender=abc!!",
+        content=b"phone\n+14155550123\n",
+        headers={**admin, "Content-Type": "text/csv"},
+    )
+    assert scrub.status_code == 422 and scrub.json()["error"]["field"] == "sender", scrub.text

@@ -44,7 +44,7 @@ from stopline.bootstrap import Stopline
 from stopline.domain.consent import ConsentDraft, ConsentEvent, Kind, Scope, Source
 from stopline.domain.inbound import InboundMessage
 from stopline.domain.instants import CLOCK_SKEW, utc_text, utc_text_remembered
-from stopline.domain.phone import InvalidNumber, normalise, normalise_address
+from stopline.domain.phone import InvalidNumber, address_problem, normalise, normalise_address
 from stopline.domain.policy import Suppression
 from stopline.services import gate
 from stopline.services.event_records import event_record
@@ -72,13 +72,25 @@ async def read(app: Stopline, work: Callable[[Connection], T]) -> T:
     return await run_in_threadpool(run)
 
 
+def sender_of(sender: str | None, region: str, location: str = "body") -> str | None:
+    """The sender a check names, normalised; None when it names none (blank). One that can
+    be no address ("abc!!") is refused: checked silently, it matched no sender-scoped
+    opt-out and answered "allowed" (a black-box tester, 2026-12-05)."""
+    if sender is None or not sender.strip():
+        return None
+    problem = address_problem(sender)
+    if problem is not None:
+        raise invalid_field("sender", problem, "invalid_request", location)
+    return normalise_address(sender, region)
+
+
 async def gate_check(
     app: Stopline, numbers: Sequence[str], sender: str | None, topic: str | None
 ) -> gate.Answers:
     """SQLite look-ups take microseconds and never wait for the writer (WAL), so they run
     inline; network databases go to the thread pool."""
     region = app.settings.default_region
-    sender_address = normalise_address(sender, region) if sender else None
+    sender_address = sender_of(sender, region)
 
     def run() -> gate.Answers:
         return gate.check_many(
@@ -92,7 +104,7 @@ async def gate_check_one(
     app: Stopline, raw: str, number: str, sender: str | None, topic: str | None
 ) -> gate.Checked:
     """`gate_check` for one input, already normalised to ``number`` (E.164)."""
-    sender_address = normalise_address(sender, app.settings.default_region) if sender else None
+    sender_address = sender_of(sender, app.settings.default_region)
     if app.index.inline:
         return gate.check_one(app.index, raw, number, sender=sender_address, topic=topic)
     return await run_in_threadpool(

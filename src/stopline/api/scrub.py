@@ -19,12 +19,12 @@ from starlette.responses import FileResponse, Response
 
 from stopline.api.answers import error
 from stopline.api.auth import require
+from stopline.api.consent import sender_of
 from stopline.api.errors import ApiError
 from stopline.api.schemas import V1_ERRORS
 from stopline.api.state import stopline_of
 from stopline.bootstrap import Stopline
 from stopline.domain.consent import scopes_for_send
-from stopline.domain.phone import normalise_address
 from stopline.services.keys import KeyScope, Principal
 from stopline.services.scrub import ScrubOptions, ScrubReport, scrub_csv
 from stopline.services.scrub.suppressed import loading as suppressions_loading
@@ -79,6 +79,7 @@ async def scrub(
         raise ApiError(
             415, "unsupported_media_type", "send the CSV as the raw body with Content-Type text/csv"
         )
+    send_from = sender_of(sender, app.settings.default_region, "query")
     workdir = Path(tempfile.mkdtemp(prefix="stopline-scrub-"))
     try:
         upload = workdir / "upload.csv"
@@ -91,7 +92,6 @@ async def scrub(
             raise ApiError(422, "invalid_csv", "the request body is empty")
         region = app.settings.default_region
         options = ScrubOptions(column=column, delimiter=delimiter, region=region)
-        send_from = normalise_address(sender, region) if sender else None
         report = await run_in_threadpool(
             _run, app, upload, workdir, options, send_from, topic, output
         )
