@@ -355,3 +355,24 @@ def test_flags_are_not_labelled_as_taking_a_value_in_help() -> None:
     shown = runner.invoke(app, ["--help"], env={"COLUMNS": "100"}).output
     assert "--version" in shown and "<bool>" not in shown
     assert "<bool>" not in runner.invoke(app, ["keys", "create", "--help"]).output
+
+
+def test_a_sender_option_that_can_be_no_address_is_refused(
+    engine: object, database_url: str, tmp_path: Path
+) -> None:
+    """As the API: `--sender 'abc!!'` was checked past that sender's opt-outs."""
+    env = {"STOPLINE_DATABASE_URL": database_url}
+    stop = runner.invoke(
+        app, ["consent", "opt-out", "6465550177", "--scope", "sender:+14155550199"], env=env
+    )
+    assert stop.exit_code == 0, stop.output
+    bad = runner.invoke(app, ["check", "6465550177", "--sender", "abc!!"], env=env)
+    assert bad.exit_code == 2 and "--sender:" in _flat(bad.output), bad.output
+    scoped = runner.invoke(app, ["check", "6465550177", "--sender", "4155550199"], env=env)
+    assert scoped.exit_code == 1, scoped.output  # blocked from that sender
+    listed = tmp_path / "list.csv"
+    listed.write_text("phone\n6465550177\n")
+    scrub = runner.invoke(
+        app, ["scrub", str(listed), "-o", str(tmp_path / "out.csv"), "--sender", "abc!!"], env=env
+    )
+    assert scrub.exit_code == 2 and "--sender:" in _flat(scrub.output), scrub.output

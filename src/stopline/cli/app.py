@@ -177,6 +177,20 @@ def within(option: str, value: str | None, longest: int) -> None:
         raise typer.Exit(2)
 
 
+def sender_option(sender: str | None, region: str) -> str | None:
+    """``--sender`` normalised (None when blank); one that can be no address is refused
+    (exit 2), as the API refuses it, rather than checked past that sender's opt-outs."""
+    from stopline.domain.phone import address_problem, normalise_address
+
+    if sender is None or not sender.strip():
+        return None
+    problem = address_problem(sender)
+    if problem is not None:
+        err.print(f"[red]--sender: {escape(problem)}[/red]")
+        raise typer.Exit(2)
+    return normalise_address(sender, region)
+
+
 def wait_for_sends_in_flight(database_url: str, engine: Engine, number: str) -> None:
     """As the API does before it answers an opt-out: wait until no broadcast send to the
     number, in any process on this database, is still on its way to the provider."""

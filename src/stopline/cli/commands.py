@@ -27,6 +27,7 @@ from stopline.cli.app import (
     now,
     out,
     progress,
+    sender_option,
     sends_settled,
     settings,
     wait_for_sends_in_flight,
@@ -272,7 +273,7 @@ def check(
             f"[red]{escape(repr(number))} is not a valid phone number:[/red] {escape(exc.reason)}"
         )
         raise typer.Exit(2) from None
-    sender_address = normalise_address(sender, region) if sender else None
+    sender_address = sender_option(sender, region)
     engine = database(config)
     with engine.connect() as conn:  # one indexed query: no need for the server's index
         active = repo.active_suppressions(conn, [e164], scopes_for_send(sender_address, topic)).get(

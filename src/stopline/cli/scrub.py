@@ -10,8 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from stopline.cli.app import app, database, err, out, progress, settings
-from stopline.domain.phone import normalise_address
+from stopline.cli.app import app, database, err, out, progress, sender_option, settings
 
 if TYPE_CHECKING:  # polars, pyarrow and numpy load only when a scrub runs
     from stopline.services.scrub import ScrubReport
@@ -74,9 +73,7 @@ def scrub(
                 f"to write {escape(path.name)} in"
             )
             raise typer.Exit(2)
-    target = ScrubTarget(
-        sender=normalise_address(sender, chosen_region) if sender else None, topic=topic
-    )
+    target = ScrubTarget(sender=sender_option(sender, chosen_region), topic=topic)
     options = ScrubOptions(
         column=column,
         delimiter=delimiter.replace("\\t", "\t") if delimiter else None,
