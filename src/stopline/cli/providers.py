@@ -253,7 +253,7 @@ def send(
         why = " and ".join(r.replace("_", " ") for r in outcome.reasons)
         detail = f"{why}: send it from {outcome.not_before.isoformat()} (not sent)"
     elif result is not None:
-        detail = f"{result.error_code}: {result.detail}"
+        detail = f"{result.error_code}: {result.detail}" if result.error_code else str(result.detail)
     else:
         detail = "opted out (send gate)"
     out.print(f"[red]{outcome.status.value}[/red] {escape(detail)}")
@@ -301,7 +301,9 @@ def providers_cmd() -> None:
     accounts = AccountBook(config)
     base = (config.public_url or "").rstrip("/") or "http://HOST:PORT"
     table = Table("provider", "webhooks", "replies")
-    table.add_column("webhook URL", overflow="fold")
+    # the URL is what people copy: never split, the other columns wrap instead
+    longest = max(len(f"{base}/webhooks/{name}") for name in WEBHOOK_PROVIDERS)
+    table.add_column("webhook URL", no_wrap=True, min_width=longest)
     for name in WEBHOOK_PROVIDERS:
         provider = built[name]
         hooks = (
