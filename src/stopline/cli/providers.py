@@ -253,7 +253,9 @@ def send(
         why = " and ".join(r.replace("_", " ") for r in outcome.reasons)
         detail = f"{why}: send it from {outcome.not_before.isoformat()} (not sent)"
     elif result is not None:
-        detail = f"{result.error_code}: {result.detail}" if result.error_code else str(result.detail)
+        detail = (
+            f"{result.error_code}: {result.detail}" if result.error_code else str(result.detail)
+        )
     else:
         detail = "opted out (send gate)"
     out.print(f"[red]{outcome.status.value}[/red] {escape(detail)}")
