@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 import us
-from phonenumbers import geocoder, timezone, tzdata
+from phonenumbers import timezone, tzdata
 
 # The contiguous US zones: a window that holds in all of them holds for any US recipient.
 CONTIGUOUS_US_ZONES = (
@@ -122,6 +122,10 @@ def _country_zones(region: str | None) -> tuple[str, ...]:
 
 def state_of(parsed: phonenumbers.PhoneNumber) -> str | None:
     """The US state (postal code) libphonenumber's geocoder names for a +1 number."""
+    # imported when first needed: its data takes 0.3 s to load, which every command and
+    # server start paid, most of them never placing a number
+    from phonenumbers import geocoder
+
     description = geocoder.description_for_number(parsed, "en").strip()
     if not description:
         return None
