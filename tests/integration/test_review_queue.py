@@ -316,8 +316,13 @@ def test_the_server_sweeps_periodically(settings: Settings) -> None:
                 with graph.engine.connect() as conn:
                     status = conn.execute(select(review_items.c.status)).scalar_one()
             assert status == "defaulted"
+            # counted once the sweep's opt-outs have settled with the send fence, a moment
+            # after the commit (a thread's round trip on PostgreSQL): wait for it
             metrics = app.get("/metrics").text
-            assert "stopline_review_defaulted_total 1.0" in metrics
+            while "stopline_review_defaulted_total 1.0" not in metrics:
+                assert clock.monotonic() < deadline, metrics
+                clock.sleep(0.1)
+                metrics = app.get("/metrics").text
             assert "stopline_review_escalated_total 1.0" in metrics
     finally:
         graph.close()
