@@ -44,7 +44,7 @@ from stopline.bootstrap import Stopline
 from stopline.domain.consent import ConsentDraft, ConsentEvent, Kind, Scope, Source
 from stopline.domain.inbound import InboundMessage
 from stopline.domain.instants import CLOCK_SKEW, utc_text, utc_text_remembered
-from stopline.domain.phone import InvalidNumber, address_problem, normalise, normalise_address
+from stopline.domain.phone import InvalidNumber, named_sender, normalise, normalise_address
 from stopline.domain.policy import Suppression
 from stopline.services import gate
 from stopline.services.event_records import event_record
@@ -73,15 +73,11 @@ async def read(app: Stopline, work: Callable[[Connection], T]) -> T:
 
 
 def sender_of(sender: str | None, region: str, location: str = "body") -> str | None:
-    """The sender a check names, normalised; None when it names none (blank). One that can
-    be no address ("abc!!") is refused: checked silently, it matched no sender-scoped
-    opt-out and answered "allowed" (a black-box tester, 2026-12-05)."""
-    if sender is None or not sender.strip():
-        return None
-    problem = address_problem(sender)
-    if problem is not None:
-        raise invalid_field("sender", problem, "invalid_request", location)
-    return normalise_address(sender, region)
+    """`phone.named_sender`, its refusal as a 422 naming ``sender``."""
+    try:
+        return named_sender(sender, region)
+    except ValueError as exc:
+        raise invalid_field("sender", str(exc), "invalid_request", location) from None
 
 
 async def gate_check(

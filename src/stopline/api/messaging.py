@@ -189,7 +189,7 @@ async def send_message(body: MessageIn, request: Request, _key: WriteKey) -> Res
     if outcome.status is SendStatus.DEFERRED and outcome.not_before is not None:
         payload["not_before"] = utc_text(outcome.not_before)
         payload["detail"] = (
-            f"not sent: {' and '.join(r.replace('_', ' ') for r in outcome.reasons)} for "
+            f"not sent: {outcome.why_deferred} for "
             f"topic {body.topic!r}; send it from {utc_text(outcome.not_before)} (topics in "
             "STOPLINE_EXEMPT_TOPICS, and sends with no topic, are exempt)"
         )

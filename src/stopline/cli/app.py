@@ -178,17 +178,15 @@ def within(option: str, value: str | None, longest: int) -> None:
 
 
 def sender_option(sender: str | None, region: str) -> str | None:
-    """``--sender`` normalised (None when blank); one that can be no address is refused
-    (exit 2), as the API refuses it, rather than checked past that sender's opt-outs."""
-    from stopline.domain.phone import address_problem, normalise_address
+    """``--sender`` as `phone.named_sender` reads it; one that can be no address is refused
+    (exit 2), as the API refuses it."""
+    from stopline.domain.phone import named_sender
 
-    if sender is None or not sender.strip():
-        return None
-    problem = address_problem(sender)
-    if problem is not None:
-        err.print(f"[red]--sender: {escape(problem)}[/red]")
-        raise typer.Exit(2)
-    return normalise_address(sender, region)
+    try:
+        return named_sender(sender, region)
+    except ValueError as exc:
+        err.print(f"[red]--sender: {escape(str(exc))}[/red]")
+        raise typer.Exit(2) from None
 
 
 def wait_for_sends_in_flight(database_url: str, engine: Engine, number: str) -> None:

@@ -250,8 +250,7 @@ def send(
         out.print(f"[green]sent[/green] via {outcome.provider}: {result.provider_message_id}")
         return
     if outcome.status is SendStatus.DEFERRED and outcome.not_before is not None:
-        why = " and ".join(r.replace("_", " ") for r in outcome.reasons)
-        detail = f"{why}: send it from {outcome.not_before.isoformat()} (not sent)"
+        detail = f"{outcome.why_deferred}: send it from {outcome.not_before.isoformat()} (not sent)"
     elif result is not None:
         detail = (
             f"{result.error_code}: {result.detail}" if result.error_code else str(result.detail)

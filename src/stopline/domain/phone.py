@@ -265,6 +265,18 @@ def address_problem(raw: str) -> str | None:
     return None
 
 
+def named_sender(raw: str | None, region: str = "US") -> str | None:
+    """The sender a check, scrub or send names, normalised; None when it names none (blank).
+    Raises `ValueError` (why) for one that can be no address ("abc!!"): checked silently, it
+    matched no sender-scoped opt-out and answered "allowed"."""
+    if raw is None or not raw.strip():
+        return None
+    problem = address_problem(raw)
+    if problem is not None:
+        raise ValueError(problem)
+    return normalise_address(raw, region)
+
+
 def is_assigned(e164: str) -> bool:
     """libphonenumber's strict validity: the number lies in a range assigned for use."""
     return bool(phonenumbers.is_valid_number(phonenumbers.parse(e164, None)))

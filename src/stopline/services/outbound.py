@@ -50,6 +50,11 @@ class SendOutcome:
     not_before: datetime | None = None  # deferred: the first moment it may be sent
     reasons: tuple[str, ...] = ()  # deferred: quiet_hours, frequency_cap
 
+    @property
+    def why_deferred(self) -> str:
+        """The reasons as people read them: "quiet hours and frequency cap"."""
+        return " and ".join(r.replace("_", " ") for r in self.reasons)
+
 
 class OutboundSender:
     def __init__(
