@@ -377,6 +377,7 @@ def test_metrics_of_several_workers_are_one_answer(tmp_path: Path) -> None:
 
     srv, master = _serve_two_workers(tmp_path / "m.db")
     try:
+        time.sleep(2.5)  # the readiness probes are shared too, up to a second later
         before = _requests_counted(srv.url, "/healthz")
 
         def probe(_: int) -> int:  # a new connection each: either worker may take it
