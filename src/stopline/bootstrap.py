@@ -40,9 +40,8 @@ from stopline.services.review import ReviewDecider, ReviewSweeper
 from stopline.services.send_fence import SendFence
 from stopline.services.senders import SenderDirectory
 from stopline.storage import campaigns as campaigns_repo
-from stopline.storage import consent_feed, migrate
+from stopline.storage import database, migrate
 from stopline.storage.commit_queue import CommitQueue
-from stopline.storage.engine import create_database_engine
 from stopline.storage.send_locks import send_locks
 from stopline.storage.suppression_index import SuppressionIndex
 
@@ -159,19 +158,7 @@ def warn_about(settings: Settings) -> None:
 
 def open_database(settings: Settings, *, upgrade: bool = True) -> Engine:
     """The engine alone (CLI commands): migrated first unless ``upgrade`` is False."""
-    engine = create_database_engine(settings.database_url)
-    if upgrade:
-        migrate.upgrade(engine)
-    if upgrade and engine.dialect.name == "postgresql":
-        with engine.begin() as conn:
-            moved = consent_feed.adopt_restored_txids(conn)
-        if moved:
-            log.warning(
-                "%d ledger events carried transaction ids of another PostgreSQL cluster "
-                "(a restore?): renumbered; reset consent feed followers (stopline sync reset)",
-                moved,
-            )
-    return engine
+    return database.open_database(settings.database_url, upgrade=upgrade)
 
 
 def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None = None) -> Stopline:

@@ -42,6 +42,8 @@ class LanguageSettings(BaseModel):
 
     @model_validator(mode="after")
     def _valid(self) -> LanguageSettings:
+        if self == LanguageSettings.model_construct():
+            return self  # nothing set: nothing to check (and no language tables to load)
         from stopline.domain.language import LANGUAGES, keyword_conflicts
         from stopline.domain.replies import check_custom
 
@@ -223,9 +225,12 @@ class Settings(ProviderSettings, CampaignSettings):
             raise ValueError("need 0 <= confidence_unsure < confidence_sure <= 1")
         if not 0 <= self.review_escalate_business_days < self.review_due_business_days:
             raise ValueError("review_escalate_business_days must be below the due days")
+        country = self.review_holiday_country.upper()
+        if country == type(self).model_fields["review_holiday_country"].default:
+            return self  # the default is known (and the holiday tables load when used)
         import holidays
 
-        if self.review_holiday_country.upper() not in holidays.list_supported_countries():
+        if country not in holidays.list_supported_countries():
             raise ValueError(f"unknown holiday country {self.review_holiday_country!r}")
         return self
 

@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from stopline.cli import app as cli
-from stopline.cli.app import err as cli_err
-from stopline.cli.app import out as cli_out
+from stopline.cli.base import err as cli_err
+from stopline.cli.base import out as cli_out
 from stopline.config import Settings
 from stopline.services.audit import parse_date
 from stopline.storage import ledger

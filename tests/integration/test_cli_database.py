@@ -197,7 +197,7 @@ def test_text_anyone_can_send_is_printed_literally_never_as_markup(
 ) -> None:
     """An SMS, a campaign, key or brand name holding "[/]" crashed the command that listed it
     (Rich read it as a closing tag), and "[link=...]" became a terminal hyperlink."""
-    from stopline.cli.app import out
+    from stopline.cli.base import out
 
     monkeypatch.setattr(out, "_width", 250)  # tables whole, not cut to 80 columns
     env = {"STOPLINE_DATABASE_URL": database_url}

@@ -11,8 +11,8 @@ from sqlalchemy import Engine, text
 from typer.testing import CliRunner
 
 from stopline.cli import app as cli
-from stopline.cli.app import err as cli_err
-from stopline.cli.app import out as cli_out
+from stopline.cli.base import err as cli_err
+from stopline.cli.base import out as cli_out
 from stopline.config import Settings
 from stopline.domain.consent import ConsentDraft, Kind, Source
 from stopline.services.ledger import record

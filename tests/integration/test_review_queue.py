@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from stopline.bootstrap import Stopline
 from stopline.cli import app as cli
-from stopline.cli.app import err as cli_err
-from stopline.cli.app import out as cli_out
+from stopline.cli.base import err as cli_err
+from stopline.cli.base import out as cli_out
 from stopline.config import Settings
 from stopline.domain.calendar import due_date
 from stopline.domain.review import Decision, ReviewPolicy

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, database, err, now, out, progress, sends_settled, settings
+from stopline.cli.base import app, database, err, now, out, progress, sends_settled, settings
 from stopline.domain.language import classify
 from stopline.domain.phone import normalise_address
 from stopline.services.audit import (

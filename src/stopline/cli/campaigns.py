@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Column, Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, err, out, progress, require_database, settings
+from stopline.cli.base import app, err, out, progress, require_database, settings
 from stopline.domain.campaigns import CampaignError, CampaignStatus, Preview
 from stopline.domain.content import OnMissingOptOut
 from stopline.services.campaigns import AudienceResult, Campaigns, numbers_from_csv

@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import (
+from stopline.cli.base import (
     app,
     database,
     err,

@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from stopline.cli.app import app, err, out
+from stopline.cli.base import app, err, out
 from stopline.domain.language import ClassifyContext, classify
 from stopline.evaluation import baselines
 from stopline.evaluation.corpus import CorpusError, Example, load

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Column, Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, err, out, require_database, settings
+from stopline.cli.base import app, err, out, require_database, settings
 from stopline.services.campaign_settings import MAX_WINDOW_HOURS
 from stopline.services.insight import campaign_report, report_json
 

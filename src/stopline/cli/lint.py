@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from stopline.cli.app import app, err, out, settings
+from stopline.cli.base import app, err, out, settings
 from stopline.domain.content import ContentRules, LintResult, OnMissingOptOut, Severity, lint
 
 _MARK = {Severity.REFUSED: "[red]✗ refused[/red]", Severity.FIXED: "[yellow]✎ fixed[/yellow]"}

@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from stopline import bootstrap
-from stopline.cli.app import app, database, err, now, out, require_database, settings
+from stopline.cli.base import app, database, err, now, out, require_database, settings
 from stopline.config import Settings
 
 senders_app = typer.Typer(

@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from stopline.cli.app import app, database, err, out, progress, sender_option, settings
+from stopline.cli.base import app, database, err, out, progress, sender_option, settings
 
 if TYPE_CHECKING:  # polars, pyarrow and numpy load only when a scrub runs
     from stopline.services.scrub import ScrubReport

@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 
 from stopline import bootstrap
-from stopline.cli.app import app, database, err, now, out, require_database, settings
+from stopline.cli.base import app, database, err, now, out, require_database, settings
 from stopline.domain.instants import utc_text
 from stopline.services.consent_sync import shown_url
 from stopline.storage import sync_targets as repo

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from stopline import bootstrap
 from stopline.cli import app
-from stopline.cli.app import out as cli_out
+from stopline.cli.base import out as cli_out
 from stopline.config import Settings
 from stopline.providers.fakes.server import FakeProviders
 from tests.integration.providers.conftest import fake_requests

@@ -120,7 +120,7 @@ def database(config: Settings, *, create: bool = False, upgrade: bool = True) ->
     one line and the same exit code, not a traceback."""
     from sqlalchemy.exc import OperationalError
 
-    from stopline import bootstrap
+    from stopline.storage.database import open_database
     from stopline.storage.engine import driver_error, sqlite_file
 
     if not create:
@@ -129,7 +129,7 @@ def database(config: Settings, *, create: bool = False, upgrade: bool = True) ->
         where = escape(str(path))
         err.print(f"[yellow]No database at {where}: creating it[/yellow]", highlight=False)
     try:
-        return bootstrap.open_database(config, upgrade=upgrade)
+        return open_database(config.database_url, upgrade=upgrade)
     except OperationalError as exc:
         err.print(f"[red]Cannot open the database:[/red] {driver_error(exc)}", highlight=False)
         raise typer.Exit(NO_DATABASE) from None
