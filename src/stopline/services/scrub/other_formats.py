@@ -7,6 +7,7 @@ is removed as invalid.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -148,9 +149,7 @@ def scrub_jsonl(
                 reasons[i] = (
                     NOT_AN_OBJECT if data[bounds[i] : bounds[i + 1]].strip() else "blank line"
                 )
-        decided = type(decided)(
-            decided.batch, decided.keep, decided.blocked, reasons, decided.exact_path
-        )
+        decided = dataclasses.replace(decided, reasons=reasons)
         write_decided(decided, kept, _json_removed, report, suppressed, removed)
         done += len(data)
         if progress is not None:

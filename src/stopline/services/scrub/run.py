@@ -71,6 +71,7 @@ class Decided:
     reasons: list[str | None]  # invalid reason per row (None when valid)
     exact_path: int
     exact_csv: bool = False
+    kept: bytes = b""  # the kept records' bytes, cut on the deciding thread
 
 
 def scrub_csv(
@@ -97,16 +98,49 @@ def scrub_csv(
     def render(record: bytes, row: int, reason: str, detail: str) -> bytes:
         return _removed_row(record, row, reason, detail, layout)
 
+    behind = WriteBehind(kept)
+
     def finish(decided: Decided) -> None:
         nonlocal done
-        write_decided(decided, kept, render, report, suppressed, removed)
+        write_decided(decided, behind, render, report, suppressed, removed)
         done += len(decided.batch.data)
         if progress is not None:
             progress(done)
 
-    for decided in _decide_all(reader, layout, suppressed, options):
-        finish(decided)
+    try:
+        for decided in _decide_all(reader, layout, suppressed, options):
+            finish(decided)
+    finally:
+        behind.close()
     return report
+
+
+class WriteBehind:
+    """Writes to ``sink`` on a thread of its own, in order, one write in flight: the next
+    chunk is read and decided while the last one is written (writing the kept rows was a
+    third of a scrub's time, all of it on the thread that reads). A failed write raises
+    from the next call, or from `close`."""
+
+    def __init__(self, sink: Sink) -> None:
+        self._sink = sink
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="scrub-write")
+        self._last: Future[object] | None = None
+
+    def write(self, data: bytes, /) -> None:
+        self._wait()
+        self._last = self._pool.submit(self._sink.write, data)
+
+    def _wait(self) -> None:
+        last, self._last = self._last, None
+        if last is not None:
+            last.result()
+
+    def close(self) -> None:
+        """Wait for the last write; the sink itself stays open."""
+        try:
+            self._wait()
+        finally:
+            self._pool.shutdown()
 
 
 def _decide_all(
@@ -184,7 +218,8 @@ def decide(
     blocked = suppressed.blocking(column.numbers)
     blocked[~valid] = 0
     keep = valid & (blocked == 0)
-    return Decided(batch, keep, blocked, reasons, column.exact_path, exact_csv)
+    kept = kept_bytes(batch, keep) if batch.data else b""
+    return Decided(batch, keep, blocked, reasons, column.exact_path, exact_csv, kept)
 
 
 RemovedRenderer = Callable[[bytes, int, str, str], bytes]
@@ -211,7 +246,7 @@ def write_decided(
     report.exact_path += decided.exact_path
     report.exact_csv = report.exact_csv or decided.exact_csv
     if kept is not None:
-        kept.write(kept_bytes(batch, keep))
+        kept.write(decided.kept)
     if keep.all():
         return
     counts = np.bincount(decided.blocked[~keep], minlength=len(suppressed.scopes) + 1)
