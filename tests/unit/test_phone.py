@@ -252,3 +252,14 @@ def test_a_label_after_a_number_is_not_read_as_keypad_letters(written: str, numb
     """An acceptance tester's import: "+1 415 555 0306 (mobile)" was refused as too long
     (the letters were read as a keypad's digits)."""
     assert normalise(written) == number
+
+
+def test_ten_bare_digits_have_a_second_reading_abroad() -> None:
+    from stopline.domain.phone import read_abroad
+
+    assert read_abroad("4534437570", normalise("4534437570")) == "+4534437570"
+    assert read_abroad(" 4798765432\t", "+14798765432") == "+4798765432"
+    for written in ("+14534437570", "14534437570", "453-443-7570", "(453) 443 7570"):
+        assert read_abroad(written, normalise(written)) is None, written
+    assert read_abroad("4534437570", "+4534437570") is None  # read so already
+    assert read_abroad("07700900123", normalise("07700900123", "GB")) is None

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stopline.domain.phone import InvalidNumber, normalise, try_normalise
+from stopline.domain.phone import InvalidNumber, normalise, read_abroad, try_normalise
 from stopline.services.scrub.numbers import (
     E164_NANP_PLAIN,
     MISSING,
@@ -26,9 +26,12 @@ DIGITS = st.from_regex(r"\+?1?[ .\-(]?[0-9]{3}[ .\-)]{0,2}[0-9]{3}[ .\-]?[0-9]{4
 def _check(values: list[str | None], region: str) -> None:
     column = normalise_column(pl.Series(values, dtype=pl.String), region)
     reasons = column.reasons.to_list()
-    for value, number, reason in zip(values, column.numbers.tolist(), reasons, strict=True):
+    bare = column.bare.tolist()
+    for value, number, reason, ten in zip(
+        values, column.numbers.tolist(), reasons, bare, strict=True
+    ):
         if value is None:
-            assert number == 0 and reason == MISSING
+            assert number == 0 and reason == MISSING and not ten
             continue
         try:
             expected: str | None = normalise(value, region)
@@ -37,6 +40,7 @@ def _check(values: list[str | None], region: str) -> None:
             expected, why = None, exc.reason
         assert (f"+{number}" if number else None) == expected, value
         assert reason == why, value
+        assert ten == (expected is not None and read_abroad(value, expected) is not None), value
 
 
 @settings(max_examples=200, deadline=None)

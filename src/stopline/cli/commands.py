@@ -45,7 +45,7 @@ from stopline.domain.consent import (
 )
 from stopline.domain.inbound import InboundPolicy
 from stopline.domain.language import ClassifyContext, classify
-from stopline.domain.phone import InvalidNumber, normalise, normalise_address
+from stopline.domain.phone import InvalidNumber, normalise, normalise_address, read_abroad
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -275,12 +275,13 @@ def check(
         raise typer.Exit(2) from None
     sender_address = sender_option(sender, region)
     engine = database(config)
+    abroad = read_abroad(number, e164)  # ten bare digits: blocked if either reading is
+    readings = [e164] if abroad is None else [e164, abroad]
     with engine.connect() as conn:  # one indexed query: no need for the server's index
-        active = repo.active_suppressions(conn, [e164], scopes_for_send(sender_address, topic)).get(
-            e164, {}
-        )
+        active = repo.active_suppressions(conn, readings, scopes_for_send(sender_address, topic))
     engine.dispose()
-    d = may_send(active, sender_address, topic)
+    decisions = [(n, may_send(active.get(n, {}), sender_address, topic)) for n in readings]
+    e164, d = next(((n, d) for n, d in decisions if not d.allowed), decisions[0])
     if d.allowed:
         out.print(f"[green]allowed[/green] {e164}: no opt-out applies")
         return

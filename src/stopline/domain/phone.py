@@ -218,6 +218,18 @@ def normalise_many(raws: Sequence[str], region: str = "US") -> list[str | Invali
     return normalise_each(raws, region)
 
 
+def read_abroad(raw: str, number: str) -> str | None:
+    """The other reading of ten bare digits that were read as a North American ``number``:
+    the same digits as an international number without its "+". ``4534437570`` is
+    +1 453 443 7570 in the US, and Danish +45 34437570 in a list exported from Vonage, Plivo
+    or Sinch, which write numbers so. The send gate blocks such an input when either reading
+    is suppressed. None for anything else (a "+", a leading 1, separators)."""
+    digits = raw.strip()
+    if len(digits) == 10 and number == "+1" + digits:
+        return "+" + digits
+    return None
+
+
 def normalise_each(raws: Sequence[str], region: str = "US") -> list[str | InvalidNumber]:
     """`normalise_many` one entry at a time (for lists the whole-list paths did not take)."""
     out: list[str | InvalidNumber] = []

@@ -8,7 +8,13 @@ from functools import lru_cache
 from itertools import compress
 
 from stopline.domain.consent import Scope, scopes_for_send
-from stopline.domain.phone import InvalidNumber, all_canonical, all_written, normalise_each
+from stopline.domain.phone import (
+    InvalidNumber,
+    all_canonical,
+    all_written,
+    normalise_each,
+    read_abroad,
+)
 from stopline.domain.policy import ALLOWED, Decision, Reason, Suppression, may_send
 from stopline.storage.suppression_index import Detail, Hit, SuppressionIndex
 
@@ -72,6 +78,8 @@ def check_many(
         numbers = normalise_each(raw_numbers, region)
         valid = {n for n in numbers if isinstance(n, str)}
     blocked = _blocked(index, valid, sender, topic)
+    if not canonical and index.holds_ten_digits_abroad():  # asked after a look-up: fresh
+        numbers, blocked = _either_reading(index, raw_numbers, numbers, blocked, sender, topic)
     plain = canonical or written is not None
     at: Sequence[int] = ()
     if plain and blocked:
@@ -93,6 +101,9 @@ def check_one(
     scope_names, scopes = _scopes(sender, topic)
     hits = index.blocked_one(number, scope_names)
     if not hits:
+        abroad = read_abroad(raw, number) if index.holds_ten_digits_abroad() else None
+        if abroad is not None and index.blocked_one(abroad, scope_names):
+            return check_one(index, raw, abroad, sender=sender, topic=topic)
         return Checked(raw, number, ALLOWED)
     if len(hits) == 1:
         (hit,) = hits
@@ -100,6 +111,35 @@ def check_one(
         if detail is not None:
             return Checked(raw, number, _opted_out(scopes[hit[1]], detail))
     return Checked(raw, number, _blocked(index, {number}, sender, topic).get(number, ALLOWED))
+
+
+def _either_reading(
+    index: SuppressionIndex,
+    raws: Sequence[str],
+    numbers: Sequence[str | InvalidNumber],
+    blocked: dict[str, Decision],
+    sender: str | None,
+    topic: str | None,
+) -> tuple[Sequence[str | InvalidNumber], dict[str, Decision]]:
+    """Ten bare digits read as a North American number are blocked when their reading as
+    an international number without its "+" is (`phone.read_abroad`); such an input is then
+    answered with that number and its opt-out."""
+    others: dict[int, str] = {}
+    for at, (raw, number) in enumerate(zip(raws, numbers, strict=True)):
+        if isinstance(number, str) and number not in blocked:
+            abroad = read_abroad(raw, number)
+            if abroad is not None:
+                others[at] = abroad
+    if not others:
+        return numbers, blocked
+    found = _blocked(index, set(others.values()), sender, topic)
+    if not found:
+        return numbers, blocked
+    read = list(numbers)
+    for at, abroad in others.items():
+        if abroad in found:
+            read[at] = abroad
+    return read, {**blocked, **found}
 
 
 @lru_cache(maxsize=1024)

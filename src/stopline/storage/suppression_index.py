@@ -71,6 +71,9 @@ class SuppressionIndex:
         self._version = 0  # odd while a refresh applies events (see `blocked`)
         self._lock = threading.Lock()
         self._details: dict[Hit, Detail] = {}
+        # suppressed numbers of ten digits outside North America ("+4534437570"): only when
+        # there are any do ten bare digits need their second reading (`phone.read_abroad`)
+        self._abroad: set[str] = set()
 
     def blocked(self, numbers: Iterable[str], scopes: Sequence[str]) -> list[Hit]:
         """Current suppressions of ``numbers`` at any of ``scopes``, fresh from the ledger.
@@ -157,6 +160,11 @@ class SuppressionIndex:
                     cache[hit] = found[hit[2]] = detail
         return found
 
+    def holds_ten_digits_abroad(self) -> bool:
+        """Whether any suppressed number is ten digits outside North America (as fresh as
+        the last look-up: ask after one)."""
+        return bool(self._abroad)
+
     def size(self) -> int:
         return len(self._org) + sum(len(v) for v in self._scoped.values())
 
@@ -195,6 +203,8 @@ class SuppressionIndex:
         self._feed.close()
 
     def _set(self, number: str, scope: str, event_id: int) -> None:
+        if len(number) == 11 and number[1] != "1":
+            self._abroad.add(number)
         if scope == ORGANISATION:
             self._org[number] = event_id
         else:
@@ -203,12 +213,14 @@ class SuppressionIndex:
     def _unset(self, number: str, scope: str) -> None:
         if scope == ORGANISATION:
             self._org.pop(number, None)
-            return
-        by_scope = self._scoped.get(number)
-        if by_scope is not None:
-            by_scope.pop(scope, None)
-            if not by_scope:
-                del self._scoped[number]
+        else:
+            by_scope = self._scoped.get(number)
+            if by_scope is not None:
+                by_scope.pop(scope, None)
+                if not by_scope:
+                    del self._scoped[number]
+        if number in self._abroad and number not in self._org and number not in self._scoped:
+            self._abroad.discard(number)
 
 
 class _SqliteCursor(NamedTuple):

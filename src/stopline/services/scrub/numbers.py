@@ -22,7 +22,7 @@ import phonenumbers
 import polars as pl
 import pyarrow as pa
 
-from stopline.domain.phone import InvalidNumber, normalise
+from stopline.domain.phone import InvalidNumber, normalise, read_abroad
 
 NANP_PLUS = r"^[ \t]*\+1[ .\-]?\(?([2-9][0-9]{2})\)?[ .\-]?([2-9][0-9]{2})[ .\-]?([0-9]{4})[ \t]*$"
 NANP_NATIONAL = (
@@ -43,6 +43,9 @@ class NormalisedColumn:
     numbers: npt.NDArray[np.int64]
     reasons: pl.Series
     exact_path: int  # how many values needed libphonenumber
+    # read as North American from ten bare digits: their other reading, the same digits as
+    # an international number without its "+", blocks them too (`phone.read_abroad`)
+    bare: npt.NDArray[np.bool_]
 
     @property
     def valid(self) -> npt.NDArray[np.bool_]:
@@ -56,6 +59,7 @@ def normalise_column(values: pl.Series, region: str = "US") -> NormalisedColumn:
     numbers = np.zeros(n, dtype=np.int64)
     s = values.cast(pl.String)
     decided = np.zeros(n, dtype=np.bool_)
+    bare = np.zeros(n, dtype=np.bool_)
 
     plain, digits = plain_nanp_e164(s)
     numbers[plain] = digits[plain]
@@ -76,6 +80,8 @@ def normalise_column(values: pl.Series, region: str = "US") -> NormalisedColumn:
         where = rest[hit]
         numbers[where] = joined.str.to_integer(strict=True).to_numpy() + NANP_BASE
         decided[where] = True
+        if pattern is NANP_NATIONAL:  # ten bytes that match it are the ten digits alone
+            bare[where] = _ten_long(subset.filter(pl.Series(hit)))
 
     reasons = pl.Series("reason", [], dtype=pl.String).extend_constant(None, n)
     if not decided.all():
@@ -89,10 +95,17 @@ def normalise_column(values: pl.Series, region: str = "US") -> NormalisedColumn:
     if not decided.all():
         rest = np.flatnonzero(~decided)
         exact = len(rest)
-        found, why = _exact(s.gather(rest), region)
+        found, why, abroad = _exact(s.gather(rest), region)
         numbers[rest] = found
         reasons = reasons.scatter(rest, why)
-    return NormalisedColumn(numbers, reasons, exact)
+        bare[rest] = abroad
+    return NormalisedColumn(numbers, reasons, exact, bare)
+
+
+def _ten_long(values: pl.Series) -> npt.NDArray[np.bool_]:
+    """Which values are ten bytes long without the blanks around them."""
+    ten = values.str.strip_chars(" \t").str.len_bytes() == 10
+    return ten.fill_null(False).to_numpy()
 
 
 _PLACES = 10 ** np.arange(10, -1, -1, dtype=np.int64)
@@ -212,32 +225,39 @@ _CALLING_CODES = _calling_codes()
 _STRIPPABLE_FIRST = _strippable_first_digits()
 
 
-def _exact(values: pl.Series, region: str) -> tuple[npt.NDArray[np.int64], pl.Series]:
-    """libphonenumber, once per distinct value."""
+def _exact(
+    values: pl.Series, region: str
+) -> tuple[npt.NDArray[np.int64], pl.Series, npt.NDArray[np.bool_]]:
+    """libphonenumber, once per distinct value; also which values are ten bare digits."""
     distinct = values.unique(maintain_order=False).to_list()
     as_number: list[int] = []
     as_reason: list[str | None] = []
+    as_bare: list[bool] = []
     for raw in distinct:
         if raw is None:
             as_number.append(0)
             as_reason.append(MISSING)
+            as_bare.append(False)
             continue
         try:
             e164 = normalise(raw, region)
         except InvalidNumber as exc:
             as_number.append(0)
             as_reason.append(exc.reason)
+            as_bare.append(False)
         else:
             as_number.append(int(e164[1:]))
             as_reason.append(None)
+            as_bare.append(read_abroad(raw, e164) is not None)
     frame = pl.DataFrame(
-        {"v": distinct, "n": as_number, "r": as_reason},
-        schema={"v": pl.String, "n": pl.Int64, "r": pl.String},
+        {"v": distinct, "n": as_number, "r": as_reason, "b": as_bare},
+        schema={"v": pl.String, "n": pl.Int64, "r": pl.String, "b": pl.Boolean},
     )
     looked_up = pl.DataFrame({"v": values}).join(
         frame, on="v", how="left", nulls_equal=True, maintain_order="left"
     )
-    return looked_up["n"].to_numpy().astype(np.int64), looked_up["r"]
+    bare = looked_up["b"].to_numpy().astype(np.bool_)
+    return looked_up["n"].to_numpy().astype(np.int64), looked_up["r"], bare
 
 
 def e164_text(number: int) -> str:

@@ -30,7 +30,7 @@ from stopline.services.scrub.csv_records import (
     read_layout,
     swallowed_rows,
 )
-from stopline.services.scrub.numbers import normalise_column
+from stopline.services.scrub.numbers import NANP_BASE, normalise_column
 from stopline.services.scrub.suppressed import Suppressions
 
 INVALID = "invalid_number"
@@ -216,6 +216,10 @@ def decide(
             valid[index] = False
             reasons[index] = SWALLOWED_ROWS
     blocked = suppressed.blocking(column.numbers)
+    if column.bare.any():  # ten bare digits: blocked if either reading is (phone.read_abroad)
+        rows = np.flatnonzero(column.bare & (blocked == 0))
+        if len(rows):
+            blocked[rows] = suppressed.blocking(column.numbers[rows] - NANP_BASE)
     blocked[~valid] = 0
     keep = valid & (blocked == 0)
     kept = kept_bytes(batch, keep) if batch.data else b""
