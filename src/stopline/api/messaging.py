@@ -48,7 +48,11 @@ class SenderIn(BaseModel):
         "never the credentials themselves; empty = the provider's default account",
     )
     rate_per_second: float | None = Field(
-        None, gt=0, le=10_000, description="Broadcast rate (default STOPLINE_BROADCAST_RATE_…)"
+        None,
+        gt=0,
+        le=10_000,
+        description="Broadcast messages per second from it, shared by its campaigns that set "
+        "no rate of their own (default STOPLINE_BROADCAST_RATE_PER_SECOND)",
     )
 
 

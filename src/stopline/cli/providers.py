@@ -74,7 +74,10 @@ def senders_add(
     ] = None,
     rate: Annotated[
         float | None,
-        typer.Option(help="Broadcast messages per second from it (your provider's limit)"),
+        typer.Option(
+            help="Broadcast messages per second from it (your provider's limit), shared by "
+            "its campaigns that set no rate of their own"
+        ),
     ] = None,
 ) -> None:
     """Register a sending address."""

@@ -107,8 +107,9 @@ class BroadcastWorker(PollingWorker):
         self._max_attempts = max_attempts
         self._backoff = backoff
         self._batch = batch
-        self._next_slot: dict[int, float] = {}  # campaign id -> its next send slot, as last seen
-        self._postponed: dict[int, float] = {}  # this pass: the next slot a postponement takes
+        # by `QueuedSend.pace` (a campaign, or a sender its campaigns share):
+        self._next_slot: dict[tuple[str, int], float] = {}  # its next send slot, as last seen
+        self._postponed: dict[tuple[str, int], float] = {}  # this pass: a postponement's next
         self._waiting: list[float] = []  # slots postponed recipients wait for, to come
 
     def _pass(self) -> bool:
@@ -156,7 +157,7 @@ class BroadcastWorker(PollingWorker):
         )
         with self._engine.begin() as conn:
             for campaign_id in repo.finish_done(conn, self._clock()):
-                self._next_slot.pop(campaign_id, None)
+                self._next_slot.pop(("campaign", campaign_id), None)
                 log.info("campaign finished", extra={"campaign_id": campaign_id})
         return stats
 
@@ -169,7 +170,7 @@ class BroadcastWorker(PollingWorker):
         for item in items:
             queues.setdefault(item.campaign_id, deque()).append(item)
         while queues:
-            campaign = min(queues, key=lambda c: self._next_slot.get(c, 0.0))
+            campaign = min(queues, key=lambda c: self._next_slot.get(queues[c][0].pace, 0.0))
             yield queues[campaign].popleft()
             if not queues[campaign]:
                 del queues[campaign]
@@ -200,11 +201,12 @@ class BroadcastWorker(PollingWorker):
         postponed recipient of a campaign takes the slot after the last one's, so they come
         back one at a time, in their order, not all at one moment (the slot is taken, in the
         database, when they come back)."""
-        at = max(self._postponed.get(item.campaign_id, slot), slot)
-        self._postponed[item.campaign_id] = at + 1.0 / rate
+        at = max(self._postponed.get(item.pace, slot), slot)
+        self._postponed[item.pace] = at + 1.0 / rate
         self._waiting.append(at)
+        whose = "its sender's campaigns send" if item.paced_by_sender else "its campaign sends"
         paced: dict[str, Any] = {
-            "detail": f"paced: its campaign sends {_pace_text(rate)}",
+            "detail": f"paced: {whose} {_pace_text(rate)}",
             "not_before": self._clock() + timedelta(seconds=max(0.0, at - time.time())),
             "attempts": item.attempts - 1,  # no send was tried: the attempt is given back
         }
@@ -226,8 +228,8 @@ class BroadcastWorker(PollingWorker):
         if early.step is not Step.SEND:
             return self._not_sent(item, early)
         rate = item.rate_per_second or self._default_rate
-        if item.campaign_id in self._postponed:  # this pass already found its slot far off
-            return self._postpone(item, self._postponed[item.campaign_id], rate)
+        if item.pace in self._postponed:  # this pass already found its slot far off
+            return self._postpone(item, self._postponed[item.pace], rate)
         now = self._clock()
         with self._engine.begin() as conn:
             repo.lock_campaign(conn, item.campaign_id)  # first: the order pausing takes
@@ -235,7 +237,9 @@ class BroadcastWorker(PollingWorker):
             self._record(conn, unsettled, tally)
             renewed = repo.renew(conn, item, now, self._lease)
             if renewed:
-                slot, then = repo.take_slot(conn, item.campaign_id, 1.0 / rate, _LONG_WAIT)
+                slot, then = repo.take_slot(
+                    conn, item.campaign_id, 1.0 / rate, _LONG_WAIT, sender=item.paced_by_sender
+                )
             else:
                 repo.hand_back(conn, item, now)  # paused or cancelled (no-op if re-claimed)
         counts.update(tally)  # committed: count them once
@@ -245,7 +249,7 @@ class BroadcastWorker(PollingWorker):
         delay = slot - then  # on the database's clock; at most `_LONG_WAIT` when taken
         if delay > _LONG_WAIT:
             return self._postpone(item, time.time() + delay, rate)
-        self._next_slot[item.campaign_id] = time.time() + delay + 1.0 / rate
+        self._next_slot[item.pace] = time.time() + delay + 1.0 / rate
         if delay > 0:
             self._stop.wait(delay)
         with self._fence.sending(item.number):

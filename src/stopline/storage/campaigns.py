@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, insert, or_, select, update
+from sqlalchemy import Connection, Table, and_, case, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from stopline.domain.campaigns import CampaignStatus, RecipientStatus
@@ -44,6 +44,16 @@ class QueuedSend:
     topic: str | None
     body: str
     rate_per_second: float | None  # the campaign's, else its sender's
+    # the sender whose send slot paces this send: set when the campaign has no rate of its
+    # own and its sender has one, which the sender's campaigns then share
+    paced_by_sender: int | None = None
+
+    @property
+    def pace(self) -> tuple[str, int]:
+        """Whose send slots this send takes: its sender's (shared) or its campaign's."""
+        if self.paced_by_sender is not None:
+            return ("sender", self.paced_by_sender)
+        return ("campaign", self.campaign_id)
 
 
 _CAMPAIGN_COLUMNS = (
@@ -214,10 +224,16 @@ def claim(conn: Connection, now: datetime, limit: int, lease: timedelta) -> list
     share = max(1, -(-limit // len(sending)))  # ceiling: every campaign gets a turn
     claimable = (RecipientStatus.PENDING.value, RecipientStatus.SENDING.value)
     rate = func.coalesce(k.rate_per_second, senders.c.rate_per_second).label("rate")
+    shared = case(
+        (and_(k.rate_per_second.is_(None), senders.c.rate_per_second.is_not(None)), senders.c.id),
+        else_=None,
+    ).label("shared")
     rows: list[Any] = []
     for campaign_id in sending:
         query = (
-            select(r.id, r.campaign_id, r.number, r.attempts, k.sender, k.topic, k.body, rate)
+            select(
+                r.id, r.campaign_id, r.number, r.attempts, k.sender, k.topic, k.body, rate, shared
+            )
             .join(campaigns, campaigns.c.id == r.campaign_id)
             .outerjoin(senders, senders.c.address == k.sender)
             .where(
@@ -251,6 +267,7 @@ def claim(conn: Connection, now: datetime, limit: int, lease: timedelta) -> list
             row.topic,
             row.body or "",
             row.rate,
+            row.shared,
         )
         for row in rows
     ]
@@ -399,7 +416,9 @@ def lock_campaign(conn: Connection, campaign_id: int) -> None:
     conn.execute(select(k.id).where(k.id == campaign_id).with_for_update())
 
 
-def take_slot(conn: Connection, campaign_id: int, step: float, near: float) -> tuple[float, float]:
+def take_slot(
+    conn: Connection, campaign_id: int, step: float, near: float, *, sender: int | None = None
+) -> tuple[float, float]:
     """The campaign's next send slot and the present moment, in seconds since the epoch on
     the database's clock (PostgreSQL's, shared by every host; SQLite's database is on this
     machine, so this machine's). The slot is shared by every worker: when it is at most
@@ -407,21 +426,42 @@ def take_slot(conn: Connection, campaign_id: int, step: float, near: float) -> t
     for whoever comes at its time. The caller's transaction holds the campaign's row
     (`lock_campaign`), so two workers never take one slot. A stored slot further off than
     any taken at this rate could leave (the clock moved back, or the rate rose since) counts
-    as free now."""
-    k = campaigns.c
+    as free now.
+
+    With ``sender`` (`QueuedSend.paced_by_sender`) the slot is that sender's, shared by its
+    campaigns that take its rate; its row is locked here, after the campaign's. A sender
+    removed meanwhile leaves the campaign's own slot."""
+    if sender is not None:
+        taken = _take(conn, senders, sender, step, near)
+        if taken is not None:
+            return taken
+    taken = _take(conn, campaigns, campaign_id, step, near)
+    if taken is None:
+        raise LookupError(f"no campaign {campaign_id}")
+    return taken
+
+
+def _take(
+    conn: Connection, table: Table, row_id: int, step: float, near: float
+) -> tuple[float, float] | None:
+    c = table.c
     if conn.dialect.name == "postgresql":
         clock: Any = func.extract("epoch", func.clock_timestamp())
         row = conn.execute(
-            select(k.next_slot, clock).where(k.id == campaign_id).with_for_update()
-        ).one()
+            select(c.next_slot, clock).where(c.id == row_id).with_for_update()
+        ).one_or_none()
+        if row is None:
+            return None
         stored, now = row[0], float(row[1])
     else:
-        stored = conn.execute(select(k.next_slot).where(k.id == campaign_id)).scalar_one()
-        now = time.time()
+        found = conn.execute(select(c.next_slot).where(c.id == row_id)).one_or_none()
+        if found is None:
+            return None
+        stored, now = found[0], time.time()
     moved_back = stored is not None and stored > now + near + step + _CLOCK_JUMP
     slot = now if stored is None or moved_back else max(stored, now)
     if slot - now <= near:
-        conn.execute(update(campaigns).where(k.id == campaign_id).values(next_slot=slot + step))
+        conn.execute(update(table).where(c.id == row_id).values(next_slot=slot + step))
     return slot, now
 
 

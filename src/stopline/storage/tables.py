@@ -205,6 +205,9 @@ senders = Table(
     Column("account", String(64)),
     Column("created_at", UTCDateTime, nullable=False),
     Column("rate_per_second", Float),  # broadcast sending rate (migration 0004)
+    # the next free send slot of the campaigns that take the sender's rate, shared by them
+    # (seconds since the epoch, as campaigns.next_slot; migration 0009)
+    Column("next_slot", Float),
     UniqueConstraint("address", name="uq_senders_address"),
 )
 

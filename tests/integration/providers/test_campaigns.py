@@ -607,6 +607,87 @@ def test_two_workers_pace_a_campaign_on_one_clock(
     assert moments[-1] - moments[0] >= (count - 1) / rate - 0.15, moments
 
 
+def test_campaigns_that_take_their_senders_rate_share_it(
+    client: TestClient, admin: dict[str, str], graph: Stopline, fake: FakeProviders
+) -> None:
+    """A sender's rate is its number's: the campaigns that take it (they set no rate of
+    their own) share one send slot, kept on the sender's row, so together they send at that
+    rate (a tester, 2026-12-05: two campaigns at a sender's 20/s sent 36.8/s). A campaign
+    with its own rate keeps it."""
+    rate = 8.0
+    body = {"address": SENDER, "provider": "twilio", "brand": "Acme", "rate_per_second": rate}
+    assert client.post("/v1/senders", json=body, headers=admin).status_code == 201
+    for name, area in (("one", "212"), ("two", "213")):
+        made = create(client, admin, name=name, numbers=numbers(area, 6), topic="transactional")
+        assert made.status_code == 201, made.text
+        client.post(f"/v1/campaigns/{name}/send", headers=admin)
+    outbound = graph.messaging.outbound
+    original = outbound.deliver_unchecked
+    calls: list[float] = []
+
+    def deliver(*args: Any) -> Any:
+        calls.append(time.time())
+        return original(*args)
+
+    outbound.deliver_unchecked = deliver  # type: ignore[method-assign]
+    workers = [worker(graph, lambda: NOON_EASTERN, batch=3) for _ in range(2)]
+    threads = [threading.Thread(target=w.drain) for w in workers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(r["body"]["To"] for r in delivered(fake)) == numbers("212", 6) + numbers("213", 6)
+    moments = sorted(calls)
+    # twelve sends on one slot: eleven steps; a slot per campaign made it about five
+    assert moments[-1] - moments[0] >= 11 / rate - 0.15, moments
+    from stopline.storage import campaigns as repo
+
+    own = create(client, admin, name="own", numbers=numbers("214", 2), rate_per_second=50)
+    assert own.status_code == 201
+    client.post("/v1/campaigns/own/send", headers=admin)
+    with graph.engine.begin() as conn:
+        claimed = repo.claim(conn, NOON_EASTERN + timedelta(days=1), 5, timedelta(seconds=60))
+    assert {(c.rate_per_second, c.pace[0]) for c in claimed} == {(50, "campaign")}
+
+
+def test_a_senders_slot_is_shared_and_a_removed_sender_leaves_the_campaigns(
+    graph: Stopline,
+) -> None:
+    from sqlalchemy import delete, insert
+
+    from stopline.storage.campaigns import take_slot
+    from stopline.storage.tables import campaigns, senders
+
+    with graph.engine.begin() as conn:
+        sender = conn.execute(
+            insert(senders).values(
+                address=SENDER, provider="twilio", created_at=NOON_EASTERN, rate_per_second=2
+            )
+        ).inserted_primary_key[0]
+        ids = [
+            conn.execute(
+                insert(campaigns).values(
+                    name=name, sender=SENDER, status="sending", created_at=NOON_EASTERN
+                )
+            ).inserted_primary_key[0]
+            for name in ("a", "b")
+        ]
+
+    def take(campaign: int, shared: int | None) -> tuple[float, float]:
+        with graph.engine.begin() as conn:
+            return take_slot(conn, campaign, 0.5, 1.0, sender=shared)
+
+    first, now = take(ids[0], sender)
+    second, _ = take(ids[1], sender)  # the other campaign: the sender's next slot
+    assert first == now and second == first + 0.5
+    own, now = take(ids[1], None)  # its own slot is untouched by the shared ones
+    assert own == now
+    with graph.engine.begin() as conn:
+        conn.execute(delete(senders).where(senders.c.id == sender))
+    after, now = take(ids[0], sender)  # the sender is gone: the campaign's own slot
+    assert after == now
+
+
 def test_a_send_slot_is_taken_once_and_a_far_one_is_left(graph: Stopline) -> None:
     """Slots on the database's clock (PostgreSQL's, shared by every host): taken when near,
     left when far off, and free at once after a clock that moved back."""
