@@ -72,3 +72,9 @@ def test_a_scrub_loads_neither_the_server_nor_the_language_engine(tmp_path: Path
 def test_help_lists_every_command() -> None:
     loaded = _modules_loaded_by("--help")
     assert {f"stopline.cli.{module}" for module in cli.MODULES} <= loaded
+
+
+def test_help_beside_version_still_lists_every_command() -> None:
+    loaded = _modules_loaded_by("--help", "--version")
+    assert {f"stopline.cli.{module}" for module in cli.MODULES} <= loaded
+    assert not {f"stopline.cli.{m}" for m in cli.MODULES} & _modules_loaded_by("--version")

@@ -51,3 +51,9 @@ def test_a_failed_last_write_raises_from_close() -> None:
     behind.write(b"a")
     with pytest.raises(OSError, match="No space left"):
         behind.close()
+
+
+def test_an_error_under_way_is_not_replaced_by_a_failed_write() -> None:
+    behind = WriteBehind(_FullDisk(fails_at=1))
+    behind.write(b"a")
+    behind.close(raising=False)  # the write failed, but another error is being reported

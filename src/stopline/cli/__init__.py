@@ -47,7 +47,7 @@ def register(args: Sequence[str] | None = None) -> None:
     """Register the command that ``args`` (the command line after ``stopline``) runs, or
     every command when they name none this table knows."""
     named = next((arg for arg in args or () if not arg.startswith("-")), None)
-    if named is None and args is not None and "--version" in args:
+    if named is None and args is not None and "--version" in args and "--help" not in args:
         return  # answered before any command is looked at
     home = HOME.get(named) if named else None
     for module in (home,) if home else MODULES:

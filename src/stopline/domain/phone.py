@@ -223,9 +223,18 @@ def read_abroad(raw: str, number: str) -> str | None:
     the same digits as an international number without its "+". ``4534437570`` is
     +1 453 443 7570 in the US, and Danish +45 34437570 in a list exported from Vonage, Plivo
     or Sinch, which write numbers so. The send gate blocks such an input when either reading
-    is suppressed. None for anything else (a "+", a leading 1, separators)."""
-    digits = raw.strip()
-    if len(digits) == 10 and number == "+1" + digits:
+    is suppressed. None for anything else (a "+", a leading 1, separators). Digits of any
+    script and invisible format characters count as `normalise` reads them."""
+    if len(number) != 12:
+        return None
+    if len(raw) == 10 and raw.isascii():  # the usual shape, at once
+        digits = raw
+    else:
+        text = "".join(c for c in raw if unicodedata.category(c) != "Cf").strip()
+        if len(text) != 10 or not text.isdecimal():
+            return None
+        digits = phonenumbers.normalize_digits_only(text)
+    if number == "+1" + digits:
         return "+" + digits
     return None
 

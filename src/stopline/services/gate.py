@@ -100,10 +100,12 @@ def check_one(
     known gets its answer straight away, anything else goes the general way."""
     scope_names, scopes = _scopes(sender, topic)
     hits = index.blocked_one(number, scope_names)
+    if not hits and index.holds_ten_digits_abroad():  # asked after a look-up: fresh
+        abroad = read_abroad(raw, number)  # ten bare digits: blocked if either reading is
+        if abroad is not None:
+            hits = index.blocked_one(abroad, scope_names)
+            number = abroad if hits else number
     if not hits:
-        abroad = read_abroad(raw, number) if index.holds_ten_digits_abroad() else None
-        if abroad is not None and index.blocked_one(abroad, scope_names):
-            return check_one(index, raw, abroad, sender=sender, topic=topic)
         return Checked(raw, number, ALLOWED)
     if len(hits) == 1:
         (hit,) = hits
@@ -126,10 +128,12 @@ def _either_reading(
     answered with that number and its opt-out."""
     others: dict[int, str] = {}
     for at, (raw, number) in enumerate(zip(raws, numbers, strict=True)):
-        if isinstance(number, str) and number not in blocked:
-            abroad = read_abroad(raw, number)
-            if abroad is not None:
-                others[at] = abroad
+        # a quick look first: most inputs are E.164, or formatted, or the wrong length
+        if len(raw) < 10 or raw[0] == "+" or not isinstance(number, str) or number in blocked:
+            continue
+        abroad = read_abroad(raw, number)
+        if abroad is not None:
+            others[at] = abroad
     if not others:
         return numbers, blocked
     found = _blocked(index, set(others.values()), sender, topic)

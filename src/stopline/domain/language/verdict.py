@@ -259,6 +259,13 @@ _AFTER_REFUSAL = frozenset(
         "you",
         "ok",
         "lol",
+        # French, whose negation may close the refusal ("ne me réabonnez pas svp")
+        "pas",
+        "plus",
+        "jamais",
+        "svp",
+        "stp",
+        "merci",
     ]
 )
 

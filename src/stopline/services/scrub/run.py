@@ -110,8 +110,10 @@ def scrub_csv(
     try:
         for decided in _decide_all(reader, layout, suppressed, options):
             finish(decided)
-    finally:
-        behind.close()
+    except BaseException:
+        behind.close(raising=False)  # the error under way is the one to report
+        raise
+    behind.close()
     return report
 
 
@@ -135,10 +137,14 @@ class WriteBehind:
         if last is not None:
             last.result()
 
-    def close(self) -> None:
-        """Wait for the last write; the sink itself stays open."""
+    def close(self, *, raising: bool = True) -> None:
+        """Wait for the last write; the sink itself stays open. Without ``raising`` a failed
+        write is not raised (an error already under way is the one to report)."""
         try:
             self._wait()
+        except Exception:
+            if raising:
+                raise
         finally:
             self._pool.shutdown()
 

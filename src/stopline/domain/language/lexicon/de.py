@@ -42,6 +42,10 @@ LEXICON = Lexicon(
         "schon",
     ),
     opt_out_phrases=(
+        Phrase(
+            "melden|meldet|melde sie? mich|uns nicht (wieder|erneut|nochmal|mehr) an $",
+            "usage: 'melden Sie mich nicht wieder an' (refusing to be subscribed again)",
+        ),
         Phrase(f"keine weiteren|weitere? ({MSG}) mehr?", "usage: 'keine Nachrichten mehr'"),
         Phrase(
             "will|mochte|moechte|wollen|mag|brauche (ich)? nicht (mehr|wieder|langer) (die|eure"

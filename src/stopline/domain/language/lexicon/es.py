@@ -71,6 +71,15 @@ LEXICON = Lexicon(
         "todos",
     ),
     opt_out_phrases=(
+        Phrase(
+            "no me|nos suscriban|suscribas|inscriban|inscribas|anoten|apunten|agreguen|anadan "
+            "(de nuevo|otra vez|nunca mas)? (por favor|porfa|gracias)? $",
+            "usage: 'no me suscriban de nuevo' (refusing to be subscribed again)",
+        ),
+        Phrase(
+            "no quiero|queremos|deseo volver a suscribirme|inscribirme|apuntarme|registrarme $",
+            "usage: 'no quiero volver a suscribirme'",
+        ),
         Phrase(f"no mas {MSG}", "usage: 'no más mensajes'"),
         Phrase(
             f"no me|nos ({SEND}|envien|envies|manden|mandes|escriban|escribas|contacten"

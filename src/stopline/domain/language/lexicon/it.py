@@ -56,6 +56,15 @@ LEXICON = Lexicon(
     ),
     opt_out_phrases=(
         Phrase(
+            "non (mi)? reiscrivete|reiscrivermi|reiscrivetemi|iscrivetemi|riabbonatemi"
+            "|riabbonarmi|riscrivetemi (di nuovo|piu)? (per favore|grazie)? $",
+            "usage: 'non reiscrivetemi', 'non voglio reiscrivermi'",
+        ),
+        Phrase(
+            "non voglio|vogliamo (piu)? reiscrivermi|iscrivermi|riabbonarmi|reiscriverci $",
+            "usage: 'non voglio reiscrivermi'",
+        ),
+        Phrase(
             "non mi|ci scrivete|scrivere|mandate|inviate|mandare|inviare|contattate"
             "|chiamate|scrivi|mandi|mandare piu?",
             "usage: 'non mi scrivete più'",

@@ -24,6 +24,7 @@ LEXICON = Lexicon(
         Keyword("解除", "usage: 'cancel (a registration)'", S.WORD),
         Keyword("退会", "usage: 'withdraw membership'", S.WORD),
         Keyword("不要", "usage: 'not needed'", S.WORD),
+        Keyword("再登録しないで", "usage: 'do not register me again'", S.STRONG),
     ),
     opt_in=(Keyword("配信再開", "usage: 'resume delivery'"),),
     opt_in_phrases=(

@@ -50,6 +50,10 @@ LEXICON = Lexicon(
         "wel",
     ),
     opt_out_phrases=(
+        Phrase(
+            "niet (opnieuw|weer|meer) aanmelden|inschrijven|abonneren $",
+            "usage: 'ik wil me niet opnieuw aanmelden'",
+        ),
         Phrase(f"geen ({MSG}) meer?", "usage: 'geen berichten meer'"),
         Phrase(f"stuur|sms|app me|mij|ons? geen|niet ({MSG}|meer)", "usage: 'stuur me geen sms'"),
         Phrase(

@@ -35,6 +35,11 @@ LEXICON = Lexicon(
     courtesy=("prosze", "prosimy", "dziekuje", "dzieki", "juz", "teraz", "natychmiast", "tak"),
     opt_out_phrases=(
         Phrase(
+            "nie zapisuj|zapisujcie|dopisuj|dopisujcie|dodawaj|dodawajcie|subskrybuj mnie|nas "
+            "(ponownie|znowu|wiecej)? (prosze|dziekuje)? $",
+            "usage: 'nie zapisuj mnie ponownie'",
+        ),
+        Phrase(
             f"przestan|przestancie|przestac|skonczcie|przestaniecie|zatrzymaj|zatrzymajcie mi|nam?"
             f" ({SEND}|{MSG})",
             "usage: 'proszę przestać wysyłać mi wiadomości', 'przestańcie pisać'",

@@ -47,6 +47,12 @@ LEXICON = Lexicon(
     ),
     opt_out_phrases=(
         Phrase(
+            "nao me|nos inscreva|inscrevam|cadastre|cadastrem|assine|assinem|adicione|adicionem"
+            "|coloque|coloquem (de novo|novamente|outra vez|nunca mais)? (por favor|obrigado"
+            "|obrigada)? $",
+            "usage: 'não me inscreva de novo' (refusing to be subscribed again)",
+        ),
+        Phrase(
             f"nao me|nos ({SEND}|envie|envies|enviem|mande|mandem|mandes|escreva|escrevam"
             "|ligue|liguem|incomode|incomodem)",
             "usage: 'não me enviem mensagens'",
