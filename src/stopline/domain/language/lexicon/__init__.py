@@ -6,6 +6,7 @@ from stopline.domain.language.lexicon import (
     am,
     ar,
     bn,
+    ca,
     cs,
     da,
     de,
@@ -17,7 +18,9 @@ from stopline.domain.language.lexicon import (
     fr,
     he,
     hi,
+    hr,
     ht,
+    hu,
     ind,
     it,
     ja,
@@ -26,6 +29,7 @@ from stopline.domain.language.lexicon import (
     nl,
     pl,
     pt,
+    ro,
     ru,
     so,
     sv,
@@ -79,6 +83,10 @@ LEXICONS: tuple[Lexicon, ...] = tuple(
         cs,
         he,
         th,
+        ro,
+        hu,
+        ca,
+        hr,
     )
 )
 BY_LANGUAGE: dict[str, Lexicon] = {lexicon.language: lexicon for lexicon in LEXICONS}

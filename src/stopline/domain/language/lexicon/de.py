@@ -43,6 +43,10 @@ LEXICON = Lexicon(
     ),
     opt_out_phrases=(
         Phrase(
+            f"^ schluss mit (den|der|dem|diesen|euren|ihren)? ({MSG}) $",
+            "usage: 'Schluss mit den SMS'",
+        ),
+        Phrase(
             "melden|meldet|melde sie? mich|uns nicht (wieder|erneut|nochmal|mehr) an $",
             "usage: 'melden Sie mich nicht wieder an' (refusing to be subscribed again)",
         ),

@@ -128,6 +128,7 @@ LEXICON = Lexicon(
         Keyword("CANCEL", FCC, S.WORD),
         Keyword("UNSUBSCRIBE", FCC, S.STRONG),
         Keyword("STOPALL", CARRIER, S.STRONG),
+        Keyword("TERMINATE", "usage: the whole message (thirteenth blind test)", S.WORD),
         Keyword("STOP ALL", CARRIER),
         Keyword("OPTOUT", CARRIER, S.STRONG),
         Keyword("OPT-OUT", CARRIER, S.STRONG),
@@ -255,6 +256,29 @@ LEXICON = Lexicon(
         "kindly",
     ),
     opt_out_phrases=(
+        # -- thirteenth independent test (2026-12-05)
+        Phrase(
+            "stop|quit (resubscribing|re subscribing|re adding|readding|re signing) (me|us|my"
+            " number)",
+            "usage: 'Quit re-subscribing me'",
+        ),
+        Phrase(
+            f"(dont|do not|never) want to start (getting|receiving) (these|the|your|ur|any)?"
+            f" ({TEXTS})? again",
+            "usage: 'I don't want to start getting these again'",
+        ),
+        Phrase(
+            f"^ terminate (the|these|all|my|your|ur)? ({TEXTS}) $", "usage: 'Terminate messages'"
+        ),
+        Phrase(
+            "^ (removal|remove|unsubscribe|opt out|optout) request $",
+            "usage: 'Removal request' (the whole message)",
+        ),
+        Phrase("^ do not disturb|dnd $", "usage: 'do not disturb' (the whole message)"),
+        Phrase(
+            "quit|stop bugging|harassing|pestering|spamming|hounding me|us $",
+            "usage: 'Quit bugging me'",
+        ),
         # -- "stop ..." with what is being sent
         Phrase(f"stop|quit|cease|halt ({SEND})", "usage: 'stop texting me' states the opt-out"),
         Phrase(f"stop|quit|end|cancel|halt|block|kill all? ({MSG})", "usage: 'stop all texts'"),
@@ -1208,6 +1232,18 @@ LEXICON = Lexicon(
         ),
     ),
     benign=(
+        # -- thirteenth independent test (2026-12-05)
+        Phrase(
+            "unsubscribed|unsubbed (my|our|his|her) (son|daughter|kid|kids|child|children|wife"
+            "|husband|mom|dad|mother|father|family|boss) from -(text~|txt~|txts|sms|messag~|msg~"
+            "|alert~|promo~|deal~|offer~|newsletter~|list~|these|this|your|ur|you|all)",
+            "usage: 'I unsubscribed my son from soccer' (someone else, from something else)",
+        ),
+        Phrase(
+            "stop|quit sending|putting (me|us) (to|into|in) (voicemail|voice mail|vm"
+            "|the voicemail)",
+            "usage: 'Stop sending me to voicemail, pick up' (a call, not texts)",
+        ),
         # -- fifth independent test (2026-12)
         Phrase(
             "(stop|quit) (sending|send) (me|us)? (the|a|an) wrong",
@@ -1781,6 +1817,27 @@ LEXICON = Lexicon(
         ),
     ),
     help_phrases=(
+        # -- thirteenth independent test (2026-12-05): whole messages about the program
+        Phrase("^ (more|send|need|get) (more)? (info|information|details) $", "usage: 'more info'"),
+        Phrase(
+            "^ (msg|message|messages|text|texting|sms) (frequency|freq) $",
+            "usage: 'Msg frequency?'",
+        ),
+        Phrase(
+            "^ how often (will|do|would|should) (i|we) (get|receive) (these|the|your|ur)?"
+            f" ({TEXTS}) $",
+            "usage: 'How often will I get messages?'",
+        ),
+        Phrase(
+            f"^ (are there|is there|do you) (any)? (charges|charge|fees|fee|costs|cost) (for)?"
+            f" (these|the|this|your|ur)? ({TEXTS})? $",
+            "usage: 'Are there charges for these texts?'",
+        ),
+        Phrase(
+            f"^ what|whats (are|is|s|r)? (these|this|the) ({TEXTS}|service|text service|text"
+            " program) (about|for)? $",
+            "usage: 'What are these messages?', 'What's this service?'",
+        ),
         Phrase(
             "need|want|get|send (me)? (more)? (info|information|details) (about|on|regarding"
             f"|for) (these|the|this|your|ur) ({TEXTS}|program|service|texting|messaging)",

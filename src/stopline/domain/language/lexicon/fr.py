@@ -136,6 +136,10 @@ LEXICON = Lexicon(
     ),
     benign=(
         Phrase(
+            "arrete|arretez|arretes de me|nous faire rire|peur|pleurer|marrer",
+            "usage: 'Arrête de me faire rire' (a joke, not the texts)",
+        ),
+        Phrase(
             "recevoir (de|d|les|la|le|mes|vos|ma|mon|des|ces)? (facture|factures|releve|releves"
             "|courrier|courriers|colis|catalogue|catalogues|papier|papiers|cheque|cheques)",
             "usage: 'ne plus recevoir la facture papier' (paper post, not the texts)",

@@ -51,6 +51,11 @@ LEXICON = Lexicon(
     ),
     opt_out_phrases=(
         Phrase(
+            "^ niet|nooit meer sturen|versturen|smsen|appen|sms|berichten"
+            " (aub|a u b|alstublieft|alsjeblieft|graag|pls)? $",
+            "usage: 'Niet meer sturen aub'",
+        ),
+        Phrase(
             "niet (opnieuw|weer|meer) aanmelden|inschrijven|abonneren $",
             "usage: 'ik wil me niet opnieuw aanmelden'",
         ),

@@ -1,0 +1,37 @@
+"""Hungarian."""
+
+from __future__ import annotations
+
+from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
+from stopline.domain.language.lexicon.entry import Strength as S
+
+MSG = "uzenetet|uzeneteket|uzenet|sms|smst|smseket|sms-t|ertesitest|ertesiteseket|reklamot"
+
+LEXICON = Lexicon(
+    language="hu",
+    name="Hungarian",
+    opt_out=(
+        Keyword("LEIRATKOZAS", "usage: 'unsubscribing' (leiratkozás)", S.STRONG),
+        Keyword("LEIRATKOZOM", "usage: 'I unsubscribe'", S.STRONG),
+        Keyword("LEALLITAS", "usage: 'stopping' (leállítás)", S.WORD),
+    ),
+    help=(Keyword("SEGITSEG", "usage: 'help' (segítség)"),),
+    courtesy=("kerem", "koszonom", "koszi"),
+    opt_out_phrases=(
+        Phrase(
+            f"ne kuldjenek|kuldjon|kuldj|kuldjetek|irjanak|irjon (tobb|tobbet)? ({MSG})",
+            "usage: 'ne küldjenek több üzenetet'",
+        ),
+        Phrase(
+            "ne kuldjenek|kuldjon|kuldj|kuldjetek|irjanak|irjon (tobbet|tobb|semmit)? $",
+            "usage: 'ne küldjenek többet' (the whole message; not 'ne küldjétek a csomagot')",
+        ),
+        Phrase(f"nem kerek (tobb|tobbet)? ({MSG})", "usage: 'nem kérek több üzenetet'"),
+        Phrase("leiratkoz~", "usage: 'leiratkozom', 'szeretnék leiratkozni'"),
+        Phrase(
+            "toroljenek|torolje|toroljon|toroljetek a|az? listarol|szamomat|adataimat",
+            "usage: 'töröljenek a listáról'",
+        ),
+    ),
+    negations=("ne", "nem"),
+)
