@@ -264,5 +264,13 @@ def test_ten_bare_digits_have_a_second_reading_abroad() -> None:
     assert read_abroad("4534437570", "+4534437570") is None  # read so already
     assert read_abroad("07700900123", normalise("07700900123", "GB")) is None
     # digits of any script and invisible characters, as `normalise` reads them (a reviewer)
-    for written in ("４５３４４３７５７０", "\u200b4534437570", "٤٥٣٤٤٣٧٥٧٠"):
+    for written in (
+        "４５３４４３７５７０",
+        "\u200b4534437570",
+        "٤٥٣٤٤٣٧٥٧٠",
+        "4534437570.0",  # a spreadsheet's float
+        "'4534437570",
+        '="4534437570"',
+        "tel:4534437570",
+    ):
         assert read_abroad(written, normalise(written)) == "+4534437570", written

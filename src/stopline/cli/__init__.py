@@ -46,10 +46,12 @@ MODULES = tuple(dict.fromkeys(HOME.values()))
 def register(args: Sequence[str] | None = None) -> None:
     """Register the command that ``args`` (the command line after ``stopline``) runs, or
     every command when they name none this table knows."""
-    named = next((arg for arg in args or () if not arg.startswith("-")), None)
-    if named is None and args is not None and "--version" in args and "--help" not in args:
+    given = list(args or ())
+    at = next((i for i, arg in enumerate(given) if not arg.startswith("-")), len(given))
+    named, before = (given[at] if at < len(given) else None), given[:at]
+    if named is None and "--version" in before and "--help" not in before:
         return  # answered before any command is looked at
-    home = HOME.get(named) if named else None
+    home = HOME.get(named) if named and "--help" not in before else None
     for module in (home,) if home else MODULES:
         importlib.import_module(f"stopline.cli.{module}")
 

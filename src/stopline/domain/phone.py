@@ -230,13 +230,25 @@ def read_abroad(raw: str, number: str) -> str | None:
     if len(raw) == 10 and raw.isascii():  # the usual shape, at once
         digits = raw
     else:
-        text = "".join(c for c in raw if unicodedata.category(c) != "Cf").strip()
+        text = _bare(raw)
         if len(text) != 10 or not text.isdecimal():
             return None
         digits = phonenumbers.normalize_digits_only(text)
     if number == "+1" + digits:
         return "+" + digits
     return None
+
+
+def _bare(raw: str) -> str:
+    """``raw`` without what is around the digits themselves: invisible characters, blanks, a
+    "tel:" prefix, a spreadsheet's text marks ('…, ="…") and its ".0" on a whole number."""
+    text = "".join(c for c in raw if unicodedata.category(c) != "Cf").strip()
+    text = _CHANNEL_PREFIX.sub("", text)
+    if text.startswith('="') and text.endswith('"'):
+        text = text[2:-1]
+    text = text.removeprefix("'").strip()
+    whole = _WHOLE_FLOAT.fullmatch(text)
+    return whole.group(1) if whole is not None else text
 
 
 def normalise_each(raws: Sequence[str], region: str = "US") -> list[str | InvalidNumber]:
