@@ -148,3 +148,65 @@ def test_what_is_not_an_opt_out(text: str) -> None:
 )
 def test_questions_about_the_program_get_the_help_reply(text: str) -> None:
     assert action(text) is HELP
+
+
+# A review of the first version of these rules (2026-12-05): letting words stand between a
+# negation and what it negates, for every reading, negated real opt-outs ("Ce n'est pas
+# moi, désabonnez-moi") and refused requests to be subscribed again ("Je n'arrive pas à me
+# réabonner"); phrases anchored only at their end read refusals of something else as
+# opt-outs; and the new lexicons read chat as opt-outs. The refusals are now phrases of their
+# own, anchored at both ends.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ne veux plus de SMS",
+        "Je ne veux plus, désabonnez-moi",
+        "Ce n'est pas moi, désabonnez-moi",
+        "Pas moi, désabonnez-moi",
+        "Jamais plus. Désinscrivez-moi",
+        "No a mí no me escriban más",
+        "Nicht mich! Abmelden bitte",
+        "Nie mnie, wypiszcie mnie",
+        "Ne me réabonnez plus jamais merci",
+        "No me vuelvan a escribir",
+        "Nunca más me suscriban",
+        "Non voglio più iscrivermi",
+    ],
+)
+def test_the_reviewers_opt_outs(text: str) -> None:
+    assert action(text) is OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je n'arrive pas à me réabonner",
+        "N'hésitez pas à me réinscrire",
+        "A él no, a mí suscríbanme de nuevo",
+        "Para el torneo no me anoten",
+        "En la universidad no quiero volver a inscribirme",
+        "Per il torneo non iscrivetemi",
+        "Quest'anno non voglio iscrivermi",
+        "Zum Turnier melden Sie mich nicht wieder an",
+        "Na trening nie zapisuj mnie",
+        "Ik kan me niet meer aanmelden",
+        "De ieri nu mai primesc mesaje de confirmare",
+        "Am mâncat deja, nu mai vreau",
+        "Terminat",
+        "Nem szeretnék leiratkozni",
+        "A fiam leiratkozott az edzésről",
+        "Papír számlát ne küldjenek",
+        "Kérem, a futár ne küldjön SMS-t, hanem hívjon",
+        "No vull missatges de veu, millor truca'm",
+        "Deixa d'escriure missatges mentre condueixes!",
+        "Doneu-me de baixa del gimnàs, no de les ofertes",
+        "Ne želim primati pozive, samo poruke",
+        "Odjavi me s treninga sutra",
+        "Odjavi se s Netflixa na mom laptopu",
+        "Nemoj mi slati poruke dok vozim",
+        "Nu mai trimite mesaje la 3 noaptea, te rog!",
+        "Tell your brother to quit bugging me",
+    ],
+)
+def test_the_reviewers_other_messages(text: str) -> None:
+    assert action(text) is not OUT

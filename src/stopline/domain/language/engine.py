@@ -312,9 +312,12 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     refused: list[str] = []  # opt-in wording under a negation: "do not resubscribe me"
     if matches and any(m.info.kind == Kind.OPT_IN for m in matches):
         # "Put me back on the list": weighed in `weigh` only if nothing asks to stop.
+        refusals = [m for m in matches if m.info.kind == Kind.OPT_OUT]
         for m in matches:
             if m.info.kind != Kind.OPT_IN:
                 continue
+            if any(r.start <= m.start and m.end <= r.end for r in refusals):
+                continue  # inside an opt-out phrase that refuses it: "ne me réabonnez pas"
             if not rules.negated(folded, starts, m.start, m.info.language, raw):
                 opt_in.append(m)
             elif closes(words, m.end):  # not "don't opt back in to the tournament"

@@ -293,24 +293,7 @@ def negated(
     pattern = NEGATIONS.get(language or "en")
     if pattern is None:
         return False
-    at = index
-    while not _negation_right_before(pattern, folded, starts, at, raw):
-        if language in (None, "en") or at == 0 or index - at >= _MOST_BETWEEN:
-            return False
-        if folded[starts[at - 1] : starts[at] - 1] not in _BETWEEN:
-            return False
-        at -= 1
-    return True
-
-
-# Outside English, words that may stand between a negation and the verb it negates: object
-# pronouns and "want" ("je ne veux plus me réabonner", "ne me réinscrivez pas", "no me
-# vuelvan a suscribir"). English keeps its negation right before (a reviewer's cases).
-_BETWEEN = frozenset(
-    {"me", "m", "moi", "nous", "veux", "voulons", "plus", "mi", "nos", "vuelvan", "vuelvas"}
-    | {"a", "mich", "uns", "mij", "ons", "mnie", "ci"}
-)
-_MOST_BETWEEN = 3
+    return _negation_right_before(pattern, folded, starts, index, raw)
 
 
 def _negation_right_before(

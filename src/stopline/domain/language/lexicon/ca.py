@@ -1,4 +1,5 @@
-"""Catalan. BAIXA ("unsubscribe", "sick leave") counts only as the whole message."""
+"""Catalan. BAIXA ("unsubscribe", also "sick leave") counts only as the whole message, and
+only for senders whose languages include Catalan."""
 
 from __future__ import annotations
 
@@ -11,22 +12,32 @@ LEXICON = Lexicon(
     language="ca",
     name="Catalan",
     opt_out=(
-        Keyword("BAIXA", "usage: 'donar-se de baixa' (unsubscribe); whole message only", S.WORD),
-        Keyword("DONEU-ME DE BAIXA", "usage: 'unsubscribe me'", S.STRONG),
+        Keyword(
+            "BAIXA",
+            "usage: 'donar-se de baixa' (unsubscribe); also Portuguese 'low' and 'sick leave':"
+            " whole message only, for Catalan senders",
+            S.WORD,
+            home_only=True,
+        ),
     ),
     help=(Keyword("AJUDA", "usage: 'help'"),),
     courtesy=("sisplau", "gracies", "merci"),
     opt_out_phrases=(
         Phrase(
-            "deixeu|deixa|deixin|pareu|pari de|d enviar|escriure|molestar me|m|ens|missatges|sms",
+            "deixeu|deixin|pareu|pari de|d enviar|escriure me|m|ens",
             "usage: 'deixeu d'enviar-me missatges'",
         ),
         Phrase(
             f"no m|em|ens envieu|enviis|escrigueu (mes)? ({MSG})",
             "usage: 'no m'envieu missatges'",
         ),
-        Phrase(f"no vull (rebre)? (mes)? ({MSG})", "usage: 'no vull rebre més missatges'"),
-        Phrase("doneu|dona|doni me|m|ens de baixa", "usage: 'doneu-me de baixa'"),
+        Phrase(f"no vull rebre (mes)? ({MSG})", "usage: 'no vull rebre més missatges'"),
+        Phrase(f"^ no vull (mes)? ({MSG}) $", "usage: 'no vull més missatges' (the whole message)"),
+        Phrase("no em|m torneu|tornis a escriure|enviar", "usage: 'no em torneu a escriure'"),
+        Phrase(
+            "doneu|dona|doni|donar me|m|ens de baixa -del|de|dels|la|al|a",
+            "usage: 'doneu-me de baixa' (not 'de baixa del gimnàs')",
+        ),
     ),
     negations=("no", "mai"),
 )

@@ -43,11 +43,17 @@ LEXICON = Lexicon(
     ),
     opt_out_phrases=(
         Phrase(
+            "^ ich|wir will|mochte|moechte|wollen (mich|uns) nicht (wieder|erneut|nochmal)"
+            " anmelden|registrieren|abonnieren $",
+            "usage: 'ich will mich nicht wieder anmelden'",
+        ),
+        Phrase(
             f"^ schluss mit (den|der|dem|diesen|euren|ihren)? ({MSG}) $",
             "usage: 'Schluss mit den SMS'",
         ),
         Phrase(
-            "melden|meldet|melde sie? mich|uns nicht (wieder|erneut|nochmal|mehr) an $",
+            "^ bitte|melden|meldet|melde (melden|meldet|melde)? sie? mich|uns nicht (wieder"
+            "|erneut|nochmal|mehr) an $",
             "usage: 'melden Sie mich nicht wieder an' (refusing to be subscribed again)",
         ),
         Phrase(f"keine weiteren|weitere? ({MSG}) mehr?", "usage: 'keine Nachrichten mehr'"),

@@ -128,7 +128,6 @@ LEXICON = Lexicon(
         Keyword("CANCEL", FCC, S.WORD),
         Keyword("UNSUBSCRIBE", FCC, S.STRONG),
         Keyword("STOPALL", CARRIER, S.STRONG),
-        Keyword("TERMINATE", "usage: the whole message (thirteenth blind test)", S.WORD),
         Keyword("STOP ALL", CARRIER),
         Keyword("OPTOUT", CARRIER, S.STRONG),
         Keyword("OPT-OUT", CARRIER, S.STRONG),
@@ -268,7 +267,8 @@ LEXICON = Lexicon(
             "usage: 'I don't want to start getting these again'",
         ),
         Phrase(
-            f"^ terminate (the|these|all|my|your|ur)? ({TEXTS}) $", "usage: 'Terminate messages'"
+            f"^ terminate (the|these|all|my|your|ur)? ({TEXTS})? $",
+            "usage: 'Terminate', 'Terminate messages' (a phrase: 'Terminat' is no typo of it)",
         ),
         Phrase(
             "^ (removal|remove|unsubscribe|opt out|optout) request $",
@@ -276,7 +276,7 @@ LEXICON = Lexicon(
         ),
         Phrase("^ do not disturb|dnd $", "usage: 'do not disturb' (the whole message)"),
         Phrase(
-            "quit|stop bugging|harassing|pestering|spamming|hounding me|us $",
+            "^ quit|stop bugging|harassing|pestering|spamming|hounding me|us $",
             "usage: 'Quit bugging me'",
         ),
         # -- "stop ..." with what is being sent
@@ -1829,7 +1829,7 @@ LEXICON = Lexicon(
             "usage: 'How often will I get messages?'",
         ),
         Phrase(
-            f"^ (are there|is there|do you) (any)? (charges|charge|fees|fee|costs|cost) (for)?"
+            f"^ (are there|is there|do you) (any|a)? (charges|charge|fees|fee|costs|cost) (for)?"
             f" (these|the|this|your|ur)? ({TEXTS})? $",
             "usage: 'Are there charges for these texts?'",
         ),

@@ -72,12 +72,19 @@ LEXICON = Lexicon(
     ),
     opt_out_phrases=(
         Phrase(
-            "no me|nos suscriban|suscribas|inscriban|inscribas|anoten|apunten|agreguen|anadan "
-            "(de nuevo|otra vez|nunca mas)? (por favor|porfa|gracias)? $",
+            "^ no|nunca (mas)? me|nos vuelvan|vuelvas a suscribir|inscribir"
+            "|agregar|anotar|apuntar|escribir|mandar|enviar|contactar (mensajes|sms|nada)? (nunca"
+            " mas|mas)? $",
+            "usage: 'no me vuelvan a suscribir'",
+        ),
+        Phrase(
+            "^ no|nunca (mas)? me|nos suscriban|suscribas|inscriban|inscribas|anoten"
+            "|apunten|agreguen|anadan "
+            "(de nuevo|otra vez|nunca mas|mas)? (por favor|porfa|gracias)? $",
             "usage: 'no me suscriban de nuevo' (refusing to be subscribed again)",
         ),
         Phrase(
-            "no quiero|queremos|deseo volver a suscribirme|inscribirme|apuntarme|registrarme $",
+            "^ no quiero|queremos|deseo volver a suscribirme|inscribirme|apuntarme|registrarme $",
             "usage: 'no quiero volver a suscribirme'",
         ),
         Phrase(f"no mas {MSG}", "usage: 'no más mensajes'"),

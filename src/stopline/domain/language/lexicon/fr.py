@@ -61,6 +61,28 @@ LEXICON = Lexicon(
         "prie",
     ),
     opt_out_phrases=(
+        # -- thirteenth independent test (2026-12-05): refusing to be subscribed again, with
+        # a word between the negation and the verb (read as opt-ins until then)
+        Phrase(
+            "ne|n veux|voulons|souhaite|souhaitons|voudrais pas|plus|jamais (me|nous|m)?"
+            " reabonner|reinscrire|reabonne|reinscris|reabonnez|reinscrivez $",
+            "usage: 'je ne veux plus me réabonner'",
+        ),
+        Phrase(
+            "^ je|j veux|voulons plus (me|nous|m)? reabonner|reinscrire|reabonne|reinscris"
+            "|reabonnez|reinscrivez $",
+            "usage: 'je veux plus me réabonner' (spoken French, without 'ne')",
+        ),
+        Phrase(
+            "^ surtout|ne (ne)? (pas|plus|jamais) (me|nous|m)? reabonner|reinscrire"
+            "|reabonne|reinscris|reabonnez|reinscrivez $",
+            "usage: 'surtout ne pas me réabonner'",
+        ),
+        Phrase(
+            "^ ne me|m|nous reabonner|reinscrire|reabonne|reinscris"
+            "|reabonnez|reinscrivez (pas|plus|jamais) (plus|jamais)? $",
+            "usage: 'ne me réabonnez pas'",
+        ),
         Phrase(
             f"arretez|arrete|arreter|cessez|cesser|stop de? ({SEND}|m'envoyer)",
             "usage: 'arrêtez de m'envoyer des messages'",

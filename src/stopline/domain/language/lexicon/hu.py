@@ -19,15 +19,22 @@ LEXICON = Lexicon(
     courtesy=("kerem", "koszonom", "koszi"),
     opt_out_phrases=(
         Phrase(
-            f"ne kuldjenek|kuldjon|kuldj|kuldjetek|irjanak|irjon (tobb|tobbet)? ({MSG})",
+            f"ne kuldjenek|kuldj|kuldjetek|irjanak (tobb|tobbet)? ({MSG})",
             "usage: 'ne küldjenek több üzenetet'",
         ),
         Phrase(
-            "ne kuldjenek|kuldjon|kuldj|kuldjetek|irjanak|irjon (tobbet|tobb|semmit)? $",
+            "^ ne kuldjenek|kuldj|kuldjetek|irjanak|irjatok (tobbet|tobb|semmit)? $",
             "usage: 'ne küldjenek többet' (the whole message; not 'ne küldjétek a csomagot')",
         ),
         Phrase(f"nem kerek (tobb|tobbet)? ({MSG})", "usage: 'nem kérek több üzenetet'"),
-        Phrase("leiratkoz~", "usage: 'leiratkozom', 'szeretnék leiratkozni'"),
+        Phrase(
+            "^ szeretnek|szeretnem|kerem|akarok leiratkozni $",
+            "usage: 'szeretnék leiratkozni' (the whole message: not 'nem szeretnék leiratkozni')",
+        ),
+        Phrase(
+            f"nem akarok|kerek (tobb|tobbet)? ({MSG}) (kapni)?",
+            "usage: 'nem akarok több üzenetet kapni'",
+        ),
         Phrase(
             "toroljenek|torolje|toroljon|toroljetek a|az? listarol|szamomat|adataimat",
             "usage: 'töröljenek a listáról'",

@@ -56,13 +56,18 @@ LEXICON = Lexicon(
     ),
     opt_out_phrases=(
         Phrase(
-            "non (mi)? reiscrivete|reiscrivermi|reiscrivetemi|iscrivetemi|riabbonatemi"
-            "|riabbonarmi|riscrivetemi (di nuovo|piu)? (per favore|grazie)? $",
+            "^ non (mi)? reiscrivete|reiscrivermi|reiscrivetemi|iscrivetemi"
+            "|riabbonatemi"
+            "|riabbonarmi|riscrivetemi (mai)? (di nuovo|piu)? (per favore|grazie)? $",
             "usage: 'non reiscrivetemi', 'non voglio reiscrivermi'",
         ),
         Phrase(
-            "non voglio|vogliamo (piu)? reiscrivermi|iscrivermi|riabbonarmi|reiscriverci $",
+            "^ non voglio|vogliamo (piu)? reiscrivermi|riabbonarmi|reiscriverci $",
             "usage: 'non voglio reiscrivermi'",
+        ),
+        Phrase(
+            "^ non voglio|vogliamo piu iscrivermi|iscriverci $",
+            "usage: 'non voglio più iscrivermi'",
         ),
         Phrase(
             "non mi|ci scrivete|scrivere|mandate|inviate|mandare|inviare|contattate"

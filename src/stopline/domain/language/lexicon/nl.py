@@ -51,12 +51,13 @@ LEXICON = Lexicon(
     ),
     opt_out_phrases=(
         Phrase(
-            "^ niet|nooit meer sturen|versturen|smsen|appen|sms|berichten"
+            "^ niet|nooit meer sturen|versturen|smsen|sms|berichten"
             " (aub|a u b|alstublieft|alsjeblieft|graag|pls)? $",
             "usage: 'Niet meer sturen aub'",
         ),
         Phrase(
-            "niet (opnieuw|weer|meer) aanmelden|inschrijven|abonneren $",
+            "^ ik|wij|we wil|willen (me|mij|ons)? niet (opnieuw|weer|meer) aanmelden|inschrijven"
+            "|abonneren $",
             "usage: 'ik wil me niet opnieuw aanmelden'",
         ),
         Phrase(f"geen ({MSG}) meer?", "usage: 'geen berichten meer'"),

@@ -35,7 +35,8 @@ LEXICON = Lexicon(
     courtesy=("prosze", "prosimy", "dziekuje", "dzieki", "juz", "teraz", "natychmiast", "tak"),
     opt_out_phrases=(
         Phrase(
-            "nie zapisuj|zapisujcie|dopisuj|dopisujcie|dodawaj|dodawajcie|subskrybuj mnie|nas "
+            "^ nie zapisuj|zapisujcie|dopisuj|dopisujcie|dodawaj|dodawajcie|subskrybuj"
+            " mnie|nas "
             "(ponownie|znowu|wiecej)? (prosze|dziekuje)? $",
             "usage: 'nie zapisuj mnie ponownie'",
         ),

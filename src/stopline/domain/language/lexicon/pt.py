@@ -47,7 +47,13 @@ LEXICON = Lexicon(
     ),
     opt_out_phrases=(
         Phrase(
-            "nao me|nos inscreva|inscrevam|cadastre|cadastrem|assine|assinem|adicione|adicionem"
+            "^ nao quero|queremos|desejo (me)? inscrever|cadastrar|assinar (me)? (de novo"
+            "|novamente|outra vez) $",
+            "usage: 'não quero me inscrever de novo'",
+        ),
+        Phrase(
+            "^ nao me|nos inscreva|inscrevam|cadastre|cadastrem|assine|assinem"
+            "|adicione|adicionem"
             "|coloque|coloquem (de novo|novamente|outra vez|nunca mais)? (por favor|obrigado"
             "|obrigada)? $",
             "usage: 'não me inscreva de novo' (refusing to be subscribed again)",

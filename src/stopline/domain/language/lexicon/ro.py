@@ -18,11 +18,15 @@ LEXICON = Lexicon(
     courtesy=("va", "te", "rog", "multumesc", "mersi"),
     opt_out_phrases=(
         Phrase(
-            f"nu mai trimiteti|trimite|vreau|doresc|primesc|scrieti ({MSG})",
+            f"nu (mai)? vreau|doresc sa (mai)? primesc ({MSG})",
+            "usage: 'nu mai doresc să primesc mesaje'",
+        ),
+        Phrase(
+            f"nu (mi|ma|ne)? mai trimiteti|vreau|doresc|scrieti|contactati ({MSG})",
             "usage: 'nu mai trimiteți mesaje', 'nu mai vreau mesaje'",
         ),
         Phrase(
-            "nu mai trimiteti|trimite|vreau|doresc|scrieti $",
+            "^ nu (mi|ma|ne)? mai trimiteti|vreau|doresc|scrieti|contactati $",
             "usage: 'nu mai vreau' (the whole message; not 'nu mai trimiteți coletul')",
         ),
         Phrase(
