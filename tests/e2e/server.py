@@ -36,8 +36,9 @@ class StoplineServer:
             )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"stopline serve exited with {self.process.returncode}")
+            if self.process.poll() is not None:  # say why (CI once saw an exit code alone)
+                said = "" if str(self.log) == os.devnull else self.log.read_text()[-2000:]
+                raise RuntimeError(f"stopline serve exited with {self.process.returncode}: {said}")
             try:
                 if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
                     return self
