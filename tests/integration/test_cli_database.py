@@ -376,3 +376,29 @@ def test_a_sender_option_that_can_be_no_address_is_refused(
         app, ["scrub", str(listed), "-o", str(tmp_path / "out.csv"), "--sender", "abc!!"], env=env
     )
     assert scrub.exit_code == 2 and "--sender:" in _flat(scrub.output), scrub.output
+
+
+def test_a_database_migrated_by_a_newer_stopline_is_no_answer_not_a_traceback(
+    database_url: str, engine: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A black-box tester (2026-12-05): every command but `db upgrade` printed Alembic's
+    traceback and exit 1, which for `check` means "blocked". Now one line and exit 3 (no
+    answer), as for a database that cannot be opened; `serve` opens it the same way."""
+    from sqlalchemy import Engine, text
+
+    from stopline.storage import migrate
+
+    assert isinstance(engine, Engine)
+    stamp = "UPDATE alembic_version SET version_num = :v"
+    with engine.begin() as conn:
+        conn.execute(text(stamp), {"v": "0999"})
+    monkeypatch.setenv("STOPLINE_DATABASE_URL", database_url)
+    try:
+        for args in (["check", "+14155550100"], ["suppressions", "export"]):
+            result = runner.invoke(app, args)
+            assert result.exit_code == 3, (args, result.output)
+            assert "Cannot use the database" in result.output and "0999" in result.output
+            assert "Traceback" not in result.output and "CommandError" not in result.output
+    finally:  # PostgreSQL's schema is the session's: leave it at HEAD
+        with engine.begin() as conn:
+            conn.execute(text(stamp), {"v": migrate.HEAD})

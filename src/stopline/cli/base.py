@@ -122,6 +122,7 @@ def database(config: Settings, *, create: bool = False, upgrade: bool = True) ->
 
     from stopline.storage.database import open_database
     from stopline.storage.engine import driver_error, sqlite_file
+    from stopline.storage.migrate import SchemaError
 
     if not create:
         require_database(config)
@@ -132,6 +133,13 @@ def database(config: Settings, *, create: bool = False, upgrade: bool = True) ->
         return open_database(config.database_url, upgrade=upgrade)
     except OperationalError as exc:
         err.print(f"[red]Cannot open the database:[/red] {driver_error(exc)}", highlight=False)
+        raise typer.Exit(NO_DATABASE) from None
+    except SchemaError as exc:  # migrated by a newer Stopline: no answer from this one
+        err.print(
+            f"[red]Cannot use the database:[/red] {escape(str(exc))}; a newer Stopline "
+            "migrated it (`stopline db current` shows its revision): run that version",
+            highlight=False,
+        )
         raise typer.Exit(NO_DATABASE) from None
 
 

@@ -161,14 +161,12 @@ def _listen(host: str, port: int) -> socket.socket:
 @db_app.command("upgrade")
 def db_upgrade(revision: str = "head") -> None:
     """Create or migrate the schema (safe to repeat)."""
-    from alembic.util import CommandError
-
     from stopline.storage import migrate
 
     engine = database(settings(), create=True, upgrade=False)
     try:
         migrate.upgrade(engine, revision)
-    except CommandError as exc:
+    except migrate.SchemaError as exc:
         err.print(f"[red]Cannot upgrade to {escape(revision)!s}:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     out.print(f"schema at revision {migrate.current(engine)}")

@@ -27,6 +27,11 @@ def _config() -> Config:
 HEAD = "0009"
 
 
+class SchemaError(RuntimeError):
+    """The schema cannot be brought to ``revision``: the database names a revision this
+    Stopline does not know (a newer Stopline migrated it), or ``revision`` is unknown."""
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision``. Safe to run from several processes at once.
 
@@ -35,13 +40,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     if revision == "head" and _stored_revision(engine) == HEAD:
         return
     from alembic import command
+    from alembic.util import CommandError
 
     config = _config()
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+    except CommandError as exc:
+        raise SchemaError(str(exc)) from None
 
 
 def _stored_revision(engine: Engine) -> str | None:
