@@ -293,14 +293,6 @@ def negated(
     pattern = NEGATIONS.get(language or "en")
     if pattern is None:
         return False
-    return _negation_right_before(pattern, folded, starts, index, raw)
-
-
-def _negation_right_before(
-    pattern: re.Pattern[str], folded: str, starts: list[int], index: int, raw: str
-) -> bool:
-    if index == 0:
-        return False
     end = starts[index] - 1
     found = pattern.search(folded, max(0, end - 32), end)
     if found is None:
