@@ -56,10 +56,9 @@ LEXICON = Lexicon(
     ),
     opt_out_phrases=(
         Phrase(
-            "^ non (mi)? reiscrivete|reiscrivermi|reiscrivetemi|iscrivetemi"
-            "|riabbonatemi"
+            "^ non (mi)? reiscrivete|reiscrivermi|reiscrivetemi|iscrivetemi|riabbonatemi"
             "|riabbonarmi|riscrivetemi (mai)? (di nuovo|piu)? (per favore|grazie)? $",
-            "usage: 'non reiscrivetemi', 'non voglio reiscrivermi'",
+            "usage: 'non reiscrivetemi', 'non iscrivetemi di nuovo'",
         ),
         Phrase(
             "^ non voglio|vogliamo (piu)? reiscrivermi|riabbonarmi|reiscriverci $",
