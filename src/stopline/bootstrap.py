@@ -34,7 +34,7 @@ from stopline.services.keys import KeyStore
 from stopline.services.ledger import ConsentRecorder
 from stopline.services.message_parts import PartsRecorder
 from stopline.services.messaging import Messaging
-from stopline.services.outbound import OutboundSender
+from stopline.services.outbound import OneOffSend, OutboundSender
 from stopline.services.outbox import OutboxWorker
 from stopline.services.review import ReviewDecider, ReviewSweeper
 from stopline.services.send_fence import SendFence
@@ -246,9 +246,15 @@ def build_messaging(
     http = httpx.Client(timeout=httpx.Timeout(10.0, connect=5.0))
     rules = settings.sending_rules()
 
-    def recent_sends(number: str, since: datetime) -> list[datetime]:
+    def recent_sends(number: str, since: datetime, key: str | None) -> list[datetime]:
         with engine.connect() as conn:
-            return campaigns_repo.send_times(conn, [number], since).get(number, [])
+            return campaigns_repo.send_times(conn, [number], since, key).get(number, [])
+
+    def record_send(sent: OneOffSend) -> None:
+        with engine.begin() as conn:
+            campaigns_repo.record_one_off(
+                conn, sent.key, sent.number, sent.sender, sent.topic, sent.sent_at
+            )
 
     outbound = OutboundSender(
         index,
@@ -261,6 +267,7 @@ def build_messaging(
         settings.default_region,
         rules,
         recent_sends,
+        record_send,
     )
     outbox = OutboxWorker(
         engine,

@@ -3,6 +3,7 @@ refuses because the recipient opted out becomes a `provider_signal` ledger event
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from stopline.storage.outbox import OutboxRow
 from stopline.storage.senders import SenderRow
 from stopline.storage.suppression_index import SuppressionIndex
 
+log = logging.getLogger(__name__)
+
 
 class SendStatus(StrEnum):
     SENT = "sent"
@@ -32,6 +35,17 @@ class SendStatus(StrEnum):
     OPTED_OUT = "opted_out"  # the provider refused: recipient opted out (now recorded)
     FAILED = "failed"
     DEFERRED = "deferred"  # a marketing topic outside quiet hours or over the cap: not sent
+
+
+@dataclass(frozen=True, slots=True)
+class OneOffSend:
+    """A one-off send that counts towards the frequency caps (its topic is not exempt)."""
+
+    key: str  # its idempotency key: recorded once however often the caller retries
+    number: str
+    sender: str
+    topic: str
+    sent_at: datetime
 
 
 class SendError(ValueError):
@@ -68,11 +82,13 @@ class OutboundSender:
         clock: Callable[[], datetime],
         region: str = "US",
         rules: SendingRules | None = None,
-        recent_sends: Callable[[str, datetime], list[datetime]] | None = None,
+        recent_sends: Callable[[str, datetime, str | None], list[datetime]] | None = None,
+        record_send: Callable[[OneOffSend], None] | None = None,
     ) -> None:
         self._index = index
         self._rules = rules
         self._recent_sends = recent_sends
+        self._record_send = record_send
         self._providers = providers
         self._accounts = accounts
         self._senders = senders
@@ -99,7 +115,7 @@ class OutboundSender:
         name, entry = self._route(address, provider)
         if not checked.decision.allowed:
             return SendOutcome(SendStatus.BLOCKED, checked.number, name, None, checked.decision)
-        verdict = self._timing(checked.number, topic)
+        verdict = self._timing(checked.number, topic, idempotency_key)
         if verdict is not None and not verdict.allowed_now:
             return SendOutcome(
                 SendStatus.DEFERRED,
@@ -111,21 +127,28 @@ class OutboundSender:
         key = idempotency_key or f"send:{uuid.uuid4().hex}"
         result = self._send(name, entry, address, checked.number, text, key)
         if result.accepted:
+            if verdict is not None and self._record_send is not None:
+                # counts towards later caps, the broadcasts' included (not when exempt)
+                sent = OneOffSend(key, checked.number, address, topic or "", self._clock())
+                try:
+                    self._record_send(sent)
+                except Exception:  # the message is gone: say so, and that the cap missed it
+                    log.exception("a sent message was not recorded for the frequency caps")
             return SendOutcome(SendStatus.SENT, checked.number, name, result)
         if result.opted_out:
             self.record_opt_out_signal(name, checked.number, address, result)
             return SendOutcome(SendStatus.OPTED_OUT, checked.number, name, result)
         return SendOutcome(SendStatus.FAILED, checked.number, name, result)
 
-    def _timing(self, number: str, topic: str | None) -> Verdict | None:
+    def _timing(self, number: str, topic: str | None, key: str | None) -> Verdict | None:
         """Quiet hours and the cap for a send about ``topic`` (as for broadcasts: recent
-        campaign sends count). A send with no topic is a one-off (a code, a reply to the
-        person): none apply, as for exempt topics."""
-        if topic is None or self._rules is None:
+        sends count, a campaign's or one-off). None when neither applies: a send with no
+        topic (a code, a reply to the person) or an exempt topic."""
+        if topic is None or self._rules is None or self._rules.exempt(topic):
             return None
         now = self._clock()
         since = now - self._rules.cap_period
-        recent = self._recent_sends(number, since) if self._recent_sends else []
+        recent = self._recent_sends(number, since, key) if self._recent_sends else []
         return next_allowed(locate(number), now, recent, topic, self._rules)
 
     def provider_for(self, address: str, provider: str | None = None) -> str:

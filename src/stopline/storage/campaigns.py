@@ -366,24 +366,45 @@ def record_sends(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
     return _insert_ignoring_conflicts(conn, sends, rows)
 
 
+def record_one_off(
+    conn: Connection, key: str, number: str, sender: str, topic: str, sent_at: datetime
+) -> None:
+    """Record a one-off send about ``topic`` (no campaign), once per idempotency ``key``."""
+    row = {
+        "dedupe_key": f"one-off:{key}",
+        "campaign_id": None,
+        "number": number,
+        "sender": sender,
+        "topic": topic,
+        "source": "one_off",
+        "sent_at": sent_at,
+        "recorded_at": sent_at,
+    }
+    _insert_ignoring_conflicts(conn, sends, [row])
+
+
 def send_times(
-    conn: Connection, numbers: Sequence[str], since: datetime
+    conn: Connection, numbers: Sequence[str], since: datetime, one_off_key: str | None = None
 ) -> dict[str, list[datetime]]:
-    """When each number was sent a campaign message since ``since`` (frequency caps)."""
+    """When each number was sent a message since ``since`` (frequency caps): a campaign's,
+    reported or one-off about a topic that is not exempt; not the one-off recorded under
+    ``one_off_key`` (a caller's retry of a send is not a send more)."""
     found: dict[str, list[datetime]] = {}
     s = sends.c
     for start in range(0, len(numbers), 500):
         chunk = list(numbers[start : start + 500])
         query = select(s.number, s.sent_at).where(s.number.in_(chunk), s.sent_at > since)
+        if one_off_key is not None:
+            query = query.where(s.dedupe_key != f"one-off:{one_off_key}")
         for number, sent_at in conn.execute(query):
             found.setdefault(number, []).append(sent_at)
     return found
 
 
 def all_sends(conn: Connection, since: datetime | None = None) -> Any:
-    """(number, campaign_id, sent_at) of every recorded send, streamed."""
+    """(number, campaign_id, sent_at) of every campaign's recorded send, streamed."""
     s = sends.c
-    query = select(s.number, s.campaign_id, s.sent_at)
+    query = select(s.number, s.campaign_id, s.sent_at).where(s.campaign_id.is_not(None))
     if since is not None:
         query = query.where(s.sent_at >= since)
     return conn.execution_options(stream_results=True, yield_per=50_000).execute(query)

@@ -259,11 +259,11 @@ sends = Table(
     metadata,
     Column("id", BigId, primary_key=True, autoincrement=True),
     Column("dedupe_key", String(250), nullable=False),
-    Column("campaign_id", BigId, ForeignKey("campaigns.id"), nullable=False),
+    Column("campaign_id", BigId, ForeignKey("campaigns.id")),  # None: a one-off send
     Column("number", String(20), nullable=False),
     Column("sender", String(64), nullable=False),
     Column("topic", String(100)),
-    Column("source", String(16), nullable=False),  # broadcast | reported
+    Column("source", String(16), nullable=False),  # broadcast | reported | one_off
     Column("sent_at", UTCDateTime, nullable=False),
     Column("recorded_at", UTCDateTime, nullable=False),
     UniqueConstraint("dedupe_key", name="uq_sends_dedupe_key"),

@@ -8,9 +8,14 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
+from stopline import bootstrap
+from stopline.api.app import create_app
 from stopline.bootstrap import Stopline
+from stopline.config import Settings
 from stopline.providers.fakes.server import FakeProviders
+from stopline.storage.tables import sends
 from tests.integration.providers.conftest import fake_requests
 from tests.provider_payloads import (
     BW_ACCOUNT,
@@ -117,6 +122,74 @@ def test_a_marketing_message_in_quiet_hours_is_deferred_not_sent(
     assert send(client, admin, to=number).status_code == 202
     assert send(client, admin, to=number, topic="transactional").status_code == 202
     assert len(fake_requests(fake)) == 2
+
+
+def _in_daytime_now() -> str:
+    """A mobile number outside the states with rules of their own whose only zone is
+    between 10:00 and 19:00 now (one of these always is)."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    candidates = {
+        "+447700900123": "Europe/London",
+        "+61412345678": "Australia/Sydney",
+        "+819012345678": "Asia/Tokyo",
+        "+919812345678": "Asia/Kolkata",
+        "+18085550100": "Pacific/Honolulu",
+        "+12125550100": "America/New_York",
+        "+5511912345678": "America/Sao_Paulo",
+    }
+    now = datetime.now(UTC)
+    for number, zone in candidates.items():
+        if 10 <= now.astimezone(ZoneInfo(zone)).hour < 19:
+            return number
+    raise AssertionError("no candidate zone in daytime")  # pragma: no cover
+
+
+def test_one_off_sends_about_a_topic_count_towards_the_cap(
+    settings: Settings, fake: FakeProviders
+) -> None:
+    """One-off sends about a topic that is not exempt are recorded in `sends` (no campaign),
+    so a cap of two a day holds a third; a caller's retry of a send (same idempotency key)
+    is not held by its own first attempt and is recorded once; sends with no topic or an
+    exempt topic neither count nor are held."""
+    graph = bootstrap.build(settings.model_copy(update={"marketing_cap_per_day": 2}))
+    try:
+        with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as client:
+            admin = {"Authorization": f"Bearer {_admin_key(graph)}"}
+            register(client, admin, "twilio")
+            number = _in_daytime_now()
+            for _ in range(3):  # neither counts
+                assert send(client, admin, to=number).status_code == 202
+                assert send(client, admin, to=number, topic="Transactional").status_code == 202
+            assert send(client, admin, to=number, topic="promo").status_code == 202
+            second = send(client, admin, to=number, topic="news", idempotency_key="k-2")
+            assert second.status_code == 202, second.text
+            retried = send(client, admin, to=number, topic="news", idempotency_key="k-2")
+            assert retried.status_code == 202, retried.text
+            third = send(client, admin, to=number, topic="promo")
+            assert third.status_code == 409, third.text
+            body = third.json()
+            assert body["status"] == "deferred" and "frequency cap" in body["detail"]
+            assert body["not_before"] > datetime_now_text()
+            assert send(client, admin, to=number, topic="transactional").status_code == 202
+            assert len(fake_requests(fake)) == 6 + 3 + 1
+            with graph.engine.connect() as conn:
+                rows = conn.execute(
+                    select(sends.c.campaign_id, sends.c.source, sends.c.topic, sends.c.number)
+                ).all()
+            assert sorted(rows) == [
+                (None, "one_off", "news", number),
+                (None, "one_off", "promo", number),
+            ]
+    finally:
+        graph.close()
+
+
+def _admin_key(graph: Stopline) -> str:
+    from stopline.services.keys import create_key
+
+    return create_key(graph.engine, "cap-test", frozenset({"admin"}), graph.clock()).key
 
 
 def datetime_now_text() -> str:
