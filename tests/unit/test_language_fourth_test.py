@@ -375,7 +375,7 @@ def test_new_languages_look_alikes(text: str) -> None:
     "text",
     [
         "סליחה, טעות",  # he: sorry, a mistake (no reading: a person reads it)
-        "วันหยุดเปิดไหมครับ",  # th: open on the holiday? (หยุด is not a keyword alone)
+        "พรุ่งนี้เปิดกี่โมงครับ",  # th: what time do you open tomorrow?
     ],
 )
 def test_hebrew_and_thai_without_a_reading_still_go_to_review(text: str) -> None:

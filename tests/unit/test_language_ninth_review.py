@@ -188,7 +188,9 @@ def test_a_help_question_beside_an_opt_out_is_an_opt_out(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["how can I reach you tomorrow", "What time do you open?", "who is this"]
+    # "who is this" alone gets the HELP reply since the fourteenth test (its own file)
+    "text",
+    ["how can I reach you tomorrow", "What time do you open?"],
 )
 def test_other_questions_are_not_help(text: str) -> None:
     assert action(text) is not Action.HELP

@@ -23,12 +23,12 @@ from stopline.domain.language.reactions import QUOTE_CHARS, may_be_reaction, rea
 from stopline.domain.language.someone_else import someone_else
 from stopline.domain.language.tables import (
     COURTESY,
-    INTENSIFIERS,
     VOCABULARY,
     KeywordTable,
     Kind,
     home_language,
     keyword_table,
+    without_intensifiers,
 )
 from stopline.domain.language.verdict import (
     NO_INTENT,
@@ -253,7 +253,9 @@ def _unread_script(folded: str) -> bool:
             code = ord(ch)
             if not any(lo <= code <= hi for lo, hi in _READ_SCRIPTS):
                 unread += 1
-    return unread >= 3 and unread * 2 > letters
+    # a whole message in such a script, however short ("ఆపు", "ឈប់": two letters and a
+    # vowel sign), or at least three of its letters beside fewer of any other
+    return unread * 2 > letters and (unread >= 3 or unread == letters)
 
 
 def _only_courtesy(folded: str, words: list[str]) -> bool:
@@ -289,8 +291,9 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
     """Read ``words`` (``folded`` split). Spans in the verdict index the words without
     intensifiers (see `_span`)."""
     segments = rules.segment(words, table)
-    if not INTENSIFIERS.isdisjoint(words):
-        words = [w for w in words if w not in INTENSIFIERS] or words
+    kept = without_intensifiers(words)
+    if kept is not None:
+        words = [words[i] for i in kept]
         folded = " ".join(words)
     cjk = not folded.isascii() and any(_is_cjk(ch) for ch in folded)
     starts, matches, keywords = rules.scan(folded, words, table)
@@ -603,10 +606,9 @@ def _span(body: str, words: list[str], span: tuple[int, int] | None) -> tuple[in
     original, spans = fold_spans(body, words)
     if original != words:
         return _trimmed(body, len(body))
-    if INTENSIFIERS.intersection(original):
-        kept = [i for i, w in enumerate(original) if w not in INTENSIFIERS]
-        if kept:
-            spans = [spans[i] for i in kept]
+    kept = without_intensifiers(original)
+    if kept is not None:
+        spans = [spans[i] for i in kept]
     first, last = span
     if not 0 <= first < last <= len(spans):
         return _trimmed(body, len(body))

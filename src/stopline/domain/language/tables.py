@@ -100,6 +100,50 @@ INTENSIFIERS: frozenset[str] = frozenset(
     for word in lexicon.intensifiers
     if " " not in word
 )
+
+
+def _kept_pairs() -> frozenset[tuple[str, str]]:
+    """Word pairs of other lexicons' keywords and phrases that hold an English intensifier
+    ("huy dang ky": Vietnamese "unsubscribe", whose "đăng" folds to English "dang")."""
+    pairs: set[tuple[str, str]] = set()
+    for lexicon in LEXICONS:
+        texts = [fold(k.text, look_alikes=False) for k in lexicon.opt_out + lexicon.opt_in]
+        texts += [
+            p.pattern
+            for p in lexicon.opt_out_phrases + lexicon.review_phrases + lexicon.opt_in_phrases
+        ]
+        for text in texts:
+            items = [set(re.split(r"[|()?~!^$]+", item)) - {""} for item in text.split(" ")]
+            for i, item in enumerate(items):
+                held = item & INTENSIFIERS if lexicon.intensifiers == () else set()
+                for word in held:
+                    if i > 0:
+                        pairs.update((before, word) for before in items[i - 1])
+                    if i + 1 < len(items):
+                        pairs.update((word, after) for after in items[i + 1])
+    return frozenset(pairs)
+
+
+KEPT_PAIRS = _kept_pairs()
+
+
+def without_intensifiers(words: list[str]) -> list[int] | None:
+    """The indexes of ``words`` once intensifiers are dropped ("stop dang texting me"), or
+    None when there is none to drop. An intensifier next to the word it stands beside in
+    another language's keyword is kept ("hủy đăng ký")."""
+    if INTENSIFIERS.isdisjoint(words):
+        return None
+    last = len(words) - 1
+    kept = [
+        i
+        for i, word in enumerate(words)
+        if word not in INTENSIFIERS
+        or (i > 0 and (words[i - 1], word) in KEPT_PAIRS)
+        or (i < last and (word, words[i + 1]) in KEPT_PAIRS)
+    ]
+    return kept if kept and len(kept) < len(words) else None
+
+
 SUBSTRING_LANGUAGES = frozenset(lexicon.language for lexicon in LEXICONS if lexicon.substrings)
 SUBSTRING_COURTESY: tuple[str, ...] = tuple(
     sorted(

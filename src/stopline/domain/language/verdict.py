@@ -275,6 +275,11 @@ def closes(words: list[str], end: int) -> bool:
     return all(w in _AFTER_REFUSAL or w in COURTESY for w in words[end:])
 
 
+# A help question holding a reading no stronger than this (a doubt: "who is this", 0.3;
+# "how did you get my number", 0.6) is answered as help, not sent to review.
+_HELP_OVER = 0.65
+
+
 def weigh(reading: Reading) -> Verdict:
     best: Verdict | None = None
     negated: list[str] = []
@@ -358,6 +363,18 @@ def weigh(reading: Reading) -> Verdict:
             rule="mixed.opt_out_keep",
             explanation=f"{best.explanation}; but it also asks to keep getting texts",
         )
+    asked = reading.asks_help
+    if (
+        asked is not None
+        and best is not None
+        and best.score < _HELP_OVER
+        and best.span is not None
+        and asked.start <= best.span[0]
+        and best.span[1] <= asked.end
+    ):
+        # "Who is this?", "¿Quién es?": a question about the sender that nothing more than
+        # doubt reads as an opt-out; the HELP reply answers it (and says how to opt out)
+        return help_question(asked, reading.words)
     if best is not None and best.score > 0.35:
         return best
     if reading.refused and not negated:

@@ -12,6 +12,7 @@ LEXICON = Lexicon(
     language="bn",
     name="Bengali",
     opt_out=(
+        Keyword("বন্ধ", "usage: 'off, stop' as the whole reply", S.WORD),
         Keyword("বন্ধ করুন", "usage: 'stop/close (it)', polite imperative", S.WORD),
         Keyword("বন্ধ করো", "usage: 'stop/close (it)', familiar imperative", S.WORD),
         Keyword("বন্ধ কর", "usage: 'stop/close (it)'", S.WORD),
@@ -25,6 +26,7 @@ LEXICON = Lexicon(
     help=(Keyword("সাহায্য", "usage: 'help'"),),
     courtesy=("দয়া", "করে", "দয়া করে", "অনুগ্রহ", "অনুগ্রহ করে", "ধন্যবাদ", "প্লিজ", "এখনই", "আর"),
     opt_out_phrases=(
+        Phrase("সদস্যতা বাতিল", "usage: 'cancel the subscription'"),
         Phrase(
             f"({MSG}|আমাকে|আমায়|এই নম্বরে|এই নাম্বারে|আর) ... ({SEND}) না",
             "usage: 'আমাকে আর মেসেজ পাঠাবেন না' (don't send me messages any more)",

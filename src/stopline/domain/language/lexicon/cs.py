@@ -1,23 +1,29 @@
-"""Czech (a small lexicon: the keywords and the commonest 'stop sending me texts')."""
+"""Czech and Slovak (a small lexicon: the keywords and the commonest 'stop sending me
+texts'; the two fold to many of the same words: 'zrušit/zrušiť odběr/odber')."""
 
 from __future__ import annotations
 
 from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
 from stopline.domain.language.lexicon.entry import Strength as S
 
-MSG = "zprav~|sms~|esemes~|reklam~|upozorneni|nabid~|spam"
+MSG = "zprav~|sprav~|sms~|esemes~|reklam~|upozorneni|nabid~|spam"
 SEND = "posilat|posilejte|posilej|psat|piste|pis|kontaktovat|kontaktujte|volat|volejte"
-SEND += "|obtezovat|otravovat"
+SEND += "|obtezovat|otravovat|posielat|posielajte|pisat|volajte|otravovat"
 
 LEXICON = Lexicon(
     language="cs",
-    name="Czech",
+    name="Czech/Slovak",
     opt_out=(
         Keyword("ODHLÁSIT", "usage: 'unsubscribe'", S.STRONG),
         Keyword("ODHLÁSIT SE", "usage: 'unsubscribe'", S.STRONG),
         Keyword("ODHLASTE MĚ", "usage: 'unsubscribe me'", S.STRONG),
         Keyword("ZRUŠIT", "usage: 'cancel'", S.WORD),
         Keyword("KONEC", "usage: 'end'", S.WORD),
+        Keyword(
+            "ZRUŠIT ODBĚR", "usage: 'cancel the subscription' (Slovak 'zrušiť odber')", S.STRONG
+        ),
+        Keyword("ODHLÁSIŤ", "usage: Slovak 'unsubscribe'", S.STRONG),
+        Keyword("ODHLÁSTE MA", "usage: Slovak 'unsubscribe me'", S.STRONG),
     ),
     help=(Keyword("POMOC", "usage: 'help'"),),
     courtesy=("prosim", "dekuji", "diky", "uz", "hned", "ihned", "dobry", "den"),
@@ -27,14 +33,18 @@ LEXICON = Lexicon(
             "usage: 'přestaňte mi posílat zprávy'",
         ),
         Phrase(
-            "nepiste|nekontaktujte|nevolejte|neotravujte|neobtezujte|nepis",
+            "nepiste|nekontaktujte|nevolejte|neotravujte|neobtezujte|nepis|nevolajte",
             "usage: 'nepište mi' (don't write, call or bother me)",
         ),
         Phrase(
-            f"neposilejte|neposilej (mi|nam)? (uz)? ({MSG}|uz|vice|vic|dalsi)",
+            f"neposilejte|neposilej|neposielajte|neposielaj (mi|nam)? (uz)? ({MSG}|uz|vice|vic"
+            "|dalsi|viac)",
             "usage: 'neposílejte mi už zprávy' (not 'neposílejte mi to' about a parcel)",
         ),
-        Phrase(f"nechci|nechceme (uz)? ... ({MSG})", "usage: 'nechci žádné zprávy'"),
+        Phrase(
+            f"nechci|nechceme|nechcem (uz)? ... ({MSG})",
+            "usage: 'nechci žádné zprávy', Slovak 'nechcem dostávať správy'",
+        ),
         Phrase(
             "smazte|vymazte|odstrante|odeberte (me|mne|moje cislo|muj cislo|cislo|nas)",
             "usage: 'smažte moje číslo'",

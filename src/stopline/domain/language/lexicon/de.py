@@ -42,6 +42,12 @@ LEXICON = Lexicon(
         "schon",
     ),
     opt_out_phrases=(
+        # -- fourteenth independent test (2026-12-05)
+        Phrase(
+            "^ (abo|abonnement|newsletter|sms abo|sms abonnement) (kundigen|beenden|abbestellen"
+            "|stornieren) $",
+            "usage: 'Abo kündigen' (cancel the subscription) as the whole message",
+        ),
         Phrase(
             "^ ich|wir will|mochte|moechte|wollen (mich|uns) nicht (wieder|erneut|nochmal)"
             " anmelden|registrieren|abonnieren $",
@@ -100,6 +106,12 @@ LEXICON = Lexicon(
     ),
     review_phrases=(Phrase("(kein interesse|nicht interessiert)", "usage: declines", 0.6),),
     benign=(
+        # -- fourteenth independent test (2026-12-05)
+        Phrase(
+            "stopp am|an|beim|im|vor|hinter|nach|bei|in (dem|der|den)?"
+            " -(sms|nachrichten|nachricht)",
+            "usage: 'Stopp am Bahnhof um 5' (a stop at a place)",
+        ),
         Phrase("(am|zum|bis zum) ende", "usage: 'am Ende' (at the end)"),
         Phrase(
             "ende des|der|dieser|nachster monats|monat|woche|jahres", "usage: 'Ende des Monats'"
@@ -125,4 +137,14 @@ LEXICON = Lexicon(
         ),
     ),
     negations=("nicht", "nie", "bitte nicht", "kein"),
+    help_phrases=(
+        Phrase(
+            "^ wer (ist das|sind sie|ist da|schreibt mir|schreibt hier) $",
+            "usage: 'Wer ist das?', 'Wer sind Sie?' (the whole message: the HELP reply)",
+        ),
+        Phrase(
+            "^ was ist das (fur eine nummer|fur eine sms|fur ein dienst)? $",
+            "usage: 'Was ist das für eine Nummer?' (the whole message)",
+        ),
+    ),
 )

@@ -156,6 +156,21 @@ LEXICON = Lexicon(
         Keyword("STO P", "usage: 'Sto p', stop split by a stray space", S.WORD),
         Keyword("RMV", "usage: SMS shorthand for 'remove'", S.WORD),
         Keyword("RMV ME", "usage: SMS shorthand for 'remove me'", S.STRONG),
+        Keyword("DESUBSCRIBE", "usage: 'unsubscribe' with the prefix of other languages", S.STRONG),
+        Keyword("DE SUBSCRIBE", "usage: 'de-subscribe' (never its SUBSCRIBE: an opt-in)", S.STRONG),
+        Keyword("DISSUBSCRIBE", "usage: 'unsubscribe' with dis-", S.STRONG),
+        Keyword("DISUBSCRIBE", "usage: 'unsubscribe' with dis-, one s", S.STRONG),
+        Keyword(
+            "DIS SUBSCRIBE", "usage: 'dis-subscribe' (never its SUBSCRIBE: an opt-in)", S.STRONG
+        ),
+        Keyword("UN SUBSCRIBE", "usage: 'un-subscribe' (never its SUBSCRIBE: an opt-in)", S.STRONG),
+        Keyword("DEREGISTER", "usage: 'take me off': deregister (me)", S.WORD),
+        Keyword("DE REGISTER", "usage: 'de-register (me)'", S.WORD),
+        Keyword("DEREGISTER ME", "usage: 'deregister me'", S.STRONG),
+        Keyword("DE REGISTER ME", "usage: 'de-register me'", S.STRONG),
+        Keyword(
+            "CANCEL SUBSCRIBE", "usage: 'cancel subscribe', for cancel my subscription", S.WORD
+        ),
     ),
     opt_in=(
         Keyword("START", "Twilio, Telnyx opt-in keyword (compliance.md)"),
@@ -255,6 +270,15 @@ LEXICON = Lexicon(
         "kindly",
     ),
     opt_out_phrases=(
+        # -- fourteenth independent test (2026-12-05)
+        Phrase(
+            "stop|quit (subscribing|signing|enrolling|registering) (me|us|my number)",
+            "usage: 'Quit subscribing me'",
+        ),
+        Phrase(
+            "^ stop|quit (it|them|these|this|texting|texts|messages|msgs|sms)? for now $",
+            "usage: 'Stop for now' as the whole message (not 'stop for gas')",
+        ),
         # -- thirteenth independent test (2026-12-05)
         Phrase(
             "stop|quit (resubscribing|re subscribing|re adding|readding|re signing) (me|us|my"
@@ -1534,7 +1558,7 @@ LEXICON = Lexicon(
         ),
         Phrase(
             "cancel|cancelling|canceling|end (the|my|a|an|our|that|this|tomorrows|todays|next|his"
-            f"|her|their)? !({TEXTS}|{MSG}|subscription~|membership~|account~|service~|plan|plans"
+            f"|her|their)? !({TEXTS}|{MSG}|subscri~|membership~|account~|service~|plan|plans"
             "|all|everything|anything|it|that|this|these|them|me|us|my|the|now|and|or"
             f"|program|programs|list|number|texting|{POLITE}) -({TEXTS}|{MSG}|subscription~|list)",
             "usage: 'cancel the 3pm', 'cancel the extra toppings', 'end the filibuster'",
@@ -1817,6 +1841,30 @@ LEXICON = Lexicon(
         ),
     ),
     help_phrases=(
+        # -- fourteenth independent test (2026-12-05): "who is this?" as the whole message
+        # gets the HELP reply (brand, contact, how to opt out), which is what it asks
+        Phrase(
+            "^ who|whos (is|are|r|s)? (this|dis|you|u|texting|texting me|messaging me|is this)? $",
+            "usage: 'Who is this?', 'who dis', 'Who are you?', 'who's texting me'",
+        ),
+        Phrase(
+            "^ what|whats (is|s)? (this|dis) (about|for|number|text)? $",
+            "usage: 'What is this?', 'What's this about?' (a reply to our text: about it)",
+        ),
+        Phrase(
+            "^ what|which (company|business|store|brand|place) (is|are) (this|you|u|texting me) $",
+            "usage: 'What company is this?'",
+        ),
+        Phrase(
+            "^ why (am i|do i|r u|are you|are u) (getting|receiving|get|receive) (these|this|the"
+            f"|your|ur)? ({TEXTS})? $",
+            "usage: 'Why am I getting these texts?'",
+        ),
+        Phrase(
+            "^ how (did|do|does) (you|u|this company|your company) (get|have|got) (my|this)"
+            " (number|phone number|cell|cell number|contact|info) $",
+            "usage: 'How did you get my number?' (the HELP reply names who and how to opt out)",
+        ),
         # -- thirteenth independent test (2026-12-05): whole messages about the program
         Phrase("^ (more|send|need|get) (more)? (info|information|details) $", "usage: 'more info'"),
         Phrase(

@@ -71,6 +71,17 @@ LEXICON = Lexicon(
         "todos",
     ),
     opt_out_phrases=(
+        # -- fourteenth independent test (2026-12-05)
+        Phrase(
+            "^ para (ya|porfa|porfavor|por favor|ya por favor)? $",
+            "usage: 'Para', 'Para ya': 'stop' as the whole message (PARA inside a sentence is "
+            "the preposition 'for': it counts only for Spanish senders)",
+        ),
+        Phrase(
+            "^ no (quiero|queremos|deseo) (estar)? (suscribirme|suscrito|suscrita|inscrito|inscrita"
+            "|recibir nada|recibir mas) mas?",
+            "usage: 'No quiero suscribirme más', 'No quiero estar suscrito'",
+        ),
         Phrase(
             "^ no|nunca (mas)? me|nos vuelvan|vuelvas a suscribir|inscribir"
             "|agregar|anotar|apuntar|escribir|mandar|enviar|contactar (mensajes|sms|nada)? (nunca"
@@ -197,4 +208,12 @@ LEXICON = Lexicon(
         Phrase("(resuscribirme|resuscribir|re suscribirme)", "usage: 'resubscribe me'"),
     ),
     negations=("no", "nunca", "no quiero", "no me quiero", "no deseo"),
+    help_phrases=(
+        Phrase(
+            "^ quien|quienes (es|eres|son|habla|me escribe|me manda mensajes|me esta escribiendo)"
+            " (usted|ustedes)? $",
+            "usage: '¿Quién es?', '¿Quién me escribe?' (the whole message: the HELP reply)",
+        ),
+        Phrase("^ que es esto $", "usage: '¿Qué es esto?' (the whole message)"),
+    ),
 )

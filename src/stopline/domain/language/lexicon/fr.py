@@ -221,4 +221,11 @@ LEXICON = Lexicon(
         ),
     ),
     negations=("ne", "ne pas", "jamais", "ne jamais", "pas", "il ne faut pas", "n"),
+    help_phrases=(
+        Phrase(
+            "^ qui (est ce|etes vous|est la|m ecrit|c est) $",
+            "usage: 'Qui est-ce ?', 'Qui êtes-vous ?' (the whole message: the HELP reply)",
+        ),
+        Phrase("^ c est qui $", "usage: 'C'est qui ?' (the whole message)"),
+    ),
 )

@@ -28,6 +28,9 @@ LEXICON = Lexicon(
     help=(Keyword("עזרה", "usage: 'help'"),),
     courtesy=("תודה", "בבקשה", "רבה", "עכשיו", "כבר", "שלום", "מיד"),
     opt_out_phrases=(
+        # -- fourteenth independent test (2026-12-05)
+        Phrase("תורידו אותי", "usage: 'take me off (the list)'"),
+        Phrase("^ ביטול $", "usage: 'cancellation' as the whole reply"),
         Phrase(
             f"תפסיקו|תפסיק|תפסיקי|הפסיקו|די ({SEND}|{MSG}|עם)",
             "usage: 'תפסיקו לשלוח לי הודעות'",

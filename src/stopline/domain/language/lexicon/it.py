@@ -55,6 +55,11 @@ LEXICON = Lexicon(
         "mille",
     ),
     opt_out_phrases=(
+        # -- fourteenth independent test (2026-12-05)
+        Phrase(
+            "cancella|cancellate|annulla|annullate (la)? (mia)? (iscrizione|sottoscrizione)",
+            "usage: 'Cancella la mia iscrizione' (cancel my subscription)",
+        ),
         Phrase(
             "^ non (mi)? reiscrivete|reiscrivermi|reiscrivetemi|iscrivetemi|riabbonatemi"
             "|riabbonarmi|riscrivetemi (mai)? (di nuovo|piu)? (per favore|grazie)? $",
@@ -128,4 +133,10 @@ LEXICON = Lexicon(
         ),
     ),
     negations=("non", "mai", "non voglio"),
+    help_phrases=(
+        Phrase(
+            "^ chi (e|sei|siete|e lei|parla|mi scrive) $",
+            "usage: 'Chi è?', 'Chi siete?' (the whole message: the HELP reply)",
+        ),
+    ),
 )

@@ -34,6 +34,11 @@ LEXICON = Lexicon(
     help=(Keyword("POMOC", "usage: 'help'"),),
     courtesy=("prosze", "prosimy", "dziekuje", "dzieki", "juz", "teraz", "natychmiast", "tak"),
     opt_out_phrases=(
+        # -- fourteenth independent test (2026-12-05)
+        Phrase(
+            "^ (anuluj|anulujcie|anulowac) (moja)? (subskrypcje|prenumerate|zapis) $",
+            "usage: 'Anuluj subskrypcję' (cancel the subscription) as the whole message",
+        ),
         Phrase(
             "^ nie zapisuj|zapisujcie|dopisuj|dopisujcie|dodawaj|dodawajcie|subskrybuj"
             " mnie|nas "
@@ -96,6 +101,12 @@ LEXICON = Lexicon(
         Phrase("nie interesuje mnie", "usage: 'not interested'", 0.6),
     ),
     benign=(
+        # -- fourteenth independent test (2026-12-05)
+        Phrase(
+            "wypisz|wypiszcie|wypisac|wypisze|wypisal|wypisala (mi|nam|dla mnie)? (fakture|recepte"
+            "|rachunek|zaswiadczenie|skierowanie|paragon|zwolnienie|l4|czek|mandat)",
+            "usage: 'Wypisz mi fakturę' (write out an invoice or a prescription)",
+        ),
         Phrase(
             "anuluj|anulowac|anulowanie|anulujcie|odwolac|odwoluje (wizyte|wizyty|zamowienie"
             "|zamowienia|rezerwacje|rezerwacji|spotkanie|termin|platnosc|dostawe)",

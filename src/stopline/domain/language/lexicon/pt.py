@@ -46,6 +46,12 @@ LEXICON = Lexicon(
         "vez",
     ),
     opt_out_phrases=(
+        # -- fourteenth independent test (2026-12-05)
+        Phrase(
+            "^ nao (quero|queremos) mais $",
+            "usage: 'Não quero mais' as the whole reply: 'I don't want (them) any more'",
+        ),
+        Phrase("^ para (ja|por favor|pfv|pf)? $", "usage: 'Para!', 'Para já': 'stop' alone"),
         Phrase(
             "^ nao quero|queremos|desejo (me)? inscrever|cadastrar|assinar (me)? (de novo"
             "|novamente|outra vez) $",
@@ -135,4 +141,10 @@ LEXICON = Lexicon(
         ),
     ),
     negations=("nao", "nunca", "nao quero"),
+    help_phrases=(
+        Phrase(
+            "^ quem (e|e voce|sao voces|fala|esta falando|me mandou|me mandou isso) $",
+            "usage: 'Quem é?', 'Quem é você?' (the whole message: the HELP reply)",
+        ),
+    ),
 )

@@ -88,4 +88,10 @@ LEXICON = Lexicon(
         Phrase("не отписывайте", "usage: 'don't unsubscribe me'"),
     ),
     negations=("не", "никогда не"),
+    help_phrases=(
+        Phrase(
+            "^ кто (это|вы|пишет|мне пишет) $",
+            "usage: 'Кто это?', 'Кто вы?' (the whole message: the HELP reply)",
+        ),
+    ),
 )

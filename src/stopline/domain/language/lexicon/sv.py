@@ -23,6 +23,11 @@ LEXICON = Lexicon(
     help=(Keyword("HJÄLP", "usage: 'help'"),),
     courtesy=("tack", "snalla", "nu", "hej", "genast", "omedelbart", "vanligen"),
     opt_out_phrases=(
+        # -- fourteenth independent test (2026-12-05)
+        Phrase(
+            "^ (avsluta|avbryt|sag upp) (min)? (prenumeration|prenumerationen|sms prenumeration) $",
+            "usage: 'Avsluta prenumeration' (end the subscription) as the whole message",
+        ),
         Phrase(
             f"sluta|stoppa att? ({SEND}|{MSG})",
             "usage: 'sluta skicka sms till mig'",

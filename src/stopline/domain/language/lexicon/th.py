@@ -12,10 +12,16 @@ from stopline.domain.language.lexicon.entry import Strength as S
 LEXICON = Lexicon(
     language="th",
     name="Thai",
-    opt_out=(Keyword("ยกเลิก", "usage: 'cancel', the reply Thai SMS services name", S.WORD),),
+    opt_out=(
+        Keyword("หยุด", "usage: 'stop' as the whole reply (not 'วันหยุด', holiday)", S.WORD),
+        Keyword("ยกเลิก", "usage: 'cancel', the reply Thai SMS services name", S.WORD),
+    ),
     help=(Keyword("ช่วยเหลือ", "usage: 'help'"),),
     courtesy=("ครับ", "ค่ะ", "คะ", "นะ", "ขอบคุณ", "กรุณา", "ด้วย", "จ้า", "ค่า"),
     opt_out_phrases=(
+        # -- fourteenth independent test (2026-12-05)
+        Phrase("ยกเลิกการสมัคร", "usage: 'cancel the subscription'"),
+        Phrase("ยกเลิกสมาชิก", "usage: 'cancel the membership (of the list)'"),
         Phrase("หยุดส่ง", "usage: 'stop sending'"),
         Phrase("เลิกส่ง", "usage: 'quit sending'"),
         Phrase("อย่าส่งข้อความ", "usage: 'don't send messages'"),
@@ -32,6 +38,9 @@ LEXICON = Lexicon(
     ),
     review_phrases=(Phrase("ไม่สนใจ", "usage: 'not interested'", 0.6),),
     benign=(
+        # -- fourteenth independent test (2026-12-05)
+        Phrase("วันหยุด", "usage: 'holiday'"),
+        Phrase("หยุดงาน", "usage: 'day off work'"),
         Phrase("ยกเลิกนัด", "usage: 'cancel the appointment'"),
         Phrase("ยกเลิกการจอง", "usage: 'cancel the booking'"),
         Phrase("ยกเลิกคำสั่งซื้อ", "usage: 'cancel the order'"),

@@ -106,4 +106,10 @@ LEXICON = Lexicon(
         ),
     ),
     negations=("wag", "huwag", "hindi", "di"),
+    help_phrases=(
+        Phrase(
+            "^ sino (po)? (ito|to|kayo|sila|ka) $",
+            "usage: 'Sino po ito?' (the whole message: the HELP reply)",
+        ),
+    ),
 )

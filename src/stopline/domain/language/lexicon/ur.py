@@ -13,6 +13,7 @@ LEXICON = Lexicon(
     language="ur",
     name="Urdu",
     opt_out=(
+        Keyword("بند", "usage: 'off, stop' as the whole reply", S.WORD),
         Keyword("بند کریں", "usage: 'stop/close (it)', polite imperative", S.WORD),
         Keyword("بند کرو", "usage: 'stop/close (it)', familiar imperative", S.WORD),
         Keyword("روکیں", "usage: 'stop (it)'", S.WORD),
@@ -27,6 +28,7 @@ LEXICON = Lexicon(
     help=(Keyword("مدد", "usage: 'help'"),),
     courtesy=("براہ کرم", "براه", "کرم", "مہربانی", "شکریہ", "پلیز", "ابھی", "فوراً", "جی"),
     opt_out_phrases=(
+        Phrase("(ركنيت ختم|ركن سازي ختم)", "usage: 'end the membership'"),
         Phrase(
             f"({MSG}|بھیجنا|ارسال) ... (بند|روک|روکیں|روک دیں) (کریں|کرو|کر دیں|کردیں|دیں)?",
             "usage: 'مجھے پیغامات بھیجنا بند کریں' (stop sending me messages)",

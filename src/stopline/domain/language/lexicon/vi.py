@@ -9,6 +9,10 @@ LEXICON = Lexicon(
     language="vi",
     name="Vietnamese",
     opt_out=(
+        Keyword("HỦY ĐĂNG KÍ", "usage: 'unsubscribe', with the other spelling of ký", S.STRONG),
+        Keyword(
+            "HỦY ĐK", "usage: 'hủy đăng ký' abbreviated, as carriers' replies write it", S.STRONG
+        ),
         Keyword("DỪNG", "usage: 'stop' (also a given name: Vietnamese senders only)", S.WORD, True),
         Keyword("DỪNG LẠI", "usage: 'stop'"),
         Keyword(
@@ -63,4 +67,10 @@ LEXICON = Lexicon(
         ),
     ),
     negations=("khong",),
+    help_phrases=(
+        Phrase(
+            "^ ai (vay|day|the|nhan tin|nhan tin vay|gui tin nay) $",
+            "usage: 'Ai vậy?', 'Ai đấy?' (who is this; the whole message: the HELP reply)",
+        ),
+    ),
 )
