@@ -218,6 +218,34 @@ def test_ledger_rebuild_reproduces_the_suppression_table(server: Server, databas
     engine.dispose()
 
 
+def test_a_running_server_answers_from_the_rebuilt_table(server: Server, database_url: str) -> None:
+    """A server started on a damaged suppression table answered "allowed" for an opted-out
+    number until it restarted, even after `ledger rebuild` had mended the table (a black-box
+    tester's finding): rebuild now counts the projection's generation up, and the server
+    reloads its copy at its next look."""
+    number = "+14155550151"
+    assert server.cli("consent", "opt-out", number).returncode == 0
+    engine = create_database_engine(database_url)
+    with engine.begin() as conn:  # damage the projection while no server runs
+        conn.execute(text(f"DELETE FROM suppressions WHERE number = '{number}'"))
+    engine.dispose()
+    server.start()
+    headers = {"Authorization": f"Bearer {server.new_key('check')}"}
+
+    def allowed() -> tuple[bool, bool]:
+        one = httpx.post(f"{server.url}/v1/check", json={"number": number}, headers=headers)
+        many = httpx.post(
+            f"{server.url}/v1/check/batch", json={"numbers": [number]}, headers=headers
+        )
+        return one.json()["allowed"], many.json()["results"][0]["allowed"]
+
+    assert allowed() == (True, True)  # the damage, as the server loaded it
+    result = server.cli("ledger", "rebuild")
+    assert result.returncode == 0, result.stderr
+    assert allowed() == (False, False)
+    assert server.cli("ledger", "verify").returncode == 0
+
+
 def test_ledger_rebuild_refuses_a_ledger_edited_by_hand(server: Server, database_url: str) -> None:
     """Rebuilding from an event edited to say opt_in would quietly lift an opt-out."""
     server.cli("consent", "opt-out", "+14155550141")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, delete, func, select, text
+from sqlalchemy import Connection, Row, bindparam, delete, func, insert, select, text, update
 
 from stopline.domain.consent import (
     ChainHead,
@@ -32,7 +32,7 @@ from stopline.storage.bulk import (
 )
 from stopline.storage.columns import utc_instant
 from stopline.storage.cursors import decode_cursor, encode_cursor
-from stopline.storage.tables import consent_events, suppressions
+from stopline.storage.tables import consent_events, projection_state, suppressions
 
 # Keep IN lists well under SQLite's limit of 32,766 bound parameters.
 _CHUNK = 2000
@@ -304,10 +304,15 @@ def iter_suppressions(conn: Connection, scope: str | None = None) -> Iterator[Su
 
 
 def replace_projection(conn: Connection, rows: Sequence[tuple[ConsentEvent, int]]) -> None:
-    """Drop the whole projection and write ``rows`` (used by `ledger rebuild`)."""
+    """Drop the whole projection and write ``rows`` (used by `ledger rebuild`), and count
+    the projection's generation up so that running servers reload their copy of it."""
     conn.execute(delete(suppressions))
     for start in range(0, len(rows), 5000):
         apply_projection(conn, (), rows[start : start + 5000])
+    ps = projection_state.c
+    bumped = conn.execute(update(projection_state).values(generation=ps.generation + 1))
+    if bumped.rowcount == 0:  # the row was removed by hand: start it again
+        conn.execute(insert(projection_state).values(id=1, generation=1))
 
 
 def iter_event_values(conn: Connection, batch: int = 5000) -> Iterator[dict[str, Any]]:

@@ -187,6 +187,19 @@ class SuppressionIndex:
             self._cursor = cursor
             return
         cursor, events = self._feed.changes(self._cursor)
+        if cursor.generation != self._cursor.generation:
+            # the projection was rewritten (`ledger rebuild`): start again from the table
+            self._version += 1
+            try:
+                self._org.clear()
+                self._scoped.clear()
+                self._abroad.clear()
+                self._details.clear()
+            finally:
+                self._version += 1
+            self._cursor = None
+            self._refresh()
+            return
         if events:
             self._version += 1
             try:
@@ -226,6 +239,15 @@ class SuppressionIndex:
 class _SqliteCursor(NamedTuple):
     last_id: int  # the highest event id applied
     mark: bytes | None  # the wal-index header read just before ``last_id`` was
+    generation: int  # the projection's (`projection_state`), read after ``last_id``
+
+
+_GENERATION = "SELECT coalesce(max(generation), 0) AS generation FROM projection_state"
+_CHANGES = (
+    "SELECT g.generation, e.id, e.number, e.seq, e.scope, e.kind FROM (SELECT coalesce("
+    "max(generation), 0) AS generation FROM projection_state) g LEFT JOIN consent_events e "
+    "ON e.id > ? ORDER BY e.id"
+)
 
 
 class _SqliteFeed:
@@ -266,9 +288,10 @@ class _SqliteFeed:
         try:
             cursor = conn.execute("SELECT coalesce(max(id), 0) FROM consent_events").fetchone()[0]
             rows = conn.execute("SELECT number, scope, event_id FROM suppressions").fetchall()
+            generation = conn.execute(_GENERATION).fetchone()[0]
         finally:
             conn.execute("COMMIT")
-        return _SqliteCursor(int(cursor), mark), rows
+        return _SqliteCursor(int(cursor), mark, int(generation)), rows
 
     def current(self, cursor: _SqliteCursor) -> bool:
         """True when nothing has committed since ``cursor`` was read."""
@@ -279,15 +302,19 @@ class _SqliteFeed:
         mark = self._mark()  # read before the query: a commit after it shows next time
         if mark is not None and mark == cursor.mark:
             return cursor, []
-        events = (
+        # one statement, one snapshot: the projection's generation, then any new events
+        rows = (
             self._conn()
             .execute(
-                "SELECT id, number, seq, scope, kind FROM consent_events WHERE id > ? ORDER BY id",
+                _CHANGES,
                 (cursor.last_id,),
             )
             .fetchall()
         )
-        return _SqliteCursor(events[-1][0] if events else cursor.last_id, mark), events
+        generation = int(rows[0][0])
+        events: list[Event] = [row[1:] for row in rows if row[1] is not None]
+        last = events[-1][0] if events else cursor.last_id
+        return _SqliteCursor(last, mark, generation), events
 
     def details(self, hits: Sequence[Hit]) -> dict[int, Detail]:
         ids = json.dumps(sorted({h[2] for h in hits}))
@@ -313,6 +340,7 @@ class _SqliteFeed:
 class _PgCursor:
     xmin: int
     applied: frozenset[int]  # ids already applied from transactions >= xmin
+    generation: int  # the projection's (`projection_state`), read in the same snapshot
 
 
 class _PostgresFeed:
@@ -355,7 +383,9 @@ class _PostgresFeed:
             applied = frozenset(r[0] for r in cur.fetchall())
             cur.execute("SELECT number, scope, event_id FROM suppressions")
             rows = cur.fetchall()
-        return _PgCursor(xmin, applied), rows
+            cur.execute(_GENERATION)
+            generation = int(cur.fetchone()[0])
+        return _PgCursor(xmin, applied, generation), rows
 
     def current(self, cursor: _PgCursor) -> bool:
         return False  # no cheap way to know: every check looks for changes
@@ -363,23 +393,24 @@ class _PostgresFeed:
     def changes(self, cursor: _PgCursor) -> tuple[_PgCursor, list[Event]]:
         with self._cursor() as cur:
             cur.execute(
-                "SELECT s.xmin, e.id, e.number, e.seq, e.scope, e.kind, e.txid FROM "
-                "(SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) s "
+                "SELECT s.xmin, e.id, e.number, e.seq, e.scope, e.kind, e.txid, s.generation "
+                "FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin, "
+                "(SELECT coalesce(max(generation), 0) FROM projection_state) AS generation) s "
                 "LEFT JOIN consent_events e ON e.txid >= %s ORDER BY e.number, e.seq",
                 (cursor.xmin,),
             )
             rows = cur.fetchall()
-        xmin = int(rows[0][0])
+        xmin, generation = int(rows[0][0]), int(rows[0][7])
         events: list[Event] = []
         still_open: set[int] = set()
-        for _x, event_id, number, seq, scope, kind, txid in rows:
+        for _x, event_id, number, seq, scope, kind, txid, _g in rows:
             if event_id is None:
                 continue
             if txid >= xmin:
                 still_open.add(event_id)
             if event_id not in cursor.applied:
                 events.append((event_id, number, seq, scope, kind))
-        return _PgCursor(xmin, frozenset(still_open)), events
+        return _PgCursor(xmin, frozenset(still_open), generation), events
 
     def details(self, hits: Sequence[Hit]) -> dict[int, Detail]:
         with self._cursor() as cur:

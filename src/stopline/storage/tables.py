@@ -90,6 +90,15 @@ suppressions = Table(
     Index("ix_suppressions_event_id", "event_id"),
 )
 
+# One row: how many times the projection has been rewritten wholesale (`ledger rebuild`).
+# Running servers compare it on each refresh and reload their in-memory copy when it moved.
+projection_state = Table(
+    "projection_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("generation", BigInteger, nullable=False),
+)
+
 # Every inbound message, idempotent on the provider's id, with the exact answer given.
 inbound_messages = Table(
     "inbound_messages",

@@ -363,18 +363,18 @@ def weigh(reading: Reading) -> Verdict:
             rule="mixed.opt_out_keep",
             explanation=f"{best.explanation}; but it also asks to keep getting texts",
         )
-    asked = reading.asks_help
+    question = reading.asks_help
     if (
-        asked is not None
+        question is not None
         and best is not None
         and best.score < _HELP_OVER
         and best.span is not None
-        and asked.start <= best.span[0]
-        and best.span[1] <= asked.end
+        and question.start <= best.span[0]
+        and best.span[1] <= question.end
     ):
         # "Who is this?", "¿Quién es?": a question about the sender that nothing more than
         # doubt reads as an opt-out; the HELP reply answers it (and says how to opt out)
-        return help_question(asked, reading.words)
+        return help_question(question, reading.words)
     if best is not None and best.score > 0.35:
         return best
     if reading.refused and not negated:
