@@ -227,7 +227,7 @@ def test_a_running_server_answers_from_the_rebuilt_table(server: Server, databas
     assert server.cli("consent", "opt-out", number).returncode == 0
     engine = create_database_engine(database_url)
     with engine.begin() as conn:  # damage the projection while no server runs
-        conn.execute(text(f"DELETE FROM suppressions WHERE number = '{number}'"))
+        conn.execute(text("DELETE FROM suppressions WHERE number = :n"), {"n": number})
     engine.dispose()
     server.start()
     headers = {"Authorization": f"Bearer {server.new_key('check')}"}

@@ -49,6 +49,57 @@ def test_commands_refuse_a_sqlite_file_that_does_not_exist(
     assert not (tmp_path / "stopline.db").exists()
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "415.555.0100"],
+        ["consent", "opt-out", "4155550100"],
+        ["ledger", "verify"],
+        ["suppressions", "export"],
+    ],
+)
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def test_commands_refuse_a_database_stopline_never_migrated(
+    args: list[str], backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty database (a mistyped PostgreSQL database name, an empty file) was given the
+    schema by any command, which then answered "allowed" or recorded an opt-out there (a
+    black-box tester's finding): now exit 3, and the database is left as it was."""
+    from sqlalchemy import inspect, text
+
+    from stopline.storage.engine import create_database_engine
+
+    if backend == "sqlite":
+        (tmp_path / "empty.db").touch()
+        url = f"sqlite:///{tmp_path / 'empty.db'}"
+    else:
+        schema = f"empty_{tmp_path.name[-20:].replace('-', '_').lower()}"
+        admin = create_database_engine(POSTGRES_URL)
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    monkeypatch.setenv("STOPLINE_DATABASE_URL", url)
+    try:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 3, result.output
+        assert "No Stopline database" in result.output and "db upgrade" in result.output
+        engine = create_database_engine(url)
+        with engine.connect() as conn:
+            assert inspect(conn).get_table_names() == []
+        engine.dispose()
+        made = runner.invoke(app, ["db", "upgrade"])  # what the message says to do
+        assert made.exit_code == 0, made.output
+        assert runner.invoke(app, args).exit_code in (0, 1), args
+    finally:
+        if backend == "postgres":
+            with admin.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            admin.dispose()
+
+
 def test_db_upgrade_and_keys_create_make_a_new_database_and_say_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -122,7 +122,7 @@ def database(config: Settings, *, create: bool = False, upgrade: bool = True) ->
 
     from stopline.storage.database import open_database
     from stopline.storage.engine import driver_error, sqlite_file
-    from stopline.storage.migrate import SchemaError
+    from stopline.storage.migrate import EmptyDatabase, SchemaError
 
     if not create:
         require_database(config)
@@ -130,7 +130,15 @@ def database(config: Settings, *, create: bool = False, upgrade: bool = True) ->
         where = escape(str(path))
         err.print(f"[yellow]No database at {where}: creating it[/yellow]", highlight=False)
     try:
-        return open_database(config.database_url, upgrade=upgrade)
+        return open_database(config.database_url, upgrade=upgrade, existing=upgrade and not create)
+    except EmptyDatabase as exc:
+        err.print(
+            f"[red]No Stopline database at {escape(masked_url(config.database_url))}[/red]: "
+            f"{exc} (check STOPLINE_DATABASE_URL; create the tables with `stopline db "
+            "upgrade`, or start `stopline serve`, which does)",
+            highlight=False,
+        )
+        raise typer.Exit(NO_DATABASE) from None
     except OperationalError as exc:
         err.print(f"[red]Cannot open the database:[/red] {driver_error(exc)}", highlight=False)
         raise typer.Exit(NO_DATABASE) from None
@@ -141,6 +149,17 @@ def database(config: Settings, *, create: bool = False, upgrade: bool = True) ->
             highlight=False,
         )
         raise typer.Exit(NO_DATABASE) from None
+
+
+def masked_url(url: str) -> str:
+    """A database URL as it may be shown: its password hidden."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def require_database(config: Settings) -> None:

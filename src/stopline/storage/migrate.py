@@ -32,6 +32,20 @@ class SchemaError(RuntimeError):
     Stopline does not know (a newer Stopline migrated it), or ``revision`` is unknown."""
 
 
+class EmptyDatabase(RuntimeError):
+    """The database holds no Stopline schema at all (`require_schema`)."""
+
+
+def require_schema(engine: Engine) -> None:
+    """Raise `EmptyDatabase` unless Stopline has migrated this database before: a command
+    run against a mistyped database name must not create a new, empty one there and answer
+    "allowed" from it, nor record an opt-out that no server reads."""
+    if _stored_revision(engine) is None:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("consent_events"):
+                raise EmptyDatabase("it holds no Stopline tables")
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision``. Safe to run from several processes at once.
 
