@@ -320,6 +320,21 @@ def test_twilio_advanced_opt_out_answered_already(
     assert event["confirmation"] is None
 
 
+@pytest.mark.parametrize("body", ["STOP", "UNSUBSCRIBE", "please stop texting me"])
+def test_a_provider_start_flag_never_lifts_a_text_that_says_stop(
+    client: TestClient, admin: dict[str, str], body: str
+) -> None:
+    """A black-box tester's finding: Twilio's OptOutType=START on a body that says stop (a
+    keyword list set up wrongly at Twilio) was recorded as an opt-in, lifting an opt-out."""
+    assert post(client, twilio_form("SM070", "STOP")).status_code == 200
+    flagged = post(client, twilio_form("SM071", body, OptOutType="START"))
+    assert flagged.status_code == 200
+    kinds = [e["kind"] for e in events(client, admin)]
+    assert kinds == ["opt_out"] or kinds == ["opt_out", "opt_out"], kinds
+    check = client.post("/v1/check", json={"number": "+14155550100"}, headers=admin)
+    assert check.json()["allowed"] is False
+
+
 _field_text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60
 ) | st.sampled_from(["STOP", "stop!", "START", "HELP", "", " ", "+14155550100", "5551234"])

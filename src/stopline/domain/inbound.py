@@ -126,7 +126,11 @@ class InboundDecision:
 
 def effective_action(classification: Classification, provider_keyword: Action | None) -> Action:
     """Our reading, overridden by a provider keyword flag: the provider has already blocked or
-    unblocked the number on its side, so Stopline must record the same."""
+    unblocked the number on its side, so Stopline must record the same; except that a
+    provider's opt-in flag never lifts what the text itself asks to stop ("STOP" flagged
+    START by a misconfigured keyword list): the send gate stays shut, on the safe side."""
+    if provider_keyword is Action.OPT_IN and classification.action is Action.OPT_OUT:
+        return Action.OPT_OUT
     if provider_keyword in (Action.OPT_OUT, Action.OPT_IN):
         return provider_keyword
     if provider_keyword is Action.HELP and classification.action is Action.NONE:
