@@ -229,6 +229,34 @@ def test_the_fence_file_takes_the_database_files_permissions(tmp_path: Path) -> 
     locks.close()
 
 
+@pytest.mark.postgres
+def test_a_fence_whose_session_the_server_ended_asks_again_on_a_new_one(
+    postgres_schema_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A black-box tester ended every session (`pg_terminate_backend`) and the next opt-outs
+    were answered without asking about sends in flight (the fence "failed open"): the
+    fence now asks once more on a new session, which sees the send still held."""
+    from sqlalchemy import text
+
+    engine = create_database_engine(postgres_schema_url)
+    sender, answerer = AdvisorySendLocks(engine), AdvisorySendLocks(engine)
+    number = "+14155550179"
+    try:
+        assert answerer.free([number])  # opens the answerer's session
+        session = answerer._connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        with engine.connect() as conn:
+            ended = conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": session})
+            assert ended.scalar() is True
+        with sender.holding(number), caplog.at_level("WARNING", logger="stopline.send_fence"):
+            assert not answerer.free([number])  # asked again, on a new session
+        assert "could not be asked" not in caplog.text
+        assert answerer.free([number])
+    finally:
+        sender.close()
+        answerer.close()
+        engine.dispose()
+
+
 def test_a_fence_the_database_cannot_answer_about_never_blocks_an_answer(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

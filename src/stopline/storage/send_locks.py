@@ -198,17 +198,23 @@ class AdvisorySendLocks:
         keys = sorted({chain_key(n) for n in numbers})
         if not keys:
             return True
-        try:  # each lock taken is released as the statement's transaction ends
-            conn = self._connection()
-            row = conn.exec_driver_sql(
-                "SELECT bool_and(pg_try_advisory_xact_lock(%s, k)) FROM unnest(%s::integer[]) k",
-                (_SEND_LOCKS, keys),
-            ).first()
-        except Exception as exc:  # the opt-out is committed: answer it, as the file locks do
-            self._forget()
-            log.warning("the send fence could not be asked: %s", type(exc).__name__)
-            return True
-        return bool(row[0]) if row is not None else True
+        for attempt in (1, 2):  # a session the server ended (a restart, a failover) is
+            try:  # replaced once; each lock taken is released as the statement's transaction ends
+                conn = self._connection()
+                row = conn.exec_driver_sql(
+                    "SELECT bool_and(pg_try_advisory_xact_lock(%s, k)) "
+                    "FROM unnest(%s::integer[]) k",
+                    (_SEND_LOCKS, keys),
+                ).first()
+            except Exception as exc:
+                self._forget()
+                if attempt == 1:
+                    continue
+                # the opt-out is committed: answer it, as the file locks do
+                log.warning("the send fence could not be asked: %s", type(exc).__name__)
+                return True
+            return bool(row[0]) if row is not None else True
+        return True  # pragma: no cover (the loop returns)
 
     def _forget(self) -> None:
         conn: Connection | None = getattr(self._local, "conn", None)
