@@ -16,14 +16,17 @@ from urllib.parse import unquote
 import orjson
 import structlog
 
-# Separators people and providers put in numbers, Unicode dashes included ("+1‑415‑…").
-_SEP = r"[\s().\-\u2010-\u2015/]"
+# Separators people and providers put in numbers, Unicode dashes included ("+1‑415‑…"), and
+# "+", which a form or query string writes for a space ("From=415+555+0198").
+_SEP = r"[\s().\-\u2010-\u2015/+]"
 # Digits are bounded by non-digits, not word boundaries: "4155558002xyz", "…8002ext9" and
-# "4155558002_" are numbers too (acceptance test, 2026-12-04).
+# "4155558002_" are numbers too (acceptance test, 2026-12-04). The last form: seven or more
+# digits each set apart ("4 1 5 5 5 5 0 1 9 9", "4-1-5-5-…"; acceptance test, 2026-12-05).
 _NUMBER = re.compile(
     rf"\+\d(?:\d|{_SEP}){{5,}}\d"
     rf"|(?<!\d)\(?\d{{3}}\)?{_SEP}?\d{{3}}{_SEP}?\d{{4}}(?!\d)"
     r"|(?<!\d)\d{10,15}(?!\d)"
+    rf"|(?<!\d)\d(?:{_SEP}{{1,2}}\d){{6,}}(?!\d)"
 )
 _UNMASKED_KEYS = frozenset({"timestamp", "level", "logger"})
 

@@ -33,6 +33,31 @@ def test_percent_encoded_numbers_are_masked_too() -> None:
         assert "555" not in masked and masked.endswith('34 HTTP/1.1" 200'), masked
 
 
+@pytest.mark.parametrize(
+    ("raw", "tail"),
+    [
+        ("From=415+555+0198", "98"),  # a form or query string's "+" for a space
+        ("From=+1+415+555+0196", "96"),
+        ("From=+44+7700+900+195", "95"),
+        ("From=(415)+555+0197", "97"),
+        ("4 1 5 5 5 5 0 1 9 9 9 9 9 9 9 9 9", "99"),
+        ("4-1-5-5-5-5-0-1-9-9", "99"),
+        ("/v1/contacts/4%201%205%205%205%205%200%202%200%200", "00"),
+        ("/v1/contacts/4.1.5.5.5.5.0.2.0.0", "00"),
+    ],
+)
+def test_numbers_written_with_plus_signs_or_digit_by_digit_are_masked(raw: str, tail: str) -> None:
+    """A black-box tester found these in clear in the logs (2026-12-05)."""
+    masked = logs.mask_numbers(f"GET {raw}&To=x")
+    assert "555" not in masked and "5 5 5" not in masked and "5-5-5" not in masked, masked
+    assert "5.5.5" not in masked and masked.endswith(f"{tail}&To=x"), masked
+
+
+def test_versions_addresses_and_times_are_not_numbers() -> None:
+    for text in ("HTTP/1.1", "127.0.0.1:8000", "2026-12-05 12:30:00", "v1.2.3", "0.5 s"):
+        assert logs.mask_numbers(text) == text
+
+
 def test_the_access_log_can_be_silenced_in_any_process() -> None:
     """A worker of `serve --workers N` sets up its own logging: STOPLINE_ACCESS_LOG=false
     must hold there too (uvicorn logs requests when its access logger has handlers)."""
