@@ -274,3 +274,20 @@ def test_ten_bare_digits_have_a_second_reading_abroad() -> None:
         "tel:4534437570",
     ):
         assert read_abroad(written, normalise(written)) == "+4534437570", written
+
+
+@pytest.mark.parametrize(
+    "space", ["\u2009", "\u202f", "\u2007", "\u2000", "\t", "\u00a0", "\u3000", "\u200b"]
+)
+def test_a_number_spaced_with_any_unicode_space_is_read(space: str) -> None:
+    """A black-box tester's thin, narrow no-break (French grouping), figure and en-quad
+    spaces and tabs were refused (422), so an opt-out sent in such a form was lost."""
+    assert normalise(f"+1{space}415{space}555{space}0129") == "+14155550129"
+    assert normalise(f"(415){space}555-0129") == "+14155550129"
+    assert normalise(f"+33{space}6{space}12{space}34{space}56{space}78") == "+33612345678"
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u200c", "\u200d", "\ufeff", "\u2066"])
+def test_invisible_marks_inside_a_number_are_dropped(mark: str) -> None:
+    assert normalise(f"+1 415 555{mark}0129") == "+14155550129"
+    assert normalise(f"{mark}+1 415 555 0129{mark}") == "+14155550129"

@@ -68,9 +68,17 @@ def normalise(raw: str, region: str = "US") -> str:
     return _normalise_parsed(text, region)
 
 
+# Spaces of every width (thin, narrow no-break, figure, en quad, tab...), which typesetting
+# and French grouping put in numbers, and the invisible marks that copying from a web page or
+# a right-to-left text leaves in them (LRM, ZWNJ, BOM...): libphonenumber knows only some.
+_ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
 @lru_cache(maxsize=131_072)
 def _normalise_parsed(text: str, region: str) -> str:
-    cleaned = _from_spreadsheet(text, _CHANNEL_PREFIX.sub("", text))
+    plain = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
+    cleaned = _from_spreadsheet(text, _CHANNEL_PREFIX.sub("", plain))
     if not cleaned:
         raise InvalidNumber(text, "empty")
     try:
