@@ -320,6 +320,17 @@ def test_twilio_advanced_opt_out_answered_already(
     assert event["confirmation"] is None
 
 
+def test_a_signed_stop_with_an_empty_to_is_recorded_and_confirmed(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """It was 400 (nothing recorded, and Twilio does not retry a 4xx): a black-box tester's
+    finding. The sender is known; only the brand of our number is not."""
+    response = post(client, twilio_form("SM072", "STOP", to=""))
+    assert response.status_code == 200, response.text
+    assert "unsubscribed" in (message_text(response.text) or "")
+    assert [e["kind"] for e in events(client, admin)] == ["opt_out"]
+
+
 @pytest.mark.parametrize("body", ["STOP", "UNSUBSCRIBE", "please stop texting me"])
 def test_a_provider_start_flag_never_lifts_a_text_that_says_stop(
     client: TestClient, admin: dict[str, str], body: str

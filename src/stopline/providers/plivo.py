@@ -116,12 +116,12 @@ class PlivoProvider(Provider):
                 occurred_at=received_at,
             )
             return WebhookBatch(statuses=(report,), body_signed=body_signed)
-        require_fields(form, "MessageUUID", "From", "To")
+        require_fields(form, "MessageUUID", "From")  # an empty To still records an opt-out
         message = InboundMessage(
             provider=self.name,
             provider_message_id=form["MessageUUID"],
             from_number=digits_phone(form["From"], self.region, "From"),
-            to=digits_address(form["To"], self.region),
+            to=digits_address(form.get("To") or "", self.region),
             body=form.get("Text") or form.get("Body") or "",
             received_at=received_at,
             provider_keyword=_INTENTS.get(form.get("MessageIntent", "").lower()),

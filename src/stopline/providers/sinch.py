@@ -118,13 +118,13 @@ class SinchProvider(Provider):
         if not isinstance(kind, str) or not kind:  # an unknown type is skipped; none is wrong
             raise WebhookRejected(400, "malformed", "missing field(s): type")
         if kind in _MO_TYPES:
-            require_fields(event, "id", "from", "to")
+            require_fields(event, "id", "from")  # an empty "to" still records an opt-out
             body = _text(kind, event.get("body"))
             message = InboundMessage(
                 provider=self.name,
                 provider_message_id=text(event["id"], "id"),
                 from_number=digits_phone(event["from"], self.region, "from"),
-                to=digits_address(event["to"], self.region),
+                to=digits_address(event.get("to") or "", self.region),
                 body=body,
                 received_at=received_at,
             )

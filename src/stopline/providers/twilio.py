@@ -218,9 +218,9 @@ class TwilioProvider(Provider):
     def parse(self, pairs: list[tuple[str, str]], received_at: datetime) -> InboundMessage:
         form = dict(pairs)
         sid = form.get("MessageSid") or form.get("SmsSid") or form.get("SmsMessageSid")
-        sender, to = form.get("From"), form.get("To")
-        if not (sid and sender and to):
-            missing = [n for n, v in (("MessageSid", sid), ("From", sender), ("To", to)) if not v]
+        sender, to = form.get("From"), form.get("To") or ""
+        if not (sid and sender):  # an empty To still records the opt-out (no brand of ours)
+            missing = [n for n, v in (("MessageSid", sid), ("From", sender)) if not v]
             raise WebhookRejected(400, "malformed", f"missing parameter(s): {', '.join(missing)}")
         try:
             sender = normalise(sender, self._region)

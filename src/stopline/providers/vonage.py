@@ -154,14 +154,14 @@ class VonageProvider(Provider):
     def _messages_api(self, body: dict[str, Any], received_at: datetime) -> WebhookBatch:
         if "status" in body:
             return WebhookBatch(statuses=(self._messages_status(body, received_at),))
-        require_fields(body, "message_uuid", "from", "to")
+        require_fields(body, "message_uuid", "from")  # an empty "to" still records an opt-out
         return WebhookBatch(
             messages=(
                 InboundMessage(
                     provider=self.name,
                     provider_message_id=message_id(body["message_uuid"], "message_uuid"),
                     from_number=digits_phone(body["from"], self.region, "from"),
-                    to=digits_address(body["to"], self.region),
+                    to=digits_address(body.get("to") or "", self.region),
                     body=text(body.get("text"), "text"),
                     received_at=received_at,
                 ),

@@ -798,3 +798,28 @@ def test_the_generic_webhook_keeps_an_opt_out_that_names_no_recipient(
     assert not allowed(client, admin)
     [stop] = events(client, admin)
     assert stop["kind"] == "opt_out" and stop["scope"] == "organisation"
+
+
+@pytest.mark.parametrize("provider", ["vonage", "plivo", "sinch"])
+def test_a_signed_stop_with_an_empty_to_is_still_an_opt_out(
+    provider: str, client: TestClient, admin: dict[str, str]
+) -> None:
+    """These providers refused a STOP whose recipient field was empty (400: lost, as no
+    provider retries a 4xx), where Telnyx and Twilio recorded it: each records it now."""
+    if provider == "plivo":
+        body, headers = p.plivo_v3(p.plivo_params("EMPTY-TO", To=""), f"{BASE}/webhooks/plivo")
+    else:
+        raw = p.vonage_stop("EMPTY-TO") if provider == "vonage" else p.sinch_stop("EMPTY-TO")
+        event = json.loads(raw[0])
+        event["to"] = ""
+        plain = json.dumps(event).encode()
+        signed = (
+            (plain, {**raw[1], "Authorization": f"Bearer {p.vonage_jwt(plain)}"})
+            if provider == "vonage"
+            else p.sinch_sign(plain)
+        )
+        body, headers = signed
+    answer = client.post(f"/webhooks/{provider}", content=body, headers=headers)
+    assert answer.status_code == 200, answer.text
+    assert [e["kind"] for e in events(client, admin)] == ["opt_out"]
+    assert not allowed(client, admin)
