@@ -445,7 +445,15 @@ def test_a_database_migrated_by_a_newer_stopline_is_no_answer_not_a_traceback(
         conn.execute(text(stamp), {"v": "0999"})
     monkeypatch.setenv("STOPLINE_DATABASE_URL", database_url)
     try:
-        for args in (["check", "+14155550100"], ["suppressions", "export"]):
+        for args in (
+            ["check", "+14155550100"],
+            ["suppressions", "export"],
+            # the commands that build the whole application printed the traceback still
+            ["worker", "--once"],
+            ["campaigns", "list"],
+            ["report", "campaigns"],
+            ["send", "+14155550100", "hi", "--sender", "+14155550199"],
+        ):
             result = runner.invoke(app, args)
             assert result.exit_code == 3, (args, result.output)
             assert "Cannot use the database" in result.output and "0999" in result.output

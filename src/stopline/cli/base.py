@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,6 +17,9 @@ from rich.text import Text
 from sqlalchemy import Engine
 
 from stopline.config import Settings
+
+if TYPE_CHECKING:  # the application loads only for the commands that need it
+    from stopline.bootstrap import Stopline
 
 app = typer.Typer(
     help="Stopline: SMS opt-out and consent system. Settings come from STOPLINE_* variables.",
@@ -149,6 +152,16 @@ def database(config: Settings, *, create: bool = False, upgrade: bool = True) ->
             highlight=False,
         )
         raise typer.Exit(NO_DATABASE) from None
+
+
+def graph_for(config: Settings) -> Stopline:
+    """The whole application for a command that sends or runs workers, after the checks and
+    one-line refusals of `database` (exit 3: a missing or never migrated database, one a
+    newer Stopline migrated, one that cannot be opened)."""
+    from stopline import bootstrap
+
+    database(config).dispose()
+    return bootstrap.build(config)
 
 
 def masked_url(url: str) -> str:

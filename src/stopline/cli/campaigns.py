@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Column, Table
 
 from stopline import bootstrap
-from stopline.cli.base import app, err, out, progress, require_database, settings
+from stopline.cli.base import app, err, graph_for, out, progress, settings
 from stopline.domain.campaigns import CampaignError, CampaignStatus, Preview
 from stopline.domain.content import OnMissingOptOut
 from stopline.services.campaigns import AudienceResult, Campaigns, numbers_from_csv
@@ -33,8 +33,7 @@ app.add_typer(campaigns_app, name="campaigns")
 @contextmanager
 def _graph() -> Iterator[bootstrap.Stopline]:
     config = settings()
-    require_database(config)
-    graph = bootstrap.build(config)
+    graph = graph_for(config)
     try:
         yield graph
     except CampaignError as exc:

@@ -12,8 +12,7 @@ import typer
 from rich.markup import escape
 from rich.table import Column, Table
 
-from stopline import bootstrap
-from stopline.cli.base import app, err, out, require_database, settings
+from stopline.cli.base import app, err, graph_for, out, settings
 from stopline.services.campaign_settings import MAX_WINDOW_HOURS
 from stopline.services.insight import campaign_report, report_json
 
@@ -62,8 +61,7 @@ def campaigns(
     window = (
         timedelta(hours=window_hours) if window_hours is not None else config.attribution_window()
     )
-    require_database(config)
-    graph = bootstrap.build(config)
+    graph = graph_for(config)
     try:
         report = campaign_report(
             graph.engine,

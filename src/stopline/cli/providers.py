@@ -14,8 +14,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from stopline import bootstrap
-from stopline.cli.base import app, database, err, now, out, require_database, settings
+from stopline.cli.base import app, database, err, graph_for, now, out, settings
 from stopline.config import Settings
 
 senders_app = typer.Typer(
@@ -163,8 +162,7 @@ def worker(
 
     config = with_provider_urls(settings(), provider_url)
     logs.configure(config.log_level, config.log_format)
-    require_database(config)
-    graph = bootstrap.build(config)
+    graph = graph_for(config)
     try:
         if once:
             stats = graph.messaging.outbox.drain()
@@ -239,8 +237,7 @@ def send(
     from stopline.services.outbound import SendError, SendStatus
 
     config = with_provider_urls(settings(), provider_url)
-    require_database(config)
-    graph = bootstrap.build(config)
+    graph = graph_for(config)
     try:
         outcome = graph.messaging.outbound.send(to, text, sender, topic=topic)
     except SendError as exc:

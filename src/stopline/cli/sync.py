@@ -12,8 +12,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from stopline import bootstrap
-from stopline.cli.base import app, database, err, now, out, require_database, settings
+from stopline.cli.base import app, database, err, graph_for, now, out, settings
 from stopline.domain.instants import utc_text
 from stopline.services.consent_sync import shown_url
 from stopline.storage import sync_targets as repo
@@ -107,8 +106,7 @@ def run(
         err.print("[red]STOPLINE_SYNC_URL is not set[/red]: nothing to push to")
         raise typer.Exit(2)
     logs.configure(config.log_level, config.log_format)
-    require_database(config)
-    graph = bootstrap.build(config)
+    graph = graph_for(config)
     try:
         sync = graph.sync
         assert sync is not None
