@@ -135,6 +135,13 @@ def test_import_and_export_round_trip(server: Server, tmp_path: Path) -> None:
     ]
     missing = server.cli("suppressions", "import", str(source), "--column", "phone")
     assert missing.returncode == 2 and "no column named 'phone'" in missing.stderr
+    # a second column of numbers left unimported is numbers not recorded: exit 1, said how
+    two = tmp_path / "two.csv"
+    two.write_text("mobile,landline\n+14155550104,+14155550105\n", encoding="utf-8")
+    both = server.cli("suppressions", "import", str(two))
+    assert both.returncode == 1 and "--column 'landline'" in both.stderr, both.stderr
+    named = server.cli("suppressions", "import", str(two), "--column", "landline")
+    assert named.returncode == 0, named.stderr
 
 
 def test_ledger_verify_detects_an_edited_event(server: Server, database_url: str) -> None:

@@ -82,6 +82,7 @@ def test_another_column_of_phone_numbers_is_named(engine: Engine) -> None:
     assert report.recorded == 2
     [note] = report.notes
     assert note.startswith("column 'home' also holds phone numbers; only 'mobile' was imported")
+    assert report.left_columns == ["home"]  # the CLI exits 1: numbers left unrecorded
     assert run(engine, text, column="home").recorded == 2
     assert suppressed(engine) == 4
 

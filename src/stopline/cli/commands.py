@@ -497,8 +497,9 @@ def suppressions_import(
     """Import an existing opt-out list: every valid number becomes an opt-out event.
 
     Exit code 0 when every row was recorded (or was already opted out), 1 when some rows
-    could not be read (each is listed; the others are recorded), 2 on bad input (nothing
-    recorded), 3 when the database is missing or cannot be opened."""
+    could not be read (each is listed; the others are recorded) or another column also holds
+    phone numbers and was not imported (name it with --column to record it too), 2 on bad
+    input (nothing recorded), 3 when the database is missing or cannot be opened."""
     from stopline.services.imports import head_of, import_csv, text_encoding
 
     within("--actor", actor, MAX_ACTOR_LENGTH)
@@ -554,8 +555,8 @@ def suppressions_import(
         for line, value in report.undated_examples:
             err.print(f"  line {line}: {value!r}", highlight=False)
         _more(report.undated, len(report.undated_examples))
-    if report.invalid:
-        raise typer.Exit(1)  # a script must see that some rows were not recorded
+    if report.invalid or report.left_columns:
+        raise typer.Exit(1)  # a script must see that some rows or numbers were not recorded
 
 
 def _more(count: int, shown: int) -> None:

@@ -299,6 +299,8 @@ class ImportReport:
     undated: int = 0  # rows whose date could not be read: recorded as of the import
     undated_examples: list[tuple[int, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how the file was read, when unusual
+    # other columns that hold phone numbers, not imported (the file holds more to record)
+    left_columns: list[str] = field(default_factory=list)
 
 
 def import_csv(
@@ -342,6 +344,7 @@ def import_csv(
         sample = list(islice(reader, _SAMPLE_ROWS))
         rows = chain(sample, reader)
         for other in _other_number_columns(sample, index, region):
+            report.left_columns.append(header[other].strip())
             report.notes.append(
                 f"column {header[other].strip()!r} also holds phone numbers; only "
                 f"{header[index].strip()!r} was imported (import the file again with "
