@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from stopline.domain.memo import Memo
-from stopline.domain.phone import normalise_address
+from stopline.domain.phone import address_problem, normalise_address
 from stopline.domain.plain_text import has_control_character
 
 GENESIS_HASH = "0" * 64
@@ -100,7 +100,10 @@ class Scope:
             raise ValueError(f"a {parsed.kind} key has no control characters")
         if parsed.kind is ScopeKind.TOPIC:
             scope = cls.topic(parsed.key)
-        else:
+        else:  # as a check's sender is read: one the gate refuses to be asked about is refused
+            problem = address_problem(parsed.key)
+            if problem is not None:
+                raise ValueError(f"a sender key must be an address: {problem}")
             scope = cls.sender(normalise_address(parsed.key, region))
         if len(scope.key) > limit:  # as stored: NFKC can lengthen a key ("ﷺ": 18 letters)
             raise ValueError(f"a {parsed.kind} key has at most {limit} characters")
