@@ -200,6 +200,13 @@ class Settings(ProviderSettings, CampaignSettings):
                 f"{value!r} is not a URL: give the base URL providers call, "
                 "such as https://sms.example.com (signatures are checked against it)"
             )
+        try:
+            port = parts.port
+        except ValueError:  # "https://host:99999", "https://host:abc"
+            port = -1
+        if port == -1 or port == 0:
+            raise ValueError(f"{value!r} has no valid port: ports run from 1 to 65535")
+
         if parts.query or parts.fragment or value.strip().endswith(("?", "#")):
             # joined with the routes' paths it would put the query before them, and every
             # signature would fail (an acceptance test, 2026-12-05)

@@ -178,6 +178,8 @@ def test_a_missing_named_settings_file_and_bad_values_name_the_variable(
         ("STOPLINE_PUBLIC_URL", "not-a-url", "is not a URL"),
         ("STOPLINE_PUBLIC_URL", "https://sms.example.com/sl?tenant=acme", "query or fragment"),
         ("STOPLINE_PUBLIC_URL", "https://sms.example.com/#top", "query or fragment"),
+        ("STOPLINE_PUBLIC_URL", "https://sms.example.com:99999", "ports run from 1 to 65535"),
+        ("STOPLINE_PUBLIC_URL", "https://sms.example.com:0/", "ports run from 1 to 65535"),
         ("STOPLINE_LOG_FORMAT", "xml", "STOPLINE_LOG_FORMAT"),
     ],
 )

@@ -300,7 +300,10 @@ def providers_cmd() -> None:
         err.print(f"[red]Configuration error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     accounts = AccountBook(config)
-    base = (config.public_url or "").rstrip("/") or "http://HOST:PORT"
+    from stopline.services.consent_sync import shown_url
+
+    # a password in the URL (HTTP basic auth at a proxy) is not printed
+    base = shown_url(config.public_url).rstrip("/") if config.public_url else "http://HOST:PORT"
     table = Table("provider", "webhooks", "replies")
     # the URL is what people copy: never split, the other columns wrap instead
     longest = max(len(f"{base}/webhooks/{name}") for name in WEBHOOK_PROVIDERS)

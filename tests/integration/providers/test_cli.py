@@ -274,3 +274,8 @@ def test_providers_shows_each_webhook_url_and_what_is_configured(
     assert "no credentials" not in rows["telnyx"]  # its API key is set
     assert "no credentials" in rows["vonage"] and "no key: 503" in rows["sinch"]
     assert set(rows) >= {"twilio", "telnyx", "vonage", "plivo", "bandwidth", "sinch", "generic"}
+    # a password in the public URL (basic auth at a proxy) is not printed
+    monkeypatch.setenv("STOPLINE_PUBLIC_URL", "https://hooks:s3cret@sms.example.com")
+    secret = CliRunner().invoke(app, ["providers"])
+    assert secret.exit_code == 0 and "s3cret" not in secret.output, secret.output
+    assert "https://hooks:***@sms.example.com/webhooks/twilio" in secret.output
