@@ -68,3 +68,26 @@ def test_swagger_ui_lists_every_route(docs_server: Server) -> None:
     ):
         assert f'data-path="{path}"' in dom, path
     assert "Authorize" in dom  # the bearer-key scheme is offered
+
+
+@pytest.fixture
+def prefixed_server(tmp_path: Path) -> Iterator[Server]:
+    """A server whose public URL has a path, as behind a proxy at https://example.com/sl."""
+    if CHROMIUM is None:
+        if os.environ.get("STOPLINE_REQUIRE_BROWSER") == "1":
+            pytest.fail("Chromium is required (apt-get install chromium)")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    srv = Server(f"sqlite:///{tmp_path / 'docs.db'}", tmp_path / "server.log")
+    srv.env["STOPLINE_PUBLIC_URL"] = f"{srv.url}/sl"
+    yield srv.start()
+    srv.kill()
+
+
+def test_swagger_ui_under_the_public_urls_path(prefixed_server: Server) -> None:
+    """The page loaded its assets and schema from the site's root, so behind a proxy at a
+    path it was blank (a black-box tester): its links are relative now, and a request that
+    still carries the path (a proxy that passes it on) reaches the same routes."""
+    dom = render(f"{prefixed_server.url}/sl/docs")
+    assert 'data-path="/v1/check"' in dom and "Authorize" in dom
+    dom = render(f"{prefixed_server.url}/docs")  # and directly, as a proxy that strips it
+    assert 'data-path="/v1/check"' in dom

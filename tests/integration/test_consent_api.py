@@ -444,7 +444,9 @@ def test_health_metrics_and_docs(client: TestClient) -> None:
     assert client.head("/healthz").status_code == 200  # load balancers probe with HEAD too
     assert "stopline_http_requests" in client.get("/metrics").text
     docs = client.get("/docs")
-    assert docs.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in docs.text
+    # relative links: the page works under a proxy's path prefix too
+    assert docs.status_code == 200 and 'src="docs-assets/swagger-ui-bundle.js"' in docs.text
+    assert "url: 'openapi.json'" in docs.text
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
     assert client.get("/no/such/page").status_code == 404
     exported = client.get("/metrics").text

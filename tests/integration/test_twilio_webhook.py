@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stopline.bootstrap import Stopline
+from stopline.config import Settings
 from tests.conftest import TWILIO_TOKEN
 from tests.helpers import twilio_form, twilio_signed
 
@@ -492,3 +493,34 @@ def test_a_pool_number_of_a_registered_messaging_service_replies_with_its_brand(
     own = twilio_form("SMmg2", "HELP", to="+14155553398", MessagingServiceSid=service)
     help_text = message_text(post(client, own).text)
     assert help_text is not None and "PoolBrand" in help_text  # the number's own sender first
+
+
+def test_a_proxy_that_passes_the_public_urls_path_on_reaches_the_webhook(
+    settings: Settings,
+) -> None:
+    """STOPLINE_PUBLIC_URL https://sms.example.com/sl: a proxy that forwards
+    /sl/webhooks/twilio without stripping /sl got 404, an opt-out lost (no provider retries
+    a 4xx); one that strips it reached the route. Both do now, with the same signature."""
+    from stopline import bootstrap
+    from stopline.api.app import create_app
+    from stopline.services.keys import create_key
+
+    graph = bootstrap.build(
+        settings.model_copy(update={"public_url": "https://sms.example.com/sl"})
+    )
+    try:
+        with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as client:
+            signed_for = "https://sms.example.com/sl/webhooks/twilio"
+            for path, sid in (("/sl/webhooks/twilio", "SM090"), ("/webhooks/twilio", "SM091")):
+                body, headers = twilio_signed(TWILIO_TOKEN, twilio_form(sid, "STOP"), signed_for)
+                answer = client.post(path, content=body, headers=headers)
+                assert answer.status_code == 200, (path, answer.text)
+            key = create_key(graph.engine, "t", frozenset({"admin"}), graph.clock()).key
+            auth = {"Authorization": f"Bearer {key}"}
+            check = client.post("/sl/v1/check", json={"number": "+14155550100"}, headers=auth)
+            assert check.status_code == 200 and check.json()["allowed"] is False
+            assert client.get("/sl/v1/contacts/+14155550100", headers=auth).status_code == 200
+            assert client.get("/sl/openapi.json").json()["servers"] == [{"url": "/sl"}]
+            assert client.get("/slx/webhooks/twilio").status_code == 404  # not a prefix of it
+    finally:
+        graph.close()

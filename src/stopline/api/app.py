@@ -72,6 +72,7 @@ def create_app(
             if app_graph is None:
                 graph.close()
 
+    prefix = public_prefix(settings.public_url)
     app = FastAPI(
         title="Stopline",
         version=stopline.__version__,
@@ -79,6 +80,9 @@ def create_app(
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        # "Try it out" calls the API under the public URL's path: behind a proxy that strips
+        # it, and directly (the prefix is taken off again on the way in)
+        servers=[{"url": prefix}] if prefix else None,
     )
     errors.install(app, check_key_first)
     app.include_router(ops.router)
@@ -101,8 +105,20 @@ def create_app(
     )
     observed = RequestMetrics(limits, metrics=metrics)
     return HotPaths(
-        app, [consent.hot, webhooks.router], rest=observed, limits=limits, observed=observed
+        app,
+        [consent.hot, webhooks.router],
+        rest=observed,
+        limits=limits,
+        observed=observed,
+        prefix=public_prefix(settings.public_url),
     )
+
+
+def public_prefix(public_url: str | None) -> str:
+    """The path part of STOPLINE_PUBLIC_URL ("/sl" in https://example.com/sl/), or ""."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(public_url).path.rstrip("/") if public_url else ""
 
 
 def create_app_from_env() -> ASGIApp:

@@ -275,10 +275,15 @@ class HotPaths:
         rest: ASGIApp,
         limits: BodyLimit,
         observed: RequestMetrics,
+        prefix: str = "",
     ) -> None:
         self.api = api
         self.rest = rest
         self.observed = observed
+        # STOPLINE_PUBLIC_URL's path ("/sl" in https://example.com/sl): a proxy that passes
+        # it on instead of stripping it still reaches every route (not a 404 that loses an
+        # opt-out, since providers do not retry a 4xx)
+        self._prefix = prefix.rstrip("/")
         self._routes: dict[tuple[str, str], tuple[Handler, APIRoute, int]] = {}
         for router in routers:
             for route in router.routes:
@@ -287,6 +292,23 @@ class HotPaths:
                         handler = route.endpoint.fast_handler
                         limit = limits.limit_for(route.path)
                         self._routes[(method, route.path)] = (handler, route, limit)
+
+    def _unprefixed(self, scope: Scope) -> Scope | None:
+        """``scope`` with the public URL's path prefix taken off its path, when it starts
+        with it ("/sl/webhooks/twilio" -> "/webhooks/twilio"); None otherwise. The URL a
+        webhook's signature covers is still the public URL plus the path without it."""
+        prefix = self._prefix
+        if not prefix or scope["type"] not in ("http", "websocket"):
+            return None
+        path: str = scope["path"]
+        if not path.startswith(prefix) or path[len(prefix) : len(prefix) + 1] not in ("/", ""):
+            return None
+        inner = dict(scope)
+        inner["path"] = path[len(prefix) :] or "/"
+        raw = scope.get("raw_path")
+        if isinstance(raw, bytes) and raw.startswith(prefix.encode()):
+            inner["raw_path"] = raw[len(prefix) :] or b"/"
+        return inner
 
     def _with_slash(self, scope: Scope) -> tuple[Handler, APIRoute, int] | None:
         """A hot route written with a trailing slash ("/webhooks/twilio/", as a provider's
@@ -305,6 +327,10 @@ class HotPaths:
         if hit is None:
             hit = self._with_slash(scope)
             if hit is None:
+                inner = self._unprefixed(scope)
+                if inner is not None:
+                    await self(inner, receive, send)
+                    return
                 await self.rest(scope, receive, send)
                 return
         started = time.perf_counter()
