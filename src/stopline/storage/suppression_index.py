@@ -243,10 +243,12 @@ class _SqliteCursor(NamedTuple):
 
 
 _GENERATION = "SELECT coalesce(max(generation), 0) AS generation FROM projection_state"
+# One statement, one snapshot: the generation row (its id NULL), then the new events. A
+# join or an ORDER BY over the compound costs a sort per look; the events come in rowid
+# order from the range search, and are sorted again in Python (linear when in order).
 _CHANGES = (
-    "SELECT g.generation, e.id, e.number, e.seq, e.scope, e.kind FROM (SELECT coalesce("
-    "max(generation), 0) AS generation FROM projection_state) g LEFT JOIN consent_events e "
-    "ON e.id > ? ORDER BY e.id"
+    "SELECT NULL, coalesce(max(generation), 0), NULL, NULL, NULL FROM projection_state "
+    "UNION ALL SELECT id, number, seq, scope, kind FROM consent_events WHERE id > ?"
 )
 
 
@@ -302,17 +304,12 @@ class _SqliteFeed:
         mark = self._mark()  # read before the query: a commit after it shows next time
         if mark is not None and mark == cursor.mark:
             return cursor, []
-        # one statement, one snapshot: the projection's generation, then any new events
-        rows = (
-            self._conn()
-            .execute(
-                _CHANGES,
-                (cursor.last_id,),
-            )
-            .fetchall()
-        )
-        generation = int(rows[0][0])
-        events: list[Event] = [row[1:] for row in rows if row[1] is not None]
+        rows = self._conn().execute(_CHANGES, (cursor.last_id,)).fetchall()
+        if len(rows) == 1:  # the usual look: the generation alone, no new events
+            generation, events = int(rows[0][1]), []
+        else:
+            generation = next(int(row[1]) for row in rows if row[0] is None)
+            events = sorted(row for row in rows if row[0] is not None)  # by id
         last = events[-1][0] if events else cursor.last_id
         return _SqliteCursor(last, mark, generation), events
 
