@@ -246,9 +246,9 @@ def build_messaging(
     http = httpx.Client(timeout=httpx.Timeout(10.0, connect=5.0))
     rules = settings.sending_rules()
 
-    def recent_sends(number: str, since: datetime, key: str | None) -> list[datetime]:
+    def recent_sends(number: str, since: datetime) -> list[datetime]:
         with engine.connect() as conn:
-            return campaigns_repo.send_times(conn, [number], since, key).get(number, [])
+            return campaigns_repo.send_times(conn, [number], since).get(number, [])
 
     def record_send(sent: OneOffSend) -> None:
         with engine.begin() as conn:

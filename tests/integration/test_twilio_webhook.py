@@ -522,5 +522,18 @@ def test_a_proxy_that_passes_the_public_urls_path_on_reaches_the_webhook(
             assert client.get("/sl/v1/contacts/+14155550100", headers=auth).status_code == 200
             assert client.get("/sl/openapi.json").json()["servers"] == [{"url": "/sl"}]
             assert client.get("/slx/webhooks/twilio").status_code == 404  # not a prefix of it
+            # taken off once only (a reviewer: "/sl/sl/metrics" passed a proxy's rule for
+            # "/sl/metrics", and two thousand "/sl" were a RecursionError, a 500)
+            assert client.get("/sl/sl/metrics").status_code == 404
+            assert client.get("/sl" * 2000 + "/metrics").status_code == 404
+    finally:
+        graph.close()
+    # a public path that is one of our own roots takes nothing off them
+    graph = bootstrap.build(
+        settings.model_copy(update={"public_url": "https://sms.example.com/v1"})
+    )
+    try:
+        with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as client:
+            assert client.get("/v1/senders").status_code == 401  # the route, not a 404
     finally:
         graph.close()

@@ -261,6 +261,12 @@ def _string_list(annotation: Any) -> bool:
     return item is str
 
 
+# Where Stopline's own routes start: a path under one of these is never taken for the
+# public URL's prefix plus a route.
+_OWN_ROOTS = ("/v1/", "/webhooks/", "/docs-assets/")
+_OWN_PATHS = frozenset({"/docs", "/openapi.json", "/healthz", "/metrics"})
+
+
 class HotPaths:
     """The outermost ASGI app: requests for a `FastRoute` path go straight to its handler,
     with the same body cap (``limits``) and request metrics (``observed``) as every other
@@ -303,6 +309,8 @@ class HotPaths:
         path: str = scope["path"]
         if not path.startswith(prefix) or path[len(prefix) : len(prefix) + 1] not in ("/", ""):
             return None
+        if path.startswith(_OWN_ROOTS) or path in _OWN_PATHS:
+            return None  # a route of ours as it is (a public path "/v1" takes nothing off)
         inner = dict(scope)
         inner["path"] = path[len(prefix) :] or "/"
         raw = scope.get("raw_path")
@@ -328,11 +336,14 @@ class HotPaths:
             hit = self._with_slash(scope)
             if hit is None:
                 inner = self._unprefixed(scope)
-                if inner is not None:
-                    await self(inner, receive, send)
+                if inner is None:
+                    await self.rest(scope, receive, send)
                     return
-                await self.rest(scope, receive, send)
-                return
+                scope = inner  # taken off once: "/sl/sl/metrics" is not "/metrics"
+                hit = self._routes.get((scope["method"], scope["path"])) or self._with_slash(scope)
+                if hit is None:
+                    await self.rest(scope, receive, send)
+                    return
         started = time.perf_counter()
         handler, route, limit = hit
         scope["app"] = self.api

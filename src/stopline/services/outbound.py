@@ -41,7 +41,7 @@ class SendStatus(StrEnum):
 class OneOffSend:
     """A one-off send that counts towards the frequency caps (its topic is not exempt)."""
 
-    key: str  # its idempotency key: recorded once however often the caller retries
+    key: str  # provider:message id: recorded once per message the provider accepted
     number: str
     sender: str
     topic: str
@@ -82,7 +82,7 @@ class OutboundSender:
         clock: Callable[[], datetime],
         region: str = "US",
         rules: SendingRules | None = None,
-        recent_sends: Callable[[str, datetime, str | None], list[datetime]] | None = None,
+        recent_sends: Callable[[str, datetime], list[datetime]] | None = None,
         record_send: Callable[[OneOffSend], None] | None = None,
     ) -> None:
         self._index = index
@@ -115,7 +115,7 @@ class OutboundSender:
         name, entry = self._route(address, provider)
         if not checked.decision.allowed:
             return SendOutcome(SendStatus.BLOCKED, checked.number, name, None, checked.decision)
-        verdict = self._timing(checked.number, topic, idempotency_key)
+        verdict = self._timing(checked.number, topic)
         if verdict is not None and not verdict.allowed_now:
             return SendOutcome(
                 SendStatus.DEFERRED,
@@ -129,7 +129,12 @@ class OutboundSender:
         if result.accepted:
             if verdict is not None and self._record_send is not None:
                 # counts towards later caps, the broadcasts' included (not when exempt)
-                sent = OneOffSend(key, checked.number, address, topic or "", self._clock())
+                # once per message the provider accepted (a retry it took for the same one
+                # has its id), not per caller's key, which may be reused for anything
+                accepted = result.provider_message_id or uuid.uuid4().hex
+                sent = OneOffSend(
+                    f"{name}:{accepted}", checked.number, address, topic or "", self._clock()
+                )
                 try:
                     self._record_send(sent)
                 except Exception:  # the message is gone: say so, and that the cap missed it
@@ -140,7 +145,7 @@ class OutboundSender:
             return SendOutcome(SendStatus.OPTED_OUT, checked.number, name, result)
         return SendOutcome(SendStatus.FAILED, checked.number, name, result)
 
-    def _timing(self, number: str, topic: str | None, key: str | None) -> Verdict | None:
+    def _timing(self, number: str, topic: str | None) -> Verdict | None:
         """Quiet hours and the cap for a send about ``topic`` (as for broadcasts: recent
         sends count, a campaign's or one-off). None when neither applies: a send with no
         topic (a code, a reply to the person) or an exempt topic."""
@@ -148,7 +153,7 @@ class OutboundSender:
             return None
         now = self._clock()
         since = now - self._rules.cap_period
-        recent = self._recent_sends(number, since, key) if self._recent_sends else []
+        recent = self._recent_sends(number, since) if self._recent_sends else []
         return next_allowed(locate(number), now, recent, topic, self._rules)
 
     def provider_for(self, address: str, provider: str | None = None) -> str:

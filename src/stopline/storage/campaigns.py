@@ -369,9 +369,10 @@ def record_sends(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
 def record_one_off(
     conn: Connection, key: str, number: str, sender: str, topic: str, sent_at: datetime
 ) -> None:
-    """Record a one-off send about ``topic`` (no campaign), once per idempotency ``key``."""
+    """Record a one-off send about ``topic`` (no campaign), once per ``key`` (the provider
+    and its message id)."""
     row = {
-        "dedupe_key": f"one-off:{key}",
+        "dedupe_key": f"one-off:{key}"[:250],
         "campaign_id": None,
         "number": number,
         "sender": sender,
@@ -384,18 +385,15 @@ def record_one_off(
 
 
 def send_times(
-    conn: Connection, numbers: Sequence[str], since: datetime, one_off_key: str | None = None
+    conn: Connection, numbers: Sequence[str], since: datetime
 ) -> dict[str, list[datetime]]:
     """When each number was sent a message since ``since`` (frequency caps): a campaign's,
-    reported or one-off about a topic that is not exempt; not the one-off recorded under
-    ``one_off_key`` (a caller's retry of a send is not a send more)."""
+    reported or one-off about a topic that is not exempt."""
     found: dict[str, list[datetime]] = {}
     s = sends.c
     for start in range(0, len(numbers), 500):
         chunk = list(numbers[start : start + 500])
         query = select(s.number, s.sent_at).where(s.number.in_(chunk), s.sent_at > since)
-        if one_off_key is not None:
-            query = query.where(s.dedupe_key != f"one-off:{one_off_key}")
         for number, sent_at in conn.execute(query):
             found.setdefault(number, []).append(sent_at)
     return found

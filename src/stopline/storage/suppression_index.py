@@ -188,17 +188,22 @@ class SuppressionIndex:
             return
         cursor, events = self._feed.changes(self._cursor)
         if cursor.generation != self._cursor.generation:
-            # the projection was rewritten (`ledger rebuild`): start again from the table
+            # the projection was rewritten (`ledger rebuild`): load the table again into new
+            # maps and swap them in at once (readers without the lock, the gate's look at
+            # `holds_ten_digits_abroad` among them, never see a half-empty index)
+            loaded, rows = self._feed.load()
+            org: dict[str, int] = {}
+            scoped: dict[str, dict[str, int]] = {}
+            abroad: set[str] = set()
+            for number, scope, event_id in rows:
+                _add(org, scoped, abroad, number, scope, event_id)
             self._version += 1
             try:
-                self._org.clear()
-                self._scoped.clear()
-                self._abroad.clear()
-                self._details.clear()
+                self._org, self._scoped, self._abroad = org, scoped, abroad
+                self._details = {}
             finally:
                 self._version += 1
-            self._cursor = None
-            self._refresh()
+            self._cursor = loaded
             return
         if events:
             self._version += 1
@@ -216,12 +221,7 @@ class SuppressionIndex:
         self._feed.close()
 
     def _set(self, number: str, scope: str, event_id: int) -> None:
-        if len(number) == 11 and number[1] != "1":
-            self._abroad.add(number)
-        if scope == ORGANISATION:
-            self._org[number] = event_id
-        else:
-            self._scoped.setdefault(number, {})[scope] = event_id
+        _add(self._org, self._scoped, self._abroad, number, scope, event_id)
 
     def _unset(self, number: str, scope: str) -> None:
         if scope == ORGANISATION:
@@ -234,6 +234,23 @@ class SuppressionIndex:
                     del self._scoped[number]
         if number in self._abroad and number not in self._org and number not in self._scoped:
             self._abroad.discard(number)
+
+
+def _add(
+    org: dict[str, int],
+    scoped: dict[str, dict[str, int]],
+    abroad: set[str],
+    number: str,
+    scope: str,
+    event_id: int,
+) -> None:
+    """Put one suppression into the index's maps."""
+    if len(number) == 11 and number[1] != "1":
+        abroad.add(number)
+    if scope == ORGANISATION:
+        org[number] = event_id
+    else:
+        scoped.setdefault(number, {})[scope] = event_id
 
 
 class _SqliteCursor(NamedTuple):

@@ -150,9 +150,10 @@ def test_one_off_sends_about_a_topic_count_towards_the_cap(
     settings: Settings, fake: FakeProviders
 ) -> None:
     """One-off sends about a topic that is not exempt are recorded in `sends` (no campaign),
-    so a cap of two a day holds a third; a caller's retry of a send (same idempotency key)
-    is not held by its own first attempt and is recorded once; sends with no topic or an
-    exempt topic neither count nor are held."""
+    so a cap of two a day holds a third, a "retry" with the same idempotency key included
+    (a reviewer sent five with one key under a cap of one: the key bought no exemption).
+    Each is recorded once per message the provider accepted (its message id). Sends with no
+    topic or an exempt topic neither count nor are held."""
     graph = bootstrap.build(settings.model_copy(update={"marketing_cap_per_day": 2}))
     try:
         with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as client:
@@ -162,12 +163,15 @@ def test_one_off_sends_about_a_topic_count_towards_the_cap(
             for _ in range(3):  # neither counts
                 assert send(client, admin, to=number).status_code == 202
                 assert send(client, admin, to=number, topic="Transactional").status_code == 202
-            assert send(client, admin, to=number, topic="promo").status_code == 202
-            second = send(client, admin, to=number, topic="news", idempotency_key="k-2")
+            first = send(client, admin, to=number, topic="promo", idempotency_key="k-1")
+            assert first.status_code == 202, first.text
+            again = send(client, admin, to=number, topic="promo", idempotency_key="k-1")
+            assert again.status_code == 202, again.text  # the provider's own retry of it:
+            same = again.json()["provider_message_id"] == first.json()["provider_message_id"]
+            assert same  # one message, recorded once
+            second = send(client, admin, to=number, topic="news")
             assert second.status_code == 202, second.text
-            retried = send(client, admin, to=number, topic="news", idempotency_key="k-2")
-            assert retried.status_code == 202, retried.text
-            third = send(client, admin, to=number, topic="promo")
+            third = send(client, admin, to=number, topic="promo", idempotency_key="k-3")
             assert third.status_code == 409, third.text
             body = third.json()
             assert body["status"] == "deferred" and "frequency cap" in body["detail"]
@@ -178,6 +182,7 @@ def test_one_off_sends_about_a_topic_count_towards_the_cap(
                 rows = conn.execute(
                     select(sends.c.campaign_id, sends.c.source, sends.c.topic, sends.c.number)
                 ).all()
+            # each message the provider accepted, by its message id: the key exempts nothing
             assert sorted(rows) == [
                 (None, "one_off", "news", number),
                 (None, "one_off", "promo", number),

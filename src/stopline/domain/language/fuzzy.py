@@ -29,6 +29,8 @@ def _candidates() -> dict[str, int]:
     one edit away ("cancell": English "cancel" before Italian "cancella")."""
     words: dict[str, int] = {}
     for lexicon in LEXICONS:
+        if not lexicon.typos:
+            continue
         for keyword in lexicon.opt_out:
             text = fold(keyword.text, look_alikes=False)
             if keyword.home_only or " " in text or len(text) < MIN_LENGTH:

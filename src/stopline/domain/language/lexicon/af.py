@@ -26,7 +26,8 @@ LEXICON = Lexicon(
             f"moenie (vir my|my|vir ons)? (meer)? ({MSG}) (stuur)?",
             "usage: 'Moenie vir my meer boodskappe stuur nie'",
         ),
-        Phrase("verwyder my (nommer|van die lys)?", "usage: 'Verwyder my van die lys'"),
+        Phrase("verwyder my (nommer|van die lys|van jou lys)", "usage: 'Verwyder my van die lys'"),
     ),
     negations=("nie", "nooit"),
+    typos=False,
 )

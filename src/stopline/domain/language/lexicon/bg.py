@@ -41,4 +41,5 @@ LEXICON = Lexicon(
         ),
     ),
     negations=("не", "никога"),
+    typos=False,
 )

@@ -6,7 +6,8 @@ from __future__ import annotations
 from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
 from stopline.domain.language.lexicon.entry import Strength as S
 
-MSG = "zprav~|sprav~|sms~|esemes~|reklam~|upozorneni|nabid~|spam"
+# Slovak "správy" (messages) only in its plural forms: Czech "správu" is administration
+MSG = "zprav~|spravy|sprav|spravami|sms~|esemes~|reklam~|upozorneni|nabid~|spam"
 SEND = "posilat|posilejte|posilej|psat|piste|pis|kontaktovat|kontaktujte|volat|volejte"
 SEND += "|obtezovat|otravovat|posielat|posielajte|pisat|volajte|otravovat"
 

@@ -16,14 +16,14 @@ LEXICON = Lexicon(
         Keyword("STOPIWCH", "usage: 'stop!' (plural/polite imperative)"),
         Keyword("DAD-DANYSGRIFIO", "usage: 'unsubscribe'", S.STRONG),
         Keyword("DAD-DANYSGRIFIWCH FI", "usage: 'unsubscribe me'", S.STRONG),
-        Keyword("DAD-GOFRESTRU", "usage: 'deregister'", S.STRONG),
+        Keyword("DAD-GOFRESTRU", "usage: 'deregister' (a car too): alone only", S.WORD),
         Keyword("DAD-GOFRESTRWCH FI", "usage: 'deregister me'", S.STRONG),
     ),
     help=(Keyword("CYMORTH", "usage: 'help'"),),
     courtesy=("plis", "diolch", "os gwelwch yn dda", "nawr", "rwan"),
     opt_out_phrases=(
         Phrase(
-            f"peidiwch|paid (ag|a)? ({SEND}) ({MSG}|ataf|ata i|i mi)?",
+            f"peidiwch (ag|a)? ({SEND}) ({MSG}|ataf|ata i|i mi)",
             "usage: 'Peidiwch ag anfon negeseuon ataf'",
         ),
         Phrase(f"stopiwch|stopia ({SEND}) ({MSG})?", "usage: 'Stopiwch anfon negeseuon'"),
@@ -34,4 +34,5 @@ LEXICON = Lexicon(
         Phrase("tynnwch fi oddi ar (y|eich) rhestr", "usage: 'take me off the list'"),
     ),
     negations=("ddim", "nid", "byth"),
+    typos=False,
 )

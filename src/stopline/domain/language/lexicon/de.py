@@ -106,12 +106,6 @@ LEXICON = Lexicon(
     ),
     review_phrases=(Phrase("(kein interesse|nicht interessiert)", "usage: declines", 0.6),),
     benign=(
-        # -- fourteenth independent test (2026-12-05)
-        Phrase(
-            "stopp am|an|beim|im|vor|hinter|nach|bei|in (dem|der|den)?"
-            " -(sms|nachrichten|nachricht)",
-            "usage: 'Stopp am Bahnhof um 5' (a stop at a place)",
-        ),
         Phrase("(am|zum|bis zum) ende", "usage: 'am Ende' (at the end)"),
         Phrase(
             "ende des|der|dieser|nachster monats|monat|woche|jahres", "usage: 'Ende des Monats'"

@@ -1860,11 +1860,6 @@ LEXICON = Lexicon(
             f"|your|ur)? ({TEXTS})? $",
             "usage: 'Why am I getting these texts?'",
         ),
-        Phrase(
-            "^ how (did|do|does) (you|u|this company|your company) (get|have|got) (my|this)"
-            " (number|phone number|cell|cell number|contact|info) $",
-            "usage: 'How did you get my number?' (the HELP reply names who and how to opt out)",
-        ),
         # -- thirteenth independent test (2026-12-05): whole messages about the program
         Phrase("^ (more|send|need|get) (more)? (info|information|details) $", "usage: 'more info'"),
         Phrase(

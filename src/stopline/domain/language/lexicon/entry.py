@@ -78,4 +78,7 @@ class Lexicon:
     negations: tuple[str, ...] = ()
     # Words dropped before matching phrases ("stop FUCKING texting me").
     intensifiers: tuple[str, ...] = ()
+    # Whether a word one edit away from a keyword is read as that keyword ("stpo"). Small
+    # lexicons' short everyday words are not: Tagalog "Teka" (wait) is not Zulu YEKA.
+    typos: bool = True
     substrings: bool = False

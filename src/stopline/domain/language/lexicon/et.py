@@ -40,4 +40,5 @@ LEXICON = Lexicon(
         ),
     ),
     negations=("ei", "mitte", "kunagi"),
+    typos=False,
 )

@@ -14,11 +14,12 @@ LEXICON = Lexicon(
     courtesy=("thov", "ua tsaug", "os", "nawb"),
     opt_out_phrases=(
         Phrase(
-            f"(tsis txhob|txhob) (xa|sau) ({MSG})? (tuaj)? (rau)? (kuv|peb)?",
+            f"(tsis txhob|txhob) (xa|sau) ({MSG})",
             "usage: 'Tsis txhob xa ntawv tuaj rau kuv' (don't send me messages)",
         ),
         Phrase(f"tsum (xa|sau) ({MSG})", "usage: 'Tsum xa ntawv' (stop sending messages)"),
         Phrase("tshem kuv (tawm|npe|lub npe)", "usage: 'Tshem kuv tawm' (remove me)"),
     ),
     negations=("tsis",),
+    typos=False,
 )

@@ -13,7 +13,7 @@ LEXICON = Lexicon(
     opt_out=(
         Keyword("HÆTTA", "usage: 'quit, stop', alone only", S.WORD),
         Keyword("HÆTTA ÁSKRIFT", "usage: 'cancel the subscription'", S.STRONG),
-        Keyword("AFSKRÁ", "usage: 'unregister'", S.STRONG),
+        Keyword("AFSKRÁ", "usage: 'unregister' (a car too): alone only", S.WORD),
         Keyword("AFSKRÁ MIG", "usage: 'unregister me'", S.STRONG),
     ),
     help=(Keyword("HJÁLP", "usage: 'help'"),),
@@ -26,4 +26,5 @@ LEXICON = Lexicon(
         Phrase(f"ekki senda (mer|okkur)? (fleiri|meira)? ({MSG})", "usage: 'Ekki senda mér SMS'"),
     ),
     negations=("ekki", "aldrei"),
+    typos=False,
 )

@@ -65,9 +65,6 @@ LEXICON = Lexicon(
     review_phrases=(Phrase("관심 없", "usage: 'not interested'", 0.6),),
     benign=(
         # -- fourteenth independent test (2026-12-05)
-        Phrase("거부 안 해", "usage: 'I won't refuse (the texts)': '수신거부 안 해요'"),
-        Phrase("거부 안 합", "usage: 'I won't refuse (the texts)': '수신거부 안 합니다'"),
-        Phrase("거부 안할", "usage: 'I won't refuse (the texts)'"),
         Phrase("그만 웃겨", "usage: 'stop making me laugh'"),
         Phrase("그만 웃기", "usage: 'stop being funny'"),
         Phrase("예약 취소", "usage: 'cancel the booking'"),

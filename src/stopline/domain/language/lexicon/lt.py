@@ -38,4 +38,5 @@ LEXICON = Lexicon(
         Phrase("istrinkite|pasalinkite (mano numeri|mane)", "usage: 'ištrinkite mano numerį'"),
     ),
     negations=("ne", "niekada"),
+    typos=False,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from stopline.domain.language.lexicon.entry import Keyword, Lexicon, Phrase
 from stopline.domain.language.lexicon.entry import Strength as S
 
-MSG = "zinas|zinu|zinojumus|zinojumu|zinojumi|sms|reklamas|reklamu|iszinas"
+MSG = "zinas|zinojumus|zinojumu|zinojumi|sms|reklamas|reklamu|iszinas"  # not "zinu": I know
 
 LEXICON = Lexicon(
     language="lv",
@@ -35,4 +35,5 @@ LEXICON = Lexicon(
         Phrase("dzesiet manu numuru", "usage: 'Dzēsiet manu numuru' (delete my number)"),
     ),
     negations=("ne", "nekad"),
+    typos=False,
 )

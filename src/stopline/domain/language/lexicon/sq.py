@@ -22,12 +22,14 @@ LEXICON = Lexicon(
     courtesy=("ju lutem", "lutem", "faleminderit", "tani"),
     opt_out_phrases=(
         Phrase(
-            f"mos (me|na) (dergoni|dergo|shkruani|shkruaj|coni) (me)? ({MSG}|me)?",
-            "usage: 'Mos më dërgoni mesazhe'",
+            f"mos (me|na) (dergoni|dergo|coni) (me)? ({MSG})",
+            "usage: 'Mos më dërgoni mesazhe' (not 'mos më dërgoni paketën')",
         ),
+        Phrase("mos (me|na) (shkruani|shkruaj|dergoni) (me)? $", "usage: 'Mos më shkruani'"),
         Phrase(f"ndaloni|ndalo ({MSG}|dergimin)", "usage: 'Ndaloni mesazhet'"),
         Phrase(f"nuk (dua|duam) (me)? ({MSG})", "usage: 'Nuk dua mesazhe'"),
         Phrase("me hiqni|hiqmeni (nga)? (lista)?", "usage: 'Më hiqni nga lista'"),
     ),
     negations=("nuk", "mos", "kurre"),
+    typos=False,
 )

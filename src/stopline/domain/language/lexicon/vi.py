@@ -11,7 +11,9 @@ LEXICON = Lexicon(
     opt_out=(
         Keyword("HỦY ĐĂNG KÍ", "usage: 'unsubscribe', with the other spelling of ký", S.STRONG),
         Keyword(
-            "HỦY ĐK", "usage: 'hủy đăng ký' abbreviated, as carriers' replies write it", S.STRONG
+            "HỦY ĐK",
+            "usage: 'hủy đăng ký' abbreviated (alone only: 'Anh Huy đk không?' names Huy)",
+            S.WORD,
         ),
         Keyword("DỪNG", "usage: 'stop' (also a given name: Vietnamese senders only)", S.WORD, True),
         Keyword("DỪNG LẠI", "usage: 'stop'"),

@@ -113,8 +113,6 @@ LEXICON = Lexicon(
         Phrase("别退订", "usage: 'don't unsubscribe'"),
         Phrase("別退訂", "usage: 'don't unsubscribe' (Traditional)"),
         Phrase("不用退订", "usage: 'no need to unsubscribe'"),
-        Phrase("没有退订", "usage: 'did not unsubscribe'"),
-        Phrase("沒有退訂", "usage: 'did not unsubscribe' (Traditional)"),
         Phrase("停止营业", "usage: 'closed for business'"),
         Phrase("取消订单", "usage: 'cancel the order'"),
         Phrase("取消预约", "usage: 'cancel the appointment'"),

@@ -12,12 +12,13 @@ LEXICON = Lexicon(
     courtesy=("ngicela", "ngiyabonga", "siyabonga", "manje"),
     opt_out_phrases=(
         Phrase(
-            "ningangithumeleli|ungangithumeleli|ningasithumeleli (imilayezo|umlayezo|ama sms)?",
+            "ningangithumeleli|ungangithumeleli|ningasithumeleli (imilayezo|umlayezo|ama sms)",
             "usage: 'Ngicela ningangithumeleli imilayezo' (please don't send me messages)",
         ),
         Phrase(
-            "yekani|yeka|musani|musa ukungithumelela|ukusithumelela (imilayezo|umlayezo)?",
+            "yekani|yeka|musani|musa ukungithumelela|ukusithumelela (imilayezo|umlayezo)",
             "usage: 'Yekani ukungithumelela imilayezo' (stop sending me messages)",
         ),
     ),
+    typos=False,
 )
