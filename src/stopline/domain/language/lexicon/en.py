@@ -166,8 +166,6 @@ LEXICON = Lexicon(
         Keyword("UN SUBSCRIBE", "usage: 'un-subscribe' (never its SUBSCRIBE: an opt-in)", S.STRONG),
         Keyword("DEREGISTER", "usage: 'take me off': deregister (me)", S.WORD),
         Keyword("DE REGISTER", "usage: 'de-register (me)'", S.WORD),
-        Keyword("DEREGISTER ME", "usage: 'deregister me'", S.STRONG),
-        Keyword("DE REGISTER ME", "usage: 'de-register me'", S.STRONG),
         Keyword(
             "CANCEL SUBSCRIBE", "usage: 'cancel subscribe', for cancel my subscription", S.WORD
         ),
@@ -274,6 +272,16 @@ LEXICON = Lexicon(
         Phrase(
             "stop|quit (subscribing|signing|enrolling|registering) (me|us|my number)",
             "usage: 'Quit subscribing me'",
+        ),
+        Phrase(
+            "deregister|unregister (me|us|my number|this number|my phone|my cell|my mobile)"
+            " -from|for|at|with",
+            "usage: 'please deregister my number' (not 'deregister my car', 'me from the gym')",
+        ),
+        Phrase(
+            "de|un register (me|us|my number|this number|my phone|my cell|my mobile)"
+            " -from|for|at|with",
+            "usage: 'de-register me', written apart",
         ),
         Phrase(
             "^ stop|quit (it|them|these|this|texting|texts|messages|msgs|sms)? for now $",

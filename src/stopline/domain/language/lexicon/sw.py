@@ -28,6 +28,7 @@ LEXICON = Lexicon(
     help=(Keyword("MSAADA", "usage: 'help'"),),
     courtesy=("tafadhali", "asante", "asanteni", "sasa", "tafadhari", "tena"),
     opt_out_phrases=(
+        Phrase("^ sitaki tena|kabisa $", "usage: 'Sitaki tena': I don't want (them) any more"),
         Phrase(
             f"acha|acheni|sitisha|komesha|simamisha ({SEND}|{MSG})",
             "usage: 'acha kunitumia ujumbe' (stop sending me messages)",
@@ -45,5 +46,10 @@ LEXICON = Lexicon(
         ),
         Phrase("(namba|nambari) (isiyo sahihi|si sahihi|mbaya)", "usage: wrong number"),
     ),
-    review_phrases=(Phrase("(sina hamu|sina nia|sipendezwi)", "usage: 'not interested'", 0.6),),
+    review_phrases=(
+        Phrase("(sina hamu|sina nia|sipendezwi)", "usage: 'not interested'", 0.6),
+        Phrase(
+            "^ sitaki $", "usage: 'Sitaki' alone: 'I don't want (it)', the texts or an offer", 0.6
+        ),
+    ),
 )
