@@ -177,33 +177,11 @@ class SuppressionIndex:
         published only after its events are applied, and ``_version`` is odd while they
         are, so a lock-free reader never takes a half-applied state for a current one."""
         if self._cursor is None:
-            cursor, rows = self._feed.load()
-            self._version += 1
-            try:
-                for number, scope, event_id in rows:
-                    self._set(number, scope, event_id)
-            finally:
-                self._version += 1
-            self._cursor = cursor
+            self._load()
             return
         cursor, events = self._feed.changes(self._cursor)
         if cursor.generation != self._cursor.generation:
-            # the projection was rewritten (`ledger rebuild`): load the table again into new
-            # maps and swap them in at once (readers without the lock, the gate's look at
-            # `holds_ten_digits_abroad` among them, never see a half-empty index)
-            loaded, rows = self._feed.load()
-            org: dict[str, int] = {}
-            scoped: dict[str, dict[str, int]] = {}
-            abroad: set[str] = set()
-            for number, scope, event_id in rows:
-                _add(org, scoped, abroad, number, scope, event_id)
-            self._version += 1
-            try:
-                self._org, self._scoped, self._abroad = org, scoped, abroad
-                self._details = {}
-            finally:
-                self._version += 1
-            self._cursor = loaded
+            self._load()  # the projection was rewritten (`ledger rebuild`): start again
             return
         if events:
             self._version += 1
@@ -215,6 +193,24 @@ class SuppressionIndex:
                         self._unset(number, scope)
             finally:
                 self._version += 1
+        self._cursor = cursor
+
+    def _load(self) -> None:
+        """Load the whole table into new maps and swap them in at once: readers without the
+        lock (the gate's look at `holds_ten_digits_abroad` among them) never see a
+        half-filled index, at start-up or after a rebuild."""
+        cursor, rows = self._feed.load()
+        org: dict[str, int] = {}
+        scoped: dict[str, dict[str, int]] = {}
+        abroad: set[str] = set()
+        for number, scope, event_id in rows:
+            _add(org, scoped, abroad, number, scope, event_id)
+        self._version += 1
+        try:
+            self._org, self._scoped, self._abroad = org, scoped, abroad
+            self._details = {}
+        finally:
+            self._version += 1
         self._cursor = cursor
 
     def close(self) -> None:
