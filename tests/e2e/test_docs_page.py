@@ -16,15 +16,21 @@ from tests.e2e.conftest import Server
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture
-def docs_server(tmp_path: Path) -> Iterator[Server]:
+def _browser_server(tmp_path: Path, public_path: str = "") -> Iterator[Server]:
     if CHROMIUM is None:
         if os.environ.get("STOPLINE_REQUIRE_BROWSER") == "1":
             pytest.fail("Chromium is required (apt-get install chromium)")
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     srv = Server(f"sqlite:///{tmp_path / 'docs.db'}", tmp_path / "server.log")
+    if public_path:
+        srv.env["STOPLINE_PUBLIC_URL"] = f"{srv.url}{public_path}"
     yield srv.start()
     srv.kill()
+
+
+@pytest.fixture
+def docs_server(tmp_path: Path) -> Iterator[Server]:
+    yield from _browser_server(tmp_path)
 
 
 def render(url: str) -> str:
@@ -73,14 +79,7 @@ def test_swagger_ui_lists_every_route(docs_server: Server) -> None:
 @pytest.fixture
 def prefixed_server(tmp_path: Path) -> Iterator[Server]:
     """A server whose public URL has a path, as behind a proxy at https://example.com/sl."""
-    if CHROMIUM is None:
-        if os.environ.get("STOPLINE_REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium is required (apt-get install chromium)")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    srv = Server(f"sqlite:///{tmp_path / 'docs.db'}", tmp_path / "server.log")
-    srv.env["STOPLINE_PUBLIC_URL"] = f"{srv.url}/sl"
-    yield srv.start()
-    srv.kill()
+    yield from _browser_server(tmp_path, "/sl")
 
 
 def test_swagger_ui_under_the_public_urls_path(prefixed_server: Server) -> None:

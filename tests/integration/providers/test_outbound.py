@@ -3,6 +3,7 @@ real HTTP to the fakes, and provider opt-out refusals recorded as provider signa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -83,25 +84,33 @@ def test_the_gate_refuses_before_any_provider_is_called(
     assert fake_requests(fake) == []
 
 
-def _in_quiet_hours_now() -> str:
-    """A mobile number whose only zone is between 21:00 and 8:00 now (one of these always
-    is: their zones spread over most of the day)."""
+# Mobile numbers with one zone each, spread over most of the day.
+_ZONED = {
+    "+447700900123": "Europe/London",
+    "+61412345678": "Australia/Sydney",
+    "+819012345678": "Asia/Tokyo",
+    "+919812345678": "Asia/Kolkata",
+    "+18085550100": "Pacific/Honolulu",
+    "+12125550100": "America/New_York",
+    "+5511912345678": "America/Sao_Paulo",
+}
+
+
+def _number_whose_hour(wanted: Callable[[int], bool]) -> str:
+    """The first of `_ZONED` whose local hour now is ``wanted``."""
     from datetime import UTC, datetime
     from zoneinfo import ZoneInfo
 
-    candidates = {
-        "+447700900123": "Europe/London",
-        "+61412345678": "Australia/Sydney",
-        "+819012345678": "Asia/Tokyo",
-        "+919812345678": "Asia/Kolkata",
-        "+18085550100": "Pacific/Honolulu",
-        "+12125550100": "America/New_York",
-    }
     now = datetime.now(UTC)
-    for number, zone in candidates.items():
-        if not 7 <= now.astimezone(ZoneInfo(zone)).hour < 22:  # a margin around 8 and 21
+    for number, zone in _ZONED.items():
+        if wanted(now.astimezone(ZoneInfo(zone)).hour):
             return number
-    raise AssertionError("no candidate zone in quiet hours")  # pragma: no cover
+    raise AssertionError("no candidate zone at such an hour")  # pragma: no cover
+
+
+def _in_quiet_hours_now() -> str:
+    """A number whose zone is between 21:00 and 8:00 now (a margin around 8 and 21)."""
+    return _number_whose_hour(lambda hour: not 7 <= hour < 22)
 
 
 def test_a_marketing_message_in_quiet_hours_is_deferred_not_sent(
@@ -125,25 +134,9 @@ def test_a_marketing_message_in_quiet_hours_is_deferred_not_sent(
 
 
 def _in_daytime_now() -> str:
-    """A mobile number outside the states with rules of their own whose only zone is
-    between 10:00 and 19:00 now (one of these always is)."""
-    from datetime import UTC, datetime
-    from zoneinfo import ZoneInfo
-
-    candidates = {
-        "+447700900123": "Europe/London",
-        "+61412345678": "Australia/Sydney",
-        "+819012345678": "Asia/Tokyo",
-        "+919812345678": "Asia/Kolkata",
-        "+18085550100": "Pacific/Honolulu",
-        "+12125550100": "America/New_York",
-        "+5511912345678": "America/Sao_Paulo",
-    }
-    now = datetime.now(UTC)
-    for number, zone in candidates.items():
-        if 10 <= now.astimezone(ZoneInfo(zone)).hour < 19:
-            return number
-    raise AssertionError("no candidate zone in daytime")  # pragma: no cover
+    """A number outside the states with rules of their own whose zone is between 10:00 and
+    19:00 now."""
+    return _number_whose_hour(lambda hour: 10 <= hour < 19)
 
 
 def test_one_off_sends_about_a_topic_count_towards_the_cap(
