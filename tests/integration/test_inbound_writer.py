@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 from stopline import bootstrap
 from stopline.api.app import create_app
 from stopline.config import Settings
+from stopline.domain.replies import Brand
 from stopline.services import inbound_writer
 from stopline.services.inbound import InboundCommand, InboundRecorder, InboundResult
 from stopline.services.inbound_writer import InboundWriter
@@ -302,3 +303,89 @@ def test_a_commit_held_up_past_the_deadline_is_answered_503_and_still_recorded(
                 time.sleep(0.1)
     finally:
         graph.close()
+
+
+def test_a_confirmation_answered_503_is_not_delivered_until_a_retry_gets_it(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A STOP answered 503 (its commit came late) still commits with its TwiML confirmation,
+    which never reached Twilio (Twilio does not retry by default). It used to count as the
+    number's one confirmation: the next STOP got none, so the person never got one. Now it
+    is marked not delivered; a later STOP gets the confirmation, and a retry of the first
+    (which is answered with it) clears the mark."""
+    if not settings.database_url.startswith("sqlite"):
+        pytest.skip("holds SQLite's write lock from another connection")
+    monkeypatch.setattr(inbound_writer, "COMMIT_DEADLINE", 0.5)
+    graph = bootstrap.build(settings.model_copy(update={"inbound_writer": "process"}))
+    path = settings.database_url.removeprefix("sqlite:///")
+    number, other = "+14155550100", "+14155550101"
+    try:
+        with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as c:
+            holder = sqlite3.connect(path, isolation_level=None)
+            holder.execute("BEGIN IMMEDIATE")
+            first, headers = twilio_signed(TWILIO_TOKEN, twilio_form("SM910", "STOP", number))
+            late = c.post("/webhooks/twilio", content=first, headers=headers)
+            other_body, other_headers = twilio_signed(
+                TWILIO_TOKEN, twilio_form("SM920", "STOP", other)
+            )
+            late_other = c.post("/webhooks/twilio", content=other_body, headers=other_headers)
+            holder.execute("ROLLBACK")
+            holder.close()
+            assert late.status_code == 503 and late_other.status_code == 503
+            deadline = time.monotonic() + 20
+
+            def confirmation(of: str) -> dict | None:  # type: ignore[type-arg]
+                events = contact(c, graph, of)["events"]
+                return events[0]["confirmation"] if events else None
+
+            while (found := confirmation(number)) is None or found["status"] == "sent":
+                assert time.monotonic() < deadline, f"not marked: {found}"
+                time.sleep(0.1)
+            assert found["via"] == "inline" and found["status"] == "not_delivered"
+            assert found["at"] is None and "unsubscribed" in found["text"]
+            again = post(c, "SM911", "STOP", number)  # the person tries again
+            assert "unsubscribed" in again, "the one confirmation never went out"
+            assert "unsubscribed" not in post(c, "SM912", "STOP", number)  # one is enough
+            while (found := confirmation(other)) is None or found["status"] == "sent":
+                assert time.monotonic() < deadline, f"not marked: {found}"
+                time.sleep(0.1)
+            retried = c.post("/webhooks/twilio", content=other_body, headers=other_headers)
+            assert retried.status_code == 200 and "unsubscribed" in retried.text
+            delivered = confirmation(other)
+            assert delivered is not None and delivered["status"] == "sent" and delivered["at"]
+            assert "unsubscribed" not in post(c, "SM921", "STOP", other)
+    finally:
+        graph.close()
+
+
+def test_marks_of_answers_lost_to_a_503_on_both_databases(graph: bootstrap.Stopline) -> None:
+    """The storage side of the 503 marks (SQLite and PostgreSQL): a marked STOP is not the
+    number's confirmation and shows as not delivered; a retry answered with its stored
+    reply clears the mark; marking twice, or a mark committed before its message, is
+    harmless."""
+    from stopline.domain.inbound import InboundMessage, InboundPolicy
+    from stopline.domain.language import ClassifyContext, classify
+    from stopline.storage import inbound as repo
+
+    policy = InboundPolicy(Brand("Acme", "help@acme.example"))
+
+    def stop(sid: str) -> InboundCommand:
+        message = InboundMessage("twilio", sid, "+14155550124", "+14155550199", "STOP", now)
+        return InboundCommand(message, classify("STOP", ClassifyContext()), policy)
+
+    now = graph.clock()
+    with graph.engine.begin() as conn:
+        repo.mark_late(conn, [("twilio", "SM-A")], now)  # before its message commits
+        [first] = graph.inbound(conn, [stop("SM-A")])
+        repo.mark_late(conn, [("twilio", "SM-A")], now)  # twice: nothing more
+        assert first.reply is not None and first.event_id is not None
+        shown = repo.confirmations(conn, "+14155550124", [first.event_id])[first.event_id]
+        assert (shown.via, shown.status, shown.at) == ("inline", "not_delivered", None)
+        [second] = graph.inbound(conn, [stop("SM-B")])
+        assert second.reply is not None, "the marked STOP counted as the confirmation"
+        [third] = graph.inbound(conn, [stop("SM-C")])
+        assert third.reply is None
+        [retry] = graph.inbound(conn, [stop("SM-A")])
+        assert retry.duplicate and retry.reply == first.reply
+        shown = repo.confirmations(conn, "+14155550124", [first.event_id])[first.event_id]
+        assert (shown.via, shown.status) == ("inline", "sent") and shown.at is not None

@@ -48,10 +48,11 @@ from stopline.domain.phone import InvalidNumber, named_sender, normalise, normal
 from stopline.domain.policy import Suppression
 from stopline.services import gate
 from stopline.services.event_records import event_record
-from stopline.services.inbound import InboundCommand
+from stopline.services.inbound import InboundCommand, note_late
 from stopline.services.keys import KeyScope, Principal
 from stopline.storage import consent_feed
 from stopline.storage import ledger as ledger_repo
+from stopline.storage.commit_queue import CommitLate
 from stopline.storage.inbound import Confirmation, ReceivedMessage, confirmations, messages_from
 
 router = APIRouter(prefix="/v1", tags=["consent"], responses=V1_ERRORS)
@@ -542,7 +543,11 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
     profile = await app.messaging.senders.profile_async(message.to)
     classification = app.classifier(message.body, profile.context)
     command = InboundCommand(message, classification, profile.policy)
-    result = await app.inbound_writer.record(command)
+    try:
+        result = await app.inbound_writer.record(command)
+    except CommitLate:  # answered 503: the caller never gets this reply to send
+        note_late(app.commits, [message], app.clock())
+        raise
     await app.messaging.fence.settled([sender])
     app.metrics.count_inbound(body.provider, result.counted)
     reading = {k: v for k, v in classification.as_dict().items() if k != "span"}

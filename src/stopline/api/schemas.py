@@ -253,7 +253,10 @@ class ConfirmationOut(BaseModel):
     via: Literal["inline", "outbox"] = Field(
         description="inline: in the answer to the provider's webhook; outbox: a REST send"
     )
-    status: str = Field(description="inline: sent; outbox: pending, sending, sent or dead")
+    status: str = Field(
+        description="inline: sent, or not_delivered (the webhook was answered 503 and no "
+        "retry came for it); outbox: pending, sending, sent or dead"
+    )
     at: datetime | None = Field(description="When it went out (none while an outbox send waits)")
 
 

@@ -21,8 +21,9 @@ from stopline.domain.inbound import InboundMessage
 from stopline.domain.language import Action, Classification
 from stopline.providers.base import WebhookRejected, WebhookRequest
 from stopline.providers.registry import WEBHOOK_PROVIDERS
-from stopline.services.inbound import InboundCommand, InboundResult
+from stopline.services.inbound import InboundCommand, InboundResult, note_late
 from stopline.services.signals import status_signal
+from stopline.storage.commit_queue import CommitLate
 
 log = logging.getLogger("stopline.webhooks")
 
@@ -155,10 +156,15 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
         draft = status_signal(report, app.policy.opt_out_scope, body_signed=batch.body_signed)
         if draft is not None:
             pending.append(app.commits.submit_async(app.consent, draft))
-    if len(pending) == 1:  # the common case: no gather machinery
-        results: list[Any] = [await pending[0]]
-    else:
-        results = list(await asyncio.gather(*pending))
+    try:
+        if len(pending) == 1:  # the common case: no gather machinery
+            results: list[Any] = [await pending[0]]
+        else:
+            results = list(await asyncio.gather(*pending))
+    except CommitLate:  # answered 503: an inline reply does not go out with it
+        if provider.inline_replies:
+            note_late(app.commits, messages, app.clock())
+        raise
     reply: str | None = None
     stopped = [r.recipient or "" for r in batch.statuses]
     for message, result in zip(messages, results, strict=False):  # statuses' results follow

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -32,6 +33,7 @@ from stopline.services.review import item_row
 from stopline.storage import inbound as repo
 from stopline.storage import outbox
 from stopline.storage import review as review_repo
+from stopline.storage.commit_queue import CommitQueue, CommitQueueClosed
 
 log = logging.getLogger("stopline.inbound")
 
@@ -60,6 +62,39 @@ class InboundResult:
         """The outcome label of `stopline_inbound_messages`: a provider's retry of a message
         already recorded is a "duplicate", not a second opt-out."""
         return "duplicate" if self.duplicate else self.outcome.value
+
+
+LateAnswer = tuple[list[tuple[str, str]], datetime]  # (provider, message id)s, when answered
+
+
+def _mark_late(conn: Connection, items: Sequence[LateAnswer]) -> list[None]:
+    for keys, answered_at in items:
+        repo.mark_late(conn, keys, answered_at)
+    return [None] * len(items)
+
+
+def note_late(
+    commits: CommitQueue, messages: Sequence[InboundMessage], answered_at: datetime
+) -> None:
+    """``messages`` were answered 503 (their commit came after the deadline; they still
+    commit): an inline reply stored with them never reached whoever asked, so it is marked
+    not delivered. A later STOP from the number then gets the confirmation, and the contact's
+    history says so. A retry that gets the stored reply removes the mark. The mark commits
+    in the background, whenever the database is free again."""
+    keys = [(m.provider, m.provider_message_id) for m in messages]
+    if not keys:
+        return
+    try:
+        done = commits.submit(_mark_late, (keys, answered_at))
+    except CommitQueueClosed:
+        log.warning("%d messages answered 503 while shutting down: not marked", len(keys))
+        return
+    done.add_done_callback(_logged_failure)
+
+
+def _logged_failure(done: Future[None]) -> None:
+    if done.exception() is not None:
+        log.error("could not mark messages answered 503: %s", done.exception())
 
 
 class InboundRecorder:
@@ -122,6 +157,15 @@ class InboundRecorder:
         commands, renamed = _own_ids(commands, _stored(conn, commands, known), known)
         if renamed:  # ids another number had used: their own ids may be stored already
             _stored(conn, renamed, known)
+        resent = [  # retries answered with their stored inline reply: it has gone out now
+            key
+            for c in commands
+            if c.reply_via is None
+            and (key := (c.message.provider, c.message.provider_message_id)) in known
+            and known[key].reply is not None
+        ]
+        if resent:
+            repo.clear_late(conn, resent)
         stage = LedgerStage(conn, (c.message.from_number for c in commands))
         replies = _ReplyMemo()
         results: list[InboundResult | None] = []

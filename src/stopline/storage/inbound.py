@@ -12,13 +12,14 @@ from sqlalchemy import Connection, func, literal, select
 from stopline.storage.bulk import (
     allocate_ids,
     bound_instant,
+    execute,
     in_list,
     insert_tuples,
     list_param,
     marker,
     select_rows,
 )
-from stopline.storage.tables import inbound_messages, outbox
+from stopline.storage.tables import inbound_messages, late_answers, outbox
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +111,13 @@ def texted_opt_out_since(conn: Connection, number: str, since: datetime | None) 
     """Whether an opt-out texted by ``number`` was received or recorded at or after
     ``since`` (any time, when None): it got its one confirmation then, from Stopline or the
     provider. Recorded counts too: a STOP sent before an opt-out made elsewhere but arriving
-    after it was answered as the first texted STOP."""
+    after it was answered as the first texted STOP. One answered 503 (`late_answers`) does
+    not count: its inline confirmation never went out."""
     m = marker(conn)
     sql = (
-        "SELECT 1 FROM inbound_messages WHERE from_number = "  # noqa: S608
-        f"{m} AND action = 'opt_out'"
+        "SELECT 1 FROM inbound_messages i WHERE from_number = "  # noqa: S608
+        f"{m} AND action = 'opt_out' AND NOT EXISTS (SELECT 1 FROM late_answers l "
+        "WHERE l.provider = i.provider AND l.provider_message_id = i.provider_message_id)"
     )
     params: list[object] = [number]
     if since is not None:
@@ -123,13 +126,38 @@ def texted_opt_out_since(conn: Connection, number: str, since: datetime | None) 
     return bool(select_rows(conn, sql + " LIMIT 1", params))
 
 
+def mark_late(conn: Connection, keys: Sequence[tuple[str, str]], answered_at: datetime) -> None:
+    """Note that these (provider, message id)s were answered 503: whatever inline reply they
+    are stored with did not reach the provider. Marking twice changes nothing."""
+    m = marker(conn)
+    execute(
+        conn,
+        "INSERT INTO late_answers (provider, provider_message_id, answered_at) "  # noqa: S608
+        f"VALUES ({m}, {m}, {m}) ON CONFLICT (provider, provider_message_id) DO NOTHING",
+        [(provider, mid, bound_instant(conn, answered_at)) for provider, mid in sorted(set(keys))],
+        many=True,
+    )
+
+
+def clear_late(conn: Connection, keys: Sequence[tuple[str, str]]) -> None:
+    """A retry of these messages got their stored inline reply: it went out after all."""
+    m = marker(conn)
+    execute(
+        conn,
+        f"DELETE FROM late_answers WHERE provider = {m} AND provider_message_id = {m}",  # noqa: S608
+        sorted(set(keys)),
+        many=True,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Confirmation:
     """The reply an event's inbound message got, and how far it went."""
 
     text: str
     via: str  # "inline": in the answer to the provider's webhook; "outbox": a REST send
-    status: str  # inline: "sent" (it went with the answer); outbox: its row's status
+    status: str  # inline: "sent" (it went with the answer), or "not_delivered" (answered
+    # 503: no retry came for it); outbox: its row's status
     at: datetime | None  # when it went out (inline: when the answer was committed)
 
 
@@ -142,11 +170,16 @@ def confirmations(
     would cost every inbound message a write)."""
     if not event_ids:
         return {}
-    m, o = inbound_messages.c, outbox.c
+    m, o, late = inbound_messages.c, outbox.c, late_answers.c
     key = literal("reply:") + m.provider + literal(":") + m.provider_message_id
     query = (
-        select(m.event_id, m.reply_text, m.recorded_at, o.status, o.sent_at)
-        .select_from(inbound_messages.outerjoin(outbox, o.idempotency_key == key))
+        select(m.event_id, m.reply_text, m.recorded_at, o.status, o.sent_at, late.answered_at)
+        .select_from(
+            inbound_messages.outerjoin(outbox, o.idempotency_key == key).outerjoin(
+                late_answers,
+                (late.provider == m.provider) & (late.provider_message_id == m.provider_message_id),
+            )
+        )
         .where(
             m.from_number == number,
             m.event_id.in_(list(event_ids)),
@@ -155,10 +188,12 @@ def confirmations(
         .order_by(m.id)
     )
     found: dict[int, Confirmation] = {}
-    for event_id, text, recorded_at, status, sent_at in conn.execute(query):
+    for event_id, text, recorded_at, status, sent_at, answered_late in conn.execute(query):
         if event_id in found:
             continue
-        if status is None:
+        if status is None and answered_late is not None:
+            found[event_id] = Confirmation(text, "inline", "not_delivered", None)
+        elif status is None:
             found[event_id] = Confirmation(text, "inline", "sent", recorded_at)
         else:
             found[event_id] = Confirmation(text, "outbox", status, sent_at)

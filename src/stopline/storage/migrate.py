@@ -24,7 +24,7 @@ def _config() -> Config:
 
 # The newest migration. tests/integration/test_migrations.py fails when a migration is added
 # and this is not moved to it.
-HEAD = "0011"
+HEAD = "0012"
 
 
 class SchemaError(RuntimeError):

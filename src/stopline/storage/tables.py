@@ -123,6 +123,17 @@ inbound_messages = Table(
     Index("ix_inbound_messages_from_number", "from_number"),
 )
 
+# Inbound messages answered 503 because their commit came after the deadline (they
+# committed later): an inline reply stored with one never reached the provider, unless a
+# retry got it (which removes the row).
+late_answers = Table(
+    "late_answers",
+    metadata,
+    Column("provider", String(32), primary_key=True),
+    Column("provider_message_id", String(128), primary_key=True),
+    Column("answered_at", UTCDateTime, nullable=False),
+)
+
 # The pieces of a long SMS delivered one webhook each (Vonage SMS API), until complete.
 message_parts = Table(
     "message_parts",
