@@ -11,18 +11,18 @@ messages. The opt-out likelihood is compared with the context's thresholds: at o
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from stopline.domain.language import rules
 from stopline.domain.language.context import DEFAULT, table_for, uses_defaults
 from stopline.domain.language.fuzzy import correct, nearest
 from stopline.domain.language.model import SURE, UNSURE, Action, Classification, ClassifyContext
-from stopline.domain.language.normalise import fold, fold_spans, repeated
+from stopline.domain.language.normalise import fold, fold_marks, fold_spans, repeated
 from stopline.domain.language.plain import SIGNATURE_HINT, plain, signature_start
 from stopline.domain.language.reactions import QUOTE_CHARS, may_be_reaction, reaction_split
 from stopline.domain.language.someone_else import someone_else
 from stopline.domain.language.tables import (
     COURTESY,
+    SPELT_NEGATIONS,
     VOCABULARY,
     KeywordTable,
     Kind,
@@ -333,6 +333,8 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             opt_in += asked
         else:  # "我不想重新订阅": refused (no spaces, so no word-by-word negation)
             refused += [folded[starts[m.start] :][:12] for m in asked]
+        if asks_help is None:  # "你是谁？"
+            asks_help = next(iter(rules.scan_substrings(folded, starts, rules.HELP_KINDS)), None)
     cues = rules.keyword_cues(folded, words, starts, table, cjk, keywords)
     if segments is None and cjk:
         stripped = rules.strip_substring_courtesy(folded)
@@ -352,6 +354,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         segments
         and not any(rules.covered(benign_spans, s, e) for _h, s, e in segments)
         and not _refused_start(segments, words)
+        and not _spelt_negation(segments, words, raw)
     ):
         whole = len(segments) == 1 and segments[0][2] - segments[0][1] == len(words)
         return Verdict.from_keywords(segments, whole)
@@ -524,17 +527,22 @@ def _refusal_before(raw: str, refusal: str, keyword: str) -> bool:
     return re.search(pattern, fold_marks(raw), re.IGNORECASE) is not None
 
 
-def fold_marks(raw: str) -> str:
-    """``raw`` lower-cased without accents, its punctuation kept (compared with folded words)."""
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", raw.lower()) if not unicodedata.combining(ch)
-    )
-
-
 def _refused_start(segments: list[rules.Segment], words: list[str]) -> bool:
     return any(
         hit.action is Action.OPT_IN for hit, _s, _e in segments
     ) and not _REFUSALS.isdisjoint(words)
+
+
+def _spelt_negation(segments: list[rules.Segment], words: list[str], raw: str) -> bool:
+    """A keyword that is also a negation when spelt out, before another keyword: "Đừng hủy
+    đăng ký" (don't unsubscribe) is read word by word, where the negation counts; "Dừng,
+    hủy đăng ký" (stop, unsubscribe) stays a message of keywords."""
+    return any(
+        e - s == 1
+        and (spelt := SPELT_NEGATIONS.get((hit.language or "", words[s]))) is not None
+        and spelt in fold_marks(raw)
+        for hit, s, e in segments[:-1]
+    )
 
 
 def _is_cjk(ch: str) -> bool:

@@ -8,7 +8,7 @@ Zipf frequency of at least 2.5, except swaps of two neighbouring letters.
 from __future__ import annotations
 
 # the correctable keywords this list was generated for (`fuzzy.keywords_fingerprint`)
-GENERATED_FOR = "1294193acee610c0"
+GENERATED_FOR = "77d5305d4df201a6"
 
 GUARD_WORDS: frozenset[str] = frozenset(
     (
@@ -212,6 +212,7 @@ GUARD_WORDS: frozenset[str] = frozenset(
         "dose",
         "dosi",
         "dost",
+        "duiding",
         "duit",
         "ease",
         "eenden",
@@ -256,6 +257,7 @@ GUARD_WORDS: frozenset[str] = frozenset(
         "garret",
         "gasta",
         "glock",
+        "guiding",
         "gung",
         "haalt",
         "haat",

@@ -147,6 +147,14 @@ def _fold_ascii(text: str) -> str:
     return " ".join(text.encode("ascii").translate(_ASCII_BYTES, b"'`").decode("ascii").split())
 
 
+def fold_marks(raw: str) -> str:
+    """``raw`` lower-cased without accents, its punctuation kept (compared with folded words);
+    letters of their own, such as "đ", stay."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", raw.lower()) if not unicodedata.combining(ch)
+    )
+
+
 def fold(text: str, *, look_alikes: bool = True) -> str:
     """Lower-cased, accent-free words separated by single spaces.
 

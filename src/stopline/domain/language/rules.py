@@ -8,11 +8,13 @@ from typing import NamedTuple
 
 from stopline.domain.language import tables
 from stopline.domain.language.lexicon import Strength
+from stopline.domain.language.normalise import fold_marks
 from stopline.domain.language.patterns import Trigger
 from stopline.domain.language.tables import (
     COURTESY,
     NEGATIONS,
     PHRASES,
+    SPELT_NEGATIONS,
     SUBSTRING_COURTESY,
     SUBSTRINGS,
     TRIGGERS,
@@ -90,6 +92,7 @@ _WORD_TRIGGERS: Memo[str, tuple[Triggers, Triggers]] = Memo(_triggers)
 INTENT_KINDS = frozenset({Kind.OPT_OUT, Kind.REVIEW})
 OPT_IN_KINDS = frozenset({Kind.OPT_IN})
 BENIGN_KINDS = frozenset({Kind.BENIGN})
+HELP_KINDS = frozenset({Kind.HELP})
 
 
 def _match_at(
@@ -162,7 +165,7 @@ def scan_substrings(
 ) -> list[PhraseMatch]:
     """Phrases of languages written without spaces, anywhere in the text."""
     found: list[PhraseMatch] = []
-    for kind in (Kind.OPT_OUT, Kind.REVIEW, Kind.BENIGN, Kind.OPT_IN):
+    for kind in (Kind.OPT_OUT, Kind.REVIEW, Kind.BENIGN, Kind.OPT_IN, Kind.HELP):
         if kind not in kinds:
             continue
         compiled = SUBSTRINGS.get(kind)
@@ -297,9 +300,12 @@ def negated(
     found = pattern.search(folded, max(0, end - 32), end)
     if found is None:
         return False
+    negation = found.group().strip()
+    spelt = SPELT_NEGATIONS.get((language or "en", negation))
+    if spelt is not None and spelt not in fold_marks(raw):
+        return False  # "Dừng, hủy đăng ký": the keyword, not "đừng" (don't)
     if not raw:
         return True
-    negation = found.group().strip()
     following = folded[end + 1 :].split(" ", 1)[0]
     # which occurrence of "negation word" this is, counted in the folded text, is the same
     # occurrence in the raw text (folding keeps words and their order)
@@ -318,7 +324,10 @@ def _sentence_between(raw: str, negation: str, following: str, nth: int) -> bool
     places = list(_PAIR[(negation, following)].finditer(plain))
     if nth >= len(places):
         return False
-    return _SENTENCE_MARK.search(places[nth].group(1)) is not None
+    between = places[nth].group(1)
+    if negation in _ANSWERS and _COMMA.search(between):
+        return True  # "No, pare de enviar mensajes": an answer, then the request
+    return _SENTENCE_MARK.search(between) is not None
 
 
 def _pair(words: tuple[str, str]) -> re.Pattern[str]:
@@ -330,6 +339,10 @@ def _pair(words: tuple[str, str]) -> re.Pattern[str]:
 
 _PAIR: Memo[tuple[str, str], re.Pattern[str]] = Memo(_pair, limit=1024)
 _SENTENCE_MARK = re.compile(r"[!?;]|(?<!\.)\.(?!\.)")
+# Negations that are also the answer "no": followed by a comma they answer, and what comes
+# next stands on its own ("No, pare", "Não, pare de mandar"; "No pare" is "don't stop").
+_ANSWERS = frozenset({"no", "nao", "non", "nein", "nie", "nej", "nei", "nee", "нет", "ні"})
+_COMMA = re.compile(r"[,،、，]")
 
 
 def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from stopline.domain.language.lexicon import LEXICONS, Keyword, Lexicon, Phrase, Strength
 from stopline.domain.language.model import Action
-from stopline.domain.language.normalise import fold, skeleton
+from stopline.domain.language.normalise import fold, fold_marks, skeleton
 from stopline.domain.language.patterns import Trigger, build_substrings, build_triggers
 
 
@@ -181,7 +181,9 @@ def _build_phrases() -> None:
             if info.name in PHRASES:  # a pattern written twice in one lexicon's list
                 raise ValueError(f"phrase {info.phrase.pattern!r} appears twice ({info.name})")
             PHRASES[info.name] = info
-            (plain if lexicon.substrings else spaced).append((info.name, info.phrase.pattern))
+            # romanised wording ("bu yao zai fa") is read word by word, as other Latin text is
+            substrings = lexicon.substrings and not info.phrase.pattern.isascii()
+            (plain if substrings else spaced).append((info.name, info.phrase.pattern))
         for word, trigger in build_triggers(spaced, _TAIL).items():
             merged.setdefault(word, []).append((kind, trigger))
         compiled = build_substrings(plain)
@@ -211,6 +213,20 @@ def _negation(lexicon: Lexicon) -> re.Pattern[str] | None:
 # in Spanish, not in "no, don't text me").
 NEGATIONS: dict[str, re.Pattern[str]] = {
     lexicon.language: pattern for lexicon in LEXICONS if (pattern := _negation(lexicon)) is not None
+}
+
+# Negations that fold into one of their lexicon's own keywords (Vietnamese "đừng", don't, and
+# "dừng", stop, are both "dung"): they count only where the message spells them out; without
+# the accents the word reads as the keyword (the safe side). (language, folded) -> spelling.
+SPELT_NEGATIONS: dict[tuple[str, str], str] = {
+    (lexicon.language, folded): fold_marks(negation)
+    for lexicon in LEXICONS
+    for negation in lexicon.negations
+    if (folded := fold(negation, look_alikes=False)) != negation.lower()
+    and any(
+        folded in fold(keyword.text, look_alikes=False).split()
+        for _action, keyword in _lexicon_keywords(lexicon)
+    )
 }
 
 # Every word the lexicons know: never "corrected" as a typo, never a signature's name.

@@ -322,8 +322,14 @@ def weigh(reading: Reading) -> Verdict:
             s <= cue.start and cue.end <= e for s, e in explained
         ):
             continue
-        if denied and any(s <= cue.start and cue.end <= e for s, e in denied):
-            is_negated = True  # "I never want these texts to stop": the phrase is negated
+        if (
+            denied
+            and any(s <= cue.start and cue.end <= e for s, e in denied)
+            and not is_standalone(reading, cue.hit.text)
+        ):
+            # "I never want these texts to stop": the phrase is negated; not "Nope. Not
+            # yes. STOP", whose phrase ("yes stop") runs across the full stop
+            is_negated = True
 
         if cue.hit.action is Action.OPT_OUT:
             if is_negated:

@@ -14,6 +14,8 @@ MSG += "|الاشعار~|عروض|العروض|الرسائل النصيه|رس�
 SEND = "ارسال|الارسال|ارسل~|ترسل~|تراسل~|مراسل~|تبعت~|تبعث~|الاتصال|الاتصالات|تتصل~|تزعج~"
 SEND += "|ازعاجي|مراسلتي|مراسلتنا|الازعاج"
 
+ARABIZI_MSG = "rasayel|rasa2el|rasa2il|resayel|msgs|messages|sms|masajat"
+
 LEXICON = Lexicon(
     language="ar",
     name="Arabic",
@@ -52,6 +54,23 @@ LEXICON = Lexicon(
         "بعد الآن",
     ),
     opt_out_phrases=(
+        Phrase(
+            f"(w2fo|wa2fo|w2afo|wa2fou|o2fo|wa22fo|w2f|wa2ef) (el|al|l)? ({ARABIZI_MSG})",
+            "usage: Arabizi 'w2fo el rasayel' (وقفوا الرسائل: stop the messages)",
+        ),
+        Phrase(
+            f"(ma|mish|mosh|mesh) (baddi|badi|bade|biddi|3ayez|3ayz|3awez|3ayza) ({ARABIZI_MSG})",
+            "usage: Arabizi 'ma baddi rasayel' (I don't want messages)",
+        ),
+        Phrase(
+            f"(kefaya|kfaya|kifaya|kefaye) ({ARABIZI_MSG})",
+            "usage: Arabizi 'kefaya rasayel' (enough messages)",
+        ),
+        Phrase(
+            "(2alghi|2lghi|elghi|alghi|2elghi|ilghi|2lghe|2alghe|2ilghi) (el|al|l)? "
+            "(eshterak|2eshterak|ishtirak|eshtirak|2shtrak|2ishtirak|ishterak)",
+            "usage: Arabizi '2alghi el eshterak' (الغي الاشتراك: cancel the subscription)",
+        ),
         Phrase(
             f"توقف~|التوقف|اوقف~|ايقاف|الايقاف|وقف|وقفوا|كفي|كفايه|كفوا|بطل|بطلوا|بس عن|من? ({SEND}"
             f"|{MSG})",

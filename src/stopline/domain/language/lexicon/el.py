@@ -12,6 +12,7 @@ LEXICON = Lexicon(
     language="el",
     name="Greek",
     opt_out=(
+        Keyword("STAMATISTE", "usage: Greeklish 'σταματήστε' (stop!)"),
         Keyword("ΣΤΟΠ", "usage: 'stop' in Greek letters"),
         Keyword("ΔΙΑΓΡΑΦΗ", "usage: 'deletion', the opt-out reply of Greek SMS programs"),
         Keyword("ΑΠΕΓΓΡΑΦΗ", "usage: 'unsubscription'", S.STRONG),
@@ -24,6 +25,10 @@ LEXICON = Lexicon(
     help=(Keyword("ΒΟΗΘΕΙΑ", "usage: 'help'"),),
     courtesy=("παρακαλω", "ευχαριστω", "πια", "αλλο", "τωρα"),
     opt_out_phrases=(
+        Phrase(
+            "stamatiste|stamata (na stelnete)? (ta)? (minimata|mhnymata|sms|mynimata)",
+            "usage: Greeklish 'stamatiste ta minimata' (stop the messages)",
+        ),
         Phrase(
             f"σταματηστε|σταματα|σταματηστε να? (μου|μας)? ({SEND}|{MSG})",
             "usage: 'σταματήστε να μου στέλνετε μηνύματα'",

@@ -1849,6 +1849,17 @@ LEXICON = Lexicon(
         ),
     ),
     help_phrases=(
+        # -- fifteenth independent test (2026-12-05)
+        Phrase(
+            "(understand|know|explain|tell me) what (these|this|the|your|ur) (texts|text"
+            "|messages|message|msgs|alerts) (are|is) (about|for)?",
+            "usage: 'HELP me understand what these texts are'",
+        ),
+        Phrase(
+            "^ is|are (this|these|you|u) (a)? (real|legit|legitimate|actual|genuine) (company"
+            "|business|number|texts|messages|service)? $",
+            "usage: 'Is this a real company?' (the HELP reply says who is texting)",
+        ),
         # -- fourteenth independent test (2026-12-05): "who is this?" as the whole message
         # gets the HELP reply (brand, contact, how to opt out), which is what it asks
         Phrase(

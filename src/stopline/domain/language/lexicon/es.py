@@ -207,7 +207,8 @@ LEXICON = Lexicon(
         ),
         Phrase("(resuscribirme|resuscribir|re suscribirme)", "usage: 'resubscribe me'"),
     ),
-    negations=("no", "nunca", "no quiero", "no me quiero", "no deseo"),
+    # "não": Portuguese "Não pare de mandar" meets the Spanish "pare de mandar"
+    negations=("no", "nunca", "no quiero", "no me quiero", "no deseo", "não"),
     help_phrases=(
         Phrase(
             "^ quien|quienes (es|eres|son|habla|me escribe|me manda mensajes|me esta escribiendo)"

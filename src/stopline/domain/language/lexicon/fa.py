@@ -29,6 +29,13 @@ LEXICON = Lexicon(
     courtesy=("لطفا", "لطفاً", "ممنون", "مرسی", "متشکرم", "خواهش میکنم", "دیگه", "دیگر", "الان"),
     opt_out_phrases=(
         Phrase(
+            "(payamak|payam|sms|payamaka) (nadin|nadid|nafrestid|naferestid|nafrestin|naferestin)",
+            "usage: Finglish 'dige payamak nadin' (don't send texts any more)",
+        ),
+        Phrase(
+            "laghv (ozviat|eshterak|ozviyat)", "usage: Finglish 'laghv ozviat' (cancel membership)"
+        ),
+        Phrase(
             f"(دیگه|دیگر|برام|برایم|برای من|به من|به این شماره|اینجا) ... ({SEND}|ارسال نکنید)",
             "usage: 'دیگر نفرستید' (don't send any more)",
         ),

@@ -9,6 +9,7 @@ LEXICON = Lexicon(
     language="ja",
     name="Japanese",
     opt_out=(
+        Keyword("HAISHIN TEISHI", "usage: romaji of 配信停止 (stop delivery)"),
         Keyword(
             "配信停止", "usage: 'stop delivery', the usual Japanese unsubscribe wording", S.STRONG
         ),
@@ -34,6 +35,13 @@ LEXICON = Lexicon(
     help=(Keyword("ヘルプ", "usage: katakana 'help'"),),
     courtesy=("ください", "下さい", "して", "お願いします", "おねがいします", "です", "。"),
     opt_out_phrases=(
+        Phrase(
+            "mou okuranaide", "usage: romaji 'mou okuranaide' (もう送らないで: don't send any more)"
+        ),
+        Phrase(
+            "(meeru|meru|messeeji|messeji|sms) (wo|o)? okuranaide",
+            "usage: romaji 'meeru okuranaide' (don't send mail/messages)",
+        ),
         Phrase("送らないで", "usage: 'don't send'"),
         Phrase("送信しないで", "usage: 'don't send'"),
         Phrase("もう送らない", "usage: 'don't send any more'"),
@@ -65,6 +73,13 @@ LEXICON = Lexicon(
         Phrase("送ってこないで", "usage: 'don't send (them) to me'"),
         Phrase("送ってくるな", "usage: 'don't send (them) to me' (blunt)"),
         Phrase("もう送ってこない", "usage: 'don't send any more'"),
+    ),
+    help_phrases=(
+        Phrase("どなたですか", "usage: 'どなたですか？' (who is this: the HELP reply)"),
+        Phrase("どちら様ですか", "usage: 'どなたですか？' (who is this: the HELP reply)"),
+        Phrase("どちらさまですか", "usage: 'どなたですか？' (who is this: the HELP reply)"),
+        Phrase("誰ですか", "usage: 'どなたですか？' (who is this: the HELP reply)"),
+        Phrase("だれですか", "usage: 'どなたですか？' (who is this: the HELP reply)"),
     ),
     review_phrases=(Phrase("興味ない", "usage: 'not interested'", 0.6),),
     benign=(

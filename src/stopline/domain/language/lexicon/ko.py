@@ -9,6 +9,10 @@ LEXICON = Lexicon(
     language="ko",
     name="Korean",
     opt_out=(
+        Keyword("스톱", "usage: 'stop' in its standard Hangul spelling (스탑 is the common one)"),
+        Keyword("SUSIN GEOBU", "usage: romanised 수신거부 (refuse to receive)"),
+        Keyword("SUSHIN GEOBU", "usage: romanised 수신거부, another spelling"),
+        Keyword("GUDOK CHWISO", "usage: romanised 구독취소 (cancel the subscription)"),
         Keyword(
             "수신거부",
             "Korean SMS convention: '무료수신거부' footer on advertising texts",
@@ -61,6 +65,13 @@ LEXICON = Lexicon(
         Phrase("문자 받기 싫", "usage: 'I hate getting texts'"),
         Phrase("동의 철회", "usage: 'I withdraw my consent (to receive)': '수신동의 철회합니다'"),
         Phrase("동의를 철회", "usage: 'I withdraw my consent'"),
+    ),
+    help_phrases=(
+        Phrase("누구세요", "usage: '누구세요?' (who is this: the HELP reply)"),
+        Phrase("누구신가요", "usage: '누구세요?' (who is this: the HELP reply)"),
+        Phrase("누구시죠", "usage: '누구세요?' (who is this: the HELP reply)"),
+        Phrase("누구십니까", "usage: '누구세요?' (who is this: the HELP reply)"),
+        Phrase("누구야", "usage: '누구세요?' (who is this: the HELP reply)"),
     ),
     review_phrases=(Phrase("관심 없", "usage: 'not interested'", 0.6),),
     benign=(

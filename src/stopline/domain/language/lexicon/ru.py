@@ -11,6 +11,10 @@ LEXICON = Lexicon(
     language="ru",
     name="Russian",
     opt_out=(
+        Keyword(
+            "OTPISHITE MENYA", "usage: transliterated 'отпишите меня' (unsubscribe me)", S.STRONG
+        ),
+        Keyword("OTPISATSYA", "usage: transliterated 'отписаться' (unsubscribe)", S.STRONG),
         Keyword("СТОП", "usage: 'stop' (also the usual keyword of Russian SMS programs)"),
         Keyword("ОТПИСАТЬСЯ", "usage: 'to unsubscribe'", S.STRONG),
         Keyword("ОТПИСКА", "usage: 'unsubscription'", S.STRONG),
@@ -45,6 +49,10 @@ LEXICON = Lexicon(
         "немедленно",
     ),
     opt_out_phrases=(
+        Phrase(
+            "ne (pishite|prisylayte|otpravlyayte|shlite) (mne|nam)? (sms|soobshcheniya|bolshe)",
+            "usage: transliterated 'не присылайте мне сообщения' (don't send me messages)",
+        ),
         Phrase(
             "^ не подписывайте|подписывай|добавляйте|добавляй|записывайте меня|нас "
             "(снова|опять|обратно|больше)? (пожалуйста|спасибо)? $",

@@ -68,7 +68,7 @@ LEXICON = Lexicon(
             "usage: 'không nhận được mã' (did not receive), not 'do not send'",
         ),
     ),
-    negations=("khong",),
+    negations=("khong", "đừng"),
     help_phrases=(
         Phrase(
             "^ ai (vay|day|the|nhan tin|nhan tin vay|gui tin nay) $",

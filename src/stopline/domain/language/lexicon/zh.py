@@ -11,6 +11,7 @@ LEXICON = Lexicon(
     language="zh",
     name="Chinese",
     opt_out=(
+        Keyword("TUIDING", "usage: pinyin of 退订 (unsubscribe)", S.STRONG),
         Keyword("TD", CONVENTION),
         Keyword("T", "Chinese SMS convention: 'reply T to unsubscribe' (回T退订)", S.WORD, True),
         Keyword("退订", CONVENTION, S.STRONG),
@@ -36,6 +37,11 @@ LEXICON = Lexicon(
     help=(Keyword("帮助", "usage: 'help'"), Keyword("幫助", "usage: 'help' (Traditional)")),
     courtesy=("请", "請", "谢谢", "謝謝", "吧", "了", "啊", "好", "好的"),
     opt_out_phrases=(
+        Phrase(
+            "(bu yao|buyao|bie) (zai)? (fa|gei wo fa) (duanxin|xinxi|le|guanggao)",
+            "usage: pinyin 'bu yao zai fa duanxin le' (不要再发短信了: don't send texts again)",
+        ),
+        Phrase("(qu xiao|quxiao) (ding yue|dingyue)", "usage: pinyin of 取消订阅 (unsubscribe)"),
         Phrase("不要再发", "usage: 'don't send again'"),
         Phrase("别再发", "usage: 'don't send again'"),
         Phrase("不要发", "usage: 'don't send'"),
@@ -103,6 +109,18 @@ LEXICON = Lexicon(
         Phrase("從名單中刪除", "usage: '(delete me) from the list' (Traditional)"),
         Phrase("把我删了", "usage: 'delete me' ('把我删了吧')"),
         Phrase("把我删掉", "usage: 'delete me'"),
+    ),
+    help_phrases=(
+        Phrase("你是谁", "usage: '你是谁？' (who is this: the HELP reply)"),
+        Phrase("你是誰", "usage: '你是谁？' (who is this: the HELP reply)"),
+        Phrase("你们是谁", "usage: '你是谁？' (who is this: the HELP reply)"),
+        Phrase("你們是誰", "usage: '你是谁？' (who is this: the HELP reply)"),
+        Phrase("您是哪位", "usage: '你是谁？' (who is this: the HELP reply)"),
+        Phrase("你是哪位", "usage: '你是谁？' (who is this: the HELP reply)"),
+        Phrase("这是谁", "usage: '你是谁？' (who is this: the HELP reply)"),
+        Phrase("這是誰", "usage: '你是谁？' (who is this: the HELP reply)"),
+        Phrase("这是什么", "usage: '你是谁？' (who is this: the HELP reply)"),
+        Phrase("這是什麼", "usage: '你是谁？' (who is this: the HELP reply)"),
     ),
     review_phrases=(Phrase("不感兴趣", "usage: 'not interested'", 0.6),),
     benign=(
