@@ -154,6 +154,18 @@ def warn_about(settings: Settings) -> None:
         log.warning("STOPLINE_HELP_CONTACT is not set: HELP replies name no real contact")
     for variable in unknown_variables():
         log.warning("%s is not a Stopline setting: it is ignored", variable)
+    accounts = AccountBook(settings)
+    for name, provider in build_providers(settings, settings.default_region).items():
+        if provider.inline_replies or not provider.webhooks_configured:
+            continue
+        missing = accounts.missing(name)
+        if missing and name not in settings.silent():
+            log.warning(
+                "%s webhooks are configured but its REST account lacks %s: its replies, STOP "
+                "confirmations included, cannot be sent (stopline providers)",
+                name,
+                ", ".join(missing),
+            )
 
 
 def open_database(settings: Settings, *, upgrade: bool = True) -> Engine:

@@ -142,7 +142,7 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
             message, classification = unsigned_body(message, classification)
         message = messaging.answered_by_provider(provider, message, classification)
         policy = profile.policy
-        if message.to or provider.inline_replies:
+        if message.to or (provider.inline_replies and not provider.inline_reply_names_sender):
             route = messaging.reply_route(provider, profile)
         else:  # no address of ours to send a REST reply from: recorded, with no reply
             route, policy = None, replace(policy, can_reply=False)

@@ -290,7 +290,7 @@ def providers_cmd() -> None:
     """Which providers are ready: the webhook URL to give each, whether its webhooks can be
     verified (else they answer 503), and how its replies leave (inline in the webhook's
     answer, or by REST with the account configured here). Reads settings only."""
-    from stopline.providers.accounts import AccountBook
+    from stopline.providers.accounts import REQUIRED, AccountBook
     from stopline.providers.registry import WEBHOOK_PROVIDERS, build_providers
 
     config = settings()
@@ -318,8 +318,14 @@ def providers_cmd() -> None:
         elif provider.inline_replies:
             replies = "inline"
         else:
-            ready = accounts.ready(name)
-            replies = "REST" if ready else "[yellow]REST: no credentials[/yellow]"
+            missing = accounts.missing(name)
+            replies = (
+                "REST"
+                if not missing
+                else "[yellow]REST: no credentials[/yellow]"
+                if len(missing) == len(REQUIRED[name])
+                else f"[yellow]REST: lacks {escape(', '.join(missing))}[/yellow]"
+            )
         table.add_row(name, hooks, replies, escape(f"{base}/webhooks/{name}"))
     table.caption = "and console: sends go to the server's log, for development (no webhooks)"
     out.print(table)

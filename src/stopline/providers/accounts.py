@@ -29,6 +29,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "generic": (),
     "console": (),
 }
+# What each provider's REST send cannot do without (the other fields are optional).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "twilio": ("account_sid", "auth_token"),
+    "telnyx": ("api_key",),
+    "vonage": ("api_key", "api_secret"),
+    "plivo": ("auth_id", "auth_token"),
+    "bandwidth": ("account_id", "username", "password", "application_id"),
+    "sinch": ("service_plan_id", "api_token"),
+}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
@@ -105,12 +114,14 @@ class AccountBook:
         return Account(provider, name, {k: v for k, v in values.items() if v})
 
     def ready(self, provider: str) -> bool:
-        """True when ``provider``'s default account has credentials configured."""
-        try:
-            account = self.get(provider)
-        except MissingCredentials:
-            return False
-        return any(v for k, v in account.fields.items() if k != "region")
+        """True when ``provider``'s default account has every credential a send needs."""
+        return provider in REQUIRED and not self.missing(provider)
+
+    def missing(self, provider: str) -> tuple[str, ...]:
+        """The credentials a send needs that ``provider``'s default account lacks (a half
+        set fails every send: `stopline providers` and the server's start-up say which)."""
+        fields = default_account(self._settings, provider).fields
+        return tuple(name for name in REQUIRED.get(provider, ()) if not fields.get(name))
 
     def _secrets_file(self) -> dict[str, Any]:
         with self._lock:

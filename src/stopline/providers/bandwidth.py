@@ -13,6 +13,7 @@ import httpx
 import orjson
 
 from stopline.domain.inbound import InboundMessage
+from stopline.providers.accounts import REQUIRED
 from stopline.providers.base import (
     Account,
     DeliveryState,
@@ -110,14 +111,14 @@ class BandwidthProvider(Provider):
 
     def _message(self, event: dict[str, Any], index: int, received_at: datetime) -> InboundMessage:
         m = event["message"]
-        to = _recipient(event)
-        if not m.get("id") or not m.get("from") or not to:
-            raise WebhookRejected(400, "malformed", f"item {index} lacks message id/from/to")
+        to = _recipient(event)  # none still records an opt-out (it gets no reply)
+        if not m.get("id") or not m.get("from"):
+            raise WebhookRejected(400, "malformed", f"item {index} lacks message id/from")
         return InboundMessage(
             provider=self.name,
             provider_message_id=text(m["id"], f"[{index}].message.id"),
             from_number=phone(m["from"], self.region, f"[{index}].message.from"),
-            to=address(to, self.region, f"[{index}].to"),
+            to=address(to or "", self.region, f"[{index}].to"),
             body=text(m.get("text"), f"[{index}].message.text"),
             received_at=received_at,
         )
@@ -149,9 +150,7 @@ class BandwidthProvider(Provider):
         )
 
     def _send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:
-        account_id, user, password, application = account.require(
-            "account_id", "username", "password", "application_id"
-        )
+        account_id, user, password, application = account.require(*REQUIRED[self.name])
         body: dict[str, Any] = {
             "applicationId": application,
             "to": [message.to],

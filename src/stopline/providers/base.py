@@ -189,6 +189,9 @@ class Provider(ABC):
 
     name: ClassVar[str]
     inline_replies: ClassVar[bool] = False  # the webhook answer itself can carry the reply
+    # An inline reply names our address as its sender (Plivo's <Message src>): a message that
+    # names no recipient gets none.
+    inline_reply_names_sender: ClassVar[bool] = False
     default_base_url: ClassVar[str] = ""
     # The whole-message keywords the provider answers itself when its own keyword handling
     # is on (providers match the entire body, case-insensitively). Subclasses narrow or

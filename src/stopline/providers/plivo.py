@@ -19,6 +19,7 @@ from plivo.utils.signature_v3 import validate_v3_signature
 
 from stopline.domain.inbound import InboundMessage
 from stopline.domain.language import Action
+from stopline.providers.accounts import REQUIRED
 from stopline.providers.base import (
     Account,
     DeliveryState,
@@ -59,6 +60,7 @@ class PlivoProvider(Provider):
     title = "Plivo"
     webhook_settings = "STOPLINE_PLIVO_AUTH_TOKEN"
     inline_replies: ClassVar[bool] = True
+    inline_reply_names_sender: ClassVar[bool] = True  # <Message src=...>
     default_base_url = "https://api.plivo.com"
 
     def __init__(
@@ -188,7 +190,7 @@ class PlivoProvider(Provider):
         return RenderedReply(response.to_string(False).encode("utf-8"), "application/xml")
 
     def _send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:
-        auth_id, token = account.require("auth_id", "auth_token")
+        auth_id, token = account.require(*REQUIRED[self.name])
         response = client.post(
             f"{self.base_url}/v1/Account/{auth_id}/Message/",
             json={

@@ -18,6 +18,7 @@ import httpx
 import orjson
 
 from stopline.domain.inbound import InboundMessage
+from stopline.providers.accounts import REQUIRED
 from stopline.providers.base import (
     Account,
     DeliveryState,
@@ -177,7 +178,7 @@ class SinchProvider(Provider):
         )
 
     def _send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:
-        plan, token = account.require("service_plan_id", "api_token")
+        plan, token = account.require(*REQUIRED[self.name])
         base = self.base_url
         if not self._base_overridden and account.get("region"):
             base = f"https://{account.get('region')}.sms.api.sinch.com"

@@ -15,6 +15,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from stopline.domain.inbound import InboundMessage
+from stopline.providers.accounts import REQUIRED
 from stopline.providers.base import (
     Account,
     DeliveryState,
@@ -126,14 +127,17 @@ class TelnyxProvider(Provider):
         try:
             mid = payload["id"]
             sender = payload["from"]["phone_number"]
-            to = payload["to"][0]["phone_number"]
         except (KeyError, IndexError, TypeError):
-            raise WebhookRejected(400, "malformed", "message.received lacks id/from/to") from None
+            raise WebhookRejected(400, "malformed", "message.received lacks id/from") from None
+        # an empty or missing recipient still records an opt-out (it gets no reply)
+        recipients = payload.get("to")
+        first = recipients[0] if isinstance(recipients, list) and recipients else None
+        to = first.get("phone_number") if isinstance(first, dict) else None
         return InboundMessage(
             provider=self.name,
             provider_message_id=message_id(mid, "id"),
             from_number=phone(sender, self.region, "from.phone_number"),
-            to=address(to, self.region, "to[0].phone_number"),
+            to=address(to or "", self.region, "to[0].phone_number"),
             body=text(payload.get("text"), "text"),
             received_at=received_at,
         )
@@ -167,7 +171,7 @@ class TelnyxProvider(Provider):
         return tuple(reports)
 
     def _send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:
-        (api_key,) = account.require("api_key")
+        (api_key,) = account.require(*REQUIRED[self.name])
         body = {"from": message.sender, "to": message.to, "text": message.text}
         if account.get("messaging_profile_id"):
             body["messaging_profile_id"] = account.get("messaging_profile_id")

@@ -26,6 +26,7 @@ import httpx
 from stopline.domain.inbound import InboundMessage
 from stopline.domain.language import Action
 from stopline.domain.phone import InvalidNumber, normalise, normalise_address
+from stopline.providers.accounts import REQUIRED
 from stopline.providers.base import (
     Account,
     DeliveryState,
@@ -268,7 +269,7 @@ class TwilioProvider(Provider):
         return RenderedReply(twiml.encode("utf-8"), "text/xml; charset=utf-8")
 
     def _send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:
-        sid, token = account.require("account_sid", "auth_token")
+        sid, token = account.require(*REQUIRED[self.name])
         form = {"To": message.to, "Body": message.text}
         if message.sender.startswith("MG"):
             form["MessagingServiceSid"] = message.sender

@@ -19,6 +19,7 @@ import orjson
 
 from stopline.domain.inbound import InboundMessage, Part
 from stopline.domain.message_parts import MAX_PARTS
+from stopline.providers.accounts import REQUIRED
 from stopline.providers.base import (
     Account,
     DeliveryState,
@@ -234,12 +235,12 @@ class VonageProvider(Provider):
                 occurred_at=received_at,
             )
             return WebhookBatch(statuses=(report,))
-        require_fields(params, "messageId", "msisdn", "to")
+        require_fields(params, "messageId", "msisdn")  # an empty "to" still records an opt-out
         message = InboundMessage(
             provider=self.name,
             provider_message_id=params["messageId"],
             from_number=digits_phone(params["msisdn"], self.region, "msisdn"),
-            to=digits_address(params["to"], self.region),
+            to=digits_address(params.get("to") or "", self.region),
             body=params.get("text", ""),
             received_at=received_at,
             part=_part(params),
@@ -248,7 +249,7 @@ class VonageProvider(Provider):
 
     # -- sending ---------------------------------------------------------------------------
     def _send(self, client: httpx.Client, account: Account, message: OutboundMessage) -> SendResult:
-        api_key, api_secret = account.require("api_key", "api_secret")
+        api_key, api_secret = account.require(*REQUIRED[self.name])
         body = {
             "message_type": "text",
             "channel": "sms",

@@ -279,3 +279,45 @@ def test_providers_shows_each_webhook_url_and_what_is_configured(
     secret = CliRunner().invoke(app, ["providers"])
     assert secret.exit_code == 0 and "s3cret" not in secret.output, secret.output
     assert "https://hooks:***@sms.example.com/webhooks/twilio" in secret.output
+
+
+def test_a_rest_account_missing_one_credential_is_not_shown_as_ready(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A black-box tester (2026-12-05): with Bandwidth's API password, Sinch's API token or
+    Vonage's API secret unset, `stopline providers` said "REST" and every STOP confirmation
+    went dead after one attempt. One field set was taken for a ready account; now every
+    field a send needs must be, the table names what is missing, and the server warns at
+    start."""
+    from stopline.bootstrap import warn_about
+    from stopline.config import Settings
+
+    for name in list(os.environ):
+        if name.startswith("STOPLINE_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("STOPLINE_PUBLIC_URL", "https://sms.example.com")
+    partial = {
+        "STOPLINE_BANDWIDTH_ACCOUNT_ID": "9900000",
+        "STOPLINE_BANDWIDTH_API_USERNAME": "api-user",
+        "STOPLINE_BANDWIDTH_APPLICATION_ID": "app-1",
+        "STOPLINE_BANDWIDTH_USERNAME": "hook",  # its webhooks: Basic credentials
+        "STOPLINE_BANDWIDTH_PASSWORD": "hook-pass",
+        "STOPLINE_SINCH_SERVICE_PLAN_ID": "plan",
+        "STOPLINE_VONAGE_API_KEY": "key",
+        "STOPLINE_TELNYX_API_KEY": "KEY123",  # all Telnyx needs
+    }
+    for name, value in partial.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(cli_out, "width", 200)
+    shown = CliRunner().invoke(app, ["providers"])
+    assert shown.exit_code == 0, shown.output
+    rows = {line.split("│")[1].strip(): line for line in shown.output.splitlines() if "│" in line}
+    assert "REST: lacks password" in rows["bandwidth"], rows["bandwidth"]
+    assert "REST: lacks api_token" in rows["sinch"], rows["sinch"]
+    assert "REST: lacks api_secret" in rows["vonage"], rows["vonage"]
+    assert "lacks" not in rows["telnyx"] and "no credentials" not in rows["telnyx"]
+    with caplog.at_level("WARNING", logger="stopline"):
+        warn_about(Settings())
+    warned = [r.getMessage() for r in caplog.records if "REST account lacks" in r.getMessage()]
+    assert any(m.startswith("bandwidth webhooks are configured") for m in warned), warned
+    assert not any(m.startswith("sinch") for m in warned)  # its webhooks are not configured

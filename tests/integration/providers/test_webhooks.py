@@ -823,3 +823,43 @@ def test_a_signed_stop_with_an_empty_to_is_still_an_opt_out(
     assert answer.status_code == 200, answer.text
     assert [e["kind"] for e in events(client, admin)] == ["opt_out"]
     assert not allowed(client, admin)
+    # Plivo's inline reply names our number as its sender: with none, no <Message src="">
+    assert "<Message" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "case", ["telnyx-empty", "telnyx-null", "telnyx-missing", "bandwidth", "vonage-sms-api"]
+)
+def test_telnyx_bandwidth_and_the_sms_api_keep_a_stop_that_names_no_recipient(
+    case: str, client: TestClient, admin: dict[str, str]
+) -> None:
+    """A black-box tester (2026-12-05): these three answered 400 to a signed STOP with no
+    recipient (Telnyx `to: []`, Bandwidth with neither `to`, a Vonage SMS API message
+    without `to`), where the other providers record it; no provider retries a 4xx, so the
+    opt-out was lost. Recorded now, with no reply (there is no address of ours to send
+    from)."""
+    if case.startswith("telnyx"):
+        event = json.loads(p.telnyx_stop("NO-TO")[0])
+        payload = event["data"]["payload"]
+        if case == "telnyx-missing":
+            del payload["to"]
+        else:
+            payload["to"] = [] if case == "telnyx-empty" else None
+        body, headers = p.telnyx_sign(json.dumps(event).encode())
+        answer = client.post("/webhooks/telnyx", content=body, headers=headers)
+    elif case == "bandwidth":
+        [item] = json.loads(p.bandwidth_stop("NO-TO")[0])
+        del item["to"]
+        item["message"]["to"] = []
+        headers = p.bandwidth_stop("NO-TO")[1]
+        answer = client.post(
+            "/webhooks/bandwidth", content=json.dumps([item]).encode(), headers=headers
+        )
+    else:
+        params = p.vonage_legacy_stop("NO-TO")
+        unsigned = {k: v for k, v in params.items() if k not in ("to", "sig")}
+        unsigned = {k: v for k, v in unsigned.items() if k not in ("timestamp", "nonce")}
+        answer = post(client, "/webhooks/vonage", _form(p.vonage_legacy(unsigned)))
+    assert answer.status_code == 200, answer.text
+    assert [e["kind"] for e in events(client, admin)] == ["opt_out"]
+    assert not allowed(client, admin)
