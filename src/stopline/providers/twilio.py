@@ -177,8 +177,10 @@ class TwilioProvider(Provider):
                     403, "bad_signature", f"X-Twilio-Signature cannot match: {exc.message}"
                 ) from None
             self.verify(request, pairs, given)
-        for name, _ in pairs:
-            if name == "MessageStatus":
+        for name, value in pairs:
+            # "received" is an inbound message's own status, should Twilio send it: the
+            # message is read (a STOP in it must not pass for a status callback)
+            if name == "MessageStatus" and value.lower() != "received":
                 return WebhookBatch(statuses=(self._status(dict(pairs), received_at),))
         return WebhookBatch(messages=(self.parse(pairs, received_at),))
 

@@ -863,3 +863,14 @@ def test_telnyx_bandwidth_and_the_sms_api_keep_a_stop_that_names_no_recipient(
     assert answer.status_code == 200, answer.text
     assert [e["kind"] for e in events(client, admin)] == ["opt_out"]
     assert not allowed(client, admin)
+
+
+def test_a_twilio_stop_carrying_message_status_received_is_read_as_a_message(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """A black-box tester (2026-12-05): `MessageStatus=received` (an inbound message's own
+    status) made a STOP pass for a status callback: 200, nothing recorded."""
+    body, headers = p.twilio_stop("SM-RECEIVED", MessageStatus="received", SmsStatus="received")
+    answer = client.post("/webhooks/twilio", content=body, headers=headers)
+    assert answer.status_code == 200 and "unsubscribed" in answer.text, answer.text
+    assert [e["kind"] for e in events(client, admin)] == ["opt_out"]
