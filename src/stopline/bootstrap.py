@@ -173,9 +173,16 @@ def open_database(settings: Settings, *, upgrade: bool = True) -> Engine:
     return database.open_database(settings.database_url, upgrade=upgrade)
 
 
-def build(settings: Settings, *, upgrade: bool = True, metrics: Metrics | None = None) -> Stopline:
-    """Build everything; with ``upgrade`` the schema is migrated first (embedded default)."""
-    engine = open_database(settings, upgrade=upgrade)
+def build(
+    settings: Settings,
+    *,
+    upgrade: bool = True,
+    metrics: Metrics | None = None,
+    engine: Engine | None = None,
+) -> Stopline:
+    """Build everything; with ``upgrade`` the schema is migrated first (embedded default).
+    ``engine``: one already opened (and migrated) by the caller."""
+    engine = engine or open_database(settings, upgrade=upgrade)
     if not upgrade and not migrate.is_current(engine):
         raise RuntimeError("the database schema is not current: run `stopline db upgrade`")
     metrics = metrics or process_metrics()

@@ -160,8 +160,7 @@ def graph_for(config: Settings) -> Stopline:
     newer Stopline migrated, one that cannot be opened)."""
     from stopline import bootstrap
 
-    database(config).dispose()
-    return bootstrap.build(config)
+    return bootstrap.build(config, engine=database(config))
 
 
 def masked_url(url: str) -> str:
