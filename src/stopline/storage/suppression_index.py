@@ -255,12 +255,13 @@ class _SqliteCursor(NamedTuple):
     generation: int  # the projection's (`projection_state`), read after ``last_id``
 
 
-_GENERATION = "SELECT coalesce(max(generation), 0) AS generation FROM projection_state"
+# The projection's generation: 0 before `ledger rebuild` ever ran (or where its row is gone).
+_GENERATION = "SELECT coalesce(max(generation), 0) FROM projection_state"
 # One statement, one snapshot: the generation row (its id NULL), then the new events. A
 # join or an ORDER BY over the compound costs a sort per look; the events come in rowid
 # order from the range search, and are sorted again in Python (linear when in order).
 _CHANGES = (
-    "SELECT NULL, coalesce(max(generation), 0), NULL, NULL, NULL FROM projection_state "
+    f"SELECT NULL, ({_GENERATION}), NULL, NULL, NULL "
     "UNION ALL SELECT id, number, seq, scope, kind FROM consent_events WHERE id > ?"
 )
 
@@ -405,7 +406,7 @@ class _PostgresFeed:
             cur.execute(
                 "SELECT s.xmin, e.id, e.number, e.seq, e.scope, e.kind, e.txid, s.generation "
                 "FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin, "
-                "(SELECT coalesce(max(generation), 0) FROM projection_state) AS generation) s "
+                f"({_GENERATION}) AS generation) s "
                 "LEFT JOIN consent_events e ON e.txid >= %s ORDER BY e.number, e.seq",
                 (cursor.xmin,),
             )
