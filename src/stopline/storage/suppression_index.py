@@ -261,7 +261,7 @@ _GENERATION = "SELECT coalesce(max(generation), 0) FROM projection_state"
 # join or an ORDER BY over the compound costs a sort per look; the events come in rowid
 # order from the range search, and are sorted again in Python (linear when in order).
 _CHANGES = (
-    f"SELECT NULL, ({_GENERATION}), NULL, NULL, NULL "
+    f"SELECT NULL, ({_GENERATION}), NULL, NULL, NULL "  # noqa: S608 (constants only)
     "UNION ALL SELECT id, number, seq, scope, kind FROM consent_events WHERE id > ?"
 )
 
@@ -404,7 +404,7 @@ class _PostgresFeed:
     def changes(self, cursor: _PgCursor) -> tuple[_PgCursor, list[Event]]:
         with self._cursor() as cur:
             cur.execute(
-                "SELECT s.xmin, e.id, e.number, e.seq, e.scope, e.kind, e.txid, s.generation "
+                "SELECT s.xmin, e.id, e.number, e.seq, e.scope, e.kind, e.txid, s.generation "  # noqa: S608
                 "FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin, "
                 f"({_GENERATION}) AS generation) s "
                 "LEFT JOIN consent_events e ON e.txid >= %s ORDER BY e.number, e.seq",
