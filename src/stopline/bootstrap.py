@@ -275,6 +275,7 @@ def build_messaging(
                 conn, sent.key, sent.number, sent.sender, sent.topic, sent.sent_at
             )
 
+    fence = SendFence(shared=send_locks(settings.database_url, engine))
     outbound = OutboundSender(
         index,
         providers,
@@ -287,6 +288,7 @@ def build_messaging(
         rules,
         recent_sends,
         record_send,
+        fence,
     )
     outbox = OutboxWorker(
         engine,
@@ -311,7 +313,6 @@ def build_messaging(
         ),
         utc_now,
     )
-    fence = SendFence(shared=send_locks(settings.database_url, engine))
     broadcasts = BroadcastWorker(
         engine,
         index,

@@ -76,3 +76,48 @@ def test_a_stop_is_answered_after_the_message_another_process_had_on_its_way(
     assert set(arrived) == set(audience)  # the two in transit still arrived, once each
     for number, answered in acknowledged.items():
         assert arrived[number] <= answered, f"{number}: the STOP was answered while in transit"
+
+
+def test_a_stop_is_answered_after_a_one_off_message_already_on_its_way(
+    database_url: str, tmp_path: Path
+) -> None:
+    """`POST /v1/messages` checked the gate and called the provider without marking the
+    number, so a STOP arriving while that message was in transit was acknowledged first. It
+    is fenced now, as a broadcast's sends are."""
+    import threading
+
+    from tests.e2e.test_broadcast_e2e import SENDER
+
+    with FakeProviders(fake_credentials()) as fake:
+        env = broadcast_env(database_url, fake)
+        server = StoplineServer(env, ["--provider-url", fake.url]).start()
+        try:
+            api = admin_client(database_url, server, timeout=30)
+            sender = {"address": SENDER, "provider": "twilio", "brand": "Acme"}
+            assert api.post("/v1/senders", json=sender).status_code == 201
+            [number] = daytime_numbers(1)
+            httpx.post(f"{fake.url}/_fake/latency", json={"seconds": 1.5}).raise_for_status()
+            sent: list[httpx.Response] = []
+            body = {"to": number, "text": "Your code is 123456", "sender": SENDER}
+            sending = threading.Thread(
+                target=lambda: sent.append(api.post("/v1/messages", json=body))
+            )
+            sending.start()
+
+            def in_transit() -> bool:
+                transit = httpx.get(f"{fake.url}/_fake/in-transit").json()
+                return any(t["body"].get("To") == number for t in transit)
+
+            assert wait_for(in_transit, timeout=30, interval=0.02)
+            answer = text_stop(server, 0, number, timeout=30)
+            answered = time.time()
+            assert answer.status_code == 200 and "unsubscribed" in answer.text
+            sending.join(30)
+            assert sent and sent[0].status_code == 202, sent
+            again = api.post("/v1/messages", json=body)  # acknowledged: now blocked
+            assert again.status_code == 409 and again.json()["status"] == "blocked"
+        finally:
+            server.stop()
+        received = httpx.get(f"{fake.url}/_fake/requests").json()
+    [arrived] = [r["at"] for r in received if r["body"].get("Body") == "Your code is 123456"]
+    assert arrived <= answered, "the STOP was answered while the message was in transit"

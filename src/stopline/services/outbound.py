@@ -20,6 +20,7 @@ from stopline.domain.sending_rules import SendingRules, Verdict, next_allowed
 from stopline.providers.accounts import AccountBook
 from stopline.providers.base import MissingCredentials, OutboundMessage, Provider, SendResult
 from stopline.services.gate import check_many
+from stopline.services.send_fence import SendFence
 from stopline.services.senders import SenderDirectory
 from stopline.services.signals import send_signal
 from stopline.storage.outbox import OutboxRow
@@ -84,8 +85,10 @@ class OutboundSender:
         rules: SendingRules | None = None,
         recent_sends: Callable[[str, datetime], list[datetime]] | None = None,
         record_send: Callable[[OneOffSend], None] | None = None,
+        fence: SendFence | None = None,
     ) -> None:
         self._index = index
+        self._fence = fence or SendFence()
         self._rules = rules
         self._recent_sends = recent_sends
         self._record_send = record_send
@@ -107,12 +110,34 @@ class OutboundSender:
         provider: str | None = None,
         idempotency_key: str | None = None,
     ) -> SendOutcome:
-        """Check the gate, then send. Raises `SendError` for bad input."""
+        """Check the gate, then send. Raises `SendError` for bad input. The number is marked
+        in the send fence from before the check until the provider has answered, as a
+        broadcast's are: an opt-out acknowledged meanwhile waits for this send, and one
+        acknowledged before it is seen by the check."""
         address = normalise_address(sender, self._region)
-        [checked] = check_many(self._index, [to], sender=address, topic=topic, region=self._region)
-        if checked.number is None:
-            raise SendError("to", checked.error or "not a phone number")
+        [read] = check_many(self._index, [to], sender=address, topic=topic, region=self._region)
+        if read.number is None:
+            raise SendError("to", read.error or "not a phone number")
         name, entry = self._route(address, provider)
+        with self._fence.sending(read.number):
+            return self._checked_send(
+                read.number, text, address, topic, name, entry, idempotency_key
+            )
+
+    def _checked_send(
+        self,
+        number: str,
+        text: str,
+        address: str,
+        topic: str | None,
+        name: str,
+        entry: SenderRow | None,
+        idempotency_key: str | None,
+    ) -> SendOutcome:
+        [checked] = check_many(
+            self._index, [number], sender=address, topic=topic, region=self._region
+        )
+        assert checked.number is not None  # it was read as one already
         if not checked.decision.allowed:
             return SendOutcome(SendStatus.BLOCKED, checked.number, name, None, checked.decision)
         verdict = self._timing(checked.number, topic)
