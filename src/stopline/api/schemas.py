@@ -316,10 +316,20 @@ class InboundRequest(BaseModel):
     """A provider-neutral inbound message, for platforms that forward messages themselves."""
 
     model_config = ConfigDict(extra="forbid")
-    message_id: str = Field(min_length=1, max_length=128, description="Unique per message")
+    # Longer ids and addresses than the columns hold are stored as a stable digest (as the
+    # webhooks' are): a long SIP address must not cost an opt-out.
+    message_id: str = Field(
+        min_length=1,
+        max_length=4096,
+        description="Unique per message (over 128 characters: stored as its sha256 digest)",
+    )
     provider: str = Field("api", max_length=32, pattern=r"^[a-z0-9_.-]+$")
     from_: str = Field(alias="from", max_length=64, examples=["+14155550100"])
-    to: str = Field(max_length=64, examples=["+14155550199"])
+    to: str = Field(
+        max_length=4096,
+        examples=["+14155550199"],
+        description="Our address as given (over 64 characters: stored as its digest)",
+    )
     # as long as a webhook's body allows: an opt-out in a long message must not be lost
     text: str = Field(max_length=65536)
     received_at: StatementTime | None = Field(
