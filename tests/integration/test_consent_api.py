@@ -1036,3 +1036,21 @@ def test_a_sender_that_can_be_no_address_is_refused_not_checked_silently(
         headers={**admin, "Content-Type": "text/csv"},
     )
     assert scrub.status_code == 422 and scrub.json()["error"]["field"] == "sender", scrub.text
+
+
+def test_a_topic_with_invisible_characters_is_the_same_topic(
+    client: TestClient, admin: dict[str, str]
+) -> None:
+    """A black-box tester (2026-12-05): a check about "promo" with a zero-width space (or a
+    word joiner, a BOM, a soft hyphen) pasted in was allowed for a number opted out of
+    promo, and an opt-out of such a topic blocked nothing."""
+    stop = {"number": "+14155550401", "kind": "opt_out", "scope": "topic:promo"}
+    assert client.post("/v1/consent", json=stop, headers=admin).status_code == 201
+    for topic in ("promo\u200b", "pro\u00admo", "\ufeffpromo", "promo\u2060"):
+        body = {"number": "+14155550401", "topic": topic}
+        answer = client.post("/v1/check", json=body, headers=admin).json()
+        assert answer["allowed"] is False, (topic, answer)
+    hidden = {"number": "+14155550402", "kind": "opt_out", "scope": "topic:promo\u200b"}
+    assert client.post("/v1/consent", json=hidden, headers=admin).status_code == 201
+    body = {"number": "+14155550402", "topic": "promo"}
+    assert client.post("/v1/check", json=body, headers=admin).json()["allowed"] is False

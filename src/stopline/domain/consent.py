@@ -112,10 +112,15 @@ class Scope:
     @classmethod
     def topic(cls, key: str) -> Scope:
         """A topic scope; a key written as a whole scope ("topic:promo") means its topic.
-        Keys are compared in Unicode's NFKC form, lower-cased: "été" typed with combining
-        accents, or "ＰＲＯＭＯ" in full-width letters, is the same topic. (Stored scopes
-        are read as written, so their hashes still verify.)"""
-        return cls._topic_key(unicodedata.normalize("NFKC", key))
+        Keys are compared in Unicode's NFKC form, lower-cased, without invisible format
+        characters: "été" typed with combining accents, "ＰＲＯＭＯ" in full-width letters,
+        or "promo" with a zero-width space or soft hyphen pasted in, is the same topic.
+        (Stored scopes are read as written, so their hashes still verify.)"""
+        if not key.isascii():
+            key = "".join(
+                c for c in unicodedata.normalize("NFKC", key) if unicodedata.category(c) != "Cf"
+            )
+        return cls._topic_key(key)
 
     @classmethod
     def legacy_topic(cls, key: str) -> Scope:
