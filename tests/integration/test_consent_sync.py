@@ -236,6 +236,22 @@ def test_errors_quoting_a_push_url_lose_its_secrets_as_written_and_decoded() -> 
     assert said == "bad: *** *** *** *** *** hooks.example.com"
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://user:Sup3rSecretPw/x@127.0.0.1:18210/hook",
+        "http://user:Sup3rSecretPw#x@127.0.0.1:18210/hook",
+        "http://user:Sup3rSecretPw?x@127.0.0.1:18210/hook",
+    ],
+)
+def test_a_password_holding_a_slash_is_not_quoted_in_the_refusal(url: str) -> None:
+    """A black-box tester (2026-12-05): "/", "#" or "?" in the password ends the URL's
+    authority early, its password was then read as the port, and the refusal quoted it."""
+    with pytest.raises(ValidationError) as refused:
+        Settings(sync_url=url, sync_secret=SECRET)  # type: ignore[arg-type]
+    assert "Sup3rSecretPw" not in str(refused.value), str(refused.value)
+
+
 def test_a_lone_user_name_in_the_push_url_is_shown_as_a_token() -> None:
     """ "https://sk_live_…@api.example.com/hook" carries an API key as its user name."""
     assert shown_url("https://sk_live_51Habc@api.example.com/hook") == (

@@ -16,6 +16,7 @@ instead, up to an hour.
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -107,6 +108,13 @@ def _redacted(message: str, url: str) -> str:
     secrets += [v for _k, v in parse_qsl(query, keep_blank_values=True)]
     for part in userinfo.split(":", 1) if userinfo else []:
         secrets += [part, unquote(part)]
+    # a password holding "/", "?" or "#" ends the authority early for every parser: what
+    # stands before the "@" may be a user name or password, in pieces (of three or more
+    # characters: shorter ones would blank out letters everywhere)
+    head = rest.split("?", 1)[0].split("#", 1)[0].rpartition("@")[0] or rest.rpartition("@")[0]
+    for part in re.split(r"[:/?#]", head):
+        if len(part) >= 3:
+            secrets += [part, unquote(part)]
     for secret in sorted(set(filter(None, secrets)), key=len, reverse=True):
         message = message.replace(secret, "***")
     return message
