@@ -1,4 +1,4 @@
-from stopline.domain.recipient_location import locate
+from stopline.domain.recipient_location import CONTIGUOUS_US_ZONES, locate
 
 
 def test_mobiles_outside_north_america_are_in_their_own_countrys_zones() -> None:
@@ -46,3 +46,27 @@ def test_a_number_in_a_range_libphonenumber_does_not_know_is_still_in_its_countr
         zones = locate(number).zones
         assert zone in zones, (number, zones)
         assert "America/New_York" not in zones
+
+
+def test_alaska_and_the_pacific_territories_are_not_read_as_the_contiguous_us() -> None:
+    """A black-box tester (2026-12-05): a 907 exchange libphonenumber does not list (its area
+    code spans six zones, Anchorage to Adak) and American Samoa, Guam and the Northern
+    Marianas fell back to the contiguous US zones, so quiet hours ended at 07:00 in
+    Anchorage and 05:00 in Pago Pago. Zones that lie close together are kept however many
+    there are, and a number of a known state or territory gets that place's zones."""
+    from datetime import UTC, datetime
+
+    from stopline.domain.sending_rules import SendingRules, next_allowed
+
+    dawn = datetime(2026, 12, 5, 15, 28, tzinfo=UTC)  # 06:28 in Anchorage
+    alaska = locate("+19075550100")
+    assert "America/Anchorage" in alaska.zones and "America/New_York" not in alaska.zones
+    opens = {
+        number: next_allowed(locate(number), dawn, (), "promo", SendingRules()).at
+        for number in ("+19075550100", "+16842480100", "+16715550100", "+16705550100")
+    }
+    assert opens["+19075550100"] == datetime(2026, 12, 5, 18, tzinfo=UTC)  # 08:00 in Adak
+    assert opens["+16842480100"] == datetime(2026, 12, 5, 19, tzinfo=UTC)  # 08:00 in Pago Pago
+    assert opens["+16715550100"] == datetime(2026, 12, 5, 22, tzinfo=UTC)  # 08:00 in Guam
+    assert opens["+16705550100"] == datetime(2026, 12, 5, 22, tzinfo=UTC)  # and Saipan
+    assert locate("+18005550100").zones == CONTIGUOUS_US_ZONES  # toll-free: anywhere

@@ -27,7 +27,8 @@ CONTIGUOUS_US_ZONES = (
     "America/Denver",
     "America/Los_Angeles",
 )
-MAX_ZONES = 3  # more than this means "could be anywhere" (toll-free, non-geographic)
+MAX_ZONES = 3  # more than this means "could be anywhere" (toll-free, non-geographic)...
+MAX_NEAR_HOURS = 3.0  # ...unless they lie this close together (Alaska's exchanges: six zones)
 MAX_SPREAD_HOURS = 12.0  # outside North America: further apart, no window opens in all
 _CITY_STATE = re.compile(r",\s*([A-Z]{2})$")
 
@@ -58,9 +59,19 @@ def _locate(e164: str, fallback_zones: tuple[str, ...]) -> Location:
         zones = _country_zones(_region(parsed))
     elif parsed.country_code != 1:
         return Location(zones, state)  # every zone of the country it may be in (AU: 8)
+    if zones and len(zones) > MAX_ZONES and _spread_hours(zones) <= MAX_NEAR_HOURS:
+        return Location(zones, state)  # many zones, one region (907: Anchorage to Adak)
     if not zones or len(zones) > MAX_ZONES:
-        zones = fallback_zones
+        # the state's own zones where the geocoder names one (American Samoa, Guam), else
+        # anywhere in the contiguous US
+        zones = _state_zones(state) or fallback_zones
     return Location(zones, state)
+
+
+@lru_cache(maxsize=64)
+def _state_zones(state: str | None) -> tuple[str, ...]:
+    found = us.states.lookup(state) if state else None
+    return tuple(found.time_zones) if found is not None and found.time_zones else ()
 
 
 def _region(parsed: phonenumbers.PhoneNumber) -> str | None:
