@@ -59,6 +59,12 @@ class MessageOut(_Answer):
     not_before: str | None = Field(
         None, description="When deferred: the first moment it may be sent (ISO 8601, UTC)"
     )
+    text: str | None = Field(
+        None,
+        description="When the text was made compliant (a topic that is not exempt is "
+        "marketing: the sender's brand and how to opt out are added): what was sent",
+    )
+    fixed: list[str] | None = Field(None, description="What was added to the text, and why")
 
 
 class AudienceOut(_Answer):

@@ -168,11 +168,16 @@ async def remove_sender(
 )
 async def send_message(body: MessageIn, request: Request, _key: WriteKey) -> Response:
     app = stopline_of(request)
+    linted = app.messaging.campaigns.one_off_text(body.sender, body.topic, body.text)
+    if linted is not None and linted.refused:
+        problems = "; ".join(f.message for f in linted.findings if f.severity == "refused")
+        raise invalid_field("text", f"refused: {problems}")
+    text = linted.text if linted is not None else body.text
     try:
         outcome = await run_in_threadpool(
             app.messaging.outbound.send,
             body.to,
-            body.text,
+            text,
             body.sender,
             topic=body.topic,
             idempotency_key=body.idempotency_key,
@@ -188,6 +193,9 @@ async def send_message(body: MessageIn, request: Request, _key: WriteKey) -> Res
         "error_code": result.error_code if result else None,
         "detail": result.detail if result else None,
     }
+    if linted is not None and linted.changed:  # what was (or would be) sent, and why
+        payload["text"] = linted.text
+        payload["fixed"] = [f.message for f in linted.findings if f.severity == "fixed"]
     if outcome.decision is not None and outcome.decision.scope is not None:
         payload["scope"] = str(outcome.decision.scope)
     if outcome.status is SendStatus.DEFERRED and outcome.not_before is not None:

@@ -239,6 +239,15 @@ def send(
     config = with_provider_urls(settings(), provider_url)
     graph = graph_for(config)
     try:
+        linted = graph.messaging.campaigns.one_off_text(sender, topic, text)
+        if linted is not None and linted.refused:
+            problems = "; ".join(f.message for f in linted.findings if f.severity == "refused")
+            err.print(f"[red]text refused:[/red] {escape(problems)}")
+            raise typer.Exit(2)
+        for finding in linted.findings if linted is not None else ():
+            if finding.severity == "fixed":
+                err.print(f"[yellow]{escape(finding.message)}[/yellow]")
+        text = linted.text if linted is not None else text
         outcome = graph.messaging.outbound.send(to, text, sender, topic=topic)
     except SendError as exc:
         err.print(f"[red]{escape(str(exc))}[/red]")

@@ -431,6 +431,19 @@ class Campaigns:
             "recorded_at": now,
         }
 
+    def one_off_text(self, sender: str, topic: str | None, text: str) -> LintResult | None:
+        """A one-off send about a topic that is not exempt is marketing: its text gets what a
+        campaign's template gets (the sender's brand, how to opt out: added, or refused as
+        configured). None for an exempt topic or none (a code, a reply), sent as written,
+        and for a sender that is no address (the send refuses it with its own error)."""
+        if topic is None or not topic.strip() or self._rules.exempt(topic):
+            return None
+        try:
+            address = self._sender(sender)
+        except CampaignError:
+            return None
+        return lint(text, self.content_rules(address, topic, None, None))
+
     def _sender(self, sender: str) -> str:
         try:
             return normalise_address(sender, self._defaults.region)

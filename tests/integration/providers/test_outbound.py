@@ -296,3 +296,38 @@ def test_a_registered_sender_routes_rest_replies_through_its_own_provider_and_ac
     body, headers = telnyx_stop("TX-ACCOUNT-2", "HELP")
     client.post("/webhooks/telnyx", content=body, headers=headers)
     assert graph.messaging.outbox.drain().dead == 1  # the fake refuses the other key
+
+
+def test_a_one_off_about_a_marketing_topic_gets_the_brand_and_how_to_opt_out(
+    settings: Settings, fake: FakeProviders
+) -> None:
+    """A black-box tester (2026-12-05): `POST /v1/messages` about a topic that is not exempt
+    (marketing) sent its text as written, with no opt-out instructions, where a campaign's
+    template gets them. Now it gets what a template gets (added, or refused when so
+    configured); no topic or an exempt one is sent as written."""
+    for missing, expected in (("add", 202), ("refuse", 422)):
+        fake.state.reset()
+        graph = bootstrap.build(settings.model_copy(update={"missing_opt_out": missing}))
+        try:
+            with TestClient(create_app(app_graph=graph), base_url="https://sms.example.com") as c:
+                admin = {"Authorization": f"Bearer {_admin_key(graph)}"}
+                register(c, admin, "twilio", brand="Zeta Shoes")
+                number = _in_daytime_now()
+                answer = send(c, admin, to=number, topic="promo", text="50% off today")
+                assert answer.status_code == expected, answer.text
+                if expected == 422:
+                    assert answer.json()["error"]["field"] == "text"
+                    assert fake_requests(fake) == []
+                    continue
+                sent = "Zeta Shoes: 50% off today. Reply STOP to opt out."
+                assert answer.json()["text"] == sent and len(answer.json()["fixed"]) == 2
+                assert send(c, admin, to=number, text="Code 4411").json().get("text") is None
+                exempt = send(c, admin, to=number, topic="transactional", text="Code 4412")
+                assert exempt.status_code == 202 and exempt.json().get("text") is None
+                written = "Zeta Shoes: new arrivals. Reply STOP to opt out"
+                kept = send(c, admin, to=number, topic="news", text=written)
+                assert kept.status_code == 202 and kept.json().get("text") is None
+                bodies = [r["body"]["Body"] for r in fake_requests(fake)]
+                assert bodies == [sent, "Code 4411", "Code 4412", written]
+        finally:
+            graph.close()
