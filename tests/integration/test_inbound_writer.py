@@ -359,33 +359,62 @@ def test_a_confirmation_answered_503_is_not_delivered_until_a_retry_gets_it(
 
 
 def test_marks_of_answers_lost_to_a_503_on_both_databases(graph: bootstrap.Stopline) -> None:
-    """The storage side of the 503 marks (SQLite and PostgreSQL): a marked STOP is not the
-    number's confirmation and shows as not delivered; a retry answered with its stored
-    reply clears the mark; marking twice, or a mark committed before its message, is
-    harmless."""
+    """The recorder's side of the 503 marks (SQLite and PostgreSQL). The route sends the
+    command again marked late, through the same writer, so the mark lands after its original
+    and before any retry of it. A marked STOP is not the number's confirmation and shows as
+    not delivered; a retry answered with the stored reply clears the mark, in the same batch
+    too; a STOP the provider answered itself (no reply stored) is never marked; a late
+    command whose original never committed records it, marked; long ids are marked under
+    the id they are stored with."""
+    from dataclasses import replace
+
     from stopline.domain.inbound import InboundMessage, InboundPolicy
-    from stopline.domain.language import ClassifyContext, classify
+    from stopline.domain.language import Action, ClassifyContext, classify
     from stopline.storage import inbound as repo
 
     policy = InboundPolicy(Brand("Acme", "help@acme.example"))
+    now = graph.clock()
 
-    def stop(sid: str) -> InboundCommand:
-        message = InboundMessage("twilio", sid, "+14155550124", "+14155550199", "STOP", now)
+    def stop(sid: str, number: str, keyword: Action | None = None) -> InboundCommand:
+        message = InboundMessage("twilio", sid, number, "+14155550199", "STOP", now, keyword)
         return InboundCommand(message, classify("STOP", ClassifyContext()), policy)
 
-    now = graph.clock()
+    def shown(conn: Connection, number: str, event_id: int | None) -> tuple[str, str]:
+        assert event_id is not None
+        found = repo.confirmations(conn, number, [event_id])[event_id]
+        return found.via, found.status
+
+    a, b, c, d, e = (f"+1415555012{i}" for i in range(5))
     with graph.engine.begin() as conn:
-        repo.mark_late(conn, [("twilio", "SM-A")], now)  # before its message commits
-        [first] = graph.inbound(conn, [stop("SM-A")])
-        repo.mark_late(conn, [("twilio", "SM-A")], now)  # twice: nothing more
-        assert first.reply is not None and first.event_id is not None
-        shown = repo.confirmations(conn, "+14155550124", [first.event_id])[first.event_id]
-        assert (shown.via, shown.status, shown.at) == ("inline", "not_delivered", None)
-        [second] = graph.inbound(conn, [stop("SM-B")])
+        [first] = graph.inbound(conn, [stop("SM-A", a)])
+        graph.inbound(conn, [replace(stop("SM-A", a), late=True)])
+        graph.inbound(conn, [replace(stop("SM-A", a), late=True)])  # twice: one mark
+        assert first.reply is not None
+        assert shown(conn, a, first.event_id) == ("inline", "not_delivered")
+        [second] = graph.inbound(conn, [stop("SM-A2", a)])
         assert second.reply is not None, "the marked STOP counted as the confirmation"
-        [third] = graph.inbound(conn, [stop("SM-C")])
+        [third] = graph.inbound(conn, [stop("SM-A3", a)])
         assert third.reply is None
-        [retry] = graph.inbound(conn, [stop("SM-A")])
+        [retry] = graph.inbound(conn, [stop("SM-A", a)])
         assert retry.duplicate and retry.reply == first.reply
-        shown = repo.confirmations(conn, "+14155550124", [first.event_id])[first.event_id]
-        assert (shown.via, shown.status) == ("inline", "sent") and shown.at is not None
+        assert shown(conn, a, first.event_id) == ("inline", "sent")
+        # original, its late mark and a retry in one batch: the retry's answer delivered it
+        original, _late, again = graph.inbound(
+            conn, [stop("SM-B", b), replace(stop("SM-B", b), late=True), stop("SM-B", b)]
+        )
+        assert again.duplicate and shown(conn, b, original.event_id) == ("inline", "sent")
+        # answered by the provider itself (Twilio's OptOutType): no reply stored, no mark
+        [answered] = graph.inbound(conn, [stop("SM-C", c, Action.OPT_OUT)])
+        assert answered.reply is None
+        graph.inbound(conn, [replace(stop("SM-C", c, Action.OPT_OUT), late=True)])
+        [later] = graph.inbound(conn, [stop("SM-C2", c)])
+        assert later.reply is None, "a second confirmation after the provider's own"
+        # the original never committed: the late command records it, marked
+        [recorded] = graph.inbound(conn, [replace(stop("SM-D", d), late=True)])
+        assert recorded.reply is not None and recorded.event_id is not None
+        assert shown(conn, d, recorded.event_id) == ("inline", "not_delivered")
+        # an id longer than the column: marked under its stored digest
+        long_id = "L" * 200
+        [stored] = graph.inbound(conn, [stop(long_id, e)])
+        graph.inbound(conn, [replace(stop(long_id, e), late=True)])
+        assert shown(conn, e, stored.event_id) == ("inline", "not_delivered")

@@ -54,6 +54,7 @@ commands = st.builds(
     ),
     policy=st.just(POLICY),
     reply_via=st.none() | st.builds(ReplyRoute, provider=text, account=st.none() | text),
+    late=st.booleans(),
 )
 
 

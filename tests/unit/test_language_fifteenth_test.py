@@ -30,13 +30,12 @@ OUT, NONE, REVIEW, IN, HELP = (
         # Yoruba
         "Ẹ jọ̀ọ́, ẹ dẹ́kun fífi ọ̀rọ̀ ránṣẹ́ sí mi",
         "Mi ò fẹ́ àwọn àtẹ̀jíṣẹ́ yìí mọ́",
-        "Ẹ dúró",
-        "e duro",
+        "Dúró",
         # Hausa
         "Ku daina aiko min da saƙo",
         "Ban son saƙonninku kuma",
         "Dakatar",
-        "Daina",
+        "Ku daina",
         # Igbo
         "Kwụsị izitere m ozi",
         "Biko kwusi iziga m ozi",
@@ -51,6 +50,7 @@ OUT, NONE, REVIEW, IN, HELP = (
         "Non quero recibir máis mensaxes",
         # Maltese
         "Ieqaf",
+        "스톱 해주세요",
         "IEQAF",
         "Tibagħtulix aktar messaġġi",
         "Neħħuni mil-lista",
@@ -181,3 +181,69 @@ def test_a_question_beside_a_stop_is_still_an_opt_out(text: str) -> None:
 )
 def test_the_new_words_leave_other_messages_alone(text: str) -> None:
     assert action(text) is not OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reviewer's (2026-12-05), all read as opt-outs by the first version of the change
+        "원스톱 서비스 감사합니다",  # one-stop (스톱 inside a word)
+        "원스톱",
+        "스톱워치 샀어요",  # a stopwatch
+        "논스톱 배송 좋네요",  # non-stop
+        "É duro",  # Portuguese, Italian, Spanish "hard": not Yoruba DÚRÓ
+        "È duro",
+        "Duro",
+        "Duro!",
+        "Mesajın nesine kızdın?",  # Turkish "nesine": not Kurdish "neşîne"
+        "Mesaj nesine lazım",
+        "Quero a baixa médica",  # Portuguese sick leave: not Galician "a baixa"
+        "Quero a baixa do carro",
+        "Para Don",  # a name beside PARA: no longer a courtesy word
+        "para Issa",
+        "Para ese no",
+        "Daina",  # a Latvian or Lithuanian name; alone, Hausa "stop": a person decides
+    ],
+)
+def test_the_reviewers_false_opt_outs_stay_so(text: str) -> None:
+    assert action(text) is not OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Yes Don", "Yes, Don", "Yes Issa", "Yes Rahmat", "Yes Asko", "Yes Anay", "Yes Ese", "Yes e"],
+)
+def test_a_name_beside_yes_is_not_an_opt_in(text: str) -> None:
+    """The first version made every new lexicon's courtesy words global, so "Yes" with one
+    of them (a name: Don, Issa, Rahmat) read as an opt-in, which lifts an opt-out."""
+    assert action(text) is not IN
+
+
+@pytest.mark.parametrize("text", ["arren", "endi", "Yes Arren"])
+def test_typos_of_keywords_are_not_taken_for_courtesy_words(text: str) -> None:
+    assert action(text) is OUT  # ARRET, END
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dừng! Đừng làm phiền",  # stop! don't bother me
+        "dừng, đừng làm phiền",
+        "Tôi bảo dừng! Đừng gửi",
+        "Dừng! Đừng nhắn nữa",
+        "Dừng, đừng nhắn nữa",
+        "Đừng spam. DỪNG HỦY",
+        "dừng đừng gửi",
+    ],
+)
+def test_vietnamese_stop_beside_dont_is_still_an_opt_out(text: str) -> None:
+    """The first version looked for "đừng" anywhere in the message, not at the negation's
+    own place, and lost these."""
+    assert action(text) is OUT
+
+
+@pytest.mark.parametrize(
+    "text", ["社長は誰ですか", "当番は誰ですか", "这是什么时候的活动", "这是什么活动？我想参加"]
+)
+def test_a_who_or_what_question_about_something_else_is_not_a_help_request(text: str) -> None:
+    assert action(text) is not HELP

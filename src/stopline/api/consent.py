@@ -546,7 +546,7 @@ async def inbound(body: InboundRequest, request: Request, _key: WriteKey) -> Res
     try:
         result = await app.inbound_writer.record(command)
     except CommitLate:  # answered 503: the caller never gets this reply to send
-        note_late(app.commits, [message], app.clock())
+        note_late(app.inbound_writer.record, command)
         raise
     await app.messaging.fence.settled([sender])
     app.metrics.count_inbound(body.provider, result.counted)

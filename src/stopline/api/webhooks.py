@@ -121,6 +121,7 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
     pending: list[Awaitable[Any]] = []
     queued = False
     messages: list[InboundMessage] = []
+    commands: list[InboundCommand] = []
     for message in batch.messages:
         if message.part is not None:  # a piece of a long message: read only once whole
             whole = await app.commits.submit_async(app.parts, message)
@@ -148,6 +149,7 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
             route, policy = None, replace(policy, can_reply=False)
             log.warning("%s message names no recipient: it gets no reply", name)
         command = InboundCommand(message, classification, policy, route)
+        commands.append(command)
         pending.append(app.inbound_writer.record(command))
         queued = queued or route is not None
     for report in batch.statuses:
@@ -163,7 +165,8 @@ async def receive(request: FastRequest, name: str) -> FastResponse:
             results = list(await asyncio.gather(*pending))
     except CommitLate:  # answered 503: an inline reply does not go out with it
         if provider.inline_replies:
-            note_late(app.commits, messages, app.clock())
+            for command in commands:
+                note_late(app.inbound_writer.record, command)
         raise
     reply: str | None = None
     stopped = [r.recipient or "" for r in batch.statuses]

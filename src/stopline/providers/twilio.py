@@ -178,9 +178,11 @@ class TwilioProvider(Provider):
                 ) from None
             self.verify(request, pairs, given)
         for name, value in pairs:
-            # "received" is an inbound message's own status, should Twilio send it: the
-            # message is read (a STOP in it must not pass for a status callback)
-            if name == "MessageStatus" and value.lower() != "received":
+            # "received" with a Body is an inbound message carrying its own status: it is
+            # read (a STOP in it must not pass for a status callback)
+            if name == "MessageStatus" and not (
+                value.lower() == "received" and any(n == "Body" for n, _ in pairs)
+            ):
                 return WebhookBatch(statuses=(self._status(dict(pairs), received_at),))
         return WebhookBatch(messages=(self.parse(pairs, received_at),))
 

@@ -4,9 +4,9 @@ review item (in the same transaction) for every message whose intent is unclear.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -33,7 +33,6 @@ from stopline.services.review import item_row
 from stopline.storage import inbound as repo
 from stopline.storage import outbox
 from stopline.storage import review as review_repo
-from stopline.storage.commit_queue import CommitQueue, CommitQueueClosed
 
 log = logging.getLogger("stopline.inbound")
 
@@ -44,6 +43,9 @@ class InboundCommand:
     classification: Classification
     policy: InboundPolicy
     reply_via: ReplyRoute | None = None  # REST reply through the outbox (None: inline/none)
+    # Sent again after its request was answered 503: whatever inline reply the message is
+    # stored with did not reach the provider (marked so, in order with its retries).
+    late: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,39 +64,6 @@ class InboundResult:
         """The outcome label of `stopline_inbound_messages`: a provider's retry of a message
         already recorded is a "duplicate", not a second opt-out."""
         return "duplicate" if self.duplicate else self.outcome.value
-
-
-LateAnswer = tuple[list[tuple[str, str]], datetime]  # (provider, message id)s, when answered
-
-
-def _mark_late(conn: Connection, items: Sequence[LateAnswer]) -> list[None]:
-    for keys, answered_at in items:
-        repo.mark_late(conn, keys, answered_at)
-    return [None] * len(items)
-
-
-def note_late(
-    commits: CommitQueue, messages: Sequence[InboundMessage], answered_at: datetime
-) -> None:
-    """``messages`` were answered 503 (their commit came after the deadline; they still
-    commit): an inline reply stored with them never reached whoever asked, so it is marked
-    not delivered. A later STOP from the number then gets the confirmation, and the contact's
-    history says so. A retry that gets the stored reply removes the mark. The mark commits
-    in the background, whenever the database is free again."""
-    keys = [(m.provider, m.provider_message_id) for m in messages]
-    if not keys:
-        return
-    try:
-        done = commits.submit(_mark_late, (keys, answered_at))
-    except CommitQueueClosed:
-        log.warning("%d messages answered 503 while shutting down: not marked", len(keys))
-        return
-    done.add_done_callback(_logged_failure)
-
-
-def _logged_failure(done: Future[None]) -> None:
-    if done.exception() is not None:
-        log.error("could not mark messages answered 503: %s", done.exception())
 
 
 class InboundRecorder:
@@ -157,15 +126,9 @@ class InboundRecorder:
         commands, renamed = _own_ids(commands, _stored(conn, commands, known), known)
         if renamed:  # ids another number had used: their own ids may be stored already
             _stored(conn, renamed, known)
-        resent = [  # retries answered with their stored inline reply: it has gone out now
-            key
-            for c in commands
-            if c.reply_via is None
-            and (key := (c.message.provider, c.message.provider_message_id)) in known
-            and known[key].reply is not None
-        ]
-        if resent:
-            repo.clear_late(conn, resent)
+        # (provider, id) -> whether its inline reply is now undelivered (a 503's late
+        # command) or delivered (a retry answered with it), whichever came last
+        late: dict[tuple[str, str], bool] = {}
         stage = LedgerStage(conn, (c.message.from_number for c in commands))
         replies = _ReplyMemo()
         results: list[InboundResult | None] = []
@@ -180,6 +143,8 @@ class InboundRecorder:
                 if key in first_in_batch:  # answered with the first's event id, once known
                     retried_in_batch.append((len(results), first_in_batch[key]))
                 results.append(known[key])
+                if known[key].reply is not None and command.reply_via is None:
+                    late[key] = command.late  # marked, or delivered by this retry's answer
                 continue
             number = message.from_number
             active = stage.active_scopes(number)
@@ -212,6 +177,8 @@ class InboundRecorder:
             first_in_batch[key] = len(pending)
             pending.append((command, result, index))
             results.append(None)
+            if command.late and result.reply is not None and command.reply_via is None:
+                late[key] = True  # the original never committed: recorded now, undelivered
         written = stage.flush()
         rows = []
         final: list[InboundResult] = []
@@ -265,6 +232,9 @@ class InboundRecorder:
         outbox.enqueue(
             conn, [_outbox_row(c, r.reply, now) for c, r, _ in pending if r.reply and c.reply_via]
         )
+        if late:
+            repo.mark_late(conn, [k for k, undelivered in late.items() if undelivered], now)
+            repo.clear_late(conn, [k for k, undelivered in late.items() if not undelivered])
         fresh = iter(final)
         answers = [r if r is not None else next(fresh) for r in results]
         for position, first in retried_in_batch:
@@ -381,12 +351,14 @@ def command_to_wire(command: InboundCommand) -> list[Any]:
         c.explanation,
         [route.provider, route.account] if route is not None else None,
         m.body_signed,
+        command.late,
     ]
 
 
 def command_from_wire(values: Sequence[Any], policy: InboundPolicy) -> InboundCommand:
     (provider, mid, sender, to, body, received, keyword) = values[:7]
-    (action, intent, confidence, language, rule, span, explanation, route, signed) = values[7:]
+    (action, intent, confidence, language, rule, span, explanation, route, signed) = values[7:16]
+    late = bool(values[16]) if len(values) > 16 else False
     message = InboundMessage(
         provider,
         mid,
@@ -407,7 +379,29 @@ def command_from_wire(values: Sequence[Any], policy: InboundPolicy) -> InboundCo
         explanation,
     )
     reply_via = ReplyRoute(route[0], route[1]) if route is not None else None
-    return InboundCommand(message, classification, policy, reply_via)
+    return InboundCommand(message, classification, policy, reply_via, late)
+
+
+def note_late(record: Callable[[InboundCommand], Awaitable[Any]], command: InboundCommand) -> None:
+    """``command``'s request was answered 503 (its commit came after the deadline; it still
+    commits): an inline reply it is stored with never reached whoever asked. The same
+    command is sent again marked late, through the same writer and so after the original
+    and before any retry of it, which the recorder turns into the mark (a later STOP from the
+    number then gets the confirmation, and the contact's history says so; a retry answered
+    with the reply clears it). Nothing waits for it."""
+    if command.reply_via is not None:
+        return  # a REST reply: the outbox sends it whatever the answer was
+    try:
+        pending = asyncio.ensure_future(record(replace(command, late=True)))
+    except Exception:  # the writer is shutting down: the mark is lost, the message is not
+        log.warning("a message answered 503 could not be marked as not replied to")
+        return
+    pending.add_done_callback(_consumed)
+
+
+def _consumed(done: asyncio.Future[Any]) -> None:
+    if not done.cancelled() and done.exception() is not None:
+        log.warning("a message answered 503 was not marked as not replied to: %s", done.exception())
 
 
 def result_to_wire(result: InboundResult) -> list[Any]:

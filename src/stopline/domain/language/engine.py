@@ -333,8 +333,16 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             opt_in += asked
         else:  # "我不想重新订阅": refused (no spaces, so no word-by-word negation)
             refused += [folded[starts[m.start] :][:12] for m in asked]
-        if asks_help is None:  # "你是谁？"
-            asks_help = next(iter(rules.scan_substrings(folded, starts, rules.HELP_KINDS)), None)
+        if asks_help is None:  # "你是谁？" as the whole message (not "社長は誰ですか")
+            whole = len(rules.strip_substring_courtesy(folded).replace(" ", ""))
+            asks_help = next(
+                (
+                    m
+                    for m in rules.scan_substrings(folded, starts, rules.HELP_KINDS)
+                    if len(m.info.phrase.pattern) >= whole
+                ),
+                None,
+            )
     cues = rules.keyword_cues(folded, words, starts, table, cjk, keywords)
     if segments is None and cjk:
         stripped = rules.strip_substring_courtesy(folded)
@@ -540,7 +548,7 @@ def _spelt_negation(segments: list[rules.Segment], words: list[str], raw: str) -
     return any(
         e - s == 1
         and (spelt := SPELT_NEGATIONS.get((hit.language or "", words[s]))) is not None
-        and spelt in fold_marks(raw)
+        and rules.spelt_negation_at(raw, words, s, spelt)
         for hit, s, e in segments[:-1]
     )
 

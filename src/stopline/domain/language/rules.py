@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from stopline.domain.language import tables
 from stopline.domain.language.lexicon import Strength
-from stopline.domain.language.normalise import fold_marks
+from stopline.domain.language.normalise import fold, fold_marks
 from stopline.domain.language.patterns import Trigger
 from stopline.domain.language.tables import (
     COURTESY,
@@ -302,8 +302,8 @@ def negated(
         return False
     negation = found.group().strip()
     spelt = SPELT_NEGATIONS.get((language or "en", negation))
-    if spelt is not None and spelt not in fold_marks(raw):
-        return False  # "Dừng, hủy đăng ký": the keyword, not "đừng" (don't)
+    if spelt is not None:  # "Dừng, hủy đăng ký" (stop, unsubscribe): the keyword
+        return bool(raw) and spelt_negation_at(raw, folded.split(" "), index - 1, spelt)
     if not raw:
         return True
     following = folded[end + 1 :].split(" ", 1)[0]
@@ -312,6 +312,26 @@ def negated(
     pair = f"{negation} {following}"
     nth = folded.count(pair, 0, end + 1 + len(following)) - 1
     return not _sentence_between(raw, negation, following, nth)
+
+
+def spelt_negation_at(raw: str, words: list[str], at: int, spelt: str) -> bool:
+    """Whether word ``at`` of ``words`` (a negation that folds into a keyword: "dung") is
+    written in ``raw`` as the negation (``spelt``, its tone marks off: "đung") and runs on
+    into the next word: "Đừng hủy" (don't cancel), not "Dừng hủy", "Dừng! Đừng…" or
+    "Đừng, …". The same occurrence is found by counting (folding keeps words in order)."""
+    word = words[at]
+    nth = words[:at].count(word)
+    marks = fold_marks(raw)
+    found = [t for t in _TOKEN.finditer(marks) if fold(t.group(), look_alikes=False) == word]
+    if nth >= len(found) or found[nth].group() != spelt:
+        return False
+    gap = _GAP.match(marks, found[nth].end())
+    between = gap.group() if gap is not None else ""
+    return not (_SENTENCE_MARK.search(between) or _COMMA.search(between))
+
+
+_TOKEN = re.compile(r"\w+")
+_GAP = re.compile(r"\W*")
 
 
 def _sentence_between(raw: str, negation: str, following: str, nth: int) -> bool:

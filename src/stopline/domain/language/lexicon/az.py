@@ -16,7 +16,7 @@ LEXICON = Lexicon(
         Keyword("DAYANDIRIN", "usage: 'stop (it)!' (plural/polite), alone only", S.WORD),
         Keyword("ABUNƏLİKDƏN ÇIX", "usage: 'leave the subscription'", S.STRONG),
     ),
-    courtesy=("zəhmət", "olmasa", "xahiş", "edirəm", "təşəkkür", "təşəkkürlər"),
+    courtesy=("zəhmət", "xahiş", "edirəm", "təşəkkür", "təşəkkürlər"),
     opt_out_phrases=(
         Phrase(
             f"({MSG}) göndərməyin|göndərmə|göndərməyəsiniz|yazmayın|atmayın",

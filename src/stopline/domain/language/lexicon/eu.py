@@ -18,7 +18,7 @@ LEXICON = Lexicon(
         Keyword("HARPIDETZA KENDU", "usage: 'remove the subscription'", S.STRONG),
         Keyword("HARPIDETZA EZEZTATU", "usage: 'cancel the subscription'", S.STRONG),
     ),
-    courtesy=("mesedez", "eskerrik", "asko", "eskerrik asko", "orain", "arren"),
+    courtesy=("mesedez", "eskerrik", "orain"),
     opt_out_phrases=(
         Phrase(
             f"utzi|gelditu|geldi ({MSG}) bidaltze~",

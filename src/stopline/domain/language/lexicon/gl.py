@@ -10,7 +10,7 @@ MSG = "mensaxe|mensaxes|sms|mensaxiños|publicidade"
 LEXICON = Lexicon(
     language="gl",
     name="Galician",
-    courtesy=("por", "favor", "grazas", "xa"),
+    courtesy=("por", "favor", "grazas"),
     opt_out_phrases=(
         Phrase(
             "deixa|deixade|deixe|deixen|deixar de (me|nos)? enviar~|mandar~|escribir~",
@@ -20,7 +20,10 @@ LEXICON = Lexicon(
             "(darme|darnos|dar me|dar nos) de baixa",
             "usage: 'Quero darme de baixa' (I want to unsubscribe)",
         ),
-        Phrase("quero|queremos a|causar baixa", "usage: 'Quero a baixa' (I want out)"),
+        Phrase(
+            "^ quero|queremos a|causar baixa $",
+            "usage: 'Quero a baixa' (I want out), the whole message (not 'a baixa médica')",
+        ),
         Phrase(
             f"non (me|nos)? (envie~|enviedes|mande~|mandedes) (mais)? ({MSG}|mais)",
             "usage: 'Non me enviedes máis mensaxes' (don't send me more messages)",

@@ -11,11 +11,18 @@ LEXICON = Lexicon(
     language="ha",
     name="Hausa",
     opt_out=(
-        Keyword("DAINA", "usage: 'stop, cease' (ku daina: you all stop), alone only", S.WORD),
         Keyword("DAKATAR", "usage: 'stop (it)', alone only", S.WORD),
         Keyword("KU DAINA", "usage: 'stop' (plural/polite)", S.WORD),
     ),
-    courtesy=("don", "allah", "na", "gode", "yanzu"),
+    courtesy=("gode", "yanzu"),
+    review_phrases=(
+        Phrase(
+            "^ daina $",
+            "usage: 'Daina' alone: Hausa 'stop', or a Latvian/Lithuanian name (song); a person "
+            "decides",
+            0.6,
+        ),
+    ),
     opt_out_phrases=(
         Phrase(
             f"daina|dakatar|dakata (da)? aiko|turo|tura (min|mini|mana|mani)? (da)? ({MSG})",

@@ -9,7 +9,11 @@ LEXICON = Lexicon(
     language="ko",
     name="Korean",
     opt_out=(
-        Keyword("스톱", "usage: 'stop' in its standard Hangul spelling (스탑 is the common one)"),
+        Keyword(
+            "스톱",
+            "usage: 'stop' in its standard Hangul spelling (also inside 원스톱, 스톱워치)",
+            S.WORD,
+        ),
         Keyword("SUSIN GEOBU", "usage: romanised 수신거부 (refuse to receive)"),
         Keyword("SUSHIN GEOBU", "usage: romanised 수신거부, another spelling"),
         Keyword("GUDOK CHWISO", "usage: romanised 구독취소 (cancel the subscription)"),
@@ -91,6 +95,9 @@ LEXICON = Lexicon(
         Phrase("원스탑", "usage: 'one-stop'"),
         Phrase("논스탑", "usage: 'non-stop'"),
         Phrase("스탑워치", "usage: 'stopwatch'"),
+        Phrase("원스톱", "usage: 'one-stop' (the standard spelling)"),
+        Phrase("논스톱", "usage: 'non-stop' (the standard spelling)"),
+        Phrase("스톱워치", "usage: 'stopwatch' (the standard spelling)"),
     ),
     substrings=True,
 )

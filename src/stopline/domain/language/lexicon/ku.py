@@ -16,10 +16,11 @@ LEXICON = Lexicon(
         Keyword("بوەستە", "usage: Sorani 'stop!' (singular), alone only", S.WORD),
         Keyword("بوەستن", "usage: Sorani 'stop!' (plural/polite), alone only", S.WORD),
     ),
-    courtesy=("kerema", "xwe", "spas", "تکایە", "سوپاس", "ئێستا"),
+    courtesy=("kerema", "spas", "تکایە", "سوپاس", "ئێستا"),
     opt_out_phrases=(
         Phrase(
-            "peyam~|mesaj~|sms (ji min re|ji bo min|ji me re)? nesinin|nesine|neşînin|neşîne",
+            # not "mesaj": Turkish "Mesajın nesine kızdın?" (what about the message…)
+            "peyam~ (ji min re|ji bo min|ji me re)? neşînin|neşîne",
             "usage: Kurmanji 'Peyaman ji min re neşînin' (don't send me messages)",
         ),
         Phrase(

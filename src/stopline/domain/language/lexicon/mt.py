@@ -17,7 +17,7 @@ LEXICON = Lexicon(
         Keyword("IEQFU", "usage: 'stop!' (plural imperative)"),
         Keyword("ĦASSARNI", "usage: 'unsubscribe me'", S.WORD),
     ),
-    courtesy=("jekk", "joghgbok", "jekk joghgbok", "grazzi", "issa", "pls"),
+    courtesy=("joghgbok", "grazzi", "pls"),
     opt_out_phrases=(
         Phrase(
             f"{DONT_SEND} (aktar)? ({MSG})",

@@ -9,7 +9,7 @@ SEND = "kachamuwaychu~|kachamuwaychikchu~|apachimuwaychu~|apachimuwaychikchu~|qi
 LEXICON = Lexicon(
     language="qu",
     name="Quechua",
-    courtesy=("allichu", "sulpayki", "anay", "yusulpayki"),
+    courtesy=("allichu", "sulpayki", "yusulpayki"),
     opt_out_phrases=(
         Phrase(
             "sayachiy|sayachiychik|sayachiyña (mensaje~|willakuy~|qillqa~)",

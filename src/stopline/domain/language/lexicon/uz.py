@@ -20,7 +20,7 @@ LEXICON = Lexicon(
         Keyword("OBUNANI BEKOR QILISH", "usage: 'cancel the subscription'", S.STRONG),
         Keyword("ОБУНАНИ БЕКОР ҚИЛИШ", "usage: Cyrillic 'cancel the subscription'", S.STRONG),
     ),
-    courtesy=("iltimos", "rahmat", "илтимос", "раҳмат", "endi", "энди"),
+    courtesy=("iltimos", "илтимос", "раҳмат", "энди"),
     opt_out_phrases=(
         Phrase(
             f"({MSG}) ({DONT_SEND})",

@@ -36,6 +36,7 @@ LEXICON = Lexicon(
             "usage: 'đừng gửi nữa', 'ko nhắn tin nữa'",
         ),
         Phrase("khong muon (nhan|nhan tin|tin nhan)", "usage: 'không muốn nhận tin nhắn'"),
+        Phrase("dung spam", "usage: 'Đừng spam (nữa)' (don't spam (any more))"),
         Phrase("huy dang ky", "usage: unsubscribe"),
         Phrase("sai so", "usage: wrong number"),
         Phrase("toi khong dang ky", "usage: never signed up"),

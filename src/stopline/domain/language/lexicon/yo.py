@@ -12,10 +12,12 @@ LEXICON = Lexicon(
     language="yo",
     name="Yoruba",
     opt_out=(
-        Keyword("DÚRÓ", "usage: 'stop, wait' (also 'stand'), alone only", S.WORD),
+        # home-only: "duro" is Spanish, Portuguese and Italian "hard" ("É duro"); spelt
+        # "dúró" with its tone marks it reads as Yoruba whatever the sender's locale
+        Keyword("DÚRÓ", "usage: 'stop, wait' (also 'stand'), alone only", S.WORD, True),
         Keyword("DẸ́KUN", "usage: 'stop, cease', alone only", S.WORD),
     ),
-    courtesy=("e", "jowo", "joo", "ejowo", "ese"),
+    courtesy=("jowo", "joo", "ejowo"),
     opt_out_phrases=(
         Phrase(
             f"deku|dekun|duro (fifi|fi|ifi|ki e fi)? ({MSG})",
