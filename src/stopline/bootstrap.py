@@ -159,7 +159,7 @@ def warn_about(settings: Settings) -> None:
         if provider.inline_replies or not provider.webhooks_configured:
             continue
         missing = accounts.missing(name)
-        if missing and name not in settings.silent():
+        if missing:  # a silent provider too: Stopline answers all but its bare keywords
             log.warning(
                 "%s webhooks are configured but its REST account lacks %s: its replies, STOP "
                 "confirmations included, cannot be sent (stopline providers)",

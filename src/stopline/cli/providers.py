@@ -328,13 +328,12 @@ def providers_cmd() -> None:
             replies = "inline"
         else:
             missing = accounts.missing(name)
-            replies = (
-                "REST"
-                if not missing
-                else "[yellow]REST: no credentials[/yellow]"
-                if len(missing) == len(REQUIRED[name])
-                else f"[yellow]REST: lacks {escape(', '.join(missing))}[/yellow]"
-            )
+            if not missing:
+                replies = "REST"
+            elif len(missing) == len(REQUIRED[name]):
+                replies = "[yellow]REST: no credentials[/yellow]"
+            else:
+                replies = f"[yellow]REST: lacks {escape(', '.join(missing))}[/yellow]"
         table.add_row(name, hooks, replies, escape(f"{base}/webhooks/{name}"))
     table.caption = "and console: sends go to the server's log, for development (no webhooks)"
     out.print(table)

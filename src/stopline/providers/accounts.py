@@ -117,11 +117,13 @@ class AccountBook:
         """True when ``provider``'s default account has every credential a send needs."""
         return provider in REQUIRED and not self.missing(provider)
 
-    def missing(self, provider: str) -> tuple[str, ...]:
-        """The credentials a send needs that ``provider``'s default account lacks (a half
-        set fails every send: `stopline providers` and the server's start-up say which)."""
-        fields = default_account(self._settings, provider).fields
-        return tuple(name for name in REQUIRED.get(provider, ()) if not fields.get(name))
+    def missing(self, provider: str, name: str | None = None) -> tuple[str, ...]:
+        """The credentials a send needs that ``provider``'s account ``name`` (the default
+        when None) lacks: a half set fails every send, so `stopline providers`, the server's
+        start-up and sender registration say which. Raises `MissingCredentials` for a named
+        account that is nowhere."""
+        fields = self.get(provider, name).fields
+        return tuple(field for field in REQUIRED.get(provider, ()) if not fields.get(field))
 
     def _secrets_file(self) -> dict[str, Any]:
         with self._lock:

@@ -19,7 +19,7 @@ from stopline.domain.inbound import InboundPolicy
 from stopline.domain.language import ClassifyContext
 from stopline.domain.phone import address_problem, normalise_address, try_normalise
 from stopline.domain.plain_text import has_control_character
-from stopline.providers.accounts import REQUIRED, AccountBook, valid_name
+from stopline.providers.accounts import AccountBook, valid_name
 from stopline.providers.base import MissingCredentials
 from stopline.providers.registry import SENDING_PROVIDERS
 from stopline.storage import senders as repo
@@ -97,14 +97,13 @@ def credentials_warning(accounts: AccountBook, row: SenderRow) -> str | None:
     """What to tell whoever registered ``row`` when its credentials cannot be found (it is
     registered anyway: they may be added to the secrets file later)."""
     try:
-        account = accounts.get(row.provider, row.account)
+        missing = accounts.missing(row.provider, row.account)
     except MissingCredentials as exc:
         return f"{exc}; REST replies and sends will fail until set"
-    missing = [name for name in REQUIRED.get(row.provider, ()) if not account.get(name)]
     if missing:
         return (
-            f"{row.provider} account {account.name!r} lacks {', '.join(missing)}; REST replies "
-            "and sends will fail until set"
+            f"{row.provider} account {row.account or 'default'!r} lacks {', '.join(missing)}; "
+            "REST replies and sends will fail until set"
         )
     return None
 

@@ -331,3 +331,18 @@ def test_a_one_off_about_a_marketing_topic_gets_the_brand_and_how_to_opt_out(
                 assert bodies == [sent, "Code 4411", "Code 4412", written]
         finally:
             graph.close()
+
+
+def test_registering_a_sender_whose_named_account_lacks_a_credential_warns(
+    client: TestClient, admin: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A named account set only in part (Bandwidth without its API password) failed every
+    send while registration said nothing."""
+    monkeypatch.setenv("STOPLINE_ACCOUNT_HALF_ACCOUNT_ID", "99")
+    monkeypatch.setenv("STOPLINE_ACCOUNT_HALF_USERNAME", "api")
+    monkeypatch.setenv("STOPLINE_ACCOUNT_HALF_APPLICATION_ID", "app")
+    created = register(client, admin, "bandwidth", account="half")
+    assert created.status_code == 201, created.text
+    assert created.json()["warnings"] == [
+        "bandwidth account 'half' lacks password; REST replies and sends will fail until set"
+    ]
