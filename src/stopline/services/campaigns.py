@@ -32,7 +32,7 @@ from stopline.domain.send_timeline import Waiting, play
 from stopline.domain.sending_rules import SendingRules, next_allowed
 from stopline.services.gate import check_many
 from stopline.services.imports import locate_numbers, sniff_delimiter
-from stopline.services.senders import SenderDirectory
+from stopline.services.senders import SenderDirectory, sender_topic
 from stopline.storage import campaigns as repo
 from stopline.storage import senders as senders_repo
 from stopline.storage.campaigns import CampaignRow
@@ -134,6 +134,10 @@ class Campaigns:
         if entry is None:
             raise CampaignError("sender", f"{address} is not registered: `stopline senders add`")
         address = entry.address  # as registered ("Zeta" when asked for "ZETA")
+        try:
+            topic = sender_topic(entry, topic)
+        except ValueError as exc:
+            raise CampaignError("topic", str(exc)) from None
         topic_name = _topic(topic)
         if rate_per_second is not None and not 0 < rate_per_second <= 10_000:
             raise CampaignError("rate_per_second", "give a rate between 0 and 10000 per second")
@@ -436,11 +440,12 @@ class Campaigns:
         campaign's template gets (the sender's brand, how to opt out: added, or refused as
         configured). None for an exempt topic or none (a code, a reply), sent as written,
         and for a sender that is no address (the send refuses it with its own error)."""
-        if topic is None or not topic.strip() or self._rules.exempt(topic):
-            return None
         try:
             address = self._sender(sender)
-        except CampaignError:
+            topic = sender_topic(self._senders.lookup(address), topic)
+        except (CampaignError, ValueError):  # the send refuses these with its own error
+            return None
+        if topic is None or not topic.strip() or self._rules.exempt(topic):
             return None
         return lint(text, self.content_rules(address, topic, None, None))
 

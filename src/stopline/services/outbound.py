@@ -21,7 +21,7 @@ from stopline.providers.accounts import AccountBook
 from stopline.providers.base import MissingCredentials, OutboundMessage, Provider, SendResult
 from stopline.services.gate import check_many
 from stopline.services.send_fence import SendFence
-from stopline.services.senders import SenderDirectory
+from stopline.services.senders import SenderDirectory, sender_topic
 from stopline.services.signals import send_signal
 from stopline.storage.outbox import OutboxRow
 from stopline.storage.senders import SenderRow
@@ -119,6 +119,10 @@ class OutboundSender:
         if read.number is None:
             raise SendError("to", read.error or "not a phone number")
         name, entry = self._route(address, provider)
+        try:
+            topic = sender_topic(entry, topic)
+        except ValueError as exc:
+            raise SendError("topic", str(exc)) from None
         with self._fence.sending(read.number):
             return self._checked_send(
                 read.number, text, address, topic, name, entry, idempotency_key

@@ -108,6 +108,21 @@ def credentials_warning(accounts: AccountBook, row: SenderRow) -> str | None:
     return None
 
 
+def sender_topic(entry: SenderRow | None, topic: str | None) -> str | None:
+    """What a send is about: the topic it names, else its sender's topic (registered with
+    `--topic`), so that a number opted out of that topic is never texted from it. A sender
+    with several topics makes naming one necessary (`ValueError`); none leaves it None."""
+    if topic is not None and topic.strip():
+        return topic
+    topics = entry.topics if entry is not None else ()
+    if len(topics) > 1:
+        raise ValueError(
+            f"{entry.address if entry else 'the sender'} sends about {', '.join(topics)}: "
+            "name the topic"
+        )
+    return topics[0] if topics else topic
+
+
 class AlreadyRegistered(ValueError):
     """The address is registered already (an alphanumeric sender ID in any case)."""
 

@@ -346,3 +346,28 @@ def test_registering_a_sender_whose_named_account_lacks_a_credential_warns(
     assert created.json()["warnings"] == [
         "bandwidth account 'half' lacks password; REST replies and sends will fail until set"
     ]
+
+
+def test_a_send_naming_no_topic_is_about_its_senders_topic(
+    client: TestClient, admin: dict[str, str], fake: FakeProviders
+) -> None:
+    """A black-box tester (2026-12-05): `senders add --topic alerts` changed nothing; a send
+    or campaign from that sender naming no topic reached a number opted out of alerts."""
+    assert register(client, admin, "twilio", topics=["Alerts"]).status_code == 201
+    stop = {"number": PERSON, "kind": "opt_out", "scope": "topic:alerts"}
+    assert client.post("/v1/consent", json=stop, headers=admin).status_code == 201
+    blocked = send(client, admin)  # no topic: the sender's
+    assert blocked.status_code == 409, blocked.text
+    assert blocked.json()["status"] == "blocked" and blocked.json()["scope"] == "topic:alerts"
+    other = send(client, admin, topic="billing")  # a topic named: that one
+    assert other.status_code == 202, other.text
+    campaign = {"name": "c1", "sender": SENDER, "template": "Acme alert. Reply STOP to opt out"}
+    made = client.post("/v1/campaigns", json=campaign, headers=admin)
+    assert made.status_code == 201 and made.json()["topic"] == "alerts", made.text
+    # a sender of several topics: a send or campaign must say which
+    assert client.delete(f"/v1/senders/{SENDER}", headers=admin).status_code in (200, 204)
+    assert register(client, admin, "twilio", topics=["alerts", "promo"]).status_code == 201
+    unsaid = send(client, admin)
+    assert unsaid.status_code == 422 and unsaid.json()["error"]["field"] == "topic", unsaid.text
+    again = client.post("/v1/campaigns", json={**campaign, "name": "c2"}, headers=admin)
+    assert again.status_code == 422 and again.json()["error"]["field"] == "topic", again.text
