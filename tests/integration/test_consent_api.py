@@ -222,6 +222,12 @@ def test_suppressions_are_paginated_and_filtered(client: TestClient, admin: dict
     assert later["items"] == []
     bad = client.get("/v1/suppressions", params={"cursor": "zz"}, headers=admin)
     assert bad.status_code == 422
+    # a black-box tester (2026-12-05): "abc", valid hex but never handed out, read as an
+    # empty last page (a client with a corrupted cursor would think it had everything)
+    ahead = client.get("/v1/suppressions", params={"cursor": "abc"}, headers=admin)
+    assert ahead.status_code == 422 and ahead.json()["error"]["field"] == "cursor"
+    start = client.get("/v1/suppressions", params={"cursor": "", "limit": 3}, headers=admin)
+    assert start.status_code == 200 and len(start.json()["items"]) == 3  # as the feed reads it
     # "+00:00" typed into a URL unencoded arrives as " 00:00": read as the "+" it was
     hour = (datetime.now(UTC) + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S")
     for written in (f"{hour}+00:00", f"{hour}+0000", f"{hour}.5+00:30"):

@@ -269,7 +269,10 @@ def list_suppressions(
     until: datetime | None = None,
     scope: str | None = None,
 ) -> SuppressionPage:
-    """Keyset pagination in ledger order; ``since``/``until`` bound the opt-out time."""
+    """Keyset pagination in ledger order; ``since``/``until`` bound the opt-out time. An
+    empty ``cursor`` is the start, as none is (as the consent feed reads it); one ahead of
+    the newest ledger event was never handed out (a corrupted one would otherwise read as
+    "nothing more"): ValueError("invalid cursor...")."""
     cols = suppressions.c
     query = select(
         cols.number, cols.scope, cols.since, cols.source, cols.event_id, cols.recorded_at
@@ -280,10 +283,14 @@ def list_suppressions(
         query = query.where(cols.since < until)
     if scope is not None:
         query = query.where(cols.scope == scope)
-    if cursor is not None:
-        event_id = decode_cursor(cursor)
+    event_id = decode_cursor(cursor) if cursor else 0
+    if event_id:
         query = query.where(cols.event_id > event_id)
     rows = conn.execute(query.order_by(cols.event_id).limit(limit + 1)).all()
+    if not rows and event_id:
+        newest = conn.execute(select(func.coalesce(func.max(consent_events.c.id), 0)))
+        if event_id > newest.scalar_one():
+            raise ValueError("invalid cursor: ahead of the newest event (not one handed out)")
     items = [
         Suppression(r.number, Scope.parse(r.scope), r.since, r.source, r.event_id)
         for r in rows[:limit]
