@@ -549,7 +549,7 @@ def suppressions_import(
     if report.undated:
         err.print(
             f"{report.undated} rows had a date that is not ISO 8601 (e.g. 2024-03-15 or "
-            "2024-03-15T10:00:00Z) or lies in the future: recorded as of now",
+            "2024-03-15T10:00:00Z), lies before 1970 or in the future: recorded as of now",
             highlight=False,
         )
         for line, value in report.undated_examples:
