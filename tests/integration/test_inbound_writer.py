@@ -418,3 +418,41 @@ def test_marks_of_answers_lost_to_a_503_on_both_databases(graph: bootstrap.Stopl
         [stored] = graph.inbound(conn, [stop(long_id, e)])
         graph.inbound(conn, [replace(stop(long_id, e), late=True)])
         assert shown(conn, e, stored.event_id) == ("inline", "not_delivered")
+
+
+def test_a_stop_beside_an_earlier_ones_late_copy_is_confirmed(graph: bootstrap.Stopline) -> None:
+    """A reviewer (2026-12-05): while the database was held, STOP M1 was answered 503 and
+    the person texted STOP again (M2); M1's late copy and M2 then came out in one batch
+    (or M1 alone first), and M2 got no reply: the mark was written only at the batch's end.
+    Zero confirmations. The batch's marks are settled before anything is decided now."""
+    from dataclasses import replace
+
+    from stopline.domain.inbound import InboundMessage, InboundPolicy
+    from stopline.domain.language import ClassifyContext, classify
+
+    policy = InboundPolicy(Brand("Acme", "help@acme.example"))
+    now = graph.clock()
+
+    def stop(sid: str, number: str) -> InboundCommand:
+        message = InboundMessage("twilio", sid, number, "+14155550199", "STOP", now)
+        return InboundCommand(message, classify("STOP", ClassifyContext()), policy)
+
+    with graph.engine.begin() as conn:
+        # all three in one batch
+        first, _late, second = graph.inbound(
+            conn,
+            [
+                stop("M1", "+14155550131"),
+                replace(stop("M1", "+14155550131"), late=True),
+                stop("M2", "+14155550131"),
+            ],
+        )
+        assert first.reply is not None and second.reply is not None
+        # the original alone first, then its late copy beside the second STOP
+        [alone] = graph.inbound(conn, [stop("N1", "+14155550132")])
+        _late, again = graph.inbound(
+            conn, [replace(stop("N1", "+14155550132"), late=True), stop("N2", "+14155550132")]
+        )
+        assert alone.reply is not None and again.reply is not None
+        [third] = graph.inbound(conn, [stop("N3", "+14155550132")])
+        assert third.reply is None  # one confirmation delivered: enough

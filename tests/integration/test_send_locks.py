@@ -3,6 +3,7 @@ SQLite database, the number's chain lock on PostgreSQL (`storage.send_locks`).""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -216,7 +217,6 @@ def _opt_out(engine: Engine, number: str, now: datetime) -> None:
 
 def test_the_fence_file_takes_the_database_files_permissions(tmp_path: Path) -> None:
     """Whoever may write the database (another user running `stopline worker`) may fence."""
-    import os
 
     database = tmp_path / "stopline.db"
     database.touch()
@@ -287,7 +287,6 @@ def test_an_opt_out_recorded_from_the_cli_waits_for_a_send_in_flight(
     """`stopline consent opt-out`, `suppressions import` and `audit-inbound --apply` tell
     the operator they are done only once no broadcast send to a number they opted out, in
     any process, is still on its way (as the API's answer does)."""
-    import os
     import time
 
     arguments, content, done = how
@@ -324,3 +323,70 @@ def test_an_opt_out_recorded_from_the_cli_waits_for_a_send_in_flight(
     assert cli.returncode == 0, errors
     assert done in output
     assert "still in flight" not in errors
+
+
+def test_sends_from_short_lived_threads_keep_no_descriptor_open(tmp_path: Path) -> None:
+    """A reviewer (2026-12-05): once one-off sends took the fence, each new worker thread of
+    the API's pool kept a descriptor of the fence file open for good (the pool replaces idle
+    threads), and enough sends would reach the open-file limit. A send's descriptor is now
+    its own and closed after it."""
+    path = tmp_path / "stopline.db-fence"
+    locks = FileSendLocks(path)
+
+    def opened() -> int:
+        fds = Path("/proc/self/fd")
+        return sum(1 for fd in fds.iterdir() if _points_to(fd, path))
+
+    try:
+        for index in range(50):
+
+            def send(i: int = index) -> None:
+                with locks.holding(f"+1415555{i:04d}"):
+                    pass
+
+            thread = threading.Thread(target=send)
+            thread.start()
+            thread.join()
+        assert opened() == 0
+        with locks.holding(NUMBER):  # held while open, gone after
+            assert not locks.free([NUMBER])
+        assert locks.free([NUMBER])
+        assert opened() <= 1  # the asking thread's own
+    finally:
+        locks.close()
+
+
+def _points_to(fd: Path, path: Path) -> bool:
+    try:
+        return fd.readlink() == path
+    except OSError:
+        return False
+
+
+@pytest.mark.postgres
+def test_sends_from_short_lived_threads_keep_no_connection(postgres_schema_url: str) -> None:
+    """The same on PostgreSQL: each new thread's send kept a connection of the main pool (8
+    + 8), and the 17th hung; then every request on that engine failed. Sends now take a
+    connection of a pool of their own for the send's duration."""
+    engine = create_database_engine(postgres_schema_url)
+    locks = AdvisorySendLocks(engine)
+    try:
+        for index in range(40):
+
+            def send(i: int = index) -> None:
+                with locks.holding(f"+1415555{i:04d}"):
+                    pass
+
+            thread = threading.Thread(target=send)
+            thread.start()
+            thread.join(30)
+            assert not thread.is_alive(), f"send {index} hung"
+        assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+        holders = locks._holder_pool()
+        assert holders.pool.checkedout() == 0  # type: ignore[attr-defined]
+        with locks.holding(NUMBER):
+            assert not locks.free([NUMBER])
+        assert locks.free([NUMBER])
+    finally:
+        locks.close()
+        engine.dispose()

@@ -157,7 +157,17 @@ def test_topic_keys_compare_in_one_unicode_form() -> None:
     assert Scope.canonical("topic:e\u0301te\u0301") == composed
     # invisible format characters pasted into a key (a black-box tester, 2026-12-05: a check
     # about "promo" plus a zero-width space was allowed for a number opted out of promo)
-    for invisible in ("\u200b", "\u2060", "\ufeff", "\u00ad", "\u200d", "\u200e"):
+    for invisible in (
+        "\u200b",
+        "\u2060",
+        "\ufeff",
+        "\u00ad",
+        "\u200d",
+        "\u200e",
+        "\u034f",
+        "\ufe0f",
+        "\u3164",
+    ):
         assert Scope.topic(f"pro{invisible}mo{invisible}") == Scope.topic("promo")
         assert Scope.canonical(f"topic:promo{invisible}") == Scope.topic("promo")
 

@@ -22,10 +22,11 @@ from stopline.api.auth import require
 from stopline.api.errors import ApiError, dumps, invalid_field
 from stopline.api.schemas import V1_ERRORS
 from stopline.api.state import stopline_of
+from stopline.domain.content import LintResult
 from stopline.domain.instants import utc_text
 from stopline.services import senders
 from stopline.services.keys import KeyScope, Principal
-from stopline.services.outbound import SendError, SendStatus
+from stopline.services.outbound import SendError, SendOutcome, SendStatus
 from stopline.storage import senders as senders_repo
 from stopline.storage.senders import SenderRow
 
@@ -168,20 +169,21 @@ async def remove_sender(
 )
 async def send_message(body: MessageIn, request: Request, _key: WriteKey) -> Response:
     app = stopline_of(request)
-    linted = app.messaging.campaigns.one_off_text(body.sender, body.topic, body.text)
-    if linted is not None and linted.refused:
-        problems = "; ".join(f.message for f in linted.findings if f.severity == "refused")
-        raise invalid_field("text", f"refused: {problems}")
-    text = linted.text if linted is not None else body.text
-    try:
-        outcome = await run_in_threadpool(
-            app.messaging.outbound.send,
-            body.to,
-            text,
-            body.sender,
-            topic=body.topic,
-            idempotency_key=body.idempotency_key,
+
+    def lint_and_send() -> tuple[LintResult | None, SendOutcome]:  # the sender registry and
+        # the gate may read the database: off the event loop
+        linted = app.messaging.campaigns.one_off_text(body.sender, body.topic, body.text)
+        if linted is not None and linted.refused:
+            problems = "; ".join(f.message for f in linted.findings if f.severity == "refused")
+            raise invalid_field("text", f"refused: {problems}")
+        text = linted.text if linted is not None else body.text
+        outcome = app.messaging.outbound.send(
+            body.to, text, body.sender, topic=body.topic, idempotency_key=body.idempotency_key
         )
+        return linted, outcome
+
+    try:
+        linted, outcome = await run_in_threadpool(lint_and_send)
     except SendError as exc:
         raise invalid_field(exc.field, str(exc).split(": ", 1)[-1]) from None
     result = outcome.result

@@ -117,9 +117,7 @@ class Scope:
         or "promo" with a zero-width space or soft hyphen pasted in, is the same topic.
         (Stored scopes are read as written, so their hashes still verify.)"""
         if not key.isascii():
-            key = "".join(
-                c for c in unicodedata.normalize("NFKC", key) if unicodedata.category(c) != "Cf"
-            )
+            key = "".join(c for c in unicodedata.normalize("NFKC", key) if not _ignorable(c))
         return cls._topic_key(key)
 
     @classmethod
@@ -184,6 +182,30 @@ _ORGANISATION_NAMES = frozenset(
         "org-wide",
     }
 )
+
+
+# Invisible characters outside category Cf that Unicode also lists as default-ignorable
+# (combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian variation
+# selectors, variation selectors).
+_IGNORABLE = frozenset(
+    [
+        0x034F,
+        0x115F,
+        0x1160,
+        0x17B4,
+        0x17B5,
+        0x3164,
+        0xFFA0,
+        *range(0x180B, 0x1810),
+        *range(0xFE00, 0xFE10),
+        *range(0xE0100, 0xE01F0),
+    ]
+)
+
+
+def _ignorable(char: str) -> bool:
+    """An invisible character pasted into a key changes nothing a person sees."""
+    return unicodedata.category(char) == "Cf" or ord(char) in _IGNORABLE
 
 
 def scopes_for_send(sender: str | None, topic: str | None) -> tuple[Scope, ...]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 import us
@@ -70,8 +70,18 @@ def _locate(e164: str, fallback_zones: tuple[str, ...]) -> Location:
 
 @lru_cache(maxsize=64)
 def _state_zones(state: str | None) -> tuple[str, ...]:
+    """The state's zones (the `us` package names some by old links, "Pacific/Samoa": those
+    this system's time-zone data lacks are left out)."""
     found = us.states.lookup(state) if state else None
-    return tuple(found.time_zones) if found is not None and found.time_zones else ()
+    return tuple(z for z in (found.time_zones if found else None) or () if _available(z))
+
+
+def _available(zone: str) -> bool:
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def _region(parsed: phonenumbers.PhoneNumber) -> str | None:

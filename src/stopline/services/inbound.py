@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -33,6 +33,7 @@ from stopline.services.review import item_row
 from stopline.storage import inbound as repo
 from stopline.storage import outbox
 from stopline.storage import review as review_repo
+from stopline.storage.commit_queue import CommitLate
 
 log = logging.getLogger("stopline.inbound")
 
@@ -126,9 +127,11 @@ class InboundRecorder:
         commands, renamed = _own_ids(commands, _stored(conn, commands, known), known)
         if renamed:  # ids another number had used: their own ids may be stored already
             _stored(conn, renamed, known)
-        # (provider, id) -> whether its inline reply is now undelivered (a 503's late
-        # command) or delivered (a retry answered with it), whichever came last
-        late: dict[tuple[str, str], bool] = {}
+        late = _late_state(commands, known)
+        if late:  # marks of messages stored before, set first: decisions below read them
+            stored = {k: v for k, v in late.items() if k in known and known[k].reply is not None}
+            repo.mark_late(conn, [k for k, undelivered in stored.items() if undelivered], now)
+            repo.clear_late(conn, [k for k, undelivered in stored.items() if not undelivered])
         stage = LedgerStage(conn, (c.message.from_number for c in commands))
         replies = _ReplyMemo()
         results: list[InboundResult | None] = []
@@ -143,8 +146,6 @@ class InboundRecorder:
                 if key in first_in_batch:  # answered with the first's event id, once known
                     retried_in_batch.append((len(results), first_in_batch[key]))
                 results.append(known[key])
-                if known[key].reply is not None and command.reply_via is None:
-                    late[key] = command.late  # marked, or delivered by this retry's answer
                 continue
             number = message.from_number
             active = stage.active_scopes(number)
@@ -157,7 +158,11 @@ class InboundRecorder:
                 replies,
                 confirmed=self._confirmed(conn, stage, command, active, confirmed_now),
             )
-            if decision.reply is not None and decision.action is Action.OPT_OUT:
+            if (
+                decision.reply is not None
+                and decision.action is Action.OPT_OUT
+                and not late.get(key, False)  # its answer was a 503: no confirmation went out
+            ):
                 confirmed_now.add(number)
             if decision.draft is not None and stage.superseded(decision.draft) is not None:
                 # a START sent before an opt-out that is now in force (a late delivery):
@@ -177,8 +182,6 @@ class InboundRecorder:
             first_in_batch[key] = len(pending)
             pending.append((command, result, index))
             results.append(None)
-            if command.late and result.reply is not None and command.reply_via is None:
-                late[key] = True  # the original never committed: recorded now, undelivered
         written = stage.flush()
         rows = []
         final: list[InboundResult] = []
@@ -232,14 +235,39 @@ class InboundRecorder:
         outbox.enqueue(
             conn, [_outbox_row(c, r.reply, now) for c, r, _ in pending if r.reply and c.reply_via]
         )
-        if late:
-            repo.mark_late(conn, [k for k, undelivered in late.items() if undelivered], now)
-            repo.clear_late(conn, [k for k, undelivered in late.items() if not undelivered])
+        new = [k for c, r, _ in pending if late.get(k := _key(c)) and r.reply is not None]
+        repo.mark_late(conn, new, now)  # messages first recorded in this batch
         fresh = iter(final)
         answers = [r if r is not None else next(fresh) for r in results]
         for position, first in retried_in_batch:
             answers[position] = replace(answers[position], event_id=final[first].event_id)
         return answers
+
+
+def _key(command: InboundCommand) -> tuple[str, str]:
+    return command.message.provider, command.message.provider_message_id
+
+
+def _late_state(
+    commands: Sequence[InboundCommand], stored: Mapping[tuple[str, str], InboundResult]
+) -> dict[tuple[str, str], bool]:
+    """Per message of the batch that a late copy or a retry speaks of, whether its inline
+    reply is undelivered when the batch is done, in the order the commands came: a late
+    copy (its request was answered 503) marks it; a later retry answered with the stored
+    reply delivers it. Settled before anything is decided, so that a STOP in the same batch
+    as an earlier one's late copy is confirmed. REST replies (the outbox) are never marked."""
+    state: dict[tuple[str, str], bool] = {}
+    seen: set[tuple[str, str]] = set()
+    for command in commands:
+        if command.reply_via is not None:
+            continue
+        key = _key(command)
+        if command.late:
+            state[key] = True
+        elif key in stored or key in seen:  # a retry: answered with the reply
+            state[key] = False  # (clears a mark an earlier batch made)
+        seen.add(key)
+    return state
 
 
 def _stored(
@@ -400,7 +428,8 @@ def note_late(record: Callable[[InboundCommand], Awaitable[Any]], command: Inbou
 
 
 def _consumed(done: asyncio.Future[Any]) -> None:
-    if not done.cancelled() and done.exception() is not None:
+    # CommitLate: the copy waits for the database too; it still commits when it is free
+    if not done.cancelled() and not isinstance(done.exception(), (type(None), CommitLate)):
         log.warning("a message answered 503 was not marked as not replied to: %s", done.exception())
 
 

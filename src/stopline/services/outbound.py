@@ -115,22 +115,20 @@ class OutboundSender:
         broadcast's are: an opt-out acknowledged meanwhile waits for this send, and one
         acknowledged before it is seen by the check."""
         address = normalise_address(sender, self._region)
-        [read] = check_many(self._index, [to], sender=address, topic=topic, region=self._region)
-        if read.number is None:
-            raise SendError("to", read.error or "not a phone number")
         name, entry = self._route(address, provider)
         try:
             topic = sender_topic(entry, topic)
         except ValueError as exc:
             raise SendError("topic", str(exc)) from None
+        [read] = check_many(self._index, [to], sender=address, topic=topic, region=self._region)
+        if read.number is None:
+            raise SendError("to", read.error or "not a phone number")
         with self._fence.sending(read.number):
-            return self._checked_send(
-                read.number, text, address, topic, name, entry, idempotency_key
-            )
+            return self._checked_send(to, text, address, topic, name, entry, idempotency_key)
 
     def _checked_send(
         self,
-        number: str,
+        to: str,
         text: str,
         address: str,
         topic: str | None,
@@ -138,10 +136,11 @@ class OutboundSender:
         entry: SenderRow | None,
         idempotency_key: str | None,
     ) -> SendOutcome:
-        [checked] = check_many(
-            self._index, [number], sender=address, topic=topic, region=self._region
-        )
-        assert checked.number is not None  # it was read as one already
+        # the input as given, again: ten bare digits are read both ways (an opt-out of the
+        # number abroad blocks it), now with the number marked
+        [checked] = check_many(self._index, [to], sender=address, topic=topic, region=self._region)
+        if checked.number is None:  # pragma: no cover (read as a number a moment ago)
+            raise SendError("to", checked.error or "not a phone number")
         if not checked.decision.allowed:
             return SendOutcome(SendStatus.BLOCKED, checked.number, name, None, checked.decision)
         verdict = self._timing(checked.number, topic)

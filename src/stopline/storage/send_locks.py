@@ -35,7 +35,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, create_engine
 
 from stopline.storage.engine import sqlite_file
 from stopline.storage.ledger import chain_key
@@ -94,7 +94,10 @@ def _offset(number: str) -> int:
 
 
 class FileSendLocks:
-    """OFD byte-range locks on ``path``; each thread uses a descriptor of its own."""
+    """OFD byte-range locks on ``path``. Each send opens a descriptor of its own and closes
+    it after (which releases its lock): a send may run on a short-lived thread (the API's
+    thread pool replaces idle ones), which must not leave a descriptor open for good. Asking
+    whether a number is free uses one descriptor per thread (long-lived ones)."""
 
     cheap = True
 
@@ -123,14 +126,14 @@ class FileSendLocks:
 
     @contextlib.contextmanager
     def holding(self, number: str) -> Iterator[None]:
-        fd, offset = self._fd(), _offset(number)
-        fcntl.fcntl(fd, fcntl.F_OFD_SETLKW, _FLOCK.pack(fcntl.F_RDLCK, os.SEEK_SET, offset, 1, 0))
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, self._mode())
         try:
+            offset = _offset(number)
+            lock = _FLOCK.pack(fcntl.F_RDLCK, os.SEEK_SET, offset, 1, 0)
+            fcntl.fcntl(fd, fcntl.F_OFD_SETLKW, lock)
             yield
         finally:
-            fcntl.fcntl(
-                fd, fcntl.F_OFD_SETLK, _FLOCK.pack(fcntl.F_UNLCK, os.SEEK_SET, offset, 1, 0)
-            )
+            os.close(fd)  # its lock goes with its open file description
 
     def free(self, numbers: Collection[str]) -> bool:
         try:
@@ -161,7 +164,11 @@ def _locked(fd: int, start: int, length: int) -> bool:
 
 
 class AdvisorySendLocks:
-    """PostgreSQL advisory locks, on an autocommit connection per thread."""
+    """PostgreSQL advisory locks. A send holds its lock on a connection of a pool of its own,
+    checked out for the send and returned after the unlock: sends may run on short-lived
+    threads, and a send that also reads and writes must never wait for the main pool while
+    holding one of its connections. Asking whether numbers are free uses an autocommit
+    connection per thread (long-lived ones)."""
 
     cheap = False
 
@@ -170,6 +177,20 @@ class AdvisorySendLocks:
         self._local = threading.local()
         self._opened: list[Connection] = []
         self._guard = threading.Lock()
+        self._holders: Engine | None = None
+
+    def _holder_pool(self) -> Engine:
+        with self._guard:
+            if self._holders is None:
+                self._holders = create_engine(
+                    self._engine.url,
+                    pool_size=2,
+                    max_overflow=62,  # sends in flight at once: the API's and the workers'
+                    pool_pre_ping=True,
+                    hide_parameters=True,
+                    isolation_level="AUTOCOMMIT",
+                )
+            return self._holders
 
     def _connection(self) -> Connection:
         conn: Connection | None = getattr(self._local, "conn", None)
@@ -182,17 +203,17 @@ class AdvisorySendLocks:
 
     @contextlib.contextmanager
     def holding(self, number: str) -> Iterator[None]:
-        conn = self._connection()
         lock = (_SEND_LOCKS, chain_key(number))
-        conn.exec_driver_sql("SELECT pg_advisory_lock_shared(%s, %s)", lock)
-        try:
-            yield
-        finally:
+        with self._holder_pool().connect() as conn:
+            conn.exec_driver_sql("SELECT pg_advisory_lock_shared(%s, %s)", lock)
             try:
-                conn.exec_driver_sql("SELECT pg_advisory_unlock_shared(%s, %s)", lock)
-            except Exception:  # a broken session took its locks with it
-                conn.invalidate()
-                raise
+                yield
+            finally:
+                try:
+                    conn.exec_driver_sql("SELECT pg_advisory_unlock_shared(%s, %s)", lock)
+                except Exception:  # a broken session took its locks with it; never pooled
+                    conn.invalidate()
+                    raise
 
     def free(self, numbers: Collection[str]) -> bool:
         keys = sorted({chain_key(n) for n in numbers})
@@ -229,6 +250,9 @@ class AdvisorySendLocks:
                 with contextlib.suppress(Exception):
                     conn.close()
             self._opened.clear()
+            if self._holders is not None:
+                self._holders.dispose()
+                self._holders = None
 
 
 def send_locks(database_url: str, engine: Engine) -> SendLocks:

@@ -361,6 +361,12 @@ def test_a_send_naming_no_topic_is_about_its_senders_topic(
     assert blocked.json()["status"] == "blocked" and blocked.json()["scope"] == "topic:alerts"
     other = send(client, admin, topic="billing")  # a topic named: that one
     assert other.status_code == 202, other.text
+    # ten bare digits are read both ways, with the sender's topic too (a reviewer: the
+    # Danish number's alerts opt-out was missed when the send named no topic)
+    abroad = {"number": "+4534437570", "kind": "opt_out", "scope": "topic:alerts"}
+    assert client.post("/v1/consent", json=abroad, headers=admin).status_code == 201
+    bare = send(client, admin, to="4534437570")
+    assert bare.status_code == 409 and bare.json()["status"] == "blocked", bare.text
     campaign = {"name": "c1", "sender": SENDER, "template": "Acme alert. Reply STOP to opt out"}
     made = client.post("/v1/campaigns", json=campaign, headers=admin)
     assert made.status_code == 201 and made.json()["topic"] == "alerts", made.text
