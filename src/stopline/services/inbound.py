@@ -235,8 +235,9 @@ class InboundRecorder:
         outbox.enqueue(
             conn, [_outbox_row(c, r.reply, now) for c, r, _ in pending if r.reply and c.reply_via]
         )
-        new = [k for c, r, _ in pending if late.get(k := _key(c)) and r.reply is not None]
-        repo.mark_late(conn, new, now)  # messages first recorded in this batch
+        if late:  # messages first recorded in this batch
+            new = [k for c, r, _ in pending if late.get(k := _key(c)) and r.reply is not None]
+            repo.mark_late(conn, new, now)
         fresh = iter(final)
         answers = [r if r is not None else next(fresh) for r in results]
         for position, first in retried_in_batch:

@@ -129,6 +129,8 @@ def texted_opt_out_since(conn: Connection, number: str, since: datetime | None) 
 def mark_late(conn: Connection, keys: Sequence[tuple[str, str]], answered_at: datetime) -> None:
     """Note that these (provider, message id)s were answered 503: whatever inline reply they
     are stored with did not reach the provider. Marking twice changes nothing."""
+    if not keys:
+        return
     m = marker(conn)
     execute(
         conn,
@@ -141,6 +143,8 @@ def mark_late(conn: Connection, keys: Sequence[tuple[str, str]], answered_at: da
 
 def clear_late(conn: Connection, keys: Sequence[tuple[str, str]]) -> None:
     """A retry of these messages got their stored inline reply: it went out after all."""
+    if not keys:
+        return
     m = marker(conn)
     execute(
         conn,
