@@ -107,6 +107,7 @@ class FileSendLocks:
         self._opened: list[int] = []
         self._guard = threading.Lock()
         self._warned = False
+        self._file_mode: int | None = None
 
     def _fd(self) -> int:
         fd: int | None = getattr(self._local, "fd", None)
@@ -118,11 +119,15 @@ class FileSendLocks:
         return fd
 
     def _mode(self) -> int:
-        """The database file's permissions (whoever may write it may fence sends to it)."""
-        try:
-            return Path(str(self.path).removesuffix("-fence")).stat().st_mode & 0o666
-        except OSError:
-            return 0o600
+        """The database file's permissions (whoever may write it may fence sends to it),
+        read once: every send opens the fence file."""
+        if self._file_mode is None:
+            try:
+                database = Path(str(self.path).removesuffix("-fence"))
+                self._file_mode = database.stat().st_mode & 0o666
+            except OSError:
+                return 0o600
+        return self._file_mode
 
     @contextlib.contextmanager
     def holding(self, number: str) -> Iterator[None]:

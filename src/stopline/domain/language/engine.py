@@ -326,7 +326,9 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
             elif closes(words, m.end):  # not "don't opt back in to the tournament"
                 refused.append(" ".join(words[m.start : m.end]))
         matches = [m for m in matches if m.info.kind != Kind.OPT_IN]
+    stripped = ""  # CJK: the text without its glued courtesy words ("请停止" -> "停止")
     if cjk:
+        stripped = rules.strip_substring_courtesy(folded)
         matches += rules.scan_substrings(folded, starts)
         asked = rules.scan_substrings(folded, starts, rules.OPT_IN_KINDS)
         if not rules.cjk_negated(folded):
@@ -334,7 +336,7 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
         else:  # "我不想重新订阅": refused (no spaces, so no word-by-word negation)
             refused += [folded[starts[m.start] :][:12] for m in asked]
         if asks_help is None:  # "你是谁？" as the whole message (not "社長は誰ですか")
-            whole = len(rules.strip_substring_courtesy(folded).replace(" ", ""))
+            whole = len(stripped.replace(" ", ""))
             asks_help = next(
                 (
                     m
@@ -344,12 +346,10 @@ def _read(folded: str, words: list[str], table: KeywordTable, raw: str) -> Verdi
                 None,
             )
     cues = rules.keyword_cues(folded, words, starts, table, cjk, keywords)
-    if segments is None and cjk:
-        stripped = rules.strip_substring_courtesy(folded)
-        if stripped and stripped != folded:
-            segments = rules.segment(stripped.split(" "), table)
-            if segments:
-                segments = [(hit, 0, len(words)) for hit, _s, _e in segments]
+    if segments is None and stripped and stripped != folded:  # (stripped: CJK only)
+        segments = rules.segment(stripped.split(" "), table)
+        if segments:
+            segments = [(hit, 0, len(words)) for hit, _s, _e in segments]
     if not segments and not matches and not cues and not opt_in and not refused:
         # the common case: nothing to weigh
         return NO_INTENT if asks_help is None else help_question(asks_help, words)
